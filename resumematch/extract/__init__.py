@@ -1,0 +1,109 @@
+"""Stage 1: a file or bytes in, a ``Document`` out. Knows nothing of spaCy.
+
+``extract`` never raises because of a bad file: every failure becomes a
+``Document`` with a ``status`` and a ``reason``. Wrong arguments still raise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .document import STATUSES, Document, PageSpan, failed
+from .docx import ZipLimits, extract_docx
+from .pdf import extract_pdf
+from .sniff import sniff
+from .text import extract_text_file
+
+#: Bump when a change to extraction changes its output: it invalidates caches.
+EXTRACTOR_VERSION = "1"
+
+_UNSUPPORTED = {
+    "doc": "This is a legacy Word .doc file; save it as .docx or PDF.",
+    "rtf": "This is an RTF file; save it as .docx, PDF or plain text.",
+    "image": "This is an image, not a document; OCR is needed to read it.",
+    "xlsx": "This is an Excel workbook, not a resume document.",
+    "pptx": "This is a PowerPoint file, not a resume document.",
+    "odf": "This is an OpenDocument file; save it as .docx or PDF.",
+    "zip": "This is a zip archive, not a DOCX; unpack it first.",
+    "gzip": "This is a compressed archive; unpack it first.",
+    "rar": "This is a RAR archive; unpack it first.",
+    "7z": "This is a 7-Zip archive; unpack it first.",
+    "binary": "This is a binary file of an unknown format.",
+}
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Limits and secrets for extraction. ``max_bytes``/``max_pages`` of 0 mean no limit."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_pages: int = 40
+    password: str = ""
+    zip_limits: ZipLimits = ZipLimits()
+
+
+def extract(source: str | os.PathLike | bytes, *, password: str | None = None,
+            options: ExtractOptions | None = None) -> Document:
+    """Read a resume from a path or from bytes and return its ``Document``.
+
+    The format is detected from the content. Unreadable input gives a document
+    whose ``status`` says why (see ``STATUSES``); it does not raise.
+    """
+    options = options or ExtractOptions()
+    if password is not None:
+        options = replace(options, password=password)
+    name = None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    elif isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        name = str(path)
+        try:
+            size = path.stat().st_size
+            if options.max_bytes and size > options.max_bytes:
+                return failed("unknown", "too_large", _too_large(size, options.max_bytes), source=name)
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return failed("unknown", "error", "The file does not exist.", source=name)
+        except IsADirectoryError:
+            return failed("unknown", "error", "This is a folder, not a file.", source=name)
+        except PermissionError:
+            return failed("unknown", "error", "The file cannot be read (permission denied).", source=name)
+        except OSError as exc:
+            return failed("unknown", "error", f"The file cannot be read ({exc.strerror}).", source=name)
+    else:
+        raise TypeError(f"extract() takes a path or bytes, not {type(source).__name__}")
+    doc = extract_bytes(data, options)
+    return replace(doc, source=name)
+
+
+def extract_bytes(data: bytes, options: ExtractOptions) -> Document:
+    """Extract from bytes already in memory; the work behind ``extract``."""
+    digest = hashlib.sha256(data).hexdigest()
+    if not data:
+        return failed("unknown", "empty", "The file is empty (0 bytes).", sha256=digest)
+    if options.max_bytes and len(data) > options.max_bytes:
+        return failed("unknown", "too_large", _too_large(len(data), options.max_bytes), sha256=digest)
+    fmt = sniff(data)
+    if fmt == "pdf":
+        doc = extract_pdf(data, password=options.password, max_pages=options.max_pages)
+    elif fmt == "docx":
+        doc = extract_docx(data, options.zip_limits)
+    elif fmt == "txt":
+        doc = extract_text_file(data)
+    elif fmt == "zip-corrupt":
+        doc = failed("docx", "corrupt", "The file looks like a DOCX/zip container but is damaged.")
+    else:
+        doc = failed(fmt, "unsupported", _UNSUPPORTED.get(fmt, f"The {fmt} format is not supported."))
+    return replace(doc, sha256=digest)
+
+
+def _too_large(size: int, cap: int) -> str:
+    return f"The file is {size / 1_048_576:.1f} MB; the limit is {cap / 1_048_576:.1f} MB."
+
+
+__all__ = ["EXTRACTOR_VERSION", "STATUSES", "Document", "ExtractOptions", "PageSpan", "extract",
+           "extract_bytes"]

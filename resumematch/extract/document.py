@@ -1,0 +1,103 @@
+"""The value that extraction hands to every later stage."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+
+#: Every status a document can carry, with what it means for a recruiter.
+STATUSES: dict[str, str] = {
+    "ok": "Text was extracted.",
+    "empty": "The file is empty (zero bytes).",
+    "no_text": "The file has no text layer; it looks scanned and needs OCR.",
+    "unreadable_font": "The text uses fonts that cannot be decoded into letters.",
+    "encrypted": "The file is password-protected.",
+    "corrupt": "The file is damaged and cannot be read.",
+    "unsupported": "The file format is not supported.",
+    "too_large": "The file exceeds a configured size or page limit.",
+    "rejected": "The file was refused because it looks malicious.",
+    "timeout": "Reading the file took longer than the time limit.",
+    "error": "An unexpected error occurred while reading the file.",
+}
+
+
+@dataclass(frozen=True)
+class PageSpan:
+    """Where one page's text sits inside ``Document.text`` (``text[start:end]``)."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Normalised text of one resume plus how the extraction went.
+
+    ``status`` is ``"ok"`` when text was found; otherwise ``text`` is usually
+    empty and ``reason`` tells a recruiter what went wrong in plain words.
+    """
+
+    text: str
+    pages: tuple[PageSpan, ...]
+    format: str
+    status: str = "ok"
+    reason: str = ""
+    warnings: tuple[str, ...] = ()
+    source: str | None = None
+    sha256: str = ""
+    hidden_chars: int = 0
+    hidden_text: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def page_of(self, offset: int) -> int | None:
+        """Return the 1-based page number holding character ``offset``."""
+        if not self.pages:
+            return None
+        starts = [p.start for p in self.pages]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.pages[max(i, 0)].number
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict; ``pages`` become ``{"number", "start", "end"}`` objects."""
+        data = asdict(self)
+        data["pages"] = [asdict(p) for p in self.pages]
+        data["warnings"] = list(self.warnings)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        data = dict(data)
+        data["pages"] = tuple(PageSpan(**p) for p in data.get("pages", ()))
+        data["warnings"] = tuple(data.get("warnings", ()))
+        return cls(**data)
+
+
+def failed(fmt: str, status: str, reason: str, **extra) -> Document:
+    """A document that carries no text, only a status and the reason for it."""
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    return Document(text="", pages=(), format=fmt, status=status, reason=reason, **extra)
+
+
+def assemble(page_texts: list[str], fmt: str, **extra) -> Document:
+    """Join normalised page texts into one ``Document`` with page spans.
+
+    Pages are separated by a blank line so that a section never runs across a
+    page break by accident.
+    """
+    parts: list[str] = []
+    spans: list[PageSpan] = []
+    pos = 0
+    for number, text in enumerate(page_texts, start=1):
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        spans.append(PageSpan(number, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text)
+    return Document(text="".join(parts), pages=tuple(spans), format=fmt, **extra)

@@ -1,0 +1,141 @@
+"""DOCX text through python-docx, after checking the zip container is safe to open."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from .document import Document, assemble, failed
+from .normalize import normalize
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Caps checked on the zip directory before any member is decompressed."""
+
+    max_members: int = 1000
+    max_total_bytes: int = 100 * 1024 * 1024
+    max_ratio: float = 100.0
+
+
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_W_P, _W_R, _W_T, _W_TAB, _W_BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def check_zip(data: bytes, limits: ZipLimits = ZipLimits()) -> str | None:
+    """Return why the zip in ``data`` must be rejected, or None when it looks safe."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        return f"corrupt:The DOCX container is damaged ({exc})."
+    if len(infos) > limits.max_members:
+        return f"rejected:The DOCX has {len(infos)} parts (limit {limits.max_members}); it looks like a zip bomb."
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_total_bytes:
+        return (f"rejected:The DOCX would unpack to {total:,} bytes (limit "
+                f"{limits.max_total_bytes:,}); it looks like a zip bomb.")
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", name) or re.match(r"^[A-Za-z]:", name):
+            return f"rejected:The DOCX contains a part with an unsafe path ({name!r})."
+        if info.compress_size and info.file_size / info.compress_size > limits.max_ratio and info.file_size > 1_000_000:
+            return (f"rejected:The DOCX part {name!r} is compressed {info.file_size // info.compress_size}:1 "
+                    "(a zip bomb pattern).")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            with archive.open(info) as member:
+                if _DTD.search(member.read(limits.max_total_bytes)):
+                    return f"rejected:The DOCX part {info.filename!r} declares a DTD, which Word never writes."
+    return None
+
+
+def _run_hidden(run) -> bool:
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        return False
+    vanish = rpr.find(qn("w:vanish"))
+    if vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false"):
+        return True
+    color = rpr.find(qn("w:color"))
+    if color is not None and color.get(qn("w:val"), "").upper() in ("FFFFFF", "FEFEFE"):
+        shade = rpr.find(qn("w:shd"))
+        highlight = rpr.find(qn("w:highlight"))
+        if shade is None and highlight is None:
+            return True
+    size = rpr.find(qn("w:sz"))
+    if size is not None:
+        try:
+            return int(size.get(qn("w:val"), "24")) <= 2
+        except ValueError:
+            return False
+    return False
+
+
+def _paragraph_text(p, hidden: list[str]) -> str:
+    parts = []
+    for run in p.iter(_W_R):
+        if run.getparent() is not None and any(a.tag == _FALLBACK for a in run.iterancestors()):
+            continue
+        pieces = []
+        for child in run:
+            if child.tag == _W_T:
+                pieces.append(child.text or "")
+            elif child.tag == _W_TAB:
+                pieces.append("\t")
+            elif child.tag == _W_BR:
+                pieces.append("\n")
+        text = "".join(pieces)
+        (hidden if _run_hidden(run) else parts).append(text)
+    return "".join(parts)
+
+
+def _lines(root, hidden: list[str]) -> list[str]:
+    lines = []
+    for p in root.iter(_W_P):
+        if any(a.tag == _FALLBACK for a in p.iterancestors()):
+            continue
+        if p.find(f".//{_W_P}") is not None:  # a text box inside: its own paragraphs follow
+            continue
+        text = _paragraph_text(p, hidden)
+        if p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None and text.strip():
+            text = "• " + text
+        lines.append(text)
+    return lines
+
+
+def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
+    """Extract body paragraphs, every table cell, text boxes, headers and footers."""
+    problem = check_zip(data, limits)
+    if problem:
+        status, reason = problem.split(":", 1)
+        return failed("docx", status, reason)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        return failed("docx", "corrupt", f"The DOCX is damaged and cannot be read ({type(exc).__name__}).")
+    hidden: list[str] = []
+    head, foot = [], []
+    for part in sorted(document.part.package.iter_parts(), key=lambda p: str(p.partname)):
+        name = str(part.partname)
+        if re.fullmatch(r"/word/(header|footer)\d*\.xml", name) and hasattr(part, "element"):
+            (head if "header" in name else foot).extend(_lines(part.element, hidden))
+    body = _lines(document.element.body, hidden)
+    text = normalize("\n".join(head + body + foot))
+    hidden_text = normalize(" ".join(hidden))
+    warnings = ()
+    if hidden_text:
+        warnings = (f"{len(hidden_text)} hidden characters (invisible to a reader) were left out.",)
+    if not text:
+        return failed("docx", "no_text", "The DOCX contains no text (only images or empty pages?).",
+                      hidden_chars=len(hidden_text), hidden_text=hidden_text)
+    return assemble([text], "docx", warnings=warnings, hidden_chars=len(hidden_text),
+                    hidden_text=hidden_text)

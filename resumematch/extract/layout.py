@@ -1,0 +1,89 @@
+"""Reading order for resume pages: find column gutters, then read each column.
+
+pdfminer groups characters into lines well, but its ordering of text boxes
+often interleaves the columns of two-column and sidebar templates. Here lines
+are ordered again: a vertical gutter that few lines cross splits the page into
+columns; lines that do cross it (a full-width header, a section rule) act as
+separators, so "header, left column, right column, footer" reads in that order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line with its box in PDF points (y grows upwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+_MIN_GAP = 6.0
+
+
+def _find_gutter(lines: list[Line]) -> float | None:
+    left_edge = min(line.x0 for line in lines)
+    right_edge = max(line.x1 for line in lines)
+    width = right_edge - left_edge
+    if width < 100:
+        return None
+    total = sum(len(line.text) for line in lines)
+    best = None
+    x = left_edge + 0.15 * width
+    while x < left_edge + 0.85 * width:
+        candidate = _gutter_at(lines, x, total)
+        if candidate is not None and (best is None or candidate < best[0]):
+            best = (candidate, x)
+        x += 1.0
+    return None if best is None else best[1]
+
+
+def _gutter_at(lines: list[Line], x: float, total: int) -> tuple[int, float] | None:
+    """Score a vertical line at ``x`` as a column gutter (lower is better), or None."""
+    crossing = sum(len(ln.text) for ln in lines if ln.x0 < x < ln.x1)
+    left = [ln for ln in lines if ln.x1 <= x]
+    right = [ln for ln in lines if ln.x0 >= x]
+    if crossing > 0.12 * total or min(len(left), len(right)) < 4:
+        return None
+    if min(sum(len(ln.text) for ln in side) for side in (left, right)) < 0.08 * total:
+        return None
+    # Stray separators ("|", bullets) may sit in the gutter; words decide its width.
+    left_words = [ln.x1 for ln in left if len(ln.text) >= 3] or [ln.x1 for ln in left]
+    right_words = [ln.x0 for ln in right if len(ln.text) >= 3] or [ln.x0 for ln in right]
+    gap = min(right_words) - max(left_words)
+    return None if gap < _MIN_GAP else (crossing, -gap)
+
+
+def _rows(lines: list[Line]) -> list[str]:
+    """Lines top to bottom, left to right; each stays its own line, never merged."""
+    return [ln.text for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0))]
+
+
+def reading_order(lines: list[Line], depth: int = 0) -> list[str]:
+    """Return the text of ``lines`` as rows in reading order."""
+    if not lines:
+        return []
+    gutter = _find_gutter(lines) if depth < 3 and len(lines) >= 8 else None
+    if gutter is None:
+        return _rows(lines)
+    out: list[str] = []
+    pending: list[Line] = []
+
+    def flush() -> None:
+        out.extend(reading_order([ln for ln in pending if ln.x1 <= gutter], depth + 1))
+        out.extend(reading_order([ln for ln in pending if ln.x0 >= gutter], depth + 1))
+        pending.clear()
+
+    for line in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
+        if line.x0 < gutter < line.x1:
+            flush()
+            out.append(line.text)
+        else:
+            pending.append(line)
+    flush()
+    return out

@@ -1,0 +1,61 @@
+"""Turn raw extracted text into the plain, line-preserving text later stages read."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BULLET = "•"
+
+_HYPHENS = dict.fromkeys(
+    map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-"
+)
+_BULLETS = dict.fromkeys(
+    map(ord, "\u2022\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u25b6"
+        "\u27a2\u27a4\u2794\u2713\u2714\u2756\u2666\u2605\u2606\u00b7\uf0b7\uf0a7\uf076\uf0d8"),
+    BULLET,
+)
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_TRANSLATE = {**_HYPHENS, **_BULLETS, **_DROP}
+
+_CID = re.compile(r"\(cid:\d+\)")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_HYPHEN_BREAK = re.compile(r"([a-z]{2,})-\n([a-z]{2,})([^\s]*)[ ]?")
+# Small caps set in a font whose lower-case glyphs are mapped to capitals come out
+# as "CERTiFiED": capitals with a stray lower-case "i" inside.
+_SMALL_CAPS = re.compile(r"\b[A-Z]+(?:i[A-Z]+)+i?\b|\b[A-Z]{2,}i\b")
+_BULLET_RUN = re.compile(rf"(?:{BULLET}\s*){{2,}}")
+
+
+def cid_ratio(raw: str) -> float:
+    """Share of the non-space characters of ``raw`` that are ``(cid:N)`` garbage."""
+    garbage = sum(len(m) for m in _CID.findall(raw))
+    visible = len(re.sub(r"\s", "", raw))
+    return garbage / visible if visible else 0.0
+
+
+def normalize(raw: str) -> str:
+    """Normalise text while keeping its line structure.
+
+    NFKC (ligatures become letters), Unicode hyphens become ``-``, bullets become
+    ``•``, soft hyphens, ``(cid:N)`` tokens and private-use icon glyphs are dropped,
+    runs of spaces and tabs collapse to one space, words hyphenated across a line
+    break are re-joined and small-caps words are repaired.
+    """
+    text = _CID.sub("", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_TRANSLATE)
+    text = _PRIVATE_USE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _BULLET_RUN.sub(BULLET + " ", text)
+    lines = [line.strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(rf"(?m)^{BULLET}\n(?=\S)", BULLET + " ", text)
+    text = _HYPHEN_BREAK.sub(lambda m: f"{m[1]}{m[2]}{m[3]}\n", text)
+    text = _SMALL_CAPS.sub(lambda m: m[0].upper(), text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()

@@ -1,0 +1,130 @@
+"""PDF text through pdfminer.six, laid out line by line and normalised."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zlib
+from dataclasses import dataclass, replace
+
+from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLine
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from pdfminer.pdftypes import PDFException
+from pdfminer.high_level import extract_pages
+
+from .document import Document, assemble, failed
+from .layout import Line, reading_order
+from .normalize import cid_ratio, normalize
+
+#: Layout settings tuned on two-column and sidebar resume templates: a small
+#: char_margin keeps a line from jumping the gutter between columns, and
+#: all_texts also lays out text drawn inside figures (some templates do that).
+RESUME_LAPARAMS = LAParams(
+    line_overlap=0.5,
+    char_margin=1.0,
+    line_margin=0.5,
+    word_margin=0.1,
+    boxes_flow=0.5,
+    detect_vertical=False,
+    all_texts=True,
+)
+
+# Icon fonts map pictograms (phone, mail, GitHub) onto ordinary letters.
+_ICON_FONT = re.compile(r"awesome|academicons|marvosym|ding|icons", re.IGNORECASE)
+
+# What malformed PDFs make pdfminer raise, besides its own exceptions.
+_PARSE_ERRORS = (
+    PDFException, PSException, PDFSyntaxError, ValueError, KeyError, TypeError,
+    IndexError, AttributeError, struct.error, zlib.error, AssertionError, EOFError,
+    UnicodeDecodeError, OverflowError,
+)
+
+
+@dataclass
+class _PageText:
+    lines: list[Line]
+    has_image: bool
+    hidden_chars: int
+    hidden: list[str]
+
+
+def _walk(item, page: LTPage, out: _PageText, is_hidden) -> None:
+    if isinstance(item, LTTextLine):
+        chars = []
+        for ch in item:
+            if isinstance(ch, LTChar) and _ICON_FONT.search(ch.fontname):
+                continue
+            if isinstance(ch, LTChar) and is_hidden(ch, page):
+                out.hidden_chars += 1
+                out.hidden.append(ch.get_text())
+                continue
+            if isinstance(ch, (LTChar, LTAnno)):
+                chars.append(ch.get_text())
+        text = "".join(chars).strip()
+        if text:
+            out.lines.append(Line(item.x0, item.y0, item.x1, item.y1, text))
+        return
+    if isinstance(item, LTImage):
+        out.has_image = True
+    if isinstance(item, LTContainer):
+        for child in item:
+            _walk(child, page, out, is_hidden)
+
+
+def _never_hidden(char: LTChar, page: LTPage) -> bool:
+    return False
+
+
+def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0,
+                laparams: LAParams = RESUME_LAPARAMS, is_hidden=_never_hidden) -> Document:
+    """Extract a PDF held in ``data``; bad files give a status, never an exception."""
+    pages: list[_PageText] = []
+    try:
+        for page in extract_pages(io.BytesIO(data), password=password or "", laparams=laparams):
+            if max_pages and len(pages) >= max_pages:
+                return failed("pdf", "too_large", f"The PDF has more than {max_pages} pages, "
+                              "the limit for one resume.")
+            out = _PageText([], False, 0, [])
+            _walk(page, page, out, is_hidden)
+            pages.append(out)
+    except PDFPasswordIncorrect:
+        why = "The password given is wrong." if password else "The PDF is password-protected."
+        return failed("pdf", "encrypted", why + " Ask the candidate for an unprotected copy "
+                      "or pass password=.")
+    except PDFEncryptionError as exc:
+        return failed("pdf", "encrypted", f"The PDF uses encryption that cannot be opened ({exc}).")
+    except RecursionError:
+        return failed("pdf", "corrupt", "The PDF's structure is nested too deeply to read; "
+                      "the file is damaged or crafted.")
+    except _PARSE_ERRORS as exc:
+        return failed("pdf", "corrupt", f"The PDF is damaged and cannot be read "
+                      f"({type(exc).__name__}: {str(exc)[:120]}).")
+    if not pages:
+        return failed("pdf", "corrupt", "The PDF has no pages.")
+
+    raw_pages = ["\n".join(reading_order(p.lines)) for p in pages]
+    warnings: list[str] = []
+    garbled = [i + 1 for i, raw in enumerate(raw_pages) if cid_ratio(raw) > 0.5]
+    texts = [normalize(raw) for raw in raw_pages]
+    hidden = sum(p.hidden_chars for p in pages)
+    extra = {"hidden_chars": hidden, "hidden_text": normalize("".join(c for p in pages for c in p.hidden))}
+    if hidden:
+        warnings.append(f"{hidden} hidden characters (invisible to a reader) were left out.")
+    if garbled:
+        doc = assemble(texts, "pdf", warnings=tuple(warnings), **extra)
+        return replace(doc, status="unreadable_font", reason= f"Page(s) {', '.join(map(str, garbled))} use fonts "
+                        "whose letters cannot be decoded (text comes out as (cid:N) codes); "
+                       "ask for another copy of the file.")
+    if not any(texts):
+        if any(p.has_image for p in pages):
+            return failed("pdf", "no_text", "The PDF contains only images (a scan or a photo); "
+                          "OCR is needed to read it.", **extra)
+        return failed("pdf", "no_text", "The PDF has no text on any page.", **extra)
+    for number, text in enumerate(texts, start=1):
+        if not text and len(texts) > 1:
+            warnings.append(f"Page {number} has no text (image only?).")
+    return assemble(texts, "pdf", warnings=tuple(warnings), **extra)
+
