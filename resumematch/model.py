@@ -1,0 +1,191 @@
+"""Requirement models: YAML files describing what a role asks for, validated on load.
+
+A model is loaded by name (a file in the bundled ``models`` folder) or by path, and
+becomes frozen pydantic objects. An invalid file raises ``ModelError`` naming the
+file and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import srsly
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ModelError, ModelNotFoundError
+
+CATEGORIES = ("degree", "certification", "experience", "internship", "coursework", "soft_skills",
+              "duties", "project_types")
+DEGREE_LEVELS = ("associate", "bachelor", "master", "doctorate", "graduate_certificate")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DegreeSpec(_Frozen):
+    """A degree requirement: one of ``levels`` in one of ``fields``."""
+
+    levels: tuple[Literal["associate", "bachelor", "master", "doctorate", "graduate_certificate"], ...]
+    fields: tuple[str, ...] = Field(min_length=1)
+
+
+class SatisfiedBy(_Frozen):
+    """An alternative that meets a requirement: years of relevant experience, or another requirement."""
+
+    experience_years: float | None = Field(default=None, gt=0)
+    requirement: str | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _one_alternative(self) -> SatisfiedBy:
+        if (self.experience_years is None) == (self.requirement is None):
+            raise ValueError("give exactly one of experience_years or requirement")
+        return self
+
+
+class Requirement(_Frozen):
+    """One thing the role asks for, with the phrases that show it in a resume."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+    category: Literal["degree", "certification", "experience", "internship", "coursework",
+                      "soft_skills", "duties", "project_types"]
+    label: str = Field(min_length=1)
+    kind: Literal["required", "preferred", "bonus"]
+    weight: float = Field(gt=0, le=100)
+    source: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    fuzzy_threshold: float = Field(default=88, ge=50, le=100)
+    degree: DegreeSpec | None = None
+    satisfied_by: SatisfiedBy | None = None
+
+    @model_validator(mode="after")
+    def _has_a_way_to_match(self) -> Requirement:
+        if self.category == "degree" and self.degree is None:
+            raise ValueError("a degree requirement needs a 'degree' block (levels and fields)")
+        if self.category not in ("degree", "experience") and not self.aliases:
+            raise ValueError("needs at least one alias")
+        return self
+
+    @field_validator("aliases", "evidence")
+    @classmethod
+    def _no_blank(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not v.strip() for v in values):
+            raise ValueError("aliases must not be blank")
+        return tuple(v.strip() for v in values)
+
+
+class OtherTerm(_Frozen):
+    """A finding that no requirement asks for, recognised so a near miss is not miscounted."""
+
+    category: Literal["degree", "certification", "coursework", "soft_skills", "duties",
+                      "project_types", "internship"]
+    name: str
+    aliases: tuple[str, ...] = Field(min_length=1)
+
+
+class ExperienceSpec(_Frozen):
+    full_strength_years: float = Field(default=8, gt=0)
+    relevant_terms: tuple[str, ...] = ()
+
+
+class RequirementModel(_Frozen):
+    """A validated requirement model. ``sha256`` identifies its exact content."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    title: str
+    version: int | str = 1
+    description: str = ""
+    category_weights: dict[str, float]
+    experience: ExperienceSpec = ExperienceSpec()
+    requirements: tuple[Requirement, ...] = Field(min_length=1)
+    other_terms: tuple[OtherTerm, ...] = ()
+    sha256: str = ""
+    content: str = Field(default="", repr=False)
+
+    @field_validator("category_weights")
+    @classmethod
+    def _known_categories(cls, weights: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(weights) - set(CATEGORIES))
+        if unknown:
+            raise ValueError(f"unknown categories {unknown}; use {list(CATEGORIES)}")
+        if any(w < 0 for w in weights.values()) or not any(weights.values()):
+            raise ValueError("weights must be >= 0 and not all zero")
+        return weights
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RequirementModel:
+        ids = [r.id for r in self.requirements]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate requirement ids {dupes}")
+        for req in self.requirements:
+            alt = req.satisfied_by
+            if alt and alt.requirement and alt.requirement not in ids:
+                raise ValueError(f"{req.id}: satisfied_by names unknown requirement {alt.requirement!r}")
+        return self
+
+    @cached_property
+    def by_id(self) -> dict[str, Requirement]:
+        return {r.id: r for r in self.requirements}
+
+
+def bundled_models_dir() -> Path:
+    """Folder of the models shipped with the package (or the source tree's ``models/``)."""
+    packaged = Path(str(resources.files("resumematch"))) / "models"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+def available_models() -> list[str]:
+    """Names of the bundled requirement models."""
+    return sorted(p.stem for p in bundled_models_dir().glob("*.yaml"))
+
+
+def load_model(name_or_path: str | Path = "it_project_manager") -> RequirementModel:
+    """Load and validate a requirement model by bundled name or by file path."""
+    path = Path(name_or_path)
+    if not path.suffix and not path.exists():
+        path = bundled_models_dir() / f"{name_or_path}.yaml"
+        if not path.exists():
+            raise ModelNotFoundError(f"No requirement model named {str(name_or_path)!r}; "
+                                     f"available: {', '.join(available_models())}")
+    if not path.is_file():
+        raise ModelNotFoundError(f"Requirement model file not found: {path}")
+    raw = path.read_bytes()
+    try:
+        data = srsly.yaml_loads(raw.decode("utf-8"))
+    except Exception as exc:  # ruamel raises many types; all mean "not valid YAML"
+        raise ModelError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise ModelError(f"{path}: a requirement model must be a YAML mapping")
+    try:
+        return RequirementModel(**data, sha256=hashlib.sha256(raw).hexdigest(), content=raw.decode("utf-8"))
+    except ValidationError as exc:
+        raise ModelError(_explain(path, data, exc)) from None
+    except TypeError as exc:
+        raise ModelError(f"{path}: {exc}") from None
+
+
+def _explain(path: Path, data: dict, exc: ValidationError) -> str:
+    lines = [f"{path}: invalid requirement model"]
+    for err in exc.errors():
+        loc = list(err["loc"])
+        where = []
+        node = data
+        for part in loc:
+            if isinstance(part, int) and isinstance(node, list) and part < len(node):
+                node = node[part]
+                label = node.get("id") if isinstance(node, dict) else None
+                where.append(f"[{part}]" + (f" (id {label})" if label else ""))
+            else:
+                node = node.get(part) if isinstance(node, dict) else None
+                where.append(f".{part}")
+        lines.append(f"  field {''.join(where).lstrip('.')}: {err['msg']}")
+    return "\n".join(lines)
