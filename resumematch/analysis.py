@@ -1,0 +1,78 @@
+"""The values analysis produces: what was found in one resume, and where.
+
+Plain frozen dataclasses, so scoring and reporting never need spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+#: Statuses of a finding that make it count as evidence for its requirement.
+COUNTING_STATUSES = frozenset({"held", "completed", "mentioned", "own"})
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One finding: a degree, certification, skill, duty... and where it stands."""
+
+    category: str
+    id: str | None
+    name: str
+    text: str
+    method: str  # exact, alias, lemma, fuzzy, stated
+    score: float
+    status: str  # held, in_progress, expired, completed, incomplete, mentioned, own, not_own, contact
+    section: str
+    page: int | None
+    start: int
+    end: int
+
+    @property
+    def counts(self) -> bool:
+        return self.status in COUNTING_STATUSES
+
+
+@dataclass(frozen=True)
+class Period:
+    """A dated stretch of work, internship or study found in the resume."""
+
+    start: str  # YYYY-MM
+    end: str  # YYYY-MM
+    months: int
+    kind: str  # work, internship, education
+    relevant: bool
+    text: str
+    section: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str | None
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the pipeline found in one resume."""
+
+    candidate: Candidate
+    experience_years: float
+    relevant_experience_years: float
+    internship_years: float
+    internships: int
+    entities: tuple[Entity, ...]
+    periods: tuple[Period, ...]
+    sections: tuple[tuple[str, int, int], ...]
+    model: str
+    as_of: str
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["sections"] = [{"section": s, "start": a, "end": b} for s, a, b in self.sections]
+        return data
+
+    def found(self, requirement_id: str) -> list[Entity]:
+        """All findings tagged with ``requirement_id``, counting or not."""
+        return [e for e in self.entities if e.id == requirement_id]

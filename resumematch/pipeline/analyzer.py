@@ -1,0 +1,109 @@
+"""Build the spaCy pipeline for a requirement model and turn resumes into ``Analysis`` values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..analysis import Analysis, Candidate, Entity, Period
+from ..extract.document import Document
+from ..model import RequirementModel, load_model
+from . import contact, context, dates, degrees, fuzzy, sections, terms  # noqa: F401  (factories)
+from .dates import merged_months
+
+PIPE_NAMES = ("lemmatizer", "resumematch_lemmas", "resumematch_sections", "resumematch_contact",
+              "resumematch_terms", "resumematch_degrees", "resumematch_fuzzy", "resumematch_context",
+              "resumematch_dates")
+
+
+def build_pipeline(model: RequirementModel) -> Language:
+    """A blank English pipeline with the lookup lemmatizer and the resumematch components."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 2_000_000
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    for name in PIPE_NAMES[1:]:
+        nlp.add_pipe(name)
+    nlp.initialize()
+    term_entries, fuzzy_entries, degree_reqs = [], [], []
+    for req in model.requirements:
+        if req.degree:
+            degree_reqs.append({"id": req.id, "label": req.label, "levels": list(req.degree.levels),
+                                "fields": list(req.degree.fields)})
+        for phrase in req.aliases:
+            entry = {"category": req.category, "id": req.id, "name": req.label, "phrase": phrase,
+                     "kind": "alias", "threshold": req.fuzzy_threshold}
+            term_entries.append(entry)
+            fuzzy_entries.append(entry)
+        term_entries += [{"category": req.category, "id": req.id, "name": req.label, "phrase": p,
+                          "kind": "evidence"} for p in req.evidence]
+    for other in model.other_terms:
+        for phrase in other.aliases:
+            entry = {"category": other.category, "id": None, "name": other.name, "phrase": phrase,
+                     "kind": "alias", "threshold": 88}
+            term_entries.append(entry)
+            fuzzy_entries.append(entry)
+    nlp.get_pipe("resumematch_terms").add_terms(term_entries)
+    nlp.get_pipe("resumematch_fuzzy").add_terms(fuzzy_entries)
+    nlp.get_pipe("resumematch_degrees").add_requirements(degree_reqs)
+    nlp.get_pipe("resumematch_dates").set_relevant_terms(list(model.experience.relevant_terms))
+    return nlp
+
+
+class Analyzer:
+    """Analyses resumes against one requirement model; build it once, use it for many resumes.
+
+    ``as_of`` is the date that "Present" means; fix it for reproducible runs.
+    """
+
+    def __init__(self, model: RequirementModel | str = "it_project_manager", *,
+                 as_of: dt.date | None = None) -> None:
+        self.model = model if isinstance(model, RequirementModel) else load_model(model)
+        self.nlp = build_pipeline(self.model)
+        self.as_of = as_of or dt.date.today()
+        self.nlp.get_pipe("resumematch_dates").today = self.as_of
+
+    def analyze(self, source: str | Document) -> Analysis:
+        """Analyse one resume given as text or as an extracted ``Document``."""
+        return next(self.analyze_many([source]))
+
+    def analyze_many(self, sources: Iterable[str | Document], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyse resumes lazily with ``nlp.pipe``; yields one ``Analysis`` per input, in order."""
+        def texts():
+            for source in sources:
+                doc = source if isinstance(source, Document) else None
+                yield (source.text if doc else str(source)), doc
+        for spacy_doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+            yield self._to_analysis(spacy_doc, document)
+
+    def _to_analysis(self, doc: Doc, document: Document | None) -> Analysis:
+        entities = []
+        for f in doc._.rm_findings or []:
+            span = doc[f.start:f.end]
+            entities.append(Entity(
+                category=f.category, id=f.req_id, name=f.name, text=span.text, method=f.method,
+                score=round(f.score, 3), status=f.status, section=span._.rm_section,
+                page=document.page_of(span.start_char) if document else 1,
+                start=span.start_char, end=span.end_char))
+        raw = doc._.rm_periods or []
+        periods = tuple(Period(**{k: v for k, v in p.items() if not k.startswith("_")}) for p in raw)
+        work = [p["_range"] for p in raw if p["kind"] == "work"]
+        relevant = [p["_range"] for p in raw if p["kind"] == "work" and p["relevant"]]
+        interns = [p["_range"] for p in raw if p["kind"] == "internship"]
+        info = doc._.rm_contact or {}
+        own_internships = {e.start for e in entities if e.category == "internship" and e.status == "own"}
+        return Analysis(
+            candidate=Candidate(info.get("name"), info.get("email"), info.get("phone")),
+            experience_years=round(merged_months(work) / 12, 2),
+            relevant_experience_years=round(merged_months(relevant) / 12, 2),
+            internship_years=round(merged_months(interns) / 12, 2),
+            internships=max(len(interns), 1 if own_internships else 0),
+            entities=tuple(entities),
+            periods=periods,
+            sections=tuple(tuple(s) for s in doc._.rm_sections or ()),
+            model=self.model.name,
+            as_of=self.as_of.isoformat(),
+        )

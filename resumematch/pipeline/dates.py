@@ -1,0 +1,167 @@
+"""Component: date ranges ("Jan 2015 - Present", "2014 - 2017", "03/2018 - 06/2020") as periods.
+
+Each range is classified as work, internship or education by its section and the
+entry around it, and marked relevant when that entry mentions one of the model's
+relevant terms. Years of experience are computed by merging overlapping periods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import line_bounds
+
+_MONTHS = {m: i for i, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_POINT = rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)"
+RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*(?:-|to|until|till|through|thru|–|—)\s*(?P<b>{_POINT}|{_NOW})(?![\w/])",
+                   re.IGNORECASE)
+_SINGLE_MONTH = re.compile(rf"^{_MONTH}\s*,?\s*'?({_YEAR})$", re.IGNORECASE)
+
+
+@dataclass
+class RawPeriod:
+    start: tuple[int, int]
+    end: tuple[int, int]
+    char_start: int
+    char_end: int
+
+
+def parse_point(text: str, *, is_end: bool, today: dt.date) -> tuple[int, int] | None:
+    """A (year, month) pair from "Jan 2015", "03/2018", "2018-03", "2014" or "Present"."""
+    t = text.strip().lower().replace(",", " ").replace("'", "")
+    if re.fullmatch(_NOW, t):
+        return (today.year, today.month) if is_end else None
+    m = re.fullmatch(rf"({_MONTH})\s*({_YEAR})", t)
+    if m:
+        key = m.group(1).rstrip(".")
+        return int(m.group(2)), _MONTHS.get(key, _MONTHS.get(key[:3], 1))
+    m = re.fullmatch(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})", t)
+    if m:
+        return int(m.group(2)), int(m.group(1))
+    m = re.fullmatch(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})", t)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.fullmatch(_YEAR, t)
+    if m:
+        return int(t), 1
+    return None
+
+
+def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
+    """Every plausible date range in ``text``; impossible ones (end before start, future) are skipped."""
+    out = []
+    for m in RANGE.finditer(text):
+        start = parse_point(m.group("a"), is_end=False, today=today)
+        end = parse_point(m.group("b"), is_end=True, today=today)
+        if start is None or end is None:
+            continue
+        now = (today.year, today.month)
+        end = min(end, now)
+        if start > now or end < start or start[0] < 1950:
+            continue
+        out.append(RawPeriod(start, end, m.start(), m.end()))
+    return out
+
+
+def months_between(start: tuple[int, int], end: tuple[int, int]) -> int:
+    return (end[0] - start[0]) * 12 + (end[1] - start[1])
+
+
+def merged_months(periods: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
+    """Total months covered by ``periods``, counting overlaps once."""
+    total, current = 0, None
+    for start, end in sorted(periods):
+        if current and start <= current[1]:
+            current = (current[0], max(current[1], end))
+            continue
+        if current:
+            total += months_between(*current)
+        current = (start, end)
+    if current:
+        total += months_between(*current)
+    return total
+
+
+class DateFinder:
+    """Sets ``doc._.rm_periods``: dicts with start, end, months, kind, relevant, text, section, offset."""
+
+    def __init__(self, nlp: Language, name: str = "resumematch_dates") -> None:
+        self.name = name
+        self.relevant: re.Pattern | None = None
+        self.today = dt.date.today()
+
+    def set_relevant_terms(self, terms: list[str]) -> None:
+        sensitive = [re.escape(t) for t in terms if t.isupper()]
+        insensitive = [re.escape(t) for t in terms if not t.isupper()]
+        parts = [rf"\b(?:{'|'.join(sensitive)})\b"] if sensitive else []
+        if insensitive:
+            parts.append(rf"(?i:\b(?:{'|'.join(insensitive)})\b)")
+        self.relevant = re.compile("|".join(parts)) if parts else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, find_periods(doc.text, self.today))
+
+    def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
+        text = doc.text
+        internships = [doc[f.start:f.end].start_char for f in doc._.rm_findings or []
+                       if f.category == "internship" and f.status == "own"]
+        starts = [line_bounds(text, p.char_start)[0] for p in raw]
+        periods = []
+        for i, p in enumerate(raw):
+            span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
+            section = span._.rm_section if span is not None else "none"
+            line_start, line_end = line_bounds(text, p.char_start)
+            block_start = _back_lines(text, line_start, 2)
+            if i > 0 and starts[i - 1] < line_start:
+                block_start = max(block_start, line_bounds(text, raw[i - 1].char_end)[1] + 1)
+            if i + 1 < len(raw) and starts[i + 1] > line_start:
+                block_end = max(line_end, _back_lines(text, starts[i + 1], 1) - 1)
+            else:
+                block_end = _forward_lines(text, line_end, 12)
+            block = text[block_start:block_end]
+            if section == "education":
+                kind = "education"
+            elif section == "internships" or any(block_start <= c < line_end for c in internships):
+                kind = "internship"
+            else:
+                kind = "work"
+            relevant = bool(self.relevant and self.relevant.search(block))
+            periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
+                            "months": months_between(p.start, p.end), "kind": kind, "relevant": relevant,
+                            "text": text[p.char_start:p.char_end], "section": section,
+                            "offset": p.char_start, "_range": (p.start, p.end)})
+        doc._.rm_periods = periods
+        return doc
+
+
+def _back_lines(text: str, pos: int, n: int) -> int:
+    for _ in range(n):
+        if pos <= 0:
+            return 0
+        pos = text.rfind("\n", 0, pos - 1) + 1
+    return pos
+
+
+def _forward_lines(text: str, pos: int, n: int) -> int:
+    for _ in range(n):
+        nxt = text.find("\n", pos + 1)
+        if nxt == -1:
+            return len(text)
+        pos = nxt
+    return pos
+
+
+@Language.factory("resumematch_dates")
+def make_dates(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp, name)

@@ -1,0 +1,56 @@
+"""Doc and Span extensions used by the resumematch components, registered once at import."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Finding:
+    """A finding while the pipeline still works on it; frozen into an ``Entity`` at the end."""
+
+    start: int  # token index
+    end: int
+    category: str
+    req_id: str | None
+    name: str
+    method: str
+    score: float
+    status: str = ""
+
+
+def _section_at(doc: Doc, char: int) -> str:
+    sections = doc._.rm_sections
+    if not sections:
+        return "none"
+    starts = [s for _, s, _ in sections]
+    i = bisect.bisect_right(starts, char) - 1
+    return sections[i][0] if i >= 0 else "header"
+
+
+def _span_section(span: Span) -> str:
+    return _section_at(span.doc, span.start_char)
+
+
+def _token_section(token: Token) -> str:
+    return _section_at(token.doc, token.idx)
+
+
+for _name, _default in (("rm_sections", None), ("rm_findings", None), ("rm_contact", None),
+                        ("rm_contact_lines", None), ("rm_periods", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Span.has_extension("rm_section"):
+    Span.set_extension("rm_section", getter=_span_section)
+if not Token.has_extension("rm_section"):
+    Token.set_extension("rm_section", getter=_token_section)
+
+
+def line_bounds(text: str, char: int) -> tuple[int, int]:
+    """Start and end offsets of the line of ``text`` holding ``char``."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end == -1 else end
