@@ -6,6 +6,8 @@ matching against a requirement model, scoring, then ranking and reports.
 
 from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError
 from .extract import Document, ExtractOptions, extract
+from .model import RequirementModel, load_model
+from .screener import Result, Screener
 
 __version__ = "0.1.0"
 
@@ -16,7 +18,11 @@ __all__ = [
     "InputError",
     "ModelError",
     "ModelNotFoundError",
+    "RequirementModel",
+    "Result",
     "ResumeMatchError",
+    "Screener",
     "__version__",
     "extract",
+    "load_model",
 ]

@@ -6,6 +6,7 @@ one-line message and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -20,9 +21,18 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Screen resumes against a role's requirement model and rank them.")
 
 
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
+ModelOption = typer.Option("it_project_manager", "--model", "-m",
+                           help="A bundled model name or the path of a model YAML file.")
+AsOfOption = typer.Option(None, "--as-of", help="Date that 'Present' means (YYYY-MM-DD); default today.")
+
+
+def _as_of(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-25", param_hint="--as-of") from None
 
 
 @app.command()
@@ -45,6 +55,104 @@ def extract(
     if not doc.ok:
         typer.echo(f"{file}: {doc.status}: {doc.reason}", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def parse(
+    file: Path = typer.Argument(..., help="A resume file."),
+    model: str = ModelOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the analysis as JSON."),
+    as_of: Optional[str] = AsOfOption,
+) -> None:
+    """Show what the pipeline finds in FILE: candidate, experience and every finding.
+
+    Example: resumematch parse cv.pdf --json
+    """
+    from .pipeline import Analyzer
+
+    doc = extract_document(file)
+    if not doc.ok:
+        typer.echo(json.dumps({"file": str(file), "status": doc.status, "reason": doc.reason}, indent=2))
+        raise typer.Exit(1)
+    analysis = Analyzer(model, as_of=_as_of(as_of)).analyze(doc)
+    data = analysis.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    cand = analysis.candidate
+    typer.echo(f"{cand.name or '?'} | {cand.email or '-'} | {cand.phone or '-'}")
+    typer.echo(f"experience: {analysis.experience_years:g} years ({analysis.relevant_experience_years:g} relevant), "
+               f"internships: {analysis.internships}")
+    for e in analysis.entities:
+        typer.echo(f"  {e.category:<14} {e.id or '-':<28} {e.status:<11} {e.method:<6} {e.score:.2f}  "
+                   f"{e.section:<14} p{e.page}  {e.text!r}")
+
+
+@app.command()
+def explain(
+    file: Path = typer.Argument(..., help="A resume file."),
+    model: str = ModelOption,
+    as_of: Optional[str] = AsOfOption,
+) -> None:
+    """Explain FILE's score: each requirement, its strength, evidence, section and page.
+
+    Example: resumematch explain cv.pdf --model it_project_manager
+    """
+    from .explain import format_report
+    from .screener import Screener
+
+    result = Screener(model, as_of=_as_of(as_of)).score(file)
+    typer.echo(format_report(result))
+    if result.status != "ok":
+        raise typer.Exit(1)
+
+
+@app.command()
+def rank(
+    paths: List[Path] = typer.Argument(..., help="Resume files and folders (walked recursively)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the ranked CSV."),
+    model: str = ModelOption,
+    explain_to: Optional[Path] = typer.Option(None, "--explain", help="Also write one JSON explanation per line."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0,
+                                          help="Extraction processes (default: CPU count; 0: no isolation)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same output."),
+    timeout: float = typer.Option(60.0, "--timeout", min=1, help="Seconds allowed to read one file."),
+    blind: bool = typer.Option(False, "--blind", help="Replace name, email, phone and file by a candidate_id."),
+    as_of: Optional[str] = AsOfOption,
+) -> None:
+    """Rank every resume under PATHS into a CSV (and a run record beside it).
+
+    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl
+    """
+    from .run import RunSettings, rank_files
+    from .screener import Screener
+
+    screener = Screener(model, as_of=_as_of(as_of))
+    settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
+                           use_cache=not no_cache, resume=resume, blind=blind,
+                           explain=str(explain_to) if explain_to else None)
+    summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress), quiet)
+    if not quiet:
+        failed = ", ".join(f"{n} {s}" for s, n in sorted(summary.failed.items())) or "none"
+        typer.echo(f"Ranked {summary.rows} files ({summary.scored} scored; not scored: {failed}; "
+                   f"cache hits: {summary.cache_hits}).", err=True)
+    typer.echo(f"Wrote {summary.output}")
+    typer.echo(f"Run record: {summary.record}")
+    if summary.keys:
+        typer.echo(f"Blind key file (keep it away from reviewers): {summary.keys}")
+
+
+def _with_progress(job, quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return job(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as bar:
+        task = bar.add_task("Ranking", total=None)
+        return job(lambda done, total: bar.update(task, completed=done, total=total))
 
 
 def main() -> None:

@@ -1,0 +1,81 @@
+"""Resisting gaming: hidden text, keyword stuffing and text aimed at the screener.
+
+Runs between analysis and scoring. Hidden text never reaches analysis (extraction
+leaves it out); here it becomes a flag. A bare block of requirement keywords (no
+issuer, date, school or sentence) is flagged and its findings count little.
+Repeated mentions need no rule: a requirement's strength is its best evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .analysis import Analysis, Entity
+from .extract import Document
+
+STUFFED = "stuffed"
+
+_INJECTION = re.compile(
+    r"ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions|prompts?|rules)"
+    r"|disregard\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above)"
+    r"|(?:rank|rate|score|place|put)\s+(?:this|me|the)\s+(?:candidate|applicant|resume|person)?\s*(?:as\s+)?"
+    r"(?:first|highest|top|number\s+one|#\s*1|100|best)"
+    r"|you\s+are\s+(?:an?\s+)?(?:ai|a\.i\.|language\s+model|llm|chatbot|screener|recruiting\s+assistant)"
+    r"|system\s+prompt|new\s+instructions\s*:|this\s+candidate\s+(?:is|must\s+be)\s+(?:the\s+)?(?:best|perfect|ideal)\s+(?:fit|match)"
+    r"|(?:select|shortlist|hire)\s+this\s+candidate",
+    re.IGNORECASE)
+_CONTEXT = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:institute|university|college|school|academy|alliance|axelos|comptia|pmi|"
+    r"scrum\.org|peoplecert|issued|awarded|earned|obtained|completed|certified\s+by|credential\s+id|"
+    r"license|licence)\b", re.IGNORECASE)
+_CREDENTIAL_CATEGORIES = ("certification", "degree")
+
+
+def injection_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` addresses an automated screener ("ignore previous instructions")."""
+    return [(m.start(), m.end()) for m in _INJECTION.finditer(text)]
+
+
+def stuffed_lines(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
+    """Lines that are bare lists of credential names: two or more certifications or degrees,
+    little else, and no issuer, school or date anywhere on the line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        inside = [e for e in entities if start <= e.start < end and e.category in _CREDENTIAL_CATEGORIES]
+        names = {e.id or e.name for e in inside}
+        if len(names) < 2 or _CONTEXT.search(line):
+            continue
+        covered = sum(e.end - e.start for e in _distinct(inside))
+        letters = sum(c.isalnum() for c in line) or 1
+        if covered / letters >= 0.6 or len(names) >= 4:
+            out.append((start, end))
+    return out
+
+
+def _distinct(entities: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for e in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if not any(a <= e.start < b for a, b in seen):
+            out.append(e)
+            seen.add((e.start, e.end))
+    return out
+
+
+def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
+    """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed``."""
+    flags = []
+    if document.hidden_chars:
+        flags.append(f"hidden_text:{document.hidden_chars}")
+    blocks = stuffed_lines(document.text, analysis.entities)
+    if blocks:
+        flags.append("keyword_stuffing")
+        entities = tuple(
+            replace(e, status=STUFFED) if any(a <= e.start < b for a, b in blocks) and e.counts else e
+            for e in analysis.entities)
+        analysis = replace(analysis, entities=entities)
+    if injection_spans(document.text):
+        flags.append("injection_text")
+    return analysis, tuple(flags)

@@ -1,0 +1,148 @@
+"""Stage 4: evidence to requirement strengths, category scores and a total. Pure functions.
+
+See docs/scoring.md for the formula and a worked example.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .analysis import Analysis, Entity
+from .model import CATEGORIES, Requirement, RequirementModel
+
+#: A requirement counts as met from this strength on.
+MET = 0.5
+
+#: Sections where evidence of each category is expected; elsewhere it is a passing mention.
+HOME_SECTIONS = {
+    "degree": {"education"},
+    "certification": {"certifications"},
+    "coursework": {"education", "coursework"},
+    "soft_skills": {"skills", "summary", "experience", "projects"},
+    "duties": {"experience", "projects", "summary", "internships"},
+    "project_types": {"experience", "projects", "summary", "internships"},
+    "internship": {"experience", "internships"},
+}
+PASSING_MENTION = 0.8
+NO_SECTIONS = 0.9
+METHOD_FACTOR = {"exact": 1.0, "alias": 1.0, "lemma": 0.9, "fuzzy": 0.9}
+STATUS_FACTOR = {"held": 1.0, "completed": 1.0, "mentioned": 1.0, "own": 1.0, "expired": 0.3,
+                 "in_progress": 0.0, "stuffed": 0.2}
+DEGREE_IN_PROGRESS = 0.5
+
+
+@dataclass(frozen=True)
+class RequirementScore:
+    """How strongly one requirement is met, and the evidence that decided it."""
+
+    id: str
+    label: str
+    category: str
+    kind: str
+    weight: float
+    strength: float
+    met: bool
+    evidence: Entity | None = None
+    note: str = ""
+    also_seen: tuple[Entity, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    total: float
+    categories: dict[str, float]
+    requirements: tuple[RequirementScore, ...]
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    def strength(self, requirement_id: str) -> float:
+        return next(r.strength for r in self.requirements if r.id == requirement_id)
+
+
+def evidence_strength(entity: Entity) -> float:
+    """Strength one finding lends its requirement, in [0, 1]."""
+    if entity.status == "contact":
+        return 0.0
+    if entity.category == "degree" and entity.status == "in_progress":
+        status = DEGREE_IN_PROGRESS
+    else:
+        status = STATUS_FACTOR.get(entity.status, 0.0)
+    home = HOME_SECTIONS.get(entity.category, set())
+    if entity.section in ("none", "header") and entity.category != "certification":
+        place = NO_SECTIONS
+    else:
+        place = 1.0 if entity.section in home else PASSING_MENTION
+    method = METHOD_FACTOR.get(entity.method, 0.9)
+    return round(status * place * method * entity.score, 4)
+
+
+def _best(entities: list[Entity]) -> tuple[float, Entity | None]:
+    best, chosen = 0.0, None
+    for entity in sorted(entities, key=lambda e: (e.start, e.end)):
+        strength = evidence_strength(entity)
+        if strength > best:
+            best, chosen = strength, entity
+    return best, chosen
+
+
+def _experience(req: Requirement, model: RequirementModel, analysis: Analysis) -> RequirementScore:
+    years = analysis.relevant_experience_years
+    strength = round(min(1.0, years / model.experience.full_strength_years), 4)
+    note = (f"{years:g} years of relevant work out of {analysis.experience_years:g} dated years; "
+            f"full strength at {model.experience.full_strength_years:g}")
+    return RequirementScore(req.id, req.label, req.category, req.kind, req.weight, strength,
+                            strength >= MET, None, note)
+
+
+def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
+    """Score one analysed resume against ``model``."""
+    first: dict[str, RequirementScore] = {}
+    for req in model.requirements:
+        if req.category == "experience":
+            first[req.id] = _experience(req, model, analysis)
+            continue
+        found = analysis.found(req.id)
+        strength, chosen = _best(found)
+        others = tuple(e for e in found if e is not chosen)
+        first[req.id] = RequirementScore(req.id, req.label, req.category, req.kind, req.weight,
+                                         strength, strength >= MET, chosen, "", others)
+    final = []
+    for req in model.requirements:
+        rs = first[req.id]
+        alt = req.satisfied_by
+        if alt and not rs.met:
+            if alt.experience_years is not None and analysis.relevant_experience_years >= alt.experience_years:
+                rs = _replace(rs, 1.0, f"met by equivalent experience: {analysis.relevant_experience_years:g} "
+                              f"relevant years >= {alt.experience_years:g}")
+            elif alt.requirement and first[alt.requirement].met:
+                rs = _replace(rs, first[alt.requirement].strength, f"met through {alt.requirement}",
+                              first[alt.requirement].evidence)
+        final.append(rs)
+    categories = {}
+    for category in CATEGORIES:
+        reqs = [r for r in final if r.category == category]
+        if reqs:
+            categories[category] = category_score(reqs)
+    weights = {c: w for c, w in model.category_weights.items() if c in categories}
+    total_weight = sum(weights.values()) or 1.0
+    total = round(100 * sum(w * categories[c] for c, w in weights.items()) / total_weight, 2)
+    return Scorecard(
+        total=total,
+        categories={c: round(v, 4) for c, v in categories.items()},
+        requirements=tuple(final),
+        matched=tuple(r.id for r in final if r.met),
+        missing=tuple(r.id for r in final if r.kind == "required" and not r.met),
+    )
+
+
+def category_score(reqs: list[RequirementScore]) -> float:
+    """Weighted mean strength; bonus requirements add to it but never lower it (capped at 1)."""
+    core = [r for r in reqs if r.kind != "bonus"] or reqs
+    denominator = sum(r.weight for r in core)
+    numerator = sum(r.weight * r.strength for r in reqs)
+    return min(1.0, numerator / denominator) if denominator else 0.0
+
+
+def _replace(rs: RequirementScore, strength: float, note: str, evidence: Entity | None = None) -> RequirementScore:
+    return RequirementScore(rs.id, rs.label, rs.category, rs.kind, rs.weight, round(strength, 4),
+                            strength >= MET, evidence or rs.evidence, note, rs.also_seen)

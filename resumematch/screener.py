@@ -1,0 +1,142 @@
+"""The public entry point for recruiting scripts: ``Screener`` scores and ranks resumes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis import Analysis
+from .extract import Document, ExtractOptions, extract
+from .model import RequirementModel, load_model
+from .scoring import Scorecard, score
+
+RESUME_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One resume's outcome: how extraction went, what was found, and its scorecard."""
+
+    file: str
+    document: Document
+    analysis: Analysis | None = None
+    scorecard: Scorecard | None = None
+    flags: tuple[str, ...] = ()
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def status(self) -> str:
+        return self.document.status
+
+    @property
+    def reason(self) -> str:
+        return self.document.reason
+
+    @property
+    def score(self) -> float | None:
+        return self.scorecard.total if self.scorecard else None
+
+    def strengths(self) -> dict[str, float]:
+        """Strength of every requirement, by id (empty when the file could not be scored)."""
+        return {r.id: r.strength for r in self.scorecard.requirements} if self.scorecard else {}
+
+
+def find_resumes(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Resume files under ``paths``: folders are walked recursively for .pdf/.docx/.txt/.md;
+    files named explicitly are always taken. Sorted, without duplicates."""
+    found: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in RESUME_SUFFIXES:
+                    found.setdefault(str(child), child)
+        else:
+            found.setdefault(str(path), path)
+    return [found[k] for k in sorted(found)]
+
+
+class Screener:
+    """Scores resumes against one requirement model. Loads the pipeline once.
+
+    >>> s = Screener("it_project_manager")          # or a path to a model YAML
+    >>> r = s.score("cv.pdf")                        # doctest: +SKIP
+    >>> df = s.rank(["folder/", "x.docx"])           # doctest: +SKIP
+    """
+
+    def __init__(self, model: str | os.PathLike | RequirementModel = "it_project_manager", *,
+                 as_of: dt.date | None = None, options: ExtractOptions | None = None) -> None:
+        from .pipeline import Analyzer  # spaCy stays inside the pipeline package
+
+        self.model = model if isinstance(model, RequirementModel) else load_model(model)
+        self.options = options or ExtractOptions()
+        self.analyzer = Analyzer(self.model, as_of=as_of)
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.analyzer.as_of
+
+    def score(self, path: str | os.PathLike, *, password: str | None = None) -> Result:
+        """Extract, analyse and score one resume file."""
+        return self.score_document(extract(path, password=password, options=self.options))
+
+    def score_text(self, text: str, name: str = "<text>") -> Result:
+        """Score raw resume text."""
+        from .extract.document import assemble
+        from .extract.normalize import normalize
+
+        doc = replace(assemble([normalize(text)], "txt"), source=name)
+        return self.score_document(doc)
+
+    def score_document(self, document: Document) -> Result:
+        """Analyse and score an already extracted ``Document``."""
+        return next(self.score_documents([document]))
+
+    def score_documents(self, documents: Iterable[Document]) -> Iterator[Result]:
+        """Score many documents lazily, in order; failed documents pass through unscored."""
+        from .gaming import review
+
+        pending: list[Document] = []
+
+        def analysable() -> Iterator[Document]:
+            for doc in documents:
+                pending.append(doc)
+                if doc.ok:
+                    yield doc
+
+        analyses = self.analyzer.analyze_many(analysable())
+        for analysis in analyses:
+            while pending and not pending[0].ok:
+                yield _unscored(pending.pop(0))
+            doc = pending.pop(0)
+            analysis, flags = review(doc, analysis)
+            yield Result(doc.source or "<text>", doc, analysis, score(analysis, self.model), flags)
+        while pending:
+            yield _unscored(pending.pop(0))
+
+    def results(self, paths: Iterable[str | os.PathLike], *, workers: int | None = 1,
+                progress: Callable[[Result], None] | None = None, **batch_options) -> Iterator[Result]:
+        """Score every resume under ``paths`` lazily (see ``find_resumes``), in file order."""
+        from .batch import extract_all
+
+        files = find_resumes(paths)
+        docs = extract_all(files, options=self.options, workers=workers, **batch_options)
+        for result in self.score_documents(docs):
+            if progress:
+                progress(result)
+            yield result
+
+    def rank(self, paths: Iterable[str | os.PathLike], *, workers: int | None = 1) -> pd.DataFrame:
+        """Rank every resume under ``paths``: a DataFrame with the ranked CSV's columns."""
+        from .ranking import rank_frame
+
+        return rank_frame(list(self.results(paths, workers=workers)), self.model)
+
+
+def _unscored(doc: Document) -> Result:
+    return Result(doc.source or "<bytes>", doc)
