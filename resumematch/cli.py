@@ -121,6 +121,8 @@ def rank(
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same output."),
     timeout: float = typer.Option(60.0, "--timeout", min=1, help="Seconds allowed to read one file."),
     blind: bool = typer.Option(False, "--blind", help="Replace name, email, phone and file by a candidate_id."),
+    blind_key: Optional[Path] = typer.Option(None, "--blind-key",
+                                             help="Secret key file for --blind ids (default: user data folder)."),
     as_of: Optional[str] = AsOfOption,
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
@@ -133,6 +135,7 @@ def rank(
     screener = Screener(model, as_of=_as_of(as_of))
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,
+                           blind_key=str(blind_key) if blind_key else None,
                            explain=str(explain_to) if explain_to else None)
     summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress), quiet)
     if not quiet:
@@ -143,6 +146,55 @@ def rank(
     typer.echo(f"Run record: {summary.record}")
     if summary.keys:
         typer.echo(f"Blind key file (keep it away from reviewers): {summary.keys}")
+
+
+@app.command(name="fairness-check")
+def fairness_check(
+    files: List[Path] = typer.Argument(..., help="Resume files to test."),
+    model: str = ModelOption,
+    as_of: Optional[str] = AsOfOption,
+) -> None:
+    """Check that names, pronouns, gendered clubs, graduation years and addresses never change a score.
+
+    Example: resumematch fairness-check examples/resumes/*.txt
+    """
+    from .fairness import check_files, format_report
+    from .screener import Screener
+
+    reports = check_files(files, Screener(model, as_of=_as_of(as_of)))
+    typer.echo(format_report(reports))
+    if not all(r.passed for r in reports):
+        raise typer.Exit(1)
+
+
+@app.command()
+def audit(
+    ranked: Path = typer.Argument(..., help="A ranked CSV written by 'resumematch rank'."),
+    groups: Path = typer.Option(..., "--groups", help="CSV with 'file' (or 'candidate_id') and group columns."),
+    by: str = typer.Option(..., "--by", help="Group column(s), comma-separated: sex,race_ethnicity"),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="Selected = the K best-ranked."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Selected = score >= S."),
+    scoring_rate: bool = typer.Option(False, "--scoring-rate", help="LL144: selected = above the pool median."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the audit CSV."),
+) -> None:
+    """Adverse-impact audit: selection rates and impact ratios per group (four-fifths rule).
+
+    Example: resumematch audit ranked.csv --groups groups.csv --by sex --top 10 -o audit.csv
+    """
+    import pandas as pd
+
+    from .audit import audit as run_audit
+    from .audit import format_summary
+
+    for path in (ranked, groups):
+        if not path.is_file():
+            raise typer.BadParameter(f"{path} does not exist")
+    result = run_audit(pd.read_csv(ranked, encoding="utf-8-sig"), pd.read_csv(groups, encoding="utf-8-sig"),
+                       [c.strip() for c in by.split(",") if c.strip()], top=top, min_score=min_score,
+                       scoring_rate=scoring_rate)
+    result.to_csv(output)
+    typer.echo(format_summary(result))
+    typer.echo(f"Wrote {output}")
 
 
 def _with_progress(job, quiet: bool):

@@ -44,7 +44,8 @@ def normalize(raw: str) -> str:
     runs of spaces and tabs collapse to one space, words hyphenated across a line
     break are re-joined and small-caps words are repaired.
     """
-    text = _CID.sub("", raw)
+    # reportlab's standard fonts write "•" as code 127, which pdfminer cannot map.
+    text = _CID.sub("", raw.replace("(cid:127)", BULLET))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_TRANSLATE)
