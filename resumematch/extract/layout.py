@@ -59,6 +59,27 @@ def _gutter_at(lines: list[Line], x: float, total: int) -> tuple[int, float] | N
     return None if gap < _MIN_GAP else (crossing, -gap)
 
 
+def _is_margin_column(lines: list[Line], gutter: float) -> bool:
+    """True when one side only holds dates or places set beside the other side's lines.
+
+    Templates that right-align "Sept 2018 - May 2023" beside each entry look like two
+    columns; read as columns, every date would lose its job. Such a side is light
+    (under a quarter of the text) and nearly every line of it shares a baseline
+    band with a line across the gutter; a real sidebar is not aligned that way.
+    """
+    left = [ln for ln in lines if ln.x1 <= gutter]
+    right = [ln for ln in lines if ln.x0 >= gutter]
+    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
+    share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
+    aligned = sum(any(_same_band(a, b) for b in big) for a in small) / max(1, len(small))
+    return share < 0.25 and aligned >= 0.9
+
+
+def _same_band(a: Line, b: Line) -> bool:
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
 def _rows(lines: list[Line]) -> list[str]:
     """Lines top to bottom, left to right; each stays its own line, never merged."""
     return [ln.text for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0))]
@@ -69,7 +90,7 @@ def reading_order(lines: list[Line], depth: int = 0) -> list[str]:
     if not lines:
         return []
     gutter = _find_gutter(lines) if depth < 3 and len(lines) >= 8 else None
-    if gutter is None:
+    if gutter is None or _is_margin_column(lines, gutter):
         return _rows(lines)
     out: list[str] = []
     pending: list[Line] = []
