@@ -7,6 +7,7 @@ one-line message and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
 from pathlib import Path
@@ -19,6 +20,20 @@ from .extract import extract as extract_document
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Screen resumes against a role's requirement model and rank them.")
+
+
+def command(*args, **kwargs):
+    """``app.command`` that turns library errors into a one-line message and exit code 2."""
+    def register(func):
+        @functools.wraps(func)
+        def run(*a, **kw):
+            try:
+                return func(*a, **kw)
+            except ResumeMatchError as exc:
+                typer.echo(f"Error: {exc}", err=True)
+                raise typer.Exit(2) from None
+        return app.command(*args, **kwargs)(run)
+    return register
 
 
 ModelOption = typer.Option("it_project_manager", "--model", "-m",
@@ -35,7 +50,7 @@ def _as_of(value: Optional[str]) -> Optional[dt.date]:
         raise typer.BadParameter(f"{value!r} is not a date like 2026-11-25", param_hint="--as-of") from None
 
 
-@app.command()
+@command()
 def extract(
     file: Path = typer.Argument(..., help="A PDF, DOCX, TXT or MD file."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole Document as JSON."),
@@ -57,7 +72,7 @@ def extract(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def parse(
     file: Path = typer.Argument(..., help="A resume file."),
     model: str = ModelOption,
@@ -88,7 +103,7 @@ def parse(
                    f"{e.section:<14} p{e.page}  {e.text!r}")
 
 
-@app.command()
+@command()
 def explain(
     file: Path = typer.Argument(..., help="A resume file."),
     model: str = ModelOption,
@@ -107,7 +122,7 @@ def explain(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def rank(
     paths: List[Path] = typer.Argument(..., help="Resume files and folders (walked recursively)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the ranked CSV."),
@@ -148,7 +163,7 @@ def rank(
         typer.echo(f"Blind key file (keep it away from reviewers): {summary.keys}")
 
 
-@app.command(name="fairness-check")
+@command(name="fairness-check")
 def fairness_check(
     files: List[Path] = typer.Argument(..., help="Resume files to test."),
     model: str = ModelOption,
@@ -167,7 +182,7 @@ def fairness_check(
         raise typer.Exit(1)
 
 
-@app.command()
+@command()
 def audit(
     ranked: Path = typer.Argument(..., help="A ranked CSV written by 'resumematch rank'."),
     groups: Path = typer.Option(..., "--groups", help="CSV with 'file' (or 'candidate_id') and group columns."),

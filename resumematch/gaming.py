@@ -38,19 +38,28 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
 
 
 def stuffed_lines(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
-    """Lines that are bare lists of credential names: two or more certifications or degrees,
-    little else, and no issuer, school or date anywhere on the line."""
+    """Lines that are bare lists of credential names: two or more different ones, or one repeated
+    three times or more, little else, and no issuer, school or date outside the names themselves."""
     out, pos = [], 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         inside = [e for e in entities if start <= e.start < end and e.category in _CREDENTIAL_CATEGORIES]
-        names = {e.id or e.name for e in inside}
-        if len(names) < 2 or _CONTEXT.search(line):
+        if not inside:
+            continue
+        names = [e.id or e.name for e in _distinct(inside)]
+        # Issuer words inside a credential's own name ("CompTIA Project+") are not context.
+        rest = list(line)
+        for e in inside:
+            rest[e.start - start:e.end - start] = " " * (e.end - e.start)
+        if _CONTEXT.search("".join(rest)):
+            continue
+        repeated = max(names.count(n) for n in names) >= 3
+        if len(set(names)) < 2 and not repeated:
             continue
         covered = sum(e.end - e.start for e in _distinct(inside))
         letters = sum(c.isalnum() for c in line) or 1
-        if covered / letters >= 0.6 or len(names) >= 4:
+        if covered / letters >= 0.6 or len(set(names)) >= 4:
             out.append((start, end))
     return out
 

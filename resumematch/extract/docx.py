@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import docx
@@ -52,9 +53,13 @@ def check_zip(data: bytes, limits: ZipLimits = ZipLimits()) -> str | None:
                     "(a zip bomb pattern).")
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
-            with archive.open(info) as member:
-                if _DTD.search(member.read(limits.max_total_bytes)):
-                    return f"rejected:The DOCX part {info.filename!r} declares a DTD, which Word never writes."
+            try:
+                with archive.open(info) as member:
+                    head = member.read(limits.max_total_bytes)
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
+                return f"corrupt:The DOCX part {info.filename!r} is damaged ({type(exc).__name__})."
+            if _DTD.search(head):
+                return f"rejected:The DOCX part {info.filename!r} declares a DTD, which Word never writes."
     return None
 
 

@@ -13,9 +13,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfminer.pdftypes import PDFException
-from pdfminer.high_level import extract_pages
 
 from .document import Document, assemble, failed
+from .hidden import HiddenChars, extract_pages
 from .layout import Line, reading_order
 from .normalize import cid_ratio, normalize
 
@@ -79,8 +79,12 @@ def _never_hidden(char: LTChar, page: LTPage) -> bool:
 
 
 def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0,
-                laparams: LAParams = RESUME_LAPARAMS, is_hidden=_never_hidden) -> Document:
-    """Extract a PDF held in ``data``; bad files give a status, never an exception."""
+                laparams: LAParams = RESUME_LAPARAMS, is_hidden=None) -> Document:
+    """Extract a PDF held in ``data``; bad files give a status, never an exception.
+
+    ``is_hidden(char, page)`` decides which characters a reader cannot see (they are left
+    out and counted); by default ``HiddenChars()`` from ``hidden.py``."""
+    is_hidden = is_hidden or HiddenChars()
     pages: list[_PageText] = []
     try:
         for page in extract_pages(io.BytesIO(data), password=password or "", laparams=laparams):

@@ -30,7 +30,8 @@ _DEGREE_INCOMPLETE = re.compile(
     r"no\s+degree|unfinished|partial(?:ly)?\s+completed)\b", re.IGNORECASE)
 _DEGREE_PENDING = re.compile(
     r"\b(?:pursuing|expected|anticipated|in[- ]progress|currently\s+(?:enrolled|studying|pursuing)|"
-    r"ongoing|candidate|to\s+be\s+completed|final\s+year|(?:19|20)\d\d\s*-\s*present)\b", re.IGNORECASE)
+    r"ongoing|(?:ph\.?\s?d\.?|doctoral|degree|master['’]?s|bachelor['’]?s)\s+candidate|to\s+be\s+completed|"
+    r"final\s+year|(?:19|20)\d\d\s*-\s*present)\b", re.IGNORECASE)
 _MANAGED_INTERNS = re.compile(
     r"\b(?:manag\w*|supervis\w*|mentor\w*|train\w*|hir\w*|recruit\w*|coach\w*|onboard\w*|oversaw|"
     r"oversee\w*|led|lead\w*|coordinat\w*|host\w*|interview\w*|guid\w*|direct\w*|taught|teach\w*)\b"

@@ -1,0 +1,168 @@
+"""Scoring: Analysis + model -> Scorecard (resumematch/scoring.py), driven through Screener.score_text."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from resumematch import Screener
+from resumematch.analysis import Analysis, Candidate, Entity
+from resumematch.scoring import evidence_strength, score
+
+AS_OF = datetime.date(2026, 11, 1)
+HEAD = "Jane Doe\njane.doe@example.com\n\n"
+
+
+@pytest.fixture(scope="module")
+def screener():
+    return Screener("it_project_manager", as_of=AS_OF)
+
+
+def req(result, rid):
+    return next(r for r in result.scorecard.requirements if r.id == rid)
+
+
+@pytest.mark.parametrize("exact, fuzzy", [
+    ("CERTIFICATIONS\nCertified ScrumMaster (CSM), Scrum Alliance, 2020\n",
+     "CERTIFICATIONS\nCertified Scrum Mastr, Scrum Alliance, 2020\n"),
+])
+def test_scoring_exact_alias_beats_fuzzy(screener, exact, fuzzy):
+    e, f = req(screener.score_text(HEAD + exact), "cert.csm"), req(screener.score_text(HEAD + fuzzy), "cert.csm")
+    assert e.evidence.method in ("exact", "alias") and f.evidence.method == "fuzzy"
+    assert e.strength == 1.0 > f.strength > 0
+
+
+@pytest.mark.parametrize("closer, further", [
+    ("Certified Scrum Mastr", "Certifed ScrumMastr"),
+])
+def test_scoring_fuzzy_weighted_by_match_score(screener, closer, further):
+    a = req(screener.score_text(HEAD + f"CERTIFICATIONS\n{closer}, Scrum Alliance, 2020\n"), "cert.csm")
+    b = req(screener.score_text(HEAD + f"CERTIFICATIONS\n{further}, Scrum Alliance, 2020\n"), "cert.csm")
+    assert a.evidence.method == b.evidence.method == "fuzzy"
+    assert a.evidence.score > b.evidence.score
+    assert a.strength > b.strength
+    # strength = status 1.0 x home section 1.0 x fuzzy 0.9 x match score
+    for r in (a, b):
+        assert r.strength == pytest.approx(round(0.9 * r.evidence.score, 4))
+
+
+@pytest.mark.parametrize("text", [
+    "CERTIFICATIONS\nProject Management Professional (PMP), PMI - in progress, expected 2027\n",
+])
+def test_scoring_in_progress_certification_counts_nothing(screener, text):
+    result = screener.score_text(HEAD + text)
+    pmp = req(result, "cert.pmp")
+    assert pmp.strength == 0.0 and not pmp.met
+    assert any(e.id == "cert.pmp" and e.status == "in_progress" for e in result.analysis.entities)
+    assert result.scorecard.categories["certification"] == 0.0
+
+
+@pytest.mark.parametrize("home, elsewhere", [
+    ("SKILLS\nNegotiation\n", "EDUCATION\nNegotiation\n"),
+])
+def test_scoring_home_section_counts_more_than_passing_mention(screener, home, elsewhere):
+    h = req(screener.score_text(HEAD + home), "soft.negotiation")
+    p = req(screener.score_text(HEAD + elsewhere), "soft.negotiation")
+    assert h.evidence.section == "skills" and p.evidence.section == "education"
+    assert h.strength == 1.0
+    assert p.strength == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize("once, many", [
+    ("EDUCATION\nNegotiation\n", "EDUCATION\nNegotiation\nNegotiation, negotiation and more negotiation\nNegotiation\n"),
+])
+def test_scoring_repeated_mentions_add_nothing(screener, once, many):
+    a, b = screener.score_text(HEAD + once), screener.score_text(HEAD + many)
+    assert req(a, "soft.negotiation").strength == req(b, "soft.negotiation").strength
+    assert a.score == b.score
+    assert len(req(b, "soft.negotiation").also_seen) >= 1
+
+
+@pytest.mark.parametrize("name", ["maria_okafor.txt", "kwame_asante.txt", "darnell_washington.txt"])
+def test_scoring_total_in_range(screener, name):
+    result = screener.score(f"examples/resumes/{name}")
+    assert 0 <= result.score <= 100
+    assert all(0 <= v <= 1 for v in result.scorecard.categories.values())
+    assert all(0 <= r.strength <= 1 for r in result.scorecard.requirements)
+
+
+@pytest.mark.parametrize("text, expected_missing", [
+    ("SKILLS\nLeadership\n", {"degree.bachelor_it_field", "soft.communication", "soft.negotiation"}),
+])
+def test_scoring_missing_required_listed(screener, text, expected_missing):
+    card = screener.score_text(HEAD + text).scorecard
+    assert set(card.missing) == expected_missing
+    required = {r.id for r in screener.model.requirements if r.kind == "required"}
+    assert set(card.missing) <= required
+    assert "soft.leadership" in card.matched
+
+
+@pytest.mark.parametrize("text", [
+    "EXPERIENCE\nSoftware Project Manager, Acme Software, Boston\nJan 2018 - Present\n- Led software delivery projects\n",
+])
+def test_scoring_degree_met_by_equivalent_experience(screener, text):
+    result = screener.score_text(HEAD + text)
+    assert result.analysis.relevant_experience_years >= 6
+    deg = req(result, "degree.bachelor_it_field")
+    assert deg.met and deg.strength == 1.0 and deg.evidence is None
+    assert "equivalent experience" in deg.note
+    assert "degree.bachelor_it_field" not in result.scorecard.missing
+
+
+@pytest.mark.parametrize("text", [
+    "EXPERIENCE\nSoftware Project Manager, Acme Software, Boston\nJan 2024 - Present\n- Led software delivery projects\n",
+])
+def test_scoring_degree_not_met_by_short_experience(screener, text):
+    result = screener.score_text(HEAD + text)
+    assert result.analysis.relevant_experience_years < 6
+    assert "degree.bachelor_it_field" in result.scorecard.missing
+
+
+@pytest.mark.parametrize("text", ["CERTIFICATIONS\nPRINCE2 Practitioner, Axelos, 2021\n"])
+def test_scoring_satisfied_by_requirement(screener, text):
+    result = screener.score_text(HEAD + text)
+    foundation = req(result, "cert.prince2_foundation")
+    assert req(result, "cert.prince2_practitioner").met
+    assert foundation.met and foundation.strength == 1.0
+    assert foundation.note == "met through cert.prince2_practitioner"
+
+
+@pytest.mark.parametrize("name", ["tomas_herrera.pdf", "maria_okafor.txt"])
+def test_scoring_deterministic(screener, name):
+    a, b = screener.score(f"examples/resumes/{name}"), screener.score(f"examples/resumes/{name}")
+    assert a.scorecard == b.scorecard
+
+
+def _entity(**kw):
+    base = dict(category="soft_skills", id="soft.negotiation", name="Negotiation", text="negotiation",
+                method="exact", score=1.0, status="mentioned", section="skills", page=1, start=0, end=11)
+    base.update(kw)
+    return Entity(**base)
+
+
+@pytest.mark.parametrize("kw, expected", [
+    ({}, 1.0),
+    ({"section": "education"}, 0.8),
+    ({"method": "fuzzy", "score": 0.9}, 0.81),
+    ({"status": "expired"}, 0.3),
+    ({"status": "stuffed"}, 0.2),
+    ({"status": "in_progress", "category": "certification", "section": "certifications"}, 0.0),
+    ({"status": "in_progress", "category": "degree", "section": "education"}, 0.5),
+    ({"section": "none"}, 0.9),
+    ({"status": "contact"}, 0.0),
+])
+def test_scoring_evidence_strength_formula(kw, expected):
+    assert evidence_strength(_entity(**kw)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("bonus_only", [True])
+def test_scoring_bonus_never_lowers_category(screener, bonus_only):
+    """A category score is a weighted mean over non-bonus requirements; bonus adds, capped at 1."""
+    model = screener.model
+    entities = tuple(_entity(id=r.id, name=r.label, category="soft_skills") for r in model.requirements
+                     if r.category == "soft_skills" and r.kind != "bonus")
+    analysis = Analysis(Candidate(None, None, None), 0.0, 0.0, 0.0, 0, entities, (), (), model.name, "2026-11-01")
+    card = score(analysis, model)
+    assert card.categories["soft_skills"] == 1.0
+    assert 0 <= card.total <= 100
