@@ -157,6 +157,9 @@ def rank(
         failed = ", ".join(f"{n} {s}" for s, n in sorted(summary.failed.items())) or "none"
         typer.echo(f"Ranked {summary.rows} files ({summary.scored} scored; not scored: {failed}; "
                    f"cache hits: {summary.cache_hits}).", err=True)
+        if summary.skipped:
+            typer.echo(f"Skipped {len(summary.skipped)} file(s) that are not resumes (listed in the run "
+                       f"record), e.g. {summary.skipped[0]}", err=True)
     typer.echo(f"Wrote {summary.output}")
     typer.echo(f"Run record: {summary.record}")
     if summary.keys:

@@ -84,7 +84,7 @@ class OtherTerm(_Frozen):
     """A finding that no requirement asks for, recognised so a near miss is not miscounted."""
 
     category: Literal["degree", "certification", "coursework", "soft_skills", "duties",
-                      "project_types", "internship"]
+                      "project_types", "internship", "organization"]
     name: str
     aliases: tuple[str, ...] = Field(min_length=1)
 
@@ -102,21 +102,25 @@ class RequirementModel(_Frozen):
     version: int | str = 1
     description: str = ""
     category_weights: dict[str, float]
+    #: How a category's requirements combine: ``mean`` (weighted mean, the default) or
+    #: ``best`` (the strongest one alone, for either/or lists such as certifications).
+    category_modes: dict[str, Literal["mean", "best"]] = {}
     experience: ExperienceSpec = ExperienceSpec()
     requirements: tuple[Requirement, ...] = Field(min_length=1)
     other_terms: tuple[OtherTerm, ...] = ()
     sha256: str = ""
     content: str = Field(default="", repr=False)
 
-    @field_validator("category_weights")
+    @field_validator("category_weights", "category_modes")
     @classmethod
-    def _known_categories(cls, weights: dict[str, float]) -> dict[str, float]:
-        unknown = sorted(set(weights) - set(CATEGORIES))
+    def _known_categories(cls, values: dict, info) -> dict:
+        unknown = sorted(set(values) - set(CATEGORIES))
         if unknown:
             raise ValueError(f"unknown categories {unknown}; use {list(CATEGORIES)}")
-        if any(w < 0 for w in weights.values()) or not any(weights.values()):
+        if info.field_name == "category_weights" and (
+                any(w < 0 for w in values.values()) or not any(values.values())):
             raise ValueError("weights must be >= 0 and not all zero")
-        return weights
+        return values
 
     @model_validator(mode="after")
     def _consistent(self) -> RequirementModel:

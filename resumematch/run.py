@@ -25,7 +25,7 @@ from .cache import Cache
 from .csvsafe import write_csv
 from .explain import explanation
 from .ranking import rank_rows, row
-from .screener import Result, Screener, find_resumes
+from .screener import Result, Screener, scan
 
 CONTACT_COLUMNS = ("candidate_name", "email", "phone", "file")
 
@@ -56,6 +56,7 @@ class RunSummary:
     record: Path
     keys: Path | None
     frame: pd.DataFrame
+    skipped: list[str]
 
 
 def _journal(output: Path) -> Path:
@@ -103,7 +104,7 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     settings = settings or RunSettings()
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    files = find_resumes(paths)
+    files, skipped = scan(paths)
     journal_path = _journal(output)
     done = _read_journal(journal_path) if settings.resume else {}
     if not settings.resume:
@@ -145,11 +146,11 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
         frame = frame.drop(columns=list(CONTACT_COLUMNS))
         frame.insert(1, "candidate_id", ids)
     write_csv(frame, output)
-    record = write_run_record(output, screener, settings, frame)
+    record = write_run_record(output, screener, settings, frame, skipped)
     journal_path.unlink(missing_ok=True)
     failed = frame.loc[frame["status"] != "ok", "status"].value_counts().to_dict()
     return RunSummary(output, len(frame), int((frame["status"] == "ok").sum()), failed, hits, record,
-                      keys_path, frame)
+                      keys_path, frame, [str(p) for p in skipped])
 
 
 def _blind_explanation(result: Result, key: bytes | None) -> dict:
@@ -167,7 +168,8 @@ def _blind_explanation(result: Result, key: bytes | None) -> dict:
     return data
 
 
-def write_run_record(output: Path, screener: Screener, settings: RunSettings, frame: pd.DataFrame) -> Path:
+def write_run_record(output: Path, screener: Screener, settings: RunSettings, frame: pd.DataFrame,
+                     skipped: list[Path] = ()) -> Path:
     """``<output>.run.json``: enough to reproduce and audit the run."""
     model = screener.model
     id_col = "candidate_id" if "candidate_id" in frame.columns else "file"
@@ -185,6 +187,8 @@ def write_run_record(output: Path, screener: Screener, settings: RunSettings, fr
                    "rank": None if pd.isna(rk) else int(rk)}
                   for f, s, st, sc, rk in zip(frame[id_col], frame["sha256"], frame["status"],
                                               frame["score"], frame["rank"])],
+        "skipped_files": [] if settings.blind else [str(p) for p in skipped],
+        "skipped_count": len(skipped),
     }
     path = output.with_name(output.name + ".run.json")
     path.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8")

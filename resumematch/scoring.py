@@ -122,7 +122,7 @@ def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
     for category in CATEGORIES:
         reqs = [r for r in final if r.category == category]
         if reqs:
-            categories[category] = category_score(reqs)
+            categories[category] = category_score(reqs, model.category_modes.get(category, "mean"))
     weights = {c: w for c, w in model.category_weights.items() if c in categories}
     total_weight = sum(weights.values()) or 1.0
     total = round(100 * sum(w * categories[c] for c, w in weights.items()) / total_weight, 2)
@@ -135,8 +135,11 @@ def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
     )
 
 
-def category_score(reqs: list[RequirementScore]) -> float:
-    """Weighted mean strength; bonus requirements add to it but never lower it (capped at 1)."""
+def category_score(reqs: list[RequirementScore], mode: str = "mean") -> float:
+    """``mean``: weighted mean strength, where bonus requirements add but never lower it (capped
+    at 1). ``best``: the strongest weighted requirement alone, relative to the heaviest weight."""
+    if mode == "best":
+        return max(r.weight * r.strength for r in reqs) / max(r.weight for r in reqs)
     core = [r for r in reqs if r.kind != "bonus"] or reqs
     denominator = sum(r.weight for r in core)
     numerator = sum(r.weight * r.strength for r in reqs)
