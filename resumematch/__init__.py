@@ -6,8 +6,17 @@ matching against a requirement model, scoring, then ranking and reports.
 
 from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError
 from .extract import Document, ExtractOptions, extract
-from .model import RequirementModel, load_model
-from .screener import Result, Screener
+
+_LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "screener", "Screener": "screener"}
+
+
+def __getattr__(name: str):
+    # Imported on first use, so that extraction workers start without pandas or pydantic.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__ = "0.1.0"
 

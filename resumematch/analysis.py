@@ -5,10 +5,23 @@ Plain frozen dataclasses, so scoring and reporting never need spaCy.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
 
 #: Statuses of a finding that make it count as evidence for its requirement.
 COUNTING_STATUSES = frozenset({"held", "completed", "mentioned", "own"})
+
+
+@lru_cache(maxsize=1)
+def pipeline_hash() -> str:
+    """Hash of the pipeline package's source, read without importing it (or spaCy): cached
+    analyses are void as soon as the code that made them changes."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "pipeline").glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,16 @@ class Analysis:
         data = asdict(self)
         data["sections"] = [{"section": s, "start": a, "end": b} for s, a, b in self.sections]
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Analysis:
+        """Rebuild an ``Analysis`` from ``to_dict()`` output (as stored in the cache)."""
+        data = dict(data)
+        data["candidate"] = Candidate(**data["candidate"])
+        data["entities"] = tuple(Entity(**e) for e in data["entities"])
+        data["periods"] = tuple(Period(**p) for p in data["periods"])
+        data["sections"] = tuple((s["section"], s["start"], s["end"]) for s in data["sections"])
+        return cls(**data)
 
     def found(self, requirement_id: str) -> list[Entity]:
         """All findings tagged with ``requirement_id``, counting or not."""

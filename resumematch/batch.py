@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
+import stat
 import sys
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from multiprocessing.connection import Connection, wait
@@ -23,10 +26,18 @@ from .extract.document import failed
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file limits in the workers. ``memory_mb`` is added to the worker's start-up size."""
+    """Per-file limits in the workers. ``memory_mb`` is added to the worker's start-up size.
+
+    ``start_method`` overrides the multiprocessing start method (default: fork where available).
+    """
 
     timeout: float = 60.0
     memory_mb: int = 1024
+    prefetch: int = 8
+    start_method: str | None = None
+
+
+_WINDOW = 64  # how far ahead of the next file to hand back results may be buffered
 
 
 def options_key(options: ExtractOptions) -> str:
@@ -73,13 +84,34 @@ def _worker(conn: Connection, options: ExtractOptions, memory_mb: int) -> None:
 
 
 class _Slot:
+    """One worker process and the files sent to it, oldest (being read) first."""
+
     def __init__(self, ctx, options: ExtractOptions, limits: Limits) -> None:
         self.parent, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker, args=(child, options, limits.memory_mb), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, Path] | None = None
+        self.queue: deque[tuple[int, Path]] = deque()
         self.started = 0.0
+
+    def send(self, index: int, path: Path) -> None:
+        if not self.queue:
+            self.started = time.monotonic()
+        self.queue.append((index, path))
+        self.parent.send((index, str(path)))
+
+    def next(self) -> None:
+        """The oldest file is done; the clock starts for the one behind it."""
+        self.queue.popleft()
+        self.started = time.monotonic()
+
+    def close(self) -> None:
+        try:
+            self.parent.send(None)
+        except OSError:
+            pass
+        self.process.join(1)
+        self.stop()
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -88,8 +120,12 @@ class _Slot:
         self.parent.close()
 
 
-def _context():
-    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+def _context(method: str | None):
+    # fork where it exists: a fork server or spawn would re-run the caller's script in every
+    # worker unless it has an ``if __name__ == "__main__":`` guard, which recruiting scripts
+    # rarely have. Workers start before spaCy is loaded (the analyzer is built lazily).
+    methods = mp.get_all_start_methods()
+    return mp.get_context(method or ("fork" if "fork" in methods else "spawn"))
 
 
 def extract_all(files: Iterable[str | os.PathLike], *, options: ExtractOptions | None = None,
@@ -109,6 +145,8 @@ def extract_all(files: Iterable[str | os.PathLike], *, options: ExtractOptions |
         if cache is None:
             return None
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                return None  # a FIFO or device would block the parent; a worker reads it under a timeout
             sha = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return None
@@ -129,68 +167,70 @@ def extract_all(files: Iterable[str | os.PathLike], *, options: ExtractOptions |
 
 
 def _pooled(files, options, limits, workers, cached_or_none, store) -> Iterator[Document]:
-    import time
-
-    ctx = _context()
-    todo = list(enumerate(files))[::-1]
+    """Feed each worker up to ``limits.prefetch`` files so it never waits while results are
+    being scored; hand documents back in input order, at most ``_WINDOW`` files ahead."""
+    ctx = _context(limits.start_method)
+    todo: deque[tuple[int, Path]] = deque(enumerate(files))
     done: dict[int, Document] = {}
     retried: set[int] = set()
     slots: list[_Slot] = []
     next_out = 0
+
+    def flush() -> Iterator[Document]:
+        nonlocal next_out
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+
     try:
         while next_out < len(files):
-            while todo and len(slots) < workers:
-                slots.append(_Slot(ctx, options, limits))
-            for slot in slots:
-                while slot.task is None and todo:
-                    index, path = todo.pop()
-                    hit = cached_or_none(path)
-                    if hit is not None:
-                        done[index] = hit
-                        continue
-                    slot.task, slot.started = (index, path), time.monotonic()
-                    slot.parent.send((index, str(path)))
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
-            busy = [s for s in slots if s.task is not None]
+            while todo and todo[0][0] < next_out + _WINDOW:
+                free = [sl for sl in slots if len(sl.queue) < limits.prefetch]
+                if not free and len(slots) >= workers:
+                    break
+                index, path = todo.popleft()
+                hit = cached_or_none(path)
+                if hit is not None:
+                    done[index] = hit
+                    continue
+                if not free:
+                    slots.append(_Slot(ctx, options, limits))
+                    free = slots[-1:]
+                min(free, key=lambda sl: len(sl.queue)).send(index, path)
+            yield from flush()
+            busy = [sl for sl in slots if sl.queue]
             if not busy:
                 continue
-            deadline = min(s.started for s in busy) + limits.timeout
-            ready = wait([s.parent for s in busy], timeout=max(0.0, deadline - time.monotonic()))
-            now = time.monotonic()
-            for slot in list(busy):
-                index, path = slot.task
+            deadline = min(sl.started for sl in busy) + limits.timeout
+            ready = wait([sl.parent for sl in busy], timeout=max(0.0, deadline - time.monotonic()))
+            for slot in busy:
+                index, path = slot.queue[0]
                 if slot.parent in ready:
                     try:
                         _, data = slot.parent.recv()
-                        done[index] = store(Document.from_dict(data))
-                        slot.task = None
-                        continue
                     except (EOFError, OSError):
                         crashed = True
-                elif now - slot.started >= limits.timeout:
+                    else:
+                        done[index] = store(Document.from_dict(data))
+                        slot.next()
+                        continue
+                elif time.monotonic() - slot.started >= limits.timeout:
                     crashed = False
                 else:
                     continue
                 slot.stop()
                 slots.remove(slot)
+                todo.extendleft(reversed(list(slot.queue)[1:]))  # innocent files queued behind it
                 if crashed and index not in retried:
                     retried.add(index)
-                    todo.append((index, path))
+                    todo.appendleft((index, path))
                 elif crashed:
                     done[index] = failed("unknown", "error", "The reader process crashed twice on this "
                                          f"file (exit code {slot.process.exitcode}).", source=str(path))
                 else:
                     done[index] = failed("unknown", "timeout", f"Reading the file took longer than "
                                          f"{limits.timeout:g} s.", source=str(path))
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
+            yield from flush()
     finally:
         for slot in slots:
-            try:
-                slot.parent.send(None)
-            except (OSError, BrokenPipeError):
-                pass
-            slot.stop()
+            slot.close()

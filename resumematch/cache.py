@@ -1,7 +1,8 @@
-"""An embedded SQLite cache of extracted documents, keyed by content hash and extractor version.
+"""An embedded SQLite cache of extracted documents, keyed by content hash and extractor version,
+and of analyses, keyed by content hash and the matching part of the model.
 
-Re-ranking the same files against another model, or with other weights, skips
-extraction. WAL mode and short transactions let two runs share one cache; a file
+Re-ranking the same files against another model skips extraction; re-ranking with
+other weights also skips analysis, so it only re-scores. WAL mode and short transactions let two runs share one cache; a file
 that is not a valid cache is moved aside and rebuilt, with a warning.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from .errors import CacheError
+from .analysis import Analysis
 from .extract import EXTRACTOR_VERSION, Document
 
 _SCHEMA = """
@@ -24,6 +26,12 @@ CREATE TABLE IF NOT EXISTS documents (
     options TEXT NOT NULL,
     document TEXT NOT NULL,
     PRIMARY KEY (sha256, extractor, options)
+);
+CREATE TABLE IF NOT EXISTS analyses (
+    sha256 TEXT NOT NULL,
+    key TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    PRIMARY KEY (sha256, key)
 )"""
 
 
@@ -61,8 +69,10 @@ class Cache:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
+            # A cache can lose its last writes in a power cut, never its consistency (WAL).
+            conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=30000")
-            conn.execute(_SCHEMA)
+            conn.executescript(_SCHEMA)
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("integrity check failed")
         except sqlite3.DatabaseError:
@@ -89,6 +99,17 @@ class Cache:
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
                               (document.sha256, self.extractor, options, json.dumps(data)))
+
+    def get_analysis(self, sha256: str, key: str) -> Analysis | None:
+        """The analysis of the document ``sha256`` made under analysis key ``key``, if stored."""
+        row = self.conn.execute("SELECT analysis FROM analyses WHERE sha256=? AND key=?",
+                                (sha256, key)).fetchone()
+        return Analysis.from_dict(json.loads(row[0])) if row else None
+
+    def put_analysis(self, sha256: str, key: str, analysis: Analysis) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
+                              (sha256, key, json.dumps(analysis.to_dict())))
 
     def close(self) -> None:
         self.conn.close()

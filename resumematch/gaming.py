@@ -8,6 +8,7 @@ Repeated mentions need no rule: a requirement's strength is its best evidence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -40,11 +41,13 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
 def stuffed_lines(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
     """Lines that are bare lists of credential names: two or more different ones, or one repeated
     three times or more, little else, and no issuer, school or date outside the names themselves."""
+    credentials = sorted((e for e in entities if e.category in _CREDENTIAL_CATEGORIES), key=lambda e: e.start)
+    starts = [e.start for e in credentials]
     out, pos = [], 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        inside = [e for e in entities if start <= e.start < end and e.category in _CREDENTIAL_CATEGORIES]
+        inside = credentials[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         if not inside:
             continue
         names = [e.id or e.name for e in _distinct(inside)]

@@ -8,6 +8,7 @@ file and the field.
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -137,6 +138,14 @@ class RequirementModel(_Frozen):
     @cached_property
     def by_id(self) -> dict[str, Requirement]:
         return {r.id: r for r in self.requirements}
+
+    def matching_hash(self) -> str:
+        """Hash of what decides the analysis (phrases, fields, thresholds, labels), not the
+        weights: a model that differs only in weights reuses cached analyses."""
+        reqs = [r.model_dump(exclude={"weight", "kind", "satisfied_by", "source"}) for r in self.requirements]
+        data = {"requirements": reqs, "other_terms": [t.model_dump() for t in self.other_terms],
+                "relevant_terms": list(self.experience.relevant_terms), "name": self.name}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def bundled_models_dir() -> Path:

@@ -37,6 +37,8 @@ class RunSettings:
     workers: int | None = None
     timeout: float = 60.0
     memory_mb: int = 1024
+    start_method: str | None = None
+    batch_size: int = 16
     cache: str | None = None
     use_cache: bool = True
     resume: bool = False
@@ -118,8 +120,9 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     try:
         with open(journal_path, "a", encoding="utf-8") as journal:
             docs = extract_all(todo, options=screener.options, workers=settings.workers,
-                               limits=Limits(settings.timeout, settings.memory_mb), cache=cache)
-            for result in screener.score_documents(docs):
+                               limits=Limits(settings.timeout, settings.memory_mb,
+                                                 start_method=settings.start_method), cache=cache)
+            for result in screener.score_documents(docs, cache=cache, batch_size=settings.batch_size):
                 entry = {"row": row(result, screener.model)}
                 if explain_fh:
                     explain_fh.write(json.dumps(_blind_explanation(result, key), ensure_ascii=False) + "\n")

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .analysis import Analysis
+from .analysis import Analysis, pipeline_hash
+from .cache import Cache
 from .extract import Document, ExtractOptions, extract
+from .extract.document import assemble
+from .extract.normalize import normalize
+from .gaming import review
 from .model import RequirementModel, load_model
 from .scoring import Scorecard, score
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RESUME_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 #: Formats resumes arrive in that cannot be read; inside a folder they still get a row
@@ -88,15 +95,25 @@ class Screener:
 
     def __init__(self, model: str | os.PathLike | RequirementModel = "it_project_manager", *,
                  as_of: dt.date | None = None, options: ExtractOptions | None = None) -> None:
-        from .pipeline import Analyzer  # spaCy stays inside the pipeline package
-
         self.model = model if isinstance(model, RequirementModel) else load_model(model)
         self.options = options or ExtractOptions()
-        self.analyzer = Analyzer(self.model, as_of=as_of)
+        self.as_of = as_of or dt.date.today()
+        self._analyzer = None
 
     @property
-    def as_of(self) -> dt.date:
-        return self.analyzer.as_of
+    def analyzer(self):
+        """The spaCy analyzer, built on first use (a run served from the cache never builds it)."""
+        if self._analyzer is None:
+            from .pipeline import Analyzer  # spaCy stays inside the pipeline package
+
+            self._analyzer = Analyzer(self.model, as_of=self.as_of)
+        return self._analyzer
+
+    @property
+    def analysis_key(self) -> str:
+        """What an analysis depends on: the pipeline's code, the model's matching part, ``as_of``."""
+        parts = (pipeline_hash(), self.model.matching_hash(), self.as_of.isoformat())
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
 
     def score(self, path: str | os.PathLike, *, password: str | None = None) -> Result:
         """Extract, analyse and score one resume file."""
@@ -104,9 +121,6 @@ class Screener:
 
     def score_text(self, text: str, name: str = "<text>") -> Result:
         """Score raw resume text."""
-        from .extract.document import assemble
-        from .extract.normalize import normalize
-
         doc = replace(assemble([normalize(text)], "txt"), source=name)
         return self.score_document(doc)
 
@@ -114,27 +128,28 @@ class Screener:
         """Analyse and score an already extracted ``Document``."""
         return next(self.score_documents([document]))
 
-    def score_documents(self, documents: Iterable[Document]) -> Iterator[Result]:
-        """Score many documents lazily, in order; failed documents pass through unscored."""
-        from .gaming import review
+    def score_documents(self, documents: Iterable[Document], *, cache: Cache | None = None,
+                        batch_size: int = 16) -> Iterator[Result]:
+        """Score many documents lazily, in order, ``batch_size`` at a time; failed documents
+        pass through unscored. With a ``cache``, stored analyses are reused and new ones kept."""
+        key = self.analysis_key if cache is not None else ""
+        for chunk in _chunks(documents, batch_size):
+            known = {}
+            if cache is not None:
+                for i, doc in enumerate(chunk):
+                    if doc.ok and doc.sha256:
+                        known[i] = cache.get_analysis(doc.sha256, key)
+            todo = [i for i, doc in enumerate(chunk) if doc.ok and known.get(i) is None]
+            for i, analysis in zip(todo, self.analyzer.analyze_many(chunk[i] for i in todo)):
+                known[i] = analysis
+                if cache is not None and chunk[i].sha256:
+                    cache.put_analysis(chunk[i].sha256, key, analysis)
+            for i, doc in enumerate(chunk):
+                yield self._result(doc, known[i]) if doc.ok else _unscored(doc)
 
-        pending: list[Document] = []
-
-        def analysable() -> Iterator[Document]:
-            for doc in documents:
-                pending.append(doc)
-                if doc.ok:
-                    yield doc
-
-        analyses = self.analyzer.analyze_many(analysable())
-        for analysis in analyses:
-            while pending and not pending[0].ok:
-                yield _unscored(pending.pop(0))
-            doc = pending.pop(0)
-            analysis, flags = review(doc, analysis)
-            yield Result(doc.source or "<text>", doc, analysis, score(analysis, self.model), flags)
-        while pending:
-            yield _unscored(pending.pop(0))
+    def _result(self, doc: Document, analysis: Analysis) -> Result:
+        analysis, flags = review(doc, analysis)
+        return Result(doc.source or "<text>", doc, analysis, score(analysis, self.model), flags)
 
     def results(self, paths: Iterable[str | os.PathLike], *, workers: int | None = 1,
                 progress: Callable[[Result], None] | None = None, **batch_options) -> Iterator[Result]:
@@ -153,6 +168,17 @@ class Screener:
         from .ranking import rank_frame
 
         return rank_frame(list(self.results(paths, workers=workers)), self.model)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _unscored(doc: Document) -> Result:

@@ -62,38 +62,72 @@ class HiddenChars:
         self.settings = settings
         self._page: LTPage | None = None
         self._shapes: list[LTCurve] = []
+        self._box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+        self._rgb: dict = {}
+
+    def _enter(self, page: LTPage) -> None:
+        self._page, self._shapes = page, list(_filled_shapes(page))
+        self._box = getattr(page, "cropbox", page.bbox)
+
+    def _colour(self, color) -> tuple[float, float, float] | None:
+        try:
+            return self._rgb[color]
+        except KeyError:
+            rgb = self._rgb[color] = to_rgb(color)
+            return rgb
+        except TypeError:  # an unhashable colour value
+            return to_rgb(color)
 
     def background(self, char: LTChar, page: LTPage) -> tuple[float, float, float]:
         """Colour under the centre of ``char``: the last filled shape drawn before it, else white."""
         if page is not self._page:
-            self._page, self._shapes = page, list(_filled_shapes(page))
+            self._enter(page)
+        if not self._shapes:
+            return WHITE
         x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
-        order = getattr(char, "draw_order", None)
+        order = char.__dict__.get("draw_order")
         under = [s for s in self._shapes if s.x0 <= x <= s.x1 and s.y0 <= y <= s.y1
-                 and (order is None or getattr(s, "draw_order", -1) < order)]
+                 and (order is None or s.__dict__.get("draw_order", -1) < order)]
         if not under:
             return WHITE
-        return to_rgb(max(under, key=lambda s: getattr(s, "draw_order", 0)).non_stroking_color)
+        return to_rgb(max(under, key=lambda s: s.__dict__.get("draw_order", 0)).non_stroking_color)
 
     def reason(self, char: LTChar, page: LTPage) -> str | None:
         """Why ``char`` is invisible ("render_mode", "off_page", "tiny", "same_colour"), or None."""
-        mode = getattr(char, "render_mode", 0)
+        if page is not self._page:
+            self._enter(page)
+        mode = char.__dict__.get("render_mode", 0)
         if mode in _INVISIBLE_MODES:
             return "render_mode"
-        x0, y0, x1, y1 = getattr(page, "cropbox", page.bbox)
+        x0, y0, x1, y1 = self._box
         if char.x1 <= x0 or char.x0 >= x1 or char.y1 <= y0 or char.y0 >= y1:
             return "off_page"
-        if char.get_text().strip() and char.size < self.settings.min_font_size:
+        if not char.get_text().strip():
+            return None
+        if char.size < self.settings.min_font_size:
             return "tiny"
         state = char.graphicstate
-        colour = to_rgb(state.scolor if mode in _STROKE_MODES else state.ncolor)
-        if colour is not None and char.get_text().strip():
+        colour = self._colour(state.scolor if mode in _STROKE_MODES else state.ncolor)
+        if colour is not None:
             ground = self.background(char, page)
             if max(abs(a - b) for a, b in zip(colour, ground)) < self.settings.min_contrast:
                 return "same_colour"
         return None
 
     def __call__(self, char: LTChar, page: LTPage) -> bool:
+        """The common case in a hot loop: on a page without filled shapes, only near-white,
+        tiny, off-page or invisibly rendered glyphs are hidden. Anything else asks ``reason``."""
+        if page is not self._page:
+            self._enter(page)
+        if self._shapes or char.__dict__.get("render_mode"):
+            return self.reason(char, page) is not None
+        x0, y0, x1, y1 = self._box
+        if char.x1 <= x0 or char.x0 >= x1 or char.y1 <= y0 or char.y0 >= y1:
+            return True
+        if char.size >= self.settings.min_font_size:
+            colour = self._colour(char.graphicstate.ncolor)
+            if colour is None or min(colour) < 1.0 - self.settings.min_contrast:
+                return False
         return self.reason(char, page) is not None
 
 
@@ -103,7 +137,6 @@ class _Aggregator(PDFPageAggregator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._counter = itertools.count()
-        self._render_mode = 0
 
     def begin_page(self, page, ctm) -> None:
         super().begin_page(page, ctm)
@@ -111,26 +144,22 @@ class _Aggregator(PDFPageAggregator):
         (ax, ay), (bx, by) = apply_matrix_pt(ctm, box[:2]), apply_matrix_pt(ctm, box[2:])
         self.cur_item.cropbox = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
-    def _tag_new(self, before: int) -> None:
-        for item in self.cur_item._objs[before:]:
-            item.draw_order = next(self._counter)
-
-    def paint_path(self, *args, **kwargs) -> None:
-        before = len(self.cur_item._objs)
-        super().paint_path(*args, **kwargs)
-        self._tag_new(before)
+    def end_page(self, page) -> None:
+        # Drawing order only matters where filled shapes may hide text: tag it there alone,
+        # before layout analysis regroups the page's items.
+        objs = self.cur_item._objs
+        if any(isinstance(o, LTCurve) and o.fill for o in objs):
+            for o in objs:
+                o.draw_order = next(self._counter)
+        super().end_page(page)
 
     def render_string(self, textstate, *args, **kwargs) -> None:
-        self._render_mode = getattr(textstate, "render", 0)
-        super().render_string(textstate, *args, **kwargs)
-
-    def render_char(self, *args, **kwargs) -> float:
         before = len(self.cur_item._objs)
-        adv = super().render_char(*args, **kwargs)
-        for item in self.cur_item._objs[before:]:
-            item.render_mode = self._render_mode
-        self._tag_new(before)
-        return adv
+        super().render_string(textstate, *args, **kwargs)
+        mode = getattr(textstate, "render", 0)
+        if mode:
+            for item in self.cur_item._objs[before:]:
+                item.render_mode = mode
 
 
 def extract_pages(fp, password: str = "", laparams: LAParams | None = None) -> Iterator[LTPage]:

@@ -7,6 +7,7 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -51,17 +52,24 @@ class _PageText:
     hidden: list[str]
 
 
+@lru_cache(maxsize=256)
+def _icon_font(fontname: str) -> bool:
+    return bool(_ICON_FONT.search(fontname))
+
+
 def _walk(item, page: LTPage, out: _PageText, is_hidden) -> None:
     if isinstance(item, LTTextLine):
         chars = []
         for ch in item:
-            if isinstance(ch, LTChar) and _ICON_FONT.search(ch.fontname):
-                continue
-            if isinstance(ch, LTChar) and is_hidden(ch, page):
-                out.hidden_chars += 1
-                out.hidden.append(ch.get_text())
-                continue
-            if isinstance(ch, (LTChar, LTAnno)):
+            if isinstance(ch, LTChar):
+                if _icon_font(ch.fontname):
+                    continue
+                if is_hidden(ch, page):
+                    out.hidden_chars += 1
+                    out.hidden.append(ch.get_text())
+                    continue
+                chars.append(ch.get_text())
+            elif isinstance(ch, LTAnno):
                 chars.append(ch.get_text())
         text = "".join(chars).strip()
         if text:

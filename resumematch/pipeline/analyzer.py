@@ -28,6 +28,9 @@ def build_pipeline(model: RequirementModel) -> Language:
     for name in PIPE_NAMES[1:]:
         nlp.add_pipe(name)
     nlp.initialize()
+    # resumematch_lemmas applies the lemmatizer's lookup table (from spacy-lookups-data) to each
+    # token's lower-case form, which also fixes "Led" -> "lead"; running both would do it twice.
+    nlp.disable_pipe("lemmatizer")
     term_entries, fuzzy_entries, degree_reqs = [], [], []
     for req in model.requirements:
         if req.degree:

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, line_bounds
+from .extensions import Finding, doc_text, line_bounds
 
 _CERT_PENDING = re.compile(
     r"\b(?:prepar\w*|pursu\w*|studying|schedul\w*|plann\w*|expected|expecting|anticipated|"
@@ -47,10 +47,10 @@ class ContextClassifier:
 
     def __call__(self, doc: Doc) -> Doc:
         findings = doc._.rm_findings or []
-        return self.set_annotations(doc, [self.status(doc, f) for f in findings])
+        text = doc_text(doc)
+        return self.set_annotations(doc, [self.status(doc, text, f) for f in findings])
 
-    def status(self, doc: Doc, f: Finding) -> str:
-        text = doc.text
+    def status(self, doc: Doc, text: str, f: Finding) -> str:
         span = doc[f.start:f.end]
         start, end = span.start_char, span.end_char
         if any(a <= start < b for a, b in doc._.rm_contact_lines or []):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import line_bounds
+from .extensions import doc_text, line_bounds
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -110,10 +110,10 @@ class DateFinder:
         self.relevant = re.compile("|".join(parts)) if parts else None
 
     def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, find_periods(doc.text, self.today))
+        return self.set_annotations(doc, find_periods(doc_text(doc), self.today))
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         internships = [doc[f.start:f.end].start_char for f in doc._.rm_findings or []
                        if f.category == "internship" and f.status == "own"]
         starts = [line_bounds(text, p.char_start)[0] for p in raw]

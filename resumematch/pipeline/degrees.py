@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, line_bounds
+from .extensions import Finding, doc_text, line_bounds
 
 LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
                "doctorate": "Doctorate", "graduate_certificate": "Graduate certificate"}
@@ -67,18 +67,17 @@ class DegreeFinder:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Finding]:
-        text = doc.text
+        text = doc_text(doc)
         found, seen = [], set()
         for level, pattern in _LEVELS:
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b for a, b in seen):
                     continue
                 seen.add((m.start(), m.end()))
-                found.extend(self._degree(doc, level, m))
+                found.extend(self._degree(doc, text, level, m))
         return found
 
-    def _degree(self, doc: Doc, level: str, m: re.Match) -> list[Finding]:
-        text = doc.text
+    def _degree(self, doc: Doc, text: str, level: str, m: re.Match) -> list[Finding]:
         line_start, line_end = line_bounds(text, m.start())
         after = text[m.end():line_end]
         nxt_end = text.find("\n", line_end + 1)

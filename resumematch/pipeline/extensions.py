@@ -49,6 +49,14 @@ if not Token.has_extension("rm_section"):
     Token.set_extension("rm_section", getter=_token_section)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("rm_text")
+    if text is None:
+        text = doc.user_data["rm_text"] = doc.text
+    return text
+
+
 def line_bounds(text: str, char: int) -> tuple[int, int]:
     """Start and end offsets of the line of ``text`` holding ``char``."""
     start = text.rfind("\n", 0, char) + 1

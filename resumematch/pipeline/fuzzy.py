@@ -16,10 +16,11 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding
+from .extensions import Finding, doc_text
 from .terms import is_acronym, resolve_overlaps
 
 _MAX_N = 5
+_WORD = re.compile(r"[^\W_]+[+#]?|[+#]")
 
 
 def normalize_key(text: str) -> str:
@@ -43,6 +44,7 @@ class FuzzyMatcher:
         self.default_threshold = default_threshold
         self.choices: list[str] = []
         self.entries: list[dict] = []
+        self._by_initial: dict[str, list[int]] = {}
 
     def add_terms(self, entries: list[dict]) -> None:
         """Add alias entries ``{"category", "id", "name", "phrase", "threshold"}``."""
@@ -50,6 +52,7 @@ class FuzzyMatcher:
             key = normalize_key(entry["phrase"])
             if is_acronym(entry["phrase"]) or len(key) < self.min_length or key in self.choices:
                 continue
+            self._by_initial.setdefault(key[0], []).append(len(self.choices))
             self.choices.append(key)
             self.entries.append(entry)
 
@@ -57,31 +60,33 @@ class FuzzyMatcher:
         return self.set_annotations(doc, self.match(doc))
 
     def _queries(self, doc: Doc) -> tuple[list[str], list[tuple[int, int]]]:
-        covered = {i for f in doc._.rm_findings or [] for i in range(f.start, f.end)}
+        """Normalised n-grams (1 to 5 words) of each line, with their character spans.
+
+        Words come from a regular expression over the text rather than from spaCy's
+        tokens (far cheaper); a span is mapped back to tokens only when it matches.
+        """
+        text = doc_text(doc)
+        covered = bytearray(len(text) + 1)
+        for f in doc._.rm_findings or []:
+            span = doc[f.start:f.end]
+            covered[span.start_char:span.end_char] = b"\x01" * (span.end_char - span.start_char)
         queries, spans = [], []
-        line: list[int] = []
-        lines: list[list[int]] = []
-        for token in doc:
-            if "\n" in token.text or token.is_space:
-                if line:
-                    lines.append(line)
-                line = []
-            elif not token.is_punct or token.text in "+#":
-                line.append(token.i)
-        if line:
-            lines.append(line)
-        for tokens in lines:
-            for i in range(len(tokens)):
-                for n in range(1, _MAX_N + 1):
-                    if i + n > len(tokens):
+        offset = 0
+        for line in text.lower().split("\n"):
+            words = [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(line)]
+            offset += len(line) + 1
+            for i in range(len(words)):
+                parts: list[str] = []
+                for word, start, end in words[i:i + _MAX_N]:
+                    if covered[start]:
                         break
-                    start, end = tokens[i], tokens[i + n - 1] + 1
-                    if any(t in covered for t in range(start, end)):
-                        break
-                    key = normalize_key(doc[start:end].text)
+                    parts.append(word)
+                    key = " ".join(parts)
+                    if "+" in key:
+                        key = key.replace(" +", "+")
                     if len(key) >= self.min_length - 2:
                         queries.append(key)
-                        spans.append((start, end))
+                        spans.append((words[i][1], end))
         return queries, spans
 
     def match(self, doc: Doc) -> list[Finding]:
@@ -91,23 +96,38 @@ class FuzzyMatcher:
         if not queries:
             return []
         cutoff = min(min(e["threshold"] for e in self.entries), self.default_threshold)
-        scores = process.cdist(queries, self.choices, scorer=fuzz.ratio, processor=None,
-                               score_cutoff=cutoff, dtype=np.uint8, workers=1)
+        by_initial: dict[str, list[int]] = {}
+        for qi, query in enumerate(queries):
+            by_initial.setdefault(query[0], []).append(qi)
         found = []
-        for qi in np.flatnonzero(scores.max(axis=1)):
-            ci = int(scores[qi].argmax())
-            entry, score = self.entries[ci], float(scores[qi, ci])
-            query, choice = queries[qi], self.choices[ci]
-            if score < entry["threshold"]:
+        # A match must share its first letter (a guard below), so only those pairs are scored.
+        for initial, qis in by_initial.items():
+            cis = self._by_initial.get(initial)
+            if not cis:
                 continue
-            if abs(len(query) - len(choice)) > max(2, 0.2 * len(choice)) or query[0] != choice[0]:
-                continue
-            if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
-                continue
-            start, end = spans[qi]
-            found.append(Finding(start, end, entry["category"], entry["id"], entry["name"],
-                                 "fuzzy", round(score / 100, 3)))
-        return found
+            scores = process.cdist([queries[q] for q in qis], [self.choices[c] for c in cis],
+                                   scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+                                   dtype=np.uint8, workers=1)
+            for row in np.flatnonzero(scores.max(axis=1)):
+                col = int(scores[row].argmax())
+                finding = self._accept(doc, queries[qis[row]], cis[col], float(scores[row, col]), spans[qis[row]])
+                if finding:
+                    found.append(finding)
+        return sorted(found, key=lambda f: (f.start, f.end))
+
+    def _accept(self, doc: Doc, query: str, ci: int, score: float, span: tuple[int, int]) -> Finding | None:
+        entry, choice = self.entries[ci], self.choices[ci]
+        if score < entry["threshold"]:
+            return None
+        if abs(len(query) - len(choice)) > max(2, 0.2 * len(choice)):
+            return None
+        if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
+            return None
+        tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if tokens is None:
+            return None
+        return Finding(tokens.start, tokens.end, entry["category"], entry["id"], entry["name"], "fuzzy",
+                       round(score / 100, 3))
 
     def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
         doc._.rm_findings = resolve_overlaps((doc._.rm_findings or []) + found)

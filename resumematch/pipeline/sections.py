@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401  (registers the extensions)
+from .extensions import doc_text
 
 SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "summary": ("summary", "profile", "professional summary", "career summary", "executive summary",
@@ -65,7 +65,7 @@ class SectionDetector:
 
     def match(self, doc: Doc) -> list[tuple[str, int]]:
         found, pos = [], 0
-        for line in doc.text.split("\n"):
+        for line in doc_text(doc).split("\n"):
             stripped = line.strip(" *#|=_")
             label = heading_label(stripped) if stripped and not stripped.startswith("•") else None
             if label:
@@ -76,7 +76,7 @@ class SectionDetector:
     def set_annotations(self, doc: Doc, found: list[tuple[str, int]]) -> Doc:
         sections = [("header", 0)] if not found or found[0][1] > 0 else []
         sections += found
-        ends = [start for _, start in sections[1:]] + [len(doc.text)]
+        ends = [start for _, start in sections[1:]] + [len(doc_text(doc))]
         doc._.rm_sections = [(label, start, end) for (label, start), end in zip(sections, ends)]
         return doc
 

@@ -121,21 +121,20 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     The same span may stand for several requirements only when it is the same text.
     """
     degrees = [f for f in findings if f.category == "degree"]
-    rest = sorted((f for f in findings if f not in degrees),
+    rest = sorted((f for f in findings if f.category != "degree"),
                   key=lambda f: (-(f.end - f.start), _METHOD_RANK.get(f.method, 9), f.start))
     taken: list[Finding] = []
+    by_span: dict[tuple[int, int], list[Finding]] = {}
     covered: set[int] = set()
     for f in rest:
-        tokens = set(range(f.start, f.end))
-        same = [t for t in taken if (t.start, t.end) == (f.start, f.end)]
-        if tokens & covered and not same:
+        same = by_span.get((f.start, f.end), [])
+        if not same and any(i in covered for i in range(f.start, f.end)):
             continue
-        if any(t.req_id == f.req_id for t in same):
-            continue
-        if same and any(t.req_id is None or f.req_id is None for t in same):
+        if any(t.req_id == f.req_id or t.req_id is None or f.req_id is None for t in same):
             continue
         taken.append(f)
-        covered |= tokens
+        by_span.setdefault((f.start, f.end), []).append(f)
+        covered.update(range(f.start, f.end))
     return sorted(taken + degrees, key=lambda f: (f.start, f.end, f.req_id or ""))
 
 

@@ -1,0 +1,161 @@
+"""Throughput and memory of ``resumematch rank`` against bare pdfminer, side by side.
+
+    python benchmarks/bench_rank.py -n 200            # generates 200 resumes in a temp folder
+    python benchmarks/bench_rank.py --folder DIR      # uses the PDFs already in DIR
+    python benchmarks/bench_rank.py -n 200 --profile  # also cProfiles a workers=0 run
+
+Every measurement runs in a fresh subprocess (``python -c "from resumematch.cli import main; main()"``)
+and its wall time includes interpreter start-up and, for ``rank``, loading spaCy. Peak RSS is the
+largest sum of VmRSS over the process tree (parent + workers), sampled every 50 ms, and also the
+kernel's ru_maxrss of the largest single process (from wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+FLOOR = """
+import sys, glob
+from pdfminer.high_level import extract_text
+for f in sorted(glob.glob(sys.argv[1] + '/**/*.pdf', recursive=True)):
+    extract_text(f)
+"""
+CLI = "import sys; sys.argv[0] = 'resumematch'; from resumematch.cli import main; main()"
+
+TARGETS = {"cold1/floor": ("<=", 1.25), "cold1/cold2 speedup": (">=", 1.7), "cold/warm": (">=", 20.0),
+           "peak RSS MB": ("<", 400.0), "peak PSS MB": ("<", 400.0)}
+
+
+def _tree(pid: int) -> list[int]:
+    out, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        out.append(p)
+        try:
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack.extend(int(c) for c in fh.read().split())
+        except OSError:
+            pass
+    return out
+
+
+def _mem_kb(pid: int) -> tuple[int, int]:
+    """(VmRSS, Pss) of ``pid`` in kB; Pss splits pages shared with forked workers fairly."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            rss = next((int(l.split()[1]) for l in fh if l.startswith("VmRSS:")), 0)
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            pss = next((int(l.split()[1]) for l in fh if l.startswith("Pss:")), 0)
+    except OSError:
+        pass
+    return rss, pss
+
+
+def measure(argv: list[str], label: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    peak = peak_pss = 0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        mem = [_mem_kb(p) for p in _tree(proc.pid)]
+        peak = max(peak, sum(m[0] for m in mem))
+        peak_pss = max(peak_pss, sum(m[1] for m in mem))
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    out, err = proc.stdout.read().decode(), proc.stderr.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{label} failed ({proc.returncode}):\n{out}\n{err}")
+    return {"label": label, "wall": wall, "tree_rss_mb": peak / 1024, "tree_pss_mb": peak_pss / 1024, "maxrss_mb": usage.ru_maxrss / 1024,
+            "stderr": err.strip()}
+
+
+def rank_argv(folder: Path, out: Path, cache: Path, workers: int) -> list[str]:
+    return [sys.executable, "-c", CLI, "rank", str(folder), "-o", str(out), "--cache", str(cache),
+            "--workers", str(workers), "--quiet", "--as-of", "2026-01-01", "--timeout", "120"]
+
+
+def profile(folder: Path, tmp: Path, limit: int = 100) -> None:
+    """cProfile a workers=0 rank of the first ``limit`` files (extraction and scoring in one process)."""
+    code = f"""
+import cProfile, pstats, glob, sys
+from resumematch.run import rank_files, RunSettings
+from resumematch.screener import Screener
+files = sorted(glob.glob({str(folder)!r} + '/**/*.pdf', recursive=True))[:{limit}]
+s = Screener('it_project_manager')
+pr = cProfile.Profile(); pr.enable()
+rank_files(files, {str(tmp / 'prof.csv')!r}, s, RunSettings(workers=0, use_cache=False))
+pr.disable()
+st = pstats.Stats(pr); st.sort_stats('cumulative').print_stats(25)
+"""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=200, help="resumes to generate (ignored with --folder)")
+    ap.add_argument("--folder", type=Path, help="use the resumes in this folder")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=2, help="N of the multi-worker cold run")
+    ap.add_argument("--profile", action="store_true", help="cProfile a workers=0 run of 100 files")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench_rank_") as tmpdir:
+        tmp = Path(tmpdir)
+        if args.folder:
+            folder = args.folder
+        else:
+            from make_resumes import make_resumes
+
+            folder = tmp / "resumes"
+            t = time.perf_counter()
+            make_resumes(folder, args.n, args.seed)
+            print(f"generated {args.n} resumes in {time.perf_counter() - t:.1f} s", flush=True)
+        n = sum(1 for _ in folder.rglob("*.pdf"))
+        print(f"{n} PDFs in {folder}; python {sys.version.split()[0]}, nproc {os.cpu_count()}", flush=True)
+
+        runs = {}
+        runs["floor"] = measure([sys.executable, "-c", FLOOR, str(folder)], "floor: pdfminer extract_text")
+        runs["cold1"] = measure(rank_argv(folder, tmp / "c1.csv", tmp / "c1.sqlite", 1), "rank cold, 1 worker")
+        runs["coldN"] = measure(rank_argv(folder, tmp / "cN.csv", tmp / "cN.sqlite", args.workers),
+                                f"rank cold, {args.workers} workers")
+        runs["warm"] = measure(rank_argv(folder, tmp / "w.csv", tmp / "cN.sqlite", args.workers),
+                               f"rank warm, {args.workers} workers")
+        rows = sum(1 for _ in open(tmp / "w.csv", encoding="utf-8")) - 1
+        print(f"\n{'run':<34}{'wall s':>9}{'files/s':>10}{'tree RSS MB':>13}{'tree PSS MB':>13}{'maxrss MB':>11}")
+        for r in runs.values():
+            print(f"{r['label']:<34}{r['wall']:>9.2f}{n / r['wall']:>10.1f}{r['tree_rss_mb']:>13.0f}{r['tree_pss_mb']:>13.0f}"
+                  f"{r['maxrss_mb']:>11.0f}")
+        ratios = {
+            "cold1/floor": runs["cold1"]["wall"] / runs["floor"]["wall"],
+            "cold1/cold2 speedup": runs["cold1"]["wall"] / runs["coldN"]["wall"],
+            "cold/warm": runs["coldN"]["wall"] / runs["warm"]["wall"],
+            "peak RSS MB": max(r["tree_rss_mb"] for k, r in runs.items() if k != "floor"),
+            "peak PSS MB": max(r["tree_pss_mb"] for k, r in runs.items() if k != "floor"),
+        }
+        print(f"\nwarm CSV rows: {rows} (files: {n})")
+        for name, value in ratios.items():
+            op, target = TARGETS[name]
+            ok = value <= target if op == "<=" else value >= target if op == ">=" else value < target
+            print(f"{name:<22}{value:>9.2f}   target {op} {target:g}   {'OK' if ok else 'MISSED'}")
+        if args.profile:
+            profile(folder, tmp)
+
+
+if __name__ == "__main__":
+    main()

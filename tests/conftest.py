@@ -1,0 +1,34 @@
+"""Shared fixtures. The PDF/DOCX builders themselves live in ``builders.py``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+# Make ``import builders`` work whatever pytest's import mode is.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@pytest.fixture
+def write_file(tmp_path):
+    """Write bytes to ``tmp_path/name`` and return the path."""
+
+    def write(name: str, data: bytes) -> Path:
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def dejavu() -> str:
+    """Path of DejaVuSans.ttf (it has the fi/ff ligature glyphs); skips when absent."""
+    import builders
+
+    path = builders.find_ttf("DejaVuSans.ttf")
+    if path is None:
+        pytest.skip("DejaVuSans.ttf is not installed")
+    return path
