@@ -218,11 +218,13 @@ def audit(
 def _with_progress(job, quiet: bool):
     if quiet or not sys.stderr.isatty():
         return job(None)
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True, console=None) as bar:
+    # No refresh thread: workers are forked, and forking a threaded process invites deadlocks.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("Ranking", total=None)
-        return job(lambda done, total: bar.update(task, completed=done, total=total))
+        return job(lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
 
 
 def main() -> None:
