@@ -123,17 +123,18 @@ class RequirementModel(_Frozen):
             raise ValueError("weights must be >= 0 and not all zero")
         return values
 
-    @model_validator(mode="after")
-    def _consistent(self) -> RequirementModel:
-        ids = [r.id for r in self.requirements]
+    @field_validator("requirements")
+    @classmethod
+    def _consistent(cls, requirements: tuple[Requirement, ...]) -> tuple[Requirement, ...]:
+        ids = [r.id for r in requirements]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate requirement ids {dupes}")
-        for req in self.requirements:
+        for req in requirements:
             alt = req.satisfied_by
             if alt and alt.requirement and alt.requirement not in ids:
                 raise ValueError(f"{req.id}: satisfied_by names unknown requirement {alt.requirement!r}")
-        return self
+        return requirements
 
     @cached_property
     def by_id(self) -> dict[str, Requirement]:
@@ -188,7 +189,10 @@ def load_model(name_or_path: str | Path = "it_project_manager") -> RequirementMo
 
 def _explain(path: Path, data: dict, exc: ValidationError) -> str:
     lines = [f"{path}: invalid requirement model"]
-    for err in exc.errors():
+    errors = exc.errors()
+    if any(len(e["loc"]) > 1 for e in errors):  # items failed: "too short" would only echo that
+        errors = [e for e in errors if not (e["type"] == "too_short" and len(e["loc"]) == 1)]
+    for err in errors:
         loc = list(err["loc"])
         where = []
         node = data

@@ -127,10 +127,6 @@ def test_model_invalid_file_raises_model_error_naming_file_and_field(tmp_path, f
     assert isinstance(info.value, ValueError)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "model._explain prints an empty location ('field : Value error, ...') for errors raised by "
-    "RequirementModel._consistent, so duplicate ids and unknown satisfied_by targets do not name the "
-    "'requirements' field"))
 @pytest.mark.parametrize("filename, data", [("duplicate-ids.yaml", variant(_duplicate)),
                                             ("unknown-satisfied-by.yaml", variant(_satisfied_by))])
 def test_model_cross_field_errors_name_the_requirements_field(tmp_path, filename, data):
@@ -145,10 +141,6 @@ def _only_first_with_bad_weight(d):
     del d["requirements"][1:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "when every requirement is invalid, the error also says 'field requirements: Tuple should have at "
-    "least 1 item after validation, not 0' (pydantic re-checks min_length on the failed tuple), as if "
-    "the file had no requirements"))
 @pytest.mark.parametrize("filename, data", [("one-bad-requirement.yaml", variant(_only_first_with_bad_weight))])
 def test_model_one_bad_requirement_gives_one_error(tmp_path, filename, data):
     with pytest.raises(ModelError) as info:

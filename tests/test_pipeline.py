@@ -71,10 +71,6 @@ def test_degrees_exact_field_is_method_exact(analyzer, line):
     assert (entity.method, entity.score) == ("exact", 1.0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "degrees._FILLER strips a leading 'in'/'of' without a word boundary, so the 'In' of "
-    "'Information' and the 'Of' of 'Office' are eaten: 'BSc Information Technology' is read as "
-    "'formation Technology' and only matches fuzzily (0.952)"))
 @pytest.mark.parametrize("line", ["BSc Information Technology", "Bachelor of Information Systems",
                                   "B.A. Informatics"])
 def test_degrees_field_starting_with_in_is_method_exact(analyzer, line):
@@ -82,10 +78,6 @@ def test_degrees_field_starting_with_in_is_method_exact(analyzer, line):
     assert (entity.method, entity.score) == ("exact", 1.0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "degrees._LEVELS takes any bare 'Master'/'MS'/'MA'/'MIT' for a degree: 'Scrum Master', "
-    "'MS Office', 'master data', 'Boston, MA' become Master's degrees (id None), and 'MIT Media Lab' "
-    "becomes degree.bachelor_it_field via _IMPLIED_FIELD['MIT']"))
 @pytest.mark.parametrize("section, line", [
     ("CERTIFICATIONS", "Certified Scrum Master (CSM)"),
     ("CERTIFICATIONS", "Professional Scrum Master (PSM I)"),
@@ -98,9 +90,6 @@ def test_degrees_words_that_are_not_degrees_are_not_degrees(analyzer, section, l
     assert of_category(analyzer.analyze(resume(section, line)), "degree") == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "degrees._LEVELS has no pattern for 'B-Tech' (hyphen), 'B.Com' or 'M.Ed.', so these degrees are not "
-    "found at all (seen in the dotin benchmark's missed Degree labels)"))
 @pytest.mark.parametrize("line, req_id", [
     ("B-Tech in Computer Science", "degree.bachelor_it_field"),
     ("B.Com in Accounting", None),
@@ -111,10 +100,6 @@ def test_degrees_common_level_spellings_are_found(analyzer, line, req_id):
     assert [e.id for e in degrees] == [req_id]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "degrees.DegreeFinder._degree sets method from the field score, which is 0.0 when no field is "
-    "found, so a field-less degree is method 'fuzzy' with score 1.0; its name also swallows the rest "
-    "of the line (\"Master's in Harvard Business School, 2010\")"))
 @pytest.mark.parametrize("line", ["MBA, Harvard Business School, 2010"])
 def test_degrees_degree_without_field_is_not_fuzzy(analyzer, line):
     (entity,) = of_category(analyzer.analyze(resume("EDUCATION", line)), "degree")
@@ -258,28 +243,18 @@ def test_fuzzy_misspelling_is_caught(analyzer, section, line, req_id):
     assert hits[0].text == line and hits[0].counts
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "degrees.py finds a Master's degree in the 'Master' of 'Scrum Master'; fuzzy.py skips every "
-    "n-gram touching an earlier finding, so 'Certifed Scrum Master' is never compared with "
-    "'certified scrum master'"))
 @pytest.mark.parametrize("line", ["Certifed Scrum Master"])
 def test_fuzzy_misspelt_scrum_master_is_csm(analyzer, line):
     hits = analyzer.analyze(resume("CERTIFICATIONS", line)).found("cert.csm")
     assert [(e.text, e.method) for e in hits] == [(line, "fuzzy")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "fuzzy.py never scores an n-gram that overlaps an exact finding, so the exact alias "
-    "'prince 2' (Foundation) wins over a misspelt, longer 'Prince 2 Practioner'"))
 @pytest.mark.parametrize("line", ["Prince 2 Practioner"])
 def test_fuzzy_misspelt_practitioner_is_not_foundation(analyzer, line):
     ids = {e.id for e in of_category(analyzer.analyze(resume("CERTIFICATIONS", line)), "certification")}
     assert ids == {"cert.prince2_practitioner"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "fuzzy.py: the common word 'through' is within fuzz.ratio 93 of the alias 'thorough', so "
-    "every 'through' is soft.detail_oriented (245 false soft skills in the dotin benchmark)"))
 @pytest.mark.parametrize("sentence", ["Performed automation through Python scripts",
                                       "Guided the program through two audits"])
 def test_fuzzy_common_words_are_not_soft_skills(analyzer, sentence):

@@ -118,9 +118,6 @@ def test_context_other_findings_are_mentioned(analyzer, line, status):
     assert {e.status for e in analysis.entities} == {status}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "terms.py matches the section heading 'INTERNSHIPS' (lemma 'internship') and context.py calls it "
-    "'own', so a resume whose internships section is empty still has analysis.internships == 1"))
 @pytest.mark.parametrize("body", ["INTERNSHIPS\nNone yet - looking for a summer placement\n"
                                   "EXPERIENCE\nBarista, 2019 - 2021"])
 def test_context_internship_heading_alone_is_no_internship(analyzer, body):

@@ -103,7 +103,45 @@ def _paragraph_text(p, hidden: list[str]) -> str:
     return "".join(parts)
 
 
-def _lines(root, hidden: list[str]) -> list[str]:
+def _num_pr(element):
+    """The ``w:numPr`` of a paragraph or style, or None."""
+    return element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+
+
+def _numbered(num_pr) -> bool:
+    """A ``w:numPr`` numbers its paragraph unless it points at list 0 ("no numbering")."""
+    num_id = num_pr.find(qn("w:numId"))
+    return num_id is None or num_id.get(qn("w:val")) != "0"
+
+
+def _numbered_styles(styles_root) -> set[str]:
+    """Ids of the paragraph styles that number their paragraphs ("List Bullet", "List Number"),
+    directly or through the ``w:basedOn`` chain."""
+    styles = {s.get(qn("w:styleId")): s for s in styles_root.iter(qn("w:style"))}
+    numbered = set()
+    for style_id in styles:
+        seen, current = set(), style_id
+        while current in styles and current not in seen:
+            seen.add(current)
+            num_pr = _num_pr(styles[current])
+            if num_pr is not None:
+                if _numbered(num_pr):
+                    numbered.add(style_id)
+                break
+            based = styles[current].find(qn("w:basedOn"))
+            current = based.get(qn("w:val")) if based is not None else None
+    return numbered
+
+
+def _is_list_item(p, list_styles: set[str]) -> bool:
+    num_pr = _num_pr(p)
+    if num_pr is not None:
+        return _numbered(num_pr)
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style is not None and style.get(qn("w:val")) in list_styles
+
+
+def _lines(root, hidden: list[str], list_styles: set[str]) -> list[str]:
     lines = []
     for p in root.iter(_W_P):
         if any(a.tag == _FALLBACK for a in p.iterancestors()):
@@ -111,14 +149,17 @@ def _lines(root, hidden: list[str]) -> list[str]:
         if p.find(f".//{_W_P}") is not None:  # a text box inside: its own paragraphs follow
             continue
         text = _paragraph_text(p, hidden)
-        if p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None and text.strip():
+        if text.strip() and _is_list_item(p, list_styles):
             text = "• " + text
         lines.append(text)
     return lines
 
 
 def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
-    """Extract body paragraphs, every table cell, text boxes, headers and footers."""
+    """Extract body paragraphs, every table cell, text boxes, headers and footers.
+
+    List items (numbered in the paragraph or through its style) start with "• ".
+    """
     problem = check_zip(data, limits)
     if problem:
         status, reason = problem.split(":", 1)
@@ -128,12 +169,13 @@ def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         return failed("docx", "corrupt", f"The DOCX is damaged and cannot be read ({type(exc).__name__}).")
     hidden: list[str] = []
+    list_styles = _numbered_styles(document.styles.element)
     head, foot = [], []
     for part in sorted(document.part.package.iter_parts(), key=lambda p: str(p.partname)):
         name = str(part.partname)
         if re.fullmatch(r"/word/(header|footer)\d*\.xml", name) and hasattr(part, "element"):
-            (head if "header" in name else foot).extend(_lines(part.element, hidden))
-    body = _lines(document.element.body, hidden)
+            (head if "header" in name else foot).extend(_lines(part.element, hidden, list_styles))
+    body = _lines(document.element.body, hidden, list_styles)
     text = normalize("\n".join(head + body + foot))
     hidden_text = normalize(" ".join(hidden))
     warnings = ()

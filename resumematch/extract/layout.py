@@ -9,6 +9,7 @@ separators, so "header, left column, right column, footer" reads in that order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -33,22 +34,58 @@ def _find_gutter(lines: list[Line]) -> float | None:
     if width < 100:
         return None
     total = sum(len(line.text) for line in lines)
+    table_rows = _table_rows(lines)
     best = None
     x = left_edge + 0.15 * width
     while x < left_edge + 0.85 * width:
-        candidate = _gutter_at(lines, x, total)
+        candidate = _gutter_at(lines, table_rows, x, total)
         if candidate is not None and (best is None or candidate < best[0]):
             best = (candidate, x)
         x += 1.0
     return None if best is None else best[1]
 
 
-def _gutter_at(lines: list[Line], x: float, total: int) -> tuple[int, float] | None:
-    """Score a vertical line at ``x`` as a column gutter (lower is better), or None."""
-    crossing = sum(len(ln.text) for ln in lines if ln.x0 < x < ln.x1)
+def _table_rows(lines: list[Line]) -> list[Line]:
+    """The rows of grid tables in ``lines``, each merged into one line.
+
+    A table row is a baseline band of at least three lines whose cells line up
+    (same left or right edge) with those of the band just above or below.
+    """
+    bands: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
+        if bands and _same_band(bands[-1][0], ln):
+            bands[-1].append(ln)
+        else:
+            bands.append([ln])
+    bands = [sorted(band, key=lambda ln: ln.x0) for band in bands]
+    in_table = [False] * len(bands)
+    for i, (a, b) in enumerate(zip(bands, bands[1:])):
+        if len(a) >= 3 and len(a) == len(b) and all(
+                abs(p.x0 - q.x0) < 2 or abs(p.x1 - q.x1) < 2 for p, q in zip(a, b)):
+            in_table[i] = in_table[i + 1] = True
+    return [Line(band[0].x0, min(ln.y0 for ln in band), max(ln.x1 for ln in band),
+                 max(ln.y1 for ln in band), " ".join(ln.text for ln in band))
+            for band, is_row in zip(bands, in_table) if is_row]
+
+
+def _gutter_at(lines: list[Line], table_rows: list[Line], x: float, total: int) -> tuple[int, float] | None:
+    """Score a vertical line at ``x`` as a column gutter (lower is better), or None.
+
+    The space between two columns of a table is no gutter: when table rows that
+    span ``x`` hold over half the text beside it, the table reads row by row.
+    """
     left = [ln for ln in lines if ln.x1 <= x]
     right = [ln for ln in lines if ln.x0 >= x]
+    if not left or not right:
+        return None
+    # Lines wholly above or below both sides (a header, a footer) are not in the way.
+    top = max(ln.y1 for ln in left + right)
+    bottom = min(ln.y0 for ln in left + right)
+    crossing = sum(len(ln.text) for ln in lines if ln.x0 < x < ln.x1 and ln.y0 < top and ln.y1 > bottom)
     if crossing > 0.12 * total or min(len(left), len(right)) < 4:
+        return None
+    beside = sum(len(ln.text) + 1 for ln in left + right)
+    if sum(len(row.text) for row in table_rows if row.x0 < x < row.x1) > 0.5 * beside:
         return None
     if min(sum(len(ln.text) for ln in side) for side in (left, right)) < 0.08 * total:
         return None
@@ -72,7 +109,14 @@ def _is_margin_column(lines: list[Line], gutter: float) -> bool:
     small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
     share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
     aligned = sum(any(_same_band(a, b) for b in big) for a in small) / max(1, len(small))
-    return share < 0.25 and aligned >= 0.9
+    datelike = sum(bool(_DATE_OR_PLACE.search(ln.text)) for ln in small) / max(1, len(small))
+    x1s, x0s = [ln.x1 for ln in small], [ln.x0 for ln in small]
+    flush_right = len(small) > 1 and max(x1s) - min(x1s) < 2 and max(x0s) - min(x0s) > 5
+    return share < 0.25 and aligned >= 0.9 and (datelike >= 0.4 or flush_right)
+
+
+_DATE_OR_PLACE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|now|current|ongoing)\b|"
+                            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|, ", re.IGNORECASE)
 
 
 def _same_band(a: Line, b: Line) -> bool:
@@ -81,8 +125,19 @@ def _same_band(a: Line, b: Line) -> bool:
 
 
 def _rows(lines: list[Line]) -> list[str]:
-    """Lines top to bottom, left to right; each stays its own line, never merged."""
-    return [ln.text for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0))]
+    """Lines top to bottom, left to right. Pieces of one visual line that pdfminer split
+    at a wide word gap (same baseline and height, gap under 1.5 line heights) are joined."""
+    out: list[str] = []
+    prev = None
+    for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0)):
+        height = ln.y1 - ln.y0
+        if (prev is not None and abs(ln.y0 - prev.y0) < 0.2 * height
+                and abs(height - (prev.y1 - prev.y0)) < 0.2 * height and 0 <= ln.x0 - prev.x1 < 1.5 * height):
+            out[-1] += " " + ln.text
+        else:
+            out.append(ln.text)
+        prev = ln
+    return out
 
 
 def reading_order(lines: list[Line], depth: int = 0) -> list[str]:

@@ -12,7 +12,7 @@ _HYPHENS = dict.fromkeys(
 )
 _BULLETS = dict.fromkeys(
     map(ord, "\u2022\u2023\u2043\u2219\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25b8\u25ba\u25b6"
-        "\u27a2\u27a4\u2794\u2713\u2714\u2756\u2666\u2605\u2606\u00b7\uf0b7\uf0a7\uf076\uf0d8"),
+        "\u27a2\u27a4\u2794\u2713\u2714\u2756\u25c6\u25c7\u2666\u2605\u2606\u00b7\uf0b7\uf0a7\uf076\uf0d8"),
     BULLET,
 )
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
@@ -22,10 +22,12 @@ _CID = re.compile(r"\(cid:\d+\)")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_HYPHEN_BREAK = re.compile(r"([a-z]{2,})-\n([a-z]{2,})([^\s]*)[ ]?")
+# "develop-\nment", "Me-\nteor"; a capitalised second part ("self-\nEmployed") is a compound.
+_HYPHEN_BREAK = re.compile(r"([A-Za-z][a-z]+)-\n([a-z]{2,})([^\s]*)[ ]?")
 # Small caps set in a font whose lower-case glyphs are mapped to capitals come out
-# as "CERTiFiED": capitals with a stray lower-case "i" inside.
-_SMALL_CAPS = re.compile(r"\b[A-Z]+(?:i[A-Z]+)+i?\b|\b[A-Z]{2,}i\b")
+# as "CERTiFiED": capitals with a stray lower-case "i" between them. At least five
+# letters and three capitals, so "GiB" and "WiFi" are left alone.
+_SMALL_CAPS = re.compile(r"\b(?=[A-Za-z]{5,}\b)(?=(?:i?[A-Z]){3})(?=[A-Z]+i)[A-Z](?:i?[A-Z])+i?\b")
 _BULLET_RUN = re.compile(rf"(?:{BULLET}\s*){{2,}}")
 
 

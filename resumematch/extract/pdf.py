@@ -60,6 +60,7 @@ def _icon_font(fontname: str) -> bool:
 def _walk(item, page: LTPage, out: _PageText, is_hidden) -> None:
     if isinstance(item, LTTextLine):
         chars = []
+        x0 = x1 = None  # the box of the glyphs kept, not of icons or hidden ones
         for ch in item:
             if isinstance(ch, LTChar):
                 if _icon_font(ch.fontname):
@@ -68,12 +69,16 @@ def _walk(item, page: LTPage, out: _PageText, is_hidden) -> None:
                     out.hidden_chars += 1
                     out.hidden.append(ch.get_text())
                     continue
-                chars.append(ch.get_text())
+                glyph = ch.get_text()
+                chars.append(glyph)
+                if glyph.strip():
+                    x0 = ch.x0 if x0 is None else min(x0, ch.x0)
+                    x1 = ch.x1 if x1 is None else max(x1, ch.x1)
             elif isinstance(ch, LTAnno):
                 chars.append(ch.get_text())
         text = "".join(chars).strip()
-        if text:
-            out.lines.append(Line(item.x0, item.y0, item.x1, item.y1, text))
+        if text and x0 is not None:
+            out.lines.append(Line(x0, item.y0, x1, item.y1, text))
         return
     if isinstance(item, LTImage):
         out.has_image = True
@@ -117,7 +122,8 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0,
     if not pages:
         return failed("pdf", "corrupt", "The PDF has no pages.")
 
-    raw_pages = ["\n".join(reading_order(p.lines)) for p in pages]
+    # In a text layer every glyph is drawn: U+00AD there is a visible hyphen (XeLaTeX fonts).
+    raw_pages = ["\n".join(reading_order(p.lines)).replace("\u00ad", "-") for p in pages]
     warnings: list[str] = []
     garbled = [i + 1 for i, raw in enumerate(raw_pages) if cid_ratio(raw) > 0.5]
     texts = [normalize(raw) for raw in raw_pages]

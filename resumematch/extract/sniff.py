@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 
@@ -17,7 +18,8 @@ _MAGIC = (
     (b"Rar!", "rar"),
     (b"7z\xbc\xaf", "7z"),
 )
-_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# UTF-32 first: its BOMs hold NUL bytes, and the UTF-32-LE BOM starts with the UTF-16-LE one.
+_TEXT_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def sniff(data: bytes) -> str:

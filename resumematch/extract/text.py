@@ -8,6 +8,7 @@ import re
 from .document import Document, assemble, failed
 from .normalize import normalize
 
+# UTF-32 first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import Finding, doc_text, line_bounds
+from .sections import heading_label
 
 _CERT_PENDING = re.compile(
     r"\b(?:prepar\w*|pursu\w*|studying|schedul\w*|plann\w*|expected|expecting|anticipated|"
@@ -55,7 +56,10 @@ class ContextClassifier:
         start, end = span.start_char, span.end_char
         if any(a <= start < b for a, b in doc._.rm_contact_lines or []):
             return "contact"
-        line_start, line_end = line_bounds(text, start)
+        line_start, line_end = line_bounds(doc, start)
+        line = text[line_start:line_end].strip(" *#|=_").rstrip(":")
+        if ":" not in line and heading_label(line):
+            return "heading"  # the title "INTERNSHIPS" is no internship
         before = text[max(line_start, start - self.window):start]
         after = text[end:min(line_end, end + self.window)]
         if f.category == "certification":
@@ -64,9 +68,9 @@ class ContextClassifier:
                 return "in_progress"
             return "expired" if _CERT_EXPIRED.search(near) else "held"
         if f.category == "degree":
-            near = text[line_start:line_end]
-            nxt_end = text.find("\n", line_end + 1)
-            near += " " + text[line_end + 1: len(text) if nxt_end == -1 else nxt_end]
+            near = text[max(line_start, start - 150):min(line_end, end + 150)]
+            nxt_end = text.find("\n", line_end + 1, line_end + 150)
+            near += " " + text[line_end + 1: line_end + 150 if nxt_end == -1 else nxt_end]
             if _DEGREE_INCOMPLETE.search(near):
                 return "incomplete"
             return "in_progress" if _DEGREE_PENDING.search(near) else "completed"

@@ -116,15 +116,15 @@ class DateFinder:
         text = doc_text(doc)
         internships = [doc[f.start:f.end].start_char for f in doc._.rm_findings or []
                        if f.category == "internship" and f.status == "own"]
-        starts = [line_bounds(text, p.char_start)[0] for p in raw]
+        starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
         for i, p in enumerate(raw):
             span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
             section = span._.rm_section if span is not None else "none"
-            line_start, line_end = line_bounds(text, p.char_start)
+            line_start, line_end = line_bounds(doc, p.char_start)
             block_start = _back_lines(text, line_start, 2)
             if i > 0 and starts[i - 1] < line_start:
-                block_start = max(block_start, line_bounds(text, raw[i - 1].char_end)[1] + 1)
+                block_start = max(block_start, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
             if i + 1 < len(raw) and starts[i + 1] > line_start:
                 block_end = max(line_end, _back_lines(text, starts[i + 1], 1) - 1)
             else:

@@ -12,35 +12,46 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text, line_bounds
+from .extensions import Finding, doc_text, line_bounds, section_at
 
 LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
                "doctorate": "Doctorate", "graduate_certificate": "Graduate certificate"}
 
-_LEVELS: list[tuple[str, re.Pattern]] = [
+def _abbr(*forms: str) -> str:
+    return r"(?<![\w.-])(?:" + "|".join(forms) + r")\.?(?![\w-])"
+
+
+# (level, pattern, ambiguous). An ambiguous abbreviation ("MS", "BA", "ME") is a degree only
+# when a field of study follows it or it stands in the education section: "MS Office",
+# "Boston, MA" and "Scrum Master" are not degrees.
+_LEVELS: list[tuple[str, re.Pattern, bool]] = [
     ("graduate_certificate", re.compile(
         r"\b(?:post[- ]?graduate|graduate)\s+(?:certificate|diploma)\b|\bPG\s*(?:Diploma|Certificate)\b",
-        re.IGNORECASE)),
-    ("doctorate", re.compile(r"\bPh\.?\s?D\b\.?|\bDoctor(?:ate)?\s+(?:of|in)\b|\bDoctorate\b|\bD\.Sc\b\.?",
-                             re.IGNORECASE)),
-    ("master", re.compile(r"\bMaster(?:['’]?s)?\b(?:\s+(?:of|in|degree))?|\bM\.\s?(?:S|Sc|Tech|E|Eng|A|B\.?A)\b\.?"
-                          r"|\b(?:MS|MSc|MTech|MEng|MBA|MCA|MPM|MA|MIT|MSIT|MSCS)\b")),
-    ("master", re.compile(r"\bmasters?\b(?:\s+(?:of|in|degree))?", re.IGNORECASE)),
-    ("bachelor", re.compile(r"\bBachelor(?:['’]?s)?\b(?:\s+(?:of|in|degree))?|\bB\.\s?(?:S|Sc|Tech|E|Eng|A|C\.?A|B\.?A)\b\.?"
-                            r"|\b(?:BS|BSc|BTech|BEng|BE|BA|BCA|BBA|BCS|BSIT|BSCS|BIT|BIS)\b"
-                            r"|\bLicen[cs]e\s+(?:in|of|en)\b|\bLicenciatura\b|\bundergraduate\s+degree\b")),
-    ("bachelor", re.compile(r"\bbachelors?\b(?:\s+(?:of|in|degree))?", re.IGNORECASE)),
+        re.IGNORECASE), False),
+    ("doctorate", re.compile(r"\bDoctor(?:ate)?\s+(?:of|in)\b|\bDoctorate\b", re.IGNORECASE), False),
+    ("doctorate", re.compile(_abbr(r"Ph\.?\s?D", r"D\.\s?Sc")), False),
+    ("master", re.compile(r"\bMaster(?:['’]s|s)\b(?:\s+(?:of|in|degree)\b)?|\bMaster\s+(?:of|in|degree)\b",
+                          re.IGNORECASE), False),
+    ("master", re.compile(_abbr(r"M\.?\s?Sc", r"M[.-]?\s?Tech", r"M\.?\s?Eng", r"M\.?B\.?A", r"M\.?C\.?A",
+                                r"MPM", r"M\.?\s?Com", r"M\.\s?Ed", r"MEd", r"MSIT", r"MSCS")), False),
+    ("master", re.compile(_abbr(r"M\.?S", r"M\.?A", r"M\.?E")), True),
+    ("bachelor", re.compile(r"\bBachelor(?:['’]?s)?\b(?:\s+(?:of|in|degree)\b)?|\bLicen[cs]e\s+(?:in|of|en)\b"
+                            r"|\bLicenciatura\b|\bundergraduate\s+degree\b", re.IGNORECASE), False),
+    ("bachelor", re.compile(_abbr(r"B\.?\s?Sc", r"B[.-]?\s?Tech", r"B\.?\s?Eng", r"B\.?C\.?A", r"BBA",
+                                  r"B\.?\s?Com", r"B\.\s?Ed", r"BEd", r"BSIT", r"BSCS")), False),
+    ("bachelor", re.compile(_abbr(r"B\.?S", r"B\.?A", r"B\.?E", r"BCS")), True),
     ("associate", re.compile(r"\bAssociate(?:['’]?s)?\s+(?:degree|of\s+(?:Applied\s+)?(?:Science|Arts))\b"
-                             r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE)),
+                             r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE), False),
 ]
 # Degree abbreviations that carry their field: BCA is Computer Applications, and so on.
 _IMPLIED_FIELD = {"BCA": "computer applications", "MCA": "computer applications", "BSIT": "information technology",
                   "MSIT": "information technology", "BSCS": "computer science", "MSCS": "computer science",
-                  "BCS": "computer science", "BIT": "information technology", "MIT": "information technology",
-                  "BIS": "information systems", "MPM": "project management", "B.C.A": "computer applications",
-                  "B.CA": "computer applications"}
-_FILLER = re.compile(r"^(?:of\s+)?(?:science|arts|engineering|technology|applied science|philosophy)?\s*(?:in|of|,|:|-|\()?\s*",
-                     re.IGNORECASE)
+                  "MPM": "project management"}
+_FILLER = re.compile(r"^[\s.]*(?:of\s+)?(?:science|arts|engineering|technology|applied\s+science|philosophy)?"
+                     r"\s*(?:(?:in|of)\b|,|:|-|\()?\s*", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|technology|applied\s+science)\s+)?"
+                        r"(?:in|of)\s+(?P<field>[A-Za-z][A-Za-z&'’ -]{2,60}?)\s*(?=[,(|;/]|\s-\s|\s(?:at|from)\s|\d|$)",
+                        re.IGNORECASE)
 
 
 def _norm(text: str) -> str:
@@ -55,6 +66,7 @@ class DegreeFinder:
         self.fuzzy_threshold = fuzzy_threshold
         self.requirements: list[dict] = []
         self.fields: dict[str, str] = {}
+        self._fuzzy_choices: list[str] = []
 
     def add_requirements(self, requirements: list[dict]) -> None:
         """Add ``{"id", "label", "levels", "fields"}`` dicts from the requirement model."""
@@ -62,52 +74,55 @@ class DegreeFinder:
         for req in requirements:
             for field in req["fields"]:
                 self.fields.setdefault(field if field.isupper() else _norm(field), field)
+        self._fuzzy_choices = [k for k in self.fields if not k.isupper() and len(k) >= 8]
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Finding]:
         text = doc_text(doc)
-        found, seen = [], set()
-        for level, pattern in _LEVELS:
+        found, seen = [], []
+        for level, pattern, ambiguous in _LEVELS:
             for m in pattern.finditer(text):
-                if any(a <= m.start() < b for a, b in seen):
+                if any(a < m.end() and m.start() < b for a, b in seen):
                     continue
-                seen.add((m.start(), m.end()))
-                found.extend(self._degree(doc, text, level, m))
+                hits = self._degree(doc, text, level, m, ambiguous)
+                if hits:
+                    seen.append((m.start(), m.end()))
+                    found.extend(hits)
         return found
 
-    def _degree(self, doc: Doc, text: str, level: str, m: re.Match) -> list[Finding]:
-        line_start, line_end = line_bounds(text, m.start())
-        after = text[m.end():line_end]
-        nxt_end = text.find("\n", line_end + 1)
-        nxt = text[line_end + 1: len(text) if nxt_end == -1 else nxt_end]
+    def _degree(self, doc: Doc, text: str, level: str, m: re.Match, ambiguous: bool) -> list[Finding]:
+        line_start, line_end = line_bounds(doc, m.start())
+        after = text[m.end():min(line_end, m.end() + 120)]
+        nxt_end = text.find("\n", line_end + 1, line_end + 200)
+        nxt = text[line_end + 1: line_end + 200 if nxt_end == -1 else nxt_end]
         field, field_end, score = self._field(after, m.group(0))
         if field is None and len(nxt.split()) <= 8:
             field, field_end, score = self._field(nxt, "")
             if field is not None:
                 field_end += line_end + 1 - m.end()
         if field is None:
-            field, score = self._field_before(text[line_start:m.start()])
+            field, score = self._field_before(text[max(line_start, m.start() - 80):m.start()])
             field_end = 0
-        end_char = m.end() + max(field_end, 0)
+        free = _CONNECTOR.match(after) if field is None else None
+        if ambiguous and field is None and free is None and section_at(doc, m.start()) != "education":
+            return []
+        end_char = m.end() + (field_end if field else free.end("field") if free else 0)
         span = doc.char_span(m.start(), end_char, alignment_mode="expand")
         if span is None:
             return []
-        shown = field or _FILLER.sub("", after).strip(" ,.;()")[:40] or None
+        shown = field or (free.group("field").strip() if free else None)
         name = LEVEL_NAMES[level] + (f" in {shown.title() if shown.islower() else shown}" if shown else "")
-        method = "exact" if score >= 1.0 else "fuzzy"
-        hits = [Finding(span.start, span.end, "degree", req["id"], name, "degree", score)
+        method = "fuzzy" if field and score < 1.0 else "exact"
+        score = score if field else 1.0
+        hits = [Finding(span.start, span.end, "degree", req["id"], name, method, score)
                 for req in self.requirements
                 if field is not None and level in req["levels"] and field in req["fields"]]
-        if not hits:
-            hits = [Finding(span.start, span.end, "degree", None, name, "degree", score if field else 1.0)]
-        for hit in hits:
-            hit.method = method
-        return hits
+        return hits or [Finding(span.start, span.end, "degree", None, name, method, score)]
 
     def _field(self, window: str, level_text: str) -> tuple[str | None, int, float]:
-        implied = _IMPLIED_FIELD.get(level_text.strip(". ").upper())
+        implied = _IMPLIED_FIELD.get(re.sub(r"[\s.-]", "", level_text).upper())
         if implied:
             canonical = self.fields.get(_norm(implied))
             if canonical:
@@ -125,8 +140,7 @@ class DegreeFinder:
                 key = _norm(chunk)
                 if len(key) < 8:
                     continue
-                choices = [k for k in self.fields if not k.isupper() and len(k) >= 8]
-                hit = process.extractOne(key, choices, scorer=fuzz.ratio, processor=None,
+                hit = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio, processor=None,
                                          score_cutoff=self.fuzzy_threshold)
                 if hit and hit[1] / 100 > best[2]:
                     best = (self.fields[hit[0]], offset + words[i + n - 1].end(), hit[1] / 100)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +23,8 @@ class Finding:
     status: str = ""
 
 
-def _section_at(doc: Doc, char: int) -> str:
+def section_at(doc: Doc, char: int) -> str:
+    """The section holding character ``char`` of ``doc`` (``header`` before the first one)."""
     sections = doc._.rm_sections
     if not sections:
         return "none"
@@ -32,11 +34,11 @@ def _section_at(doc: Doc, char: int) -> str:
 
 
 def _span_section(span: Span) -> str:
-    return _section_at(span.doc, span.start_char)
+    return section_at(span.doc, span.start_char)
 
 
 def _token_section(token: Token) -> str:
-    return _section_at(token.doc, token.idx)
+    return section_at(token.doc, token.idx)
 
 
 for _name, _default in (("rm_sections", None), ("rm_findings", None), ("rm_contact", None),
@@ -57,8 +59,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def line_bounds(text: str, char: int) -> tuple[int, int]:
-    """Start and end offsets of the line of ``text`` holding ``char``."""
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    return start, len(text) if end == -1 else end
+def line_bounds(doc: Doc, char: int) -> tuple[int, int]:
+    """Start and end offsets of the line of ``doc`` holding ``char`` (line starts cached per doc,
+    so a resume written on one very long line costs no more than any other)."""
+    starts = doc.user_data.get("rm_line_starts")
+    text = doc_text(doc)
+    if starts is None:
+        starts = doc.user_data["rm_line_starts"] = [0] + [m.end() for m in re.finditer("\n", text)]
+    i = bisect.bisect_right(starts, char) - 1
+    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+    return starts[i], end

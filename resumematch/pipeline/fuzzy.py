@@ -59,40 +59,53 @@ class FuzzyMatcher:
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def _queries(self, doc: Doc) -> tuple[list[str], list[tuple[int, int]]]:
+    def _queries(self, doc: Doc) -> tuple[list[str], list[tuple[int, int]], list[set | None]]:
         """Normalised n-grams (1 to 5 words) of each line, with their character spans.
 
         Words come from a regular expression over the text rather than from spaCy's
         tokens (far cheaper); a span is mapped back to tokens only when it matches.
+        An n-gram may swallow a whole earlier finding and go beyond it ("Prince 2
+        Practioner" around the exact "Prince 2"), never cut one in two; overlap
+        resolution then keeps the longer. Degrees never block: they stand apart.
         """
         text = doc_text(doc)
-        covered = bytearray(len(text) + 1)
-        for f in doc._.rm_findings or []:
-            span = doc[f.start:f.end]
-            covered[span.start_char:span.end_char] = b"\x01" * (span.end_char - span.start_char)
-        queries, spans = [], []
+        owner = [0] * (len(text) + 1)  # 1 + index of the finding covering each character
+        findings = [f for f in doc._.rm_findings or [] if f.category != "degree"]
+        found = [doc[f.start:f.end] for f in findings]
+        for n, span in enumerate(found, start=1):
+            owner[span.start_char:span.end_char] = [n] * (span.end_char - span.start_char)
+        queries, spans, swallowed = [], [], []
         offset = 0
         for line in text.lower().split("\n"):
             words = [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(line)]
             offset += len(line) + 1
             for i in range(len(words)):
+                if owner[words[i][1]] and owner[words[i][1] - 1] == owner[words[i][1]]:
+                    continue  # starts inside a finding
                 parts: list[str] = []
+                free = False
+                inside: set[int] = set()
                 for word, start, end in words[i:i + _MAX_N]:
-                    if covered[start]:
-                        break
                     parts.append(word)
+                    if not owner[start]:
+                        free = True
+                    else:
+                        inside.add(owner[start] - 1)
+                        if found[owner[start] - 1].end_char > end:
+                            continue  # the finding goes on: this n-gram would cut it
                     key = " ".join(parts)
                     if "+" in key:
                         key = key.replace(" +", "+")
-                    if len(key) >= self.min_length - 2:
+                    if free and len(key) >= self.min_length - 2:
                         queries.append(key)
                         spans.append((words[i][1], end))
-        return queries, spans
+                        swallowed.append({findings[k].req_id for k in inside} if inside else None)
+        return queries, spans, swallowed
 
     def match(self, doc: Doc) -> list[Finding]:
         if not self.choices:
             return []
-        queries, spans = self._queries(doc)
+        queries, spans, swallowed = self._queries(doc)
         if not queries:
             return []
         cutoff = min(min(e["threshold"] for e in self.entries), self.default_threshold)
@@ -110,17 +123,23 @@ class FuzzyMatcher:
                                    dtype=np.uint8, workers=1)
             for row in np.flatnonzero(scores.max(axis=1)):
                 col = int(scores[row].argmax())
-                finding = self._accept(doc, queries[qis[row]], cis[col], float(scores[row, col]), spans[qis[row]])
+                q = qis[row]
+                finding = self._accept(doc, queries[q], cis[col], float(scores[row, col]), spans[q], swallowed[q])
                 if finding:
                     found.append(finding)
         return sorted(found, key=lambda f: (f.start, f.end))
 
-    def _accept(self, doc: Doc, query: str, ci: int, score: float, span: tuple[int, int]) -> Finding | None:
+    def _accept(self, doc: Doc, query: str, ci: int, score: float, span: tuple[int, int],
+                swallowed: set | None) -> Finding | None:
         entry, choice = self.entries[ci], self.choices[ci]
+        if swallowed is not None and entry["id"] in swallowed:
+            return None  # "project schedule on" adds nothing to the exact "project schedule"
         if score < entry["threshold"]:
             return None
         if abs(len(query) - len(choice)) > max(2, 0.2 * len(choice)):
             return None
+        if " " not in query and len(query) < 9 and len(query) != len(choice):
+            return None  # short words differ by typos, not by length: "through" is not "thorough"
         if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
             return None
         tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
