@@ -10,6 +10,7 @@ import zipfile
 
 import pdfminer.high_level
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from reportlab.lib import pdfencrypt
 from typer.testing import CliRunner
 
@@ -80,13 +81,8 @@ RIGHT = ["Experience", "Senior data engineer at Acme", "Built streaming pipeline
     {"right_leading": 17, "right_top": 770},             # different leading
     {"header": "Jane Example | jane@example.com | London"},
     {"right_x": 50 + max(builders.text_width(t) for t in LEFT) + 12},   # a 12 pt gutter
-    pytest.param(
-        {"header": "Jane Example | jane@example.com | +44 20 7946 0000 | London, United Kingdom",
-         "footer": "References available on request from previous employers and clients"},
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "layout._gutter_at refuses a gutter when lines crossing it hold > 12% of the page's "
-            "characters, even when those lines are a header and footer outside the columns; the "
-            "columns then interleave line by line"))),
+    {"header": "Jane Example | jane@example.com | +44 20 7946 0000 | London, United Kingdom",
+     "footer": "References available on request from previous employers and clients"},
 ], ids=["shared-baselines", "own-leading", "short-header", "narrow-gutter", "long-header-footer"])
 def test_pdf_two_column_never_mixes_columns(layout):
     doc = extract(builders.two_column_pdf(LEFT, RIGHT, **layout))
@@ -135,10 +131,7 @@ SIDEBAR = ["Skills", "Python", "SQL", "Docker", "Airflow", "Kafka", "Spark", "La
 
 
 @pytest.mark.parametrize("leading", [
-    pytest.param(builders.LEADING, marks=pytest.mark.xfail(strict=True, reason=(
-        "layout._is_margin_column (commit 8bbebe0) takes a light sidebar (< 25% of the text) whose "
-        "lines share baselines with the main column for a date/place margin, and reads both "
-        "columns row by row: 'Skills / Experience / Python / Senior data engineer at Acme ...'"))),
+    builders.LEADING,
     17.0,
 ], ids=["shared-baselines", "own-leading"])
 def test_pdf_light_sidebar_reads_as_one_block(leading):
@@ -151,15 +144,10 @@ SKILL_TABLE = [["Skill", "Years", "Level"], ["Python", "7", "Expert"], ["Kuberne
                ["PostgreSQL", "5", "Advanced"], ["Terraform", "3", "Intermediate"], ["Go", "2", "Working"]]
 
 
-_TABLE_XFAIL = pytest.mark.xfail(strict=True, reason=(
-    "layout.reading_order takes the space between table columns for a column gutter once the "
-    "page has >= 8 lines, and reads the table column by column"))
-
-
 @pytest.mark.parametrize("rows", [
     SKILL_TABLE[:2],
-    pytest.param(SKILL_TABLE[:3], marks=_TABLE_XFAIL),
-    pytest.param(SKILL_TABLE, marks=_TABLE_XFAIL),
+    SKILL_TABLE[:3],
+    SKILL_TABLE,
 ], ids=["2-rows", "3-rows", "6-rows"])
 def test_pdf_table_reads_row_by_row(rows):
     doc = extract(builders.table_pdf(rows))
@@ -173,19 +161,34 @@ def test_pdf_table_reads_row_by_row(rows):
     assert lines[1:] == cells
 
 
-_SPLIT_XFAIL = pytest.mark.xfail(strict=True, reason=(
-    "pdf.RESUME_LAPARAMS.char_margin=1.0 splits a line wherever the gap between words is >= the "
-    "width of the wider neighbouring glyph (narrow letters like i, t, f; or justified spacing), and "
-    "layout._rows never re-joins pieces on one baseline"))
+def test_pdf_two_columns_of_dated_entries_are_not_a_table():
+    """Both columns set "title ... place" and "role ... date" rows on shared baselines (awesome-cv
+    two-column): four aligned cells per row, but the columns still read one after the other."""
+    def entries(x0: float, x1: float, tag: str) -> tuple[list, list[str]]:
+        runs, text, y = [], [], builders.TOP
+        for n in range(3):
+            for left, right in ((f"{tag} employer {n}", "Seoul, S.Korea"), (f"{tag} engineer {n}", "2019 - 2021")):
+                runs += [(x0, y, left), (x1 - builders.text_width(right), y, right)]
+                text += [left, right]
+                y -= builders.LEADING
+            for k in range(3):
+                runs.append((x0, y, f"{tag} achievement {n}.{k} on the platform"))
+                text.append(f"{tag} achievement {n}.{k} on the platform")
+                y -= builders.LEADING
+        return runs, text
+
+    left_runs, left = entries(40, 280, "Left")
+    right_runs, right = entries(310, 555, "Right")
+    assert lines_of(extract(builders.placed_pdf([left_runs + right_runs]))) == left + right
 
 
 @pytest.mark.parametrize(("sentence", "factor"), [
     ("Senior Python developer building data pipelines", 1.0),
     ("Senior Python developer building data pipelines", 1.5),
     ("Hired a team of five", 1.0),
-    pytest.param("Built it in Rust", 1.0, marks=_SPLIT_XFAIL),
-    pytest.param("Led development of the platform", 1.0, marks=_SPLIT_XFAIL),
-    pytest.param("Senior Python developer building data pipelines", 2.0, marks=_SPLIT_XFAIL),
+    ("Built it in Rust", 1.0),
+    ("Led development of the platform", 1.0),
+    ("Senior Python developer building data pipelines", 2.0),
 ])
 def test_pdf_words_set_apart_stay_on_one_line(sentence, factor):
     """TeX places words one by one without space glyphs; a line must still read as one line."""
@@ -212,8 +215,6 @@ def test_pdf_ligature_glyphs_become_letters(dejavu, runs, expected):
     ("Mar. 2010 \u00ad Aug. 2017", "Mar. 2010 - Aug. 2017"),
     ("Chun Shin\u00adIl Scholarship", "Chun Shin-Il Scholarship"),
 ])
-@pytest.mark.xfail(strict=True, reason="normalize() drops U+00AD, but in a PDF text layer it is a "
-                                       "drawn hyphen: date ranges lose their dash")
 def test_pdf_visible_soft_hyphen_glyph_is_kept(dejavu, line, expected):
     data = builders.placed_pdf([[(72, 780, line)]], font=builders.register_ttf(dejavu, "DejaVuLig"))
     assert "\u00ad" in raw_pdf_text(data)
@@ -363,10 +364,7 @@ def test_docx_list_items_get_a_bullet(kind):
 
 
 @pytest.mark.parametrize("style", [
-    pytest.param("List Bullet", marks=pytest.mark.xfail(
-        strict=True, reason="docx._lines only looks for w:numPr in the paragraph, not in its style; "
-                            "Word's List Bullet/List Number styles carry numPr in styles.xml")),
-    pytest.param("List Number", marks=pytest.mark.xfail(strict=True, reason="same as List Bullet")),
+    "List Bullet", "List Number",   # numbering comes from the style in styles.xml
 ])
 def test_docx_list_style_items_get_a_bullet(style):
     document = builders.new_docx()
@@ -374,6 +372,19 @@ def test_docx_list_style_items_get_a_bullet(style):
     doc = extract(builders.docx_bytes(document))
     assert doc.status == "ok"
     assert lines_of(doc) == ["\u2022 Cut costs by 40%"]
+
+
+def test_docx_list_style_numbering_follows_based_on_and_numid_zero():
+    document = builders.new_docx()
+    custom = document.styles.add_style("Achievement", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = document.styles["List Bullet"]
+    document.add_paragraph("Cut costs by 40%", style="Achievement")
+    plain = document.add_paragraph("Not a list item", style="List Bullet")
+    num_pr = plain._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_numId().val = 0   # Word's "numbering off" for this paragraph
+    document.add_paragraph("Summary", style="Heading 1")
+    doc = extract(builders.docx_bytes(document))
+    assert lines_of(doc) == ["\u2022 Cut costs by 40%", "Not a list item", "Summary"]
 
 
 @pytest.mark.parametrize("name", ["resume.pdf", "resume.txt", "resume"])
@@ -447,9 +458,7 @@ def test_text_cp1252_is_decoded_with_a_warning(text, encoding, expected):
 
 @pytest.mark.parametrize("encoding", [
     "utf-16", "utf-16-be-bom", "utf-8-sig", "utf-8", "utf-32",
-    pytest.param("utf-32-be-bom", marks=pytest.mark.xfail(
-        strict=True, reason="sniff() checks for NUL bytes before the UTF-32-BE BOM 00 00 FE FF, so the "
-                            "file is 'binary' and unsupported, though text.decode() handles it")),
+    "utf-32-be-bom",
 ])
 def test_text_unicode_encodings_are_decoded(encoding):
     text = "Jos\u00e9 N\u00fa\u00f1ez\nStra\u00dfe 5, M\u00fcnchen\n\u4e2d\u6587 OK"

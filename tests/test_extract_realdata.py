@@ -164,13 +164,7 @@ def test_pdf_realdata_rendercv_degrees_in_text(yaml_path, field):
     assert missing == []
 
 
-@pytest.mark.parametrize("yaml_path", [
-    pytest.param(path, marks=pytest.mark.xfail(
-        strict=True, reason="Ember draws its bullets as U+25C6 BLACK DIAMOND, which normalize() "
-                            "does not map to the bullet"))
-    if "Ember" in path.stem else path
-    for path in RENDERCV
-], ids=lambda p: p.stem)
+@pytest.mark.parametrize("yaml_path", RENDERCV, ids=lambda p: p.stem)   # Ember's bullets are U+25C6
 def test_pdf_realdata_rendercv_highlights_are_bullet_lines(yaml_path):
     text = doc_of(str(yaml_path.with_suffix(".pdf").relative_to(TEMPLATES))).text
     lines = [canon(line) for line in text.split("\n")]
@@ -192,15 +186,7 @@ def _certificates() -> list[tuple[str, str]]:
     return cases
 
 
-_SOFT_HYPHEN = ("XeLaTeX's awesome-cv fonts encode the visible hyphen as U+00AD; normalize() drops it, "
-                "so '{name}' comes out without its '-'")
-
-
-@pytest.mark.parametrize(("relative", "name"), [
-    pytest.param(rel, name, marks=pytest.mark.xfail(strict=True, reason=_SOFT_HYPHEN.format(name=name)))
-    if " - " in name else (rel, name)
-    for rel, name in _certificates()
-])
+@pytest.mark.parametrize(("relative", "name"), _certificates())
 def test_pdf_realdata_awesome_cv_certificates_in_text(relative, name):
     found = contains_phrase(doc_of(relative).text, name)
     assert found, f"{name!r} is not in the text of {relative}"
@@ -209,8 +195,6 @@ def test_pdf_realdata_awesome_cv_certificates_in_text(relative, name):
 @pytest.mark.parametrize(("relative", "folder"), [
     ("awesome-cv/awesome-cv_cv.pdf", "cv"), ("awesome-cv/awesome-cv_resume.pdf", "resume"),
 ])
-@pytest.mark.xfail(strict=True, reason="soft hyphen U+00AD dropped: 'Mar. 2010 - Aug. 2017' becomes "
-                                       "'Mar. 2010 Aug. 2017', so date ranges lose their dash")
 def test_pdf_realdata_awesome_cv_date_ranges_keep_their_dash(relative, folder):
     text = doc_of(relative).text
     included = re.findall(r"\\input\{([^}]+)\}", read_tex(AWESOME_SRC / f"{folder}.tex"))
@@ -227,7 +211,7 @@ def test_pdf_realdata_awesome_cv_date_ranges_keep_their_dash(relative, folder):
 ])
 def test_pdf_realdata_awesome_cv_location_stays_next_to_its_entry(section, macro):
     """\\cventry{position}{organisation}{location}{date}; \\cvhonor{award}{event}{location}{date}."""
-    # Hyphens are ignored here: losing them is another bug (see the soft-hyphen tests).
+    # Hyphens are ignored here: the soft-hyphen tests cover them.
     def loose(text: str) -> str:
         return re.sub(r" +", " ", canon(text).replace("-", "").replace("\u00ad", "")).strip()
 
@@ -260,8 +244,8 @@ TWO_COLUMN = [
      ["awesome-cv/source/examples/resume-twocolumn.tex"]
      + [str(p.relative_to(TEMPLATES)) for p in AWESOME_RESUME_SOURCES]),
 ]
-#: Measured: 1.00 for deedy, altacv_sample and latexcv_sidebar, 0.97 for altacv_mmayer
-#: (a wheel chart) and latexcv_two_column (a "Me-/teor" hyphenation), 0.52 for pr58.
+#: Measured: 1.00 for deedy, altacv_sample, latexcv_two_column and latexcv_sidebar,
+#: 0.97 for altacv_mmayer (a wheel chart), 0.52 for pr58.
 MIN_CONTIGUOUS = 0.9
 
 _PR58 = ("awesome-cv pr58 two-column: inside each narrow column a wrapped entry title and the "
@@ -281,10 +265,6 @@ def test_pdf_realdata_two_column_source_fragments_read_contiguously(relative, so
     assert share >= MIN_CONTIGUOUS, f"{share:.2f} of {checkable} contiguous; cut apart: {missing}"
 
 
-_ICON_BBOX = ("pdf._walk drops icon-font glyphs from a line's text but keeps the line's box, which still "
-              "spans the icon: latexcv_sidebar's 'Terminal' line (icon at x=413.7) crosses the gutter "
-              "at x=420.7, acts as a full-width separator and splits both columns in two")
-
 #: (PDF, page, anchor lines of one column, anchor lines of the other column).
 COLUMN_BLOCKS = [
     pytest.param("deedy/deedy_resume_openfont.pdf", 1, ["EDUCATION", "LINKS", "COURSEWORK", "SKILLS"],
@@ -300,7 +280,7 @@ COLUMN_BLOCKS = [
     pytest.param("latexcv/latexcv_sidebar.pdf", 1,
                  ["STATUS", "EXPERIENCE", "Student Assistant / Programmer", "EDUCATION", "Semester Abroad"],
                  ["CONTACT", "FIELDS", "TECHNOLOGIES", "TOOLS", "ACTIVITIES", "OPERATING SYSTEMS"],
-                 marks=pytest.mark.xfail(strict=True, reason=_ICON_BBOX), id="latexcv_sidebar"),
+                 id="latexcv_sidebar"),
 ]
 
 

@@ -118,19 +118,20 @@ def _numbered_styles(styles_root) -> set[str]:
     """Ids of the paragraph styles that number their paragraphs ("List Bullet", "List Number"),
     directly or through the ``w:basedOn`` chain."""
     styles = {s.get(qn("w:styleId")): s for s in styles_root.iter(qn("w:style"))}
-    numbered = set()
+    known: dict[str, bool] = {}  # style id -> numbered, settled once per style (long chains, cycles)
     for style_id in styles:
-        seen, current = set(), style_id
-        while current in styles and current not in seen:
-            seen.add(current)
+        chain, current = [], style_id
+        while current in styles and current not in known and current not in chain:
+            chain.append(current)
             num_pr = _num_pr(styles[current])
             if num_pr is not None:
-                if _numbered(num_pr):
-                    numbered.add(style_id)
+                known[current] = _numbered(num_pr)
                 break
             based = styles[current].find(qn("w:basedOn"))
             current = based.get(qn("w:val")) if based is not None else None
-    return numbered
+        answer = known.get(current, False)
+        known.update(dict.fromkeys(chain, answer))
+    return {style_id for style_id, numbered in known.items() if numbered}
 
 
 def _is_list_item(p, list_styles: set[str]) -> bool:

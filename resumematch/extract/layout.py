@@ -5,6 +5,8 @@ often interleaves the columns of two-column and sidebar templates. Here lines
 are ordered again: a vertical gutter that few lines cross splits the page into
 columns; lines that do cross it (a full-width header, a section rule) act as
 separators, so "header, left column, right column, footer" reads in that order.
+The spaces between the columns of a grid table and a rail of dates beside the
+entries are not gutters: tables and dated entries read row by row.
 """
 
 from __future__ import annotations
