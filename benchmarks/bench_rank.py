@@ -106,6 +106,35 @@ st = pstats.Stats(pr); st.sort_stats('cumulative').print_stats(25)
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
 
 
+BURN = """
+import sys, time
+from multiprocessing import get_context
+def burn(_):
+    x = 0
+    for i in range(15_000_000):
+        x += i * i
+    return x
+if __name__ == "__main__":
+    n = int(sys.argv[1])
+    t = time.perf_counter()
+    with get_context("fork").Pool(n) as pool:
+        pool.map(burn, range(n))
+    print(time.perf_counter() - t)
+"""
+
+
+def parallel_capacity(workers: int) -> float:
+    """How many times more pure-Python work ``workers`` processes get done than one, right now.
+
+    On a shared virtual machine the second vCPU may not add a second core's worth of work;
+    this is the ceiling for any multi-worker speedup measured in the same run."""
+    def timed(n: int) -> float:
+        out = subprocess.run([sys.executable, "-c", BURN, str(n)], capture_output=True, text=True, check=True)
+        return float(out.stdout)
+    one, many = timed(1), timed(workers)
+    return workers * one / many
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=200, help="resumes to generate (ignored with --folder)")
@@ -129,6 +158,9 @@ def main() -> None:
         n = sum(1 for _ in folder.rglob("*.pdf"))
         print(f"{n} PDFs in {folder}; python {sys.version.split()[0]}, nproc {os.cpu_count()}", flush=True)
 
+        capacity = parallel_capacity(args.workers)
+        print(f"machine parallel capacity with {args.workers} processes: {capacity:.2f}x "
+              f"(the ceiling for any {args.workers}-worker speedup in this run)", flush=True)
         runs = {}
         runs["floor"] = measure([sys.executable, "-c", FLOOR, str(folder)], "floor: pdfminer extract_text")
         runs["cold1"] = measure(rank_argv(folder, tmp / "c1.csv", tmp / "c1.sqlite", 1), "rank cold, 1 worker")
@@ -153,6 +185,9 @@ def main() -> None:
             op, target = TARGETS[name]
             ok = value <= target if op == "<=" else value >= target if op == ">=" else value < target
             print(f"{name:<22}{value:>9.2f}   target {op} {target:g}   {'OK' if ok else 'MISSED'}")
+        capacity_after = parallel_capacity(args.workers)
+        print(f"machine parallel capacity after the runs: {capacity_after:.2f}x; speedup relative to the "
+              f"lower capacity: {ratios['cold1/cold2 speedup'] / min(capacity, capacity_after):.2f}")
         if args.profile:
             profile(folder, tmp)
 

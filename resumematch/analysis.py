@@ -6,7 +6,7 @@ Plain frozen dataclasses, so scoring and reporting never need spaCy.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,7 +82,12 @@ class Analysis:
     as_of: str
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        """A JSON-ready dict (built field by field: ``dataclasses.asdict`` deep-copies, and this
+        runs once per resume on the hot path)."""
+        data = dict(self.__dict__)
+        data["candidate"] = dict(self.candidate.__dict__)
+        data["entities"] = [dict(e.__dict__) for e in self.entities]
+        data["periods"] = [dict(p.__dict__) for p in self.periods]
         data["sections"] = [{"section": s, "start": a, "end": b} for s, a, b in self.sections]
         return data
 

@@ -140,7 +140,8 @@ class Screener:
                     if doc.ok and doc.sha256:
                         known[i] = cache.get_analysis(doc.sha256, key)
             todo = [i for i, doc in enumerate(chunk) if doc.ok and known.get(i) is None]
-            for i, analysis in zip(todo, self.analyzer.analyze_many(chunk[i] for i in todo)):
+            analyses = self.analyzer.analyze_many(chunk[i] for i in todo) if todo else ()
+            for i, analysis in zip(todo, analyses):
                 known[i] = analysis
                 if cache is not None and chunk[i].sha256:
                     cache.put_analysis(chunk[i].sha256, key, analysis)

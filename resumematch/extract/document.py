@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 #: Every status a document can carry, with what it means for a recruiter.
 STATUSES: dict[str, str] = {
@@ -64,9 +64,10 @@ class Document:
 
     def to_dict(self) -> dict:
         """A JSON-ready dict; ``pages`` become ``{"number", "start", "end"}`` objects."""
-        data = asdict(self)
-        data["pages"] = [asdict(p) for p in self.pages]
+        data = dict(self.__dict__)  # not asdict(): it deep-copies, and this runs once per file
+        data["pages"] = [dict(p.__dict__) for p in self.pages]
         data["warnings"] = list(self.warnings)
+        data["meta"] = dict(self.meta)
         return data
 
     @classmethod

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
+from .extensions import doc_text
 from .sections import heading_label
 
 EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+'’-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -183,13 +183,13 @@ class ContactFinder:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> dict:
-        text = doc.text
+        text = doc_text(doc)
         sections = doc._.rm_sections or []
         first = next((start for label, start, _ in sections if label != "header"), 0)
         return {"name": find_name(text, first), "email": find_email(text), "phone": find_phone(text)}
 
     def set_annotations(self, doc: Doc, found: dict) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         doc._.rm_contact = {key: (value[0] if value else None) for key, value in found.items()}
         lines = [_contact_span(text, found[key][1]) for key in ("name", "email", "phone") if found[key]]
         head_end = min(re.match(r"(?:[^\n]*\n?){0,12}", text).end(), 3000)  # the first 12 lines

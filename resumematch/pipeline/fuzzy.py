@@ -85,12 +85,15 @@ class FuzzyMatcher:
                 parts: list[str] = []
                 free = False
                 inside: set[int] = set()
+                ids: set | None = None
                 for word, start, end in words[i:i + _MAX_N]:
                     parts.append(word)
                     if not owner[start]:
                         free = True
                     else:
-                        inside.add(owner[start] - 1)
+                        if owner[start] - 1 not in inside:
+                            inside.add(owner[start] - 1)
+                            ids = {findings[k].req_id for k in inside}
                         if found[owner[start] - 1].end_char > end:
                             continue  # the finding goes on: this n-gram would cut it
                     key = " ".join(parts)
@@ -99,7 +102,7 @@ class FuzzyMatcher:
                     if free and len(key) >= self.min_length - 2:
                         queries.append(key)
                         spans.append((words[i][1], end))
-                        swallowed.append({findings[k].req_id for k in inside} if inside else None)
+                        swallowed.append(ids)
         return queries, spans, swallowed
 
     def match(self, doc: Doc) -> list[Finding]:
