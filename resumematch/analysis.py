@@ -6,8 +6,8 @@ Plain frozen dataclasses, so scoring and reporting never need spaCy.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 #: Statuses of a finding that make it count as evidence for its requirement.
@@ -84,7 +84,7 @@ class Analysis:
     def to_dict(self) -> dict:
         """A JSON-ready dict (built field by field: ``dataclasses.asdict`` deep-copies, and this
         runs once per resume on the hot path)."""
-        data = dict(self.__dict__)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["candidate"] = dict(self.candidate.__dict__)
         data["entities"] = [dict(e.__dict__) for e in self.entities]
         data["periods"] = [dict(p.__dict__) for p in self.periods]
@@ -103,4 +103,12 @@ class Analysis:
 
     def found(self, requirement_id: str) -> list[Entity]:
         """All findings tagged with ``requirement_id``, counting or not."""
-        return [e for e in self.entities if e.id == requirement_id]
+        return list(self.by_requirement.get(requirement_id, ()))
+
+    @cached_property
+    def by_requirement(self) -> dict[str | None, list[Entity]]:
+        """Findings grouped by requirement id (built once per analysis)."""
+        index: dict[str | None, list[Entity]] = {}
+        for e in self.entities:
+            index.setdefault(e.id, []).append(e)
+        return index

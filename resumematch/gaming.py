@@ -33,8 +33,16 @@ _CONTEXT = re.compile(
 _CREDENTIAL_CATEGORIES = ("certification", "degree")
 
 
+# Every phrase above contains one of these words; most resumes contain none, and a substring
+# test is far cheaper than running the expression over the whole text.
+_INJECTION_WORDS = ("ignore", "disregard", "this", " me ", "the candidate", "you are", "prompt", "instructions")
+
+
 def injection_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` addresses an automated screener ("ignore previous instructions")."""
+    lower = text.lower()
+    if not any(word in lower for word in _INJECTION_WORDS):
+        return []
     return [(m.start(), m.end()) for m in _INJECTION.finditer(text)]
 
 
