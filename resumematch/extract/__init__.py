@@ -17,8 +17,16 @@ from .pdf import extract_pdf
 from .sniff import sniff
 from .text import extract_text_file
 
-#: Bump when a change to extraction changes its output: it invalidates caches.
-EXTRACTOR_VERSION = "1"
+def _source_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+#: Keys the extraction cache: the release number plus a hash of this package's code, so a cached
+#: document is never served by an extractor other than the one that made it.
+EXTRACTOR_VERSION = f"1-{_source_hash()}"
 
 _UNSUPPORTED = {
     "doc": "This is a legacy Word .doc file; save it as .docx or PDF.",
