@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
+import signal
 import stat
 import sys
 import time
@@ -59,6 +60,7 @@ def _cap_memory(extra_mb: int) -> None:
 
 
 def _worker(conn: Connection, options: ExtractOptions, memory_mb: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     try:
         _cap_memory(memory_mb)
     except (OSError, ValueError):

@@ -152,7 +152,12 @@ def rank(
                            use_cache=not no_cache, resume=resume, blind=blind,
                            blind_key=str(blind_key) if blind_key else None,
                            explain=str(explain_to) if explain_to else None)
-    summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress), quiet)
+    try:
+        summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress), quiet)
+    except KeyboardInterrupt:
+        typer.echo(f"Interrupted. Finished files are kept in {output}.partial.jsonl; run the same command "
+                   "with --resume to continue.", err=True)
+        raise typer.Exit(130) from None
     if not quiet:
         failed = ", ".join(f"{n} {s}" for s, n in sorted(summary.failed.items())) or "none"
         typer.echo(f"Ranked {summary.rows} files ({summary.scored} scored; not scored: {failed}; "
