@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import srsly
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -30,6 +32,7 @@ class LemmaCase:
         self.name = name
         self.table: dict | None = None
         self.nlp = nlp
+        self._lemma_of: dict[int, int] = {}  # lower-case form's hash -> lemma's hash
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         self.table = (nlp or self.nlp).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
@@ -37,10 +40,13 @@ class LemmaCase:
     def __call__(self, doc: Doc) -> Doc:
         if self.table is None:
             self.initialize()
-        table = self.table
-        for token in doc:
-            lower = token.lower_
-            token.lemma_ = table.get(lower, lower)
+        # Through arrays of string hashes: building a Token object per word costs more than the lookup.
+        strings, memo = doc.vocab.strings, self._lemma_of
+        lowers = doc.to_array([LOWER])
+        for h in set(lowers.tolist()) - memo.keys():
+            lower = strings[h]
+            memo[h] = strings.add(self.table.get(lower, lower))
+        doc.from_array([LEMMA], numpy.array([memo[h] for h in lowers.tolist()], dtype=numpy.uint64))
         return doc
 
 
