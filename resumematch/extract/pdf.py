@@ -87,10 +87,6 @@ def _walk(item, page: LTPage, out: _PageText, is_hidden) -> None:
             _walk(child, page, out, is_hidden)
 
 
-def _never_hidden(char: LTChar, page: LTPage) -> bool:
-    return False
-
-
 def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0,
                 laparams: LAParams = RESUME_LAPARAMS, is_hidden=None) -> Document:
     """Extract a PDF held in ``data``; bad files give a status, never an exception.

@@ -26,7 +26,6 @@ _POINT = rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_Y
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)"
 RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*(?:-|to|until|till|through|thru|–|—)\s*(?P<b>{_POINT}|{_NOW})(?![\w/])",
                    re.IGNORECASE)
-_SINGLE_MONTH = re.compile(rf"^{_MONTH}\s*,?\s*'?({_YEAR})$", re.IGNORECASE)
 
 
 @dataclass
