@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import secrets
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,8 @@ def _read_journal(path: Path) -> dict[str, dict]:
 
 def _sha(path: Path) -> str | None:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None  # a FIFO or device would block here; such files are simply done again
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
