@@ -37,8 +37,9 @@ def row(result: Result, model: RequirementModel) -> dict:
     card = result.scorecard
     for category in CATEGORIES:
         out[f"{category}_score"] = round(card.categories[category], 4) if card and category in card.categories else None
+    strengths = card.strengths if card else {}
     for req in model.requirements:
-        out[req.id] = card.strength(req.id) if card else None
+        out[req.id] = strengths.get(req.id)
     out["matched"] = ";".join(card.matched) if card else ""
     out["missing"] = ";".join(card.missing) if card else ""
     return out

@@ -6,6 +6,7 @@ See docs/scoring.md for the formula and a worked example.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .analysis import Analysis, Entity
 from .model import CATEGORIES, Requirement, RequirementModel
@@ -55,8 +56,13 @@ class Scorecard:
     matched: tuple[str, ...]
     missing: tuple[str, ...]
 
+    @cached_property
+    def strengths(self) -> dict[str, float]:
+        """Strength of every requirement, by id."""
+        return {r.id: r.strength for r in self.requirements}
+
     def strength(self, requirement_id: str) -> float:
-        return next(r.strength for r in self.requirements if r.id == requirement_id)
+        return self.strengths[requirement_id]
 
 
 def evidence_strength(entity: Entity) -> float:

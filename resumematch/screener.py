@@ -54,7 +54,7 @@ class Result:
 
     def strengths(self) -> dict[str, float]:
         """Strength of every requirement, by id (empty when the file could not be scored)."""
-        return {r.id: r.strength for r in self.scorecard.requirements} if self.scorecard else {}
+        return dict(self.scorecard.strengths) if self.scorecard else {}
 
 
 def scan(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Path]]:
