@@ -94,10 +94,24 @@ def test_degrees_words_that_are_not_degrees_are_not_degrees(analyzer, section, l
     ("B-Tech in Computer Science", "degree.bachelor_it_field"),
     ("B.Com in Accounting", None),
     ("M.Ed. in Educational Leadership", None),
+    ("B-TECH in Computer Science", "degree.bachelor_it_field"),
+    ("Bsc Computer Science", "degree.bachelor_it_field"),
+    ("MSC in Information Technology", "degree.bachelor_it_field"),
 ])
 def test_degrees_common_level_spellings_are_found(analyzer, line, req_id):
     degrees = of_category(analyzer.analyze(resume("EDUCATION", f"{line}, 2014")), "degree")
     assert [e.id for e in degrees] == [req_id]
+
+
+@pytest.mark.parametrize("text, found", [
+    # One-line exports: no heading lines, so no education section is detected.
+    ("Jane Doe  jane@example.com  EDUCATION B.E Anna University, Chennai 2012  SKILLS Java", True),
+    ("Jane Doe  jane@example.com  Done B.E. from University of Madras in 2009", True),
+    ("Jane Doe  jane@example.com  Analyst, Acme Insurance, Boston, MA 2015 - 2019", False),
+    ("Jane Doe  jane@example.com  Skills: MS Office, MS Project", False),
+])
+def test_degrees_ambiguous_abbreviation_needs_education_context(analyzer, text, found):
+    assert bool(of_category(analyzer.analyze(text), "degree")) is found
 
 
 @pytest.mark.parametrize("line", ["MBA, Harvard Business School, 2010"])

@@ -22,23 +22,24 @@ def _abbr(*forms: str) -> str:
 
 
 # (level, pattern, ambiguous). An ambiguous abbreviation ("MS", "BA", "ME") is a degree only
-# when a field of study follows it or it stands in the education section: "MS Office",
-# "Boston, MA" and "Scrum Master" are not degrees.
+# when a field of study follows it, it stands in the education section, an education heading
+# precedes it on its line, or a school follows it: "MS Office", "Boston, MA" and "Scrum Master"
+# are not degrees. Unambiguous abbreviations match in any case ("B-TECH", "Bsc", "MSC").
 _LEVELS: list[tuple[str, re.Pattern, bool]] = [
     ("graduate_certificate", re.compile(
         r"\b(?:post[- ]?graduate|graduate)\s+(?:certificate|diploma)\b|\bPG\s*(?:Diploma|Certificate)\b",
         re.IGNORECASE), False),
     ("doctorate", re.compile(r"\bDoctor(?:ate)?\s+(?:of|in)\b|\bDoctorate\b", re.IGNORECASE), False),
-    ("doctorate", re.compile(_abbr(r"Ph\.?\s?D", r"D\.\s?Sc")), False),
+    ("doctorate", re.compile(_abbr(r"(?i:Ph\.?\s?D)", r"D\.\s?Sc")), False),
     ("master", re.compile(r"\bMaster(?:['’]s|s)\b(?:\s+(?:of|in|degree)\b)?|\bMaster\s+(?:of|in|degree)\b",
                           re.IGNORECASE), False),
-    ("master", re.compile(_abbr(r"M\.?\s?Sc", r"M[.-]?\s?Tech", r"M\.?\s?Eng", r"M\.?B\.?A", r"M\.?C\.?A",
-                                r"MPM", r"M\.?\s?Com", r"M\.\s?Ed", r"MEd", r"MSIT", r"MSCS")), False),
+    ("master", re.compile(_abbr(r"(?i:M\.?\s?Sc|M[.-]?\s?Tech|M\.?\s?Eng|M\.?B\.?A|M\.?C\.?A|M\.?\s?Com|MSIT|MSCS)",
+                                r"MPM", r"M\.\s?Ed", r"MEd")), False),
     ("master", re.compile(_abbr(r"M\.?S", r"M\.?A", r"M\.?E")), True),
     ("bachelor", re.compile(r"\bBachelor(?:['’]?s)?\b(?:\s+(?:of|in|degree)\b)?|\bLicen[cs]e\s+(?:in|of|en)\b"
                             r"|\bLicenciatura\b|\bundergraduate\s+degree\b", re.IGNORECASE), False),
-    ("bachelor", re.compile(_abbr(r"B\.?\s?Sc", r"B[.-]?\s?Tech", r"B\.?\s?Eng", r"B\.?C\.?A", r"BBA",
-                                  r"B\.?\s?Com", r"B\.\s?Ed", r"BEd", r"BSIT", r"BSCS")), False),
+    ("bachelor", re.compile(_abbr(r"(?i:B\.?\s?Sc|B[.-]?\s?Tech|B\.?\s?Eng|B\.?C\.?A|BBA|B\.?\s?Com|BSIT|BSCS)",
+                                  r"B\.\s?Ed", r"BEd")), False),
     ("bachelor", re.compile(_abbr(r"B\.?S", r"B\.?A", r"B\.?E", r"BCS")), True),
     ("associate", re.compile(r"\bAssociate(?:['’]?s)?\s+(?:degree|of\s+(?:Applied\s+)?(?:Science|Arts))\b"
                              r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE), False),
@@ -49,6 +50,10 @@ _IMPLIED_FIELD = {"BCA": "computer applications", "MCA": "computer applications"
                   "MPM": "project management"}
 _FILLER = re.compile(r"^[\s.]*(?:of\s+)?(?:science|arts|engineering|technology|applied\s+science|philosophy)?"
                      r"\s*(?:(?:in|of)\b|,|:|-|\()?\s*", re.IGNORECASE)
+# One-line exports have no heading lines: "EDUCATION B.E Anna University, 2012".
+_EDU_BEFORE = re.compile(r"\b(?:education|educational|qualifications?|academics?)\b[^.\n]{0,30}$", re.IGNORECASE)
+_SCHOOL_AFTER = re.compile(r"[\s.,:()-]*(?:(?:from|at)\s+)?[^,\n|]{0,35}?\b(?:university|college|institute|"
+                           r"polytechnic|school of)\b", re.IGNORECASE)
 _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|technology|applied\s+science)\s+)?"
                         r"(?:in|of)\s+(?P<field>[A-Za-z][A-Za-z&'’ -]{2,60}?)\s*(?=[,(|;/]|\s-\s|\s(?:at|from)\s|\d|$)",
                         re.IGNORECASE)
@@ -106,7 +111,7 @@ class DegreeFinder:
             field, score = self._field_before(text[max(line_start, m.start() - 80):m.start()])
             field_end = 0
         free = _CONNECTOR.match(after) if field is None else None
-        if ambiguous and field is None and free is None and section_at(doc, m.start()) != "education":
+        if ambiguous and field is None and free is None and not self._in_education(doc, text, m, line_start):
             return []
         end_char = m.end() + (field_end if field else free.end("field") if free else 0)
         span = doc.char_span(m.start(), end_char, alignment_mode="expand")
@@ -120,6 +125,14 @@ class DegreeFinder:
                 for req in self.requirements
                 if field is not None and level in req["levels"] and field in req["fields"]]
         return hits or [Finding(span.start, span.end, "degree", None, name, method, score)]
+
+    @staticmethod
+    def _in_education(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:
+        """Whether an ambiguous abbreviation stands where degrees are listed."""
+        if section_at(doc, m.start()) == "education":
+            return True
+        before = text[max(line_start, m.start() - 50):m.start()]
+        return bool(_EDU_BEFORE.search(before) or _SCHOOL_AFTER.match(text, m.end(), m.end() + 60))
 
     def _field(self, window: str, level_text: str) -> tuple[str | None, int, float]:
         implied = _IMPLIED_FIELD.get(re.sub(r"[\s.-]", "", level_text).upper())
