@@ -20,6 +20,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import apply_matrix_pt
 
+from .layout import group_lines
+
 WHITE = (1.0, 1.0, 1.0)
 _INVISIBLE_MODES = (3, 7)      # 3: neither fill nor stroke; 7: clip only
 _STROKE_MODES = (1, 5)         # outline only: the stroke colour is what shows
@@ -151,7 +153,10 @@ class _Aggregator(PDFPageAggregator):
         if any(isinstance(o, LTCurve) and o.fill for o in objs):
             for o in objs:
                 o.draw_order = next(self._counter)
-        super().end_page(page)
+        if self.laparams is not None:
+            group_lines(self.cur_item, self.laparams)
+        self.pageno += 1
+        self.receive_layout(self.cur_item)
 
     def render_string(self, textstate, *args, **kwargs) -> None:
         before = len(self.cur_item._objs)
