@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,6 +15,7 @@ from ..extract.document import Document
 from ..model import RequirementModel, load_model
 from . import contact, context, dates, degrees, fuzzy, sections, terms  # noqa: F401  (factories)
 from .dates import merged_months
+from .extensions import doc_text, section_at
 
 PIPE_NAMES = ("lemmatizer", "resumematch_lemmas", "resumematch_sections", "resumematch_contact",
               "resumematch_terms", "resumematch_degrees", "resumematch_fuzzy", "resumematch_context",
@@ -86,14 +88,17 @@ class Analyzer:
             yield self._to_analysis(spacy_doc, document)
 
     def _to_analysis(self, doc: Doc, document: Document | None) -> Analysis:
+        # Character offsets from arrays: a Span object per finding costs more than the rest.
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        text = doc_text(doc)
         entities = []
         for f in doc._.rm_findings or []:
-            span = doc[f.start:f.end]
+            start = offsets[f.start][0]
+            end = offsets[f.end - 1][0] + offsets[f.end - 1][1]
             entities.append(Entity(
-                category=f.category, id=f.req_id, name=f.name, text=span.text, method=f.method,
-                score=round(f.score, 3), status=f.status, section=span._.rm_section,
-                page=document.page_of(span.start_char) if document else 1,
-                start=span.start_char, end=span.end_char))
+                category=f.category, id=f.req_id, name=f.name, text=text[start:end], method=f.method,
+                score=round(f.score, 3), status=f.status, section=section_at(doc, start),
+                page=document.page_of(start) if document else 1, start=start, end=end))
         raw = doc._.rm_periods or []
         periods = tuple(Period(**{k: v for k, v in p.items() if not k.startswith("_")}) for p in raw)
         work = [p["_range"] for p in raw if p["kind"] == "work"]
