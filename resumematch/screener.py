@@ -74,9 +74,10 @@ def scan(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Path]]:
             found.setdefault(str(path), path)
             continue
         for child in path.rglob("*"):
-            if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
+            if child.is_dir() or any(p.startswith(".") for p in child.relative_to(path).parts):
                 continue
-            (found if child.suffix.lower() in wanted else skipped).setdefault(str(child), child)
+            take = child.is_file() and child.suffix.lower() in wanted  # FIFOs, sockets: skipped
+            (found if take else skipped).setdefault(str(child), child)
     return [found[k] for k in sorted(found)], [skipped[k] for k in sorted(skipped) if k not in found]
 
 

@@ -77,26 +77,35 @@ def statuses(docs) -> list[str]:
 # --------------------------------------------------------------------------- isolation
 
 
-def test_fifo_that_blocks_times_out_and_the_run_goes_on(tmp_path):
-    fifo = tmp_path / "hang.pdf"
-    os.mkfifo(fifo)
-    after = good_pdf(tmp_path / "after.pdf")
+def test_file_that_hangs_the_reader_times_out_and_the_run_goes_on(tmp_path, monkeypatch):
+    real = batch.extract
+
+    def hanging(path, **kw):  # stands in for a PDF that sends pdfminer into an endless loop
+        if Path(path).name == "hang.pdf":
+            time.sleep(600)
+        return real(path, **kw)
+
+    monkeypatch.setattr(batch, "extract", hanging)  # workers are forked: they see the patch
+    hang, after = good_pdf(tmp_path / "hang.pdf"), good_pdf(tmp_path / "after.pdf")
     start = time.monotonic()
-    docs = list(extract_all([fifo, after], workers=1, limits=Limits(timeout=2)))
+    docs = list(extract_all([hang, after], workers=1, limits=Limits(timeout=2)))
     assert time.monotonic() - start < 20
     assert statuses(docs) == ["timeout", "ok"]
     assert "2 s" in docs[0].reason
-    assert docs[0].source == str(fifo) and docs[1].source == str(after)
+    assert docs[0].source == str(hang) and docs[1].source == str(after)
 
 
-def test_fifo_with_a_cache_does_not_block_the_parent(tmp_path):
-    # The parent hashes files for the cache; it must not open a FIFO (that would hang the run).
+@pytest.mark.parametrize("workers", [0, 1])
+def test_fifo_is_refused_without_blocking(tmp_path, workers):
+    # Reading a FIFO blocks until a writer comes; neither the parent (hashing for the cache)
+    # nor a worker may open one.
     fifo = tmp_path / "hang.pdf"
     os.mkfifo(fifo)
     after = good_pdf(tmp_path / "after.pdf")
     with Cache(tmp_path / "c.sqlite") as cache:
-        docs = list(extract_all([fifo, after], workers=1, limits=Limits(timeout=2), cache=cache))
-    assert statuses(docs) == ["timeout", "ok"]
+        docs = list(extract_all([fifo, after], workers=workers, limits=Limits(timeout=2), cache=cache))
+    assert statuses(docs) == ["error", "ok"]
+    assert "not a regular file" in docs[0].reason
 
 
 def test_flate_bomb_hits_the_memory_cap_not_the_run(tmp_path):

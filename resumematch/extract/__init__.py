@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -70,7 +71,11 @@ def extract(source: str | os.PathLike | bytes, *, password: str | None = None,
         path = Path(source)
         name = str(path)
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+                return failed("unknown", "error", "This is not a regular file (a pipe, socket or "
+                              "device); it was not read.", source=name)
+            size = info.st_size
             if options.max_bytes and size > options.max_bytes:
                 return failed("unknown", "too_large", _too_large(size, options.max_bytes), source=name)
             data = path.read_bytes()
