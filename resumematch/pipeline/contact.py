@@ -31,6 +31,7 @@ _PREFIX = re.compile(r"^(?:(?:full\s+|candidate\s+)?name\s*[:\-]\s*|(?:dr|mr|mrs
 #: Headings a name may follow ("PERSONAL DETAILS / Name: ..."); any other heading ends the search.
 _CONTACT_HEADINGS = frozenset({"contact", "contact information", "personal details", "personal information"})
 _NOT_NAME = frozenset("""
+united kingdom states emirates republic zealand kong arabia lanka rica africa america
 resume résumé curriculum vitae cv sample template example examples profile contact summary address street road avenue
 drive room boulevard nagar colony apt apartment suite box city state district village email e-mail mail phone mobile
 tel telephone fax cell home skype website linkedin github objective name details information personal updated last

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text, line_bounds
+from .extensions import doc_text, line_bounds, section_start
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -121,9 +121,14 @@ class DateFinder:
             span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
             section = span._.rm_section if span is not None else "none"
             line_start, line_end = line_bounds(doc, p.char_start)
-            block_start = _back_lines(text, line_start, 2)
+            # An entry starts after the previous entry's dates and within the dates' own section.
+            floor = section_start(doc, p.char_start)
             if i > 0 and starts[i - 1] < line_start:
-                block_start = max(block_start, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
+                floor = max(floor, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
+            block_start = max(floor, _back_lines(text, line_start, 2))
+            # Its title may sit further up (title, place, a bullet, then the right-aligned dates
+            # read in row order): look a little higher for "Intern" than for relevant words.
+            title_start = max(floor, _back_lines(text, line_start, 4))
             if i + 1 < len(raw) and starts[i + 1] > line_start:
                 block_end = max(line_end, _back_lines(text, starts[i + 1], 1) - 1)
             else:
@@ -131,7 +136,7 @@ class DateFinder:
             block = text[block_start:block_end]
             if section == "education":
                 kind = "education"
-            elif section == "internships" or any(block_start <= c < line_end for c in internships):
+            elif section == "internships" or any(title_start <= c < line_end for c in internships):
                 kind = "internship"
             else:
                 kind = "work"

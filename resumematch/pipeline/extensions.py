@@ -51,6 +51,13 @@ if not Token.has_extension("rm_section"):
     Token.set_extension("rm_section", getter=_token_section)
 
 
+def section_start(doc: Doc, char: int) -> int:
+    """Where the section holding character ``char`` of ``doc`` begins (0 without sections)."""
+    sections = doc._.rm_sections or []
+    i = bisect.bisect_right([s for _, s, _ in sections], char) - 1
+    return sections[i][1] if i >= 0 else 0
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc: spaCy rebuilds it from the tokens on every access."""
     text = doc.user_data.get("rm_text")
