@@ -41,6 +41,17 @@ class Limits:
 _WINDOW = 64  # how far ahead of the next file to hand back results may be buffered
 
 
+def file_sha256(path: Path) -> str | None:
+    """Content hash of a regular file, or None when it is unreadable or not a regular file
+    (reading a FIFO or a device would block the caller)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def options_key(options: ExtractOptions) -> str:
     """The part of the options that changes extraction output (the password is left out)."""
     data = asdict(options)
@@ -144,13 +155,8 @@ def extract_all(files: Iterable[str | os.PathLike], *, options: ExtractOptions |
     files = [Path(f) for f in files]
 
     def cached_or_none(path: Path) -> Document | None:
-        if cache is None:
-            return None
-        try:
-            if not stat.S_ISREG(path.stat().st_mode):
-                return None  # a FIFO or device would block the parent; a worker reads it under a timeout
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
+        sha = file_sha256(path) if cache is not None else None
+        if sha is None:
             return None
         doc = cache.get(sha, key)
         return replace(doc, source=str(path)) if doc else None

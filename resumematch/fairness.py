@@ -95,12 +95,12 @@ def _sections(text: str) -> list[tuple[int, str]]:
 
 def detect_name(text: str) -> str | None:
     """The candidate's name as the pipeline finds it, else a name-like first line."""
-    from .pipeline.contact import _clean, find_name, name_score
+    from .pipeline.contact import clean_name, find_name, name_score
 
     found = find_name(text, _header_end(text))
     if found:
         return found[0]
-    first = _clean(next((line for line in text.splitlines() if line.strip()), ""))
+    first = clean_name(next((line for line in text.splitlines() if line.strip()), ""))
     return first if name_score(first) else None
 
 

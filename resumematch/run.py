@@ -12,7 +12,6 @@ import hmac
 import json
 import os
 import secrets
-import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ import pandas as pd
 from platformdirs import user_data_dir
 
 from . import __version__
-from .batch import Limits, extract_all
+from .batch import Limits, extract_all, file_sha256
 from .cache import Cache
 from .csvsafe import write_csv
 from .explain import explanation
@@ -78,15 +77,6 @@ def _read_journal(path: Path) -> dict[str, dict]:
     return done
 
 
-def _sha(path: Path) -> str | None:
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None  # a FIFO or device would block here; such files are simply done again
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 def blind_key(path: str | None = None) -> bytes:
     """The secret behind blind candidate ids: stable across runs, kept in the user's data folder."""
     key_path = Path(path) if path else Path(user_data_dir("resumematch")) / "blind.key"
@@ -114,7 +104,7 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     done = _read_journal(journal_path) if settings.resume else {}
     if not settings.resume:
         journal_path.unlink(missing_ok=True)
-    todo = [f for f in files if str(f) not in done or done[str(f)]["row"].get("sha256") != _sha(f)]
+    todo = [f for f in files if str(f) not in done or done[str(f)]["row"].get("sha256") != file_sha256(f)]
     kept = {str(f) for f in files} - {str(f) for f in todo}
     explain_fh = open(settings.explain, "a" if settings.resume else "w", encoding="utf-8") if settings.explain else None
     cache = Cache(settings.cache) if settings.use_cache else None

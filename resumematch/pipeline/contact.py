@@ -95,7 +95,7 @@ def _credential(word: str) -> bool:  # "PMP", "MS", "(CS)", "Ph.D."
     return core.lower().replace(".", "") in _POST_NOMINALS or (core.isupper() and len(core) <= 5)
 
 
-def _clean(part: str) -> str:
+def clean_name(part: str) -> str:
     """The name-like part of a header segment, or "" when the segment is something else.
 
     Drops a "Name:" / "Resume of" / "Dr." prefix, quotes and markup, what follows a comma
@@ -148,7 +148,7 @@ def find_name(text: str, first_section: int, max_segments: int = 30,
             break
         if raw.endswith(":"):  # a field label ("Font Styles:"), not a value
             continue
-        candidate = _clean(raw)
+        candidate = clean_name(raw)
         if candidate and name_score(candidate) and not heading_label(candidate):
             offset = text.find(candidate.split()[0], start, end)
             offset = start if offset < 0 else offset
