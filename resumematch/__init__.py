@@ -4,7 +4,7 @@ The flow runs one way: ``extract`` (file to Document), analysis (spaCy),
 matching against a requirement model, scoring, then ranking and reports.
 """
 
-from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError
+from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError, WorkerError
 from .extract import Document, ExtractOptions, extract
 
 _LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "screener", "Screener": "screener"}
@@ -31,6 +31,7 @@ __all__ = [
     "Result",
     "ResumeMatchError",
     "Screener",
+    "WorkerError",
     "__version__",
     "extract",
     "load_model",

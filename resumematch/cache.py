@@ -41,13 +41,23 @@ def default_cache_path() -> Path:
 
 
 class Cache:
-    """Documents by (sha256, extractor version, options key). Use as a context manager."""
+    """Documents by (sha256, extractor version, options key). Use as a context manager.
 
-    def __init__(self, path: str | Path | None = None, *, extractor: str = EXTRACTOR_VERSION) -> None:
+    ``readonly=True`` opens an existing cache for reading only, with no checks: that is how
+    worker processes read documents the parent found there."""
+
+    def __init__(self, path: str | Path | None = None, *, extractor: str = EXTRACTOR_VERSION,
+                 readonly: bool = False) -> None:
         self.path = Path(path) if path else default_cache_path()
         self.extractor = extractor
         self.hits = self.misses = 0
-        self.conn = self._open()
+        self.conn = self._reader() if readonly else self._open()
+
+    def _reader(self) -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        except sqlite3.Error as exc:
+            raise CacheError(f"Cannot read the cache {self.path}: {exc}") from None
 
     def _open(self) -> sqlite3.Connection:
         try:

@@ -25,3 +25,7 @@ class InputError(ResumeMatchError, ValueError):
 
 class CacheError(ResumeMatchError, RuntimeError):
     """The extraction cache could not be opened or rebuilt."""
+
+
+class WorkerError(ResumeMatchError, RuntimeError):
+    """A worker process could not start (not the fault of any one file)."""

@@ -6,28 +6,21 @@ interrupted run leaves readable output and ``resume=True`` skips finished files.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import hmac
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-from platformdirs import user_data_dir
-
-from . import __version__
-from .batch import Limits, extract_all, file_sha256
+from .batch import Limits, file_sha256
+from .blind import blind_explanation, blind_key
 from .cache import Cache
-from .csvsafe import write_csv
-from .explain import explanation
-from .ranking import rank_rows, row
-from .screener import Result, Screener, scan
+from .rows import row
+from .screener import Screener, scan
 
-CONTACT_COLUMNS = ("candidate_name", "email", "phone", "file")
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -38,7 +31,6 @@ class RunSettings:
     timeout: float = 60.0
     memory_mb: int = 1024
     start_method: str | None = None
-    batch_size: int = 16
     cache: str | None = None
     use_cache: bool = True
     resume: bool = False
@@ -77,21 +69,6 @@ def _read_journal(path: Path) -> dict[str, dict]:
     return done
 
 
-def blind_key(path: str | None = None) -> bytes:
-    """The secret behind blind candidate ids: stable across runs, kept in the user's data folder."""
-    key_path = Path(path) if path else Path(user_data_dir("resumematch")) / "blind.key"
-    if not key_path.exists():
-        key_path.parent.mkdir(parents=True, exist_ok=True)
-        key_path.write_text(secrets.token_hex(32))
-        os.chmod(key_path, 0o600)
-    return bytes.fromhex(key_path.read_text().strip())
-
-
-def candidate_id(key: bytes, sha256: str, file: str) -> str:
-    """A stable pseudonymous id: a keyed hash of the file's content (or its path when unreadable)."""
-    return "c_" + hmac.new(key, (sha256 or file).encode(), hashlib.sha256).hexdigest()[:12]
-
-
 def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, screener: Screener,
                settings: RunSettings | None = None,
                progress: Callable[[int, int], None] | None = None) -> RunSummary:
@@ -112,13 +89,11 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     count = len(kept)
     try:
         with open(journal_path, "a", encoding="utf-8") as journal:
-            docs = extract_all(todo, options=screener.options, workers=settings.workers,
-                               limits=Limits(settings.timeout, settings.memory_mb,
-                                                 start_method=settings.start_method), cache=cache)
-            for result in screener.score_documents(docs, cache=cache, batch_size=settings.batch_size):
+            limits = Limits(settings.timeout, settings.memory_mb, start_method=settings.start_method)
+            for result in screener.score_files(todo, workers=settings.workers, cache=cache, limits=limits):
                 entry = {"row": row(result, screener.model)}
                 if explain_fh:
-                    explain_fh.write(json.dumps(_blind_explanation(result, key), ensure_ascii=False) + "\n")
+                    explain_fh.write(json.dumps(blind_explanation(result, key), ensure_ascii=False) + "\n")
                     explain_fh.flush()
                 journal.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
                 journal.flush()
@@ -132,60 +107,11 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
         hits = cache.hits if cache else 0
         if cache:
             cache.close()
+    from .outputs import write_outputs  # pandas loads here, after the workers have forked
+
     rows = [done[str(f)]["row"] for f in files if str(f) in done]
-    frame = rank_rows(rows, screener.model)
-    keys_path = None
-    if key is not None:
-        ids = [candidate_id(key, s or "", f) for s, f in zip(frame["sha256"].fillna(""), frame["file"])]
-        keys_path = output.with_name(output.stem + ".keys.csv")
-        write_csv(pd.DataFrame({"candidate_id": ids, "file": frame["file"]}), keys_path)
-        frame = frame.drop(columns=list(CONTACT_COLUMNS))
-        frame.insert(1, "candidate_id", ids)
-    write_csv(frame, output)
-    record = write_run_record(output, screener, settings, frame, skipped)
+    frame, record, keys_path = write_outputs(rows, output, screener, settings, key, skipped)
     journal_path.unlink(missing_ok=True)
     failed = frame.loc[frame["status"] != "ok", "status"].value_counts().to_dict()
     return RunSummary(output, len(frame), int((frame["status"] == "ok").sum()), failed, hits, record,
                       keys_path, frame, [str(p) for p in skipped])
-
-
-def _blind_explanation(result: Result, key: bytes | None) -> dict:
-    data = explanation(result)
-    if key is None:
-        return data
-    data["candidate_id"] = candidate_id(key, result.document.sha256, result.file)
-    secrets_ = [v for v in (data.pop("candidate", None) or {}).values() if v]
-    data.pop("file", None)
-    for item in data.get("requirements", []):
-        ev = item.get("evidence")
-        if ev:
-            for s in secrets_:
-                ev["snippet"] = ev["snippet"].replace(s, "[redacted]")
-    return data
-
-
-def write_run_record(output: Path, screener: Screener, settings: RunSettings, frame: pd.DataFrame,
-                     skipped: list[Path] = ()) -> Path:
-    """``<output>.run.json``: enough to reproduce and audit the run."""
-    model = screener.model
-    id_col = "candidate_id" if "candidate_id" in frame.columns else "file"
-    record = {
-        "timestamp": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "resumematch_version": __version__,
-        "model": {"name": model.name, "version": model.version, "sha256": model.sha256, "content": model.content},
-        "settings": {"as_of": screener.as_of.isoformat(), "workers": settings.workers,
-                     "timeout": settings.timeout, "memory_mb": settings.memory_mb,
-                     "cache": settings.use_cache, "resume": settings.resume, "blind": settings.blind,
-                     "extract_options": {"max_bytes": screener.options.max_bytes,
-                                         "max_pages": screener.options.max_pages},
-                     **settings.extra},
-        "files": [{id_col: f, "sha256": s, "status": st, "score": None if pd.isna(sc) else float(sc),
-                   "rank": None if pd.isna(rk) else int(rk)}
-                  for f, s, st, sc, rk in zip(frame[id_col], frame["sha256"], frame["status"],
-                                              frame["score"], frame["rank"])],
-        "skipped_files": [] if settings.blind else [str(p) for p in skipped],
-        "skipped_count": len(skipped),
-    }
-    path = output.with_name(output.name + ".run.json")
-    path.write_text(json.dumps(record, indent=2, ensure_ascii=False), encoding="utf-8")
-    return path

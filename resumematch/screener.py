@@ -7,10 +7,12 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analysis import Analysis, pipeline_hash
+from .batch import Limits, analyze_files
 from .cache import Cache
 from .extract import Document, ExtractOptions, extract
 from .extract.document import assemble
@@ -105,9 +107,7 @@ class Screener:
     def analyzer(self):
         """The spaCy analyzer, built on first use (a run served from the cache never builds it)."""
         if self._analyzer is None:
-            from .pipeline import Analyzer  # spaCy stays inside the pipeline package
-
-            self._analyzer = Analyzer(self.model, as_of=self.as_of)
+            self._analyzer = _build_analyzer(self.model, self.as_of)
         return self._analyzer
 
     @property
@@ -129,38 +129,36 @@ class Screener:
         """Analyse and score an already extracted ``Document``."""
         return next(self.score_documents([document]))
 
-    def score_documents(self, documents: Iterable[Document], *, cache: Cache | None = None,
-                        batch_size: int = 16) -> Iterator[Result]:
-        """Score many documents lazily, in order, ``batch_size`` at a time; failed documents
-        pass through unscored. With a ``cache``, stored analyses are reused and new ones kept."""
-        key = self.analysis_key if cache is not None else ""
+    def score_documents(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Result]:
+        """Score already extracted documents lazily, in order, analysing ``batch_size`` at a time
+        with ``nlp.pipe``; failed documents pass through unscored."""
         for chunk in _chunks(documents, batch_size):
-            known = {}
-            if cache is not None:
-                for i, doc in enumerate(chunk):
-                    if doc.ok and doc.sha256:
-                        known[i] = cache.get_analysis(doc.sha256, key)
-            todo = [i for i, doc in enumerate(chunk) if doc.ok and known.get(i) is None]
-            analyses = self.analyzer.analyze_many(chunk[i] for i in todo) if todo else ()
-            for i, analysis in zip(todo, analyses):
-                known[i] = analysis
-                if cache is not None and chunk[i].sha256:
-                    cache.put_analysis(chunk[i].sha256, key, analysis)
-            for i, doc in enumerate(chunk):
-                yield self._result(doc, known[i]) if doc.ok else _unscored(doc)
+            todo = [doc for doc in chunk if doc.ok]
+            analyses = iter(self.analyzer.analyze_many(todo)) if todo else iter(())
+            for doc in chunk:
+                yield self._result(doc, next(analyses)) if doc.ok else _unscored(doc)
 
-    def _result(self, doc: Document, analysis: Analysis) -> Result:
+    def _result(self, doc: Document, analysis: Analysis | None) -> Result:
+        if analysis is None:
+            return _unscored(doc)
         analysis, flags = review(doc, analysis)
         return Result(doc.source or "<text>", doc, analysis, score(analysis, self.model), flags)
+
+    def score_files(self, files: Iterable[str | os.PathLike], *, workers: int | None = 1,
+                    cache: Cache | None = None, limits: Limits | None = None) -> Iterator[Result]:
+        """Score ``files`` lazily, in order. Worker processes extract and analyse them
+        (``workers=0``: this process does); with a ``cache``, known documents and analyses are reused."""
+        # Workers build their own analyzer from the model; in this process the screener's own serves.
+        factory = (lambda: self.analyzer) if workers == 0 else partial(_build_analyzer, self.model, self.as_of)
+        items = analyze_files(files, analyzer=factory, analysis_key=self.analysis_key, options=self.options,
+                              workers=workers, limits=limits, cache=cache)
+        for doc, analysis in items:
+            yield self._result(doc, analysis)
 
     def results(self, paths: Iterable[str | os.PathLike], *, workers: int | None = 1,
                 progress: Callable[[Result], None] | None = None, **batch_options) -> Iterator[Result]:
         """Score every resume under ``paths`` lazily (see ``find_resumes``), in file order."""
-        from .batch import extract_all
-
-        files = find_resumes(paths)
-        docs = extract_all(files, options=self.options, workers=workers, **batch_options)
-        for result in self.score_documents(docs):
+        for result in self.score_files(find_resumes(paths), workers=workers, **batch_options):
             if progress:
                 progress(result)
             yield result
@@ -181,6 +179,12 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def _build_analyzer(model: RequirementModel, as_of: dt.date):
+    from .pipeline import Analyzer  # spaCy stays inside the pipeline package
+
+    return Analyzer(model, as_of=as_of)
 
 
 def _unscored(doc: Document) -> Result:

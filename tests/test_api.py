@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from resumematch import Result, Screener
-from resumematch.ranking import columns
+from resumematch.rows import columns
 
 AS_OF = datetime.date(2026, 11, 1)
 ROOT = Path(__file__).resolve().parent.parent

@@ -205,8 +205,7 @@ def slow(path, **kw):
     return real(path, **kw)
 batch.extract = slow
 files, out = sys.argv[1:-1], sys.argv[-1]
-rank_files(files, out, Screener("it_project_manager"), RunSettings(workers=1, use_cache=False,
-                                                      batch_size=1))
+rank_files(files, out, Screener("it_project_manager"), RunSettings(workers=1, use_cache=False))
 """
 
 

@@ -16,7 +16,8 @@ from resumematch.errors import ResumeMatchError
 from resumematch.extract import extract
 from resumematch.extract.docx import ZipLimits, check_zip, extract_docx
 from resumematch.model import load_model
-from resumematch.ranking import columns, rank_rows
+from resumematch.ranking import rank_rows
+from resumematch.rows import columns
 
 MB = 1024 * 1024
 

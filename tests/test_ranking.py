@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from resumematch import Screener, __version__
-from resumematch.ranking import LEADING, columns
+from resumematch.rows import LEADING, columns
 from resumematch.run import RunSettings, rank_files
 
 AS_OF = datetime.date(2026, 11, 1)
