@@ -6,6 +6,7 @@ Plain frozen dataclasses, so scoring and reporting never need spaCy.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -22,6 +23,15 @@ def pipeline_hash() -> str:
     for path in sorted((Path(__file__).parent / "pipeline").glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _build(cls, values):
+    """An instance of the frozen dataclass ``cls`` from its field values in order, without
+    ``__init__``: a frozen class sets each field through ``object.__setattr__``, which makes
+    reading a cached analysis (some 30 findings) cost four times as much."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(zip(_FIELDS[cls], values))
+    return obj
 
 
 @dataclass(frozen=True)
@@ -93,13 +103,29 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, data: dict) -> Analysis:
-        """Rebuild an ``Analysis`` from ``to_dict()`` output (as stored in the cache)."""
+        """Rebuild an ``Analysis`` from ``to_dict()`` output."""
         data = dict(data)
         data["candidate"] = Candidate(**data["candidate"])
         data["entities"] = tuple(Entity(**e) for e in data["entities"])
         data["periods"] = tuple(Period(**p) for p in data["periods"])
         data["sections"] = tuple((s["section"], s["start"], s["end"]) for s in data["sections"])
         return cls(**data)
+
+    def to_json(self) -> str:
+        """Compact JSON, as kept in the cache and sent by workers: each finding and period is a
+        list of its field values, so the text is half the size of ``to_dict()``'s and reads faster."""
+        rows = [list(self.candidate.__dict__.values()), self.experience_years, self.relevant_experience_years,
+                self.internship_years, self.internships, [list(e.__dict__.values()) for e in self.entities],
+                [list(p.__dict__.values()) for p in self.periods], self.sections, self.model, self.as_of]
+        return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Analysis:
+        """Rebuild an ``Analysis`` from ``to_json()`` output."""
+        cand, exp, rel, intern, interns, entities, periods, sections, model, as_of = json.loads(text)
+        return _build(cls, (_build(Candidate, cand), exp, rel, intern, interns,
+                            tuple(_build(Entity, e) for e in entities), tuple(_build(Period, p) for p in periods),
+                            tuple(map(tuple, sections)), model, as_of))
 
     def found(self, requirement_id: str) -> list[Entity]:
         """All findings tagged with ``requirement_id``, counting or not."""
@@ -112,3 +138,6 @@ class Analysis:
         for e in self.entities:
             index.setdefault(e.id, []).append(e)
         return index
+
+
+_FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in (Entity, Period, Candidate, Analysis)}

@@ -103,7 +103,13 @@ class _Store:
     def __init__(self, cache: Cache | None, options: ExtractOptions, analysis_key: str | None) -> None:
         self.cache = cache
         self.options_key = options_key(options)
-        self.analysis_key = analysis_key  # None: documents only
+        self.analysis_key = None  # documents only
+        if analysis_key is not None:
+            # An analysis is of one document: another extractor or other options may give other
+            # text, so they are part of its key (and the storage format, version 2).
+            extractor = cache.extractor if cache is not None else ""
+            parts = f"{analysis_key}|{extractor}|{self.options_key}|2"
+            self.analysis_key = hashlib.sha256(parts.encode()).hexdigest()[:24]
 
     def find(self, path: Path) -> tuple[Item | None, Document | None]:
         """``(item, None)`` when the cache holds all that is needed for ``path``; ``(None, doc)``
@@ -210,7 +216,7 @@ def _worker(conn: Connection, options: ExtractOptions, memory_mb: int,
             cached = reader.get(cached_sha, cache_key[1])
             cached = replace(cached, source=path) if cached else None
         doc, analysis = read_one(Path(path), cached, options, analyzer, memory_mb)
-        conn.send((index, doc.to_dict(), analysis.to_dict() if analysis is not None else None))
+        conn.send((index, doc.to_dict(), analysis.to_json() if analysis is not None else None))
 
 
 class _Slot:
@@ -349,5 +355,5 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
             slot.close()
 
 
-def _item(document: dict, analysis: dict | None) -> Item:
-    return Document.from_dict(document), (Analysis.from_dict(analysis) if analysis is not None else None)
+def _item(document: dict, analysis: str | None) -> Item:
+    return Document.from_dict(document), (Analysis.from_json(analysis) if analysis is not None else None)

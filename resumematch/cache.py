@@ -114,12 +114,12 @@ class Cache:
         """The analysis of the document ``sha256`` made under analysis key ``key``, if stored."""
         row = self.conn.execute("SELECT analysis FROM analyses WHERE sha256=? AND key=?",
                                 (sha256, key)).fetchone()
-        return Analysis.from_dict(json.loads(row[0])) if row else None
+        return Analysis.from_json(row[0]) if row else None
 
     def put_analysis(self, sha256: str, key: str, analysis: Analysis) -> None:
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
-                              (sha256, key, json.dumps(analysis.to_dict())))
+                              (sha256, key, analysis.to_json()))
 
     def close(self) -> None:
         self.conn.close()

@@ -174,6 +174,21 @@ def test_batch_analysis_key_ignores_weights_not_phrases(tmp_path):
     assert Screener(base, as_of=dt.date(2026, 12, 1)).analysis_key != key  # "Present" moved
 
 
+def test_batch_stored_analysis_belongs_to_its_document(tmp_path):
+    # Another extractor version or other options may give the same file other text; its cached
+    # analysis must not be served for it.
+    from resumematch.batch import _Store
+    from resumematch.extract import ExtractOptions
+
+    with Cache(tmp_path / "a.sqlite") as one, Cache(tmp_path / "b.sqlite", extractor="other") as two:
+        key = _Store(one, ExtractOptions(), "k").analysis_key
+        assert _Store(one, ExtractOptions(), "k").analysis_key == key
+        assert _Store(two, ExtractOptions(), "k").analysis_key != key
+        assert _Store(one, ExtractOptions(max_pages=2), "k").analysis_key != key
+        assert _Store(one, ExtractOptions(), "k2").analysis_key != key
+        assert _Store(one, ExtractOptions(), None).analysis_key is None
+
+
 def test_batch_parent_forks_workers_without_pandas_or_spacy():
     # Workers are forked from the parent when the first file needs one; whatever the parent has
     # loaded by then, every worker carries too (about 24 MB for pandas).
