@@ -84,7 +84,9 @@ def evidence_strength(entity: Entity) -> float:
 
 def _best(entities: list[Entity]) -> tuple[float, Entity | None]:
     best, chosen = 0.0, None
-    for entity in sorted(entities, key=lambda e: (e.start, e.end)):
+    if len(entities) > 1:  # ties go to the earliest finding
+        entities = sorted(entities, key=lambda e: (e.start, e.end))
+    for entity in entities:
         strength = evidence_strength(entity)
         if strength > best:
             best, chosen = strength, entity
@@ -107,9 +109,9 @@ def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
         if req.category == "experience":
             first[req.id] = _experience(req, model, analysis)
             continue
-        found = analysis.found(req.id)
+        found = analysis.by_requirement.get(req.id, ())
         strength, chosen = _best(found)
-        others = tuple(e for e in found if e is not chosen)
+        others = tuple(e for e in found if e is not chosen) if found else ()
         first[req.id] = RequirementScore(req.id, req.label, req.category, req.kind, req.weight,
                                          strength, strength >= MET, chosen, "", others)
     final = []
@@ -124,11 +126,11 @@ def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
                 rs = _replace(rs, first[alt.requirement].strength, f"met through {alt.requirement}",
                               first[alt.requirement].evidence)
         final.append(rs)
-    categories = {}
-    for category in CATEGORIES:
-        reqs = [r for r in final if r.category == category]
-        if reqs:
-            categories[category] = category_score(reqs, model.category_modes.get(category, "mean"))
+    by_category: dict[str, list[RequirementScore]] = {}
+    for rs in final:
+        by_category.setdefault(rs.category, []).append(rs)
+    categories = {category: category_score(by_category[category], model.category_modes.get(category, "mean"))
+                  for category in CATEGORIES if category in by_category}
     weights = {c: w for c, w in model.category_weights.items() if c in categories}
     total_weight = sum(weights.values()) or 1.0
     total = round(100 * sum(w * categories[c] for c, w in weights.items()) / total_weight, 2)
