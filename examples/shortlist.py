@@ -8,14 +8,20 @@ import sys
 
 from resumematch import Screener
 
-folder = sys.argv[1] if len(sys.argv) > 1 else "examples/resumes"
-screener = Screener("it_project_manager")
-ranked = screener.rank([folder])
 
-scored = ranked[ranked["status"] == "ok"]
-complete = scored[scored["missing"].fillna("") == ""]
-top = complete.head(5)
-top[["rank", "candidate_name", "email", "score", "matched"]].to_csv("shortlist.csv", index=False)
-print(f"{len(complete)} of {len(ranked)} candidates meet every required item; top {len(top)} in shortlist.csv")
-for _, row in top.iterrows():
-    print(f"  {row['rank']:>3}  {row['score']:6.2f}  {row['candidate_name']}  ({row['file']})")
+def main() -> None:
+    folder = sys.argv[1] if len(sys.argv) > 1 else "examples/resumes"
+    screener = Screener("it_project_manager")
+    ranked = screener.rank([folder])
+
+    scored = ranked[ranked["status"] == "ok"]
+    complete = scored[scored["missing"].fillna("") == ""]
+    top = complete.head(5)
+    top[["rank", "candidate_name", "email", "score", "matched"]].to_csv("shortlist.csv", index=False)
+    print(f"{len(complete)} of {len(ranked)} candidates meet every required item; top {len(top)} in shortlist.csv")
+    for _, row in top.iterrows():
+        print(f"  {row['rank']:>3}  {row['score']:6.2f}  {row['candidate_name']}  ({row['file']})")
+
+
+if __name__ == "__main__":  # needed where workers are spawned (macOS, Windows): they import this file
+    main()

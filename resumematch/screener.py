@@ -7,7 +7,6 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,7 +106,9 @@ class Screener:
     def analyzer(self):
         """The spaCy analyzer, built on first use (a run served from the cache never builds it)."""
         if self._analyzer is None:
-            self._analyzer = _build_analyzer(self.model, self.as_of)
+            from .pipeline import Analyzer  # spaCy stays inside the pipeline package
+
+            self._analyzer = Analyzer(self.model, as_of=self.as_of)
         return self._analyzer
 
     @property
@@ -144,18 +145,26 @@ class Screener:
         analysis, flags = review(doc, analysis)
         return Result(doc.source or "<text>", doc, analysis, score(analysis, self.model), flags)
 
-    def score_files(self, files: Iterable[str | os.PathLike], *, workers: int | None = 1,
+    def score_files(self, files: Iterable[str | os.PathLike], *, workers: int | None = None,
                     cache: Cache | None = None, limits: Limits | None = None) -> Iterator[Result]:
-        """Score ``files`` lazily, in order. Worker processes extract and analyse them
-        (``workers=0``: this process does); with a ``cache``, known documents and analyses are reused."""
-        # Workers build their own analyzer from the model; in this process the screener's own serves.
-        factory = (lambda: self.analyzer) if workers == 0 else partial(_build_analyzer, self.model, self.as_of)
-        items = analyze_files(files, analyzer=factory, analysis_key=self.analysis_key, options=self.options,
+        """Score ``files`` lazily, in order. Worker processes (default: one per CPU) extract and
+        analyse them; ``workers=0`` does it in this process, without isolation. With a ``cache``,
+        known documents and analyses are reused."""
+        items = analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key, options=self.options,
                               workers=workers, limits=limits, cache=cache)
         for doc, analysis in items:
             yield self._result(doc, analysis)
 
-    def results(self, paths: Iterable[str | os.PathLike], *, workers: int | None = 1,
+    def _own_analyzer(self):
+        # The workers' analyzer factory. A forked worker inherits this screener, and with it an
+        # analyzer this process has already built; otherwise it builds one (spawned workers get a
+        # pickled screener without it, see __getstate__). The parent itself never builds one for them.
+        return self.analyzer
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_analyzer": None}  # a spaCy pipeline is rebuilt, not pickled
+
+    def results(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None,
                 progress: Callable[[Result], None] | None = None, **batch_options) -> Iterator[Result]:
         """Score every resume under ``paths`` lazily (see ``find_resumes``), in file order."""
         for result in self.score_files(find_resumes(paths), workers=workers, **batch_options):
@@ -163,7 +172,7 @@ class Screener:
                 progress(result)
             yield result
 
-    def rank(self, paths: Iterable[str | os.PathLike], *, workers: int | None = 1) -> pd.DataFrame:
+    def rank(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None) -> pd.DataFrame:
         """Rank every resume under ``paths``: a DataFrame with the ranked CSV's columns."""
         from .ranking import rank_frame
 
@@ -179,12 +188,6 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _build_analyzer(model: RequirementModel, as_of: dt.date):
-    from .pipeline import Analyzer  # spaCy stays inside the pipeline package
-
-    return Analyzer(model, as_of=as_of)
 
 
 def _unscored(doc: Document) -> Result:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -61,3 +62,15 @@ def test_api_rank_dataframe_columns(screener, tmp_path, workers):
     assert len(df) == len(list(EXAMPLES.iterdir())) + 1
     assert df.iloc[0]["score"] == df["score"].max()
     assert df["score"].dtype.kind == "f"
+
+
+def test_api_shortlist_example_runs(tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, str(root / "examples" / "shortlist.py"), str(EXAMPLES)], cwd=tmp_path,
+                         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(root)})
+    assert "candidates meet every required item" in out.stdout
+    shortlist = pd.read_csv(tmp_path / "shortlist.csv")
+    assert 1 <= len(shortlist) <= 5 and list(shortlist["rank"]) == sorted(shortlist["rank"])

@@ -129,6 +129,30 @@ def test_batch_spawned_workers_score_like_this_process():
     assert spawned == inline and all(r["status"] == "ok" for r in spawned)
 
 
+def test_batch_forked_workers_inherit_an_analyzer_already_built(tmp_path, monkeypatch):
+    from resumematch.pipeline import analyzer as analyzer_module
+
+    screener = Screener("it_project_manager", as_of=AS_OF)
+    screener.analyzer  # built here, before the workers fork
+
+    def no_second_build(*args, **kwargs):
+        raise AssertionError("a worker built its own analyzer")
+
+    monkeypatch.setattr(analyzer_module.Analyzer, "__init__", no_second_build)
+    results = list(screener.score_files([pdf(tmp_path / "a.pdf", "Ann Able")], workers=1))
+    assert results[0].status == "ok" and results[0].score > 0
+
+
+def test_batch_screener_pickles_without_its_pipeline():
+    import pickle
+
+    screener = Screener("it_project_manager", as_of=AS_OF)
+    screener.analyzer
+    copy = pickle.loads(pickle.dumps(screener))
+    assert copy._analyzer is None and screener._analyzer is not None
+    assert copy.model == screener.model and copy.as_of == AS_OF
+
+
 def test_batch_cache_skips_extraction_and_analysis_it_holds(tmp_path, monkeypatch):
     extracted, analysed = tmp_path / "extracted", tmp_path / "analysed"
     extracted.mkdir()
