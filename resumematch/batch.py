@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import signal
+import sqlite3
 import stat
 import sys
 import time
@@ -25,7 +26,7 @@ from typing import Optional, Protocol
 
 from .analysis import Analysis
 from .cache import Cache
-from .errors import WorkerError
+from .errors import CacheError, WorkerError
 from .extract import Document, ExtractOptions, extract
 from .extract.document import failed
 
@@ -212,8 +213,11 @@ def _worker(conn: Connection, options: ExtractOptions, memory_mb: int,
         index, path, cached_sha = task
         cached = None
         if cached_sha:  # the parent found the document in the cache; only its analysis is missing
-            reader = reader or Cache(cache_path, extractor=cache_key[0], readonly=True)
-            cached = reader.get(cached_sha, cache_key[1])
+            try:
+                reader = reader or Cache(cache_path, extractor=cache_key[0], readonly=True)
+                cached = reader.get(cached_sha, cache_key[1])
+            except (sqlite3.Error, CacheError):
+                pass  # the file is read again instead
             cached = replace(cached, source=path) if cached else None
         doc, analysis = read_one(Path(path), cached, options, analyzer, memory_mb)
         conn.send((index, doc.to_dict(), analysis.to_json() if analysis is not None else None))

@@ -185,6 +185,22 @@ def test_batch_cache_skips_extraction_and_analysis_it_holds(tmp_path, monkeypatc
     assert [a for _, a in again] == [a for _, a in first] == [a for _, a in other]
 
 
+def test_batch_worker_that_cannot_read_the_cache_reads_the_file(tmp_path, monkeypatch):
+    import sqlite3
+
+    files = [pdf(tmp_path / f"cv{i}.pdf", f"Person{i} Example") for i in range(2)]
+    with Cache(tmp_path / "c.sqlite") as cache:
+        first = list(analyze_files(files, analyzer=Scripted, analysis_key="a", workers=1, cache=cache))
+
+        def locked(self):
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(Cache, "_reader", locked)  # only workers open the cache read-only
+        second = list(analyze_files(files, analyzer=Scripted, analysis_key="b", workers=1, cache=cache))
+    assert [d.status for d, _ in second] == ["ok", "ok"]
+    assert [d.text for d, _ in second] == [d.text for d, _ in first]
+
+
 def test_batch_analysis_key_ignores_weights_not_phrases(tmp_path):
     base = load_model("it_project_manager")
     first = base.requirements[0]
