@@ -13,10 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .document import STATUSES, Document, PageSpan, failed
-from .docx import ZipLimits, extract_docx
-from .pdf import extract_pdf
 from .sniff import sniff
 from .text import extract_text_file
+from .zipsafe import ZipLimits
 
 def _source_hash() -> str:
     digest = hashlib.sha256()
@@ -101,9 +100,14 @@ def extract_bytes(data: bytes, options: ExtractOptions) -> Document:
     if options.max_bytes and len(data) > options.max_bytes:
         return failed("unknown", "too_large", _too_large(len(data), options.max_bytes), sha256=digest)
     fmt = sniff(data)
+    # pdfminer and python-docx load on first use (0.3 s): a run served from the cache needs neither.
     if fmt == "pdf":
+        from .pdf import extract_pdf
+
         doc = extract_pdf(data, password=options.password, max_pages=options.max_pages)
     elif fmt == "docx":
+        from .docx import extract_docx
+
         doc = extract_docx(data, options.zip_limits)
     elif fmt == "txt":
         doc = extract_text_file(data)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
-from dataclasses import dataclass
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -15,52 +13,11 @@ from lxml import etree
 
 from .document import Document, assemble, failed
 from .normalize import normalize
+from .zipsafe import ZipLimits, check_zip
 
 
-@dataclass(frozen=True)
-class ZipLimits:
-    """Caps checked on the zip directory before any member is decompressed."""
-
-    max_members: int = 1000
-    max_total_bytes: int = 100 * 1024 * 1024
-    max_ratio: float = 100.0
-
-
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _W_P, _W_R, _W_T, _W_TAB, _W_BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-
-
-def check_zip(data: bytes, limits: ZipLimits = ZipLimits()) -> str | None:
-    """Return why the zip in ``data`` must be rejected, or None when it looks safe."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        return f"corrupt:The DOCX container is damaged ({exc})."
-    if len(infos) > limits.max_members:
-        return f"rejected:The DOCX has {len(infos)} parts (limit {limits.max_members}); it looks like a zip bomb."
-    total = sum(i.file_size for i in infos)
-    if total > limits.max_total_bytes:
-        return (f"rejected:The DOCX would unpack to {total:,} bytes (limit "
-                f"{limits.max_total_bytes:,}); it looks like a zip bomb.")
-    for info in infos:
-        name = info.filename
-        if name.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", name) or re.match(r"^[A-Za-z]:", name):
-            return f"rejected:The DOCX contains a part with an unsafe path ({name!r})."
-        if info.compress_size and info.file_size / info.compress_size > limits.max_ratio and info.file_size > 1_000_000:
-            return (f"rejected:The DOCX part {name!r} is compressed {info.file_size // info.compress_size}:1 "
-                    "(a zip bomb pattern).")
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            try:
-                with archive.open(info) as member:
-                    head = member.read(limits.max_total_bytes)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
-                return f"corrupt:The DOCX part {info.filename!r} is damaged ({type(exc).__name__})."
-            if _DTD.search(head):
-                return f"rejected:The DOCX part {info.filename!r} declares a DTD, which Word never writes."
-    return None
 
 
 def _run_hidden(run) -> bool:
