@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text, line_bounds
+from .extensions import Finding, doc_text, line_bounds, span_chars
 from .sections import heading_label
 
 _CERT_PENDING = re.compile(
@@ -49,12 +49,13 @@ class ContextClassifier:
     def __call__(self, doc: Doc) -> Doc:
         findings = doc._.rm_findings or []
         text = doc_text(doc)
-        return self.set_annotations(doc, [self.status(doc, text, f) for f in findings])
+        contact_lines = doc._.rm_contact_lines or []
+        return self.set_annotations(doc, [self.status(doc, text, f, contact_lines) for f in findings])
 
-    def status(self, doc: Doc, text: str, f: Finding) -> str:
-        span = doc[f.start:f.end]
-        start, end = span.start_char, span.end_char
-        if any(a <= start < b for a, b in doc._.rm_contact_lines or []):
+    def status(self, doc: Doc, text: str, f: Finding, contact_lines: list[tuple[int, int]]) -> str:
+        """The status of finding ``f``, given the doc's contact line ranges."""
+        start, end = span_chars(doc, f.start, f.end)
+        if any(a <= start < b for a, b in contact_lines):
             return "contact"
         line_start, line_end = line_bounds(doc, start)
         line = text[line_start:line_end].strip(" *#|=_").rstrip(":")
@@ -75,7 +76,7 @@ class ContextClassifier:
                 return "incomplete"
             return "in_progress" if _DEGREE_PENDING.search(near) else "completed"
         if f.category == "internship":
-            word = span.text.lower()
+            word = text[start:end].lower()
             if word.endswith("s") and not word.endswith("ss") and word not in ("internships",):
                 return "not_own"
             if _MANAGED_INTERNS.search(before):

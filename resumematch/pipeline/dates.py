@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text, line_bounds, section_start
+from .extensions import doc_text, expand_span, line_bounds, section_lookup, section_start, span_chars
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -113,13 +113,14 @@ class DateFinder:
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
-        internships = [doc[f.start:f.end].start_char for f in doc._.rm_findings or []
+        internships = [span_chars(doc, f.start, f.end)[0] for f in doc._.rm_findings or []
                        if f.category == "internship" and f.status == "own"]
+        section_at = section_lookup(doc)
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
         for i, p in enumerate(raw):
-            span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-            section = span._.rm_section if span is not None else "none"
+            tokens = expand_span(doc, p.char_start, p.char_end)
+            section = section_at(span_chars(doc, *tokens)[0]) if tokens is not None else "none"
             line_start, line_end = line_bounds(doc, p.char_start)
             # An entry starts after the previous entry's dates and within the dates' own section.
             floor = section_start(doc, p.char_start)

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text, line_bounds, section_at
+from .extensions import Finding, doc_text, expand_span, line_bounds, section_at
 
 LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
                "doctorate": "Doctorate", "graduate_certificate": "Graduate certificate"}
@@ -114,17 +114,17 @@ class DegreeFinder:
         if ambiguous and field is None and free is None and not self._in_education(doc, text, m, line_start):
             return []
         end_char = m.end() + (field_end if field else free.end("field") if free else 0)
-        span = doc.char_span(m.start(), end_char, alignment_mode="expand")
-        if span is None:
+        tokens = expand_span(doc, m.start(), end_char)
+        if tokens is None:
             return []
         shown = field or (free.group("field").strip() if free else None)
         name = LEVEL_NAMES[level] + (f" in {shown.title() if shown.islower() else shown}" if shown else "")
         method = "fuzzy" if field and score < 1.0 else "exact"
         score = score if field else 1.0
-        hits = [Finding(span.start, span.end, "degree", req["id"], name, method, score)
+        hits = [Finding(*tokens, "degree", req["id"], name, method, score)
                 for req in self.requirements
                 if field is not None and level in req["levels"] and field in req["fields"]]
-        return hits or [Finding(span.start, span.end, "degree", None, name, method, score)]
+        return hits or [Finding(*tokens, "degree", None, name, method, score)]
 
     @staticmethod
     def _in_education(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text
+from .extensions import Finding, doc_text, expand_span
 from .terms import is_acronym, resolve_overlaps
 
 _MAX_N = 5
@@ -145,10 +145,10 @@ class FuzzyMatcher:
             return None  # short words differ by typos, not by length: "through" is not "thorough"
         if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
             return None
-        tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        tokens = expand_span(doc, *span)
         if tokens is None:
             return None
-        return Finding(tokens.start, tokens.end, entry["category"], entry["id"], entry["name"], "fuzzy",
+        return Finding(*tokens, entry["category"], entry["id"], entry["name"], "fuzzy",
                        round(score / 100, 3))
 
     def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .extensions import Finding
+from .extensions import Finding, doc_text, token_bounds
 
 
 def is_acronym(alias: str) -> bool:
@@ -57,6 +57,7 @@ class TermMatcher:
         self.name = name
         self.nlp = nlp
         self.entries: list[dict] = []
+        self._entry_of: dict[int, dict] = {}  # match id (the key's string hash) -> entry
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -67,6 +68,7 @@ class TermMatcher:
         for entry in entries:
             key = str(len(self.entries))
             self.entries.append(entry)
+            self._entry_of[self.nlp.vocab.strings.add(key)] = entry
             phrase = entry["phrase"]
             if entry["kind"] == "evidence":
                 self._lemma.add(key, [lemmatize(self.nlp.make_doc(phrase.lower()))])
@@ -88,14 +90,15 @@ class TermMatcher:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Finding]:
+        text = doc_text(doc)
+        starts, ends, _ = token_bounds(doc)
         found = []
         for matcher, how in ((self._orth, "orth"), (self._lower, "lower"), (self._lemma, "lemma")):
             for match_id, start, end in matcher(doc):
-                entry = self.entries[int(self.nlp.vocab.strings[match_id])]
-                span_text = doc[start:end].text
+                entry = self._entry_of[match_id]
                 if how == "lemma":
                     method = "lemma"
-                elif span_text.lower() == entry["name"].lower():
+                elif text[starts[start]:ends[end - 1]].lower() == entry["name"].lower():
                     method = "exact"
                 else:
                     method = "alias"
