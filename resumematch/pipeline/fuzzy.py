@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text, expand_span
+from .extensions import Finding, doc_text, expand_span, span_chars
 from .terms import is_acronym, resolve_overlaps
 
 _MAX_N = 5
@@ -44,7 +44,8 @@ class FuzzyMatcher:
         self.default_threshold = default_threshold
         self.choices: list[str] = []
         self.entries: list[dict] = []
-        self._by_initial: dict[str, list[int]] = {}
+        self._by_initial: dict[str, tuple[list[int], list[str]]] = {}  # indices and keys of choices
+        self._lengths: dict[str, frozenset[int]] = {}  # query lengths worth scoring, by initial
 
     def add_terms(self, entries: list[dict]) -> None:
         """Add alias entries ``{"category", "id", "name", "phrase", "threshold"}``."""
@@ -52,82 +53,120 @@ class FuzzyMatcher:
             key = normalize_key(entry["phrase"])
             if is_acronym(entry["phrase"]) or len(key) < self.min_length or key in self.choices:
                 continue
-            self._by_initial.setdefault(key[0], []).append(len(self.choices))
+            indices, keys = self._by_initial.setdefault(key[0], ([], []))
+            indices.append(len(self.choices))
+            keys.append(key)
             self.choices.append(key)
             self.entries.append(entry)
+        self._lengths = {initial: self._query_lengths(indices) for initial, (indices, _) in self._by_initial.items()}
+
+    def _query_lengths(self, indices: list[int]) -> frozenset[int]:
+        """The query lengths that can pass ``_accept`` against one of the choices ``indices``.
+
+        Two strings of lengths a and b have a ratio of at most 200 * min(a, b) / (a + b), and
+        cdist rounds ratios to whole numbers, so a query of any other length either scores under
+        every threshold or fails the length guard, whichever choice scores best: skipping it
+        changes no finding.
+        """
+        lengths = set()
+        for ci in indices:
+            size, threshold = len(self.choices[ci]), self.entries[ci]["threshold"]
+            slack = max(2, 0.2 * size)
+            lengths.update(n for n in range(self.min_length - 2, int(size + slack) + 1)
+                           if abs(n - size) <= slack and 200 * min(n, size) / (n + size) >= threshold - 1)
+        return frozenset(lengths)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def _queries(self, doc: Doc) -> tuple[list[str], list[tuple[int, int]], list[set | None]]:
-        """Normalised n-grams (1 to 5 words) of each line, with their character spans.
+    def _queries(self, doc: Doc) -> dict[str, tuple[list[str], list[tuple[int, int]], list[set | None]]]:
+        """Normalised n-grams (1 to 5 words) of each line, with their character spans, grouped by
+        first letter (in the order each letter first starts an n-gram).
 
         Words come from a regular expression over the text rather than from spaCy's
         tokens (far cheaper); a span is mapped back to tokens only when it matches.
         An n-gram may swallow a whole earlier finding and go beyond it ("Prince 2
         Practioner" around the exact "Prince 2"), never cut one in two; overlap
         resolution then keeps the longer. Degrees never block: they stand apart.
+        Only n-grams whose first letter and length can match a choice are built.
         """
         text = doc_text(doc)
         owner = [0] * (len(text) + 1)  # 1 + index of the finding covering each character
         findings = [f for f in doc._.rm_findings or [] if f.category != "degree"]
-        found = [doc[f.start:f.end] for f in findings]
-        for n, span in enumerate(found, start=1):
-            owner[span.start_char:span.end_char] = [n] * (span.end_char - span.start_char)
-        queries, spans, swallowed = [], [], []
+        found_ends = []
+        for n, f in enumerate(findings, start=1):
+            start, end = span_chars(doc, f.start, f.end)
+            owner[start:end] = [n] * (end - start)
+            found_ends.append(end)
+        min_length, lengths_of = self.min_length - 2, self._lengths
+        groups: dict[str, tuple[list[str], list[tuple[int, int]], list[set | None]]] = {}
         offset = 0
         for line in text.lower().split("\n"):
-            words = [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(line)]
+            # The line's words joined as keys are ("c +" is "c+"), so an n-gram's key is a slice.
+            joined, at, upto, starts, ends = [], [], [], [], []
+            size = 0
+            for m in _WORD.finditer(line):
+                word = m.group()
+                if joined and word != "+":
+                    joined.append(" ")
+                    size += 1
+                at.append(size)
+                joined.append(word)
+                size += len(word)
+                upto.append(size)
+                starts.append(offset + m.start())
+                ends.append(offset + m.end())
             offset += len(line) + 1
-            for i in range(len(words)):
-                if owner[words[i][1]] and owner[words[i][1] - 1] == owner[words[i][1]]:
+            keys = "".join(joined)
+            count = len(at)
+            for i in range(count):
+                lengths = lengths_of.get(keys[at[i]])
+                if lengths is None:
+                    continue  # no choice starts with this letter
+                first_start = starts[i]
+                if owner[first_start] and owner[first_start - 1] == owner[first_start]:
                     continue  # starts inside a finding
-                parts: list[str] = []
+                group = None
                 free = False
                 inside: set[int] = set()
                 ids: set | None = None
-                for word, start, end in words[i:i + _MAX_N]:
-                    parts.append(word)
-                    if not owner[start]:
+                for j in range(i, min(i + _MAX_N, count)):
+                    holder = owner[starts[j]]
+                    if not holder:
                         free = True
                     else:
-                        if owner[start] - 1 not in inside:
-                            inside.add(owner[start] - 1)
+                        if holder - 1 not in inside:
+                            inside.add(holder - 1)
                             ids = {findings[k].req_id for k in inside}
-                        if found[owner[start] - 1].end_char > end:
+                        if found_ends[holder - 1] > ends[j]:
                             continue  # the finding goes on: this n-gram would cut it
-                    key = " ".join(parts)
-                    if "+" in key:
-                        key = key.replace(" +", "+")
-                    if free and len(key) >= self.min_length - 2:
-                        queries.append(key)
-                        spans.append((words[i][1], end))
-                        swallowed.append(ids)
-        return queries, spans, swallowed
+                    size = upto[j] - at[i]
+                    if free and size >= min_length:
+                        # Every such n-gram fixes its letter's place in the order, scored or not.
+                        if group is None:
+                            group = groups.setdefault(keys[at[i]], ([], [], []))
+                        if size in lengths:
+                            group[0].append(keys[at[i]:upto[j]])
+                            group[1].append((first_start, ends[j]))
+                            group[2].append(ids)
+        return groups
 
     def match(self, doc: Doc) -> list[Finding]:
         if not self.choices:
             return []
-        queries, spans, swallowed = self._queries(doc)
-        if not queries:
-            return []
         cutoff = min(min(e["threshold"] for e in self.entries), self.default_threshold)
-        by_initial: dict[str, list[int]] = {}
-        for qi, query in enumerate(queries):
-            by_initial.setdefault(query[0], []).append(qi)
         found = []
         # A match must share its first letter (a guard below), so only those pairs are scored.
-        for initial, qis in by_initial.items():
-            cis = self._by_initial.get(initial)
-            if not cis:
+        for initial, (queries, spans, swallowed) in self._queries(doc).items():
+            if not queries:
                 continue
-            scores = process.cdist([queries[q] for q in qis], [self.choices[c] for c in cis],
-                                   scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+            indices, choices = self._by_initial[initial]
+            scores = process.cdist(queries, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
                                    dtype=np.uint8, workers=1)
             for row in np.flatnonzero(scores.max(axis=1)):
                 col = int(scores[row].argmax())
-                q = qis[row]
-                finding = self._accept(doc, queries[q], cis[col], float(scores[row, col]), spans[q], swallowed[q])
+                finding = self._accept(doc, queries[row], indices[col], float(scores[row, col]), spans[row],
+                                       swallowed[row])
                 if finding:
                     found.append(finding)
         return sorted(found, key=lambda f: (f.start, f.end))
