@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import Finding, doc_text, expand_span, span_chars
+from .ngrams import Groups, QueryFilter, ngram_queries
 from .terms import is_acronym, resolve_overlaps
 
 _MAX_N = 5
-_WORD = re.compile(r"[^\W_]+[+#]?|[+#]")
 
 
 def normalize_key(text: str) -> str:
@@ -45,7 +45,8 @@ class FuzzyMatcher:
         self.choices: list[str] = []
         self.entries: list[dict] = []
         self._by_initial: dict[str, tuple[list[int], list[str]]] = {}  # indices and keys of choices
-        self._lengths: dict[str, frozenset[int]] = {}  # query lengths worth scoring, by initial
+        self._filter = QueryFilter({})
+        self._cutoff = default_threshold
 
     def add_terms(self, entries: list[dict]) -> None:
         """Add alias entries ``{"category", "id", "name", "phrase", "threshold"}``."""
@@ -58,7 +59,9 @@ class FuzzyMatcher:
             keys.append(key)
             self.choices.append(key)
             self.entries.append(entry)
-        self._lengths = {initial: self._query_lengths(indices) for initial, (indices, _) in self._by_initial.items()}
+        self._filter = QueryFilter({initial: self._query_lengths(indices)
+                                    for initial, (indices, _) in self._by_initial.items()})
+        self._cutoff = min([e["threshold"] for e in self.entries] + [self.default_threshold])
 
     def _query_lengths(self, indices: list[int]) -> frozenset[int]:
         """The query lengths that can pass ``_accept`` against one of the choices ``indices``.
@@ -79,94 +82,34 @@ class FuzzyMatcher:
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def _queries(self, doc: Doc) -> dict[str, tuple[list[str], list[tuple[int, int]], list[set | None]]]:
+    def _queries(self, doc: Doc) -> Groups:
         """Normalised n-grams (1 to 5 words) of each line, with their character spans, grouped by
-        first letter (in the order each letter first starts an n-gram).
+        first letter (see ``ngram_queries``).
 
         Words come from a regular expression over the text rather than from spaCy's
         tokens (far cheaper); a span is mapped back to tokens only when it matches.
         An n-gram may swallow a whole earlier finding and go beyond it ("Prince 2
         Practioner" around the exact "Prince 2"), never cut one in two; overlap
         resolution then keeps the longer. Degrees never block: they stand apart.
-        Only n-grams whose first letter and length can match a choice are built.
         """
-        text = doc_text(doc)
-        owner = [0] * (len(text) + 1)  # 1 + index of the finding covering each character
-        findings = [f for f in doc._.rm_findings or [] if f.category != "degree"]
-        found_ends = []
-        for n, f in enumerate(findings, start=1):
-            start, end = span_chars(doc, f.start, f.end)
-            owner[start:end] = [n] * (end - start)
-            found_ends.append(end)
-        min_length, lengths_of = self.min_length - 2, self._lengths
-        groups: dict[str, tuple[list[str], list[tuple[int, int]], list[set | None]]] = {}
-        offset = 0
-        for line in text.lower().split("\n"):
-            # The line's words joined as keys are ("c +" is "c+"), so an n-gram's key is a slice.
-            joined, at, upto, starts, ends = [], [], [], [], []
-            size = 0
-            for m in _WORD.finditer(line):
-                word = m.group()
-                if joined and word != "+":
-                    joined.append(" ")
-                    size += 1
-                at.append(size)
-                joined.append(word)
-                size += len(word)
-                upto.append(size)
-                starts.append(offset + m.start())
-                ends.append(offset + m.end())
-            offset += len(line) + 1
-            keys = "".join(joined)
-            count = len(at)
-            for i in range(count):
-                lengths = lengths_of.get(keys[at[i]])
-                if lengths is None:
-                    continue  # no choice starts with this letter
-                first_start = starts[i]
-                if owner[first_start] and owner[first_start - 1] == owner[first_start]:
-                    continue  # starts inside a finding
-                group = None
-                free = False
-                inside: set[int] = set()
-                ids: set | None = None
-                for j in range(i, min(i + _MAX_N, count)):
-                    holder = owner[starts[j]]
-                    if not holder:
-                        free = True
-                    else:
-                        if holder - 1 not in inside:
-                            inside.add(holder - 1)
-                            ids = {findings[k].req_id for k in inside}
-                        if found_ends[holder - 1] > ends[j]:
-                            continue  # the finding goes on: this n-gram would cut it
-                    size = upto[j] - at[i]
-                    if free and size >= min_length:
-                        # Every such n-gram fixes its letter's place in the order, scored or not.
-                        if group is None:
-                            group = groups.setdefault(keys[at[i]], ([], [], []))
-                        if size in lengths:
-                            group[0].append(keys[at[i]:upto[j]])
-                            group[1].append((first_start, ends[j]))
-                            group[2].append(ids)
-        return groups
+        blocks = [(*span_chars(doc, f.start, f.end), f.req_id)
+                  for f in doc._.rm_findings or [] if f.category != "degree"]
+        return ngram_queries(doc_text(doc), blocks, self._filter, self.min_length - 2, _MAX_N)
 
     def match(self, doc: Doc) -> list[Finding]:
         if not self.choices:
             return []
-        cutoff = min(min(e["threshold"] for e in self.entries), self.default_threshold)
+        cutoff = self._cutoff
         found = []
         # A match must share its first letter (a guard below), so only those pairs are scored.
-        for initial, (queries, spans, swallowed) in self._queries(doc).items():
-            if not queries:
-                continue
+        for initial, (queries, starts, ends, swallowed) in self._queries(doc).items():
             indices, choices = self._by_initial[initial]
             scores = process.cdist(queries, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
                                    dtype=np.uint8, workers=1)
-            for row in np.flatnonzero(scores.max(axis=1)):
-                col = int(scores[row].argmax())
-                finding = self._accept(doc, queries[row], indices[col], float(scores[row, col]), spans[row],
-                                       swallowed[row])
+            for q in sorted(set(scores.nonzero()[0].tolist())):  # the queries with any score left
+                col = int(scores[q].argmax())
+                finding = self._accept(doc, queries[q], indices[col], float(scores[q, col]),
+                                       (starts[q], ends[q]), swallowed[q])
                 if finding:
                     found.append(finding)
         return sorted(found, key=lambda f: (f.start, f.end))
