@@ -83,10 +83,9 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     costs more than the work it is looked up for."""
     bounds = doc.user_data.get("rm_bounds")
     if bounds is None:
-        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-        starts = [idx for idx, _, _ in rows]
-        ends = [idx + length for idx, length, _ in rows]
-        bounds = doc.user_data["rm_bounds"] = (starts, ends, [idx + length + space for idx, length, space in rows])
+        rows = doc.to_array([IDX, LENGTH, SPACY])
+        ends = rows[:, 0] + rows[:, 1]
+        bounds = doc.user_data["rm_bounds"] = (rows[:, 0].tolist(), ends.tolist(), (ends + rows[:, 2]).tolist())
     return bounds
 
 
