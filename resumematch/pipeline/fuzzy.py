@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import Finding, doc_text, expand_span, span_chars
-from .ngrams import Groups, QueryFilter, ngram_queries
+from .ngrams import NGrams, QueryFilter, ngram_queries
 from .terms import is_acronym, resolve_overlaps
 
 _MAX_N = 5
@@ -82,7 +82,7 @@ class FuzzyMatcher:
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def _queries(self, doc: Doc) -> Groups:
+    def _queries(self, doc: Doc) -> NGrams:
         """Normalised n-grams (1 to 5 words) of each line, with their character spans, grouped by
         first letter (see ``ngram_queries``).
 
@@ -101,22 +101,23 @@ class FuzzyMatcher:
             return []
         cutoff = self._cutoff
         found = []
+        ngrams = self._queries(doc)
         # A match must share its first letter (a guard below), so only those pairs are scored.
-        for initial, (queries, starts, ends, swallowed) in self._queries(doc).items():
+        for initial, (first, stop) in ngrams.groups.items():
             indices, choices = self._by_initial[initial]
-            scores = process.cdist(queries, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
-                                   dtype=np.uint8, workers=1)
+            scores = process.cdist(ngrams.keys[first:stop], choices, scorer=fuzz.ratio, processor=None,
+                                   score_cutoff=cutoff, dtype=np.uint8, workers=1)
             for q in sorted(set(scores.nonzero()[0].tolist())):  # the queries with any score left
-                col = int(scores[q].argmax())
-                finding = self._accept(doc, queries[q], indices[col], float(scores[q, col]),
-                                       (starts[q], ends[q]), swallowed[q])
+                col, k = int(scores[q].argmax()), first + q
+                finding = self._accept(doc, ngrams, k, indices[col], float(scores[q, col]))
                 if finding:
                     found.append(finding)
         return sorted(found, key=lambda f: (f.start, f.end))
 
-    def _accept(self, doc: Doc, query: str, ci: int, score: float, span: tuple[int, int],
-                swallowed: set | None) -> Finding | None:
-        entry, choice = self.entries[ci], self.choices[ci]
+    def _accept(self, doc: Doc, ngrams: NGrams, k: int, ci: int, score: float) -> Finding | None:
+        """The finding n-gram ``k`` makes with its best choice ``ci``, unless a guard rejects it."""
+        entry, choice, query = self.entries[ci], self.choices[ci], ngrams.keys[k]
+        swallowed = ngrams.swallowed(k)
         if swallowed is not None and entry["id"] in swallowed:
             return None  # "project schedule on" adds nothing to the exact "project schedule"
         if score < entry["threshold"]:
@@ -127,7 +128,7 @@ class FuzzyMatcher:
             return None  # short words differ by typos, not by length: "through" is not "thorough"
         if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
             return None
-        tokens = expand_span(doc, *span)
+        tokens = expand_span(doc, ngrams.starts[k], ngrams.ends[k])
         if tokens is None:
             return None
         return Finding(*tokens, entry["category"], entry["id"], entry["name"], "fuzzy",

@@ -15,9 +15,23 @@ import numpy as np
 #: Words, in a group so that ``re.split`` keeps them: separator, word, separator, ..., separator.
 WORDS = re.compile(r"([^\W_]+[+#]?|[+#])")
 
-#: Queries grouped by first letter: the keys, where each starts and ends in the text, and the
-#: requirement ids of the findings each one swallows (None when it swallows none).
-Groups = dict[str, tuple[list[str], list[int], list[int], list[set | None]]]
+
+class NGrams:
+    """The n-grams worth scoring: their keys and where each starts and ends in the text, with
+    ``groups`` mapping each first letter to its slice of them."""
+
+    def __init__(self, keys: list[str], starts: list[int], ends: list[int], groups: dict[str, tuple[int, int]],
+                 words: tuple[list[int], list[int]], holders: list[int],
+                 blocks: list[tuple[int, int, str | None]]) -> None:
+        self.keys, self.starts, self.ends, self.groups = keys, starts, ends, groups
+        self._words, self._holders, self._blocks = words, holders, blocks
+
+    def swallowed(self, k: int) -> set | None:
+        """The requirement ids of the blocks n-gram ``k`` covers words of (None when none): asked
+        only of the few n-grams that score well enough."""
+        first, last = self._words[0][k], self._words[1][k]
+        held = [h for h in self._holders[first:last + 1] if h]
+        return {self._blocks[h - 1][2] for h in held} if held else None
 
 
 class QueryFilter:
@@ -41,7 +55,7 @@ class QueryFilter:
 
 
 def ngram_queries(text: str, blocks: list[tuple[int, int, str | None]], accept: QueryFilter,
-                  min_length: int, max_n: int) -> Groups:
+                  min_length: int, max_n: int) -> NGrams:
     """The n-grams of ``text`` to score, grouped by first letter in the order each letter first
     starts an n-gram, each group in text order (by start, then length).
 
@@ -54,7 +68,7 @@ def ngram_queries(text: str, blocks: list[tuple[int, int, str | None]], accept: 
     parts = WORDS.split(low)
     words = parts[1::2]
     if not words:
-        return {}
+        return NGrams([], [], [], {}, ([], []), [], blocks)
     count = len(words)
     bounds = np.fromiter(accumulate(map(len, parts)), dtype=np.intp, count=len(parts))
     starts, ends = bounds[0:-1:2], bounds[1::2]
@@ -73,7 +87,6 @@ def ngram_queries(text: str, blocks: list[tuple[int, int, str | None]], accept: 
     inside = (holder > 0) & (owner[starts - 1] == holder)  # the word continues a block
     cuts = block_ends[holder] > ends  # the word's block goes on after it
     free_before = np.concatenate(([0], np.cumsum(holder == 0)))
-    held_before = np.concatenate(([0], np.cumsum(holder > 0)))
 
     keys = " ".join(words).replace(" +", "+")
     lengths = ends - starts
@@ -100,16 +113,8 @@ def ngram_queries(text: str, blocks: list[tuple[int, int, str | None]], accept: 
     order = np.argsort(rank[code], kind="stable")
     i, j, code = i[order], j[order], code[order]
 
-    i_list, j_list = i.tolist(), j.tolist()
     queries = [keys[a:b] for a, b in zip(key_starts[i].tolist(), key_ends[j].tolist())]
-    first_chars, last_chars = starts[i].tolist(), ends[j].tolist()
-    swallowed: list[set | None] = [None] * len(queries)
-    held = holder.tolist()
-    for k in np.flatnonzero(held_before[j + 1] > held_before[i]).tolist():
-        swallowed[k] = {blocks[h - 1][2] for h in held[i_list[k]:j_list[k] + 1] if h}
-    groups: Groups = {}
     cuts_at = [0, *(np.flatnonzero(np.diff(code)) + 1).tolist(), len(queries)]
-    for a, b in zip(cuts_at, cuts_at[1:]):
-        if a < b:
-            groups[accept.initials[code[a]]] = (queries[a:b], first_chars[a:b], last_chars[a:b], swallowed[a:b])
-    return groups
+    groups = {accept.initials[code[a]]: (a, b) for a, b in zip(cuts_at, cuts_at[1:]) if a < b}
+    return NGrams(queries, starts[i].tolist(), ends[j].tolist(), groups, (i.tolist(), j.tolist()), holder.tolist(),
+                  blocks)
