@@ -50,16 +50,21 @@ class ContextClassifier:
         findings = doc._.rm_findings or []
         text = doc_text(doc)
         contact_lines = doc._.rm_contact_lines or []
-        return self.set_annotations(doc, [self.status(doc, text, f, contact_lines) for f in findings])
+        headings: dict[int, bool] = {}
+        return self.set_annotations(doc, [self.status(doc, text, f, contact_lines, headings) for f in findings])
 
-    def status(self, doc: Doc, text: str, f: Finding, contact_lines: list[tuple[int, int]]) -> str:
-        """The status of finding ``f``, given the doc's contact line ranges."""
+    def status(self, doc: Doc, text: str, f: Finding, contact_lines: list[tuple[int, int]],
+               headings: dict[int, bool]) -> str:
+        """The status of finding ``f``, given the doc's contact line ranges; ``headings`` remembers
+        which lines (by start) are section headings, as several findings often share a line."""
         start, end = span_chars(doc, f.start, f.end)
         if any(a <= start < b for a, b in contact_lines):
             return "contact"
         line_start, line_end = line_bounds(doc, start)
-        line = text[line_start:line_end].strip(" *#|=_").rstrip(":")
-        if ":" not in line and heading_label(line):
+        if line_start not in headings:
+            line = text[line_start:line_end].strip(" *#|=_").rstrip(":")
+            headings[line_start] = ":" not in line and bool(heading_label(line))
+        if headings[line_start]:
             return "heading"  # the title "INTERNSHIPS" is no internship
         before = text[max(line_start, start - self.window):start]
         after = text[end:min(line_end, end + self.window)]

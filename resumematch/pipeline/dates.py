@@ -27,6 +27,13 @@ _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)
 RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*(?:-|to|until|till|through|thru|–|—)\s*(?P<b>{_POINT}|{_NOW})(?![\w/])",
                    re.IGNORECASE)
 
+# The forms parse_point tells apart, compiled once: it runs for both ends of every range.
+_NOW_POINT = re.compile(_NOW)
+_MONTH_YEAR = re.compile(rf"({_MONTH})\s*({_YEAR})")
+_MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})")
+_YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})")
+_YEAR_POINT = re.compile(_YEAR)
+
 
 @dataclass
 class RawPeriod:
@@ -39,19 +46,19 @@ class RawPeriod:
 def parse_point(text: str, *, is_end: bool, today: dt.date) -> tuple[int, int] | None:
     """A (year, month) pair from "Jan 2015", "03/2018", "2018-03", "2014" or "Present"."""
     t = text.strip().lower().replace(",", " ").replace("'", "")
-    if re.fullmatch(_NOW, t):
+    if _NOW_POINT.fullmatch(t):
         return (today.year, today.month) if is_end else None
-    m = re.fullmatch(rf"({_MONTH})\s*({_YEAR})", t)
+    m = _MONTH_YEAR.fullmatch(t)
     if m:
         key = m.group(1).rstrip(".")
         return int(m.group(2)), _MONTHS.get(key, _MONTHS.get(key[:3], 1))
-    m = re.fullmatch(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})", t)
+    m = _MONTH_NUMBER_YEAR.fullmatch(t)
     if m:
         return int(m.group(2)), int(m.group(1))
-    m = re.fullmatch(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})", t)
+    m = _YEAR_MONTH_NUMBER.fullmatch(t)
     if m:
         return int(m.group(1)), int(m.group(2))
-    m = re.fullmatch(_YEAR, t)
+    m = _YEAR_POINT.fullmatch(t)
     if m:
         return int(t), 1
     return None

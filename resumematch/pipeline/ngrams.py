@@ -105,9 +105,9 @@ def ngram_queries(text: str, blocks: list[tuple[int, int, str | None]], accept: 
     i, n = np.nonzero(ok)
     size, code = size[i, n], codes[i]
     # Every such n-gram fixes its letter's place in the order, whether it is scored or not.
-    letters, first_seen = np.unique(code, return_index=True)
     rank = np.zeros(len(accept.initials), dtype=np.intp)
-    rank[letters] = first_seen
+    letters = list(dict.fromkeys(code.tolist()))
+    rank[letters] = np.arange(len(letters))
     keep = accept.table[code, np.minimum(size, accept.cap)]
     i, j, code = i[keep], i[keep] + n[keep], code[keep]
     order = np.argsort(rank[code], kind="stable")
