@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 import spacy
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,7 +14,7 @@ from ..extract.document import Document
 from ..model import RequirementModel, load_model
 from . import contact, context, dates, degrees, fuzzy, sections, terms  # noqa: F401  (factories)
 from .dates import merged_months
-from .extensions import doc_text, section_at
+from .extensions import doc_text, section_lookup, token_bounds
 
 PIPE_NAMES = ("lemmatizer", "resumematch_lemmas", "resumematch_sections", "resumematch_contact",
               "resumematch_terms", "resumematch_degrees", "resumematch_fuzzy", "resumematch_context",
@@ -80,24 +79,27 @@ class Analyzer:
 
     def analyze_many(self, sources: Iterable[str | Document], batch_size: int = 16) -> Iterator[Analysis]:
         """Analyse resumes lazily with ``nlp.pipe``; yields one ``Analysis`` per input, in order."""
-        def texts():
+        def docs():
             for source in sources:
-                doc = source if isinstance(source, Document) else None
-                yield (source.text if doc else str(source)), doc
-        for spacy_doc, document in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+                document = source if isinstance(source, Document) else None
+                text = document.text if document else str(source)
+                doc = self.nlp.make_doc(text)
+                # A Doc's text is always its input; spaCy would rebuild it token by token.
+                doc.user_data["rm_text"] = text
+                yield doc, document
+        for spacy_doc, document in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
             yield self._to_analysis(spacy_doc, document)
 
     def _to_analysis(self, doc: Doc, document: Document | None) -> Analysis:
-        # Character offsets from arrays: a Span object per finding costs more than the rest.
-        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        starts, ends, _ = token_bounds(doc)
         text = doc_text(doc)
+        section_at = section_lookup(doc)
         entities = []
         for f in doc._.rm_findings or []:
-            start = offsets[f.start][0]
-            end = offsets[f.end - 1][0] + offsets[f.end - 1][1]
+            start, end = starts[f.start], ends[f.end - 1]
             entities.append(Entity(
                 category=f.category, id=f.req_id, name=f.name, text=text[start:end], method=f.method,
-                score=round(f.score, 3), status=f.status, section=section_at(doc, start),
+                score=round(f.score, 3), status=f.status, section=section_at(start),
                 page=document.page_of(start) if document else 1, start=start, end=end))
         raw = doc._.rm_periods or []
         periods = tuple(Period(**{k: v for k, v in p.items() if not k.startswith("_")}) for p in raw)

@@ -8,6 +8,8 @@ one long line whose fields are set apart by runs of spaces, bars or bullets. Bot
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +20,7 @@ from .sections import heading_label
 EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+'’-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w/])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{6,}\d(?![\w/])")
 _URL = re.compile(r"(?:https?://|www\.|linkedin\.com|github\.com)", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
 #: Field separators inside a line: runs of spaces, tabs, bars, bullets, spaced dashes.
 _SEP = re.compile(r"\s{2,}|\t|\s*[|•·▪●◆■◦➢✓]\s*|\s+[-–—]\s+")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)*(?:-[^\W\d_a-z][^\W\d_'’.-]*)*\.?$")
@@ -65,17 +68,17 @@ def find_phone(text: str) -> tuple[str, int] | None:
     return None
 
 
-def segments(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) offsets of the fields of ``text[start:end]``: lines cut at separators."""
+def segments(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the fields of ``text[start:end]``: lines cut at separators. Found
+    as they are asked for: the callers stop at one of the first few."""
     end = len(text) if end is None else end
-    out, pos = [], start
-    for m in list(_SEP.finditer(text, start, end)) + [None]:
+    pos = start
+    for m in chain(_SEP.finditer(text, start, end), [None]):
         stop = m.start() if m else end
-        for line in re.finditer(r"[^\n]+", text[pos:stop]):
+        for line in _LINE.finditer(text, pos, stop):
             if line.group(0).strip():
-                out.append((pos + line.start(), pos + line.end()))
+                yield line.start(), line.end()
         pos = m.end() if m else end
-    return out
 
 
 def name_score(line: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text, line_bounds
+from .extensions import Finding, doc_text, line_bounds, span_chars
 from .sections import heading_label
 
 _CERT_PENDING = re.compile(
@@ -49,16 +49,22 @@ class ContextClassifier:
     def __call__(self, doc: Doc) -> Doc:
         findings = doc._.rm_findings or []
         text = doc_text(doc)
-        return self.set_annotations(doc, [self.status(doc, text, f) for f in findings])
+        contact_lines = doc._.rm_contact_lines or []
+        headings: dict[int, bool] = {}
+        return self.set_annotations(doc, [self.status(doc, text, f, contact_lines, headings) for f in findings])
 
-    def status(self, doc: Doc, text: str, f: Finding) -> str:
-        span = doc[f.start:f.end]
-        start, end = span.start_char, span.end_char
-        if any(a <= start < b for a, b in doc._.rm_contact_lines or []):
+    def status(self, doc: Doc, text: str, f: Finding, contact_lines: list[tuple[int, int]],
+               headings: dict[int, bool]) -> str:
+        """The status of finding ``f``, given the doc's contact line ranges; ``headings`` remembers
+        which lines (by start) are section headings, as several findings often share a line."""
+        start, end = span_chars(doc, f.start, f.end)
+        if any(a <= start < b for a, b in contact_lines):
             return "contact"
         line_start, line_end = line_bounds(doc, start)
-        line = text[line_start:line_end].strip(" *#|=_").rstrip(":")
-        if ":" not in line and heading_label(line):
+        if line_start not in headings:
+            line = text[line_start:line_end].strip(" *#|=_").rstrip(":")
+            headings[line_start] = ":" not in line and bool(heading_label(line))
+        if headings[line_start]:
             return "heading"  # the title "INTERNSHIPS" is no internship
         before = text[max(line_start, start - self.window):start]
         after = text[end:min(line_end, end + self.window)]
@@ -75,7 +81,7 @@ class ContextClassifier:
                 return "incomplete"
             return "in_progress" if _DEGREE_PENDING.search(near) else "completed"
         if f.category == "internship":
-            word = span.text.lower()
+            word = text[start:end].lower()
             if word.endswith("s") and not word.endswith("ss") and word not in ("internships",):
                 return "not_own"
             if _MANAGED_INTERNS.search(before):

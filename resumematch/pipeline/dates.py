@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text, line_bounds, section_start
+from .extensions import doc_text, expand_span, line_bounds, section_lookup, section_start, span_chars
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -26,6 +26,13 @@ _POINT = rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_Y
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)"
 RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*(?:-|to|until|till|through|thru|–|—)\s*(?P<b>{_POINT}|{_NOW})(?![\w/])",
                    re.IGNORECASE)
+
+# The forms parse_point tells apart, compiled once: it runs for both ends of every range.
+_NOW_POINT = re.compile(_NOW)
+_MONTH_YEAR = re.compile(rf"({_MONTH})\s*({_YEAR})")
+_MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})")
+_YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})")
+_YEAR_POINT = re.compile(_YEAR)
 
 
 @dataclass
@@ -39,19 +46,19 @@ class RawPeriod:
 def parse_point(text: str, *, is_end: bool, today: dt.date) -> tuple[int, int] | None:
     """A (year, month) pair from "Jan 2015", "03/2018", "2018-03", "2014" or "Present"."""
     t = text.strip().lower().replace(",", " ").replace("'", "")
-    if re.fullmatch(_NOW, t):
+    if _NOW_POINT.fullmatch(t):
         return (today.year, today.month) if is_end else None
-    m = re.fullmatch(rf"({_MONTH})\s*({_YEAR})", t)
+    m = _MONTH_YEAR.fullmatch(t)
     if m:
         key = m.group(1).rstrip(".")
         return int(m.group(2)), _MONTHS.get(key, _MONTHS.get(key[:3], 1))
-    m = re.fullmatch(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})", t)
+    m = _MONTH_NUMBER_YEAR.fullmatch(t)
     if m:
         return int(m.group(2)), int(m.group(1))
-    m = re.fullmatch(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})", t)
+    m = _YEAR_MONTH_NUMBER.fullmatch(t)
     if m:
         return int(m.group(1)), int(m.group(2))
-    m = re.fullmatch(_YEAR, t)
+    m = _YEAR_POINT.fullmatch(t)
     if m:
         return int(t), 1
     return None
@@ -113,13 +120,14 @@ class DateFinder:
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
-        internships = [doc[f.start:f.end].start_char for f in doc._.rm_findings or []
+        internships = [span_chars(doc, f.start, f.end)[0] for f in doc._.rm_findings or []
                        if f.category == "internship" and f.status == "own"]
+        section_at = section_lookup(doc)
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
         for i, p in enumerate(raw):
-            span = doc.char_span(p.char_start, p.char_end, alignment_mode="expand")
-            section = span._.rm_section if span is not None else "none"
+            tokens = expand_span(doc, p.char_start, p.char_end)
+            section = section_at(span_chars(doc, *tokens)[0]) if tokens is not None else "none"
             line_start, line_end = line_bounds(doc, p.char_start)
             # An entry starts after the previous entry's dates and within the dates' own section.
             floor = section_start(doc, p.char_start)

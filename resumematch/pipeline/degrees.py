@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text, line_bounds, section_at
+from .extensions import Finding, doc_text, expand_span, line_bounds, section_at
 
 LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
                "doctorate": "Doctorate", "graduate_certificate": "Graduate certificate"}
@@ -21,29 +22,35 @@ def _abbr(*forms: str) -> str:
     return r"(?<![\w.-])(?:" + "|".join(forms) + r")\.?(?![\w-])"
 
 
-# (level, pattern, ambiguous). An ambiguous abbreviation ("MS", "BA", "ME") is a degree only
-# when a field of study follows it, it stands in the education section, an education heading
-# precedes it on its line, or a school follows it: "MS Office", "Boston, MA" and "Scrum Master"
-# are not degrees. Unambiguous abbreviations match in any case ("B-TECH", "Bsc", "MSC").
-_LEVELS: list[tuple[str, re.Pattern, bool]] = [
+# (level, pattern, ambiguous, first letters). An ambiguous abbreviation ("MS", "BA", "ME") is a
+# degree only when a field of study follows it, it stands in the education section, an education
+# heading precedes it on its line, or a school follows it: "MS Office", "Boston, MA" and "Scrum
+# Master" are not degrees. Unambiguous abbreviations match in any case ("B-TECH", "Bsc", "MSC").
+# Every pattern starts at the start of a word (after \b or (?<![\w.-])), with one of its first
+# letters (these letters have no other case-insensitive forms).
+_LEVELS: list[tuple[str, re.Pattern, bool, str]] = [
     ("graduate_certificate", re.compile(
         r"\b(?:post[- ]?graduate|graduate)\s+(?:certificate|diploma)\b|\bPG\s*(?:Diploma|Certificate)\b",
-        re.IGNORECASE), False),
-    ("doctorate", re.compile(r"\bDoctor(?:ate)?\s+(?:of|in)\b|\bDoctorate\b", re.IGNORECASE), False),
-    ("doctorate", re.compile(_abbr(r"(?i:Ph\.?\s?D)", r"D\.\s?Sc")), False),
+        re.IGNORECASE), False, "GPgp"),
+    ("doctorate", re.compile(r"\bDoctor(?:ate)?\s+(?:of|in)\b|\bDoctorate\b", re.IGNORECASE), False, "Dd"),
+    ("doctorate", re.compile(_abbr(r"(?i:Ph\.?\s?D)", r"D\.\s?Sc")), False, "DPp"),
     ("master", re.compile(r"\bMaster(?:['’]s|s)\b(?:\s+(?:of|in|degree)\b)?|\bMaster\s+(?:of|in|degree)\b",
-                          re.IGNORECASE), False),
+                          re.IGNORECASE), False, "Mm"),
     ("master", re.compile(_abbr(r"(?i:M\.?\s?Sc|M[.-]?\s?Tech|M\.?\s?Eng|M\.?B\.?A|M\.?C\.?A|M\.?\s?Com|MSIT|MSCS)",
-                                r"MPM", r"M\.\s?Ed", r"MEd")), False),
-    ("master", re.compile(_abbr(r"M\.?S", r"M\.?A", r"M\.?E")), True),
+                                r"MPM", r"M\.\s?Ed", r"MEd")), False, "Mm"),
+    ("master", re.compile(_abbr(r"M\.?S", r"M\.?A", r"M\.?E")), True, "M"),
     ("bachelor", re.compile(r"\bBachelor(?:['’]?s)?\b(?:\s+(?:of|in|degree)\b)?|\bLicen[cs]e\s+(?:in|of|en)\b"
-                            r"|\bLicenciatura\b|\bundergraduate\s+degree\b", re.IGNORECASE), False),
+                            r"|\bLicenciatura\b|\bundergraduate\s+degree\b", re.IGNORECASE), False, "BLUblu"),
     ("bachelor", re.compile(_abbr(r"(?i:B\.?\s?Sc|B[.-]?\s?Tech|B\.?\s?Eng|B\.?C\.?A|BBA|B\.?\s?Com|BSIT|BSCS)",
-                                  r"B\.\s?Ed", r"BEd")), False),
-    ("bachelor", re.compile(_abbr(r"B\.?S", r"B\.?A", r"B\.?E", r"BCS")), True),
+                                  r"B\.\s?Ed", r"BEd")), False, "Bb"),
+    ("bachelor", re.compile(_abbr(r"B\.?S", r"B\.?A", r"B\.?E", r"BCS")), True, "B"),
     ("associate", re.compile(r"\bAssociate(?:['’]?s)?\s+(?:degree|of\s+(?:Applied\s+)?(?:Science|Arts))\b"
-                             r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE), False),
+                             r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE), False, "Aa"),
 ]
+#: Where a level pattern may start: one of the first letters, not after a word character.
+_LEVEL_START = re.compile("[" + "".join(sorted({c for *_, letters in _LEVELS for c in letters})) + r"](?<!\w.)")
+_PATTERNS_BY_LETTER = {c: [k for k, (*_, letters) in enumerate(_LEVELS) if c in letters]
+                       for *_, letters in _LEVELS for c in letters}
 # Degree abbreviations that carry their field: BCA is Computer Applications, and so on.
 _IMPLIED_FIELD = {"BCA": "computer applications", "MCA": "computer applications", "BSIT": "information technology",
                   "MSIT": "information technology", "BSCS": "computer science", "MSCS": "computer science",
@@ -59,8 +66,31 @@ _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|techno
                         re.IGNORECASE)
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9+#]+")
+_LEVEL_NOISE = re.compile(r"[\s.-]")
+_FIELD_WORD = re.compile(r"[A-Za-z0-9+#&.'’-]+")
+
+
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9+#]+", " ", text.lower()).split())
+    return " ".join(_NOT_KEY.sub(" ", text.lower()).split())
+
+
+def _level_matches(text: str) -> list[list[re.Match]]:
+    """``list(pattern.finditer(text))`` for each level pattern, trying only the places where one
+    can start: ten full scans of the text cost more than the rest of degree finding."""
+    starts: list[list[int]] = [[] for _ in _LEVELS]
+    for m in _LEVEL_START.finditer(text):
+        for k in _PATTERNS_BY_LETTER[m.group()]:
+            starts[k].append(m.start())
+    found: list[list[re.Match]] = []
+    for (_, pattern, _, _), positions in zip(_LEVELS, starts):
+        matches, end = [], 0
+        for pos in positions:
+            if pos >= end and (m := pattern.match(text, pos)):
+                matches.append(m)
+                end = m.end()
+        found.append(matches)
+    return found
 
 
 class DegreeFinder:
@@ -87,8 +117,8 @@ class DegreeFinder:
     def match(self, doc: Doc) -> list[Finding]:
         text = doc_text(doc)
         found, seen = [], []
-        for level, pattern, ambiguous in _LEVELS:
-            for m in pattern.finditer(text):
+        for (level, _, ambiguous, _), matches in zip(_LEVELS, _level_matches(text)):
+            for m in matches:
                 if any(a < m.end() and m.start() < b for a, b in seen):
                     continue
                 hits = self._degree(doc, text, level, m, ambiguous)
@@ -114,17 +144,17 @@ class DegreeFinder:
         if ambiguous and field is None and free is None and not self._in_education(doc, text, m, line_start):
             return []
         end_char = m.end() + (field_end if field else free.end("field") if free else 0)
-        span = doc.char_span(m.start(), end_char, alignment_mode="expand")
-        if span is None:
+        tokens = expand_span(doc, m.start(), end_char)
+        if tokens is None:
             return []
         shown = field or (free.group("field").strip() if free else None)
         name = LEVEL_NAMES[level] + (f" in {shown.title() if shown.islower() else shown}" if shown else "")
         method = "fuzzy" if field and score < 1.0 else "exact"
         score = score if field else 1.0
-        hits = [Finding(span.start, span.end, "degree", req["id"], name, method, score)
+        hits = [Finding(*tokens, "degree", req["id"], name, method, score)
                 for req in self.requirements
                 if field is not None and level in req["levels"] and field in req["fields"]]
-        return hits or [Finding(span.start, span.end, "degree", None, name, method, score)]
+        return hits or [Finding(*tokens, "degree", None, name, method, score)]
 
     @staticmethod
     def _in_education(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:
@@ -135,28 +165,38 @@ class DegreeFinder:
         return bool(_EDU_BEFORE.search(before) or _SCHOOL_AFTER.match(text, m.end(), m.end() + 60))
 
     def _field(self, window: str, level_text: str) -> tuple[str | None, int, float]:
-        implied = _IMPLIED_FIELD.get(re.sub(r"[\s.-]", "", level_text).upper())
+        implied = _IMPLIED_FIELD.get(_LEVEL_NOISE.sub("", level_text).upper())
         if implied:
             canonical = self.fields.get(_norm(implied))
             if canonical:
                 return canonical, 0, 1.0
         rest = _FILLER.sub("", window, count=1)
         offset = len(window) - len(rest)
-        words = list(re.finditer(r"[A-Za-z0-9+#&.'’-]+", rest[:90]))
-        best: tuple[str | None, int, float] = (None, 0, 0.0)
+        words = list(_FIELD_WORD.finditer(rest[:90]))
+        keys, ends = [], []
         for n in range(min(7, len(words)), 0, -1):
             for i in range(0, min(3, len(words) - n + 1)):
                 chunk = rest[words[i].start():words[i + n - 1].end()]
-                exact = self.fields.get(chunk if chunk.isupper() else _norm(chunk))
+                key = _norm(chunk)
+                exact = self.fields.get(chunk if chunk.isupper() else key)
                 if exact and (not chunk.isupper() or exact.isupper() or len(chunk) > 3):
                     return exact, offset + words[i + n - 1].end(), 1.0
-                key = _norm(chunk)
-                if len(key) < 8:
-                    continue
-                hit = process.extractOne(key, self._fuzzy_choices, scorer=fuzz.ratio, processor=None,
-                                         score_cutoff=self.fuzzy_threshold)
-                if hit and hit[1] / 100 > best[2]:
-                    best = (self.fields[hit[0]], offset + words[i + n - 1].end(), hit[1] / 100)
+                if len(key) >= 8:
+                    keys.append(key)
+                    ends.append(offset + words[i + n - 1].end())
+        return self._fuzzy_field(keys, ends)
+
+    def _fuzzy_field(self, keys: list[str], ends: list[int]) -> tuple[str | None, int, float]:
+        """The field that one of ``keys`` (ending at ``ends``) matches best, or (None, 0, 0.0); of
+        equal scores the first key and the first choice win. One cdist call for all keys."""
+        best: tuple[str | None, int, float] = (None, 0, 0.0)
+        if not keys or not self._fuzzy_choices:
+            return best
+        scores = process.cdist(keys, self._fuzzy_choices, scorer=fuzz.ratio, processor=None,
+                               score_cutoff=self.fuzzy_threshold, dtype=np.float64)
+        for col, score, end in zip(scores.argmax(axis=1).tolist(), scores.max(axis=1).tolist(), ends):
+            if score and score / 100 > best[2]:
+                best = (self.fields[self._fuzzy_choices[col]], end, score / 100)
         return best
 
     def _field_before(self, before: str) -> tuple[str | None, float]:

@@ -16,11 +16,11 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import Finding, doc_text
+from .extensions import Finding, doc_text, expand_span, span_chars
+from .ngrams import NGrams, QueryFilter, ngram_queries
 from .terms import is_acronym, resolve_overlaps
 
 _MAX_N = 5
-_WORD = re.compile(r"[^\W_]+[+#]?|[+#]")
 
 
 def normalize_key(text: str) -> str:
@@ -44,7 +44,9 @@ class FuzzyMatcher:
         self.default_threshold = default_threshold
         self.choices: list[str] = []
         self.entries: list[dict] = []
-        self._by_initial: dict[str, list[int]] = {}
+        self._by_initial: dict[str, tuple[list[int], list[str]]] = {}  # indices and keys of choices
+        self._filter = QueryFilter({})
+        self._cutoff = default_threshold
 
     def add_terms(self, entries: list[dict]) -> None:
         """Add alias entries ``{"category", "id", "name", "phrase", "threshold"}``."""
@@ -52,15 +54,37 @@ class FuzzyMatcher:
             key = normalize_key(entry["phrase"])
             if is_acronym(entry["phrase"]) or len(key) < self.min_length or key in self.choices:
                 continue
-            self._by_initial.setdefault(key[0], []).append(len(self.choices))
+            indices, keys = self._by_initial.setdefault(key[0], ([], []))
+            indices.append(len(self.choices))
+            keys.append(key)
             self.choices.append(key)
             self.entries.append(entry)
+        self._filter = QueryFilter({initial: self._query_lengths(indices)
+                                    for initial, (indices, _) in self._by_initial.items()})
+        self._cutoff = min([e["threshold"] for e in self.entries] + [self.default_threshold])
+
+    def _query_lengths(self, indices: list[int]) -> frozenset[int]:
+        """The query lengths that can pass ``_accept`` against one of the choices ``indices``.
+
+        Two strings of lengths a and b have a ratio of at most 200 * min(a, b) / (a + b), and
+        cdist rounds ratios to whole numbers, so a query of any other length either scores under
+        every threshold or fails the length guard, whichever choice scores best: skipping it
+        changes no finding.
+        """
+        lengths = set()
+        for ci in indices:
+            size, threshold = len(self.choices[ci]), self.entries[ci]["threshold"]
+            slack = max(2, 0.2 * size)
+            lengths.update(n for n in range(self.min_length - 2, int(size + slack) + 1)
+                           if abs(n - size) <= slack and 200 * min(n, size) / (n + size) >= threshold - 1)
+        return frozenset(lengths)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
-    def _queries(self, doc: Doc) -> tuple[list[str], list[tuple[int, int]], list[set | None]]:
-        """Normalised n-grams (1 to 5 words) of each line, with their character spans.
+    def _queries(self, doc: Doc) -> NGrams:
+        """Normalised n-grams (1 to 5 words) of each line, with their character spans, grouped by
+        first letter (see ``ngram_queries``).
 
         Words come from a regular expression over the text rather than from spaCy's
         tokens (far cheaper); a span is mapped back to tokens only when it matches.
@@ -68,73 +92,32 @@ class FuzzyMatcher:
         Practioner" around the exact "Prince 2"), never cut one in two; overlap
         resolution then keeps the longer. Degrees never block: they stand apart.
         """
-        text = doc_text(doc)
-        owner = [0] * (len(text) + 1)  # 1 + index of the finding covering each character
-        findings = [f for f in doc._.rm_findings or [] if f.category != "degree"]
-        found = [doc[f.start:f.end] for f in findings]
-        for n, span in enumerate(found, start=1):
-            owner[span.start_char:span.end_char] = [n] * (span.end_char - span.start_char)
-        queries, spans, swallowed = [], [], []
-        offset = 0
-        for line in text.lower().split("\n"):
-            words = [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(line)]
-            offset += len(line) + 1
-            for i in range(len(words)):
-                if owner[words[i][1]] and owner[words[i][1] - 1] == owner[words[i][1]]:
-                    continue  # starts inside a finding
-                parts: list[str] = []
-                free = False
-                inside: set[int] = set()
-                ids: set | None = None
-                for word, start, end in words[i:i + _MAX_N]:
-                    parts.append(word)
-                    if not owner[start]:
-                        free = True
-                    else:
-                        if owner[start] - 1 not in inside:
-                            inside.add(owner[start] - 1)
-                            ids = {findings[k].req_id for k in inside}
-                        if found[owner[start] - 1].end_char > end:
-                            continue  # the finding goes on: this n-gram would cut it
-                    key = " ".join(parts)
-                    if "+" in key:
-                        key = key.replace(" +", "+")
-                    if free and len(key) >= self.min_length - 2:
-                        queries.append(key)
-                        spans.append((words[i][1], end))
-                        swallowed.append(ids)
-        return queries, spans, swallowed
+        blocks = [(*span_chars(doc, f.start, f.end), f.req_id)
+                  for f in doc._.rm_findings or [] if f.category != "degree"]
+        return ngram_queries(doc_text(doc), blocks, self._filter, self.min_length - 2, _MAX_N)
 
     def match(self, doc: Doc) -> list[Finding]:
         if not self.choices:
             return []
-        queries, spans, swallowed = self._queries(doc)
-        if not queries:
-            return []
-        cutoff = min(min(e["threshold"] for e in self.entries), self.default_threshold)
-        by_initial: dict[str, list[int]] = {}
-        for qi, query in enumerate(queries):
-            by_initial.setdefault(query[0], []).append(qi)
+        cutoff = self._cutoff
         found = []
+        ngrams = self._queries(doc)
         # A match must share its first letter (a guard below), so only those pairs are scored.
-        for initial, qis in by_initial.items():
-            cis = self._by_initial.get(initial)
-            if not cis:
-                continue
-            scores = process.cdist([queries[q] for q in qis], [self.choices[c] for c in cis],
-                                   scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
-                                   dtype=np.uint8, workers=1)
-            for row in np.flatnonzero(scores.max(axis=1)):
-                col = int(scores[row].argmax())
-                q = qis[row]
-                finding = self._accept(doc, queries[q], cis[col], float(scores[row, col]), spans[q], swallowed[q])
+        for initial, (first, stop) in ngrams.groups.items():
+            indices, choices = self._by_initial[initial]
+            scores = process.cdist(ngrams.keys[first:stop], choices, scorer=fuzz.ratio, processor=None,
+                                   score_cutoff=cutoff, dtype=np.uint8, workers=1)
+            for q in sorted(set(scores.nonzero()[0].tolist())):  # the queries with any score left
+                col, k = int(scores[q].argmax()), first + q
+                finding = self._accept(doc, ngrams, k, indices[col], float(scores[q, col]))
                 if finding:
                     found.append(finding)
         return sorted(found, key=lambda f: (f.start, f.end))
 
-    def _accept(self, doc: Doc, query: str, ci: int, score: float, span: tuple[int, int],
-                swallowed: set | None) -> Finding | None:
-        entry, choice = self.entries[ci], self.choices[ci]
+    def _accept(self, doc: Doc, ngrams: NGrams, k: int, ci: int, score: float) -> Finding | None:
+        """The finding n-gram ``k`` makes with its best choice ``ci``, unless a guard rejects it."""
+        entry, choice, query = self.entries[ci], self.choices[ci], ngrams.keys[k]
+        swallowed = ngrams.swallowed(k)
         if swallowed is not None and entry["id"] in swallowed:
             return None  # "project schedule on" adds nothing to the exact "project schedule"
         if score < entry["threshold"]:
@@ -145,10 +128,10 @@ class FuzzyMatcher:
             return None  # short words differ by typos, not by length: "through" is not "thorough"
         if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
             return None
-        tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+        tokens = expand_span(doc, ngrams.starts[k], ngrams.ends[k])
         if tokens is None:
             return None
-        return Finding(tokens.start, tokens.end, entry["category"], entry["id"], entry["name"], "fuzzy",
+        return Finding(*tokens, entry["category"], entry["id"], entry["name"], "fuzzy",
                        round(score / 100, 3))
 
     def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .extensions import Finding
+from .extensions import Finding, doc_text, token_bounds
 
 
 def is_acronym(alias: str) -> bool:
@@ -42,11 +42,12 @@ class LemmaCase:
             self.initialize()
         # Through arrays of string hashes: building a Token object per word costs more than the lookup.
         strings, memo = doc.vocab.strings, self._lemma_of
-        lowers = doc.to_array([LOWER])
-        for h in set(lowers.tolist()) - memo.keys():
+        lowers = doc.to_array([LOWER]).tolist()
+        # set.difference(dict) looks up each word; "set - memo.keys()" walked the whole memo.
+        for h in set(lowers).difference(memo):
             lower = strings[h]
             memo[h] = strings.add(self.table.get(lower, lower))
-        doc.from_array([LEMMA], numpy.array([memo[h] for h in lowers.tolist()], dtype=numpy.uint64))
+        doc.from_array([LEMMA], numpy.array([memo[h] for h in lowers], dtype=numpy.uint64))
         return doc
 
 
@@ -57,6 +58,7 @@ class TermMatcher:
         self.name = name
         self.nlp = nlp
         self.entries: list[dict] = []
+        self._entry_of: dict[int, dict] = {}  # match id (the key's string hash) -> entry
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -67,6 +69,7 @@ class TermMatcher:
         for entry in entries:
             key = str(len(self.entries))
             self.entries.append(entry)
+            self._entry_of[self.nlp.vocab.strings.add(key)] = entry
             phrase = entry["phrase"]
             if entry["kind"] == "evidence":
                 self._lemma.add(key, [lemmatize(self.nlp.make_doc(phrase.lower()))])
@@ -88,14 +91,15 @@ class TermMatcher:
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Finding]:
+        text = doc_text(doc)
+        starts, ends, _ = token_bounds(doc)
         found = []
         for matcher, how in ((self._orth, "orth"), (self._lower, "lower"), (self._lemma, "lemma")):
             for match_id, start, end in matcher(doc):
-                entry = self.entries[int(self.nlp.vocab.strings[match_id])]
-                span_text = doc[start:end].text
+                entry = self._entry_of[match_id]
                 if how == "lemma":
                     method = "lemma"
-                elif span_text.lower() == entry["name"].lower():
+                elif text[starts[start]:ends[end - 1]].lower() == entry["name"].lower():
                     method = "exact"
                 else:
                     method = "alias"
@@ -128,19 +132,22 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """
     degrees = [f for f in findings if f.category == "degree"]
     rest = sorted((f for f in findings if f.category != "degree"),
-                  key=lambda f: (-(f.end - f.start), _METHOD_RANK.get(f.method, 9), f.start))
+                  key=lambda f: (f.start - f.end, _METHOD_RANK.get(f.method, 9), f.start))
     taken: list[Finding] = []
     by_span: dict[tuple[int, int], list[Finding]] = {}
-    covered: set[int] = set()
+    covered = bytearray(max((f.end for f in rest), default=0))  # 1 for each token taken
     for f in rest:
-        same = by_span.get((f.start, f.end), [])
-        if not same and any(i in covered for i in range(f.start, f.end)):
+        same = by_span.get((f.start, f.end))
+        if same is None:
+            if covered.find(1, f.start, f.end) >= 0:
+                continue
+            by_span[f.start, f.end] = [f]
+        elif any(t.req_id == f.req_id or t.req_id is None or f.req_id is None for t in same):
             continue
-        if any(t.req_id == f.req_id or t.req_id is None or f.req_id is None for t in same):
-            continue
+        else:
+            same.append(f)
         taken.append(f)
-        by_span.setdefault((f.start, f.end), []).append(f)
-        covered.update(range(f.start, f.end))
+        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
     return sorted(taken + degrees, key=lambda f: (f.start, f.end, f.req_id or ""))
 
 
