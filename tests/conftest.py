@@ -32,3 +32,13 @@ def dejavu() -> str:
     if path is None:
         pytest.skip("DejaVuSans.ttf is not installed")
     return path
+
+
+@pytest.fixture
+def watchdog():
+    """A hung test dumps its stack and exits instead of blocking the suite (worker tests)."""
+    import faulthandler
+
+    faulthandler.dump_traceback_later(90, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()

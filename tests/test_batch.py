@@ -22,17 +22,8 @@ from resumematch.batch import Limits, extract_all
 from resumematch.cache import Cache
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="worker tests need fork")
-
-
-@pytest.fixture(autouse=True)
-def _watchdog():
-    """A hung test dumps its stack and exits instead of blocking the suite."""
-    import faulthandler
-
-    faulthandler.dump_traceback_later(90, exit=True)
-    yield
-    faulthandler.cancel_dump_traceback_later()
+pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="worker tests need fork"),
+              pytest.mark.usefixtures("watchdog")]
 
 
 def good_pdf(path: Path, name: str = "Ada Lovelace") -> Path:

@@ -28,16 +28,8 @@ from resumematch.screener import Screener
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "resumes"
 AS_OF = dt.date(2026, 11, 1)
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="worker tests need fork")
-
-
-@pytest.fixture(autouse=True)
-def _watchdog():
-    import faulthandler
-
-    faulthandler.dump_traceback_later(90, exit=True)
-    yield
-    faulthandler.cancel_dump_traceback_later()
+pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="worker tests need fork"),
+              pytest.mark.usefixtures("watchdog")]
 
 
 def pdf(path: Path, name: str) -> Path:
