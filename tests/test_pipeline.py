@@ -257,6 +257,14 @@ def test_fuzzy_misspelling_is_caught(analyzer, section, line, req_id):
     assert hits[0].text == line and hits[0].counts
 
 
+@pytest.mark.parametrize("header", ["İzmir, İstanbul", "İİİ"])
+@pytest.mark.parametrize("section, line, req_id", FUZZY[:3], ids=[f[1] for f in FUZZY[:3]])
+def test_fuzzy_offsets_survive_letters_that_lower_to_two(analyzer, header, section, line, req_id):
+    # "İ".lower() is two characters; the findings after it keep their place and their text.
+    hits = analyzer.analyze(resume(section, line).replace("\n", f"\n{header}\n", 1)).found(req_id)
+    assert [(e.text, e.method) for e in hits] == [(line, "fuzzy")]
+
+
 @pytest.mark.parametrize("line", ["Certifed Scrum Master"])
 def test_fuzzy_misspelt_scrum_master_is_csm(analyzer, line):
     hits = analyzer.analyze(resume("CERTIFICATIONS", line)).found("cert.csm")

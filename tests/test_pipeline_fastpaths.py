@@ -64,7 +64,7 @@ def _word_by_word(text, blocks, lengths, min_length, max_n):
         owner[start:end] = [n] * (end - start)
     groups: dict[str, list] = {}
     offset = 0
-    for line in text.lower().split("\n"):
+    for line in "".join(c.lower()[0] for c in text).split("\n"):  # one character per character
         words = [(m.group(), offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\W_]+[+#]?|[+#]", line)]
         offset += len(line) + 1
         for i in range(len(words)):

@@ -54,6 +54,16 @@ class QueryFilter:
                 self.ascii_code[ord(initial)] = k
 
 
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every character still one character: "İ" (U+0130) lowers to "i"
+    plus a combining dot, which would shift every offset after it (a Turkish place name in the
+    header once hid every fuzzy finding below it)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[0] for c in text)
+
+
 def ngram_queries(text: str, blocks: list[tuple[int, int, str | None]], accept: QueryFilter,
                   min_length: int, max_n: int) -> NGrams:
     """The n-grams of ``text`` to score, grouped by first letter in the order each letter first
@@ -64,7 +74,7 @@ def ngram_queries(text: str, blocks: list[tuple[int, int, str | None]], accept: 
     nor cut one in two, and it needs a word outside them. It must be ``min_length`` long, and
     ``accept`` must allow its first letter and length.
     """
-    low = text.lower()  # offsets below are in this string, as the fuzzy component always had them
+    low = lower_same_length(text)  # offsets in it are offsets in text
     parts = WORDS.split(low)
     words = parts[1::2]
     if not words:
