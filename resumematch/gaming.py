@@ -8,7 +8,6 @@ Repeated mentions need no rule: a requirement's strength is its best evidence.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
@@ -50,14 +49,19 @@ def stuffed_lines(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, in
     """Lines that are bare lists of credential names: two or more different ones, or one repeated
     three times or more, little else, and no issuer, school or date outside the names themselves."""
     credentials = sorted((e for e in entities if e.category in _CREDENTIAL_CATEGORIES), key=lambda e: e.start)
-    starts = [e.start for e in credentials]
-    out, pos = [], 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        inside = credentials[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-        if not inside:
+    out, i = [], 0
+    while i < len(credentials):  # only the lines that hold a credential are looked at
+        first = credentials[i].start
+        start, end = text.rfind("\n", 0, first) + 1, text.find("\n", first)
+        end = len(text) if end < 0 else end
+        inside = []
+        while i < len(credentials) and credentials[i].start < end:
+            inside.append(credentials[i])
+            i += 1
+        if not inside:  # a finding that starts on a line break belongs to no line
+            i += 1
             continue
+        line = text[start:end]
         names = [e.id or e.name for e in _distinct(inside)]
         # Issuer words inside a credential's own name ("CompTIA Project+") are not context.
         rest = list(line)
