@@ -135,8 +135,19 @@ class GlyphDevice(PDFPageAggregator):
                         bottom, top = descent + rise, descent + rise + fontsize
                         upright = _upright(a, b, c, d, bottom, top)
                     if upright:
-                        x0, x1 = _span(e1, a * adv + e1)
-                        y0, y1 = _span(d * bottom + f1, d * top + f1)
+                        # min() and max() of the two ends, as apply_matrix_rect takes them
+                        x0 = x1 = e1
+                        right = a * adv + e1
+                        if right < x0:
+                            x0 = right
+                        elif right > x1:
+                            x1 = right
+                        y0 = y1 = d * bottom + f1
+                        y_top = d * top + f1
+                        if y_top < y0:
+                            y0 = y_top
+                        elif y_top > y1:
+                            y1 = y_top
                     else:
                         x0, y0, x1, y1 = _box((a, b, c, d, e1, f1), (0, bottom, adv, top))
                     objs.append(Glyph(text, x0, y0, x1, y1, y1 - y0, paint,
@@ -171,18 +182,9 @@ class GlyphDevice(PDFPageAggregator):
 
 
 def _upright(a, b, c, d, bottom, top) -> bool:
-    """True when a character's box needs no rotation: ``_span`` then gives the same floats as
-    ``apply_matrix_rect``, whose extra terms are all zeros (finite values times zero)."""
+    """True when a character's box needs no rotation: its two x and two y ends then give the
+    same floats as ``apply_matrix_rect``, whose other terms are all zeros (finite times zero)."""
     return b == 0 and c == 0 and all(map(math.isfinite, (a, d, bottom, top)))
-
-
-def _span(lo: float, hi: float) -> tuple[float, float]:
-    """(min, max) as the builtins would give them, NaN included."""
-    if hi < lo:
-        return hi, lo
-    if hi > lo:
-        return lo, hi
-    return lo, lo
 
 
 def _box(matrix, bbox) -> tuple[float, float, float, float]:

@@ -29,20 +29,22 @@ class GlyphLine:
 
     __slots__ = ("items", "x0", "y0", "x1", "y1")
 
-    def __init__(self, first: Glyph) -> None:
-        self.items: list[Glyph | str] = [first]
-        self.x0, self.y0, self.x1, self.y1 = _INF, _INF, -_INF, -_INF
-        self._grow(first)
-
-    def _grow(self, glyph: Glyph) -> None:
-        # min()/max() as LTExpandableContainer.add calls them, starting from infinity.
-        self.x0, self.y0 = min(self.x0, glyph.x0), min(self.y0, glyph.y0)
-        self.x1, self.y1 = max(self.x1, glyph.x1), max(self.y1, glyph.y1)
+    def __init__(self, items: list[Glyph | str], x0: float, y0: float, x1: float, y1: float) -> None:
+        self.items = items
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
 
     def is_empty(self) -> bool:
         """pdfminer's test for a line it sets aside: no area, or only white space."""
         return (self.x1 - self.x0 <= 0 or self.y1 - self.y0 <= 0
                 or "".join(it if it is SPACE else it.text for it in self.items).isspace())
+
+
+def _box_of(glyph: Glyph) -> tuple[float, float, float, float]:
+    # A line's box starts at infinity and grows with min() and max(), as in
+    # LTExpandableContainer.add; the comparisons below are what those builtins do.
+    x0, y0, x1, y1 = glyph.x0, glyph.y0, glyph.x1, glyph.y1
+    return (x0 if x0 < _INF else _INF, y0 if y0 < _INF else _INF,
+            x1 if x1 > -_INF else -_INF, y1 if y1 > -_INF else -_INF)
 
 
 def group_lines(glyphs: list[Glyph], laparams: LAParams) -> list[GlyphLine]:
@@ -52,42 +54,48 @@ def group_lines(glyphs: list[Glyph], laparams: LAParams) -> list[GlyphLine]:
     overlap vertically by more than ``line_overlap`` of the smaller height and are less than
     ``char_margin`` times the wider one apart; ``LTTextLineHorizontal.add`` puts a word space
     before a glyph that starts more than ``word_margin`` times its size after the previous one.
-    ``reading_order`` orders lines itself, so pdfminer's later steps (boxes, their hierarchy)
-    are not needed. Vertical text lines (``detect_vertical``) are not made.
+    The same floats are compared in the same way, so the lines are pdfminer's. ``reading_order``
+    orders lines itself: pdfminer's later steps (boxes, their hierarchy) are not needed.
+    Vertical text lines (``detect_vertical``) are not made.
     """
     line_overlap, char_margin, word_margin = laparams.line_overlap, laparams.char_margin, laparams.word_margin
     lines: list[GlyphLine] = []
-    line: GlyphLine | None = None
+    items: list[Glyph | str] | None = None  # the open line
     obj0: Glyph | None = None
     for obj1 in glyphs:
+        x0, y0, x1, y1 = obj1.x0, obj1.y0, obj1.x1, obj1.y1
+        width, height = x1 - x0, y1 - y0
         if obj0 is not None:
-            halign = (obj1.y0 <= obj0.y1 and obj0.y0 <= obj1.y1
-                      and min(obj0.y1 - obj0.y0, obj1.y1 - obj1.y0) * line_overlap
-                      < min(abs(obj0.y0 - obj1.y1), abs(obj0.y1 - obj1.y0))
-                      and (0 if obj1.x0 <= obj0.x1 and obj0.x0 <= obj1.x1
-                           else min(abs(obj0.x0 - obj1.x1), abs(obj0.x1 - obj1.x0)))
-                      < max(obj0.x1 - obj0.x0, obj1.x1 - obj1.x0) * char_margin)
-            if halign and line is not None:
-                _add(line, obj0, obj1, word_margin)
-            elif line is not None:
-                lines.append(line)
-                line = None
-            elif halign:
-                line = GlyphLine(obj0)
-                _add(line, obj0, obj1, word_margin)
+            halign = False
+            if y0 <= py1 and py0 <= y1:
+                d0, d1 = abs(py0 - y1), abs(py1 - y0)
+                if (height if height < h0 else h0) * line_overlap < (d1 if d1 < d0 else d0):
+                    if x0 <= px1 and px0 <= x1:
+                        gap = 0
+                    else:
+                        d0, d1 = abs(px0 - x1), abs(px1 - x0)
+                        gap = d1 if d1 < d0 else d0
+                    halign = gap < (width if width > w0 else w0) * char_margin
+            if halign:
+                if items is None:
+                    items = [obj0]
+                    lx0, ly0, lx1, ly1 = _box_of(obj0)
+                if word_margin and px1 < x0 - word_margin * (height if height > width else width):
+                    items.append(SPACE)
+                items.append(obj1)
+                lx0, ly0 = (x0 if x0 < lx0 else lx0), (y0 if y0 < ly0 else ly0)
+                lx1, ly1 = (x1 if x1 > lx1 else lx1), (y1 if y1 > ly1 else ly1)
+            elif items is not None:
+                lines.append(GlyphLine(items, lx0, ly0, lx1, ly1))
+                items = None
             else:
-                lines.append(GlyphLine(obj0))
-        obj0 = obj1
-    if obj0 is not None:
-        lines.append(line if line is not None else GlyphLine(obj0))
+                lines.append(GlyphLine([obj0], *_box_of(obj0)))
+        obj0, px0, py0, px1, py1, w0, h0 = obj1, x0, y0, x1, y1, width, height
+    if items is not None:
+        lines.append(GlyphLine(items, lx0, ly0, lx1, ly1))
+    elif obj0 is not None:
+        lines.append(GlyphLine([obj0], *_box_of(obj0)))
     return lines
-
-
-def _add(line: GlyphLine, prev: Glyph, glyph: Glyph, word_margin: float) -> None:
-    if word_margin and prev.x1 < glyph.x0 - word_margin * max(glyph.x1 - glyph.x0, glyph.y1 - glyph.y0):
-        line.items.append(SPACE)
-    line.items.append(glyph)
-    line._grow(glyph)
 
 
 @dataclass(frozen=True)
