@@ -12,6 +12,7 @@ entries are not gutters: tables and dated entries read row by row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from pdfminer.layout import LAParams
@@ -120,12 +121,22 @@ def _find_gutter(lines: list[Line]) -> float | None:
         return None
     total = sum(len(line.text) for line in lines)
     table_rows = _table_rows(lines)
+    # _gutter_at sees x only through its order among the lines' edges (table rows run from
+    # one line's x0 to another's x1): while x stays between the same two edges, it would
+    # score the same again, and a tie never replaces the best.
+    edges = sorted([v for ln in lines for v in (ln.x0, ln.x1)])
+    if any(v != v for v in edges):  # NaN has no place in a sorted list: score every x
+        edges = None
     best = None
+    place = None
     x = left_edge + 0.15 * width
     while x < left_edge + 0.85 * width:
-        candidate = _gutter_at(lines, table_rows, x, total)
-        if candidate is not None and (best is None or candidate < best[0]):
-            best = (candidate, x)
+        here = None if edges is None else (bisect_left(edges, x), bisect_right(edges, x))
+        if here is None or here != place:
+            place = here
+            candidate = _gutter_at(lines, table_rows, x, total)
+            if candidate is not None and (best is None or candidate < best[0]):
+                best = (candidate, x)
         x += 1.0
     return None if best is None else best[1]
 
