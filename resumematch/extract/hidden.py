@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pdfminer.layout import LTContainer, LTCurve, LTPage
 
-from .glyphs import Glyph
+from .glyphs import Glyph, Paint
 
 WHITE = (1.0, 1.0, 1.0)
 _INVISIBLE_MODES = (3, 7)      # 3: neither fill nor stroke; 7: clip only
@@ -42,18 +42,22 @@ def to_rgb(color) -> tuple[float, float, float] | None:
     return None
 
 
-def _filled_shapes(item, top_level: bool = True) -> Iterator[tuple[LTCurve, int | None]]:
-    """Shapes filled with a plain colour (not a pattern), each with its drawing order on the page
-    (None inside a figure)."""
+_Shape = tuple[LTCurve, int | None, tuple[float, float, float]]
+
+
+def _filled_shapes(item, top_level: bool = True) -> Iterator[_Shape]:
+    """Shapes filled with a plain colour (not a pattern): each with its drawing order on the
+    page (None inside a figure) and its colour."""
     for order, child in enumerate(item):
         if isinstance(child, LTCurve):
-            if child.fill and to_rgb(child.non_stroking_color):
-                yield child, (order if top_level else None)
+            rgb = child.fill and to_rgb(child.non_stroking_color)
+            if rgb:
+                yield child, (order if top_level else None), rgb
         elif isinstance(child, LTContainer):
             yield from _filled_shapes(child, False)
 
 
-def _drawn_later_first(shape: tuple[LTCurve, int | None]) -> int:
+def _drawing_order(shape: _Shape) -> int:
     # Shapes inside figures carry no order: any top-level shape counts as drawn after them.
     order = shape[1]
     return -1 if order is None else order
@@ -65,12 +69,17 @@ class HiddenChars:
     def __init__(self, settings: HiddenSettings = HiddenSettings()) -> None:
         self.settings = settings
         self._page: LTPage | None = None
-        self._shapes: list[tuple[LTCurve, int | None]] = []
+        self._shapes: list[_Shape] = []
         self._box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
         self._rgb: dict = {}
+        self._paint: Paint | None = None  # the last paint seen, and whether it shows on white
+        self._shows = False
 
     def _enter(self, page: LTPage) -> None:
-        self._page, self._shapes = page, list(_filled_shapes(page))
+        # Last drawn first (a stable sort: among shapes in figures, page order), so the first
+        # shape found under a glyph is the one that shows.
+        self._page = page
+        self._shapes = sorted(_filled_shapes(page), key=_drawing_order, reverse=True)
         self._box = page.cropbox
 
     def _colour(self, color) -> tuple[float, float, float] | None:
@@ -88,15 +97,13 @@ class HiddenChars:
         A glyph inside a figure has no drawing order: every shape under it counts."""
         if page is not self._page:
             self._enter(page)
-        if not self._shapes:
-            return WHITE
         x, y = (glyph.x0 + glyph.x1) / 2, (glyph.y0 + glyph.y1) / 2
         order = glyph.order
-        under = [(s, o) for s, o in self._shapes if s.x0 <= x <= s.x1 and s.y0 <= y <= s.y1
-                 and (order is None or o is None or o < order)]
-        if not under:
-            return WHITE
-        return to_rgb(max(under, key=_drawn_later_first)[0].non_stroking_color)
+        for shape, drawn, rgb in self._shapes:
+            if (shape.x0 <= x <= shape.x1 and shape.y0 <= y <= shape.y1
+                    and (order is None or drawn is None or drawn < order)):
+                return rgb
+        return WHITE
 
     def reason(self, glyph: Glyph, page: LTPage) -> str | None:
         """Why ``glyph`` is invisible ("render_mode", "off_page", "tiny", "same_colour"), or None."""
@@ -124,13 +131,17 @@ class HiddenChars:
         tiny, off-page or invisibly rendered glyphs are hidden. Anything else asks ``reason``."""
         if page is not self._page:
             self._enter(page)
-        if self._shapes or glyph.paint.mode:
+        paint = glyph.paint
+        if self._shapes or paint.mode:
             return self.reason(glyph, page) is not None
         x0, y0, x1, y1 = self._box
         if glyph.x1 <= x0 or glyph.x0 >= x1 or glyph.y1 <= y0 or glyph.y0 >= y1:
             return True
         if glyph.size >= self.settings.min_font_size:
-            colour = self._colour(glyph.paint.ncolor)
-            if colour is None or min(colour) < 1.0 - self.settings.min_contrast:
+            if paint is not self._paint:  # the glyphs of one text operator share their paint
+                colour = self._colour(paint.ncolor)
+                self._paint = paint
+                self._shows = colour is None or min(colour) < 1.0 - self.settings.min_contrast
+            if self._shows:
                 return False
         return self.reason(glyph, page) is not None

@@ -79,19 +79,27 @@ def _walk(container: LTContainer, page: LTPage, out: _PageText, is_hidden) -> No
 def _add_line(line: GlyphLine, page: LTPage, out: _PageText, is_hidden) -> None:
     chars = []
     x0 = x1 = None  # the box of the glyphs kept, not of icons or hidden ones
+    paint = icon = None  # glyphs of one text operator share their paint, hence their font
     for item in line.items:
         if item is SPACE:
             chars.append(item)
-        elif _icon_font(item.paint.fontname):
             continue
-        elif is_hidden(item, page):
+        if item.paint is not paint:
+            paint = item.paint
+            icon = _icon_font(paint.fontname)
+        if icon:
+            continue
+        if is_hidden(item, page):
             out.hidden_chars += 1
             out.hidden.append(item.text)
         else:
             chars.append(item.text)
             if item.text.strip():
-                x0 = item.x0 if x0 is None else min(x0, item.x0)
-                x1 = item.x1 if x1 is None else max(x1, item.x1)
+                if x0 is None:
+                    x0, x1 = item.x0, item.x1
+                else:  # min() and max(), spelled out for speed
+                    x0 = item.x0 if item.x0 < x0 else x0
+                    x1 = item.x1 if item.x1 > x1 else x1
     text = "".join(chars).strip()
     if text and x0 is not None:
         out.lines.append(Line(x0, line.y0, x1, line.y1, text))
