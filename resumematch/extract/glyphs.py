@@ -90,8 +90,7 @@ class GlyphDevice(PDFPageAggregator):
         if font.is_multibyte():
             wordspace = 0
         dxscale = 0.001 * fontsize * scaling
-        self._paint = Paint(font.fontname, graphicstate.ncolor, graphicstate.scolor,
-                            getattr(textstate, "render", 0))
+        self._paint = Paint(font.fontname, graphicstate.ncolor, graphicstate.scolor, textstate.render)
         if font.is_vertical():  # rare (CJK); pdfminer's loop calls render_char below
             textstate.linematrix = self.render_string_vertical(
                 seq, matrix, textstate.linematrix, font, fontsize, scaling, charspace, wordspace,
@@ -103,7 +102,8 @@ class GlyphDevice(PDFPageAggregator):
 
     def _render_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace,
                            rise, dxscale):
-        """pdfminer's render_string_horizontal with render_char and ``LTChar``'s box inlined."""
+        """pdfminer's render_string_horizontal with render_char and ``LTChar``'s box inlined
+        (minus its log warning about array items that are neither numbers nor strings)."""
         (a, b, c, d, e, f) = matrix
         (x, y) = pos
         codes = self._codes.get(font)
@@ -159,6 +159,7 @@ class GlyphDevice(PDFPageAggregator):
         return (x, y)
 
     def _decode(self, font, cid: int) -> tuple[str, float]:
+        """Text and width of a character code, as pdfminer's ``render_char`` finds them."""
         try:
             text = font.to_unichr(cid)
             assert isinstance(text, str), str(type(text))
@@ -168,13 +169,9 @@ class GlyphDevice(PDFPageAggregator):
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         """Vertical fonts only: pdfminer's own ``LTChar`` does the geometry, a Glyph keeps it."""
-        try:
-            text = font.to_unichr(cid)
-            assert isinstance(text, str), str(type(text))
-        except PDFUnicodeNotDefined:
-            text = self.handle_undefined_char(font, cid)
-        char = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid),
-                      font.char_disp(cid), ncs, graphicstate)
+        text, width = self._decode(font, cid)
+        char = LTChar(matrix, font, fontsize, scaling, rise, text, width, font.char_disp(cid), ncs,
+                      graphicstate)
         objs = self.cur_item._objs
         objs.append(Glyph(text, char.x0, char.y0, char.x1, char.y1, char.size, self._paint,
                           None if self._stack else len(objs)))

@@ -49,6 +49,8 @@ def _filled_shapes(item, top_level: bool = True) -> Iterator[_Shape]:
     """Shapes filled with a plain colour (not a pattern): each with its drawing order on the
     page (None inside a figure) and its colour."""
     for order, child in enumerate(item):
+        if type(child) is Glyph:  # most items: settle them with one test
+            continue
         if isinstance(child, LTCurve):
             rgb = child.fill and to_rgb(child.non_stroking_color)
             if rgb:

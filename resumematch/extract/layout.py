@@ -1,9 +1,9 @@
-"""Reading order for resume pages: find column gutters, then read each column.
+"""Text lines and their reading order for resume pages: find column gutters, then read each column.
 
-pdfminer groups characters into lines well, but its ordering of text boxes
-often interleaves the columns of two-column and sidebar templates. Here lines
-are ordered again: a vertical gutter that few lines cross splits the page into
-columns; lines that do cross it (a full-width header, a section rule) act as
+``group_lines`` groups glyphs into lines by pdfminer's rules, which work well. pdfminer's
+ordering of text boxes, though, often interleaves the columns of two-column and sidebar
+templates, so lines are ordered again: a vertical gutter that few lines cross splits the
+page into columns; lines that do cross it (a full-width header, a section rule) act as
 separators, so "header, left column, right column, footer" reads in that order.
 The spaces between the columns of a grid table and a rail of dates beside the
 entries are not gutters: tables and dated entries read row by row.

@@ -58,8 +58,9 @@ def _icon_font(fontname: str) -> bool:
 
 
 def _walk(container: LTContainer, page: LTPage, out: _PageText, is_hidden) -> None:
-    """Lines of ``container`` in pdfminer's order: its text lines, those of its figures, then
-    the lines its layout analysis sets aside as empty (which may still hold hidden glyphs)."""
+    """Add the lines of ``container`` to ``out`` in pdfminer's order: its text lines, those of
+    its figures, then the lines its layout analysis sets aside as empty (they may still hold
+    hidden glyphs)."""
     glyphs = [item for item in container if type(item) is Glyph]
     lines = group_lines(glyphs, RESUME_LAPARAMS) if glyphs else []
     empty = [line.is_empty() for line in lines]
