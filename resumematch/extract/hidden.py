@@ -72,17 +72,20 @@ class HiddenChars:
         self.settings = settings
         self._page: LTPage | None = None
         self._shapes: list[_Shape] = []
+        self._grounds: set[tuple[float, float, float]] = {WHITE}
         self._box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
         self._rgb: dict = {}
-        self._paint: Paint | None = None  # the last paint seen, and whether it shows on white
-        self._shows = False
+        self._paint: Paint | None = None  # the last paint seen, and its colour if it may hide
+        self._hiding_colour: tuple[float, float, float] | None = None
 
     def _enter(self, page: LTPage) -> None:
         # Last drawn first (a stable sort: among shapes in figures, page order), so the first
         # shape found under a glyph is the one that shows.
         self._page = page
         self._shapes = sorted(_filled_shapes(page), key=_drawing_order, reverse=True)
+        self._grounds = {WHITE} | {rgb for _, _, rgb in self._shapes}
         self._box = page.cropbox
+        self._paint = None
 
     def _colour(self, color) -> tuple[float, float, float] | None:
         try:
@@ -92,6 +95,17 @@ class HiddenChars:
             return rgb
         except TypeError:  # an unhashable colour value
             return to_rgb(color)
+
+    def _same(self, colour: tuple[float, float, float], ground: tuple[float, float, float]) -> bool:
+        return max(abs(a - b) for a, b in zip(colour, ground)) < self.settings.min_contrast
+
+    def _may_hide(self, paint: Paint) -> tuple[float, float, float] | None:
+        """The colour ``paint`` shows, if it is the same as white or as some shape on the page:
+        otherwise no background can hide its glyphs and none need looking up."""
+        colour = self._colour(paint.scolor if paint.mode in _STROKE_MODES else paint.ncolor)
+        if colour is None or not any(self._same(colour, ground) for ground in self._grounds):
+            return None
+        return colour
 
     def background(self, glyph: Glyph, page: LTPage) -> tuple[float, float, float]:
         """Colour under the centre of ``glyph``: the last filled shape drawn before it, else white.
@@ -121,29 +135,12 @@ class HiddenChars:
             return None
         if glyph.size < self.settings.min_font_size:
             return "tiny"
-        colour = self._colour(paint.scolor if paint.mode in _STROKE_MODES else paint.ncolor)
-        if colour is not None:
-            ground = self.background(glyph, page)
-            if max(abs(a - b) for a, b in zip(colour, ground)) < self.settings.min_contrast:
-                return "same_colour"
+        if paint is not self._paint:  # the glyphs of one text operator share their paint
+            self._paint, self._hiding_colour = paint, self._may_hide(paint)
+        colour = self._hiding_colour
+        if colour is not None and self._same(colour, self.background(glyph, page)):
+            return "same_colour"
         return None
 
     def __call__(self, glyph: Glyph, page: LTPage) -> bool:
-        """The common case in a hot loop: on a page without filled shapes, only near-white,
-        tiny, off-page or invisibly rendered glyphs are hidden. Anything else asks ``reason``."""
-        if page is not self._page:
-            self._enter(page)
-        paint = glyph.paint
-        if self._shapes or paint.mode:
-            return self.reason(glyph, page) is not None
-        x0, y0, x1, y1 = self._box
-        if glyph.x1 <= x0 or glyph.x0 >= x1 or glyph.y1 <= y0 or glyph.y0 >= y1:
-            return True
-        if glyph.size >= self.settings.min_font_size:
-            if paint is not self._paint:  # the glyphs of one text operator share their paint
-                colour = self._colour(paint.ncolor)
-                self._paint = paint
-                self._shows = colour is None or min(colour) < 1.0 - self.settings.min_contrast
-            if self._shows:
-                return False
         return self.reason(glyph, page) is not None
