@@ -102,8 +102,25 @@ def white_over_light_rectangle_drawn_later(c):
     c.rect(60, 300, 450, 40, fill=1, stroke=0)
 
 
+def _navy_box_form(c, text_colour=None):
+    """A form XObject (pdfminer: a figure) holding a navy box and, optionally, the text."""
+    c.beginForm("box")
+    c.setFillColorRGB(0.1, 0.15, 0.3)
+    c.rect(60, 480, 450, 40, fill=1, stroke=0)
+    if text_colour:
+        c.setFillColorRGB(*text_colour)
+        c.setFont("Helvetica", 10)
+        _text_at(c)
+    c.endForm()
+    c.doForm("box")
+
+
+def same_as_rectangle_in_form(c):
+    _navy_box_form(c, text_colour=(0.1, 0.15, 0.3))
+
+
 HIDDEN_CASES = [white_rgb, white_gray, white_cmyk, tiny, off_page, render_mode_3, same_as_rectangle,
-                white_over_light_rectangle_drawn_later]
+                white_over_light_rectangle_drawn_later, same_as_rectangle_in_form]
 
 
 def dark_theme(c):
@@ -134,7 +151,18 @@ def small_but_readable(c):
     _text_at(c)
 
 
-VISIBLE_CASES = [dark_theme, dark_theme_cmyk, normal, grey_text, small_but_readable]
+def dark_theme_in_form(c):
+    _navy_box_form(c, text_colour=(1, 1, 1))
+
+
+def white_on_a_form_box(c):
+    _navy_box_form(c)
+    c.setFillColorRGB(1, 1, 1)
+    _text_at(c)
+
+
+VISIBLE_CASES = [dark_theme, dark_theme_cmyk, normal, grey_text, small_but_readable, dark_theme_in_form,
+                 white_on_a_form_box]
 
 
 @pytest.mark.parametrize("draw", HIDDEN_CASES, ids=lambda f: f.__name__)

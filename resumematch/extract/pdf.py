@@ -9,26 +9,26 @@ import zlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTImage, LTPage, LTTextLine
+from pdfminer.layout import LAParams, LTContainer, LTImage, LTPage
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfminer.pdftypes import PDFException
 
 from .document import Document, assemble, failed
-from .hidden import HiddenChars, extract_pages
-from .layout import Line, reading_order
+from .glyphs import Glyph, read_pages
+from .hidden import HiddenChars
+from .layout import SPACE, GlyphLine, Line, group_lines, reading_order
 from .normalize import cid_ratio, normalize
 
 #: Layout settings tuned on two-column and sidebar resume templates: a small
-#: char_margin keeps a line from jumping the gutter between columns, and
-#: all_texts also lays out text drawn inside figures (some templates do that).
+#: char_margin keeps a line from jumping the gutter between columns. ``group_lines``
+#: uses line_overlap, char_margin and word_margin; text drawn inside figures is laid
+#: out too (pdfminer's all_texts: some templates draw text that way).
 RESUME_LAPARAMS = LAParams(
     line_overlap=0.5,
     char_margin=1.0,
-    line_margin=0.5,
     word_margin=0.1,
-    boxes_flow=0.5,
     detect_vertical=False,
     all_texts=True,
 )
@@ -57,46 +57,64 @@ def _icon_font(fontname: str) -> bool:
     return bool(_ICON_FONT.search(fontname))
 
 
-def _walk(item, page: LTPage, out: _PageText, is_hidden) -> None:
-    if isinstance(item, LTTextLine):
-        chars = []
-        x0 = x1 = None  # the box of the glyphs kept, not of icons or hidden ones
-        for ch in item:
-            if isinstance(ch, LTChar):
-                if _icon_font(ch.fontname):
-                    continue
-                if is_hidden(ch, page):
-                    out.hidden_chars += 1
-                    out.hidden.append(ch.get_text())
-                    continue
-                glyph = ch.get_text()
-                chars.append(glyph)
-                if glyph.strip():
-                    x0 = ch.x0 if x0 is None else min(x0, ch.x0)
-                    x1 = ch.x1 if x1 is None else max(x1, ch.x1)
-            elif isinstance(ch, LTAnno):
-                chars.append(ch.get_text())
-        text = "".join(chars).strip()
-        if text and x0 is not None:
-            out.lines.append(Line(x0, item.y0, x1, item.y1, text))
-        return
-    if isinstance(item, LTImage):
-        out.has_image = True
-    if isinstance(item, LTContainer):
-        for child in item:
-            _walk(child, page, out, is_hidden)
+def _walk(container: LTContainer, page: LTPage, out: _PageText, is_hidden) -> None:
+    """Add the lines of ``container`` to ``out`` in pdfminer's order: its text lines, those of
+    its figures, then the lines its layout analysis sets aside as empty (they may still hold
+    hidden glyphs)."""
+    glyphs = [item for item in container if type(item) is Glyph]
+    lines = group_lines(glyphs, RESUME_LAPARAMS) if glyphs else []
+    empty = [line.is_empty() for line in lines]
+    for line, is_empty in zip(lines, empty):
+        if not is_empty:
+            _add_line(line, page, out, is_hidden)
+    for item in container:
+        if isinstance(item, LTImage):
+            out.has_image = True
+        elif isinstance(item, LTContainer):
+            _walk(item, page, out, is_hidden)
+    for line, is_empty in zip(lines, empty):
+        if is_empty:
+            _add_line(line, page, out, is_hidden)
 
 
-def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0,
-                laparams: LAParams = RESUME_LAPARAMS, is_hidden=None) -> Document:
+def _add_line(line: GlyphLine, page: LTPage, out: _PageText, is_hidden) -> None:
+    chars = []
+    x0 = x1 = None  # the box of the glyphs kept, not of icons or hidden ones
+    paint = icon = None  # glyphs of one text operator share their paint, hence their font
+    for item in line.items:
+        if item is SPACE:
+            chars.append(item)
+            continue
+        if item.paint is not paint:
+            paint = item.paint
+            icon = _icon_font(paint.fontname)
+        if icon:
+            continue
+        if is_hidden(item, page):
+            out.hidden_chars += 1
+            out.hidden.append(item.text)
+        else:
+            chars.append(item.text)
+            if item.text.strip():
+                if x0 is None:
+                    x0, x1 = item.x0, item.x1
+                else:  # min() and max(), spelled out for speed
+                    x0 = item.x0 if item.x0 < x0 else x0
+                    x1 = item.x1 if item.x1 > x1 else x1
+    text = "".join(chars).strip()
+    if text and x0 is not None:
+        out.lines.append(Line(x0, line.y0, x1, line.y1, text))
+
+
+def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidden=None) -> Document:
     """Extract a PDF held in ``data``; bad files give a status, never an exception.
 
-    ``is_hidden(char, page)`` decides which characters a reader cannot see (they are left
+    ``is_hidden(glyph, page)`` decides which characters a reader cannot see (they are left
     out and counted); by default ``HiddenChars()`` from ``hidden.py``."""
     is_hidden = is_hidden or HiddenChars()
     pages: list[_PageText] = []
     try:
-        for page in extract_pages(io.BytesIO(data), password=password or "", laparams=laparams):
+        for page in read_pages(io.BytesIO(data), password=password or ""):
             if max_pages and len(pages) >= max_pages:
                 return failed("pdf", "too_large", f"The PDF has more than {max_pages} pages, "
                               "the limit for one resume.")
