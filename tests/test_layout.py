@@ -59,3 +59,20 @@ def test_layout_gutter_search_matches_a_full_scan(seed):
 def test_layout_random_pages_have_gutters_and_pages_without():
     found = [gutter_by_full_scan(random_page(seed)) for seed in range(150)]
     assert sum(g is None for g in found) > 10 and sum(g is not None for g in found) > 50
+
+
+@pytest.mark.usefixtures("watchdog")
+@pytest.mark.parametrize("scale", [1e9, 1e17])
+def test_layout_gutter_search_ends_on_absurdly_wide_pages(scale):
+    # A crafted PDF can place text 1e17 pt out; 1 pt steps would never end (x + 1 == x there).
+    lines = [Line(side * scale, 700 - 14 * i, side * scale + 100, 710 - 14 * i, f"line {i} on {side}")
+             for side in (0, 1) for i in range(8)]
+    order = layout.reading_order(lines)
+    assert sorted(order) == sorted(ln.text for ln in lines)
+    assert order.index("line 7 on 0") < order.index("line 0 on 1")  # read as two columns
+
+
+@pytest.mark.parametrize("start, stop, expected", [(10.5, 13.0, [10.5, 11.5, 12.5]), (0.0, 0.0, [])])
+def test_layout_grid_steps_one_point_on_real_pages(start, stop, expected):
+    assert list(layout._grid(start, stop)) == expected
+    assert len(list(layout._grid(0.0, 1e17))) <= layout._MAX_STEPS

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pdfminer.layout import LAParams
@@ -129,16 +130,28 @@ def _find_gutter(lines: list[Line]) -> float | None:
         edges = None
     best = None
     place = None
-    x = left_edge + 0.15 * width
-    while x < left_edge + 0.85 * width:
+    for x in _grid(left_edge + 0.15 * width, left_edge + 0.85 * width):
         here = None if edges is None else (bisect_left(edges, x), bisect_right(edges, x))
         if here is None or here != place:
             place = here
             candidate = _gutter_at(lines, table_rows, x, total)
             if candidate is not None and (best is None or candidate < best[0]):
                 best = (candidate, x)
-        x += 1.0
     return None if best is None else best[1]
+
+
+_MAX_STEPS = 20_000  # 1 pt steps across 28 m of page; a real page is under 2 m wide
+
+
+def _grid(start: float, stop: float) -> Iterator[float]:
+    """Candidate gutter positions from ``start`` to before ``stop``: every point, or on a page
+    wider than ``_MAX_STEPS`` points (a crafted PDF), ``_MAX_STEPS`` even steps, so that the
+    search always ends (at 1e17 adding 1 pt no longer changes the number)."""
+    step = max(1.0, (stop - start) / _MAX_STEPS)
+    x = start
+    while x < stop:
+        yield x
+        x += step
 
 
 def _table_rows(lines: list[Line]) -> list[Line]:
