@@ -102,7 +102,9 @@ class _Store:
     """The parent's side of the cache: finds what is known about a file, keeps what is new."""
 
     def __init__(self, cache: Cache | None, options: ExtractOptions, analysis_key: str | None) -> None:
-        self.cache = cache
+        # A run with a password neither reads the cache (a file cached as "encrypted" must be
+        # opened again) nor writes it (decrypted text must not reach a run without the password).
+        self.cache = cache if not options.password else None
         self.options_key = options_key(options)
         self.analysis_key = None  # documents only
         if analysis_key is not None:
@@ -143,7 +145,7 @@ def analyze_files(files: Iterable[str | os.PathLike], *, analyzer: AnalyzerFacto
 
     ``workers=None`` uses every CPU; ``workers=0`` works in this process (no isolation).
     With a ``cache``, documents made by this extractor version, and analyses stored under
-    ``analysis_key``, are not made again.
+    ``analysis_key``, are not made again; with a password in ``options`` the cache is not used.
     """
     options = options or ExtractOptions()
     limits = limits or Limits()

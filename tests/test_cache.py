@@ -60,7 +60,22 @@ def test_extractor_version_and_options_invalidate(tmp_path, resumes):
         list(extract_all(resumes, workers=0, cache=cache, options=ExtractOptions(max_pages=3)))
         assert cache.hits == 0
         list(extract_all(resumes, workers=0, cache=cache, options=ExtractOptions(password="secret")))
-        assert cache.hits == 4  # the password is not part of the key
+        assert (cache.hits, cache.misses) == (0, 4)  # a run with a password does not use the cache
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_password_runs_bypass_the_cache_both_ways(tmp_path, workers):
+    enc = tmp_path / "enc.pdf"
+    enc.write_bytes(builders.lines_pdf([["Confidential resume of Jane Example"]], encrypt="secret"))
+    secret = ExtractOptions(password="secret")
+    with Cache(tmp_path / "a.sqlite") as cache:
+        # Cached as encrypted without the password; the password still opens it.
+        assert [d.status for d in extract_all([enc], workers=workers, cache=cache)] == ["encrypted"]
+        assert [d.status for d in extract_all([enc], workers=workers, cache=cache, options=secret)] == ["ok"]
+    with Cache(tmp_path / "b.sqlite") as cache:
+        # Decrypted with the password; a run without it does not get the text from the cache.
+        assert [d.status for d in extract_all([enc], workers=workers, cache=cache, options=secret)] == ["ok"]
+        assert [d.status for d in extract_all([enc], workers=workers, cache=cache)] == ["encrypted"]
 
 
 def test_timeouts_and_errors_are_not_cached(tmp_path):
