@@ -81,8 +81,9 @@ def read_one(path: Path, cached: Document | None, options: ExtractOptions,
              analyzer: Analyzes | None, memory_mb: int = 0) -> Item:
     """Extract ``path`` (unless ``cached`` is its document) and analyse it with ``analyzer``.
 
-    Whatever goes wrong becomes the document's status; nothing is raised."""
-    stage = "reading the file"
+    Whatever goes wrong becomes the document's status; nothing is raised. A document that was
+    read but could not be analysed keeps its format and content hash."""
+    stage, doc = "reading the file", None
     try:
         doc = cached or extract(path, options=options)
         if analyzer is None or not doc.ok:
@@ -91,11 +92,11 @@ def read_one(path: Path, cached: Document | None, options: ExtractOptions,
         return doc, analyzer.analyze(doc)
     except MemoryError:
         limit = f"more than {memory_mb} MB of memory" if memory_mb else "more memory than there is"
-        return failed("unknown", "too_large", f"{stage.capitalize()} needed {limit} "
-                      "(a decompression bomb?).", source=str(path)), None
+        status, reason = "too_large", f"{stage.capitalize()} needed {limit} (a decompression bomb?)."
     except Exception as exc:  # noqa: BLE001  a bug or a hostile file must not end the batch
-        return failed("unknown", "error", f"Unexpected error while {stage}: {type(exc).__name__}: "
-                      f"{exc}", source=str(path)), None
+        status, reason = "error", f"Unexpected error while {stage}: {type(exc).__name__}: {exc}"
+    known = {"sha256": doc.sha256} if doc is not None else {}
+    return failed(doc.format if doc is not None else "unknown", status, reason, source=str(path), **known), None
 
 
 class _Store:

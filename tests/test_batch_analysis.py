@@ -7,6 +7,7 @@ scores. Counting what workers do goes through files (they are other processes).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import subprocess
 import sys
@@ -83,6 +84,8 @@ def test_batch_analysis_error_is_a_row_and_the_run_goes_on(tmp_path, workers):
     assert "analysing its text" in items[1][0].reason and "fell over" in items[1][0].reason
     assert items[1][1] is None and items[0][1] == empty_analysis()
     assert items[1][0].source == str(files[1])
+    assert items[1][0].format == "pdf"  # read, then not analysed: its identity is kept
+    assert items[1][0].sha256 == hashlib.sha256(files[1].read_bytes()).hexdigest()
 
 
 def test_batch_analysis_that_hangs_times_out(tmp_path):
