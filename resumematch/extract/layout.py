@@ -64,6 +64,7 @@ def group_lines(glyphs: list[Glyph], laparams: LAParams) -> list[GlyphLine]:
     lines: list[GlyphLine] = []
     items: list[Glyph | str] | None = None  # the open line
     obj0: Glyph | None = None
+    px0 = py0 = px1 = py1 = w0 = h0 = 0.0  # obj0's box, width and height
     for obj1 in glyphs:
         x0, y0, x1, y1 = obj1.x0, obj1.y0, obj1.x1, obj1.y1
         width, height = x1 - x0, y1 - y0
