@@ -1,0 +1,70 @@
+"""CPU per file of each stage of a ranking run, in one process (medians of 3 passes).
+
+    python benchmarks/stages.py DIR        # a folder of PDFs, e.g. from make_resumes.py
+
+What a worker does per file (extraction, analysis) and what the parent does (hash, cache writes,
+reading the worker's analysis, review, scoring, the CSV row and journal line), beside bare
+pdfminer. These are the figures behind "Where the time goes" in docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from pdfminer.high_level import extract_text
+
+from resumematch.analysis import Analysis
+from resumematch.batch import file_sha256
+from resumematch.cache import Cache
+from resumematch.extract import extract
+from resumematch.gaming import review
+from resumematch.rows import row
+from resumematch.scoring import score
+from resumematch.screener import Result, Screener
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", type=Path)
+    args = ap.parse_args()
+    files = sorted(args.folder.glob("*.pdf"))
+    screener = Screener("it_project_manager", as_of=dt.date(2026, 1, 1))
+    analyzer = screener.analyzer
+
+    def timed(label, fn):
+        times = []
+        for _ in range(3):
+            start = time.process_time()
+            out = fn()
+            times.append(time.process_time() - start)
+        print(f"{label:<46}{statistics.median(times) / len(files) * 1000:8.2f} ms/file", flush=True)
+        return out
+
+    timed("bare pdfminer extract_text", lambda: [extract_text(f) for f in files])
+    docs = timed("worker: resumematch extract", lambda: [extract(f) for f in files])
+    analyses = timed("worker: analysis", lambda: [analyzer.analyze(d) for d in docs])
+    texts = timed("worker: analysis to JSON", lambda: [a.to_json() for a in analyses])
+    timed("parent: hash the file", lambda: [file_sha256(f) for f in files])
+    with tempfile.TemporaryDirectory() as tmp:
+        def writes():
+            with Cache(Path(tmp) / f"{time.monotonic_ns()}.sqlite") as cache:
+                for d, a in zip(docs, analyses):
+                    cache.put(d, "options")
+                    cache.put_analysis(d.sha256, "key", a)
+        timed("parent: cache writes (document, analysis)", writes)
+    timed("parent: read the worker's analysis", lambda: [Analysis.from_json(t) for t in texts])
+    reviewed = timed("parent: gaming review", lambda: [review(d, a) for d, a in zip(docs, analyses)])
+    cards = timed("parent: score", lambda: [score(a, screener.model) for a, _ in reviewed])
+    results = [Result(str(f), d, a, c, flags) for f, d, (a, flags), c in zip(files, docs, reviewed, cards)]
+    rows = timed("parent: CSV row", lambda: [row(r, screener.model) for r in results])
+    timed("parent: journal line", lambda: [json.dumps({"row": r}, ensure_ascii=False, default=str) for r in rows])
+
+
+if __name__ == "__main__":
+    main()
