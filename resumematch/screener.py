@@ -150,8 +150,8 @@ class Screener:
         """Score ``files`` lazily, in order. Worker processes (default: one per CPU) extract and
         analyse them; ``workers=0`` does it in this process, without isolation. With a ``cache``,
         known documents and analyses are reused."""
-        items = analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key, options=self.options,
-                              workers=workers, limits=limits, cache=cache)
+        items = analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
+                              options=self.options, workers=workers, limits=limits, cache=cache)
         for doc, analysis in items:
             yield self._result(doc, analysis)
 
