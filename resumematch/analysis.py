@@ -101,16 +101,6 @@ class Analysis:
         data["sections"] = [{"section": s, "start": a, "end": b} for s, a, b in self.sections]
         return data
 
-    @classmethod
-    def from_dict(cls, data: dict) -> Analysis:
-        """Rebuild an ``Analysis`` from ``to_dict()`` output."""
-        data = dict(data)
-        data["candidate"] = Candidate(**data["candidate"])
-        data["entities"] = tuple(Entity(**e) for e in data["entities"])
-        data["periods"] = tuple(Period(**p) for p in data["periods"])
-        data["sections"] = tuple((s["section"], s["start"], s["end"]) for s in data["sections"])
-        return cls(**data)
-
     def to_json(self) -> str:
         """Compact JSON, as kept in the cache and sent by workers: each finding and period is a
         list of its field values, so the text is half the size of ``to_dict()``'s and reads faster."""
