@@ -17,9 +17,10 @@ Scoring:
   false negative; a prediction on a CV without the label is a false positive. The truth is the
   first Name label; for email any Email Address label of the CV.
 - Degree, Soft Skills: spans. A predicted entity (category ``degree`` / ``soft_skills``, deduplicated
-  by span, leaving out those with status ``contact``, which the library itself ignores) is a true positive when it overlaps a labelled span; a labelled span is recalled when a
-  prediction overlaps it. ``Degree (no certs)`` drops labelled spans that are clearly
-  certifications (PMP, Scrum Master, Six Sigma...) and the predictions that overlap only them.
+  by span, leaving out those with status ``contact``, which the library itself ignores) is a true
+  positive when it overlaps a labelled span; a labelled span is recalled when a prediction overlaps
+  it. ``Degree (no certs)`` drops labelled spans that are clearly certifications (PMP, Scrum
+  Master, Six Sigma...) and the predictions that overlap only them.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from resumematch.pipeline import Analyzer  # noqa: E402
+from resumematch.analyze import Analyzer  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "realdata" / "dotin_train"
 AS_OF = dt.date(2026, 11, 1)

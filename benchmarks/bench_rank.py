@@ -62,9 +62,9 @@ def _mem_kb(pid: int) -> tuple[int, int]:
     rss = pss = 0
     try:
         with open(f"/proc/{pid}/status") as fh:
-            rss = next((int(l.split()[1]) for l in fh if l.startswith("VmRSS:")), 0)
+            rss = next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
         with open(f"/proc/{pid}/smaps_rollup") as fh:
-            pss = next((int(l.split()[1]) for l in fh if l.startswith("Pss:")), 0)
+            pss = next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
     except OSError:
         pass
     return rss, pss
@@ -102,8 +102,8 @@ def profile(folder: Path, tmp: Path, limit: int = 100) -> None:
     """cProfile a workers=0 rank of the first ``limit`` files (extraction and scoring in one process)."""
     code = f"""
 import cProfile, pstats, glob, sys
-from resumematch.run import rank_files, RunSettings
-from resumematch.screener import Screener
+from resumematch.run.rank import rank_files, RunSettings
+from resumematch.run.screener import Screener
 files = sorted(glob.glob({str(folder)!r} + '/**/*.pdf', recursive=True))[:{limit}]
 s = Screener('it_project_manager')
 pr = cProfile.Profile(); pr.enable()
@@ -200,7 +200,8 @@ def main() -> None:
         for round_ in range(args.repeat):
             tag = f"r{round_}"
             runs["floor"].append(measure([sys.executable, "-c", FLOOR, str(folder)], labels["floor"]))
-            runs["cold1"].append(measure(rank_argv(folder, tmp / "c1.csv", tmp / f"c1{tag}.sqlite", 1), labels["cold1"]))
+            argv = rank_argv(folder, tmp / "c1.csv", tmp / f"c1{tag}.sqlite", 1)
+            runs["cold1"].append(measure(argv, labels["cold1"]))
             cache = tmp / f"cN{tag}.sqlite"
             runs["coldN"].append(measure(rank_argv(folder, tmp / "cN.csv", cache, args.workers), labels["coldN"]))
             runs["warm"].append(measure(rank_argv(folder, tmp / "w.csv", cache, args.workers), labels["warm"]))

@@ -19,14 +19,15 @@ from pathlib import Path
 
 from pdfminer.high_level import extract_text
 
-from resumematch.analysis import Analysis
-from resumematch.batch import file_sha256
-from resumematch.cache import Cache
+from resumematch.analyze.values import Analysis
 from resumematch.extract import extract
-from resumematch.gaming import review
-from resumematch.rows import row
-from resumematch.scoring import score
-from resumematch.screener import Result, Screener
+from resumematch.report.rows import row
+from resumematch.run.cache import Cache
+from resumematch.run.screener import Screener
+from resumematch.run.store import file_sha256
+from resumematch.score.gaming import review
+from resumematch.score.result import Result
+from resumematch.score.scoring import score
 
 
 def main() -> None:

@@ -30,14 +30,14 @@ import argparse
 import io
 import random
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "resumes"
 
 #: Every generated file claims to have been written at this moment.
-FIXED_DATE = datetime(2026, 1, 15, 9, 0, 0, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2026, 1, 15, 9, 0, 0, tzinfo=UTC)
 ZIP_DATE = (2026, 1, 15, 9, 0, 0)
 
 
@@ -267,8 +267,7 @@ def make_two_column_pdf(path: Path, cv: dict = TOMAS) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import LETTER
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph,
-                                    Spacer)
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph, Spacer
 
     # reportlab writes "•" in the standard Helvetica as code 127, which pdfminer cannot map
     # (it comes out as "(cid:127)"); an embedded TrueType font carries a ToUnicode map.
@@ -368,8 +367,8 @@ SCAN_LINES = [
 
 def _scan_image():
     """A grey, slightly skewed, speckled picture of a printed resume page (150 dpi)."""
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
     import reportlab
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
     fonts = Path(reportlab.__file__).parent / "fonts"
     regular = str(fonts / "Vera.ttf")

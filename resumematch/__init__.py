@@ -4,10 +4,11 @@ The flow runs one way: ``extract`` (file to Document), analysis (spaCy),
 matching against a requirement model, scoring, then ranking and reports.
 """
 
+from ._version import __version__
 from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError, WorkerError
 from .extract import Document, ExtractOptions, extract
 
-_LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "screener", "Screener": "screener"}
+_LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "score.result", "Screener": "run.screener"}
 
 
 def __getattr__(name: str):
@@ -18,7 +19,6 @@ def __getattr__(name: str):
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__version__ = "0.1.0"
 
 __all__ = [
     "CacheError",

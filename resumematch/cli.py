@@ -11,7 +11,6 @@ import functools
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -41,7 +40,7 @@ ModelOption = typer.Option("it_project_manager", "--model", "-m",
 AsOfOption = typer.Option(None, "--as-of", help="Date that 'Present' means (YYYY-MM-DD); default today.")
 
 
-def _as_of(value: Optional[str]) -> Optional[dt.date]:
+def _as_of(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -54,7 +53,7 @@ def _as_of(value: Optional[str]) -> Optional[dt.date]:
 def extract(
     file: Path = typer.Argument(..., help="A PDF, DOCX, TXT or MD file."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole Document as JSON."),
-    password: Optional[str] = typer.Option(None, help="Password of an encrypted PDF."),
+    password: str | None = typer.Option(None, help="Password of an encrypted PDF."),
 ) -> None:
     """Print the text extracted from FILE (exit code 1 when it could not be read).
 
@@ -77,13 +76,13 @@ def parse(
     file: Path = typer.Argument(..., help="A resume file."),
     model: str = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print the analysis as JSON."),
-    as_of: Optional[str] = AsOfOption,
+    as_of: str | None = AsOfOption,
 ) -> None:
     """Show what the pipeline finds in FILE: candidate, experience and every finding.
 
     Example: resumematch parse cv.pdf --json
     """
-    from .pipeline import Analyzer
+    from .analyze import Analyzer
 
     doc = extract_document(file)
     if not doc.ok:
@@ -107,14 +106,14 @@ def parse(
 def explain(
     file: Path = typer.Argument(..., help="A resume file."),
     model: str = ModelOption,
-    as_of: Optional[str] = AsOfOption,
+    as_of: str | None = AsOfOption,
 ) -> None:
     """Explain FILE's score: each requirement, its strength, evidence, section and page.
 
     Example: resumematch explain cv.pdf --model it_project_manager
     """
-    from .explain import format_report
-    from .screener import Screener
+    from .report.explain import format_report
+    from .run.screener import Screener
 
     result = Screener(model, as_of=_as_of(as_of)).score(file)
     typer.echo(format_report(result))
@@ -124,28 +123,29 @@ def explain(
 
 @command()
 def rank(
-    paths: List[Path] = typer.Argument(..., help="Resume files and folders (walked recursively)."),
+    paths: list[Path] = typer.Argument(..., help="Resume files and folders (walked recursively)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the ranked CSV."),
     model: str = ModelOption,
-    explain_to: Optional[Path] = typer.Option(None, "--explain", help="Also write one JSON explanation per line."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=0,
-                                          help="Worker processes that read and analyse files (default: CPU count; 0: none, no isolation)."),
+    explain_to: Path | None = typer.Option(None, "--explain", help="Also write one JSON explanation per line."),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=0,
+                                          help="Worker processes that read and analyse files "
+                                               "(default: CPU count; 0: none, no isolation)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
-    cache: Optional[Path] = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
+    cache: Path | None = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same output."),
     timeout: float = typer.Option(60.0, "--timeout", min=1, help="Seconds allowed to read and analyse one file."),
     blind: bool = typer.Option(False, "--blind", help="Replace name, email, phone and file by a candidate_id."),
-    blind_key: Optional[Path] = typer.Option(None, "--blind-key",
+    blind_key: Path | None = typer.Option(None, "--blind-key",
                                              help="Secret key file for --blind ids (default: user data folder)."),
-    as_of: Optional[str] = AsOfOption,
+    as_of: str | None = AsOfOption,
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
 
     Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl
     """
-    from .run import RunSettings, rank_files
-    from .screener import Screener
+    from .run.rank import RunSettings, rank_files
+    from .run.screener import Screener
 
     screener = Screener(model, as_of=_as_of(as_of))
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
@@ -173,16 +173,16 @@ def rank(
 
 @command(name="fairness-check")
 def fairness_check(
-    files: List[Path] = typer.Argument(..., help="Resume files to test."),
+    files: list[Path] = typer.Argument(..., help="Resume files to test."),
     model: str = ModelOption,
-    as_of: Optional[str] = AsOfOption,
+    as_of: str | None = AsOfOption,
 ) -> None:
     """Check that names, pronouns, gendered clubs, graduation years and addresses never change a score.
 
     Example: resumematch fairness-check examples/resumes/*.txt
     """
-    from .fairness import check_files, format_report
-    from .screener import Screener
+    from .audit.counterfactual import check_files, format_report
+    from .run.screener import Screener
 
     reports = check_files(files, Screener(model, as_of=_as_of(as_of)))
     typer.echo(format_report(reports))
@@ -195,8 +195,8 @@ def audit(
     ranked: Path = typer.Argument(..., help="A ranked CSV written by 'resumematch rank'."),
     groups: Path = typer.Option(..., "--groups", help="CSV with 'file' (or 'candidate_id') and group columns."),
     by: str = typer.Option(..., "--by", help="Group column(s), comma-separated: sex,race_ethnicity"),
-    top: Optional[int] = typer.Option(None, "--top", min=1, help="Selected = the K best-ranked."),
-    min_score: Optional[float] = typer.Option(None, "--min-score", help="Selected = score >= S."),
+    top: int | None = typer.Option(None, "--top", min=1, help="Selected = the K best-ranked."),
+    min_score: float | None = typer.Option(None, "--min-score", help="Selected = score >= S."),
     scoring_rate: bool = typer.Option(False, "--scoring-rate", help="LL144: selected = above the pool median."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the audit CSV."),
 ) -> None:
@@ -206,8 +206,8 @@ def audit(
     """
     import pandas as pd
 
-    from .audit import audit as run_audit
-    from .audit import format_summary
+    from .audit.impact import audit as run_audit
+    from .audit.impact import format_summary
 
     for path in (ranked, groups):
         if not path.is_file():

@@ -18,10 +18,7 @@ import srsly
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ModelError, ModelNotFoundError
-
-CATEGORIES = ("degree", "certification", "experience", "internship", "coursework", "soft_skills",
-              "duties", "project_types")
-DEGREE_LEVELS = ("associate", "bachelor", "master", "doctorate", "graduate_certificate")
+from .types import CATEGORIES, Category, DegreeLevel, Kind
 
 
 class _Frozen(BaseModel):
@@ -31,7 +28,7 @@ class _Frozen(BaseModel):
 class DegreeSpec(_Frozen):
     """A degree requirement: one of ``levels`` in one of ``fields``."""
 
-    levels: tuple[Literal["associate", "bachelor", "master", "doctorate", "graduate_certificate"], ...]
+    levels: tuple[DegreeLevel, ...]
     fields: tuple[str, ...] = Field(min_length=1)
 
 
@@ -53,10 +50,9 @@ class Requirement(_Frozen):
     """One thing the role asks for, with the phrases that show it in a resume."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
-    category: Literal["degree", "certification", "experience", "internship", "coursework",
-                      "soft_skills", "duties", "project_types"]
+    category: Category
     label: str = Field(min_length=1)
-    kind: Literal["required", "preferred", "bonus"]
+    kind: Kind
     weight: float = Field(gt=0, le=100)
     source: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
@@ -67,9 +63,9 @@ class Requirement(_Frozen):
 
     @model_validator(mode="after")
     def _has_a_way_to_match(self) -> Requirement:
-        if self.category == "degree" and self.degree is None:
+        if self.category == Category.DEGREE and self.degree is None:
             raise ValueError("a degree requirement needs a 'degree' block (levels and fields)")
-        if self.category not in ("degree", "experience") and not self.aliases:
+        if self.category not in (Category.DEGREE, Category.EXPERIENCE) and not self.aliases:
             raise ValueError("needs at least one alias")
         return self
 
@@ -84,8 +80,7 @@ class Requirement(_Frozen):
 class OtherTerm(_Frozen):
     """A finding that no requirement asks for, recognised so a near miss is not miscounted."""
 
-    category: Literal["degree", "certification", "coursework", "soft_skills", "duties",
-                      "project_types", "internship", "organization"]
+    category: Category | Literal["organization"]
     name: str
     aliases: tuple[str, ...] = Field(min_length=1)
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from resumematch import Result, Screener
-from resumematch.rows import columns
+from resumematch.report.rows import columns
 
 AS_OF = datetime.date(2026, 11, 1)
 ROOT = Path(__file__).resolve().parent.parent

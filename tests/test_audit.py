@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from resumematch.audit import UNKNOWN, AuditResult, audit, csv_safe, format_summary
+from resumematch.audit.impact import UNKNOWN, AuditResult, audit, csv_safe, format_summary
 from resumematch.errors import InputError, ResumeMatchError
 
 

@@ -14,12 +14,12 @@ import time
 import zlib
 from pathlib import Path
 
+import builders
 import pytest
 
-import builders
-from resumematch import batch
-from resumematch.batch import Limits, extract_all
-from resumematch.cache import Cache
+from resumematch.run import worker as batch
+from resumematch.run.cache import Cache
+from resumematch.run.pool import Limits, extract_all
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="worker tests need fork"),
@@ -187,9 +187,9 @@ def test_workers_zero_matches_the_pool(tmp_path):
 
 _SLOW_RUN = """
 import sys, time
-from resumematch import batch
-from resumematch.run import rank_files, RunSettings
-from resumematch.screener import Screener
+from resumematch.run import worker as batch
+from resumematch.run.rank import rank_files, RunSettings
+from resumematch.run.screener import Screener
 real = batch.extract
 def slow(path, **kw):
     time.sleep(0.8)
@@ -225,8 +225,8 @@ def test_interrupted_run_resumes_without_re_extracting(tmp_path, monkeypatch):
     assert 2 <= len(finished) < 6
     assert finished == [str(f) for f in files[:len(finished)]]
 
-    from resumematch.run import RunSettings, rank_files
-    from resumematch.screener import Screener
+    from resumematch.run.rank import RunSettings, rank_files
+    from resumematch.run.screener import Screener
 
     seen = []
     real = batch.extract

@@ -15,16 +15,18 @@ import time
 import uuid
 from pathlib import Path
 
+import builders
 import pytest
 
-import builders
-from resumematch import WorkerError, batch
-from resumematch.analysis import Analysis, Candidate
-from resumematch.batch import Limits, analyze_files
-from resumematch.cache import Cache
+from resumematch import WorkerError
+from resumematch.analyze.values import Analysis, Candidate
 from resumematch.model import load_model
-from resumematch.rows import row
-from resumematch.screener import Screener
+from resumematch.report.rows import row
+from resumematch.run import pool
+from resumematch.run import worker as batch
+from resumematch.run.cache import Cache
+from resumematch.run.pool import Limits, analyze_files
+from resumematch.run.screener import Screener
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "resumes"
@@ -61,7 +63,7 @@ class Logged:
         self.log = log
 
     def __call__(self):
-        from resumematch.pipeline import Analyzer
+        from resumematch.analyze import Analyzer
 
         self.real = Analyzer("it_project_manager", as_of=AS_OF)
         return self
@@ -125,10 +127,10 @@ def test_batch_spawned_workers_score_like_this_process():
 
 
 def test_batch_forked_workers_inherit_an_analyzer_already_built(tmp_path, monkeypatch):
-    from resumematch.pipeline import analyzer as analyzer_module
+    from resumematch.analyze import analyzer as analyzer_module
 
     screener = Screener("it_project_manager", as_of=AS_OF)
-    screener.analyzer  # built here, before the workers fork
+    assert screener.analyzer is not None  # built here, before the workers fork
 
     def no_second_build(*args, **kwargs):
         raise AssertionError("a worker built its own analyzer")
@@ -142,7 +144,7 @@ def test_batch_screener_pickles_without_its_pipeline():
     import pickle
 
     screener = Screener("it_project_manager", as_of=AS_OF)
-    screener.analyzer
+    assert screener.analyzer is not None
     copy = pickle.loads(pickle.dumps(screener))
     assert copy._analyzer is None and screener._analyzer is not None
     assert copy.model == screener.model and copy.as_of == AS_OF
@@ -173,7 +175,7 @@ def test_batch_cache_skips_extraction_and_analysis_it_holds(tmp_path, monkeypatc
         assert (count(extracted), count(analysed)) == (4, 8)
 
         # Everything known: no worker is even started.
-        monkeypatch.setattr(batch, "_Slot", None)
+        monkeypatch.setattr(pool, "_Slot", None)
         again = run("model-a", cache)
         assert (count(extracted), count(analysed)) == (4, 8)
     assert [d.to_dict() for d, _ in again] == [d.to_dict() for d, _ in first]
@@ -212,8 +214,8 @@ def test_batch_analysis_key_ignores_weights_not_phrases(tmp_path):
 def test_batch_stored_analysis_belongs_to_its_document(tmp_path):
     # Another extractor version or other options may give the same file other text; its cached
     # analysis must not be served for it.
-    from resumematch.batch import _Store
     from resumematch.extract import ExtractOptions
+    from resumematch.run.store import Store as _Store
 
     with Cache(tmp_path / "a.sqlite") as one, Cache(tmp_path / "b.sqlite", extractor="other") as two:
         key = _Store(one, ExtractOptions(), "k").analysis_key
@@ -228,8 +230,8 @@ def test_batch_parent_forks_workers_without_pandas_spacy_or_readers():
     # Workers are forked from the parent when the first file needs one; whatever the parent has
     # loaded by then, every worker carries too (pandas alone is about 24 MB). A warm run, served
     # from the cache, also starts faster without pdfminer and python-docx.
-    code = ("import sys; from resumematch.cli import app; from resumematch.run import rank_files; "
-            "from resumematch.screener import Screener; Screener('it_project_manager'); "
+    code = ("import sys; from resumematch.cli import app; from resumematch.run.rank import rank_files; "
+            "from resumematch.run.screener import Screener; Screener('it_project_manager'); "
             "print(sorted(m for m in ('pandas', 'spacy', 'pdfminer', 'docx') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env=dict(os.environ, PYTHONPATH=str(ROOT)))

@@ -6,12 +6,13 @@ import multiprocessing as mp
 import sqlite3
 from dataclasses import replace
 
+import builders
 import pytest
 
-import builders
-from resumematch.batch import extract_all, options_key
-from resumematch.cache import Cache
 from resumematch.extract import ExtractOptions, extract_bytes
+from resumematch.run.cache import Cache
+from resumematch.run.pool import extract_all
+from resumematch.run.store import options_key
 
 
 @pytest.fixture

@@ -8,13 +8,13 @@ import json
 import random
 import zipfile
 
+import builders
 import pdfminer.high_level
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from reportlab.lib import pdfencrypt
 from typer.testing import CliRunner
 
-import builders
 from resumematch.cli import app
 from resumematch.extract import STATUSES, Document, ExtractOptions, PageSpan, extract
 from resumematch.extract.sniff import sniff

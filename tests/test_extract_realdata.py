@@ -8,7 +8,7 @@ is skipped when that folder is absent.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ AWESOME_SRC = AWESOME / "source/examples"
 # --------------------------------------------------------------------------- helpers
 
 
-@lru_cache(maxsize=None)
+@cache
 def doc_of(relative: str) -> Document:
     return extract(TEMPLATES / relative)
 

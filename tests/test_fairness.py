@@ -8,8 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from resumematch.fairness import (FairnessReport, _shift_years, _swap_name, _swap_pronouns, check_files,
-                                  check_text, format_report, variants)
+from resumematch.audit.counterfactual import (
+    FairnessReport,
+    _shift_years,
+    _swap_name,
+    _swap_pronouns,
+    check_files,
+    check_text,
+    format_report,
+    variants,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples/resumes"
 
@@ -35,7 +43,7 @@ Women's Chess Club (captain); Society of Women Engineers
 
 @pytest.fixture(scope="module")
 def screener():
-    from resumematch.screener import Screener
+    from resumematch.run.screener import Screener
 
     return Screener(as_of=datetime.date(2026, 11, 1))
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from resumematch.gaming import injection_spans
-from resumematch.screener import Screener
+from resumematch.run.screener import Screener
+from resumematch.score.gaming import injection_spans
 
 BASE = ("Jane Example\njane@example.com\n"
         "Experience\nIT Project Manager, Acme Software, 2016 - 2023\n"

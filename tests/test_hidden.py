@@ -16,9 +16,9 @@ from reportlab.pdfgen import canvas
 
 from resumematch.extract import extract
 from resumematch.extract.docx import extract_docx
-from resumematch.extract.hidden import HiddenChars, HiddenSettings, to_rgb
-from resumematch.extract.pdf import extract_pdf
-from resumematch.screener import Screener
+from resumematch.extract.pdf.hidden import HiddenChars, HiddenSettings, to_rgb
+from resumematch.extract.pdf.reader import extract_pdf
+from resumematch.run.screener import Screener
 
 HIDDEN = "PMP Certified ScrumMaster PRINCE2 Practitioner"
 RESUME = [

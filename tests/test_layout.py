@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from resumematch.extract import layout
-from resumematch.extract.layout import Line
+from resumematch.extract.pdf import layout
+from resumematch.extract.pdf.layout import Line
 
 
 def gutter_by_full_scan(lines: list[Line]) -> float | None:

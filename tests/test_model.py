@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import srsly
 
+from resumematch.analyze import Analyzer
 from resumematch.errors import ModelError, ModelNotFoundError
 from resumematch.model import available_models, load_model
-from resumematch.pipeline import Analyzer
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from resumematch.analyze import Analyzer
+from resumematch.analyze.components.contact import find_email, find_name, find_phone
 from resumematch.model import load_model
-from resumematch.pipeline import Analyzer
-from resumematch.pipeline.contact import find_email, find_name, find_phone
 
 AS_OF = dt.date(2026, 11, 1)
 ROOT = Path(__file__).resolve().parents[1]

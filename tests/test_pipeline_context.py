@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from resumematch.pipeline import Analyzer
+from resumematch.analyze import Analyzer
 
 AS_OF = dt.date(2026, 11, 1)
 

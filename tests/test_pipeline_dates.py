@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from resumematch.pipeline import Analyzer
+from resumematch.analyze import Analyzer
 
 AS_OF = datetime.date(2026, 11, 1)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from resumematch import Screener, __version__
-from resumematch.rows import LEADING, columns
-from resumematch.run import RunSettings, rank_files
+from resumematch.report.rows import LEADING, columns
+from resumematch.run.rank import RunSettings, rank_files
 
 AS_OF = datetime.date(2026, 11, 1)
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "resumes"

@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from resumematch import Screener
-from resumematch.analysis import Analysis, Candidate, Entity
-from resumematch.scoring import evidence_strength, score
+from resumematch.analyze.values import Analysis, Candidate, Entity
+from resumematch.score.scoring import evidence_strength, score
 
 AS_OF = datetime.date(2026, 11, 1)
 HEAD = "Jane Doe\njane.doe@example.com\n\n"

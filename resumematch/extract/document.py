@@ -5,20 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from ..types import DOC_STATUS_MEANING, DocStatus
+
 #: Every status a document can carry, with what it means for a recruiter.
-STATUSES: dict[str, str] = {
-    "ok": "Text was extracted.",
-    "empty": "The file is empty (zero bytes).",
-    "no_text": "The file has no text layer; it looks scanned and needs OCR.",
-    "unreadable_font": "The text uses fonts that cannot be decoded into letters.",
-    "encrypted": "The file is password-protected.",
-    "corrupt": "The file is damaged and cannot be read.",
-    "unsupported": "The file format is not supported.",
-    "too_large": "The file exceeds a configured size or page limit.",
-    "rejected": "The file was refused because it looks malicious.",
-    "timeout": "Reading the file took longer than the time limit.",
-    "error": "An unexpected error occurred while reading the file.",
-}
+STATUSES = DOC_STATUS_MEANING
 
 
 @dataclass(frozen=True)
@@ -41,7 +31,7 @@ class Document:
     text: str
     pages: tuple[PageSpan, ...]
     format: str
-    status: str = "ok"
+    status: DocStatus = DocStatus.OK
     reason: str = ""
     warnings: tuple[str, ...] = ()
     source: str | None = None
@@ -52,7 +42,7 @@ class Document:
 
     @property
     def ok(self) -> bool:
-        return self.status == "ok"
+        return self.status == DocStatus.OK
 
     def page_of(self, offset: int) -> int | None:
         """Return the 1-based page number holding character ``offset``."""
@@ -75,14 +65,13 @@ class Document:
         data = dict(data)
         data["pages"] = tuple(PageSpan(**p) for p in data.get("pages", ()))
         data["warnings"] = tuple(data.get("warnings", ()))
+        data["status"] = DocStatus(data.get("status", DocStatus.OK))
         return cls(**data)
 
 
-def failed(fmt: str, status: str, reason: str, **extra) -> Document:
+def failed(fmt: str, status: DocStatus | str, reason: str, **extra) -> Document:
     """A document that carries no text, only a status and the reason for it."""
-    if status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}")
-    return Document(text="", pages=(), format=fmt, status=status, reason=reason, **extra)
+    return Document(text="", pages=(), format=fmt, status=DocStatus(status), reason=reason, **extra)
 
 
 def assemble(page_texts: list[str], fmt: str, **extra) -> Document:

@@ -15,7 +15,6 @@ from .document import Document, assemble, failed
 from .normalize import normalize
 from .zipsafe import ZipLimits, check_zip
 
-
 _W_P, _W_R, _W_T, _W_TAB, _W_BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -120,8 +119,7 @@ def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
     """
     problem = check_zip(data, limits)
     if problem:
-        status, reason = problem.split(":", 1)
-        return failed("docx", status, reason)
+        return failed("docx", problem.status, problem.reason)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from ..score.result import Result
 from .explain import explanation
-from .screener import Result
 
 
 def blind_key(path: str | None = None) -> bytes:

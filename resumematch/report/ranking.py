@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .model import RequirementModel
+from ..model import RequirementModel
+from ..score.result import Result
 from .rows import columns, row
-from .screener import Result
 
 
 def rank_rows(rows: Iterable[dict], model: RequirementModel) -> pd.DataFrame:

@@ -11,17 +11,17 @@ from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-#: Statuses of a finding that make it count as evidence for its requirement.
-COUNTING_STATUSES = frozenset({"held", "completed", "mentioned", "own"})
+from ..types import COUNTING_STATUSES
 
 
 @lru_cache(maxsize=1)
 def pipeline_hash() -> str:
-    """Hash of the pipeline package's source, read without importing it (or spaCy): cached
+    """Hash of the analyze package's source, read without importing it (or spaCy): cached
     analyses are void as soon as the code that made them changes."""
     digest = hashlib.sha256()
-    for path in sorted((Path(__file__).parent / "pipeline").glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -9,12 +9,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analysis import Analysis, Candidate, Entity, Period
 from ..extract.document import Document
 from ..model import RequirementModel, load_model
-from . import contact, context, dates, degrees, fuzzy, sections, terms  # noqa: F401  (factories)
-from .dates import merged_months
-from .extensions import doc_text, section_lookup, token_bounds
+from .components import contact, context, dates, degrees, fuzzy, sections, terms  # noqa: F401  (factories)
+from .components.dates import merged_months
+from .components.extensions import doc_text, section_lookup, token_bounds
+from .values import Analysis, Candidate, Entity, Period
 
 PIPE_NAMES = ("lemmatizer", "resumematch_lemmas", "resumematch_sections", "resumematch_contact",
               "resumematch_terms", "resumematch_degrees", "resumematch_fuzzy", "resumematch_context",

@@ -20,12 +20,14 @@ _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
      ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
      ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_POINT = rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})"
+_POINT = (rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
+          rf"|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})")
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)"
-RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*(?:-|to|until|till|through|thru|–|—)\s*(?P<b>{_POINT}|{_NOW})(?![\w/])",
-                   re.IGNORECASE)
+RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*(?:-|to|until|till|through|thru|–|—)\s*"
+                   rf"(?P<b>{_POINT}|{_NOW})(?![\w/])", re.IGNORECASE)
 
 # The forms parse_point tells apart, compiled once: it runs for both ends of every range.
 _NOW_POINT = re.compile(_NOW)

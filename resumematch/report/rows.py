@@ -5,8 +5,9 @@ Free of pandas, so the streaming part of a run (which forks the worker processes
 
 from __future__ import annotations
 
-from .model import CATEGORIES, RequirementModel
-from .screener import Result
+from ..model import RequirementModel
+from ..score.result import Result
+from ..types import CATEGORIES
 
 LEADING = ["rank", "candidate_name", "email", "phone", "file", "status", "reason", "score"]
 TRAILING = ["matched", "missing", "flags", "experience_years", "sha256"]

@@ -32,7 +32,8 @@ _AFFILIATION_LINES = ("Chess Club (captain); Society of Engineers (member)",
 _YEAR = re.compile(r"(?<![\d/.-])(19[5-9]\d|20[0-3]\d)(?![\d/])")
 _BIRTH = re.compile(r"\b(?:born|dob|d\.o\.b\.?|date of birth|birth ?date|year of birth)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.+%-])([A-Za-z0-9][A-Za-z0-9._%+'’-]*)(@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
-_LOCATION = re.compile(r"(?:\d{1,6} [A-Z][\w .]+?, )?\b[A-Z][a-z][a-zA-Z.]*(?: [A-Z][a-z][a-zA-Z.]*)*, [A-Z]{2}\b(?: \d{5}(?:-\d{4})?)?")
+_LOCATION = re.compile(r"(?:\d{1,6} [A-Z][\w .]+?, )?\b[A-Z][a-z][a-zA-Z.]*(?: [A-Z][a-z][a-zA-Z.]*)*, "
+                       r"[A-Z]{2}\b(?: \d{5}(?:-\d{4})?)?")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _sections(text: str) -> list[tuple[int, str]]:
     """(line start, section label) for every heading line; the pipeline's own heading rules."""
-    from .pipeline.sections import heading_label
+    from ..analyze.components.sections import heading_label
 
     return [(start, label) for start, line in _lines(text) if 0 < len(line.strip()) <= 60
             and (label := heading_label(line.strip(" \"'*#_=|:")))]
@@ -95,7 +96,7 @@ def _sections(text: str) -> list[tuple[int, str]]:
 
 def detect_name(text: str) -> str | None:
     """The candidate's name as the pipeline finds it, else a name-like first line."""
-    from .pipeline.contact import clean_name, find_name, name_score
+    from ..analyze.components.contact import clean_name, find_name, name_score
 
     found = find_name(text, _header_end(text))
     if found:
@@ -220,8 +221,8 @@ def check_text(text: str, screener, name: str = "<text>") -> FairnessReport:
 
 def check_files(paths: Iterable[str | os.PathLike], screener) -> list[FairnessReport]:
     """``check_text`` for every resume under ``paths``; files without text are reported as skipped."""
-    from .extract import extract
-    from .screener import find_resumes
+    from ..extract import extract
+    from ..run.discover import find_resumes
 
     reports = []
     for path in find_resumes(paths):
@@ -239,7 +240,8 @@ def format_report(reports: Iterable[FairnessReport]) -> str:
         if rep.skipped:
             lines.append(f"SKIPPED {rep.name}: {rep.skipped}")
             continue
-        lines.append(f"{'PASS' if rep.passed else 'FAIL'} {rep.name}: baseline {rep.baseline_score:g}, {len(rep.results)} variants")
+        verdict = "PASS" if rep.passed else "FAIL"
+        lines.append(f"{verdict} {rep.name}: baseline {rep.baseline_score:g}, {len(rep.results)} variants")
         for r in rep.failures:
             delta = "unscored" if r.delta is None else f"{r.delta:+g}"
             lines.append(f"    [{r.kind}] {r.description}: score {r.score} ({delta}); "

@@ -12,14 +12,14 @@ from functools import lru_cache
 from pdfminer.layout import LAParams, LTContainer, LTImage, LTPage
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 from pdfminer.pdftypes import PDFException
+from pdfminer.psparser import PSException
 
-from .document import Document, assemble, failed
+from ..document import Document, assemble, failed
+from ..normalize import cid_ratio, normalize
 from .glyphs import Glyph, read_pages
 from .hidden import HiddenChars
 from .layout import SPACE, GlyphLine, Line, group_lines, reading_order
-from .normalize import cid_ratio, normalize
 
 #: Layout settings tuned on two-column and sidebar resume templates: a small
 #: char_margin keeps a line from jumping the gutter between columns. ``group_lines``

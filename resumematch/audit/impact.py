@@ -11,15 +11,15 @@ from __future__ import annotations
 import math
 import numbers
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 
-from .csvsafe import csv_safe
-from .errors import InputError
+from ..errors import InputError
+from ..report.csvsafe import csv_safe
 
 UNKNOWN = "Unknown"
 SEPARATOR = " × "

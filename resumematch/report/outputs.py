@@ -1,6 +1,6 @@
 """The files a ranking run leaves behind: the ranked CSV, the blind keys CSV and the run record.
 
-``run.py`` imports this module only once every file is scored, so the worker processes it forks
+The run imports this module only once every file is scored, so the worker processes it forks
 never carry pandas.
 """
 
@@ -9,27 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import __version__
+from .._version import __version__
+from ..model import RequirementModel
 from .blind import candidate_id
 from .csvsafe import write_csv
 from .ranking import rank_rows
-from .screener import Screener
-
-if TYPE_CHECKING:
-    from .run import RunSettings
 
 CONTACT_COLUMNS = ("candidate_name", "email", "phone", "file")
 
 
-def write_outputs(rows: list[dict], output: Path, screener: Screener, settings: RunSettings,
+def write_outputs(rows: list[dict], output: Path, model: RequirementModel, settings: dict,
                   key: bytes | None, skipped: list[Path]) -> tuple[pd.DataFrame, Path, Path | None]:
     """Rank ``rows`` and write the CSV at ``output``, its run record and, with a blind ``key``,
-    the keys CSV. Returns the ranked frame as written, the record's path and the keys' path."""
-    frame = rank_rows(rows, screener.model)
+    the keys CSV. ``settings`` are the run's settings as recorded. Returns the ranked frame as
+    written, the record's path and the keys' path."""
+    frame = rank_rows(rows, model)
     keys_path = None
     if key is not None:
         ids = [candidate_id(key, s or "", f) for s, f in zip(frame["sha256"].fillna(""), frame["file"])]
@@ -38,29 +35,23 @@ def write_outputs(rows: list[dict], output: Path, screener: Screener, settings: 
         frame = frame.drop(columns=list(CONTACT_COLUMNS))
         frame.insert(1, "candidate_id", ids)
     write_csv(frame, output)
-    return frame, write_run_record(output, screener, settings, frame, skipped), keys_path
+    return frame, write_run_record(output, model, settings, frame, skipped, blind=key is not None), keys_path
 
 
-def write_run_record(output: Path, screener: Screener, settings: RunSettings, frame: pd.DataFrame,
-                     skipped: list[Path] = ()) -> Path:
+def write_run_record(output: Path, model: RequirementModel, settings: dict, frame: pd.DataFrame,
+                     skipped: list[Path] = (), *, blind: bool = False) -> Path:
     """``<output>.run.json``: enough to reproduce and audit the run."""
-    model = screener.model
     id_col = "candidate_id" if "candidate_id" in frame.columns else "file"
     record = {
-        "timestamp": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "resumematch_version": __version__,
         "model": {"name": model.name, "version": model.version, "sha256": model.sha256, "content": model.content},
-        "settings": {"as_of": screener.as_of.isoformat(), "workers": settings.workers,
-                     "timeout": settings.timeout, "memory_mb": settings.memory_mb,
-                     "cache": settings.use_cache, "resume": settings.resume, "blind": settings.blind,
-                     "extract_options": {"max_bytes": screener.options.max_bytes,
-                                         "max_pages": screener.options.max_pages},
-                     **settings.extra},
+        "settings": settings,
         "files": [{id_col: f, "sha256": s, "status": st, "score": None if pd.isna(sc) else float(sc),
                    "rank": None if pd.isna(rk) else int(rk)}
                   for f, s, st, sc, rk in zip(frame[id_col], frame["sha256"], frame["status"],
                                               frame["score"], frame["rank"])],
-        "skipped_files": [] if settings.blind else [str(p) for p in skipped],
+        "skipped_files": [] if blind else [str(p) for p in skipped],
         "skipped_count": len(skipped),
     }
     path = output.with_name(output.name + ".run.json")

@@ -6,85 +6,23 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .analysis import Analysis, pipeline_hash
-from .batch import Limits, analyze_files
+from ..analyze.values import Analysis, pipeline_hash
+from ..extract import Document, ExtractOptions, extract
+from ..extract.document import assemble
+from ..extract.normalize import normalize
+from ..model import RequirementModel, load_model
+from ..score.gaming import review
+from ..score.result import Result
+from ..score.scoring import score
 from .cache import Cache
-from .extract import Document, ExtractOptions, extract
-from .extract.document import assemble
-from .extract.normalize import normalize
-from .gaming import review
-from .model import RequirementModel, load_model
-from .scoring import Scorecard, score
+from .discover import find_resumes
+from .pool import Limits, analyze_files
 
 if TYPE_CHECKING:
     import pandas as pd
-
-RESUME_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
-#: Formats resumes arrive in that cannot be read; inside a folder they still get a row
-#: (status ``unsupported`` or ``no_text``) so that no candidate silently disappears.
-OTHER_RESUME_SUFFIXES = (".doc", ".rtf", ".odt", ".pages", ".wps", ".html", ".htm", ".png", ".jpg",
-                         ".jpeg", ".tif", ".tiff", ".gif", ".bmp", ".heic", ".webp", ".zip")
-
-
-@dataclass(frozen=True)
-class Result:
-    """One resume's outcome: how extraction went, what was found, and its scorecard."""
-
-    file: str
-    document: Document
-    analysis: Analysis | None = None
-    scorecard: Scorecard | None = None
-    flags: tuple[str, ...] = ()
-    meta: dict = field(default_factory=dict, compare=False)
-
-    @property
-    def status(self) -> str:
-        return self.document.status
-
-    @property
-    def reason(self) -> str:
-        return self.document.reason
-
-    @property
-    def score(self) -> float | None:
-        return self.scorecard.total if self.scorecard else None
-
-    def strengths(self) -> dict[str, float]:
-        """Strength of every requirement, by id (empty when the file could not be scored)."""
-        return dict(self.scorecard.strengths) if self.scorecard else {}
-
-
-def scan(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Path]]:
-    """Files to rank under ``paths``, and the files skipped in folders.
-
-    Folders are walked recursively: resume formats (.pdf .docx .txt .md) and the
-    other formats resumes arrive in (.doc, .rtf, images...) are taken; hidden files
-    and anything else (a CSV, a run record) are skipped. Files named explicitly are
-    always taken. Both lists are sorted and free of duplicates.
-    """
-    found: dict[str, Path] = {}
-    skipped: dict[str, Path] = {}
-    wanted = RESUME_SUFFIXES + OTHER_RESUME_SUFFIXES
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            found.setdefault(str(path), path)
-            continue
-        for child in path.rglob("*"):
-            if child.is_dir() or any(p.startswith(".") for p in child.relative_to(path).parts):
-                continue
-            take = child.is_file() and child.suffix.lower() in wanted  # FIFOs, sockets: skipped
-            (found if take else skipped).setdefault(str(child), child)
-    return [found[k] for k in sorted(found)], [skipped[k] for k in sorted(skipped) if k not in found]
-
-
-def find_resumes(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The files ``rank`` takes under ``paths`` (see ``scan``)."""
-    return scan(paths)[0]
 
 
 class Screener:
@@ -106,7 +44,7 @@ class Screener:
     def analyzer(self):
         """The spaCy analyzer, built on first use (a run served from the cache never builds it)."""
         if self._analyzer is None:
-            from .pipeline import Analyzer  # spaCy stays inside the pipeline package
+            from ..analyze import Analyzer  # spaCy stays inside the analyze package
 
             self._analyzer = Analyzer(self.model, as_of=self.as_of)
         return self._analyzer
@@ -174,7 +112,7 @@ class Screener:
 
     def rank(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None) -> pd.DataFrame:
         """Rank every resume under ``paths``: a DataFrame with the ranked CSV's columns."""
-        from .ranking import rank_frame
+        from ..report.ranking import rank_frame
 
         return rank_frame(list(self.results(paths, workers=workers)), self.model)
 

@@ -2,8 +2,8 @@
 and of analyses, keyed by content hash and the matching part of the model.
 
 Re-ranking the same files against another model skips extraction; re-ranking with
-other weights also skips analysis, so it only re-scores. WAL mode and short transactions let two runs share one cache; a file
-that is not a valid cache is moved aside and rebuilt, with a warning.
+other weights also skips analysis, so it only re-scores. WAL mode and short transactions let two
+runs share one cache; a file that is not a valid cache is moved aside and rebuilt, with a warning.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from .errors import CacheError
-from .analysis import Analysis
-from .extract import EXTRACTOR_VERSION, Document
+from ..analyze.values import Analysis
+from ..errors import CacheError
+from ..extract import EXTRACTOR_VERSION, Document
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import srsly
 import numpy
+import srsly
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -80,7 +80,7 @@ class TermMatcher:
                 self._lemma.add(key, [lemmatize(self.nlp.make_doc(phrase.lower()))])
 
     def _lemmatizer(self):
-        for name, pipe in self.nlp.pipeline:
+        for _, pipe in self.nlp.pipeline:
             if isinstance(pipe, LemmaCase):
                 if pipe.table is None:
                     pipe.initialize(nlp=self.nlp)

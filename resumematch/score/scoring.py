@@ -8,27 +8,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .analysis import Analysis, Entity
-from .model import CATEGORIES, Requirement, RequirementModel
+from ..analyze.values import Analysis, Entity
+from ..model import Requirement, RequirementModel
+from ..types import CATEGORIES, Category, FindingStatus, Kind, Method
 
 #: A requirement counts as met from this strength on.
 MET = 0.5
 
 #: Sections where evidence of each category is expected; elsewhere it is a passing mention.
 HOME_SECTIONS = {
-    "degree": {"education"},
-    "certification": {"certifications"},
-    "coursework": {"education", "coursework"},
-    "soft_skills": {"skills", "summary", "experience", "projects"},
-    "duties": {"experience", "projects", "summary", "internships"},
-    "project_types": {"experience", "projects", "summary", "internships"},
-    "internship": {"experience", "internships"},
+    Category.DEGREE: {"education"},
+    Category.CERTIFICATION: {"certifications"},
+    Category.COURSEWORK: {"education", "coursework"},
+    Category.SOFT_SKILLS: {"skills", "summary", "experience", "projects"},
+    Category.DUTIES: {"experience", "projects", "summary", "internships"},
+    Category.PROJECT_TYPES: {"experience", "projects", "summary", "internships"},
+    Category.INTERNSHIP: {"experience", "internships"},
 }
 PASSING_MENTION = 0.8
 NO_SECTIONS = 0.9
-METHOD_FACTOR = {"exact": 1.0, "alias": 1.0, "lemma": 0.9, "fuzzy": 0.9}
-STATUS_FACTOR = {"held": 1.0, "completed": 1.0, "mentioned": 1.0, "own": 1.0, "expired": 0.3,
-                 "in_progress": 0.0, "stuffed": 0.2}
+METHOD_FACTOR = {Method.EXACT: 1.0, Method.ALIAS: 1.0, Method.LEMMA: 0.9, Method.FUZZY: 0.9}
+STATUS_FACTOR = {FindingStatus.HELD: 1.0, FindingStatus.COMPLETED: 1.0, FindingStatus.MENTIONED: 1.0,
+                 FindingStatus.OWN: 1.0, FindingStatus.EXPIRED: 0.3, FindingStatus.IN_PROGRESS: 0.0,
+                 FindingStatus.STUFFED: 0.2}
 DEGREE_IN_PROGRESS = 0.5
 
 
@@ -67,14 +69,14 @@ class Scorecard:
 
 def evidence_strength(entity: Entity) -> float:
     """Strength one finding lends its requirement, in [0, 1]."""
-    if entity.status == "contact":
+    if entity.status == FindingStatus.CONTACT:
         return 0.0
-    if entity.category == "degree" and entity.status == "in_progress":
+    if entity.category == Category.DEGREE and entity.status == FindingStatus.IN_PROGRESS:
         status = DEGREE_IN_PROGRESS
     else:
         status = STATUS_FACTOR.get(entity.status, 0.0)
     home = HOME_SECTIONS.get(entity.category, set())
-    if entity.section in ("none", "header") and entity.category != "certification":
+    if entity.section in ("none", "header") and entity.category != Category.CERTIFICATION:
         place = NO_SECTIONS
     else:
         place = 1.0 if entity.section in home else PASSING_MENTION
@@ -106,7 +108,7 @@ def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
     """Score one analysed resume against ``model``."""
     first: dict[str, RequirementScore] = {}
     for req in model.requirements:
-        if req.category == "experience":
+        if req.category == Category.EXPERIENCE:
             first[req.id] = _experience(req, model, analysis)
             continue
         found = analysis.by_requirement.get(req.id, ())
@@ -139,7 +141,7 @@ def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
         categories={c: round(v, 4) for c, v in categories.items()},
         requirements=tuple(final),
         matched=tuple(r.id for r in final if r.met),
-        missing=tuple(r.id for r in final if r.kind == "required" and not r.met),
+        missing=tuple(r.id for r in final if r.kind == Kind.REQUIRED and not r.met),
     )
 
 
@@ -148,7 +150,7 @@ def category_score(reqs: list[RequirementScore], mode: str = "mean") -> float:
     at 1). ``best``: the strongest weighted requirement alone, relative to the heaviest weight."""
     if mode == "best":
         return max(r.weight * r.strength for r in reqs) / max(r.weight for r in reqs)
-    core = [r for r in reqs if r.kind != "bonus"] or reqs
+    core = [r for r in reqs if r.kind != Kind.BONUS] or reqs
     denominator = sum(r.weight for r in core)
     numerator = sum(r.weight * r.strength for r in reqs)
     return min(1.0, numerator / denominator) if denominator else 0.0

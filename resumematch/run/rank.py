@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .batch import Limits, file_sha256
-from .blind import blind_explanation, blind_key
+from ..report.blind import blind_explanation, blind_key
+from ..report.rows import row
 from .cache import Cache
-from .rows import row
-from .screener import Screener, scan
+from .discover import scan
+from .pool import Limits
+from .screener import Screener
+from .store import file_sha256
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,6 +40,14 @@ class RunSettings:
     blind_key: str | None = None
     explain: str | None = None
     extra: dict = field(default_factory=dict)
+
+    def record(self, screener: Screener) -> dict:
+        """These settings and the screener's, as the run record keeps them."""
+        return {"as_of": screener.as_of.isoformat(), "workers": self.workers, "timeout": self.timeout,
+                "memory_mb": self.memory_mb, "cache": self.use_cache, "resume": self.resume,
+                "blind": self.blind, "extract_options": {"max_bytes": screener.options.max_bytes,
+                                                         "max_pages": screener.options.max_pages},
+                **self.extra}
 
 
 @dataclass(frozen=True)
@@ -107,10 +117,10 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
         hits = cache.hits if cache else 0
         if cache:
             cache.close()
-    from .outputs import write_outputs  # pandas loads here, after the workers have forked
+    from ..report.outputs import write_outputs  # pandas loads here, after the workers have forked
 
     rows = [done[str(f)]["row"] for f in files if str(f) in done]
-    frame, record, keys_path = write_outputs(rows, output, screener, settings, key, skipped)
+    frame, record, keys_path = write_outputs(rows, output, screener.model, settings.record(screener), key, skipped)
     journal_path.unlink(missing_ok=True)
     failed = frame.loc[frame["status"] != "ok", "status"].value_counts().to_dict()
     return RunSummary(output, len(frame), int((frame["status"] == "ok").sum()), failed, hits, record,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .screener import Result
+from ..score.result import Result
 
 
 def _snippet(text: str, start: int, end: int, width: int = 50) -> str:

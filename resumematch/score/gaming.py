@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .analysis import Analysis, Entity
-from .extract import Document
-
-STUFFED = "stuffed"
+from ..analyze.values import Analysis, Entity
+from ..extract import Document
+from ..types import Category, FindingStatus
 
 _INJECTION = re.compile(
     r"ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions|prompts?|rules)"
@@ -29,7 +28,7 @@ _CONTEXT = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:institute|university|college|school|academy|alliance|axelos|comptia|pmi|"
     r"scrum\.org|peoplecert|issued|awarded|earned|obtained|completed|certified\s+by|credential\s+id|"
     r"license|licence)\b", re.IGNORECASE)
-_CREDENTIAL_CATEGORIES = ("certification", "degree")
+_CREDENTIAL_CATEGORIES = (Category.CERTIFICATION, Category.DEGREE)
 
 
 # Every phrase above contains one of these words; most resumes contain none, and a substring
@@ -97,7 +96,7 @@ def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str,
     if blocks:
         flags.append("keyword_stuffing")
         entities = tuple(
-            replace(e, status=STUFFED) if any(a <= e.start < b for a, b in blocks) and e.counts else e
+            replace(e, status=FindingStatus.STUFFED) if any(a <= e.start < b for a, b in blocks) and e.counts else e
             for e in analysis.entities)
         analysis = replace(analysis, entities=entities)
     if injection_spans(document.text):

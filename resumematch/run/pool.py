@@ -9,38 +9,21 @@ ready, so memory stays flat.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing as mp
 import os
-import signal
-import sqlite3
-import stat
-import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
-from multiprocessing.connection import Connection, wait
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Optional, Protocol
 
-from .analysis import Analysis
+from ..errors import WorkerError
+from ..extract import Document, ExtractOptions
+from ..extract.document import failed
 from .cache import Cache
-from .errors import CacheError, WorkerError
-from .extract import Document, ExtractOptions, extract
-from .extract.document import failed
-
-
-class Analyzes(Protocol):
-    def analyze(self, document: Document) -> Analysis: ...
-
-
-#: What the batch yields per file: its document and, when an analyzer was given and the
-#: document has text, its analysis.
-Item = tuple[Document, Optional[Analysis]]
-#: Builds the analyzer, once per worker (and once in-process with ``workers=0``). Where workers
-#: are spawned rather than forked it must be picklable (a module-level function or ``partial``).
-AnalyzerFactory = Callable[[], Analyzes]
+from .store import AnalyzerFactory, Item, Store
+from .worker import READY, decode_item, read_one, work
 
 
 @dataclass(frozen=True)
@@ -56,86 +39,6 @@ class Limits:
 
 
 _WINDOW = 64  # how far ahead of the next file to hand back results may be buffered
-_READY = -1   # the index of a worker's first message: it has started (or why it could not)
-
-
-def file_sha256(path: Path) -> str | None:
-    """Content hash of a regular file, or None when it is unreadable or not a regular file
-    (reading a FIFO or a device would block the caller)."""
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
-def options_key(options: ExtractOptions) -> str:
-    """The part of the options that changes extraction output (the password is left out)."""
-    data = asdict(options)
-    data.pop("password", None)
-    return hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()[:16]
-
-
-def read_one(path: Path, cached: Document | None, options: ExtractOptions,
-             analyzer: Analyzes | None, memory_mb: int = 0) -> Item:
-    """Extract ``path`` (unless ``cached`` is its document) and analyse it with ``analyzer``.
-
-    Whatever goes wrong becomes the document's status; nothing is raised. A document that was
-    read but could not be analysed keeps its format and content hash."""
-    stage, doc = "reading the file", None
-    try:
-        doc = cached or extract(path, options=options)
-        if analyzer is None or not doc.ok:
-            return doc, None
-        stage = "analysing its text"
-        return doc, analyzer.analyze(doc)
-    except MemoryError:
-        limit = f"more than {memory_mb} MB of memory" if memory_mb else "more memory than there is"
-        status, reason = "too_large", f"{stage.capitalize()} needed {limit} (a decompression bomb?)."
-    except Exception as exc:  # noqa: BLE001  a bug or a hostile file must not end the batch
-        status, reason = "error", f"Unexpected error while {stage}: {type(exc).__name__}: {exc}"
-    known = {"sha256": doc.sha256} if doc is not None else {}
-    return failed(doc.format if doc is not None else "unknown", status, reason, source=str(path), **known), None
-
-
-class _Store:
-    """The parent's side of the cache: finds what is known about a file, keeps what is new."""
-
-    def __init__(self, cache: Cache | None, options: ExtractOptions, analysis_key: str | None) -> None:
-        # A run with a password neither reads the cache (a file cached as "encrypted" must be
-        # opened again) nor writes it (decrypted text must not reach a run without the password).
-        self.cache = cache if not options.password else None
-        self.options_key = options_key(options)
-        self.analysis_key = None  # documents only
-        if analysis_key is not None:
-            # An analysis is of one document: another extractor or other options may give other
-            # text, so they are part of its key (and the storage format, version 2).
-            extractor = cache.extractor if cache is not None else ""
-            parts = f"{analysis_key}|{extractor}|{self.options_key}|2"
-            self.analysis_key = hashlib.sha256(parts.encode()).hexdigest()[:24]
-
-    def find(self, path: Path) -> tuple[Item | None, Document | None]:
-        """``(item, None)`` when the cache holds all that is needed for ``path``; ``(None, doc)``
-        when it holds only the document, still to be analysed; else ``(None, None)``."""
-        sha = file_sha256(path) if self.cache is not None else None
-        doc = self.cache.get(sha, self.options_key) if sha else None
-        if doc is None:
-            return None, None
-        doc = replace(doc, source=str(path))
-        if self.analysis_key is None or not doc.ok:
-            return (doc, None), None
-        analysis = self.cache.get_analysis(sha, self.analysis_key)
-        return ((doc, analysis), None) if analysis is not None else (None, doc)
-
-    def keep(self, item: Item, document_cached: bool) -> Item:
-        doc, analysis = item
-        if self.cache is not None:
-            if not document_cached:
-                self.cache.put(doc, self.options_key)
-            if analysis is not None and self.analysis_key is not None and doc.sha256:
-                self.cache.put_analysis(doc.sha256, self.analysis_key, analysis)
-        return item
 
 
 def analyze_files(files: Iterable[str | os.PathLike], *, analyzer: AnalyzerFactory | None = None,
@@ -150,7 +53,7 @@ def analyze_files(files: Iterable[str | os.PathLike], *, analyzer: AnalyzerFacto
     """
     options = options or ExtractOptions()
     limits = limits or Limits()
-    store = _Store(cache, options, analysis_key if analyzer is not None else None)
+    store = Store(cache, options, analysis_key if analyzer is not None else None)
     files = [Path(f) for f in files]
     if workers == 0:
         yield from _inline(files, options, analyzer, store)
@@ -168,7 +71,7 @@ def extract_all(files: Iterable[str | os.PathLike], *, options: ExtractOptions |
 
 
 def _inline(files: list[Path], options: ExtractOptions, factory: AnalyzerFactory | None,
-            store: _Store) -> Iterator[Item]:
+            store: Store) -> Iterator[Item]:
     analyzer = None
     for path in files:
         hit, cached = store.find(path)
@@ -180,62 +83,16 @@ def _inline(files: list[Path], options: ExtractOptions, factory: AnalyzerFactory
         yield store.keep(read_one(path, cached, options, analyzer), cached is not None)
 
 
-def _cap_memory(extra_mb: int) -> None:
-    try:
-        import resource
-    except ImportError:  # not on Windows
-        return
-    with open("/proc/self/statm") as fh:
-        vms = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    cap = vms + extra_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-
-def _worker(conn: Connection, options: ExtractOptions, memory_mb: int,
-            factory: AnalyzerFactory | None, cache_path: str | None, cache_key: tuple[str, str]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
-    try:
-        analyzer = factory() if factory is not None else None
-    except Exception as exc:  # noqa: BLE001  reported to the parent, which stops the run
-        conn.send((_READY, f"{type(exc).__name__}: {exc}", None))
-        return
-    try:
-        _cap_memory(memory_mb)
-    except (OSError, ValueError):
-        pass
-    sys.setrecursionlimit(10_000)
-    conn.send((_READY, None, None))
-    reader = None
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        index, path, cached_sha = task
-        cached = None
-        if cached_sha:  # the parent found the document in the cache; only its analysis is missing
-            try:
-                reader = reader or Cache(cache_path, extractor=cache_key[0], readonly=True)
-                cached = reader.get(cached_sha, cache_key[1])
-            except (sqlite3.Error, CacheError):
-                pass  # the file is read again instead
-            cached = replace(cached, source=path) if cached else None
-        doc, analysis = read_one(Path(path), cached, options, analyzer, memory_mb)
-        conn.send((index, doc.to_dict(), analysis.to_json() if analysis is not None else None))
-
-
 class _Slot:
     """One worker process and the files sent to it, oldest (being read) first."""
 
     def __init__(self, ctx, options: ExtractOptions, limits: Limits, factory: AnalyzerFactory | None,
-                 store: _Store) -> None:
+                 store: Store) -> None:
         self.parent, child = ctx.Pipe()
         cache = store.cache
         args = (child, options, limits.memory_mb, factory, str(cache.path) if cache else None,
                 (cache.extractor if cache else "", store.options_key))
-        self.process = ctx.Process(target=_worker, args=args, daemon=True)
+        self.process = ctx.Process(target=work, args=args, daemon=True)
         self.process.start()
         child.close()
         self.queue: deque[tuple[int, Path, bool]] = deque()
@@ -284,7 +141,7 @@ def _context(method: str | None):
 
 
 def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers: int,
-            factory: AnalyzerFactory | None, store: _Store) -> Iterator[Item]:
+            factory: AnalyzerFactory | None, store: Store) -> Iterator[Item]:
     """Feed each worker up to ``limits.prefetch`` files so it never waits while results are
     being scored; hand results back in input order, at most ``_WINDOW`` files ahead."""
     ctx = _context(limits.start_method)
@@ -333,10 +190,10 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
                                               f"{slot.process.exitcode}).") from None
                         crashed = True
                     else:
-                        if got == _READY:
+                        if got == READY:
                             slot.up(data)
                             continue
-                        done[index] = store.keep(_item(data, analysis), document_cached)
+                        done[index] = store.keep(decode_item(data, analysis), document_cached)
                         slot.next()
                         continue
                 elif slot.ready and time.monotonic() - slot.started >= limits.timeout:
@@ -360,7 +217,3 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
     finally:
         for slot in slots:
             slot.close()
-
-
-def _item(document: dict, analysis: str | None) -> Item:
-    return Document.from_dict(document), (Analysis.from_json(analysis) if analysis is not None else None)

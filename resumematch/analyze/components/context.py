@@ -16,6 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...types import Category, FindingStatus
 from .extensions import Finding, doc_text, line_bounds, span_chars
 from .sections import heading_label
 
@@ -59,35 +60,35 @@ class ContextClassifier:
         which lines (by start) are section headings, as several findings often share a line."""
         start, end = span_chars(doc, f.start, f.end)
         if any(a <= start < b for a, b in contact_lines):
-            return "contact"
+            return FindingStatus.CONTACT
         line_start, line_end = line_bounds(doc, start)
         if line_start not in headings:
             line = text[line_start:line_end].strip(" *#|=_").rstrip(":")
             headings[line_start] = ":" not in line and bool(heading_label(line))
         if headings[line_start]:
-            return "heading"  # the title "INTERNSHIPS" is no internship
+            return FindingStatus.HEADING  # the title "INTERNSHIPS" is no internship
         before = text[max(line_start, start - self.window):start]
         after = text[end:min(line_end, end + self.window)]
-        if f.category == "certification":
+        if f.category == Category.CERTIFICATION:
             near = before + " " + after
             if _CERT_PENDING.search(near):
-                return "in_progress"
-            return "expired" if _CERT_EXPIRED.search(near) else "held"
-        if f.category == "degree":
+                return FindingStatus.IN_PROGRESS
+            return FindingStatus.EXPIRED if _CERT_EXPIRED.search(near) else FindingStatus.HELD
+        if f.category == Category.DEGREE:
             near = text[max(line_start, start - 150):min(line_end, end + 150)]
             nxt_end = text.find("\n", line_end + 1, line_end + 150)
             near += " " + text[line_end + 1: line_end + 150 if nxt_end == -1 else nxt_end]
             if _DEGREE_INCOMPLETE.search(near):
-                return "incomplete"
-            return "in_progress" if _DEGREE_PENDING.search(near) else "completed"
-        if f.category == "internship":
+                return FindingStatus.INCOMPLETE
+            return FindingStatus.IN_PROGRESS if _DEGREE_PENDING.search(near) else FindingStatus.COMPLETED
+        if f.category == Category.INTERNSHIP:
             word = text[start:end].lower()
             if word.endswith("s") and not word.endswith("ss") and word not in ("internships",):
-                return "not_own"
+                return FindingStatus.NOT_OWN
             if _MANAGED_INTERNS.search(before):
-                return "not_own"
-            return "own"
-        return "mentioned"
+                return FindingStatus.NOT_OWN
+            return FindingStatus.OWN
+        return FindingStatus.MENTIONED
 
     def set_annotations(self, doc: Doc, statuses: list[str]) -> Doc:
         for finding, status in zip(doc._.rm_findings or [], statuses):

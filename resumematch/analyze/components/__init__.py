@@ -1,0 +1,1 @@
+"""The resumematch spaCy components, one factory each (registered when their module is imported)."""

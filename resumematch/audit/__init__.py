@@ -1,0 +1,1 @@
+"""Fairness: counterfactual checks of a screener, and adverse-impact tables of a ranking."""

@@ -1,0 +1,1 @@
+"""Stage 4: scored results to the ranked CSV, explanations, the run record and blind ids."""

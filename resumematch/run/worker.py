@@ -1,0 +1,98 @@
+"""The worker's side of the pool: read and analyse one file at a time, whatever it holds.
+
+Nothing a file does may end the worker's loop: every failure becomes the document's status.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import sys
+from dataclasses import replace
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from ..analyze.values import Analysis
+from ..errors import CacheError
+from ..extract import Document, ExtractOptions, extract
+from ..extract.document import failed
+from .cache import Cache
+from .store import AnalyzerFactory, Analyzes, Item
+
+#: The index of a worker's first message: it has started (or why it could not).
+READY = -1
+
+
+def read_one(path: Path, cached: Document | None, options: ExtractOptions,
+             analyzer: Analyzes | None, memory_mb: int = 0) -> Item:
+    """Extract ``path`` (unless ``cached`` is its document) and analyse it with ``analyzer``.
+
+    Whatever goes wrong becomes the document's status; nothing is raised. A document that was
+    read but could not be analysed keeps its format and content hash."""
+    stage, doc = "reading the file", None
+    try:
+        doc = cached or extract(path, options=options)
+        if analyzer is None or not doc.ok:
+            return doc, None
+        stage = "analysing its text"
+        return doc, analyzer.analyze(doc)
+    except MemoryError:
+        limit = f"more than {memory_mb} MB of memory" if memory_mb else "more memory than there is"
+        status, reason = "too_large", f"{stage.capitalize()} needed {limit} (a decompression bomb?)."
+    except Exception as exc:  # noqa: BLE001  a bug or a hostile file must not end the batch
+        status, reason = "error", f"Unexpected error while {stage}: {type(exc).__name__}: {exc}"
+    known = {"sha256": doc.sha256} if doc is not None else {}
+    return failed(doc.format if doc is not None else "unknown", status, reason, source=str(path), **known), None
+
+
+def _cap_memory(extra_mb: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    with open("/proc/self/statm") as fh:
+        vms = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    cap = vms + extra_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def work(conn: Connection, options: ExtractOptions, memory_mb: int,
+         factory: AnalyzerFactory | None, cache_path: str | None, cache_key: tuple[str, str]) -> None:
+    """A worker process's loop: (index, path, cached sha) tasks in, (index, document, analysis) out."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
+    try:
+        analyzer = factory() if factory is not None else None
+    except Exception as exc:  # noqa: BLE001  reported to the parent, which stops the run
+        conn.send((READY, f"{type(exc).__name__}: {exc}", None))
+        return
+    try:
+        _cap_memory(memory_mb)
+    except (OSError, ValueError):
+        pass
+    sys.setrecursionlimit(10_000)
+    conn.send((READY, None, None))
+    reader = None
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, path, cached_sha = task
+        cached = None
+        if cached_sha:  # the parent found the document in the cache; only its analysis is missing
+            try:
+                reader = reader or Cache(cache_path, extractor=cache_key[0], readonly=True)
+                cached = reader.get(cached_sha, cache_key[1])
+            except (sqlite3.Error, CacheError):
+                pass  # the file is read again instead
+            cached = replace(cached, source=path) if cached else None
+        doc, analysis = read_one(Path(path), cached, options, analyzer, memory_mb)
+        conn.send((index, doc.to_dict(), analysis.to_json() if analysis is not None else None))
+
+
+def decode_item(document: dict, analysis: str | None) -> Item:
+    """The parent's copy of what ``work`` sent for one file."""
+    return Document.from_dict(document), (Analysis.from_json(analysis) if analysis is not None else None)

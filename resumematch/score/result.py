@@ -1,0 +1,37 @@
+"""One resume's outcome: how extraction went, what was found, and its scorecard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..analyze.values import Analysis
+from ..extract import Document
+from .scoring import Scorecard
+
+
+@dataclass(frozen=True)
+class Result:
+    """One resume's outcome: how extraction went, what was found, and its scorecard."""
+
+    file: str
+    document: Document
+    analysis: Analysis | None = None
+    scorecard: Scorecard | None = None
+    flags: tuple[str, ...] = ()
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def status(self) -> str:
+        return self.document.status
+
+    @property
+    def reason(self) -> str:
+        return self.document.reason
+
+    @property
+    def score(self) -> float | None:
+        return self.scorecard.total if self.scorecard else None
+
+    def strengths(self) -> dict[str, float]:
+        """Strength of every requirement, by id (empty when the file could not be scored)."""
+        return dict(self.scorecard.strengths) if self.scorecard else {}

@@ -1,0 +1,105 @@
+"""The vocabularies every stage shares, each defined once.
+
+They are ``StrEnum``s: a member *is* its string, so values read back from JSON, the cache or a
+CSV compare equal to the members, and the members write themselves as plain strings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DocStatus(StrEnum):
+    """How reading a file went. Every status but ``ok`` comes with a reason in plain words."""
+
+    OK = "ok"
+    EMPTY = "empty"
+    NO_TEXT = "no_text"
+    UNREADABLE_FONT = "unreadable_font"
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+    UNSUPPORTED = "unsupported"
+    TOO_LARGE = "too_large"
+    REJECTED = "rejected"
+    TIMEOUT = "timeout"
+    ERROR = "error"
+
+
+#: What each document status means for a recruiter.
+DOC_STATUS_MEANING: dict[DocStatus, str] = {
+    DocStatus.OK: "Text was extracted.",
+    DocStatus.EMPTY: "The file is empty (zero bytes).",
+    DocStatus.NO_TEXT: "The file has no text layer; it looks scanned and needs OCR.",
+    DocStatus.UNREADABLE_FONT: "The text uses fonts that cannot be decoded into letters.",
+    DocStatus.ENCRYPTED: "The file is password-protected.",
+    DocStatus.CORRUPT: "The file is damaged and cannot be read.",
+    DocStatus.UNSUPPORTED: "The file format is not supported.",
+    DocStatus.TOO_LARGE: "The file exceeds a configured size or page limit.",
+    DocStatus.REJECTED: "The file was refused because it looks malicious.",
+    DocStatus.TIMEOUT: "Reading the file took longer than the time limit.",
+    DocStatus.ERROR: "An unexpected error occurred while reading the file (a bug in resumematch).",
+}
+
+
+class FindingStatus(StrEnum):
+    """What a finding means in its context: whether it is held, shown, pending or not the candidate's."""
+
+    HELD = "held"                # a certification the candidate holds
+    IN_PROGRESS = "in_progress"  # a credential being prepared for, or a degree not yet finished
+    EXPIRED = "expired"
+    TRAINING = "training"        # a credential named in a course, exam prep or boot camp
+    COMPLETED = "completed"      # a degree
+    INCOMPLETE = "incomplete"    # a degree left unfinished
+    MENTIONED = "mentioned"      # a skill, duty or topic in the candidate's own text
+    OWN = "own"                  # an internship the candidate held
+    NOT_OWN = "not_own"          # interns the candidate managed
+    CONTACT = "contact"          # inside the name or contact lines
+    HEADING = "heading"          # a section heading ("INTERNSHIPS")
+    STUFFED = "stuffed"          # on a bare keyword line (the gaming review)
+
+
+#: Statuses of a finding that make it count as evidence for its requirement.
+COUNTING_STATUSES = frozenset({FindingStatus.HELD, FindingStatus.COMPLETED, FindingStatus.MENTIONED,
+                               FindingStatus.OWN})
+
+
+class Method(StrEnum):
+    """How a finding was matched."""
+
+    EXACT = "exact"      # the requirement's own name
+    ALIAS = "alias"      # one of its aliases
+    LEMMA = "lemma"      # an alias or evidence phrase in another inflection
+    PATTERN = "pattern"  # an evidence pattern: a verb and its object, a few words apart
+    FUZZY = "fuzzy"      # an alias with a typo
+
+
+class Category(StrEnum):
+    """The categories of a requirement model, in the order the ranked CSV shows them."""
+
+    DEGREE = "degree"
+    CERTIFICATION = "certification"
+    EXPERIENCE = "experience"
+    INTERNSHIP = "internship"
+    COURSEWORK = "coursework"
+    SOFT_SKILLS = "soft_skills"
+    DUTIES = "duties"
+    PROJECT_TYPES = "project_types"
+
+
+CATEGORIES: tuple[Category, ...] = tuple(Category)
+
+
+class Kind(StrEnum):
+    """How much a requirement matters: only ``required`` items can be missing."""
+
+    REQUIRED = "required"
+    PREFERRED = "preferred"
+    BONUS = "bonus"
+
+
+class DegreeLevel(StrEnum):
+    ASSOCIATE = "associate"
+    BACHELOR = "bachelor"
+    MASTER = "master"
+    DOCTORATE = "doctorate"
+    GRADUATE_CERTIFICATE = "graduate_certificate"
