@@ -58,13 +58,14 @@ def register_ttf(path: str, name: str = "TestTTF") -> str:
 # --------------------------------------------------------------------------- PDFs
 
 def placed_pdf(pages: Sequence[Iterable[Placed]], *, font: str = "Helvetica", size: float = 10,
-               encrypt=None) -> bytes:
-    """A PDF with one page per item of ``pages``, each text run drawn at its (x, y)."""
+               encrypt=None, sizes: dict[str, float] | None = None) -> bytes:
+    """A PDF with one page per item of ``pages``, each text run drawn at its (x, y); ``sizes``
+    sets another font size for the runs whose text it names."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt, invariant=1)
     for runs in pages:
-        c.setFont(font, size)
         for x, y, text in runs:
+            c.setFont(font, (sizes or {}).get(text, size))
             c.drawString(x, y, text)
         c.showPage()
     c.save()

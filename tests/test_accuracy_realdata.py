@@ -1,8 +1,10 @@
-"""Name and email accuracy on 310 annotated real CVs (dotin-inc resume NER set, CC0-1.0).
+"""Accuracy on 310 annotated real CVs (dotin-inc resume NER set, CC0-1.0) and the shared template
+PDFs, measured as users meet it: files on disk, ranked with ``resumematch rank``, scored on the
+CSV's own columns (``benchmarks/accuracy.py``; the figures and error classes are in
+``docs/accuracy.md``).
 
-The data sits beside the checkout in ``../shared/realdata/dotin_train``; a user's clone does not
-have it, so these tests skip themselves then. ``benchmarks/accuracy.py`` does the scoring; see
-``docs/accuracy.md`` for the table and the error classes.
+The data sits beside the checkout in ``../shared/realdata``; a user's clone does not have it, so
+these tests skip themselves then.
 """
 
 from __future__ import annotations
@@ -15,19 +17,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "realdata" / "dotin_train"
+TEMPLATES = ROOT.parent / "shared" / "realdata" / "templates"
 
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"real data folder {DATA} is absent")
+needs_templates = pytest.mark.skipif(not TEMPLATES.is_dir(), reason=f"template folder {TEMPLATES} is absent")
 
-# Measured on all 310 files (as_of 2026-11-01):
-#   Name           precision 0.945  recall 0.906
-#   Email Address  precision 0.978  recall 1.000
-# The floors leave a margin of 0.02 for small, deliberate trade-offs; a larger drop is a regression.
+# The targets of issue #8 on all 310 CVs, with the labels as given (a small margin for the
+# recall floors; precision is the target itself).
 FLOORS = {
-    ("Name", "precision"): 0.925,
-    ("Name", "recall"): 0.886,
-    ("Email Address", "precision"): 0.958,
-    ("Email Address", "recall"): 0.98,
+    ("candidate_name", "precision"): 0.95,
+    ("candidate_name", "recall"): 0.90,
+    ("email", "precision"): 0.97,
+    ("email", "recall"): 0.99,
 }
+SOFT_SKILL_RECALL = {"soft.communication": 0.9, "soft.leadership": 0.9}
 
 
 def _benchmark():
@@ -44,16 +47,38 @@ def benchmark():
 
 
 @pytest.fixture(scope="module")
-def report(benchmark):
-    return benchmark.evaluate(benchmark.load_samples(DATA))
+def report(benchmark, tmp_path_factory):
+    return benchmark.evaluate(benchmark.load_samples(DATA), tmp_path_factory.mktemp("accuracy"))
 
 
 @needs_data
-@pytest.mark.parametrize("field, measure", sorted(FLOORS), ids=[f"{f}-{m}" for f, m in sorted(FLOORS)])
-def test_accuracy_realdata_name_and_email_stay_above_floor(report, field, measure):
-    score = report.scores[field]
-    assert report.files == 310
-    assert getattr(score, measure) >= FLOORS[field, measure], score.as_dict()
+@pytest.mark.parametrize("column, measure", sorted(FLOORS), ids=[f"{c}-{m}" for c, m in sorted(FLOORS)])
+def test_accuracy_realdata_name_and_email_through_rank(benchmark, report, column, measure):
+    score = benchmark.total(report, report.scores, column)
+    assert sum(report.files[f] for f in ("one-line", "multi-line")) == 310
+    assert getattr(score, measure) >= FLOORS[column, measure], score.as_dict()
+
+
+@needs_data
+@pytest.mark.parametrize("requirement", sorted(SOFT_SKILL_RECALL))
+def test_accuracy_realdata_soft_skill_recall_through_rank(report, requirement):
+    for fmt in ("one-line", "multi-line", "pdf"):
+        score = report.scores[fmt][requirement]
+        assert score.recall >= SOFT_SKILL_RECALL[requirement], (fmt, score.as_dict())
+
+
+@needs_data
+def test_accuracy_realdata_pdf_agrees_with_text(report):
+    """The PDFs are the multi-line CVs typeset: reading them must lose nothing the text had."""
+    for column in ("candidate_name", "email"):
+        assert report.scores["pdf"][column].as_dict() == report.scores["multi-line"][column].as_dict()
+
+
+@needs_templates
+def test_accuracy_realdata_templates_have_no_wrong_names(benchmark, tmp_path):
+    errors = benchmark.template_errors(benchmark.rank_templates(TEMPLATES, tmp_path))
+    assert [e for e in errors if e["kind"] == "wrong"] == []
+    assert len(errors) <= 2, errors
 
 
 @needs_data
@@ -81,3 +106,8 @@ def test_accuracy_realdata_loader_unescapes_and_keeps_offsets(benchmark, tmp_pat
     sample = benchmark.load_sample(path)
     assert sample.text == text
     assert [(lab.type, sample.text[lab.start:lab.end]) for lab in sample.labels] == labels
+
+
+@pytest.mark.parametrize("text, fmt", [("one line  with fields", "one-line"), ("Name\nemail\nSUMMARY", "multi-line")])
+def test_accuracy_realdata_formats_are_told_apart(benchmark, text, fmt):
+    assert benchmark.Sample("1", text, []).format == fmt

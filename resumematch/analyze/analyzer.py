@@ -86,6 +86,8 @@ class Analyzer:
                 doc = self.nlp.make_doc(text)
                 # A Doc's text is always its input; spaCy would rebuild it token by token.
                 doc.user_data["rm_text"] = text
+                if document is not None and document.meta.get("display_lines"):
+                    doc.user_data["rm_display_lines"] = tuple(document.meta["display_lines"])
                 yield doc, document
         for spacy_doc, document in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
             yield self._to_analysis(spacy_doc, document)

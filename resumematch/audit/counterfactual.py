@@ -96,7 +96,7 @@ def _sections(text: str) -> list[tuple[int, str]]:
 
 def detect_name(text: str) -> str | None:
     """The candidate's name as the pipeline finds it, else a name-like first line."""
-    from ..analyze.components.contact import clean_name, find_name, name_score
+    from ..analyze.components.names import clean_name, find_name, name_score
 
     found = find_name(text, _header_end(text))
     if found:

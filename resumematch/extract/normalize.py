@@ -28,6 +28,8 @@ _HYPHEN_BREAK = re.compile(r"([A-Za-z][a-z]+)-\n([a-z]{2,})([^\s]*)[ ]?")
 # as "CERTiFiED": capitals with a stray lower-case "i" between them. At least five
 # letters and three capitals, so "GiB" and "WiFi" are left alone.
 _SMALL_CAPS = re.compile(r"\b(?=[A-Za-z]{5,}\b)(?=(?:i?[A-Z]){3})(?=[A-Z]+i)[A-Z](?:i?[A-Z])+i?\b")
+# The same fonts leave accented letters in lower case: "KüSTER", "MÜLLER" set as "MüLLER".
+_SMALL_CAPS_ACCENT = re.compile(r"(?<!\w)(?=(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*){3})[A-ZÀ-ÖØ-Þ]+(?:[à-öø-ÿ][A-ZÀ-ÖØ-Þ]+)+(?!\w)")
 _BULLET_RUN = re.compile(rf"(?:{BULLET}\s*){{2,}}")
 
 
@@ -60,5 +62,6 @@ def normalize(raw: str) -> str:
     text = re.sub(rf"(?m)^{BULLET}\n(?=\S)", BULLET + " ", text)
     text = _HYPHEN_BREAK.sub(lambda m: f"{m[1]}{m[2]}{m[3]}\n", text)
     text = _SMALL_CAPS.sub(lambda m: m[0].upper(), text)
+    text = _SMALL_CAPS_ACCENT.sub(lambda m: m[0].upper(), text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()

@@ -52,11 +52,39 @@ def strip_markdown(text: str) -> str:
     return _MD_TABLE_EDGE.sub("", text)
 
 
+#: A field break inside a line: a tab, or two or more spaces.
+_FIELD_BREAK = re.compile(r"[ \t]*\t[ \t]*| {2,}")
+#: A line this long, with at least this many field breaks, is a whole document flattened onto
+#: one line ("Sample Resume  Jane Doe  12 Main St  Phone: ...  Objective  ..."), as web and
+#: database exports write them.
+FLATTENED_MIN_CHARS = 200
+FLATTENED_MIN_BREAKS = 4
+
+
+def restore_fields(text: str) -> tuple[str, int]:
+    """Put each field of a flattened one-line export on a line of its own; other lines are kept.
+
+    Returns the text and how many lines were restored. Normalisation collapses runs of spaces,
+    so without this the breaks between a name, a street and a heading would be lost.
+    """
+    lines, restored = [], 0
+    for line in text.split("\n"):
+        if len(line) >= FLATTENED_MIN_CHARS and len(_FIELD_BREAK.findall(line)) >= FLATTENED_MIN_BREAKS:
+            line = _FIELD_BREAK.sub("\n", line)
+            restored += 1
+        lines.append(line)
+    return "\n".join(lines), restored
+
+
 def extract_text_file(data: bytes, fmt: str = "txt") -> Document:
     """Extract a TXT or Markdown file; pages are split at form feeds."""
     text, encoding = decode(data)
     warnings = () if encoding.startswith("utf") else (
         f"The file is not UTF-8; it was read as {encoding}.",)
+    text, restored = restore_fields(text)
+    if restored:
+        warnings += ("The text is a one-line export; its fields, set apart by runs of spaces, were put "
+                     "on lines of their own.",)
     pages = [normalize(strip_markdown(page)) for page in text.split("\f")]
     if not any(pages):
         return failed(fmt, "no_text", "The file contains only white space.")

@@ -158,5 +158,24 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
     for number, text in enumerate(texts, start=1):
         if not text and len(texts) > 1:
             warnings.append(f"Page {number} has no text (image only?).")
-    return assemble(texts, "pdf", warnings=tuple(warnings), **extra)
+    display = display_lines(pages[0].lines)
+    return assemble(texts, "pdf", warnings=tuple(warnings), meta={"display_lines": display} if display else {},
+                    **extra)
+
+
+#: A line is display type when its height is this many times the page's usual text height.
+DISPLAY_RATIO = 1.4
+
+
+def display_lines(lines: list[Line], limit: int = 3) -> list[str]:
+    """The lines set in the largest type on a page (a name at the top, a title), when that type is
+    clearly larger than the body text: at most ``limit`` of them, normalised, in drawing order."""
+    heights = sorted(ln.y1 - ln.y0 for ln in lines for _ in range(len(ln.text)))
+    if not heights:
+        return []
+    body, top = heights[len(heights) // 2], heights[-1]
+    if top < DISPLAY_RATIO * body:
+        return []
+    big = [normalize(ln.text) for ln in lines if ln.y1 - ln.y0 >= 0.95 * top]
+    return [text for text in big if text][:limit]
 
