@@ -101,6 +101,14 @@ def test_architecture_modules_stay_short(module):
     assert lines <= MAX_LINES, f"{module} has {lines} lines; split it by responsibility"
 
 
+def test_architecture_catalog_imports_only_the_vocabularies():
+    allowed = LAYERS[0] | {"catalog"}
+    for module in MODULES:
+        if _layer(module) == "catalog":
+            upward = sorted(t for t in GRAPH[module] if _layer(t) not in allowed)
+            assert not upward, f"{module} imports {upward}; the catalogue may import only {sorted(allowed)}"
+
+
 def test_architecture_spacy_is_imported_only_by_analyze():
     for module, path in MODULES.items():
         if _layer(module) == "analyze":
