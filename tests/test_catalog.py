@@ -349,12 +349,13 @@ def test_catalog_accepts_minimal_degrees():
 @pytest.mark.parametrize("name, content", [
     ("credentials.yaml", "issuers: [unclosed"), ("credentials.yaml", "- just\n- a list\n"),
     ("degrees.yaml", "version: 1\n"), ("technology_aliases.yaml", "version: 1\ntechnologies:\n  - name: No Such Tool\n"),
-    ("technology.tsv", "name\tcommodities\n"), ("occupations.tsv", ""),
+    ("technology.tsv", "name\tcommodities\n"), ("occupations.tsv", ""), ("commodities.tsv", b"\xff\xfe\x00 not utf-8"),
+    ("degrees.yaml", b"version: \xff\n"),
 ])
 def test_catalog_broken_file_raises_catalog_error_naming_it(tmp_path, name, content):
     folder = tmp_path / "catalog"
     shutil.copytree(catalog_dir(), folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    (folder / name).write_text(content, encoding="utf-8")
+    (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     with pytest.raises(CatalogError, match=re.escape(name)):
         load_catalog(folder)
 

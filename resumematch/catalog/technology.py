@@ -135,7 +135,7 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> tuple[list[str], list[dict
     """The ``# `` comment lines and the rows of a derived TSV file whose header is ``columns``."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{path}: cannot read: {exc}") from None
     comments = [line[2:] for line in lines if line.startswith("# ")]
     body = [line for line in lines if line and not line.startswith("#")]

@@ -76,7 +76,7 @@ def read_yaml(path: Path) -> dict:
     """The mapping in a catalogue YAML file; ``CatalogError`` naming the file when it is not one."""
     try:
         data = srsly.yaml_loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{path}: cannot read: {exc}") from None
     except Exception as exc:  # ruamel raises many types; all mean "not valid YAML"
         raise CatalogError(f"{path}: not valid YAML: {exc}") from None
