@@ -19,6 +19,10 @@ class ModelNotFoundError(ModelError, FileNotFoundError):
     """No requirement model exists under the given name or path."""
 
 
+class CatalogError(ResumeMatchError, ValueError):
+    """A catalogue file (credentials, degrees, technology) is missing, unreadable or invalid."""
+
+
 class InputError(ResumeMatchError, ValueError):
     """An argument given to the library is unusable (not a bad resume file)."""
 

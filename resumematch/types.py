@@ -103,3 +103,40 @@ class DegreeLevel(StrEnum):
     MASTER = "master"
     DOCTORATE = "doctorate"
     GRADUATE_CERTIFICATE = "graduate_certificate"
+
+
+class CredentialGroup(StrEnum):
+    """The field a catalogued credential belongs to (``resumematch/catalog/credentials.yaml``)."""
+
+    PROJECT_MANAGEMENT = "project_management"
+    IT = "it"
+    SECURITY = "security"
+    CLOUD = "cloud"
+    DATA = "data"
+    QUALITY = "quality"
+    FINANCE = "finance"
+    HR = "hr"
+    HEALTHCARE = "healthcare"
+
+
+class CredentialKind(StrEnum):
+    """What sort of thing a catalogued credential is."""
+
+    CERTIFICATION = "certification"  # granted by a body after an exam or assessment, renewed
+    LICENSE = "license"              # a legal permission to practise (RN, CPA)
+    CERTIFICATE = "certificate"      # a course or programme completed (BLS card, Google career certificates)
+    EXAM = "exam"                    # an exam passed on the way to a license (NCLEX-RN)
+
+
+class FieldFamily(StrEnum):
+    """The families that fields of study are grouped into (``resumematch/catalog/degrees.yaml``)."""
+
+    COMPUTING = "computing"
+    ENGINEERING = "engineering"
+    BUSINESS = "business"
+    HEALTH = "health"
+    SCIENCE = "science"
+    ARTS_HUMANITIES = "arts_humanities"
+    SOCIAL_SCIENCE = "social_science"
+    EDUCATION = "education"
+    LAW = "law"

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "resumematch"
 #: Layers from the bottom up; a module may import its own layer and the layers below it.
 LAYERS = [
     {"_version", "types", "errors"},
-    {"model"},
+    {"model", "catalog"},
     {"extract"},
     {"analyze"},
     {"score"},
@@ -99,6 +99,14 @@ def test_architecture_has_no_import_cycles():
 def test_architecture_modules_stay_short(module):
     lines = MODULES[module].read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_LINES, f"{module} has {lines} lines; split it by responsibility"
+
+
+def test_architecture_catalog_imports_only_the_vocabularies():
+    allowed = LAYERS[0] | {"catalog"}
+    for module in MODULES:
+        if _layer(module) == "catalog":
+            upward = sorted(t for t in GRAPH[module] if _layer(t) not in allowed)
+            assert not upward, f"{module} imports {upward}; the catalogue may import only {sorted(allowed)}"
 
 
 def test_architecture_spacy_is_imported_only_by_analyze():
