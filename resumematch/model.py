@@ -46,6 +46,25 @@ class SatisfiedBy(_Frozen):
         return self
 
 
+class EvidencePattern(_Frozen):
+    """Something a candidate did that shows a requirement: one of ``verbs`` and, at most
+    ``max_gap`` words later in the same sentence, one of ``objects`` ("Led a team of five
+    engineers": verb *lead*, object *team*). Both are matched on their dictionary form, so
+    "led", "leads" and "leading" are all *lead*; objects also match their plural."""
+
+    verbs: tuple[str, ...] = Field(min_length=1)
+    objects: tuple[str, ...] = Field(min_length=1)
+    max_gap: int = Field(default=4, ge=0, le=8)
+
+    @field_validator("verbs", "objects")
+    @classmethod
+    def _single_words(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        words = tuple(v.strip().lower() for v in values)
+        if any(not w or " " in w for w in words):
+            raise ValueError("each verb and object is one word")
+        return words
+
+
 class Requirement(_Frozen):
     """One thing the role asks for, with the phrases that show it in a resume."""
 
@@ -57,6 +76,13 @@ class Requirement(_Frozen):
     source: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
+    patterns: tuple[EvidencePattern, ...] = ()
+    #: Strength of a bare mention of an alias ("Skills: leadership") against evidence of it being
+    #: shown (an evidence phrase or pattern); None: a mention is full evidence.
+    mention_strength: float | None = Field(default=None, gt=0, le=1)
+    #: Aliases that are also ordinary words, names or places ("CSM", "CAPM"): they count only in
+    #: credential context (the certifications section, or a credential word on their line).
+    context_only: tuple[str, ...] = ()
     fuzzy_threshold: float = Field(default=88, ge=50, le=100)
     degree: DegreeSpec | None = None
     satisfied_by: SatisfiedBy | None = None
@@ -67,6 +93,9 @@ class Requirement(_Frozen):
             raise ValueError("a degree requirement needs a 'degree' block (levels and fields)")
         if self.category not in (Category.DEGREE, Category.EXPERIENCE) and not self.aliases:
             raise ValueError("needs at least one alias")
+        unknown = [a for a in self.context_only if a not in self.aliases]
+        if unknown:
+            raise ValueError(f"context_only names {unknown}, which are not among the aliases")
         return self
 
     @field_validator("aliases", "evidence")
@@ -138,7 +167,8 @@ class RequirementModel(_Frozen):
     def matching_hash(self) -> str:
         """Hash of what decides the analysis (phrases, fields, thresholds, labels), not the
         weights: a model that differs only in weights reuses cached analyses."""
-        reqs = [r.model_dump(exclude={"weight", "kind", "satisfied_by", "source"}) for r in self.requirements]
+        reqs = [r.model_dump(exclude={"weight", "kind", "satisfied_by", "source", "mention_strength"})
+                for r in self.requirements]
         data = {"requirements": reqs, "other_terms": [t.model_dump() for t in self.other_terms],
                 "relevant_terms": list(self.experience.relevant_terms), "name": self.name}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

@@ -48,6 +48,7 @@ class FindingStatus(StrEnum):
     IN_PROGRESS = "in_progress"  # a credential being prepared for, or a degree not yet finished
     EXPIRED = "expired"
     TRAINING = "training"        # a credential named in a course, exam prep or boot camp
+    NOT_CLAIMED = "not_claimed"  # named, not claimed: a self-description, a pricing model, a product
     COMPLETED = "completed"      # a degree
     INCOMPLETE = "incomplete"    # a degree left unfinished
     MENTIONED = "mentioned"      # a skill, duty or topic in the candidate's own text
@@ -69,7 +70,7 @@ class Method(StrEnum):
     EXACT = "exact"      # the requirement's own name
     ALIAS = "alias"      # one of its aliases
     LEMMA = "lemma"      # an alias or evidence phrase in another inflection
-    PATTERN = "pattern"  # an evidence pattern: a verb and its object, a few words apart
+    EVIDENCE = "evidence"  # an evidence phrase or pattern: what the candidate did, not a name
     FUZZY = "fuzzy"      # an alias with a typo
 
 

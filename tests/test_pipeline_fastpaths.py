@@ -111,7 +111,7 @@ def test_fuzzy_query_lengths_keep_every_query_that_can_pass(seed):
     matcher = FuzzyMatcher(None)
     phrases = ["project management", "stakeholder management", "prince2 practitioner", "scrum master",
                "information technology infrastructure library", "risk management", "pmi agile certified"]
-    matcher.add_terms([{"category": "skill", "id": p, "name": p, "phrase": p, "threshold": t}
+    matcher.initialize(entries=[{"category": "skill", "id": p, "name": p, "phrase": p, "threshold": t}
                        for p, t in zip(phrases, [88, 86, 90, 88, 87, 95, 88])])
     rng = random.Random(seed)
     for _ in range(3000):

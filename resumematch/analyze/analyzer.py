@@ -11,18 +11,19 @@ from spacy.tokens import Doc
 
 from ..extract.document import Document
 from ..model import RequirementModel, load_model
-from .components import contact, context, dates, degrees, fuzzy, sections, terms  # noqa: F401  (factories)
+from . import components  # noqa: F401  (registers the factories)
 from .components.dates import merged_months
 from .components.extensions import doc_text, section_lookup, token_bounds
 from .values import Analysis, Candidate, Entity, Period
 
 PIPE_NAMES = ("lemmatizer", "resumematch_lemmas", "resumematch_sections", "resumematch_contact",
-              "resumematch_terms", "resumematch_degrees", "resumematch_fuzzy", "resumematch_context",
-              "resumematch_dates")
+              "resumematch_terms", "resumematch_patterns", "resumematch_degrees", "resumematch_fuzzy",
+              "resumematch_context", "resumematch_dates")
 
 
-def build_pipeline(model: RequirementModel) -> Language:
-    """A blank English pipeline with the lookup lemmatizer and the resumematch components."""
+def build_pipeline(model: RequirementModel, as_of: dt.date | None = None) -> Language:
+    """A blank English pipeline with the lookup lemmatizer and the resumematch components, given
+    the model's phrases, patterns and degree fields through ``nlp.initialize()``."""
     nlp = spacy.blank("en")
     # English special cases (contractions, emoticons, "Jan.") take ~90% of tokenizing time and help
     # none of our matching: patterns are tokenized by the same tokenizer, dates and degrees by regex.
@@ -31,33 +32,41 @@ def build_pipeline(model: RequirementModel) -> Language:
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     for name in PIPE_NAMES[1:]:
         nlp.add_pipe(name)
+    nlp.config["initialize"]["components"].update(initial_settings(model, as_of or dt.date.today()))
     nlp.initialize()
     # resumematch_lemmas applies the lemmatizer's lookup table (from spacy-lookups-data) to each
     # token's lower-case form, which also fixes "Led" -> "lead"; running both would do it twice.
     nlp.disable_pipe("lemmatizer")
-    term_entries, fuzzy_entries, degree_reqs = [], [], []
+    return nlp
+
+
+def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]:
+    """What each component's ``initialize()`` takes from the model, by component name."""
+    terms, fuzzy, patterns, degrees = [], [], [], []
     for req in model.requirements:
+        base = {"category": str(req.category), "id": req.id, "name": req.label}
         if req.degree:
-            degree_reqs.append({"id": req.id, "label": req.label, "levels": list(req.degree.levels),
-                                "fields": list(req.degree.fields)})
+            degrees.append({"id": req.id, "label": req.label, "levels": [str(v) for v in req.degree.levels],
+                            "fields": list(req.degree.fields)})
         for phrase in req.aliases:
-            entry = {"category": req.category, "id": req.id, "name": req.label, "phrase": phrase,
-                     "kind": "alias", "threshold": req.fuzzy_threshold}
-            term_entries.append(entry)
-            fuzzy_entries.append(entry)
-        term_entries += [{"category": req.category, "id": req.id, "name": req.label, "phrase": p,
-                          "kind": "evidence"} for p in req.evidence]
+            entry = {**base, "phrase": phrase, "kind": "alias", "threshold": req.fuzzy_threshold,
+                     "context_only": phrase in req.context_only}
+            terms.append(entry)
+            if phrase not in req.context_only:
+                fuzzy.append(entry)
+        terms += [{**base, "phrase": p, "kind": "evidence"} for p in req.evidence]
+        patterns += [{**base, "verbs": list(p.verbs), "objects": list(p.objects), "max_gap": p.max_gap}
+                     for p in req.patterns]
     for other in model.other_terms:
         for phrase in other.aliases:
-            entry = {"category": other.category, "id": None, "name": other.name, "phrase": phrase,
+            entry = {"category": str(other.category), "id": None, "name": other.name, "phrase": phrase,
                      "kind": "alias", "threshold": 88}
-            term_entries.append(entry)
-            fuzzy_entries.append(entry)
-    nlp.get_pipe("resumematch_terms").add_terms(term_entries)
-    nlp.get_pipe("resumematch_fuzzy").add_terms(fuzzy_entries)
-    nlp.get_pipe("resumematch_degrees").add_requirements(degree_reqs)
-    nlp.get_pipe("resumematch_dates").set_relevant_terms(list(model.experience.relevant_terms))
-    return nlp
+            terms.append(entry)
+            fuzzy.append(entry)
+    return {"resumematch_terms": {"entries": terms}, "resumematch_patterns": {"patterns": patterns},
+            "resumematch_degrees": {"requirements": degrees}, "resumematch_fuzzy": {"entries": fuzzy},
+            "resumematch_dates": {"relevant_terms": list(model.experience.relevant_terms),
+                                  "as_of": as_of.isoformat()}}
 
 
 class Analyzer:
@@ -69,9 +78,8 @@ class Analyzer:
     def __init__(self, model: RequirementModel | str = "it_project_manager", *,
                  as_of: dt.date | None = None) -> None:
         self.model = model if isinstance(model, RequirementModel) else load_model(model)
-        self.nlp = build_pipeline(self.model)
         self.as_of = as_of or dt.date.today()
-        self.nlp.get_pipe("resumematch_dates").today = self.as_of
+        self.nlp = build_pipeline(self.model, self.as_of)
 
     def analyze(self, source: str | Document) -> Analysis:
         """Analyse one resume given as text or as an extracted ``Document``."""

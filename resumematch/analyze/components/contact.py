@@ -74,7 +74,8 @@ def _first_section(text: str, sections: list[tuple[str, int, int]]) -> int:
     return 0
 
 
-@Language.factory("resumematch_contact")
+@Language.factory("resumematch_contact", assigns=["doc._.rm_contact", "doc._.rm_contact_lines"],
+                  requires=["doc._.rm_sections"])
 def make_contact(nlp: Language, name: str) -> ContactFinder:
     return ContactFinder(nlp, name)
 

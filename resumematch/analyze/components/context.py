@@ -1,11 +1,14 @@
 """Component: decide what each finding means in its context.
 
-- a certification being prepared for, scheduled or expected is ``in_progress``;
-  an expired one is ``expired``; otherwise ``held``;
+- a certification being prepared for, applied for or expected is ``in_progress``; one named in a
+  course or exam prep is ``training``; an expired one ``expired``; a self-description ("a seasoned
+  project management professional") or an ambiguous acronym outside credential context
+  ("CSM Bakery", "valuation with CAPM") is ``not_claimed``; otherwise ``held`` (see ``claims``);
 - a degree is ``completed``, ``in_progress`` (pursuing, expected) or ``incomplete``
   ("coursework toward", "not completed");
 - an internship is ``own`` unless the candidate managed or trained interns (``not_own``);
 - anything inside the candidate's name or contact lines is ``contact`` and never counts;
+- a soft skill named as the modifier of another word ("communication portal") is ``not_claimed``;
 - everything else is ``mentioned``.
 """
 
@@ -16,16 +19,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...types import Category, FindingStatus
-from .extensions import Finding, doc_text, line_bounds, span_chars
+from ...types import Category, FindingStatus, Method
+from .claims import credential_status, skill_status
+from .extensions import Finding, doc_text, line_bounds, section_at, span_chars
 from .sections import heading_label
 
-_CERT_PENDING = re.compile(
-    r"\b(?:prepar\w*|pursu\w*|studying|schedul\w*|plann\w*|expected|expecting|anticipated|"
-    r"in[- ]progress|working\s+(?:towards?|on)|enrolled|registered\s+for|exam\s+date|target\w*|"
-    r"upcoming|candidate|eligible|sitting|will\s+(?:take|sit)|aim\w*\s+(?:for|to)|pending|ongoing|"
-    r"currently\s+(?:taking|completing|earning)|to\s+be\s+completed)\b", re.IGNORECASE)
-_CERT_EXPIRED = re.compile(r"\b(?:expired|lapsed|inactive|no\s+longer\s+active)\b", re.IGNORECASE)
 _DEGREE_INCOMPLETE = re.compile(
     r"\b(?:not\s+completed|incomplete|did\s+not\s+(?:complete|finish|graduate)|coursework\s+towards?|"
     r"credits?\s+towards?|some\s+(?:college|coursework)|withdrew|discontinued|left\s+(?:the\s+)?program|"
@@ -68,12 +66,9 @@ class ContextClassifier:
         if headings[line_start]:
             return FindingStatus.HEADING  # the title "INTERNSHIPS" is no internship
         before = text[max(line_start, start - self.window):start]
-        after = text[end:min(line_end, end + self.window)]
         if f.category == Category.CERTIFICATION:
-            near = before + " " + after
-            if _CERT_PENDING.search(near):
-                return FindingStatus.IN_PROGRESS
-            return FindingStatus.EXPIRED if _CERT_EXPIRED.search(near) else FindingStatus.HELD
+            return credential_status(text, start, end, line_start, line_end, section_at(doc, start),
+                                     needs_context=f.needs_context, window=self.window)
         if f.category == Category.DEGREE:
             near = text[max(line_start, start - 150):min(line_end, end + 150)]
             nxt_end = text.find("\n", line_end + 1, line_end + 150)
@@ -88,6 +83,8 @@ class ContextClassifier:
             if _MANAGED_INTERNS.search(before):
                 return FindingStatus.NOT_OWN
             return FindingStatus.OWN
+        if f.category == Category.SOFT_SKILLS and f.method != Method.EVIDENCE:
+            return skill_status(text, start, end, line_end)
         return FindingStatus.MENTIONED
 
     def set_annotations(self, doc: Doc, statuses: list[str]) -> Doc:
@@ -96,6 +93,7 @@ class ContextClassifier:
         return doc
 
 
-@Language.factory("resumematch_context", default_config={"window": 60})
+@Language.factory("resumematch_context", default_config={"window": 60}, assigns=["doc._.rm_findings"],
+                  requires=["doc._.rm_findings", "doc._.rm_sections", "doc._.rm_contact_lines"])
 def make_context(nlp: Language, name: str, *, window: int) -> ContextClassifier:
     return ContextClassifier(nlp, name, window=window)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text, expand_span, line_bounds, section_lookup, section_start, span_chars
+from .extensions import doc_text, expand_span, line_bounds, section_end, section_lookup, section_start, span_chars
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -107,9 +110,15 @@ class DateFinder:
     def __init__(self, nlp: Language, name: str = "resumematch_dates") -> None:
         self.name = name
         self.relevant: re.Pattern | None = None
+        self.terms: list[str] = []
         self.today = dt.date.today()
 
-    def set_relevant_terms(self, terms: list[str]) -> None:
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, relevant_terms: Iterable[str] = (),
+                   as_of: str | None = None) -> None:
+        """Take the model's relevant terms, and the date "Present" means (ISO; default today)."""
+        self.terms = list(relevant_terms)
+        self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+        terms = self.terms
         sensitive = [re.escape(t) for t in terms if t.isupper()]
         insensitive = [re.escape(t) for t in terms if not t.isupper()]
         parts = [rf"\b(?:{'|'.join(sensitive)})\b"] if sensitive else []
@@ -119,6 +128,15 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, find_periods(doc_text(doc), self.today))
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "dates.json", {"relevant_terms": self.terms, "as_of": self.today.isoformat()})
+
+    def from_disk(self, path, exclude=()) -> DateFinder:
+        self.initialize(**srsly.read_json(Path(path) / "dates.json"))
+        return self
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
@@ -143,6 +161,9 @@ class DateFinder:
                 block_end = max(line_end, _back_lines(text, starts[i + 1], 1) - 1)
             else:
                 block_end = _forward_lines(text, line_end, 12)
+            # An entry ends where the next section starts: the Skills or Education after the last
+            # job are not part of it.
+            block_end = max(line_end, min(block_end, section_end(doc, p.char_start)))
             block = text[block_start:block_end]
             if section == "education":
                 kind = "education"
@@ -176,6 +197,7 @@ def _forward_lines(text: str, pos: int, n: int) -> int:
     return pos
 
 
-@Language.factory("resumematch_dates")
+@Language.factory("resumematch_dates", assigns=["doc._.rm_periods"],
+                  requires=["doc._.rm_sections", "doc._.rm_findings"])
 def make_dates(nlp: Language, name: str) -> DateFinder:
     return DateFinder(nlp, name)

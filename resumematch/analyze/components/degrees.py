@@ -7,12 +7,16 @@ The level is recognised by pattern; the field is looked for on the same line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
+import srsly
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...types import Category, Method
 from .extensions import Finding, doc_text, expand_span, line_bounds, section_at
 
 LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
@@ -66,6 +70,9 @@ _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|techno
                         re.IGNORECASE)
 
 
+# What may stand between two fields of one degree: ", ", " and ", "; concentration in ", " (major: "...
+_MORE_FIELD = re.compile(r"\s*(?:[,;/&]|\band\b|\(|-)?\s*(?:(?:with\s+an?\s+)?(?:concentration|specializ\w*|"
+                         r"specialis\w*|major|emphasis|focus|track)\s*(?:in|on|:)?\s*)?", re.IGNORECASE)
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
 _LEVEL_NOISE = re.compile(r"[\s.-]")
 _FIELD_WORD = re.compile(r"[A-Za-z0-9+#&.'’-]+")
@@ -93,6 +100,14 @@ def _level_matches(text: str) -> list[list[re.Match]]:
     return found
 
 
+def _typo_of(key: str, choice: str) -> bool:
+    """Whether ``key`` is ``choice`` with typos: as many words, each starting with the same letter
+    ("informaton technology"). A fuzzy score alone lets "supply chain management" pass for "it
+    management"."""
+    words, wanted = key.split(), choice.split()
+    return len(words) == len(wanted) and all(a[0] == b[0] for a, b in zip(words, wanted))
+
+
 class DegreeFinder:
     """Appends degree findings to ``doc._.rm_findings``, one per requirement a degree meets."""
 
@@ -103,8 +118,10 @@ class DegreeFinder:
         self.fields: dict[str, str] = {}
         self._fuzzy_choices: list[str] = []
 
-    def add_requirements(self, requirements: list[dict]) -> None:
-        """Add ``{"id", "label", "levels", "fields"}`` dicts from the requirement model."""
+    def initialize(self, get_examples=None, *, nlp: Language | None = None,
+                   requirements: Iterable[dict] = ()) -> None:
+        """Take the model's degree requirements: ``{"id", "label", "levels", "fields"}`` dicts."""
+        requirements = [dict(r) for r in requirements]
         self.requirements.extend(requirements)
         for req in requirements:
             for field in req["fields"]:
@@ -149,12 +166,38 @@ class DegreeFinder:
             return []
         shown = field or (free.group("field").strip() if free else None)
         name = LEVEL_NAMES[level] + (f" in {shown.title() if shown.islower() else shown}" if shown else "")
-        method = "fuzzy" if field and score < 1.0 else "exact"
+        method = Method.FUZZY if field and score < 1.0 else Method.EXACT
         score = score if field else 1.0
-        hits = [Finding(*tokens, "degree", req["id"], name, method, score)
-                for req in self.requirements
-                if field is not None and level in req["levels"] and field in req["fields"]]
-        return hits or [Finding(*tokens, "degree", None, name, method, score)]
+        # A second field on the line (a concentration or a double major) can meet a requirement too:
+        # "Master of Science: Information Systems Management, Project Management".
+        fields = [(field, tokens)] if field is not None else []
+        if field is not None and field_end > 0:
+            fields += self._more_fields(doc, text, m.end() + field_end, line_end)
+        hits = []
+        for req in self.requirements:
+            if level not in req["levels"]:
+                continue
+            meeting = next((span for f, span in fields if f in req["fields"]), None)
+            if meeting is not None:
+                hits.append(Finding(tokens[0], meeting[1], Category.DEGREE, req["id"], name, method, score))
+        return hits or [Finding(*tokens, Category.DEGREE, None, name, method, score)]
+
+    def _more_fields(self, doc: Doc, text: str, start: int, line_end: int) -> list[tuple[str, tuple[int, int]]]:
+        """Further fields written exactly after the first one on its line, each with the token span
+        from the degree to its end."""
+        out, pos = [], start
+        while pos < line_end:
+            cue = _MORE_FIELD.match(text, pos, line_end)
+            if not cue:
+                break
+            field, end, _ = self._field(text[cue.end():line_end], "", fuzzy=False)
+            if field is None or end <= 0:
+                break
+            pos = cue.end() + end
+            span = expand_span(doc, start, pos)
+            if span is not None:
+                out.append((field, span))
+        return out
 
     @staticmethod
     def _in_education(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:
@@ -164,7 +207,7 @@ class DegreeFinder:
         before = text[max(line_start, m.start() - 50):m.start()]
         return bool(_EDU_BEFORE.search(before) or _SCHOOL_AFTER.match(text, m.end(), m.end() + 60))
 
-    def _field(self, window: str, level_text: str) -> tuple[str | None, int, float]:
+    def _field(self, window: str, level_text: str, fuzzy: bool = True) -> tuple[str | None, int, float]:
         implied = _IMPLIED_FIELD.get(_LEVEL_NOISE.sub("", level_text).upper())
         if implied:
             canonical = self.fields.get(_norm(implied))
@@ -184,7 +227,7 @@ class DegreeFinder:
                 if len(key) >= 8:
                     keys.append(key)
                     ends.append(offset + words[i + n - 1].end())
-        return self._fuzzy_field(keys, ends)
+        return self._fuzzy_field(keys, ends) if fuzzy else (None, 0, 0.0)
 
     def _fuzzy_field(self, keys: list[str], ends: list[int]) -> tuple[str | None, int, float]:
         """The field that one of ``keys`` (ending at ``ends``) matches best, or (None, 0, 0.0); of
@@ -194,8 +237,8 @@ class DegreeFinder:
             return best
         scores = process.cdist(keys, self._fuzzy_choices, scorer=fuzz.ratio, processor=None,
                                score_cutoff=self.fuzzy_threshold, dtype=np.float64)
-        for col, score, end in zip(scores.argmax(axis=1).tolist(), scores.max(axis=1).tolist(), ends):
-            if score and score / 100 > best[2]:
+        for key, col, score, end in zip(keys, scores.argmax(axis=1).tolist(), scores.max(axis=1).tolist(), ends):
+            if score and score / 100 > best[2] and _typo_of(key, self._fuzzy_choices[col]):
                 best = (self.fields[self._fuzzy_choices[col]], end, score / 100)
         return best
 
@@ -213,7 +256,17 @@ class DegreeFinder:
         doc._.rm_findings = (doc._.rm_findings or []) + found
         return doc
 
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "degrees.jsonl", self.requirements)
 
-@Language.factory("resumematch_degrees", default_config={"fuzzy_threshold": 86})
+    def from_disk(self, path, exclude=()) -> DegreeFinder:
+        self.initialize(requirements=srsly.read_jsonl(Path(path) / "degrees.jsonl"))
+        return self
+
+
+@Language.factory("resumematch_degrees", default_config={"fuzzy_threshold": 86},
+                  assigns=["doc._.rm_findings"], requires=["doc._.rm_sections"])
 def make_degrees(nlp: Language, name: str, *, fuzzy_threshold: float) -> DegreeFinder:
     return DegreeFinder(nlp, name, fuzzy_threshold=fuzzy_threshold)

@@ -23,6 +23,8 @@ class Finding:
     method: str
     score: float
     status: str = ""
+    #: Matched through an alias that is also an ordinary word ("CSM"): counts only in credential context.
+    needs_context: bool = False
 
 
 def section_at(doc: Doc, char: int) -> str:
@@ -67,6 +69,13 @@ def section_start(doc: Doc, char: int) -> int:
     sections = doc._.rm_sections or []
     i = bisect.bisect_right([s for _, s, _ in sections], char) - 1
     return sections[i][1] if i >= 0 else 0
+
+
+def section_end(doc: Doc, char: int) -> int:
+    """Where the section holding character ``char`` of ``doc`` ends (the text's end without sections)."""
+    sections = doc._.rm_sections or []
+    i = bisect.bisect_right([s for _, s, _ in sections], char) - 1
+    return sections[i][2] if i >= 0 else len(doc_text(doc))
 
 
 def doc_text(doc: Doc) -> str:

@@ -10,12 +10,16 @@ among the choices, so a near miss lands on its own name, not on the requirement.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
+import srsly
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...types import Category, Method
 from .extensions import Finding, doc_text, expand_span, span_chars
 from .ngrams import NGrams, QueryFilter, ngram_queries
 from .terms import is_acronym, resolve_overlaps
@@ -34,6 +38,13 @@ def _marks(key: str) -> tuple[str, ...]:
     return tuple(sorted(c for c in key if c.isdigit() or c in "+#"))
 
 
+def _short_words_kept(query: str, choice: str) -> bool:
+    """Whether every short word (five letters or fewer) of ``choice`` is in ``query`` as it is:
+    typos happen in long words, and an edit to a short one makes another word ("capm", "csm")."""
+    words = set(query.split())
+    return all(w in words for w in choice.split() if len(w) <= 5)
+
+
 class FuzzyMatcher:
     """Appends fuzzy findings (method ``fuzzy``, score = similarity / 100) to ``doc._.rm_findings``."""
 
@@ -48,8 +59,8 @@ class FuzzyMatcher:
         self._filter = QueryFilter({})
         self._cutoff = default_threshold
 
-    def add_terms(self, entries: list[dict]) -> None:
-        """Add alias entries ``{"category", "id", "name", "phrase", "threshold"}``."""
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, entries: Iterable[dict] = ()) -> None:
+        """Take the model's aliases: ``{"category", "id", "name", "phrase", "threshold"}`` dicts."""
         for entry in entries:
             key = normalize_key(entry["phrase"])
             if is_acronym(entry["phrase"]) or len(key) < self.min_length or key in self.choices:
@@ -92,8 +103,8 @@ class FuzzyMatcher:
         Practioner" around the exact "Prince 2"), never cut one in two; overlap
         resolution then keeps the longer. Degrees never block: they stand apart.
         """
-        blocks = [(*span_chars(doc, f.start, f.end), f.req_id)
-                  for f in doc._.rm_findings or [] if f.category != "degree"]
+        blocks = [(*span_chars(doc, f.start, f.end), f.req_id) for f in doc._.rm_findings or []
+                  if f.category != Category.DEGREE and f.method != Method.EVIDENCE]
         return ngram_queries(doc_text(doc), blocks, self._filter, self.min_length - 2, _MAX_N)
 
     def match(self, doc: Doc) -> list[Finding]:
@@ -128,17 +139,29 @@ class FuzzyMatcher:
             return None  # short words differ by typos, not by length: "through" is not "thorough"
         if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
             return None
+        if not _short_words_kept(query, choice):  # "CA Certified" is not "CAPM certified"
+            return None
         tokens = expand_span(doc, ngrams.starts[k], ngrams.ends[k])
         if tokens is None:
             return None
-        return Finding(*tokens, entry["category"], entry["id"], entry["name"], "fuzzy",
+        return Finding(*tokens, entry["category"], entry["id"], entry["name"], Method.FUZZY,
                        round(score / 100, 3))
 
     def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
         doc._.rm_findings = resolve_overlaps((doc._.rm_findings or []) + found)
         return doc
 
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "fuzzy.jsonl", self.entries)
 
-@Language.factory("resumematch_fuzzy", default_config={"min_length": 8, "default_threshold": 88})
+    def from_disk(self, path, exclude=()) -> FuzzyMatcher:
+        self.initialize(entries=srsly.read_jsonl(Path(path) / "fuzzy.jsonl"))
+        return self
+
+
+@Language.factory("resumematch_fuzzy", default_config={"min_length": 8, "default_threshold": 88},
+                  assigns=["doc._.rm_findings"], requires=["doc._.rm_findings"])
 def make_fuzzy(nlp: Language, name: str, *, min_length: int, default_threshold: float) -> FuzzyMatcher:
     return FuzzyMatcher(nlp, name, min_length=min_length, default_threshold=default_threshold)

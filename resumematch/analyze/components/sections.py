@@ -20,7 +20,9 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "education": ("education", "academic background", "academics", "academic qualifications",
                   "educational qualifications", "education and training", "educational background",
                   "qualifications", "degrees", "academic profile", "education details"),
-    "certifications": ("certifications", "certification", "certificates", "certificate", "licenses",
+    "certifications": ("certifications", "certification", "certificates", "certificate", "licenses", "license",
+                       "licensure", "licensure and certifications", "licenses and certificates",
+                       "certifications and licensure", "licences", "licence", "certificates and licenses",
                        "licenses and certifications", "certifications and licenses", "credentials",
                        "professional certifications", "training and certifications",
                        "certifications and training", "professional development", "training",
@@ -81,6 +83,6 @@ class SectionDetector:
         return doc
 
 
-@Language.factory("resumematch_sections")
+@Language.factory("resumematch_sections", assigns=["doc._.rm_sections"])
 def make_sections(nlp: Language, name: str) -> SectionDetector:
     return SectionDetector(nlp, name)

@@ -1,12 +1,15 @@
-"""Component: exact matching of the model's aliases and evidence phrases.
+"""Components: lemmas, and exact matching of the model's aliases and evidence phrases.
 
-Aliases match on LOWER (acronyms such as "PMP" or "IT" on ORTH, so the pronoun
-"it" is not Information Technology); evidence phrases ("negotiated vendor
-contracts") match on LEMMA, so tense does not matter.
+Aliases match on LOWER (acronyms such as "PMP" or "IT" on ORTH, so the pronoun "it" is not
+Information Technology), and also on LEMMA ("budgets" for "budget"), except soft skills, whose
+aliases are adjectives and nouns that change meaning when inflected ("Trust" is not "trusted").
+Evidence phrases ("negotiated vendor contracts") match on LEMMA, so tense does not matter; they
+show a requirement rather than name it, and their findings have the method ``evidence``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy
@@ -16,6 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ...types import Category, Method
 from .extensions import Finding, doc_text, token_bounds
 
 
@@ -31,24 +35,34 @@ class LemmaCase:
     def __init__(self, nlp: Language, name: str = "resumematch_lemmas") -> None:
         self.name = name
         self.table: dict | None = None
-        self.nlp = nlp
         self._lemma_of: dict[int, int] = {}  # lower-case form's hash -> lemma's hash
 
-    def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
-        self.table = (nlp or self.nlp).get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Take the lookup table (spacy-lookups-data) from the pipeline's lemmatizer."""
+        self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+    def lemma(self, word: str) -> str:
+        """The dictionary form of ``word`` (lower-cased)."""
+        lower = word.lower()
+        return self.table.get(lower, lower) if self.table is not None else lower
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.table is None:
-            self.initialize()
         # Through arrays of string hashes: building a Token object per word costs more than the lookup.
         strings, memo = doc.vocab.strings, self._lemma_of
         lowers = doc.to_array([LOWER]).tolist()
         # set.difference(dict) looks up each word; "set - memo.keys()" walked the whole memo.
         for h in set(lowers).difference(memo):
-            lower = strings[h]
-            memo[h] = strings.add(self.table.get(lower, lower))
+            memo[h] = strings.add(self.lemma(strings[h]))
         doc.from_array([LEMMA], numpy.array([memo[h] for h in lowers], dtype=numpy.uint64))
         return doc
+
+
+def lemmatizer_of(nlp: Language) -> LemmaCase:
+    """The pipeline's ``resumematch_lemmas`` component, initialised."""
+    pipe = nlp.get_pipe("resumematch_lemmas")
+    if pipe.table is None:
+        pipe.initialize(nlp=nlp)
+    return pipe
 
 
 class TermMatcher:
@@ -63,29 +77,24 @@ class TermMatcher:
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
 
-    def add_terms(self, entries: list[dict]) -> None:
-        """Add entries ``{"category", "id", "name", "phrase", "kind"}``; kind is alias or evidence."""
-        lemmatize = self._lemmatizer()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, entries: Iterable[dict] = ()) -> None:
+        """Take the model's phrases: ``{"category", "id", "name", "phrase", "kind", "context_only"}``
+        dicts, where kind is ``alias`` or ``evidence``."""
+        lemmas = lemmatizer_of(nlp or self.nlp)
         for entry in entries:
             key = str(len(self.entries))
-            self.entries.append(entry)
-            self._entry_of[self.nlp.vocab.strings.add(key)] = entry
+            self.entries.append(dict(entry))
+            self._entry_of[self.nlp.vocab.strings.add(key)] = self.entries[-1]
             phrase = entry["phrase"]
+            lemma_doc = lemmas(self.nlp.make_doc(phrase.lower()))
             if entry["kind"] == "evidence":
-                self._lemma.add(key, [lemmatize(self.nlp.make_doc(phrase.lower()))])
+                self._lemma.add(key, [lemma_doc])
             elif is_acronym(phrase):
                 self._orth.add(key, [self.nlp.make_doc(phrase)])
             else:
                 self._lower.add(key, [self.nlp.make_doc(phrase)])
-                self._lemma.add(key, [lemmatize(self.nlp.make_doc(phrase.lower()))])
-
-    def _lemmatizer(self):
-        for _, pipe in self.nlp.pipeline:
-            if isinstance(pipe, LemmaCase):
-                if pipe.table is None:
-                    pipe.initialize(nlp=self.nlp)
-                return pipe
-        return lambda doc: doc
+                if entry["category"] != Category.SOFT_SKILLS:
+                    self._lemma.add(key, [lemma_doc])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -94,17 +103,19 @@ class TermMatcher:
         text = doc_text(doc)
         starts, ends, _ = token_bounds(doc)
         found = []
-        for matcher, how in ((self._orth, "orth"), (self._lower, "lower"), (self._lemma, "lemma")):
+        for matcher in (self._orth, self._lower, self._lemma):
             for match_id, start, end in matcher(doc):
                 entry = self._entry_of[match_id]
-                if how == "lemma":
-                    method = "lemma"
+                if entry["kind"] == "evidence":
+                    method, score = Method.EVIDENCE, 1.0
+                elif matcher is self._lemma:
+                    method, score = Method.LEMMA, 0.95
                 elif text[starts[start]:ends[end - 1]].lower() == entry["name"].lower():
-                    method = "exact"
+                    method, score = Method.EXACT, 1.0
                 else:
-                    method = "alias"
-                found.append(Finding(start, end, entry["category"], entry["id"], entry["name"],
-                                     method, 1.0 if method != "lemma" else 0.95))
+                    method, score = Method.ALIAS, 1.0
+                found.append(Finding(start, end, entry["category"], entry["id"], entry["name"], method, score,
+                                     needs_context=entry.get("context_only", False)))
         return found
 
     def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
@@ -117,45 +128,62 @@ class TermMatcher:
         srsly.write_jsonl(path / "terms.jsonl", self.entries)
 
     def from_disk(self, path, exclude=()) -> TermMatcher:
-        self.add_terms(list(srsly.read_jsonl(Path(path) / "terms.jsonl")))
+        self.initialize(nlp=self.nlp, entries=srsly.read_jsonl(Path(path) / "terms.jsonl"))
         return self
 
 
-_METHOD_RANK = {"exact": 0, "alias": 1, "lemma": 2, "fuzzy": 3}
+_METHOD_RANK = {Method.EXACT: 0, Method.ALIAS: 1, Method.LEMMA: 2, Method.FUZZY: 3}
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Keep the longest finding where term findings overlap; degrees are kept apart.
+    """Keep the longest finding where findings that name things overlap.
 
-    At equal length an exact match beats an alias, which beats a lemma or fuzzy one.
-    The same span may stand for several requirements only when it is the same text.
+    At equal length an exact match beats an alias, which beats a lemma or fuzzy one. The same span
+    may stand for several requirements only when it is the same text. Degrees, and evidence of
+    what the candidate did ("presented the roadmap"), stand apart: they never hide a finding that
+    names something ("roadmap"); evidence overlapping evidence of the same requirement keeps the
+    longest, and a name inside evidence of its own requirement ("honest" in "honest status
+    reporting") is left to the evidence.
     """
-    degrees = [f for f in findings if f.category == "degree"]
-    rest = sorted((f for f in findings if f.category != "degree"),
-                  key=lambda f: (f.start - f.end, _METHOD_RANK.get(f.method, 9), f.start))
+    apart = [f for f in findings if f.category == Category.DEGREE]
+    evidence = [f for f in findings if f.method == Method.EVIDENCE and f.category != Category.DEGREE]
+    names = [f for f in findings if f.method != Method.EVIDENCE and f.category != Category.DEGREE]
+    kept = _longest(names, lambda f: None)
+    shown = _longest(evidence, lambda f: f.req_id)
+    spans = {(e.req_id, e.start, e.end) for e in shown}
+    kept = [f for f in kept if not any(r == f.req_id and a <= f.start and f.end <= b for r, a, b in spans)]
+    kept += shown
+    return sorted(kept + apart, key=lambda f: (f.start, f.end, f.req_id or ""))
+
+
+def _longest(findings: list[Finding], group) -> list[Finding]:
+    """The longest findings that do not overlap within each ``group(finding)``."""
+    ordered = sorted(findings, key=lambda f: (f.start - f.end, _METHOD_RANK.get(f.method, 9), f.start))
     taken: list[Finding] = []
-    by_span: dict[tuple[int, int], list[Finding]] = {}
-    covered = bytearray(max((f.end for f in rest), default=0))  # 1 for each token taken
-    for f in rest:
-        same = by_span.get((f.start, f.end))
+    by_span: dict[tuple, list[Finding]] = {}
+    covered: dict[object, bytearray] = {}  # per group, 1 for each token taken
+    size = max((f.end for f in findings), default=0)
+    for f in ordered:
+        mask = covered.setdefault(group(f), bytearray(size))
+        same = by_span.get((group(f), f.start, f.end))
         if same is None:
-            if covered.find(1, f.start, f.end) >= 0:
+            if mask.find(1, f.start, f.end) >= 0:
                 continue
-            by_span[f.start, f.end] = [f]
+            by_span[group(f), f.start, f.end] = [f]
         elif any(t.req_id == f.req_id or t.req_id is None or f.req_id is None for t in same):
             continue
         else:
             same.append(f)
         taken.append(f)
-        covered[f.start:f.end] = b"\x01" * (f.end - f.start)
-    return sorted(taken + degrees, key=lambda f: (f.start, f.end, f.req_id or ""))
+        mask[f.start:f.end] = b"\x01" * (f.end - f.start)
+    return taken
 
 
-@Language.factory("resumematch_lemmas")
+@Language.factory("resumematch_lemmas", assigns=["token.lemma"])
 def make_lemmas(nlp: Language, name: str) -> LemmaCase:
     return LemmaCase(nlp, name)
 
 
-@Language.factory("resumematch_terms")
+@Language.factory("resumematch_terms", assigns=["doc._.rm_findings"], requires=["token.lemma"])
 def make_terms(nlp: Language, name: str) -> TermMatcher:
     return TermMatcher(nlp, name)

@@ -1,0 +1,95 @@
+"""Component: evidence patterns, a verb and its object a few words apart in one sentence.
+
+"Led enterprise analytics programs", "Supervised a staff of 12" and "Negotiated SLAs with
+outsourcing partners" show leadership and negotiation without naming them. Each pattern of the
+model lists verbs and objects by their dictionary form; a match needs one of the verbs, then one
+of the objects at most ``max_gap`` words later, with no sentence break (a full stop, semicolon,
+colon, bullet or line break) between them. Findings have the method ``evidence``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ...types import Method
+from .extensions import Finding
+from .terms import lemmatizer_of
+
+#: Tokens a pattern never reaches across: they end a sentence or a list item.
+_BREAKS = [".", ";", ":", "!", "?", "•", "|", "(", ")", "[", "]", "/"]
+#: "2019 - Present Led the team": a verb right after a date range's dash is the range's end.
+_DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{2,4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?")
+
+
+class PatternMatcher:
+    """Appends a finding for every evidence pattern that matches to ``doc._.rm_findings``."""
+
+    def __init__(self, nlp: Language, name: str = "resumematch_patterns") -> None:
+        self.name = name
+        self.nlp = nlp
+        self.entries: list[dict] = []
+        self._matcher = Matcher(nlp.vocab)
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: Iterable[dict] = ()) -> None:
+        """Take the model's patterns: ``{"category", "id", "name", "verbs", "objects", "max_gap"}`` dicts."""
+        lemmas = lemmatizer_of(nlp or self.nlp)
+        for entry in patterns:
+            key = str(len(self.entries))
+            self.entries.append(dict(entry))
+            verbs = sorted({lemmas.lemma(v) for v in entry["verbs"]})
+            objects = sorted({lemmas.lemma(o) for o in entry["objects"]})
+            plurals = sorted({f"{o}s" for o in entry["objects"]} | {f"{o}es" for o in entry["objects"]})
+            gap = {"IS_SPACE": False, "ORTH": {"NOT_IN": _BREAKS}, "OP": f"{{0,{int(entry['max_gap'])}}}"}
+            self._matcher.add(key, [
+                [{"LEMMA": {"IN": verbs}}, gap, {"LEMMA": {"IN": objects}}],
+                [{"LEMMA": {"IN": verbs}}, gap, {"LOWER": {"IN": plurals}}],  # "SLAs", "KPIs"
+            ])
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[Finding]:
+        nearest: dict[tuple[str, int], int] = {}  # (pattern, verb token) -> the closest object's end
+        for match_id, start, end in self._matcher(doc) if self.entries else ():
+            key = (self.nlp.vocab.strings[match_id], start)
+            if end < nearest.get(key, len(doc) + 1):
+                nearest[key] = end
+        found = []
+        for (key, start), end in sorted(nearest.items(), key=lambda item: (item[0][1], item[1])):
+            if _after_date_dash(doc, start):
+                continue
+            entry = self.entries[int(key)]
+            found.append(Finding(start, end, entry["category"], entry["id"], entry["name"], Method.EVIDENCE, 1.0))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
+        doc._.rm_findings = (doc._.rm_findings or []) + found
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", self.entries)
+
+    def from_disk(self, path, exclude=()) -> PatternMatcher:
+        self.initialize(nlp=self.nlp, patterns=srsly.read_jsonl(Path(path) / "patterns.jsonl"))
+        return self
+
+
+def _after_date_dash(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends a date range ("Jan 2019 - Present", "2019 to present")."""
+    if i < 2 or doc[i - 1].text not in ("-", "to", "till", "until"):
+        return False
+    return bool(_DATE.fullmatch(doc[i - 2].text))
+
+
+@Language.factory("resumematch_patterns", assigns=["doc._.rm_findings"], requires=["token.lemma"])
+def make_patterns(nlp: Language, name: str) -> PatternMatcher:
+    return PatternMatcher(nlp, name)
