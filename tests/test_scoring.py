@@ -65,8 +65,21 @@ def test_scoring_home_section_counts_more_than_passing_mention(screener, home, e
     h = req(screener.score_text(HEAD + home), "soft.negotiation")
     p = req(screener.score_text(HEAD + elsewhere), "soft.negotiation")
     assert h.evidence.section == "skills" and p.evidence.section == "education"
-    assert h.strength == 1.0
-    assert p.strength == pytest.approx(0.8)
+    bare = screener.model.by_id["soft.negotiation"].mention_strength
+    assert bare is not None and bare < 1
+    assert h.strength == pytest.approx(bare)
+    assert p.strength == pytest.approx(0.8 * bare)
+
+
+@pytest.mark.parametrize("shown, listed", [
+    ("EXPERIENCE\nNegotiated SLAs with three outsourcing partners\n", "SKILLS\nNegotiation\n"),
+])
+def test_scoring_shown_skill_is_full_strength_a_listed_one_the_model_mention_strength(screener, shown, listed):
+    s = req(screener.score_text(HEAD + shown), "soft.negotiation")
+    m = req(screener.score_text(HEAD + listed), "soft.negotiation")
+    assert s.evidence.method == "evidence" and s.strength == 1.0 and s.met
+    assert m.evidence.method != "evidence" and m.met
+    assert m.strength == pytest.approx(screener.model.by_id["soft.negotiation"].mention_strength)
 
 
 @pytest.mark.parametrize("once, many", [
@@ -160,7 +173,8 @@ def test_scoring_evidence_strength_formula(kw, expected):
 def test_scoring_bonus_never_lowers_category(screener, bonus_only):
     """A category score is a weighted mean over non-bonus requirements; bonus adds, capped at 1."""
     model = screener.model
-    entities = tuple(_entity(id=r.id, name=r.label, category="soft_skills") for r in model.requirements
+    entities = tuple(_entity(id=r.id, name=r.label, category="soft_skills", method="evidence")
+                     for r in model.requirements
                      if r.category == "soft_skills" and r.kind != "bonus")
     analysis = Analysis(Candidate(None, None, None), 0.0, 0.0, 0.0, 0, entities, (), (), model.name, "2026-11-01")
     card = score(analysis, model)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 
 from ..score.result import Result
 
+_SENTENCE_END = re.compile(r"[.!?;•▪●](?=\s)|\n")
 
-def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
-    a, b = max(0, start - width), min(len(text), end + width)
-    return ("…" if a else "") + " ".join(text[a:b].split()) + ("…" if b < len(text) else "")
+
+def _snippet(text: str, start: int, end: int, limit: int = 240) -> str:
+    """The sentence (or line) that holds ``text[start:end]``, whitespace collapsed; a sentence
+    longer than ``limit`` characters is cut around the match, with an ellipsis where it was cut."""
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 2 * limit), start)), default=0)
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 2 * limit))
+    b = after.start() + (after.group() != "\n") if after else min(len(text), end + 2 * limit)
+    cut_a, cut_b = a, b
+    if b - a > limit:
+        room = max(0, limit - (end - start)) // 2
+        cut_a, cut_b = max(a, start - room), min(b, end + room)
+    return ("…" if cut_a > a else "") + " ".join(text[cut_a:cut_b].split()) + ("…" if cut_b < b else "")
 
 
 def explanation(result: Result) -> dict:

@@ -27,7 +27,7 @@ HOME_SECTIONS = {
 }
 PASSING_MENTION = 0.8
 NO_SECTIONS = 0.9
-METHOD_FACTOR = {Method.EXACT: 1.0, Method.ALIAS: 1.0, Method.LEMMA: 0.9, Method.FUZZY: 0.9}
+METHOD_FACTOR = {Method.EXACT: 1.0, Method.ALIAS: 1.0, Method.EVIDENCE: 1.0, Method.LEMMA: 0.9, Method.FUZZY: 0.9}
 STATUS_FACTOR = {FindingStatus.HELD: 1.0, FindingStatus.COMPLETED: 1.0, FindingStatus.MENTIONED: 1.0,
                  FindingStatus.OWN: 1.0, FindingStatus.EXPIRED: 0.3, FindingStatus.IN_PROGRESS: 0.0,
                  FindingStatus.STUFFED: 0.2}
@@ -67,8 +67,12 @@ class Scorecard:
         return self.strengths[requirement_id]
 
 
-def evidence_strength(entity: Entity) -> float:
-    """Strength one finding lends its requirement, in [0, 1]."""
+def evidence_strength(entity: Entity, mention_strength: float | None = None) -> float:
+    """Strength one finding lends its requirement, in [0, 1].
+
+    ``mention_strength`` (the requirement's, from the model) scales a finding that only names the
+    requirement ("Skills: leadership"); evidence of it being done ("Led a team of 12") is not scaled.
+    """
     if entity.status == FindingStatus.CONTACT:
         return 0.0
     if entity.category == Category.DEGREE and entity.status == FindingStatus.IN_PROGRESS:
@@ -81,15 +85,17 @@ def evidence_strength(entity: Entity) -> float:
     else:
         place = 1.0 if entity.section in home else PASSING_MENTION
     method = METHOD_FACTOR.get(entity.method, 0.9)
+    if mention_strength is not None and entity.method != Method.EVIDENCE:
+        method *= mention_strength
     return round(status * place * method * entity.score, 4)
 
 
-def _best(entities: list[Entity]) -> tuple[float, Entity | None]:
+def _best(entities: list[Entity], mention_strength: float | None = None) -> tuple[float, Entity | None]:
     best, chosen = 0.0, None
     if len(entities) > 1:  # ties go to the earliest finding
         entities = sorted(entities, key=lambda e: (e.start, e.end))
     for entity in entities:
-        strength = evidence_strength(entity)
+        strength = evidence_strength(entity, mention_strength)
         if strength > best:
             best, chosen = strength, entity
     return best, chosen
@@ -112,7 +118,7 @@ def score(analysis: Analysis, model: RequirementModel) -> Scorecard:
             first[req.id] = _experience(req, model, analysis)
             continue
         found = analysis.by_requirement.get(req.id, ())
-        strength, chosen = _best(found)
+        strength, chosen = _best(found, req.mention_strength)
         others = tuple(e for e in found if e is not chosen) if found else ()
         first[req.id] = RequirementScore(req.id, req.label, req.category, req.kind, req.weight,
                                          strength, strength >= MET, chosen, "", others)
