@@ -38,6 +38,7 @@ _SKILL_FOLLOWERS = frozenset("""
 and or & skills skill abilities ability qualities quality style experience expertise capabilities capability
 with in of to for across at between among within through as is are was were under by on from toward towards
 when while who that which mindset attitude roles role positions position responsibilities responsibility
+strengths strength talents talent competencies competency proficiency acumen background effectively clearly
 """.split())
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*|&)")
 
@@ -61,10 +62,11 @@ def credential_status(text: str, start: int, end: int, line_start: int, line_end
     return FindingStatus.EXPIRED if _EXPIRED.search(before + " " + after) else FindingStatus.HELD
 
 
-#: A skill named by a noun ("communication", "leadership", "problem solving") can qualify the noun
-#: after it; a skill named by an adjective ("curious problem solver", "organized planner") describes
-#: the person and stays a mention.
-_NOUN_ENDING = re.compile(r"(?:tion|sion|ship|ment|ing|ness|ity|ance|ence|ism)$", re.IGNORECASE)
+#: A skill named by a noun ("communication", "leadership", "problem solving") or a relational
+#: adjective ("organizational") can qualify the noun after it ("organizational change"); a skill
+#: named by a describing adjective ("curious problem solver", "organized planner") describes the
+#: person and stays a mention.
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ship|ment|ing|ness|ity|ance|ence|ism|al)s?$", re.IGNORECASE)
 
 
 def skill_status(text: str, start: int, end: int, line_end: int) -> FindingStatus:

@@ -138,6 +138,24 @@ class DateFinder:
         self.initialize(**srsly.read_json(Path(path) / "dates.json"))
         return self
 
+    def is_relevant(self, text: str, start: int, end: int, title_start: int, title_end: int) -> bool:
+        """Whether the entry ``text[start:end]`` is relevant work: a relevant term in its title
+        lines (``title_start:title_end``), or two different ones in its text. One incidental word
+        ("entered data at the till") does not make a cashier's job IT work. A term of several words
+        counts only as a whole unit: "service desk" is not in "customer service desk"."""
+        if self.relevant is None:
+            return False
+        seen: set[str] = set()
+        for m in self.relevant.finditer(text, start, end):
+            if " " in m.group() and _compound_before(text, m.start()):
+                continue
+            if title_start <= m.start() < title_end:
+                return True
+            seen.add(m.group().lower())
+            if len(seen) >= 2:
+                return True
+        return False
+
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
         internships = [span_chars(doc, f.start, f.end)[0] for f in doc._.rm_findings or []
@@ -164,20 +182,39 @@ class DateFinder:
             # An entry ends where the next section starts: the Skills or Education after the last
             # job are not part of it.
             block_end = max(line_end, min(block_end, section_end(doc, p.char_start)))
-            block = text[block_start:block_end]
             if section == "education":
                 kind = "education"
             elif section == "internships" or any(title_start <= c < line_end for c in internships):
                 kind = "internship"
             else:
                 kind = "work"
-            relevant = bool(self.relevant and self.relevant.search(block))
+            relevant = self.is_relevant(text, block_start, block_end, title_start, line_end)
             periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
                             "months": months_between(p.start, p.end), "kind": kind, "relevant": relevant,
                             "text": text[p.char_start:p.char_end], "section": section,
                             "offset": p.char_start, "_range": (p.start, p.end)})
         doc._.rm_periods = periods
         return doc
+
+
+#: Words that may stand before a multi-word term without making it part of a longer name.
+_FUNCTION_WORDS = frozenset("""
+a an the our their its his her my your this that these those and or of for to in on at with by from as
+""".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w&-]*)[ \t]+$")
+
+
+def _compound_before(text: str, pos: int) -> bool:
+    """Whether the term at ``pos`` is the tail of a longer noun compound ("customer service desk"):
+    the word right before it is a plain lower- or title-case word, not a function word, a verb
+    form ("Managed", "running") or an acronym ("IT service desk")."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.isupper() or word.lower() in _FUNCTION_WORDS:
+        return False
+    return not re.search(r"(?:ed|ing|s)$", word.lower())
 
 
 def _back_lines(text: str, pos: int, n: int) -> int:

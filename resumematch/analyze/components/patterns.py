@@ -63,7 +63,7 @@ class PatternMatcher:
                 nearest[key] = end
         found = []
         for (key, start), end in sorted(nearest.items(), key=lambda item: (item[0][1], item[1])):
-            if _after_date_dash(doc, start):
+            if _after_date_dash(doc, start) or _subject_of_a_clause(doc, start, end):
                 continue
             entry = self.entries[int(key)]
             found.append(Finding(start, end, entry["category"], entry["id"], entry["name"], Method.EVIDENCE, 1.0))
@@ -81,6 +81,17 @@ class PatternMatcher:
     def from_disk(self, path, exclude=()) -> PatternMatcher:
         self.initialize(nlp=self.nlp, patterns=srsly.read_jsonl(Path(path) / "patterns.jsonl"))
         return self
+
+
+_CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
+
+
+def _subject_of_a_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb and its object are a participle and the noun it describes, the subject of
+    what follows ("Negotiated rates were loaded ...", "Supervised models are trained ..."): a verb
+    next to its object, with a form of "be" or "have" right after. "Negotiated rates with vendors"
+    is a deed and stays."""
+    return end - start == 2 and end < len(doc) and doc[end].lower_ in _CLAUSE_VERBS
 
 
 def _after_date_dash(doc: Doc, i: int) -> bool:

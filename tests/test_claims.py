@@ -1,0 +1,209 @@
+"""Held means held, and skills shown by what people did (issue: accuracy on real resumes).
+
+Every trap has a negative twin that still credits the real thing, and every pattern a twin that
+must not match. The resumes are built here; the model is the bundled IT project manager.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from resumematch.analyze import Analyzer
+from resumematch.run.screener import Screener
+
+AS_OF = dt.date(2026, 11, 1)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer("it_project_manager", as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener("it_project_manager", as_of=AS_OF)
+
+
+def resume(section: str, body: str) -> str:
+    return f"Jane Doe\njane.doe@example.com\n\n{section}\n{body}\n"
+
+
+def counted(analysis, req_id: str) -> list[str]:
+    return [e.text for e in analysis.found(req_id) if e.counts]
+
+
+def strength(screener, text: str, req_id: str) -> float:
+    card = screener.score_text(text).scorecard
+    return card.strength(req_id)
+
+
+# --------------------------------------------------------------------------- soft skills, shown
+
+SHOWN = [
+    ("Led enterprise analytics programs across three business units", "soft.leadership"),
+    ("Supervised a staff of 12", "soft.leadership"),
+    ("Directed a team of five engineers", "soft.leadership"),
+    ("Headed the PMO", "soft.leadership"),
+    ("Mentored three junior analysts", "soft.leadership"),
+    ("Communicate weekly progress to the steering committee", "soft.communication"),
+    ("Presented the roadmap to executives", "soft.communication"),
+    ("Briefed the CIO on portfolio risk", "soft.communication"),
+    ("Negotiated SLAs with outsourcing partners", "soft.negotiation"),
+    ("Negotiated rates with three carriers", "soft.negotiation"),
+]
+
+#: The same verbs, or the same objects, in sentences that show no such skill.
+NOT_SHOWN = [
+    ("Led", "soft.leadership", "Led-free solder compliance testing for circuit boards"),
+    ("Supervised", "soft.leadership", "Supervised learning models for churn prediction"),
+    ("Directed", "soft.leadership", "Directed graph algorithms in the routing engine"),
+    ("Presented", "soft.communication", "Presented with the employee of the year award"),
+    ("Negotiated", "soft.negotiation", "Negotiated rates were loaded into the billing system"),
+    ("Negotiated", "soft.negotiation", "Negotiated contracts are stored in SharePoint"),
+]
+
+
+@pytest.mark.parametrize("sentence, req_id", SHOWN, ids=[s for s, _ in SHOWN])
+def test_claims_skill_shown_by_a_deed_is_evidence_at_full_strength(analyzer, screener, sentence, req_id):
+    text = resume("EXPERIENCE", sentence)
+    found = [e for e in analyzer.analyze(text).found(req_id) if e.counts]
+    assert found and found[0].method == "evidence"
+    assert strength(screener, text, req_id) == 1.0
+
+
+@pytest.mark.parametrize("verb, req_id, sentence", NOT_SHOWN, ids=[s for _, _, s in NOT_SHOWN])
+def test_claims_same_verb_without_a_person_or_work_object_is_no_evidence(analyzer, verb, req_id, sentence):
+    analysis = analyzer.analyze(resume("EXPERIENCE", sentence))
+    assert not [e for e in analysis.found(req_id) if e.method == "evidence"]
+
+
+@pytest.mark.parametrize("listed, req_id", [
+    ("Skills: leadership, communication", "soft.leadership"),
+    ("Skills: leadership, communication", "soft.communication"),
+])
+def test_claims_a_listed_skill_counts_at_the_model_mention_strength(screener, listed, req_id):
+    text = resume("SKILLS", listed)
+    bare = screener.model.by_id[req_id].mention_strength
+    assert strength(screener, text, req_id) == pytest.approx(bare)
+    assert req_id in screener.score_text(text).scorecard.matched
+
+
+@pytest.mark.parametrize("line, twin", [
+    ("Coursework: Computer Communication Networks", "Strong written and verbal communication skills"),
+    ("Built the customer communication portal in React", "Communication with sponsors every week"),
+])
+def test_claims_a_skill_word_naming_something_else_is_not_the_skill(analyzer, line, twin):
+    assert not counted(analyzer.analyze(resume("EXPERIENCE", line)), "soft.communication")
+    assert counted(analyzer.analyze(resume("EXPERIENCE", twin)), "soft.communication")
+
+
+def test_claims_evidence_patterns_come_from_the_model_yaml(tmp_path):
+    """A user adds "chaired" to the model without touching code, and it is found."""
+    import srsly
+
+    from resumematch.model import bundled_models_dir, load_model
+
+    data = srsly.read_yaml(bundled_models_dir() / "it_project_manager.yaml")
+    sentence = resume("EXPERIENCE", "Chaired the architecture review board")
+    before = Analyzer(load_model(str(bundled_models_dir() / "it_project_manager.yaml")), as_of=AS_OF)
+    assert not counted(before.analyze(sentence), "soft.leadership")
+    for req in data["requirements"]:
+        if req["id"] == "soft.leadership":
+            req.setdefault("patterns", []).append({"verbs": ["chair"], "objects": ["board", "committee"]})
+    path = tmp_path / "pm.yaml"
+    srsly.write_yaml(path, data)
+    after = Analyzer(load_model(str(path)), as_of=AS_OF)
+    assert counted(after.analyze(sentence), "soft.leadership") == ["Chaired the architecture review board"]
+
+
+# --------------------------------------------------------------------------- credentials: held means held
+
+@pytest.mark.parametrize("trap, twin, req_id", [
+    ("PMP Certification Exam Camp, Global Knowledge, 2019", "PMP, PMI, 2019", "cert.pmp"),
+    ("PMP prep course, 35 contact hours", "Project Management Professional (PMP), 2018", "cert.pmp"),
+    ("PMP application in process", "PMP (active), PMI", "cert.pmp"),
+    ("Pursuing PMP", "PMP certified since 2015", "cert.pmp"),
+    ("PMP coursework completed at State University", "PMP, 2021", "cert.pmp"),
+    ("PMP-eligible", "PMP #1234567", "cert.pmp"),
+])
+def test_claims_credential_not_yet_held_does_not_count(analyzer, trap, twin, req_id):
+    assert not counted(analyzer.analyze(resume("CERTIFICATIONS", trap)), req_id)
+    assert counted(analyzer.analyze(resume("CERTIFICATIONS", twin)), req_id)
+
+
+def test_claims_self_description_is_not_the_pmp(analyzer):
+    trap = resume("SUMMARY", "A seasoned project management professional with 10 years in IT")
+    twin = resume("SUMMARY", "A seasoned Project Management Professional (PMP) with 10 years in IT")
+    assert not counted(analyzer.analyze(trap), "cert.pmp")
+    assert counted(analyzer.analyze(twin), "cert.pmp")
+
+
+@pytest.mark.parametrize("trap, twin, req_id", [
+    # a place and a word that happen to spell the acronym out of context
+    (("SUMMARY", "Pasadena, CA Certified, 2000"), ("CERTIFICATIONS", "CAPM — Certified Associate in Project "
+                                                   "Management, 2021"), "cert.capm"),
+    (("EXPERIENCE", "Built valuation models with CAPM and DCF for the treasury team"),
+     ("EXPERIENCE", "Earned the CAPM certification from PMI in 2020"), "cert.capm"),
+    (("EXPERIENCE", "Plant supervisor, CSM Bakery Solutions, 2015 - 2018"),
+     ("CERTIFICATIONS", "CSM, Scrum Alliance, 2019"), "cert.csm"),
+    (("EDUCATION", "Coursework: Supply Chain Management (CSM)"),
+     ("EXPERIENCE", "Certified ScrumMaster (CSM) leading two teams"), "cert.csm"),
+])
+def test_claims_short_acronym_needs_credential_context(analyzer, trap, twin, req_id):
+    assert not counted(analyzer.analyze(resume(*trap)), req_id)
+    assert counted(analyzer.analyze(resume(*twin)), req_id)
+
+
+@pytest.mark.parametrize("typo, real", [
+    ("PMPP, PMI", "PMP, PMI"),
+    ("CAPN certified", "CAPM certified"),
+])
+def test_claims_short_acronyms_match_exactly_never_fuzzily(analyzer, typo, real):
+    req_id = "cert.pmp" if "PM" in real[:3] and "CAP" not in real else "cert.capm"
+    assert not analyzer.analyze(resume("CERTIFICATIONS", typo)).found(req_id)
+    assert counted(analyzer.analyze(resume("CERTIFICATIONS", real)), req_id)
+
+
+def test_claims_short_acronyms_are_case_sensitive_in_running_text(analyzer):
+    assert not counted(analyzer.analyze(resume("EXPERIENCE", "Bought a capm license for the desk")), "cert.capm")
+    assert counted(analyzer.analyze(resume("CERTIFICATIONS", "CAPM, PMI, 2022")), "cert.capm")
+
+
+# --------------------------------------------------------------------------- degrees
+
+def test_claims_graduate_concentration_in_project_management_counts(analyzer):
+    yes = resume("EDUCATION", "Master of Science: Information Systems Management, Project Management, 2019")
+    no = resume("EDUCATION", "Master of Science: Information Systems Management, 2019")
+    assert counted(analyzer.analyze(yes), "degree.graduate_it_pm")
+    assert not counted(analyzer.analyze(no), "degree.graduate_it_pm")
+
+
+def test_claims_it_masters_meets_the_bachelor_requirement(screener):
+    masters = resume("EDUCATION", "M.S. in Information Technology, State University, 2016")
+    unrelated = resume("EDUCATION", "M.A. in Art History, State University, 2016")
+    assert "degree.bachelor_it_field" in screener.score_text(masters).scorecard.matched
+    assert "degree.bachelor_it_field" not in screener.score_text(unrelated).scorecard.matched
+
+
+@pytest.mark.parametrize("line, twin, req_id", [
+    ("Led organizational change management for three sites",
+     "Exceptional analytical, organizational, and leadership skills", "soft.organized"),
+    ("Drafted the negotiation playbook template",
+     "Excellent planning, organizational, and negotiation strengths", "soft.negotiation"),
+])
+def test_claims_relational_adjective_or_noun_skill_counts_only_as_the_skill(analyzer, line, twin, req_id):
+    """"organizational change" names a field of work; "organizational skills" and a list of
+    strengths name the skill."""
+    assert not counted(analyzer.analyze(resume("EXPERIENCE", line)), req_id)
+    assert counted(analyzer.analyze(resume("SUMMARY", twin)), req_id)
+
+
+@pytest.mark.parametrize("line, twin", [
+    ("Communicated with parents to plan each child's goals", "Reviewed the communications budget line"),
+])
+def test_claims_communicating_with_people_is_communication(analyzer, line, twin):
+    assert [e.method for e in analyzer.analyze(resume("EXPERIENCE", line)).found("soft.communication")
+            if e.counts] == ["evidence"]
+    assert not counted(analyzer.analyze(resume("EXPERIENCE", twin)), "soft.communication")

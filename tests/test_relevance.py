@@ -1,0 +1,69 @@
+"""Which jobs count as relevant work, and where a job ends (issue: trustworthy in use, §5).
+
+Each rule has a positive and a negative twin; the resumes are built here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from resumematch.analyze import Analyzer
+
+AS_OF = dt.date(2026, 11, 1)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer("it_project_manager", as_of=AS_OF)
+
+
+def job(title: str, body: str, after: str = "") -> str:
+    return f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n{title}, Acme, 2015 - 2020\n{body}\n{after}"
+
+
+@pytest.mark.parametrize("irrelevant, relevant", [
+    # a relevant term of two words counts only as a unit, not inside a longer name
+    (job("Cashier", "Worked the customer service desk. Ran the register."),
+     job("Analyst", "Worked the IT service desk for 400 users.")),
+    # one incidental word in the text is not enough ...
+    (job("Cashier", "Entered the day's sales data each night."),
+     # ... two different relevant terms are
+     job("Office assistant", "Maintained the office network and the customer database.")),
+    # a relevant term in the job's title is enough on its own
+    (job("Store manager", "Hired and trained twelve staff."),
+     job("Data analyst", "Hired and trained twelve staff.")),
+])
+def test_relevance_needs_the_term_as_a_unit_in_context(analyzer, irrelevant, relevant):
+    assert analyzer.analyze(irrelevant).relevant_experience_years == 0.0
+    assert analyzer.analyze(relevant).relevant_experience_years == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize("after", [
+    "\nEDUCATION\nB.S. in Computer Science, State University\n\nSKILLS\nsoftware, cloud, data, network\n",
+    "\nCERTIFICATIONS\nAWS Certified Cloud Practitioner\n",
+])
+def test_relevance_the_last_job_ends_at_the_next_heading(analyzer, after):
+    """Education, Certifications and Skills after the last job are not part of that job."""
+    cashier = analyzer.analyze(job("Cashier", "Ran the register.", after))
+    assert cashier.experience_years == pytest.approx(5.0)
+    assert cashier.relevant_experience_years == 0.0
+    same_words_inside = analyzer.analyze(job("Cashier", "Ran the register. Cloud software and data network.", ""))
+    assert same_words_inside.relevant_experience_years == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize("line, twin", [
+    ("WSET Level 2, Wine & Spirit Education Trust, 2019", "Trusted advisor to the executive team"),
+])
+def test_relevance_an_organisation_name_is_no_soft_skill(analyzer, line, twin):
+    found = analyzer.analyze(f"Jane Doe\n\nCERTIFICATIONS\n{line}\n").found("soft.trusted")
+    assert not [e for e in found if e.counts]
+    assert [e for e in analyzer.analyze(f"Jane Doe\n\nSUMMARY\n{twin}\n").found("soft.trusted") if e.counts]
+
+
+@pytest.mark.parametrize("heading", ["LICENSURE", "LICENSES", "Licenses and Certifications"])
+def test_relevance_licensure_headings_are_sections(analyzer, heading):
+    analysis = analyzer.analyze(f"Jane Doe\n\n{heading}\nPMP, PMI, 2019\n")
+    assert [s[0] for s in analysis.sections][-1] == "certifications"
+    assert [e.status for e in analysis.found("cert.pmp")] == ["held"]
