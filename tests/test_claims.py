@@ -207,3 +207,14 @@ def test_claims_communicating_with_people_is_communication(analyzer, line, twin)
     assert [e.method for e in analyzer.analyze(resume("EXPERIENCE", line)).found("soft.communication")
             if e.counts] == ["evidence"]
     assert not counted(analyzer.analyze(resume("EXPERIENCE", twin)), "soft.communication")
+
+
+@pytest.mark.parametrize("other_word, typo", [
+    ("Consulted for Fortune 500 organizations", "Strong organizationl skills"),
+    ("Grew the organization to 40 people", "Exceptional organisationl skills"),
+])
+def test_claims_fuzzy_matching_takes_typos_not_other_words(analyzer, other_word, typo):
+    """A query whose words are all English word forms is another phrase, not a misspelling."""
+    assert not analyzer.analyze(resume("SUMMARY", other_word)).found("soft.organized")
+    found = analyzer.analyze(resume("SUMMARY", typo)).found("soft.organized")
+    assert [e.method for e in found if e.counts] == ["fuzzy"]

@@ -58,6 +58,8 @@ class FuzzyMatcher:
         self._by_initial: dict[str, tuple[list[int], list[str]]] = {}  # indices and keys of choices
         self._filter = QueryFilter({})
         self._cutoff = default_threshold
+        self._known_words: tuple | None = None
+        self.nlp = nlp
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, entries: Iterable[dict] = ()) -> None:
         """Take the model's aliases: ``{"category", "id", "name", "phrase", "threshold"}`` dicts."""
@@ -73,6 +75,12 @@ class FuzzyMatcher:
         self._filter = QueryFilter({initial: self._query_lengths(indices)
                                     for initial, (indices, _) in self._by_initial.items()})
         self._cutoff = min([e["threshold"] for e in self.entries] + [self.default_threshold])
+        nlp = nlp or self.nlp
+        if nlp is not None and "resumematch_lemmas" in nlp.pipe_names:
+            from .terms import lemmatizer_of
+
+            table = lemmatizer_of(nlp).table
+            self._known_words = (table, frozenset(table.values())) if table is not None else None
 
     def _query_lengths(self, indices: list[int]) -> frozenset[int]:
         """The query lengths that can pass ``_accept`` against one of the choices ``indices``.
@@ -125,6 +133,15 @@ class FuzzyMatcher:
                     found.append(finding)
         return sorted(found, key=lambda f: (f.start, f.end))
 
+    def _all_known(self, query: str, choice: str) -> bool:
+        """Whether every word of ``query`` is an English word form (spaCy's lemma lookup table, its
+        keys and lemmas) while the query is not the choice: then it is another phrase, not a
+        misspelling of this one ("Fortune 500 organizations" is not "organizational")."""
+        if self._known_words is None or query == choice:
+            return False
+        table, lemmas = self._known_words
+        return all(w in lemmas or w in table for w in query.split())
+
     def _accept(self, doc: Doc, ngrams: NGrams, k: int, ci: int, score: float) -> Finding | None:
         """The finding n-gram ``k`` makes with its best choice ``ci``, unless a guard rejects it."""
         entry, choice, query = self.entries[ci], self.choices[ci], ngrams.keys[k]
@@ -138,6 +155,8 @@ class FuzzyMatcher:
         if " " not in query and len(query) < 9 and len(query) != len(choice):
             return None  # short words differ by typos, not by length: "through" is not "thorough"
         if _marks(query) != _marks(choice):  # "Security" is not "Security+", "Prince" not "PRINCE2"
+            return None
+        if self._all_known(query, choice):  # "organizations" is a word, not a typo of "organizational"
             return None
         if not _short_words_kept(query, choice):  # "CA Certified" is not "CAPM certified"
             return None
