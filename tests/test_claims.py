@@ -218,3 +218,14 @@ def test_claims_fuzzy_matching_takes_typos_not_other_words(analyzer, other_word,
     assert not analyzer.analyze(resume("SUMMARY", other_word)).found("soft.organized")
     found = analyzer.analyze(resume("SUMMARY", typo)).found("soft.organized")
     assert [e.method for e in found if e.counts] == ["fuzzy"]
+
+
+@pytest.mark.parametrize("others, own", [
+    ("Managed a team of PMP-certified project managers", "PMP-certified project manager with ten years in IT"),
+    ("Hired PMP certified staff for the PMO", "PMP certified across three programs"),
+    ("Coached six analysts through their CAPM exams", "Earned my CAPM certification in 2020"),
+])
+def test_claims_a_credential_of_other_people_is_not_the_candidates(analyzer, others, own):
+    req_id = "cert.capm" if "CAPM" in others else "cert.pmp"
+    assert not counted(analyzer.analyze(resume("EXPERIENCE", others)), req_id)
+    assert counted(analyzer.analyze(resume("EXPERIENCE", own)), req_id)

@@ -26,6 +26,14 @@ _TRAINING_WORD = (r"(?:exam\s+)?(?:prep(?:aration|aratory)?|boot\s*camp|camp|cou
 _TRAINING_AFTER = re.compile(rf"^[\s,:-]*(?:[\w+-]+\s+){{0,2}}{_TRAINING_WORD}\b", re.IGNORECASE)
 _TRAINING_BEFORE = re.compile(rf"\b{_TRAINING_WORD}\s+(?:\w+\s+){{0,2}}(?:for|in|on|toward|towards)\s+$",
                               re.IGNORECASE)
+#: A credential that belongs to other people: "their CAPM exams", "a team of PMP-certified project
+#: managers", "PMP certified staff".
+_OTHERS_BEFORE = re.compile(r"\b(?:their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_NOT_FUNCTION = r"(?!(?:across|as|is|was|has|this|thus|plus|status|in|since|for|with|at|on|by|from|and|or)\b)"
+_OTHERS_AFTER = re.compile(
+    rf"^[\s-]*certified\s+(?:{_NOT_FUNCTION}[a-z-]+\s+){{0,2}}?{_NOT_FUNCTION}"
+    r"(?:[a-z]+[a-rt-z]s|staff|team|teams|people|PMs)\b", re.IGNORECASE)
+_CERTIFIED_NAME = re.compile(r"[\s-]certified$", re.IGNORECASE)
 _CONTACT_HOURS = re.compile(r"\bcontact\s+hours\b", re.IGNORECASE)
 #: What makes a line about credentials: an ambiguous acronym ("CSM", "CAPM") counts only there.
 _CREDENTIAL_WORDS = re.compile(
@@ -52,6 +60,10 @@ def credential_status(text: str, start: int, end: int, line_start: int, line_end
     if needs_context and section != "certifications" and not _CREDENTIAL_WORDS.search(
             text[line_start:start] + " " + text[end:line_end]):
         return FindingStatus.NOT_CLAIMED  # "CSM Bakery Solutions", "valuation with CAPM and DCF"
+    name = text[start:end]
+    tail = " certified" + after if _CERTIFIED_NAME.search(name) else after  # "PMP certified" + " staff"
+    if _OTHERS_BEFORE.search(before) or _OTHERS_AFTER.match(tail):
+        return FindingStatus.NOT_OWN  # "coached analysts through their CAPM exams"
     if _PENDING.search(before + " " + after):
         return FindingStatus.IN_PROGRESS
     if _TRAINING_AFTER.match(after) or _TRAINING_BEFORE.search(before) or _CONTACT_HOURS.search(line):
