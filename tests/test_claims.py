@@ -229,3 +229,8 @@ def test_claims_a_credential_of_other_people_is_not_the_candidates(analyzer, oth
     req_id = "cert.capm" if "CAPM" in others else "cert.pmp"
     assert not counted(analyzer.analyze(resume("EXPERIENCE", others)), req_id)
     assert counted(analyzer.analyze(resume("EXPERIENCE", own)), req_id)
+
+
+def test_claims_fuzzy_matching_keeps_inflections_of_the_same_word(analyzer):
+    text = resume("SUMMARY", "Possess excellent interpersonal communications and organizational skills")
+    assert counted(analyzer.analyze(text), "soft.communication") == ["communications"]

@@ -135,12 +135,16 @@ class FuzzyMatcher:
 
     def _all_known(self, query: str, choice: str) -> bool:
         """Whether every word of ``query`` is an English word form (spaCy's lemma lookup table, its
-        keys and lemmas) while the query is not the choice: then it is another phrase, not a
-        misspelling of this one ("Fortune 500 organizations" is not "organizational")."""
+        keys and lemmas) while its lemmas are not the choice's: then it is another phrase, not a
+        misspelling or an inflection of this one ("Fortune 500 organizations" is not
+        "organizational"; "communications" is "communication")."""
         if self._known_words is None or query == choice:
             return False
         table, lemmas = self._known_words
-        return all(w in lemmas or w in table for w in query.split())
+        words = query.split()
+        if [table.get(w, w) for w in words] == [table.get(w, w) for w in choice.split()]:
+            return False  # an inflection of the same words: "communications", "communication"
+        return all(w in lemmas or w in table for w in words)
 
     def _accept(self, doc: Doc, ngrams: NGrams, k: int, ci: int, score: float) -> Finding | None:
         """The finding n-gram ``k`` makes with its best choice ``ci``, unless a guard rejects it."""
