@@ -8,11 +8,30 @@ from __future__ import annotations
 
 
 class ResumeMatchError(Exception):
-    """Base class for every error raised by resumematch."""
+    """Base class for every error raised by resumematch.
+
+    ``str(error)`` says what went wrong; ``hint``, when known, how to fix it.
+    """
+
+    def __init__(self, message: str = "", *, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class ModelError(ResumeMatchError, ValueError):
-    """A requirement model file is missing, unreadable or invalid."""
+    """A requirement model file is missing, unreadable or invalid.
+
+    ``problems`` holds every problem found (``resumematch.model.Problem``: file, line, message,
+    fix); the message names the first, or all of them for an invalid file.
+    """
+
+    def __init__(self, message: str = "", *, hint: str = "", problems: tuple = ()) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = tuple(problems)
+
+
+class ModelWarning(UserWarning):
+    """A requirement model loads, but part of it probably does not do what its author meant."""
 
 
 class ModelNotFoundError(ModelError, FileNotFoundError):
