@@ -46,6 +46,10 @@ class InputError(ResumeMatchError, ValueError):
     """An argument given to the library is unusable (not a bad resume file)."""
 
 
+class DataError(ResumeMatchError, ValueError):
+    """A file given to resumematch (a ranked CSV, a groups file) holds nothing it can use."""
+
+
 class CacheError(ResumeMatchError, RuntimeError):
     """The extraction cache could not be opened or rebuilt."""
 
