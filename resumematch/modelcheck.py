@@ -181,7 +181,7 @@ def translate(error: dict, data: Any, lines: Lines, file: str, root: type[BaseMo
     else:
         text = str(error["msg"]).removeprefix("Value error, ").replace("Input should be", "must be")
         message = f"{who}: {text}" if who != "the model" else text
-    return Problem(file, line, message, fix)
+    return Problem(file, line, message, fix or "see docs/model-format.md")
 
 
 def raw_problems(data: dict, lines: Lines, file: str) -> list[Problem]:
