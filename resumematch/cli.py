@@ -17,7 +17,7 @@ from pathlib import Path
 import typer
 
 from ._version import __version__
-from .errors import InputError, ModelError, ModelNotFoundError, ModelWarning, ResumeMatchError
+from .errors import InputError, ModelNotFoundError, ModelWarning, describe
 from .extract import extract as extract_document
 
 # Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.
@@ -46,23 +46,6 @@ def main_options(
     _STATE["debug"] = debug
 
 
-def error_line(exc: BaseException) -> str:
-    """The one line a user sees for an error: what went wrong (how to fix it)."""
-    if isinstance(exc, ModelError) and exc.problems:
-        first, more = exc.problems[0], len(exc.problems) - 1
-        fix = "; ".join(x for x in (first.fix, f"{more} more problem{'s' if more > 1 else ''}: resumematch "
-                                                  f"check-model {first.file}" if more else "") if x)
-        return f"resumematch: error: {first.what}" + (f" ({fix})" if fix else "")
-    if isinstance(exc, ResumeMatchError):
-        what, fix = str(exc), exc.hint
-    elif isinstance(exc, OSError):
-        what, fix = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), "check the path"
-    else:
-        what = f"unexpected {type(exc).__name__}: {exc}"
-        fix = "a bug in resumematch; run again with --debug and report the traceback"
-    return f"resumematch: error: {what}" + (f" ({fix})" if fix else "")
-
-
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     if issubclass(category, ModelWarning):
         typer.echo(f"resumematch: warning: {message}", err=True)
@@ -86,7 +69,7 @@ def command(*args, **kwargs):
                 except Exception as exc:
                     if _STATE["debug"] or type(exc).__module__.split(".")[0] in ("typer", "click"):
                         raise  # typer's own exits and usage errors, or a traceback asked for
-                    typer.echo(error_line(exc), err=True)
+                    typer.echo(f"resumematch: error: {describe(exc)}", err=True)
                     raise typer.Exit(2 if isinstance(exc, USAGE_ERRORS) else 1) from None
         return app.command(*args, **kwargs)(run)
     return register
@@ -287,32 +270,12 @@ def check_model(
 
     Example: resumematch check-model examples/models/data_analyst.yaml
     """
-    from .model import check_model as check
-    from .modelcheck import summary
+    from .model import check_report
 
-    try:
-        model, problems = check(file)
-    except ModelError as exc:
-        if not exc.problems:
-            raise
-        for problem in exc.problems:
-            typer.echo(f"error: {problem}")
-        typer.echo(f"{_count(len(exc.problems), 'error')}: the model cannot be used until they are fixed.")
-        raise typer.Exit(1) from None
-    for problem in problems:
-        typer.echo(f"warning: {problem}")
-    info = summary(model)
-    typer.echo(f"{file}: valid model {info['name']} (version {info['version']}): {info['title']}")
-    typer.echo(f"\n{'category':<15}{'weight':>8}  {'mode':<5}{'required':>10}{'preferred':>11}{'bonus':>7}")
-    for category, kinds in info["requirements"].items():
-        weight = f"{info['weights'][category]:.1f}%" if category in info["weights"] else "-"
-        typer.echo(f"{category:<15}{weight:>8}  {info['modes'][category]:<5}{kinds['required']:>10}"
-                   f"{kinds['preferred']:>11}{kinds['bonus']:>7}")
-    typer.echo(f"\nExperience: full strength at {info['full_strength_years']:g} relevant years; "
-               f"{_count(info['relevant_terms'], 'relevant term')}; {_count(info['other_terms'], 'other term')}.")
-    typer.echo("Equivalences:" if info["equivalences"] else "Equivalences: none.")
-    for rid, alternative, note in info["equivalences"]:
-        typer.echo(f"  {rid} is met by {alternative}" + (f" ({note})" if note else ""))
+    text, usable = check_report(file)
+    typer.echo(text)
+    if not usable:
+        raise typer.Exit(1)
 
 
 def _with_progress(job, quiet: bool):
@@ -332,11 +295,5 @@ def _count(n: int, noun: str) -> str:
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    try:
-        app()
-    except Exception as exc:  # raised outside a command; with --debug, commands re-raise theirs here
-        if "--debug" in sys.argv:
-            raise
-        typer.echo(error_line(exc), err=True)
-        sys.exit(2 if isinstance(exc, USAGE_ERRORS) else 1)
+    """Entry point of the console script (errors are handled by each command, see ``command``)."""
+    app()

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ModelError, ModelNotFoundError, ModelWarning
-from .modelcheck import Problem, load_yaml, meaning_problems, raw_problems, translate
+from .modelcheck import Problem, format_summary, load_yaml, meaning_problems, raw_problems, summary, translate
 from .types import CATEGORIES, Category, DegreeLevel, Kind
 
 
@@ -235,6 +235,20 @@ def check_model(name_or_path: str | Path) -> tuple[RequirementModel, list[Proble
     if any(p.severity == "error" for p in problems):
         raise _error(problems)
     return model, problems
+
+
+def check_report(name_or_path: str | Path) -> tuple[str, bool]:
+    """What ``resumematch check-model`` prints: each problem on a line, then the model's summary;
+    and whether the model can be used."""
+    try:
+        model, problems = check_model(name_or_path)
+    except ModelError as exc:
+        if not exc.problems:
+            raise
+        count = f"{len(exc.problems)} error{'s' if len(exc.problems) > 1 else ''}"
+        return "\n".join([f"error: {p}" for p in exc.problems]
+                         + [f"{count}: the model cannot be used until fixed."]), False
+    return "\n".join([f"warning: {p}" for p in problems] + [format_summary(summary(model), str(name_or_path))]), True
 
 
 def _model_path(name_or_path: str | Path) -> Path:

@@ -275,3 +275,22 @@ def summary(model: Any) -> dict:
             "equivalences": equivalences, "full_strength_years": model.experience.full_strength_years,
             "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms)}
 
+
+
+def format_summary(info: dict, file: str) -> str:
+    """``summary()`` as text: a table of categories, then experience and equivalences."""
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}" + ("" if n == 1 else "s")
+
+    lines = [f"{file}: valid model {info['name']} (version {info['version']}): {info['title']}", "",
+             f"{'category':<15}{'weight':>8}  {'mode':<5}{'required':>10}{'preferred':>11}{'bonus':>7}"]
+    for category, kinds in info["requirements"].items():
+        weight = f"{info['weights'][category]:.1f}%" if category in info["weights"] else "-"
+        lines.append(f"{category:<15}{weight:>8}  {info['modes'][category]:<5}{kinds['required']:>10}"
+                     f"{kinds['preferred']:>11}{kinds['bonus']:>7}")
+    lines += ["", f"Experience: full strength at {info['full_strength_years']:g} relevant years; "
+              f"{count(info['relevant_terms'], 'relevant term')}; {count(info['other_terms'], 'other term')}.",
+              "Equivalences:" if info["equivalences"] else "Equivalences: none."]
+    lines += [f"  {rid} is met by {alternative}" + (f" ({note})" if note else "")
+              for rid, alternative, note in info["equivalences"]]
+    return "\n".join(lines)
