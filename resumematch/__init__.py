@@ -5,7 +5,16 @@ matching against a requirement model, scoring, then ranking and reports.
 """
 
 from ._version import __version__
-from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError, WorkerError
+from .errors import (
+    CacheError,
+    DataError,
+    InputError,
+    ModelError,
+    ModelNotFoundError,
+    ModelWarning,
+    ResumeMatchError,
+    WorkerError,
+)
 from .extract import Document, ExtractOptions, extract
 
 _LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "score.result", "Screener": "run.screener"}
@@ -22,11 +31,13 @@ def __getattr__(name: str):
 
 __all__ = [
     "CacheError",
+    "DataError",
     "Document",
     "ExtractOptions",
     "InputError",
     "ModelError",
     "ModelNotFoundError",
+    "ModelWarning",
     "RequirementModel",
     "Result",
     "ResumeMatchError",

@@ -9,35 +9,76 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
+import warnings
 from pathlib import Path
 
 import typer
 
-from .errors import ResumeMatchError
+from ._version import __version__
+from .errors import InputError, ModelNotFoundError, ModelWarning, describe
 from .extract import extract as extract_document
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
                   help="Screen resumes against a role's requirement model and rank them.")
+
+#: Usage errors (the command line names something unusable) exit 2; everything else 1.
+USAGE_ERRORS = (InputError, ModelNotFoundError)
+_STATE = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"resumematch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an error."),
+) -> None:
+    """Screen resumes against a role's requirement model and rank them."""
+    _STATE["debug"] = debug
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    if issubclass(category, ModelWarning):
+        typer.echo(f"resumematch: warning: {message}", err=True)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def command(*args, **kwargs):
-    """``app.command`` that turns library errors into a one-line message and exit code 2."""
+    """``app.command`` that turns every error into one line on stderr (a traceback only with
+    ``--debug``): exit code 2 for usage errors, 1 otherwise."""
     def register(func):
         @functools.wraps(func)
         def run(*a, **kw):
-            try:
-                return func(*a, **kw)
-            except ResumeMatchError as exc:
-                typer.echo(f"Error: {exc}", err=True)
-                raise typer.Exit(2) from None
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                try:
+                    return func(*a, **kw)
+                except BrokenPipeError:  # the reader went away (| head): stop quietly
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                    raise typer.Exit(1) from None
+                except Exception as exc:
+                    if _STATE["debug"] or type(exc).__module__.split(".")[0] in ("typer", "click"):
+                        raise  # typer's own exits and usage errors, or a traceback asked for
+                    typer.echo(f"resumematch: error: {describe(exc)}", err=True)
+                    raise typer.Exit(2 if isinstance(exc, USAGE_ERRORS) else 1) from None
         return app.command(*args, **kwargs)(run)
     return register
 
 
-ModelOption = typer.Option("it_project_manager", "--model", "-m",
+ModelOption = typer.Option("it_project_manager", "--model", "-m", metavar="NAME|FILE",
                            help="A bundled model name or the path of a model YAML file.")
-AsOfOption = typer.Option(None, "--as-of", help="Date that 'Present' means (YYYY-MM-DD); default today.")
+AsOfOption = typer.Option(None, "--as-of", metavar="DATE",
+                          help="Date that 'Present' means (YYYY-MM-DD); default today.")
 
 
 def _as_of(value: str | None) -> dt.date | None:
@@ -51,7 +92,7 @@ def _as_of(value: str | None) -> dt.date | None:
 
 @command()
 def extract(
-    file: Path = typer.Argument(..., help="A PDF, DOCX, TXT or MD file."),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A PDF, DOCX, TXT or MD file."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole Document as JSON."),
     password: str | None = typer.Option(None, help="Password of an encrypted PDF."),
 ) -> None:
@@ -73,7 +114,7 @@ def extract(
 
 @command()
 def parse(
-    file: Path = typer.Argument(..., help="A resume file."),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A resume file."),
     model: str = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print the analysis as JSON."),
     as_of: str | None = AsOfOption,
@@ -104,7 +145,7 @@ def parse(
 
 @command()
 def explain(
-    file: Path = typer.Argument(..., help="A resume file."),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A resume file."),
     model: str = ModelOption,
     as_of: str | None = AsOfOption,
 ) -> None:
@@ -123,7 +164,7 @@ def explain(
 
 @command()
 def rank(
-    paths: list[Path] = typer.Argument(..., help="Resume files and folders (walked recursively)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATHS", help="Resume files and folders (walked recursively)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the ranked CSV."),
     model: str = ModelOption,
     explain_to: Path | None = typer.Option(None, "--explain", help="Also write one JSON explanation per line."),
@@ -160,11 +201,12 @@ def rank(
         raise typer.Exit(130) from None
     if not quiet:
         failed = ", ".join(f"{n} {s}" for s, n in sorted(summary.failed.items())) or "none"
-        typer.echo(f"Ranked {summary.rows} files ({summary.scored} scored; not scored: {failed}; "
+        typer.echo(f"Ranked {_count(summary.rows, 'file')} ({summary.scored} scored; not scored: {failed}; "
                    f"cache hits: {summary.cache_hits}).", err=True)
         if summary.skipped:
-            typer.echo(f"Skipped {len(summary.skipped)} file(s) that are not resumes (listed in the run "
-                       f"record), e.g. {summary.skipped[0]}", err=True)
+            typer.echo(f"Skipped {_count(len(summary.skipped), 'file')} that "
+                       f"{'is not a resume' if len(summary.skipped) == 1 else 'are not resumes'} (listed in the "
+                       f"run record), e.g. {summary.skipped[0]}", err=True)
     typer.echo(f"Wrote {summary.output}")
     typer.echo(f"Run record: {summary.record}")
     if summary.keys:
@@ -173,7 +215,7 @@ def rank(
 
 @command(name="fairness-check")
 def fairness_check(
-    files: list[Path] = typer.Argument(..., help="Resume files to test."),
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Resume files to test."),
     model: str = ModelOption,
     as_of: str | None = AsOfOption,
 ) -> None:
@@ -204,20 +246,36 @@ def audit(
 
     Example: resumematch audit ranked.csv --groups groups.csv --by sex --top 10 -o audit.csv
     """
-    import pandas as pd
-
     from .audit.impact import audit as run_audit
     from .audit.impact import format_summary
+    from .audit.tables import read_table
+    from .run.preflight import check_outputs
 
-    for path in (ranked, groups):
-        if not path.is_file():
-            raise typer.BadParameter(f"{path} does not exist")
-    result = run_audit(pd.read_csv(ranked, encoding="utf-8-sig"), pd.read_csv(groups, encoding="utf-8-sig"),
+    check_outputs({"output": output})
+    result = run_audit(read_table(ranked, "ranked CSV"), read_table(groups, "groups file"),
                        [c.strip() for c in by.split(",") if c.strip()], top=top, min_score=min_score,
                        scoring_rate=scoring_rate)
+    output.parent.mkdir(parents=True, exist_ok=True)
     result.to_csv(output)
     typer.echo(format_summary(result))
     typer.echo(f"Wrote {output}")
+
+
+@command(name="check-model")
+def check_model(
+    file: str = typer.Argument(..., metavar="FILE", help="A model YAML file, or a bundled model's name."),
+) -> None:
+    """Validate a requirement model and summarise it: requirements by category and kind, the
+    category weights normalised to 100, and the equivalences (exit code 1 when it is invalid).
+
+    Example: resumematch check-model examples/models/data_analyst.yaml
+    """
+    from .model import check_report
+
+    text, usable = check_report(file)
+    typer.echo(text)
+    if not usable:
+        raise typer.Exit(1)
 
 
 def _with_progress(job, quiet: bool):
@@ -232,10 +290,10 @@ def _with_progress(job, quiet: bool):
         return job(lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def main() -> None:
-    """Entry point of the console script."""
-    try:
-        app()
-    except ResumeMatchError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
+    """Entry point of the console script (errors are handled by each command, see ``command``)."""
+    app()

@@ -8,11 +8,30 @@ from __future__ import annotations
 
 
 class ResumeMatchError(Exception):
-    """Base class for every error raised by resumematch."""
+    """Base class for every error raised by resumematch.
+
+    ``str(error)`` says what went wrong; ``hint``, when known, how to fix it.
+    """
+
+    def __init__(self, message: str = "", *, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class ModelError(ResumeMatchError, ValueError):
-    """A requirement model file is missing, unreadable or invalid."""
+    """A requirement model file is missing, unreadable or invalid.
+
+    ``problems`` holds every problem found (``resumematch.model.Problem``: file, line, message,
+    fix); the message names the first, or all of them for an invalid file.
+    """
+
+    def __init__(self, message: str = "", *, hint: str = "", problems: tuple = ()) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = tuple(problems)
+
+
+class ModelWarning(UserWarning):
+    """A requirement model loads, but part of it probably does not do what its author meant."""
 
 
 class ModelNotFoundError(ModelError, FileNotFoundError):
@@ -27,9 +46,30 @@ class InputError(ResumeMatchError, ValueError):
     """An argument given to the library is unusable (not a bad resume file)."""
 
 
+class DataError(ResumeMatchError, ValueError):
+    """A file given to resumematch (a ranked CSV, a groups file) holds nothing it can use."""
+
+
 class CacheError(ResumeMatchError, RuntimeError):
     """The extraction cache could not be opened or rebuilt."""
 
 
 class WorkerError(ResumeMatchError, RuntimeError):
     """A worker process could not start (not the fault of any one file)."""
+
+
+def describe(exc: BaseException) -> str:
+    """An error in one line, in the user's words: what went wrong (how to fix it)."""
+    problems = getattr(exc, "problems", ())
+    if isinstance(exc, ModelError) and problems:
+        more = len(problems) - 1
+        rest = f"{more} more problem{'s' if more > 1 else ''}: resumematch check-model {problems[0].file}"
+        what, fix = problems[0].what, "; ".join(x for x in (problems[0].fix, rest if more else "") if x)
+    elif isinstance(exc, ResumeMatchError):
+        what, fix = str(exc), exc.hint
+    elif isinstance(exc, OSError):
+        what, fix = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), "check the path"
+    else:
+        what = f"unexpected {type(exc).__name__}: {exc}"
+        fix = "a bug in resumematch; run again with --debug and report the traceback"
+    return what + (f" ({fix})" if fix else "")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import srsly
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import ModelError, ModelNotFoundError
+from .errors import ModelError, ModelNotFoundError, ModelWarning
+from .modelcheck import Problem, format_summary, load_yaml, meaning_problems, raw_problems, summary, translate
 from .types import CATEGORIES, Category, DegreeLevel, Kind
 
 
@@ -188,46 +189,92 @@ def available_models() -> list[str]:
 
 
 def load_model(name_or_path: str | Path = "it_project_manager") -> RequirementModel:
-    """Load and validate a requirement model by bundled name or by file path."""
+    """Load and validate a requirement model by bundled name or by file path.
+
+    Raises ``ModelError`` naming the file, the line and the fix of every problem; warns
+    (``ModelWarning``) about parts that load but probably do not do what was meant.
+    """
+    model, problems = check_model(name_or_path)
+    for problem in problems:
+        warnings.warn(str(problem), ModelWarning, stacklevel=2)
+    return model
+
+
+def check_model(name_or_path: str | Path) -> tuple[RequirementModel, list[Problem]]:
+    """Validate a model file: the model and its warnings, or ``ModelError`` with every error."""
+    path = _model_path(name_or_path)
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ModelError(f"{path} is not UTF-8 text", hint="save the model file as UTF-8") from None
+    except OSError as exc:
+        raise ModelError(f"cannot read model file {path}: {exc.strerror or exc}",
+                         hint="check that it is a file you may read") from None
+    file = str(path)
+    try:
+        data, lines = load_yaml(text)
+    except Exception as exc:  # ruamel raises many types; all mean "not valid YAML"
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{file} line {mark.line + 1}" if mark else file
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ModelError(f"{where}: not valid YAML: {what}",
+                         hint="check the indentation, colons and quotes there") from None
+    if not isinstance(data, dict):
+        raise ModelError(f"{file}: a requirement model must be a YAML mapping (name:, title:, requirements: ...)",
+                         hint="see docs/model-format.md")
+    problems = raw_problems(data, lines, file)
+    try:
+        model = RequirementModel(**data, sha256=hashlib.sha256(raw).hexdigest(), content=text)
+    except ValidationError as exc:
+        problems += [translate(e, data, lines, file, RequirementModel) for e in _errors(exc, bool(problems))]
+        raise _error(problems) from None
+    except TypeError as exc:
+        raise ModelError(f"{file}: {exc}", hint="every key must be a word, see docs/model-format.md") from None
+    problems = sorted(problems + meaning_problems(model, lines, file), key=lambda p: p.line or 0)
+    if any(p.severity == "error" for p in problems):
+        raise _error(problems)
+    return model, problems
+
+
+def check_report(name_or_path: str | Path) -> tuple[str, bool]:
+    """What ``resumematch check-model`` prints: each problem on a line, then the model's summary;
+    and whether the model can be used."""
+    try:
+        model, problems = check_model(name_or_path)
+    except ModelError as exc:
+        if not exc.problems:
+            raise
+        count = f"{len(exc.problems)} error{'s' if len(exc.problems) > 1 else ''}"
+        return "\n".join([f"error: {p}" for p in exc.problems]
+                         + [f"{count}: the model cannot be used until fixed."]), False
+    return "\n".join([f"warning: {p}" for p in problems] + [format_summary(summary(model), str(name_or_path))]), True
+
+
+def _model_path(name_or_path: str | Path) -> Path:
     path = Path(name_or_path)
     if not path.suffix and not path.exists():
         path = bundled_models_dir() / f"{name_or_path}.yaml"
         if not path.exists():
-            raise ModelNotFoundError(f"No requirement model named {str(name_or_path)!r}; "
-                                     f"available: {', '.join(available_models())}")
-    if not path.is_file():
-        raise ModelNotFoundError(f"Requirement model file not found: {path}")
-    raw = path.read_bytes()
-    try:
-        data = srsly.yaml_loads(raw.decode("utf-8"))
-    except Exception as exc:  # ruamel raises many types; all mean "not valid YAML"
-        raise ModelError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise ModelError(f"{path}: a requirement model must be a YAML mapping")
-    try:
-        return RequirementModel(**data, sha256=hashlib.sha256(raw).hexdigest(), content=raw.decode("utf-8"))
-    except ValidationError as exc:
-        raise ModelError(_explain(path, data, exc)) from None
-    except TypeError as exc:
-        raise ModelError(f"{path}: {exc}") from None
+            raise ModelNotFoundError(f"no requirement model named {str(name_or_path)!r}; bundled models: "
+                                     f"{', '.join(available_models())}",
+                                     hint="give a bundled model's name or the path of a model YAML file")
+    if path.is_dir():
+        raise ModelError(f"model {path} is a folder", hint="give the path of a model YAML file")
+    if not path.exists():
+        raise ModelNotFoundError(f"requirement model file not found: {path}", hint="check the path")
+    return path
 
 
-def _explain(path: Path, data: dict, exc: ValidationError) -> str:
-    lines = [f"{path}: invalid requirement model"]
+def _errors(exc: ValidationError, across_found: bool) -> list[dict]:
     errors = exc.errors()
     if any(len(e["loc"]) > 1 for e in errors):  # items failed: "too short" would only echo that
         errors = [e for e in errors if not (e["type"] == "too_short" and len(e["loc"]) == 1)]
-    for err in errors:
-        loc = list(err["loc"])
-        where = []
-        node = data
-        for part in loc:
-            if isinstance(part, int) and isinstance(node, list) and part < len(node):
-                node = node[part]
-                label = node.get("id") if isinstance(node, dict) else None
-                where.append(f"[{part}]" + (f" (id {label})" if label else ""))
-            else:
-                node = node.get(part) if isinstance(node, dict) else None
-                where.append(f".{part}")
-        lines.append(f"  field {''.join(where).lstrip('.')}: {err['msg']}")
-    return "\n".join(lines)
+    if across_found:  # raw_problems said it, with the lines
+        errors = [e for e in errors if not (tuple(e["loc"]) == ("requirements",) and e["type"] == "value_error")]
+    return errors
+
+
+def _error(problems: list[Problem]) -> ModelError:
+    errors = sorted((p for p in problems if p.severity == "error"), key=lambda p: p.line or 0)
+    return ModelError("\n".join(str(p) for p in errors), hint=errors[0].fix, problems=errors)

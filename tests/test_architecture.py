@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "resumematch"
 #: Layers from the bottom up; a module may import its own layer and the layers below it.
 LAYERS = [
     {"_version", "types", "errors"},
-    {"model", "catalog"},
+    {"model", "modelcheck", "catalog"},
     {"extract"},
     {"analyze"},
     {"score"},

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import DataError, InputError
 from ..report.csvsafe import csv_safe
 
 UNKNOWN = "Unknown"
@@ -221,6 +221,9 @@ def audit(ranked: pd.DataFrame, groups: pd.DataFrame, by: list[str], *, top: int
     if unscored:
         warnings.append(f"{unscored} file(s) have no score; they are not in n (see each group's note).")
     known = {k for k in group_keys if k is not None}
+    if not known & set(ranked_keys):
+        raise DataError(f"no {key} of ranked is in groups, so every file would be {UNKNOWN}",
+                         hint=f"groups' {key} column must hold the values of the ranked CSV's {key} column")
     absent = sum(k not in known for k in ranked_keys)
     if absent:
         warnings.append(f"{absent} ranked file(s) are absent from groups and count as {UNKNOWN}.")

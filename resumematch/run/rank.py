@@ -18,6 +18,7 @@ from ..report.rows import row
 from .cache import Cache
 from .discover import scan
 from .pool import Limits
+from .preflight import check_found, check_inputs, check_outputs
 from .screener import Screener
 from .store import file_sha256
 
@@ -85,8 +86,15 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     """Rank every resume under ``paths`` and write the CSV at ``output`` (plus run record)."""
     settings = settings or RunSettings()
     output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    paths = check_inputs(paths)
+    key_file = settings.blind_key if settings.blind and settings.blind_key and not Path(settings.blind_key).is_file() \
+        else None
+    check_outputs({"output": output, "explain file": settings.explain, "blind key file": key_file})
     files, skipped = scan(paths)
+    check_found(paths, files)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if settings.explain:
+        Path(settings.explain).parent.mkdir(parents=True, exist_ok=True)
     journal_path = _journal(output)
     done = _read_journal(journal_path) if settings.resume else {}
     if not settings.resume:

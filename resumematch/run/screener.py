@@ -20,6 +20,7 @@ from ..score.scoring import score
 from .cache import Cache
 from .discover import find_resumes
 from .pool import Limits, analyze_files
+from .preflight import check_inputs
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,8 +105,9 @@ class Screener:
 
     def results(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None,
                 progress: Callable[[Result], None] | None = None, **batch_options) -> Iterator[Result]:
-        """Score every resume under ``paths`` lazily (see ``find_resumes``), in file order."""
-        for result in self.score_files(find_resumes(paths), workers=workers, **batch_options):
+        """Score every resume under ``paths`` lazily (see ``find_resumes``), in file order.
+        A path that does not exist is an ``InputError``."""
+        for result in self.score_files(find_resumes(check_inputs(paths)), workers=workers, **batch_options):
             if progress:
                 progress(result)
             yield result

@@ -1,0 +1,296 @@
+"""Problems in a requirement model file, said in the model author's words, with file and line.
+
+The YAML is read with a loader that records where each key and item sits, so a pydantic error
+at ``('requirements', 3, 'weight')`` becomes "line 61: `weight` of requirement skill.sql must
+be a number, got 'high'". The checks after validation catch what loads but would silently
+score nothing: a requirement whose category has no weight, a weight no requirement uses, an
+experience requirement without ``experience.relevant_terms``, a repeated id.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from .types import CATEGORIES, Category, Kind
+
+Lines = dict[tuple, int]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a model file: where, what, and how to fix it."""
+
+    file: str
+    line: int | None
+    message: str
+    fix: str = ""
+    severity: Literal["error", "warning"] = "error"
+
+    @property
+    def what(self) -> str:
+        """Where and what, without the fix."""
+        return f"{self.file} line {self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+    def __str__(self) -> str:
+        return self.what + (f" ({self.fix})" if self.fix else "")
+
+
+def load_yaml(text: str) -> tuple[Any, Lines]:
+    """Parse YAML into plain Python values, and the 1-based line of every key and list item."""
+    from srsly.ruamel_yaml import YAML  # the round-trip loader keeps each node's position
+
+    lines: Lines = {(): 1}
+    return _plain(YAML(typ="rt", pure=True).load(text), (), lines), lines
+
+
+def _plain(node: Any, loc: tuple, lines: Lines) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if hasattr(node, "lc"):
+                lines[loc + (key,)] = node.lc.key(key)[0] + 1
+            out[_plain(key, (), {})] = _plain(value, loc + (key,), lines)
+        return out
+    if isinstance(node, list):
+        for i in range(len(node)):
+            if hasattr(node, "lc"):
+                lines[loc + (i,)] = node.lc.item(i)[0] + 1
+        return [_plain(v, loc + (i,), lines) for i, v in enumerate(node)]
+    for kind in (bool, int, float, str):  # ruamel's scalar subclasses become the builtins
+        if isinstance(node, kind):
+            return kind(node)
+    return node
+
+
+def line_of(lines: Lines, loc: Iterable) -> int | None:
+    """The line of the deepest part of ``loc`` that the file has."""
+    loc = tuple(loc)
+    while loc not in lines:
+        loc = loc[:-1]
+    return lines[loc]
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """The part of a pydantic error location that indexes into the data (no union tags)."""
+    path, node = [], data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and "[" not in part:
+            path.append(part)  # a field the data lacks
+            break
+        else:
+            continue  # a union member's tag, such as 'enum[Category]'
+        path.append(part)
+    return tuple(path)
+
+
+def _subject(data: Any, path: tuple) -> tuple[str, str]:
+    """("`weight`", " of requirement skill.sql") for a path, in the author's terms."""
+    owner, start = "", 0
+    if len(path) >= 2 and path[0] in ("requirements", "other_terms") and isinstance(path[1], int):
+        item = data[path[0]][path[1]] if isinstance(data.get(path[0]), list) else None
+        label = item.get("id") or item.get("name") if isinstance(item, dict) else None
+        kind = "requirement" if path[0] == "requirements" else "other term"
+        owner = f"{kind} {label}" if label else f"{kind} number {path[1] + 1}"
+        start = 2
+    field = ""
+    for part in path[start:]:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    return (f"`{field}`" if field else ""), owner
+
+
+def _got(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_TYPES = {"float_parsing": "a number", "float_type": "a number", "int_parsing": "a whole number",
+          "int_type": "a whole number", "int_from_float": "a whole number", "string_type": "text",
+          "bool_type": "true or false", "bool_parsing": "true or false", "list_type": "a list",
+          "tuple_type": "a list", "dict_type": "a mapping (key: value lines)",
+          "model_type": "a mapping (key: value lines)", "model_attributes_type": "a mapping (key: value lines)"}
+_BOUNDS = {"greater_than": ("greater than", "gt"), "greater_than_equal": ("at least", "ge"),
+           "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}
+_PATTERNS = {"id": "lowercase letters, digits and '_', in parts joined by dots, like cert.pmp",
+             "name": "letters, digits, '_', '.' and '-' only, like it_project_manager"}
+
+
+def _allowed_keys(root: type[BaseModel], path: tuple) -> list[str]:
+    """The keys the model format allows where ``path`` (ending in the unknown key) points."""
+    cls: Any = root
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(cls, "model_fields", {})
+        if part not in fields:
+            return []
+        cls = _inner_model(fields[part].annotation)
+    return [k for k in getattr(cls, "model_fields", {}) if k not in ("sha256", "content")]
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (tuple, list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if (found := _inner_model(arg)) is not None:
+                return found
+    return None
+
+
+def translate(error: dict, data: Any, lines: Lines, file: str, root: type[BaseModel]) -> Problem:
+    """A pydantic error as a ``Problem`` naming the file, the line and the field."""
+    path = _data_path(data, tuple(error["loc"]))
+    field, owner = _subject(data, path)
+    of = f" of {owner}" if owner and field else ""
+    who = f"{field}{of}" or owner or "the model"
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    line, fix = line_of(lines, path), ""
+    if kind == "missing":
+        message, fix = f"{owner or 'the model'} has no `{path[-1]}`", f"add `{path[-1]}:`, it is required"
+        line = line if len(path) > 1 else None  # the top level has no line of its own
+    elif kind == "extra_forbidden":
+        allowed = _allowed_keys(root, path)
+        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+        message = f"unknown key `{path[-1]}`" + (f" in {owner}" if owner else "")
+        fix = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(allowed)}"
+    elif kind in _TYPES:
+        message = f"{who} must be {_TYPES[kind]}, got {_got(value)}"
+    elif kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        message = f"{who} must be {words} {_got(ctx.get(key))}, got {_got(value)}"
+    elif kind == "string_pattern_mismatch":
+        message = f"{who} must be {_PATTERNS.get(str(path[-1]), 'of the form ' + str(ctx.get('pattern')))}, " \
+                  f"got {_got(value)}"
+    elif kind in ("enum", "literal_error"):
+        message = f"{who} must be one of {ctx.get('expected')}, got {_got(value)}"
+    elif kind in ("too_short", "string_too_short"):
+        message = f"{who} must not be empty"
+    else:
+        text = str(error["msg"]).removeprefix("Value error, ").replace("Input should be", "must be")
+        message = f"{who}: {text}" if who != "the model" else text
+    return Problem(file, line, message, fix or "see docs/model-format.md")
+
+
+def raw_problems(data: dict, lines: Lines, file: str) -> list[Problem]:
+    """The checks across requirements, placed on the line they concern: a repeated id, and
+    ``satisfied_by`` naming a requirement that does not exist."""
+    reqs = data.get("requirements")
+    reqs = [r if isinstance(r, dict) else {} for r in reqs] if isinstance(reqs, list) else []
+    seen: dict[str, int] = {}
+    problems = []
+    for i, req in enumerate(reqs):
+        rid = req.get("id")
+        if not isinstance(rid, str):
+            continue
+        line = line_of(lines, ("requirements", i, "id"))
+        if rid in seen:
+            problems.append(Problem(file, line, f"requirement id `{rid}` is used twice (first at line {seen[rid]})",
+                                    "give each requirement its own id; the ranked CSV has a column per id"))
+        seen.setdefault(rid, line)
+    for i, req in enumerate(reqs):
+        alt = req.get("satisfied_by")
+        other = alt.get("requirement") if isinstance(alt, dict) else None
+        if isinstance(other, str) and other not in seen:
+            close = difflib.get_close_matches(other, list(seen), n=1, cutoff=0.6)
+            problems.append(Problem(file, line_of(lines, ("requirements", i, "satisfied_by", "requirement")),
+                                    f"`satisfied_by.requirement` of requirement {req.get('id')} names "
+                                    f"`{other}`, which is not a requirement of this model",
+                                    f"did you mean `{close[0]}`?" if close else "use the id of a requirement"))
+    return problems
+
+
+def meaning_problems(model: Any, lines: Lines, file: str) -> list[Problem]:
+    """What validates but would silently score nothing, as errors and warnings."""
+    problems = []
+    weights = model.category_weights
+    unweighted: dict[str, list[int]] = {}
+    for i, req in enumerate(model.requirements):
+        if weights.get(req.category, 0) == 0:
+            unweighted.setdefault(req.category, []).append(i)
+    for category, items in unweighted.items():
+        ids = ", ".join(model.requirements[i].id for i in items)
+        what, it = (f"requirement {ids} is", "it") if len(items) == 1 else (f"requirements {ids} are", "they")
+        at = line_of(lines, ("requirements", items[0], "category"))
+        if category not in weights:
+            problems.append(Problem(file, at, f"{what} in category `{category}`, which has no weight in "
+                                    f"`category_weights`, so {it} would count for nothing",
+                                    f"add `{category}: <weight>` under category_weights"))
+        else:
+            problems.append(Problem(file, at, f"{what} in category `{category}`, whose weight is 0, so {it} "
+                                    "count for nothing in the total",
+                                    "give the category a weight, or leave it at 0 on purpose", "warning"))
+    if not model.experience.relevant_terms:
+        missing = "no `experience:` block" if ("experience",) not in lines else "no `experience.relevant_terms`"
+        for i, req in enumerate(model.requirements):
+            loc = ("requirements", i) if req.category == Category.EXPERIENCE else ("requirements", i, "satisfied_by")
+            if req.category == Category.EXPERIENCE or (req.satisfied_by and req.satisfied_by.experience_years):
+                problems.append(Problem(file, line_of(lines, loc),
+                                        f"requirement {req.id} depends on years of relevant experience, but the "
+                                        f"model has {missing}, so no job would count as relevant",
+                                        "add `experience:` with `relevant_terms: [...]`, see docs/model-format.md"))
+    used = {r.category for r in model.requirements}
+    for category, weight in weights.items():
+        if weight and category not in used:
+            problems.append(Problem(file, line_of(lines, ("category_weights", category)),
+                                    f"category `{category}` has a weight but no requirement, so its weight is "
+                                    "shared out among the other categories",
+                                    f"add a requirement with `category: {category}`, or remove the weight",
+                                    "warning"))
+    return problems
+
+
+def summary(model: Any) -> dict:
+    """What a model asks for: requirements by category and kind, the category weights normalised
+    to 100 (over the categories that have requirements, as scoring does), and the equivalences."""
+    counts: dict[str, dict[str, int]] = {}
+    for req in model.requirements:
+        row = counts.setdefault(req.category, {str(k): 0 for k in Kind})
+        row[str(req.kind)] += 1
+    used = {c: w for c, w in model.category_weights.items() if c in counts}
+    total = sum(used.values()) or 1.0
+    equivalences = []
+    for req in model.requirements:
+        alt = req.satisfied_by
+        if alt and alt.experience_years is not None:
+            equivalences.append((req.id, f"{alt.experience_years:g} years of relevant experience", alt.note))
+        elif alt:
+            equivalences.append((req.id, alt.requirement, alt.note))
+    return {"name": model.name, "title": model.title, "version": model.version,
+            "requirements": {c: counts[c] for c in CATEGORIES if c in counts},
+            "weights": {c: round(100 * used[c] / total, 1) for c in CATEGORIES if c in used},
+            "modes": {c: model.category_modes.get(c, "mean") for c in CATEGORIES if c in counts},
+            "equivalences": equivalences, "full_strength_years": model.experience.full_strength_years,
+            "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms)}
+
+
+
+def format_summary(info: dict, file: str) -> str:
+    """``summary()`` as text: a table of categories, then experience and equivalences."""
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}" + ("" if n == 1 else "s")
+
+    lines = [f"{file}: valid model {info['name']} (version {info['version']}): {info['title']}", "",
+             f"{'category':<15}{'weight':>8}  {'mode':<5}{'required':>10}{'preferred':>11}{'bonus':>7}"]
+    for category, kinds in info["requirements"].items():
+        weight = f"{info['weights'][category]:.1f}%" if category in info["weights"] else "-"
+        lines.append(f"{category:<15}{weight:>8}  {info['modes'][category]:<5}{kinds['required']:>10}"
+                     f"{kinds['preferred']:>11}{kinds['bonus']:>7}")
+    lines += ["", f"Experience: full strength at {info['full_strength_years']:g} relevant years; "
+              f"{count(info['relevant_terms'], 'relevant term')}; {count(info['other_terms'], 'other term')}.",
+              "Equivalences:" if info["equivalences"] else "Equivalences: none."]
+    lines += [f"  {rid} is met by {alternative}" + (f" ({note})" if note else "")
+              for rid, alternative, note in info["equivalences"]]
+    return "\n".join(lines)
