@@ -86,6 +86,13 @@ class Requirement(_Frozen):
     fuzzy_threshold: float = Field(default=88, ge=50, le=100)
     degree: DegreeSpec | None = None
     satisfied_by: SatisfiedBy | None = None
+    #: Catalogue ids the requirement was filled in from (``cert.pmp``); see ``catalog/refs.py``.
+    catalog: tuple[str, ...] = ()
+
+    @field_validator("catalog", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _has_a_way_to_match(self) -> Requirement:
@@ -135,6 +142,17 @@ class RequirementModel(_Frozen):
     other_terms: tuple[OtherTerm, ...] = ()
     sha256: str = ""
     content: str = Field(default="", repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_catalog(cls, data: object) -> object:
+        """Fill in ``catalog:`` references from the bundled catalogue (loaded only when used)."""
+        from .catalog.refs import uses_catalog
+        if not uses_catalog(data):
+            return data
+        from .catalog import load_catalog
+        from .catalog.refs import expand_model
+        return expand_model(data, load_catalog())
 
     @field_validator("category_weights", "category_modes")
     @classmethod
