@@ -20,7 +20,8 @@ from .terms import Frozen, Term, read_yaml, term_key, validate
 
 __all__ = [
     "ATTRIBUTION", "Catalog", "Commodity", "Credential", "CredentialCatalog", "Degree", "DegreeCatalog",
-    "Family", "Issuer", "LevelWords", "Occupation", "Skill", "SkillCatalog", "SkillPattern", "StudyField", "Technology", "TechnologyCatalog", "Term",
+    "Family", "Issuer", "LevelWords", "Occupation", "Skill", "SkillCatalog", "SkillPattern", "StudyField",
+    "Technology", "TechnologyCatalog", "Term",
     "catalog_dir", "load_catalog", "term_key",
 ]
 
