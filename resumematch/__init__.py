@@ -8,7 +8,8 @@ from ._version import __version__
 from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError, WorkerError
 from .extract import Document, ExtractOptions, extract
 
-_LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "score.result", "Screener": "run.screener"}
+_LAZY = {"RequirementModel": "model", "load_model": "model", "draft_model": "draft", "Result": "score.result",
+         "Screener": "run.screener"}
 
 
 def __getattr__(name: str):
@@ -33,6 +34,7 @@ __all__ = [
     "Screener",
     "WorkerError",
     "__version__",
+    "draft_model",
     "extract",
     "load_model",
 ]

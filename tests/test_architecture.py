@@ -15,7 +15,7 @@ LAYERS = [
     {"_version", "types", "errors"},
     {"model", "catalog"},
     {"extract"},
-    {"analyze"},
+    {"analyze", "draft"},
     {"score"},
     {"report"},
     {"run"},
