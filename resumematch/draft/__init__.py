@@ -17,17 +17,8 @@ import srsly
 from ..catalog import load_catalog
 from ..errors import InputError
 from ..model import RequirementModel
-from .finders import (
-    EQUIVALENT_YEARS,
-    Item,
-    credentials,
-    degrees,
-    duties,
-    experience,
-    internship,
-    soft_skills,
-    technologies,
-)
+from .duties import duties
+from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, experience, internship, soft_skills, technologies
 from .posting import Sentence, read_posting, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
 
