@@ -9,6 +9,9 @@ from .finders import Item
 from .posting import DUTY_HEADINGS, Sentence
 from .words import GENERIC, STOP, lemma
 
+#: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
+TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
+
 _RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
 _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(.+)", re.I)
 
@@ -33,7 +36,7 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                     items.append(Item(f"duty.{verb}", Category.DUTIES, gerund.capitalize(), s.kind_at(0, len(text)),
                                       text, fields))
                 continue
-        if m := _YOU_WILL.match(text):
+        if s.bullet and (m := _YOU_WILL.match(text)):
             text = m.group(1)
         elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)):
             continue
@@ -72,7 +75,7 @@ def _duty(text: str, s: Sentence) -> Item | None:
             current = []
         elif w.lower() not in STOP:
             current.append(w)
-    objects = [lemma(n.lower()) for n in nouns if n.lower() not in GENERIC and len(n) > 2]
+    objects = [lemma(n.lower()) for n in nouns if n.lower() not in GENERIC - TEAM_WORDS and len(n) > 2]
     if not verbs or not objects or verbs[0] in STOP:
         return None
     phrase = " ".join(w for w in chunk if w not in (",",))[:60].strip()

@@ -10,7 +10,7 @@ from ..catalog import Catalog, term_key
 from ..catalog.refs import tech_slug
 from ..types import Category, DegreeLevel, Kind
 from .posting import Sentence
-from .words import GENERIC, NUMBERS, STOP
+from .words import GENERIC, NUMBERS, STOP, is_verb
 
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
@@ -19,6 +19,15 @@ EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLev
 LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
 CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|board", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[.'’/-][A-Za-z0-9+#]+)*[+#]*")
+
+
+def add(items: list, item: Item) -> None:
+    """Add ``item``, or when the posting named it before, keep one: the required mention wins."""
+    earlier = next((i for i in items if i.id == item.id), None)
+    if earlier is None:
+        items.append(item)
+    elif item.kind == Kind.REQUIRED and earlier.kind != Kind.REQUIRED:
+        earlier.kind, earlier.source = item.kind, item.source
 
 
 @dataclass
@@ -62,7 +71,9 @@ def _matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, 
 def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     deg = catalog.degrees
     items: list[Item] = []
-    for s in sentences:
+    clauses = [Sentence(part.strip(), s.heading, s.index, s.bullet) for s in sentences for part in s.text.split(";")
+               if part.strip()]
+    for s in clauses:
         def level(text: str, s=s) -> DegreeLevel | None:
             follows = s.text[s.text.find(text) + len(text):]
             if deg.is_ambiguous(text) and not re.search(r"degree|diploma", text, re.I) and not re.match(
@@ -83,11 +94,15 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         after = s.text[hits[-1][1]:]
         named = re.match(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
                          r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
-                         r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|$)", after, re.I)
+                         r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
+                         r" (?:is )?(?:required|preferred|a plus)|$)", after, re.I)
         fields = [f.strip(" ,") for f in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", named.group(1))
                   if f.strip(" ,")] if named else []
         fields = [re.sub(r"^(a|an|the)\s+", "", f, flags=re.I) for f in fields if len(f) < 60]
         fields = [f for f in fields if not re.search(r"\bfield\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
+        named_degree = deg.degree(hits[-1][2])
+        if not fields and named_degree and named_degree.implies_field:
+            fields = [next(f.name for f in deg.fields if f.id == named_degree.implies_field)]
         families = sorted({str(found.family) for f in fields if (found := deg.field(f))})
         spec: dict = {"levels": [str(lv) for lv in wanted]}
         if fields:
@@ -105,8 +120,9 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         item = Item(f"degree.{wanted[0]}_{fields_text}", Category.DEGREE, label,
                     s.kind_at(hits[0][0], hits[-1][1]), s.text, {"degree": spec})
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
-        equivalent = next((t for t in (s.text, nxt) if re.search(r"equivalent\b.{0,40}experience|experience.{0,30}"
-                                                                 r"in lieu", t, re.I)), None)
+        whole = sentences[s.index].text
+        equivalent = next((t for t in (s.text, whole, nxt)
+                           if re.search(r"equivalent\b.{0,40}experience|experience.{0,30}in lieu", t, re.I)), None)
         if equivalent:
             years = re.search(r"(\d+)\s*\+?\s*(?:additional\s+)?years?", equivalent)
             alt = float(years.group(1)) if years else float(EQUIVALENT_YEARS[wanted[0]])
@@ -145,11 +161,9 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         if len(hits) > 1 and any(re.search(r"\bor\b|/", s.text[a[1]:b[0]]) for a, b in zip(hits, hits[1:])):
             group = hits[0][3].id
         for start, end, _text, cred in hits:
-            if any(i.id == cred.id for i in items):
-                continue
             label = f"{cred.name} ({cred.acronyms[0].text})" if cred.acronyms else cred.name
-            items.append(Item(cred.id, Category.CERTIFICATION, label, s.kind_at(start, end), s.text,
-                              {"catalog": cred.id}, group))
+            add(items, Item(cred.id, Category.CERTIFICATION, label, s.kind_at(start, end), s.text,
+                            {"catalog": cred.id}, group))
     return items
 
 
@@ -207,9 +221,9 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     for s in sentences:
         for start, end, text, tech in _matches(s.text, lambda t: _tech_lookup(catalog, t), 6):
             ref = f"tech.{tech_slug(tech.name)}"
-            if not any(i.id == ref for i in items):
-                items.append(Item(ref, Category.TECHNICAL_SKILLS, text, s.kind_at(start, end), s.text,
-                                  {"catalog": ref}))
+            if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
+                continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
+            add(items, Item(ref, Category.TECHNICAL_SKILLS, text, s.kind_at(start, end), s.text, {"catalog": ref}))
     return items
 
 
@@ -217,9 +231,8 @@ def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     items: list[Item] = []
     for s in sentences:
         for start, end, _text, skill in _matches(s.text, catalog.skills.lookup, 6):
-            if not any(i.id == skill.id for i in items):
-                items.append(Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
-                                  {"catalog": skill.id}))
+            add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
+                            {"catalog": skill.id}))
     return items
 
 

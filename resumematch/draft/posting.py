@@ -18,7 +18,7 @@ REQUIRED_CUES = ("must", "required", "requires", "require", "minimum", "mandator
 PREFERRED_CUES = ("preferred", "a plus", "nice to have", "nice-to-have", "desired", "desirable", "bonus",
                   "advantage", "ideally", "pluses", "is an asset", "would be great")
 #: Headings that name the posting's duties.
-DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|the role|your role|day[- ]to[- ]day|"
+DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
                            r"key tasks|in this role|what you do|job description|essential functions", re.I)
 #: Sections that are not the role's requirements: the company, benefits, legal notes, an article's end matter.
 IGNORED_HEADINGS = re.compile(r"^(about (us|the company|\w+)$|who we are|benefits|perks|what we offer|"
@@ -118,8 +118,16 @@ def read_posting(text_or_path: str | os.PathLike) -> tuple[str, str]:
     return text, name
 
 
+_HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required|minimum|basic|additional|key)"
+                            r"( qualifications| skills| experience)?|bonus( points)?|pluses|requirements|"
+                            r"qualifications|must[- ]haves?|skills|education|certifications?)$", re.I)
+
+
 def _is_heading(line: str) -> bool:
     words = line.rstrip(":").split()
+    if _HEADING_WORDS.match(line.rstrip(":").strip()) or (len(words) <= 5 and DUTY_HEADINGS.search(line)
+                                                          and not re.search(r"[.!?,;]$", line)):
+        return True
     if line.endswith(":") and len(words) <= 8:
         return True
     if line.startswith("#"):

@@ -41,3 +41,10 @@ def lemma(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def is_verb(word: str) -> bool:
+    """Whether an English verb has this form as its dictionary form ("Analyze": "analyzed" -> analyze)."""
+    word = word.lower()
+    table = _table()
+    return any(table.get(word + end) == word for end in ("ed", "d", "ing"))
