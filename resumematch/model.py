@@ -150,9 +150,8 @@ class RequirementModel(_Frozen):
         from .catalog.refs import uses_catalog
         if not uses_catalog(data):
             return data
-        from .catalog import load_catalog
-        from .catalog.refs import expand_model
-        return expand_model(data, load_catalog())
+        from .catalog.refs import bundled_parts, expand_model
+        return expand_model(data, bundled_parts())
 
     @field_validator("category_weights", "category_modes")
     @classmethod

@@ -17,14 +17,16 @@ requirement may list ``families`` of fields (``computing``), which become the fa
 from __future__ import annotations
 
 import re
+from functools import cache, cached_property
 from typing import Any
 
 from ..types import Category, FieldFamily
-from . import Catalog
-from .credentials import Credential
-from .skills import Skill
-from .technology import Technology
-from .terms import term_key
+from . import Catalog, catalog_dir, load_catalog
+from .credentials import Credential, CredentialCatalog
+from .degrees import DegreeCatalog
+from .skills import Skill, SkillCatalog
+from .technology import Technology, TechnologyCatalog
+from .terms import read_yaml, term_key, validate
 
 PREFIXES = {"cert": Category.CERTIFICATION, "soft": Category.SOFT_SKILLS, "tech": Category.TECHNICAL_SKILLS}
 
@@ -44,7 +46,35 @@ def uses_catalog(data: Any) -> bool:
                for item in items if isinstance(item, dict))
 
 
-def expand_model(data: dict, catalog: Catalog) -> dict:
+class Parts:
+    """The catalogue files references read, each loaded on first use: the technologies (8,700 O*NET
+    rows, seconds to validate) only when a model names one."""
+
+    @cached_property
+    def credentials(self) -> CredentialCatalog:
+        path = catalog_dir() / "credentials.yaml"
+        return validate(CredentialCatalog, read_yaml(path), path)
+
+    @cached_property
+    def degrees(self) -> DegreeCatalog:
+        return validate(DegreeCatalog, read_yaml(catalog_dir() / "degrees.yaml"), catalog_dir() / "degrees.yaml")
+
+    @cached_property
+    def skills(self) -> SkillCatalog:
+        return validate(SkillCatalog, read_yaml(catalog_dir() / "skills.yaml"), catalog_dir() / "skills.yaml")
+
+    @cached_property
+    def technology(self) -> TechnologyCatalog:
+        return load_catalog().technology
+
+
+@cache
+def bundled_parts() -> Parts:
+    """The bundled catalogue's parts, shared by every model loaded in this process."""
+    return Parts()
+
+
+def expand_model(data: dict, catalog: Catalog | Parts) -> dict:
     """``data`` with every catalogue reference filled in; ``ValueError`` naming the requirement and
     the id when a reference is unknown."""
     reqs = data.get("requirements")
@@ -79,7 +109,7 @@ def expand_model(data: dict, catalog: Catalog) -> dict:
 
 
 class _Lookup:
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog | Parts) -> None:
         self.catalog = catalog
         self._tech: dict[str, Technology] | None = None
 
@@ -185,7 +215,7 @@ def _shared_with_near_miss(term, cred: Credential, creds) -> bool:
     return any(other.id in cred.near_misses for other in creds.lookup(term.text))
 
 
-def _degree(degree: dict, catalog: Catalog) -> dict:
+def _degree(degree: dict, catalog: Catalog | Parts) -> dict:
     out = {k: v for k, v in degree.items() if k != "families"}
     families = degree["families"] if isinstance(degree["families"], list) else [degree["families"]]
     try:
