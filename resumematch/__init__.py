@@ -17,7 +17,8 @@ from .errors import (
 )
 from .extract import Document, ExtractOptions, extract
 
-_LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "score.result", "Screener": "run.screener"}
+_LAZY = {"RequirementModel": "model", "load_model": "model", "draft_model": "draft", "Result": "score.result",
+         "Screener": "run.screener"}
 
 
 def __getattr__(name: str):
@@ -44,6 +45,7 @@ __all__ = [
     "Screener",
     "WorkerError",
     "__version__",
+    "draft_model",
     "extract",
     "load_model",
 ]

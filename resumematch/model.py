@@ -17,8 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ._yaml import load_yaml
 from .errors import ModelError, ModelNotFoundError, ModelWarning
-from .modelcheck import Problem, format_summary, load_yaml, meaning_problems, raw_problems, summary, translate
+from .modelcheck import Problem, format_summary, meaning_problems, raw_problems, summary, translate
 from .types import CATEGORIES, Category, DegreeLevel, Kind
 
 
@@ -87,6 +88,13 @@ class Requirement(_Frozen):
     fuzzy_threshold: float = Field(default=88, ge=50, le=100)
     degree: DegreeSpec | None = None
     satisfied_by: SatisfiedBy | None = None
+    #: Catalogue ids the requirement was filled in from (``cert.pmp``); see ``catalog/refs.py``.
+    catalog: tuple[str, ...] = ()
+
+    @field_validator("catalog", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _has_a_way_to_match(self) -> Requirement:
@@ -136,6 +144,16 @@ class RequirementModel(_Frozen):
     other_terms: tuple[OtherTerm, ...] = ()
     sha256: str = ""
     content: str = Field(default="", repr=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_catalog(cls, data: object) -> object:
+        """Fill in ``catalog:`` references from the bundled catalogue (loaded only when used)."""
+        from .catalog.refs import uses_catalog
+        if not uses_catalog(data):
+            return data
+        from .catalog.refs import bundled_parts, expand_model
+        return expand_model(data, bundled_parts())
 
     @field_validator("category_weights", "category_modes")
     @classmethod

@@ -12,15 +12,13 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from ._yaml import Lines, line_of
 from .types import CATEGORIES, Category, Kind
-
-Lines = dict[tuple, int]
 
 
 @dataclass(frozen=True)
@@ -40,41 +38,6 @@ class Problem:
 
     def __str__(self) -> str:
         return self.what + (f" ({self.fix})" if self.fix else "")
-
-
-def load_yaml(text: str) -> tuple[Any, Lines]:
-    """Parse YAML into plain Python values, and the 1-based line of every key and list item."""
-    from srsly.ruamel_yaml import YAML  # the round-trip loader keeps each node's position
-
-    lines: Lines = {(): 1}
-    return _plain(YAML(typ="rt", pure=True).load(text), (), lines), lines
-
-
-def _plain(node: Any, loc: tuple, lines: Lines) -> Any:
-    if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            if hasattr(node, "lc"):
-                lines[loc + (key,)] = node.lc.key(key)[0] + 1
-            out[_plain(key, (), {})] = _plain(value, loc + (key,), lines)
-        return out
-    if isinstance(node, list):
-        for i in range(len(node)):
-            if hasattr(node, "lc"):
-                lines[loc + (i,)] = node.lc.item(i)[0] + 1
-        return [_plain(v, loc + (i,), lines) for i, v in enumerate(node)]
-    for kind in (bool, int, float, str):  # ruamel's scalar subclasses become the builtins
-        if isinstance(node, kind):
-            return kind(node)
-    return node
-
-
-def line_of(lines: Lines, loc: Iterable) -> int | None:
-    """The line of the deepest part of ``loc`` that the file has."""
-    loc = tuple(loc)
-    while loc not in lines:
-        loc = loc[:-1]
-    return lines[loc]
 
 
 def _data_path(data: Any, loc: tuple) -> tuple:
@@ -189,17 +152,18 @@ def raw_problems(data: dict, lines: Lines, file: str) -> list[Problem]:
     ``satisfied_by`` naming a requirement that does not exist."""
     reqs = data.get("requirements")
     reqs = [r if isinstance(r, dict) else {} for r in reqs] if isinstance(reqs, list) else []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # id -> the index of its first requirement (lines are looked up only for a problem)
     problems = []
     for i, req in enumerate(reqs):
         rid = req.get("id")
         if not isinstance(rid, str):
             continue
-        line = line_of(lines, ("requirements", i, "id"))
         if rid in seen:
-            problems.append(Problem(file, line, f"requirement id `{rid}` is used twice (first at line {seen[rid]})",
+            first = line_of(lines, ("requirements", seen[rid], "id"))
+            problems.append(Problem(file, line_of(lines, ("requirements", i, "id")),
+                                    f"requirement id `{rid}` is used twice (first at line {first})",
                                     "give each requirement its own id; the ranked CSV has a column per id"))
-        seen.setdefault(rid, line)
+        seen.setdefault(rid, i)
     for i, req in enumerate(reqs):
         alt = req.get("satisfied_by")
         other = alt.get("requirement") if isinstance(alt, dict) else None

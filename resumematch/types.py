@@ -80,6 +80,7 @@ class Category(StrEnum):
     DEGREE = "degree"
     CERTIFICATION = "certification"
     EXPERIENCE = "experience"
+    TECHNICAL_SKILLS = "technical_skills"
     INTERNSHIP = "internship"
     COURSEWORK = "coursework"
     SOFT_SKILLS = "soft_skills"

@@ -12,10 +12,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "resumematch"
 
 #: Layers from the bottom up; a module may import its own layer and the layers below it.
 LAYERS = [
-    {"_version", "types", "errors"},
+    {"_version", "_yaml", "types", "errors"},
     {"model", "modelcheck", "catalog"},
     {"extract"},
-    {"analyze"},
+    {"analyze", "draft"},
     {"score"},
     {"report"},
     {"run"},

@@ -85,7 +85,7 @@ def catalog() -> Catalog:
 def test_catalog_loads_once_with_a_version(folder):
     first, second = load_catalog(folder), load_catalog(folder)
     assert first is second
-    assert re.fullmatch(r"\d+\.\d+\.\d+", first.version)
+    assert re.fullmatch(r"\d+\.\d+\.\d+\.\d+", first.version)
     assert re.fullmatch(r"[0-9a-f]{64}", first.sha256)
 
 

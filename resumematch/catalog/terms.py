@@ -7,9 +7,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import srsly
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from yaml import YAMLError
 
+from .._yaml import loads as yaml_loads
 from ..errors import CatalogError
 
 #: Ids of credentials, degrees and fields: lower-case words joined by dots (``cert.pmp``).
@@ -75,10 +76,10 @@ def marked_ambiguous(text: str, terms: list[Term]) -> bool:
 def read_yaml(path: Path) -> dict:
     """The mapping in a catalogue YAML file; ``CatalogError`` naming the file when it is not one."""
     try:
-        data = srsly.yaml_loads(path.read_text(encoding="utf-8"))
+        data = yaml_loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{path}: cannot read: {exc}") from None
-    except Exception as exc:  # ruamel raises many types; all mean "not valid YAML"
+    except YAMLError as exc:
         raise CatalogError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise CatalogError(f"{path}: a catalogue file must be a YAML mapping")

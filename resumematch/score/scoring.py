@@ -21,6 +21,7 @@ HOME_SECTIONS = {
     Category.CERTIFICATION: {"certifications"},
     Category.COURSEWORK: {"education", "coursework"},
     Category.SOFT_SKILLS: {"skills", "summary", "experience", "projects"},
+    Category.TECHNICAL_SKILLS: {"skills", "summary", "experience", "projects", "internships"},
     Category.DUTIES: {"experience", "projects", "summary", "internships"},
     Category.PROJECT_TYPES: {"experience", "projects", "summary", "internships"},
     Category.INTERNSHIP: {"experience", "internships"},

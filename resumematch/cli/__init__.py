@@ -16,9 +16,9 @@ from pathlib import Path
 
 import typer
 
-from ._version import __version__
-from .errors import InputError, ModelNotFoundError, ModelWarning, describe
-from .extract import extract as extract_document
+from .._version import __version__
+from ..errors import InputError, ModelNotFoundError, ModelWarning, describe
+from ..extract import extract as extract_document
 
 # Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -123,7 +123,7 @@ def parse(
 
     Example: resumematch parse cv.pdf --json
     """
-    from .analyze import Analyzer
+    from ..analyze import Analyzer
 
     doc = extract_document(file)
     if not doc.ok:
@@ -153,8 +153,8 @@ def explain(
 
     Example: resumematch explain cv.pdf --model it_project_manager
     """
-    from .report.explain import format_report
-    from .run.screener import Screener
+    from ..report.explain import format_report
+    from ..run.screener import Screener
 
     result = Screener(model, as_of=_as_of(as_of)).score(file)
     typer.echo(format_report(result))
@@ -185,8 +185,8 @@ def rank(
 
     Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl
     """
-    from .run.rank import RunSettings, rank_files
-    from .run.screener import Screener
+    from ..run.rank import RunSettings, rank_files
+    from ..run.screener import Screener
 
     screener = Screener(model, as_of=_as_of(as_of))
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
@@ -223,8 +223,8 @@ def fairness_check(
 
     Example: resumematch fairness-check examples/resumes/*.txt
     """
-    from .audit.counterfactual import check_files, format_report
-    from .run.screener import Screener
+    from ..audit.counterfactual import check_files, format_report
+    from ..run.screener import Screener
 
     reports = check_files(files, Screener(model, as_of=_as_of(as_of)))
     typer.echo(format_report(reports))
@@ -246,10 +246,10 @@ def audit(
 
     Example: resumematch audit ranked.csv --groups groups.csv --by sex --top 10 -o audit.csv
     """
-    from .audit.impact import audit as run_audit
-    from .audit.impact import format_summary
-    from .audit.tables import read_table
-    from .run.preflight import check_outputs
+    from ..audit.impact import audit as run_audit
+    from ..audit.impact import format_summary
+    from ..audit.tables import read_table
+    from ..run.preflight import check_outputs
 
     check_outputs({"output": output})
     result = run_audit(read_table(ranked, "ranked CSV"), read_table(groups, "groups file"),
@@ -259,23 +259,6 @@ def audit(
     result.to_csv(output)
     typer.echo(format_summary(result))
     typer.echo(f"Wrote {output}")
-
-
-@command(name="check-model")
-def check_model(
-    file: str = typer.Argument(..., metavar="FILE", help="A model YAML file, or a bundled model's name."),
-) -> None:
-    """Validate a requirement model and summarise it: requirements by category and kind, the
-    category weights normalised to 100, and the equivalences (exit code 1 when it is invalid).
-
-    Example: resumematch check-model examples/models/data_analyst.yaml
-    """
-    from .model import check_report
-
-    text, usable = check_report(file)
-    typer.echo(text)
-    if not usable:
-        raise typer.Exit(1)
 
 
 def _with_progress(job, quiet: bool):
@@ -292,6 +275,9 @@ def _with_progress(job, quiet: bool):
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+from . import models  # noqa: E402,F401  (registers draft-model and check-model)
 
 
 def main() -> None:

@@ -1,0 +1,86 @@
+"""Duties: each responsibility a posting lists, as a verb-object evidence pattern."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Category
+from .finders import Item
+from .posting import DUTY_HEADINGS, Sentence
+from .words import GENERIC, STOP, lemma
+
+#: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
+TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
+
+_RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
+_YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(.+)", re.I)
+
+
+def duties(sentences: list[Sentence]) -> list[Item]:
+    """Each responsibility (a bullet under a duties heading, "You will ...", "responsible for X, Y
+    and Z") as a verb-object pattern: its leading verbs, and the head nouns of what they act on."""
+    items: list[Item] = []
+    for s in sentences:
+        text = s.text
+        if m := _RESPONSIBLE.search(text):
+            gerunds = re.findall(r"\b(\w+ing)\b", m.group(1))
+            if gerunds and not re.search(r"\b(the|a|an|our|their)\b", m.group(1).split(",")[0]):
+                last = m.group(1).rfind(gerunds[-1]) + len(gerunds[-1])
+                objects = [lemma(w) for w in re.findall(r"[A-Za-z]+", m.group(1)[last:])
+                           if w.lower() not in STOP and w.lower() not in GENERIC and len(w) > 2 and not w.isupper()]
+                for gerund in dict.fromkeys(gerunds):
+                    verb = lemma(gerund)
+                    fields: dict = {"aliases": [gerund.lower()], "mention_strength": 0.7}
+                    if objects:
+                        fields["patterns"] = [{"verbs": [verb], "objects": [objects[-1], "project"], "max_gap": 4}]
+                    items.append(Item(f"duty.{verb}", Category.DUTIES, gerund.capitalize(), s.kind_at(0, len(text)),
+                                      text, fields))
+                continue
+        if s.bullet and (m := _YOU_WILL.match(text)):
+            text = m.group(1)
+        elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)):
+            continue
+        item = _duty(text, s)
+        if item and not any(i.id == item.id for i in items):
+            items.append(item)
+    return items
+
+
+def _duty(text: str, s: Sentence) -> Item | None:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|[,&;.()]", text)]
+    lower = [w.lower() for w in words]
+    if not lower or lower[0] in STOP:
+        return None
+    verbs, i = [lemma(lower[0])], 1
+    # "Design, build and test APIs": verbs go on while a comma or "and" follows the last one.
+    while i + 1 < len(lower) and lower[i] in (",", "and", "&", "or") and lower[i + 1] not in STOP and len(verbs) < 4:
+        if i + 2 < len(lower) and lower[i + 2] not in (",", "and", "&", "or") and lower[i + 1].endswith("s"):
+            break  # "Prepare budgets, forecasts and reports": plural nouns, not verbs
+        verbs.append(lemma(lower[i + 1]))
+        i += 2
+    rest = words[i:]
+    chunk: list[str] = []
+    for w in rest:
+        if w.lower() in ("with", "to", "for", "in", "using", "across", "on", "by", "from", "through", "within", "that",
+                         "which", "so", "while", "including", "into", "at", ".", ";", "(", "as", "per"):
+            if chunk:
+                break
+            continue
+        chunk.append(w)
+    nouns, current = [], []
+    for w in chunk + [","]:
+        if w.lower() in (",", "and", "or", "&"):
+            if current:
+                nouns.append(current[-1])
+            current = []
+        elif w.lower() not in STOP:
+            current.append(w)
+    objects = [lemma(n.lower()) for n in nouns if n.lower() not in GENERIC - TEAM_WORDS and len(n) > 2]
+    if not verbs or not objects or verbs[0] in STOP:
+        return None
+    phrase = " ".join(w for w in chunk if w not in (",",))[:60].strip()
+    return Item(f"duty.{verbs[0]}_{re.sub(r'[^a-z0-9]+', '_', objects[0])}", Category.DUTIES, text[:90].rstrip(" .,"),
+                s.kind_at(0, len(s.text)), s.text,
+                {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
+                 "mention_strength": 0.7, "patterns": [{"verbs": list(dict.fromkeys(verbs)),
+                                                        "objects": list(dict.fromkeys(objects)), "max_gap": 4}]})

@@ -1,0 +1,249 @@
+"""What a posting asks for, sentence by sentence: degrees, credentials, years of experience,
+technologies, soft skills, an internship and duties, each an ``Item`` with its kind and sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..catalog import Catalog, term_key
+from ..catalog.refs import tech_slug
+from ..types import Category, DegreeLevel, Kind
+from .posting import Sentence
+from .words import GENERIC, NUMBERS, STOP, is_verb
+
+#: Years of relevant work that stand in for a degree when the posting gives no number: the
+#: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
+EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLevel.MASTER: 8,
+                    DegreeLevel.DOCTORATE: 10, DegreeLevel.GRADUATE_CERTIFICATE: 7}
+LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
+CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|board", re.I)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[.'’/-][A-Za-z0-9+#]+)*[+#]*")
+
+
+def add(items: list, item: Item) -> None:
+    """Add ``item``, or when the posting named it before, keep one: the required mention wins."""
+    earlier = next((i for i in items if i.id == item.id), None)
+    if earlier is None:
+        items.append(item)
+    elif item.kind == Kind.REQUIRED and earlier.kind != Kind.REQUIRED:
+        earlier.kind, earlier.source = item.kind, item.source
+
+
+@dataclass
+class Item:
+    """One requirement of the draft."""
+
+    id: str
+    category: Category
+    label: str
+    kind: Kind
+    source: str
+    fields: dict = field(default_factory=dict)
+    group: str = ""   # either/or group of credentials
+    note: str = ""    # a comment above the item in the YAML
+
+
+def spans(sentence: str, max_words: int = 7) -> list[tuple[int, int, str]]:
+    """Every run of up to ``max_words`` words: (start, end, text), longest first at each start."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    out = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + max_words), i, -1):
+            start, end = words[i][0], words[j - 1][1]
+            out.append((start, end, sentence[start:end]))
+    return out
+
+
+def _matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, str, object]]:
+    """Longest non-overlapping spans that ``lookup`` recognises, left to right."""
+    found, taken = [], -1
+    for start, end, text in spans(sentence, max_words):
+        if start < taken:
+            continue
+        hit = lookup(text)
+        if hit:
+            found.append((start, end, text, hit))
+            taken = end
+    return found
+
+
+def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    deg = catalog.degrees
+    items: list[Item] = []
+    clauses = [Sentence(part.strip(), s.heading, s.index, s.bullet) for s in sentences for part in s.text.split(";")
+               if part.strip()]
+    for s in clauses:
+        def level(text: str, s=s) -> DegreeLevel | None:
+            follows = s.text[s.text.find(text) + len(text):]
+            if deg.is_ambiguous(text) and not re.search(r"degree|diploma", text, re.I) and not re.match(
+                    r"\s*(in|of|degree|/)\b", follows):
+                return None
+            return deg.level_of(text)
+        hits = _matches(s.text, level, 5)
+        if not hits or re.search(r"\b(pursuing|student|enrolled)\b", s.text, re.I):
+            continue
+        levels = {h[3] for h in hits}
+        ordered = [lv for lv in LEVEL_ORDER if lv in levels]
+        if ordered:
+            wanted = LEVEL_ORDER[LEVEL_ORDER.index(ordered[0]):]
+            if DegreeLevel.GRADUATE_CERTIFICATE in levels or re.search(r"\bor (a )?certificate\b", s.text, re.I):
+                wanted.append(DegreeLevel.GRADUATE_CERTIFICATE)
+        else:
+            wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
+        after = s.text[hits[-1][1]:]
+        named = re.match(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
+                         r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
+                         r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
+                         r" (?:is )?(?:required|preferred|a plus)|$)", after, re.I)
+        fields = [f.strip(" ,") for f in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", named.group(1))
+                  if f.strip(" ,")] if named else []
+        fields = [re.sub(r"^(a|an|the)\s+", "", f, flags=re.I) for f in fields if len(f) < 60]
+        fields = [f for f in fields if not re.search(r"\bfield\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
+        named_degree = deg.degree(hits[-1][2])
+        if not fields and named_degree and named_degree.implies_field:
+            fields = [next(f.name for f in deg.fields if f.id == named_degree.implies_field)]
+        families = sorted({str(found.family) for f in fields if (found := deg.field(f))})
+        spec: dict = {"levels": [str(lv) for lv in wanted]}
+        if fields:
+            spec["fields"] = fields
+        if re.search(r"related (field|discipline|area|subject)|similar field", s.text, re.I) or not fields:
+            spec["families"] = families or ["computing", "engineering", "business", "health", "science",
+                                            "arts_humanities", "social_science", "education", "law"]
+        fields_text = re.sub(r"[^a-z0-9]+", "_", (fields[0] if fields else "any_field").lower()).strip("_")[:30]
+        label = {DegreeLevel.ASSOCIATE: "Associate degree", DegreeLevel.BACHELOR: "Bachelor's degree",
+                 DegreeLevel.MASTER: "Graduate degree", DegreeLevel.DOCTORATE: "Doctorate"}.get(
+                     wanted[0], "Graduate certificate")
+        if DegreeLevel.GRADUATE_CERTIFICATE in wanted and wanted[0] != DegreeLevel.GRADUATE_CERTIFICATE:
+            label += " or certificate"
+        label += (" in " + ", ".join(fields)) if fields else ""
+        item = Item(f"degree.{wanted[0]}_{fields_text}", Category.DEGREE, label,
+                    s.kind_at(hits[0][0], hits[-1][1]), s.text, {"degree": spec})
+        nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
+        whole = sentences[s.index].text
+        equivalent = next((t for t in (s.text, whole, nxt)
+                           if re.search(r"equivalent\b.{0,40}experience|experience.{0,30}in lieu", t, re.I)), None)
+        if equivalent:
+            years = re.search(r"(\d+)\s*\+?\s*(?:additional\s+)?years?", equivalent)
+            alt = float(years.group(1)) if years else float(EQUIVALENT_YEARS[wanted[0]])
+            item.fields["satisfied_by"] = {"experience_years": alt, "note": (
+                f"The posting accepts equivalent experience: {equivalent!r}" if years else
+                f"The posting accepts equivalent experience without a number; {alt:g} years is resumematch's "
+                "default (the degree's usual length plus two).")}
+        earlier = next((i for i in items if i.fields["degree"]["levels"] == spec["levels"]), None)
+        if earlier and not fields:  # "Without a bachelor's, equivalent experience": the same degree again
+            if "satisfied_by" in item.fields and "satisfied_by" not in earlier.fields:
+                earlier.fields["satisfied_by"] = item.fields["satisfied_by"]
+        elif not any(i.fields["degree"] == spec for i in items):
+            items.append(item)
+    return items
+
+
+def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    creds = catalog.credentials
+    items: list[Item] = []
+    for s in sentences:
+        context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading))
+
+        def lookup(text: str, context=context):
+            found = creds.lookup(text)
+            if not found and (fam := creds.family_of(text)):
+                levels = sorted((c for c in creds.credentials if c.family == fam.id), key=lambda c: c.level)
+                found = tuple(levels[:1])
+            if not found or (creds.is_ambiguous(text) and not context):
+                return None
+            if text.islower() and len(text) <= 5:
+                return None  # "rn", "cpa" in running text are not the credential's acronym
+            return found[0]
+        hits = _matches(s.text, lookup)
+        hits = [h for i, h in enumerate(hits) if h[3].id not in {x[3].id for x in hits[:i]}]
+        group = ""
+        if len(hits) > 1 and any(re.search(r"\bor\b|/", s.text[a[1]:b[0]]) for a, b in zip(hits, hits[1:])):
+            group = hits[0][3].id
+        for start, end, _text, cred in hits:
+            label = f"{cred.name} ({cred.acronyms[0].text})" if cred.acronyms else cred.name
+            add(items, Item(cred.id, Category.CERTIFICATION, label, s.kind_at(start, end), s.text,
+                            {"catalog": cred.id}, group))
+    return items
+
+
+_YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
+                    r"(?:or more\s+)?"
+                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?(.{0,90}?)(?=[.;]|$)", re.I)
+
+
+def experience(sentences: list[Sentence], catalog: Catalog) -> tuple[list[Item], dict]:
+    """One experience requirement from the posting's years (the most it asks for), and the model's
+    ``experience`` block: full strength at those years, relevant terms from every years phrase."""
+    found = []
+    for s in sentences:
+        if re.search(r"equivalent", s.text, re.I) and re.search(r"degree", s.text, re.I):
+            continue
+        for m in _YEARS.finditer(s.text):
+            what = m.group(3)
+            if not re.search(r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop",
+                             what + s.text, re.I):
+                continue
+            years = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
+            if 0 < years <= 30:
+                found.append((years, s, m, what))
+    if not found:
+        return [], {}
+    terms: list[str] = []
+    for _, _, _, what in found:
+        what = re.sub(r"^.*?\bexperience\b\s*(?:in|with|as|of|doing|working)?\s*", "", what, flags=re.I) or what
+        for _start, _end, text, _ in _matches(what, lambda t: _tech_lookup(catalog, t)):
+            terms.append(text)
+        terms += [w for w in re.findall(r"[A-Za-z][A-Za-z+#.]*", what)
+                  if w.lower() not in STOP and w.lower() not in GENERIC and w not in terms and len(w) > 1]
+    years, s, m, what = max(found, key=lambda f: (f[0], -f[1].index))
+    label = f"{years}+ years of " + (re.sub(r"^(professional|relevant|hands-on|work)\s+", "", what.strip(), flags=re.I)
+                                     or "relevant experience")
+    item = Item("experience.years", Category.EXPERIENCE, label[:90], s.kind_at(m.start(), m.end()), s.text)
+    if len(found) > 1:
+        item.note = "Also asked: " + "; ".join(f"{y} years ({f.text[:60]})" for y, f, _, _ in found if f is not s)
+    return [item], {"full_strength_years": years, "relevant_terms": list(dict.fromkeys(terms))}
+
+
+def _tech_lookup(catalog: Catalog, text: str):
+    if not re.search(r"[A-Z+#.]|\d", text) or term_key(text) in GENERIC or term_key(text) in STOP:
+        return None  # O*NET names that are ordinary words count only written as names
+    techs = catalog.technology.lookup(text)
+    if not techs or catalog.technology.is_ambiguous(text):
+        return None
+    if " " not in text and text.istitle() and len(text) <= 3:
+        return None
+    return techs[0]
+
+
+def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    items: list[Item] = []
+    for s in sentences:
+        for start, end, text, tech in _matches(s.text, lambda t: _tech_lookup(catalog, t), 6):
+            ref = f"tech.{tech_slug(tech.name)}"
+            if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
+                continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
+            add(items, Item(ref, Category.TECHNICAL_SKILLS, text, s.kind_at(start, end), s.text, {"catalog": ref}))
+    return items
+
+
+def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    items: list[Item] = []
+    for s in sentences:
+        for start, end, _text, skill in _matches(s.text, catalog.skills.lookup, 6):
+            add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
+                            {"catalog": skill.id}))
+    return items
+
+
+INTERNSHIP_ALIASES = ["internship", "intern", "co-op", "coop", "co-op student", "summer intern", "industrial placement",
+                      "placement year", "work placement", "apprenticeship"]
+
+
+def internship(sentences: list[Sentence]) -> list[Item]:
+    for s in sentences:
+        m = re.search(r"\b(internships?|co-ops?|work placements?|apprenticeships?)\b", s.text, re.I)
+        if m:
+            return [Item("internship", Category.INTERNSHIP, "An internship or co-op", s.kind_at(m.start(), m.end()),
+                         s.text, {"aliases": INTERNSHIP_ALIASES})]
+    return []

@@ -1,0 +1,80 @@
+"""A drafted model as readable YAML: grouped by category, commented, each item with its sentence."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..types import CATEGORIES, Category, Kind
+from .finders import Item
+
+#: Weight of an item by its kind; a category's items are averaged by these weights.
+KIND_WEIGHTS = {Kind.REQUIRED: 3, Kind.PREFERRED: 1, Kind.BONUS: 1}
+#: Share of the total score of each category the draft has (normalised to 100 when scoring).
+CATEGORY_WEIGHTS = {Category.DEGREE: 20, Category.CERTIFICATION: 15, Category.EXPERIENCE: 20,
+                    Category.TECHNICAL_SKILLS: 20, Category.INTERNSHIP: 5, Category.COURSEWORK: 5,
+                    Category.SOFT_SKILLS: 10, Category.DUTIES: 10, Category.PROJECT_TYPES: 5}
+_ORDER = ["id", "catalog", "category", "label", "kind", "weight", "source", "aliases", "mention_strength",
+          "patterns", "degree", "satisfied_by"]
+
+
+def _value(value) -> str:
+    # JSON is YAML: strings come out quoted and escaped, lists and mappings in flow style.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render(items: list[Item], experience: dict, *, name: str, title: str, origin: str) -> str:
+    """The YAML text of a model holding ``items``."""
+    present = [c for c in CATEGORIES if any(i.category == c for i in items)]
+    groups = sorted({i.group for i in items if i.group})
+    creds = [i for i in items if i.category == Category.CERTIFICATION]
+    best = bool(creds) and all(i.group for i in creds)
+    lines = [
+        f"# Requirement model drafted by `resumematch draft-model` from {origin}.",
+        "# Each requirement quotes the posting's sentence as its source; its kind comes from the posting's",
+        "# own cues (must, required, minimum -> required; everything else -> preferred) and its weight from",
+        f"# its kind ({', '.join(f'{k} {w}' for k, w in KIND_WEIGHTS.items() if k != Kind.BONUS)}). Review before use:",
+        "# ids are the ranked CSV's columns. See docs/models.md.",
+        f"name: {_value(name)}",
+        f"title: {_value(title)}",
+        "version: 1",
+        f"description: {_value('Drafted from ' + origin + '.')}",
+        "",
+        "category_weights:",
+        *(f"  {c}: {CATEGORY_WEIGHTS[c]}" for c in present),
+    ]
+    if best:
+        lines += ["", "# The posting names the certifications as alternatives: the strongest one held decides.",
+                  "category_modes:", "  certification: best"]
+    if experience:
+        lines += ["", "experience:",
+                  "  # Years of relevant work at which the experience requirement reaches full strength.",
+                  f"  full_strength_years: {experience['full_strength_years']}",
+                  "  # A dated job counts as relevant when its entry mentions one of these words.",
+                  f"  relevant_terms: {_value(experience['relevant_terms'])}"]
+    lines += ["", "requirements:"]
+    for category in present:
+        lines.append(f"  # --- {category} " + "-" * max(3, 92 - len(str(category))))
+        for item in (i for i in items if i.category == category):
+            if item.group and item.group in groups and item.id == item.group:
+                members = [i.label for i in items if i.group == item.group]
+                lines.append(f"  # Either/or: {' or '.join(members)}.")
+            if item.note:
+                lines.append(f"  # {item.note}")
+            lines += _item(item)
+    return "\n".join(lines) + "\n"
+
+
+def _item(item: Item) -> list[str]:
+    data = {"id": item.id, "category": str(item.category), "label": item.label, "kind": str(item.kind),
+            "weight": KIND_WEIGHTS[item.kind], "source": item.source, **item.fields}
+    out = []
+    for key in sorted(data, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER)):
+        prefix = "  - " if not out else "    "
+        out.append(f"{prefix}{key}: {_value(data[key])}")
+    return out
+
+
+def slug(text: str) -> str:
+    """A model name from a title: lower case words joined by underscores."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "drafted_role"

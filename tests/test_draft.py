@@ -1,0 +1,162 @@
+"""Drafting a requirement model from a job posting: the draft loads, quotes its sentences, reads
+kinds from the posting's cues, and finds what a careful recruiter would take from five postings
+and from the project's seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import srsly
+from typer.testing import CliRunner
+
+from resumematch import draft_model
+from resumematch.cli import app
+from resumematch.draft import draft_yaml
+from resumematch.draft.posting import sentences
+from resumematch.model import load_model
+from resumematch.types import Kind
+
+DATA = Path(__file__).resolve().parent / "data" / "postings"
+EXPECTED = srsly.read_yaml(DATA / "expected.yaml")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "it-project-manager-article.txt"
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_draft_finds_what_a_recruiter_would_take(role):
+    model = draft_model(DATA / f"{role}.txt")
+    got = {r.id: r.kind for r in model.requirements}
+    wanted = EXPECTED[role]
+    right = [i for i, kind in wanted.items() if got.get(i) == kind]
+    extra = [i for i in got if i not in wanted]
+    assert len(right) >= 0.9 * len(wanted), sorted(set(wanted) - set(right))
+    assert len(extra) <= 0.1 * len(wanted), extra
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not here")
+def test_draft_recovers_the_hand_written_model_from_the_seed_article():
+    hand = load_model("it_project_manager")
+    draft = draft_model(SEED)
+    ids = {r.id for r in draft.requirements}
+    certs = {r.id for r in hand.requirements if r.category == "certification"}
+    assert certs <= ids
+    degrees = [r for r in draft.requirements if r.category == "degree"]
+    assert len(degrees) == 2
+    assert degrees[0].degree.levels[0] == "bachelor" and degrees[0].satisfied_by.experience_years == 6
+    assert "graduate_certificate" in degrees[1].degree.levels
+    assert "internship" in ids
+    seven = {"soft.communication", "soft.leadership", "soft.negotiation", "soft.detail_oriented", "soft.organized",
+             "soft.pragmatic", "soft.optimistic"}
+    assert len(seven & ids) >= 5
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Requirements\n- PMP certification", Kind.REQUIRED),
+    ("Nice to have\n- PMP certification", Kind.PREFERRED),
+    ("Qualifications\n- PMP certification is a plus", Kind.PREFERRED),
+    ("Qualifications\n- PMP certification", Kind.PREFERRED),
+    ("Qualifications\n- You must hold a PMP certification", Kind.REQUIRED),
+    ("Preferred: PMP certification", Kind.PREFERRED),
+])
+def test_draft_kind_comes_from_the_postings_cues(text, kind):
+    model = draft_model(text + "\n")
+    assert model.by_id["cert.pmp"].kind == kind
+    assert model.by_id["cert.pmp"].weight == (3 if kind == Kind.REQUIRED else 1)
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("Bachelor's degree in Computer Science or equivalent experience.", 6),
+    ("Bachelor's degree in Computer Science, or 4 years of equivalent experience.", 4),
+])
+def test_draft_equivalent_experience_becomes_satisfied_by(sentence, years):
+    req = next(r for r in draft_model(sentence + "\n").requirements if r.category == "degree")
+    assert req.satisfied_by.experience_years == years
+    assert "Computer Science" in req.degree.fields
+
+
+def test_draft_degree_without_equivalence_has_no_alternative():
+    req = next(r for r in draft_model("Bachelor's degree in Nursing required.\n").requirements)
+    assert req.satisfied_by is None and req.kind == Kind.REQUIRED
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Requirements\n- PMP or PRINCE2 Practitioner certification\n", "best"),
+    ("Requirements\n- PMP and CSM certification\n", None),
+])
+def test_draft_either_or_certifications_are_a_best_category(text, mode):
+    model = draft_model(text)
+    assert model.category_modes.get("certification") == mode
+
+
+def test_draft_years_of_experience_set_full_strength_and_relevant_terms():
+    model = draft_model("Requirements\n- 5+ years of C# development\n")
+    req = model.by_id["experience.years"]
+    assert req.kind == Kind.REQUIRED and "C#" in req.label
+    assert model.experience.full_strength_years == 5 and "C#" in model.experience.relevant_terms
+
+
+def test_draft_duties_are_verb_object_patterns():
+    model = draft_model("Responsibilities\n- Prepare monthly financial statements and reconciliations\n")
+    duty = next(r for r in model.requirements if r.category == "duties")
+    assert duty.patterns[0].verbs == ("prepare",)
+    assert {"statement", "reconciliation"} <= set(duty.patterns[0].objects)
+
+
+@pytest.mark.parametrize("text", ["Go is a plus.\n", "CSM experience with our customers is required.\n"])
+def test_draft_ordinary_words_are_not_skills_or_credentials(text):
+    with pytest.raises(Exception, match="no requirements"):
+        draft_model(text)
+
+
+def test_draft_ignores_benefits_and_an_articles_end_matter():
+    parts = sentences("Requirements\n- PMP certification\nBenefits\n- Leadership training budget\n"
+                      "Further reading:\nAbout Jane\nJane knows Python.\n")
+    assert [p.text for p in parts] == ["PMP certification"]
+
+
+def test_draft_yaml_is_commented_grouped_and_loads(tmp_path):
+    text = draft_yaml(DATA / "software_developer.txt")
+    assert text.startswith("# Requirement model drafted by")
+    assert "  # --- degree" in text and "  # --- technical_skills" in text
+    path = tmp_path / "role.yaml"
+    path.write_text(text, encoding="utf-8")
+    model = load_model(path)
+    assert all(r.source for r in model.requirements)
+    assert draft_yaml(DATA / "software_developer.txt") == text  # stable
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_draft_reads_postings_in_other_formats(tmp_path, fmt):
+    lines = (DATA / "scrum_master.txt").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / f"posting.{fmt}"
+    if fmt == "html":
+        body = "".join(f"<li>{line[2:]}</li>" if line.startswith("- ") else f"<h2>{line}</h2>" for line in lines if line)
+        path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    elif fmt == "docx":
+        import docx
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+        pdf = canvas.Canvas(str(path), pagesize=A4)
+        for i, line in enumerate(lines):
+            pdf.drawString(40, 800 - 16 * i, line)
+        pdf.save()
+    ids = {r.id for r in draft_model(path).requirements}
+    assert {"cert.csm", "cert.psm_i", "experience.years"} <= ids
+
+
+def test_draft_cli_writes_the_model_and_explains(tmp_path):
+    out = tmp_path / "role.yaml"
+    result = CliRunner().invoke(app, ["draft-model", str(DATA / "accountant.txt"), "-o", str(out), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert load_model(out).by_id["cert.cpa"].kind == Kind.PREFERRED
+    assert "cert.cpa" in result.output and "<- CPA license preferred" in result.output
+
+
+def test_draft_cli_missing_posting_is_an_error_not_a_traceback(tmp_path):
+    result = CliRunner().invoke(app, ["draft-model", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "no such posting" in result.output
