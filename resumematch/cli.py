@@ -139,15 +139,20 @@ def rank(
     blind_key: Path | None = typer.Option(None, "--blind-key",
                                              help="Secret key file for --blind ids (default: user data folder)."),
     as_of: str | None = AsOfOption,
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report."),
+    html_top: int = typer.Option(200, "--html-top", min=1, help="Candidates with a heatmap row and a card."),
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
 
-    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl
+    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl --html report.html
     """
     from .run.rank import RunSettings, rank_files
     from .run.screener import Screener
 
     screener = Screener(model, as_of=_as_of(as_of))
+    # Until issue #9's Screening lands, the HTML report is built from the explanation JSONL.
+    temporary = output.with_name(output.name + ".explain.tmp.jsonl") if html and not explain_to else None
+    explain_to = explain_to or temporary
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,
                            blind_key=str(blind_key) if blind_key else None,
@@ -166,6 +171,14 @@ def rank(
             typer.echo(f"Skipped {len(summary.skipped)} file(s) that are not resumes (listed in the run "
                        f"record), e.g. {summary.skipped[0]}", err=True)
     typer.echo(f"Wrote {summary.output}")
+    if html:
+        from .report.htmlinputs import write_run_html
+
+        page = write_run_html(html, summary.frame, explain_to, screener.model, screener.as_of,
+                              blind=blind, top=html_top)
+        if temporary:
+            temporary.unlink(missing_ok=True)
+        typer.echo(f"HTML report: {page}")
     typer.echo(f"Run record: {summary.record}")
     if summary.keys:
         typer.echo(f"Blind key file (keep it away from reviewers): {summary.keys}")
@@ -218,6 +231,25 @@ def audit(
     result.to_csv(output)
     typer.echo(format_summary(result))
     typer.echo(f"Wrote {output}")
+
+
+@command()
+def report(
+    ranked: Path = typer.Argument(..., help="A ranked CSV written by 'resumematch rank'."),
+    evidence: Path = typer.Option(..., "--evidence", help="The evidence CSV, or the explanation JSONL of --explain."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the HTML report."),
+    model: str | None = typer.Option(None, "--model", "-m",
+                                     help="The model (default: the one in the run record beside RANKED)."),
+    blind: bool = typer.Option(False, "--blind", help="Leave out names, emails, phones and file names."),
+    html_top: int = typer.Option(200, "--html-top", min=1, help="Candidates with a heatmap row and a card."),
+) -> None:
+    """Rebuild the self-contained HTML report from a ranked CSV and its evidence.
+
+    Example: resumematch report ranked.csv --evidence why.jsonl -o report.html
+    """
+    from .report.htmlinputs import write_report
+
+    typer.echo(f"Wrote {write_report(ranked, evidence, output, model=model, blind=blind, top=html_top)}")
 
 
 def _with_progress(job, quiet: bool):

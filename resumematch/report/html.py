@@ -101,6 +101,8 @@ def render_html(ranking: pd.DataFrame, evidence: pd.DataFrame | None = None, fil
     evidence = evidence if evidence is not None else pd.DataFrame(columns=EVIDENCE_COLUMNS)
     files = files if files is not None else _files_from_ranking(ranking)
     redact = _secrets(ranking, files, evidence) if blind else None
+    if redact and len(evidence):  # before highlighting cuts a snippet into pieces
+        evidence = evidence.assign(**{c: evidence[c].map(redact) for c in ("snippet", "text") if c in evidence})
     reqs = view.requirements(meta, ranking, evidence)
     cats = view.categories(ranking)
     rows = view.rows(ranking, reqs, cats, blind=blind)
@@ -130,9 +132,10 @@ def render_html(ranking: pd.DataFrame, evidence: pd.DataFrame | None = None, fil
            "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
            "worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'")
 
-    def finalize(value):
-        value = "" if value is None else neutral(value)
-        return redact(value) if redact else value
+    def finalize(value):  # redact before neutral: a secret may hold the bidi controls neutral rewrites
+        if value is None:
+            return ""
+        return neutral(redact(value) if redact else value)
 
     env = Environment(loader=FileSystemLoader(str(_ASSETS)), autoescape=select_autoescape(default=True),
                       finalize=finalize, trim_blocks=True, lstrip_blocks=True)

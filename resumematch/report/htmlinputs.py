@@ -37,7 +37,7 @@ def read_table(path: str | os.PathLike) -> pd.DataFrame:
     frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"sha256": str, "file": str, "phone": str})
     frame.columns = [str(_unquote(c)) for c in frame.columns]
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(_unquote)
     return frame
 
@@ -111,8 +111,9 @@ def write_report(ranked: str | os.PathLike, evidence: str | os.PathLike, output:
                  model: str | os.PathLike | None = None, blind: bool = False, top: int = 200) -> Path:
     """Rebuild the HTML report from a ranked CSV and an evidence CSV (or explanation JSONL).
 
-    The model comes from ``model`` when given, else from the run record beside the CSV, else the
-    bundled default. A ranked CSV written with ``--blind`` always gives a blind report."""
+    The model comes from ``model`` when given, else from the run record beside the CSV, else
+    the requirements are read from the tables. A ranked CSV written with ``--blind`` always
+    gives a blind report."""
     ranked = Path(ranked)
     ranking = read_table(ranked)
     blind = blind or "candidate_id" in ranking.columns
@@ -122,9 +123,9 @@ def write_report(ranked: str | os.PathLike, evidence: str | os.PathLike, output:
         found, files = frames_from_explanations(read_explanations(evidence))
     else:
         found, files = read_table(evidence), None
-    meta = None if model else _meta_from_record(ranked, blind)
-    if meta is None:
-        meta = model_meta(load_model(model or "it_project_manager"), blind=blind)
+    meta = model_meta(load_model(model), blind=blind) if model else _meta_from_record(ranked, blind)
+    if meta is None:  # requirements then come from the tables, without what each was looked for by
+        meta = {"name": "", "title": "", "hash": "", "as_of": "", "blind": blind}
     return write_html(output, ranking, found, files, meta, blind=blind, top=top)
 
 

@@ -25,6 +25,7 @@ class Row:
     rank: int | None
     label: str
     file: str
+    contact: str
     score: float | None
     status: str
     reason: str
@@ -68,7 +69,9 @@ def requirements(meta: dict, ranking: pd.DataFrame, evidence: pd.DataFrame) -> l
     skip = {"rank", "candidate_id", "candidate_name", "email", "phone", "file", "status", "reason", "score",
             "matched", "missing", "flags", "experience_years", "sha256"} | {f"{c}_score" for c in CATEGORIES}
     ids = [c for c in ranking.columns if c not in skip]
-    return [{"id": i, "label": i, "category": "", "kind": "", "weight": 1.0, **known.get(i, {})} for i in ids]
+    missing = {m for v in ranking.get("missing", pd.Series(dtype=object)) for m in _split(v)}
+    return [{"id": i, "label": i, "category": "", "kind": "required" if i in missing else "", "weight": 1.0,
+             **known.get(i, {})} for i in ids]
 
 
 def categories(ranking: pd.DataFrame) -> list[str]:
@@ -113,7 +116,9 @@ def rows(ranking: pd.DataFrame, reqs: list[dict], cats: list[str], *, blind: boo
         met = sum(r in matched for r in required) if scored else None
         out.append(Row(
             key=f"k{i}", rank=int(rank) if rank is not None else None, label=label,
-            file="" if blind else text(rec.get("file")), score=score, status=text(rec.get("status")),
+            file="" if blind else text(rec.get("file")),
+            contact="" if blind else " \u00b7 ".join(filter(None, (text(rec.get("email")), text(rec.get("phone"))))),
+            score=score, status=text(rec.get("status")),
             reason=text(rec.get("reason")), flags=_split(rec.get("flags")), required_met=met,
             categories=[_number(rec.get(f"{c}_score")) for c in cats],
             meets_all=scored and met == len(required)))
