@@ -147,6 +147,14 @@ def test_report_html_redactor(text, expected):
     assert redact(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ann, Anna and Annabel met Annette", "[redacted], [redacted] and [redacted] met Annette"),
+    ("ANNABEL's plan", "[redacted]'s plan"),
+])
+def test_report_html_redactor_shared_prefixes(text, expected):
+    assert Redactor(["Ann", "Anna", "Annabel Lee"])(text) == expected
+
+
 @pytest.mark.parametrize("flag, words", [("hidden_text:40", "hides 40 characters"),
                                          ("keyword_stuffing", "credential keywords"),
                                          ("injection_text", "automated screener"),

@@ -101,27 +101,27 @@ def render_html(ranking: pd.DataFrame, evidence: pd.DataFrame | None = None, fil
     evidence = evidence if evidence is not None else pd.DataFrame(columns=EVIDENCE_COLUMNS)
     files = files if files is not None else _files_from_ranking(ranking)
     redact = _secrets(ranking, files, evidence) if blind else None
-    if redact and len(evidence):  # before highlighting cuts a snippet into pieces
-        evidence = evidence.assign(**{c: evidence[c].map(redact) for c in ("snippet", "text") if c in evidence})
     reqs = view.requirements(meta, ranking, evidence)
     cats = view.categories(ranking)
     rows = view.rows(ranking, reqs, cats, blind=blind)
     if blind:
         _blind_flags(rows, ranking)
-    key = _key(ranking, evidence)
-    by_key = {k: g for k, g in evidence.groupby(key, sort=False)} if key and len(evidence) else {}
-    fkey = _key(ranking, files)
-    file_facts = {text(f[fkey]): f for f in files.to_dict("records")} if fkey else {}
     records = ranking.to_dict("records")
+    chosen = [(row, rec) for row, rec in zip(rows, records) if row.rank is not None][:top]
+    key, fkey = _key(ranking, evidence), _key(ranking, files)
+    found: dict[str, list[dict]] = {}
+    if key and len(evidence):
+        wanted = {text(rec.get(key)) for _, rec in chosen}
+        for f in evidence[evidence[key].astype(str).isin(wanted)].to_dict("records"):
+            if redact:  # before highlighting cuts a snippet into pieces
+                f.update(snippet=redact(f.get("snippet")), text=redact(f.get("text")))
+            found.setdefault(text(f[key]), []).append(f)
+    file_facts = {text(f[fkey]): f for f in files.to_dict("records")} if fkey else {}
     cards, heat = [], []
-    empty = evidence.iloc[0:0]
-    for row, rec in zip(rows, records):
-        if row.rank is None or len(cards) >= top:
-            continue
+    for row, rec in chosen:
         row.card = True
-        k = text(rec.get(key)) if key else ""
-        c = view.card(row, rec, by_key.get(k, empty) if key else empty, file_facts.get(text(rec.get(fkey)), {})
-                      if fkey else {}, reqs)
+        c = view.card(row, rec, found.get(text(rec.get(key)), []) if key else [],
+                      file_facts.get(text(rec.get(fkey)), {}) if fkey else {}, reqs)
         cards.append(c)
         heat.append((row, [view.heat(i.strength, i.met, i.req.get("kind", "")) for i in c.items]))
     scored = [r for r in rows if r.score is not None]

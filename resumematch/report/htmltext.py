@@ -64,13 +64,36 @@ class Redactor:
                 values.update({path, p.name, p.stem} - {""})
         values = {v for v in values if len(v) >= 2}
         self.values = frozenset(values)
-        alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        alternatives = _trie_pattern({v.lower() for v in values})
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if values else None
 
     def __call__(self, value: object) -> object:
         if self._pattern is None or not isinstance(value, str) or isinstance(value, Markup):
             return value
         return self._pattern.sub(REDACTED, value)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for ``words`` shaped as a prefix tree, so thousands of names are
+    matched in one pass instead of trying each alternative at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        if ends:  # a shorter word ends here; the longer one is tried first (greedy)
+            body = (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return pattern(trie)
 
 
 def highlight(snippet: str, words: Iterable[str]) -> list[tuple[str, bool]]:

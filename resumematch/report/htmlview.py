@@ -146,34 +146,32 @@ def _evidence(rec: dict) -> dict:
             "match_score": score}
 
 
-def card(row: Row, rec: dict, found: pd.DataFrame, file: dict, reqs: list[dict]) -> Card:
-    """A candidate's card: every requirement with its best evidence, credit and what was looked for."""
+def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -> Card:
+    """A candidate's card: every requirement with its best evidence, credit and what was looked for.
+    ``found``: the candidate's evidence rows as dicts."""
     by_id = {r["id"]: r for r in reqs}
     matched = set(_split(rec.get("matched")))
     relevant, total = years(file.get("relevant_years", rec.get("experience_years"))), years(file.get("total_years"))
-    groups = {k: g for k, g in found.groupby("requirement", sort=False)} if len(found) else {}
+    groups: dict[str, list[tuple[float, dict]]] = {}
+    for f in found:
+        groups.setdefault(f["requirement"], []).append((_number(f.get("strength")) or 0.0, f))
     items = []
     for req in reqs:
         strength = _number(rec.get(req["id"]))
-        ev = groups.get(req["id"])
-        if ev is not None:
-            ev = ev.assign(_s=pd.to_numeric(ev["strength"], errors="coerce").fillna(0.0))
-            ev = ev.sort_values("_s", ascending=False, kind="mergesort")
+        ev = sorted(groups.get(req["id"], []), key=lambda sf: -sf[0])
         if strength is None:
-            strength = float(ev["_s"].max()) if ev is not None else 0.0
+            strength = ev[0][0] if ev else 0.0
         met = req["id"] in matched if "matched" in rec else strength >= MET
         required = req.get("kind") == Kind.REQUIRED
         item = Item(req, strength, met, "\u2714" if met else ("\u2718" if required else "\u00b7"))
-        if ev is not None:
-            counted = ev[ev["_s"] > 0]
-            best = counted.iloc[0].to_dict() if len(counted) else None
-            if best is not None and present(best.get("snippet") or best.get("text")):
+        best = ev[0][1] if ev and ev[0][0] > 0 else None
+        if best is not None:
+            if present(best.get("snippet")) or present(best.get("text")):
                 item.evidence = _evidence(best)
-            if best is not None:
-                item.credit = _credit(text(best.get("via")), by_id, relevant)
-            item.not_counted = [{"text": text(r["text"]), "status": text(r.get("status")),
-                                 "section": text(r.get("section"))}
-                                for r in ev[ev["_s"] <= 0].head(3).to_dict("records") if present(r.get("text"))]
+            item.credit = _credit(text(best.get("via")), by_id, relevant)
+        item.not_counted = [{"text": text(f["text"]), "status": text(f.get("status")),
+                             "section": text(f.get("section"))}
+                            for s, f in ev if s <= 0 and present(f.get("text"))][:3]
         if req.get("category") == "experience":
             item.credit = item.credit or (f"{relevant or 0} years of relevant work out of {total or 0} dated years."
                                           if relevant or total else "")
