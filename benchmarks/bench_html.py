@@ -76,6 +76,8 @@ def open_in_chromium(path: Path) -> dict:
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     try:
         driver.get("about:blank")
+        driver.execute_cdp_cmd("Performance.enable", {})
+        before = _metrics(driver)
         start = time.perf_counter()
         driver.get(path.resolve().as_uri())  # returns after the load event
         driver.execute_script("return document.body.scrollHeight")  # forces layout of the whole page
@@ -84,9 +86,16 @@ def open_in_chromium(path: Path) -> dict:
             "const t = performance.getEntriesByType('navigation')[0];"
             "return {dom: t.domContentLoadedEventEnd, load: t.loadEventEnd};")
         rows = driver.execute_script("return document.querySelectorAll('#ranking tbody tr').length")
+        after = _metrics(driver)
     finally:
         driver.quit()
-    return {"wall_s": wall, "dom_ms": timing["dom"], "load_ms": timing["load"], "rows": rows}
+    cpu = {k: after.get(k, 0) - before.get(k, 0) for k in ("TaskDuration", "ThreadTime", "ProcessTime")}
+    return {"wall_s": wall, "dom_ms": timing["dom"], "load_ms": timing["load"], "rows": rows, **cpu}
+
+
+def _metrics(driver) -> dict:
+    """Chromium's counters: TaskDuration (main-thread busy time, s), ThreadTime (its CPU time, s)."""
+    return {m["name"]: m["value"] for m in driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]}
 
 
 def main() -> None:
@@ -106,7 +115,8 @@ def main() -> None:
             print(f"{args.n} candidates, {len(evidence)} evidence rows, top {args.top}, blind={blind}: "
                   f"{path.stat().st_size / 1e6:.2f} MB, render_html {render:.2f} s, "
                   f"chromium open+layout {browser['wall_s']:.2f} s (DOMContentLoaded {browser['dom_ms']:.0f} ms, "
-                  f"load {browser['load_ms']:.0f} ms), {browser['rows']} table rows")
+                  f"load {browser['load_ms']:.0f} ms; main thread busy {browser['TaskDuration']:.2f} s, "
+                  f"of it CPU {browser['ThreadTime']:.2f} s), {browser['rows']} table rows")
 
 
 if __name__ == "__main__":

@@ -57,6 +57,8 @@ class Card:
     flags: list[tuple[str, str]]
     relevant_years: str
     total_years: str
+    shown: list[Item] = field(default_factory=list)  # the items with something to say
+    absent: list[dict] = field(default_factory=list)  # preferred and bonus items with nothing found
 
 
 def requirements(meta: dict, ranking: pd.DataFrame, evidence: pd.DataFrame) -> list[dict]:
@@ -179,7 +181,10 @@ def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -
             item.looked_for = looked_for(req.get("looked_for") or ()) or "the model's phrases for it (none found)"
         items.append(item)
     flags = [(f, explain_flag(f)) for f in row.flags]
-    return Card(row, items, flags, relevant, total)
+    says = [bool(i.met or i.strength > 0 or i.evidence or i.credit or i.looked_for or i.not_counted) for i in items]
+    shown = [i for i, say in zip(items, says) if say]
+    absent = [i.req for i, say in zip(items, says) if not say]
+    return Card(row, items, flags, relevant, total, shown, absent)
 
 
 def heat(strength: float, met: bool, kind: str) -> tuple[int, str]:
