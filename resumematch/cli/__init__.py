@@ -180,15 +180,20 @@ def rank(
     blind_key: Path | None = typer.Option(None, "--blind-key",
                                              help="Secret key file for --blind ids (default: user data folder)."),
     as_of: str | None = AsOfOption,
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report."),
+    html_top: int = typer.Option(200, "--html-top", min=1, help="Candidates with a heatmap row and a card."),
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
 
-    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl
+    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl --html report.html
     """
     from ..run.rank import RunSettings, rank_files
     from ..run.screener import Screener
 
     screener = Screener(model, as_of=_as_of(as_of))
+    # Until issue #9's Screening lands, the HTML report is built from the explanation JSONL.
+    temporary = output.with_name(output.name + ".explain.tmp.jsonl") if html and not explain_to else None
+    explain_to = explain_to or temporary
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,
                            blind_key=str(blind_key) if blind_key else None,
@@ -208,57 +213,36 @@ def rank(
                        f"{'is not a resume' if len(summary.skipped) == 1 else 'are not resumes'} (listed in the "
                        f"run record), e.g. {summary.skipped[0]}", err=True)
     typer.echo(f"Wrote {summary.output}")
+    if html:
+        from ..report.htmlinputs import write_run_html
+
+        page = write_run_html(html, summary.frame, explain_to, screener.model, screener.as_of,
+                              blind=blind, top=html_top)
+        if temporary:
+            temporary.unlink(missing_ok=True)
+        typer.echo(f"HTML report: {page}")
     typer.echo(f"Run record: {summary.record}")
     if summary.keys:
         typer.echo(f"Blind key file (keep it away from reviewers): {summary.keys}")
 
 
-@command(name="fairness-check")
-def fairness_check(
-    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Resume files to test."),
-    model: str = ModelOption,
-    as_of: str | None = AsOfOption,
-) -> None:
-    """Check that names, pronouns, gendered clubs, graduation years and addresses never change a score.
-
-    Example: resumematch fairness-check examples/resumes/*.txt
-    """
-    from ..audit.counterfactual import check_files, format_report
-    from ..run.screener import Screener
-
-    reports = check_files(files, Screener(model, as_of=_as_of(as_of)))
-    typer.echo(format_report(reports))
-    if not all(r.passed for r in reports):
-        raise typer.Exit(1)
-
-
 @command()
-def audit(
+def report(
     ranked: Path = typer.Argument(..., help="A ranked CSV written by 'resumematch rank'."),
-    groups: Path = typer.Option(..., "--groups", help="CSV with 'file' (or 'candidate_id') and group columns."),
-    by: str = typer.Option(..., "--by", help="Group column(s), comma-separated: sex,race_ethnicity"),
-    top: int | None = typer.Option(None, "--top", min=1, help="Selected = the K best-ranked."),
-    min_score: float | None = typer.Option(None, "--min-score", help="Selected = score >= S."),
-    scoring_rate: bool = typer.Option(False, "--scoring-rate", help="LL144: selected = above the pool median."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the audit CSV."),
+    evidence: Path = typer.Option(..., "--evidence", help="The evidence CSV, or the explanation JSONL of --explain."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the HTML report."),
+    model: str | None = typer.Option(None, "--model", "-m",
+                                     help="The model (default: the one in the run record beside RANKED)."),
+    blind: bool = typer.Option(False, "--blind", help="Leave out names, emails, phones and file names."),
+    html_top: int = typer.Option(200, "--html-top", min=1, help="Candidates with a heatmap row and a card."),
 ) -> None:
-    """Adverse-impact audit: selection rates and impact ratios per group (four-fifths rule).
+    """Rebuild the self-contained HTML report from a ranked CSV and its evidence.
 
-    Example: resumematch audit ranked.csv --groups groups.csv --by sex --top 10 -o audit.csv
+    Example: resumematch report ranked.csv --evidence why.jsonl -o report.html
     """
-    from ..audit.impact import audit as run_audit
-    from ..audit.impact import format_summary
-    from ..audit.tables import read_table
-    from ..run.preflight import check_outputs
+    from ..report.htmlinputs import write_report
 
-    check_outputs({"output": output})
-    result = run_audit(read_table(ranked, "ranked CSV"), read_table(groups, "groups file"),
-                       [c.strip() for c in by.split(",") if c.strip()], top=top, min_score=min_score,
-                       scoring_rate=scoring_rate)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    result.to_csv(output)
-    typer.echo(format_summary(result))
-    typer.echo(f"Wrote {output}")
+    typer.echo(f"Wrote {write_report(ranked, evidence, output, model=model, blind=blind, top=html_top)}")
 
 
 def _with_progress(job, quiet: bool):
@@ -277,7 +261,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-from . import models  # noqa: E402,F401  (registers draft-model and check-model)
+from . import audits, models  # noqa: E402,F401  (registers fairness-check, audit, draft-model, check-model)
 
 
 def main() -> None:
