@@ -5,7 +5,7 @@ matching against a requirement model, scoring, then ranking and reports.
 """
 
 from ._version import __version__
-from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError, WorkerError
+from .errors import CacheError, ClusterError, InputError, ModelError, ModelNotFoundError, ResumeMatchError, WorkerError
 from .extract import Document, ExtractOptions, extract
 
 _LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "score.result", "Screener": "run.screener"}
@@ -22,6 +22,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "CacheError",
+    "ClusterError",
     "Document",
     "ExtractOptions",
     "InputError",

@@ -33,3 +33,7 @@ class CacheError(ResumeMatchError, RuntimeError):
 
 class WorkerError(ResumeMatchError, RuntimeError):
     """A worker process could not start (not the fault of any one file)."""
+
+
+class ClusterError(ResumeMatchError, RuntimeError):
+    """Dask is not installed, its scheduler cannot be reached, or the cluster failed a run."""
