@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..analyze.values import Analysis, pipeline_hash
+from ..analyze.values import pipeline_hash
 from ..errors import ClusterError, InputError
-from ..extract import EXTRACTOR_VERSION, Document, ExtractOptions, extract
+from ..extract import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
 from ..extract.document import failed
 from .cache import Cache
 from .pool import Limits
@@ -73,6 +73,7 @@ def open_client(scheduler: str) -> Iterator[Any]:
 # --------------------------------------------------------------------------- on the Dask worker
 
 _ANALYZERS: dict[str, Analyzes] = {}
+_KEEP = 2  # pipelines a Dask worker keeps: two roles screened in turn are not rebuilt each time
 _BUILDING = threading.Lock()  # a Dask worker with several threads builds its pipeline once
 
 
@@ -87,19 +88,34 @@ class _ProcessAnalyzer:
     def __call__(self) -> Analyzes:
         with _BUILDING:
             if self.key not in _ANALYZERS:
-                _ANALYZERS.clear()  # one model at a time: a pipeline is tens of MB
-                _ANALYZERS[self.key] = self.factory()
+                while len(_ANALYZERS) >= _KEEP:  # the oldest goes: a pipeline is tens of MB
+                    del _ANALYZERS[next(iter(_ANALYZERS))]
+                _ANALYZERS[self.key] = _primed(self.factory())
             return _ANALYZERS[self.key]
+
+
+def _primed(analyzer: Analyzes) -> Analyzes:
+    """``analyzer`` after one small resume, with the PDF and DOCX readers imported: what a reader
+    loads or builds on first use is then inherited by every reader forked for a task, instead of
+    being loaded again by each (several tenths of a second per task)."""
+    from ..extract import docx, pdf  # noqa: F401  imported for the forked readers
+
+    analyzer.analyze(extract_bytes(_PRIMER, ExtractOptions()))
+    return analyzer
+
+
+_PRIMER = (b"Jane Example\njane@example.com\n\nEXPERIENCE\nProject Manager, Acme, Jan 2019 - Present\n"
+           b"- Led an Agile team of 8 with Scrum and Jira\n\nEDUCATION\nBSc Computer Science, 2015\n")
 
 
 def read_batch(files: list[tuple[int, str, bytes | None]], documents: dict[int, dict],
                analyzer: _ProcessAnalyzer | None, analysis_key: str | None, options: ExtractOptions,
-               limits: Limits) -> tuple[str, str, list[tuple[int, dict, str | None]]]:
+               limits: Limits) -> tuple[str, str, list[Item]]:
     """The Dask task: extract and analyse ``(index, name, bytes or None for a shared path)`` files
     in one isolated reader process; ``documents`` are already extracted ones by index.
 
     Returns this worker's extractor and pipeline versions, and ``(index, document, analysis)``
-    per file in the form the local pool's workers send."""
+    per file."""
     if analyzer is not None:
         analyzer()  # built here, before the reader forks, so that it is built once per process
     # Dask starts its workers as daemons, and multiprocessing refuses a daemon children lest they
@@ -121,7 +137,7 @@ def read_batch(files: list[tuple[int, str, bytes | None]], documents: dict[int, 
         out = []
         for (index, name, _), path, (doc, analysis) in zip(files, paths, items):
             doc = replace(doc, source=name, reason=doc.reason.replace(str(path), name))
-            out.append((index, doc.to_dict(), analysis.to_json() if analysis is not None else None))
+            out.append((index, doc, analysis))
         if cache is not None:
             cache.close()
     return EXTRACTOR_VERSION, pipeline_hash(), out
@@ -184,12 +200,11 @@ def analyze_files(client, files: Iterable[str | os.PathLike], *, analyzer: Analy
             except Exception as exc:  # noqa: BLE001  the run stops; finished files are kept by the caller
                 raise ClusterError(f"A batch failed on the Dask cluster: {type(exc).__name__}: {exc}") from exc
             _check_versions(extractor, pipeline)
-            for index, data, analysis in results:
+            for index, doc, analysis in results:
                 if index in done:
                     continue
                 done.add(index)
-                item = Document.from_dict(data), Analysis.from_json(analysis) if analysis is not None else None
-                yield store.keep(item, index in batch.documents)
+                yield store.keep((doc, analysis), index in batch.documents)
     finally:
         if running:
             client.cancel(list(running))
