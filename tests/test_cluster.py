@@ -89,7 +89,7 @@ def generated(folder: Path) -> Path:
 def test_cluster_csv_is_byte_identical_to_the_local_run(client, spy, tmp_path, corpus):
     folder = ROOT / "examples" / "resumes" if corpus == "examples" else generated(tmp_path / "in")
     count = len(list(folder.iterdir()))
-    rank_cli(str(folder), "-o", str(tmp_path / "local.csv"), "--workers", "2", "--cache", str(tmp_path / "l.sqlite"))
+    rank_cli(str(folder), "-o", str(tmp_path / "local.csv"), "--workers", "1", "--cache", str(tmp_path / "l.sqlite"))
     local = (tmp_path / "local.csv").read_bytes()
     assert local.count(b"\n") - 1 == count
     scheduler = client.scheduler.address

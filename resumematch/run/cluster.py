@@ -158,8 +158,9 @@ def analyze_files(client, files: Iterable[str | os.PathLike], *, analyzer: Analy
                   limits: Limits | None = None, cache: Cache | None = None, paths_shared: bool = False,
                   batch_size: int | None = None) -> Iterator[Item]:
     """``pool.analyze_files`` on the Dask cluster of ``client``: yield ``(document, analysis)`` per
-    file, cache hits as they are found and the others as their batches finish. ``paths_shared`` sends paths instead of bytes
-    (every worker must see the files at the same paths); ``batch_size`` caps files per task."""
+    file, cache hits as they are found and the others as their batches finish. ``paths_shared``
+    sends paths instead of bytes (every worker must see the files at the same paths);
+    ``batch_size`` caps files per task."""
     distributed = _distributed()
     options = options or ExtractOptions()
     limits = limits or Limits()
