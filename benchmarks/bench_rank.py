@@ -4,6 +4,12 @@
     python benchmarks/bench_rank.py -n 2000 --repeat 3  # three interleaved rounds, medians reported
     python benchmarks/bench_rank.py --folder DIR      # uses the PDFs already in DIR
     python benchmarks/bench_rank.py -n 200 --profile  # also cProfiles a workers=0 run
+    python benchmarks/bench_rank.py -n 2000 --scheduler local:2 --repeat 3   # local pool vs Dask
+
+With ``--scheduler`` a round runs only two cold ranks of the same files: the local pool with
+``--workers`` workers, and the same command with ``--scheduler`` (``local:N`` starts a LocalCluster
+inside the command, so its start-up is in the time; ``tcp://HOST:PORT`` uses a running cluster).
+Their order alternates from round to round; the CSVs must be identical.
 
 A round runs, one after the other: the floor (bare pdfminer), rank cold with 1 and with N workers
 (fresh caches), the same command again (warm), the same folder with other category weights (every
@@ -50,10 +56,15 @@ def _tree(pid: int) -> list[int]:
         p = stack.pop()
         out.append(p)
         try:
-            with open(f"/proc/{p}/task/{p}/children") as fh:
-                stack.extend(int(c) for c in fh.read().split())
+            tasks = os.listdir(f"/proc/{p}/task")  # every thread's: a Dask nanny starts workers from its own
         except OSError:
-            pass
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+            except OSError:
+                pass
     return out
 
 
@@ -92,10 +103,33 @@ def measure(argv: list[str], label: str) -> dict:
             "tree_pss_mb": peak_pss / 1024, "maxrss_mb": usage.ru_maxrss / 1024, "stderr": err.strip()}
 
 
-def rank_argv(folder: Path, out: Path, cache: Path, workers: int, model: Path | None = None) -> list[str]:
+def rank_argv(folder: Path, out: Path, cache: Path, workers: int, model: Path | None = None,
+              scheduler: str | None = None) -> list[str]:
     return [sys.executable, "-c", CLI, "rank", str(folder), "-o", str(out), "--cache", str(cache),
             "--workers", str(workers), "--quiet", "--as-of", "2026-01-01", "--timeout", "120",
-            "--model", str(model or "it_project_manager")]
+            "--model", str(model or "it_project_manager"), *(["--scheduler", scheduler] if scheduler else [])]
+
+
+def compare_scheduler(folder: Path, tmp: Path, n: int, workers: int, scheduler: str, repeat: int) -> None:
+    """Cold ranks of ``folder`` with the local pool and on the Dask ``scheduler``, interleaved."""
+    labels = {"pool": f"rank cold, local pool of {workers}", "dask": f"rank cold, --scheduler {scheduler}"}
+    runs: dict[str, list[dict]] = {k: [] for k in labels}
+    for round_ in range(repeat):
+        for k in (("pool", "dask") if round_ % 2 == 0 else ("dask", "pool")):
+            argv = rank_argv(folder, tmp / f"{k}.csv", tmp / f"{k}{round_}.sqlite", workers,
+                             scheduler=scheduler if k == "dask" else None)
+            runs[k].append(measure(argv, labels[k]))
+        print(f"round {round_ + 1}: " + ", ".join(f"{k} {v[-1]['wall']:.2f}s" for k, v in runs.items()), flush=True)
+    same = (tmp / "pool.csv").read_bytes() == (tmp / "dask.csv").read_bytes()
+    print(f"\nmedians of {repeat} round(s); CSVs byte-identical: {same}")
+    print(f"{'run':<44}{'wall s':>9}{'cpu s':>9}{'files/s':>10}{'tree RSS MB':>13}")
+    med = {k: {m: _median([r[m] for r in v]) for m in ("wall", "cpu", "tree_rss_mb")} for k, v in runs.items()}
+    for k, r in med.items():
+        print(f"{labels[k]:<44}{r['wall']:>9.2f}{r['cpu']:>9.2f}{n / r['wall']:>10.1f}{r['tree_rss_mb']:>13.0f}")
+    overhead = med["dask"]["wall"] / med["pool"]["wall"] - 1
+    print(f"Dask overhead (wall): {overhead:+.1%}   target <= +15%   {'OK' if overhead <= 0.15 else 'MISSED'}")
+    per_round = [d["wall"] / p["wall"] - 1 for p, d in zip(runs["pool"], runs["dask"])]
+    print("per round: " + ", ".join(f"{o:+.1%}" for o in per_round))
 
 
 def profile(folder: Path, tmp: Path, limit: int = 100) -> None:
@@ -172,6 +206,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="rounds; each round runs every measurement once, in turn, and the medians are reported")
     ap.add_argument("--profile", action="store_true", help="cProfile a workers=0 run of 100 files")
+    ap.add_argument("--scheduler", help="compare the local pool with rank --scheduler SCHEDULER (e.g. local:2)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench_rank_") as tmpdir:
@@ -188,6 +223,9 @@ def main() -> None:
         n = sum(1 for _ in folder.rglob("*.pdf"))
         print(f"{n} PDFs in {folder}; python {sys.version.split()[0]}, nproc {os.cpu_count()}", flush=True)
 
+        if args.scheduler:
+            compare_scheduler(folder, tmp, n, args.workers, args.scheduler, args.repeat)
+            return
         capacity = parallel_capacity(args.workers)
         print(f"machine parallel capacity with {args.workers} processes: {capacity:.2f}x "
               f"(the ceiling for any {args.workers}-worker speedup in this run)", flush=True)

@@ -7,6 +7,7 @@ matching against a requirement model, scoring, then ranking and reports.
 from ._version import __version__
 from .errors import (
     CacheError,
+    ClusterError,
     DataError,
     InputError,
     ModelError,
@@ -32,6 +33,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "CacheError",
+    "ClusterError",
     "DataError",
     "Document",
     "ExtractOptions",

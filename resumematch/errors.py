@@ -58,6 +58,10 @@ class WorkerError(ResumeMatchError, RuntimeError):
     """A worker process could not start (not the fault of any one file)."""
 
 
+class ClusterError(ResumeMatchError, RuntimeError):
+    """Dask is not installed, its scheduler cannot be reached, or the cluster failed a run."""
+
+
 def describe(exc: BaseException) -> str:
     """An error in one line, in the user's words: what went wrong (how to fix it)."""
     problems = getattr(exc, "problems", ())

@@ -6,6 +6,7 @@ one-line message and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -182,6 +183,13 @@ def rank(
     as_of: str | None = AsOfOption,
     html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report."),
     html_top: int = typer.Option(200, "--html-top", min=1, help="Candidates with a heatmap row and a card."),
+    scheduler: str | None = typer.Option(None, "--scheduler",
+                                         help="Read and analyse on a Dask cluster: its scheduler's tcp://HOST:PORT, "
+                                              "or local:N for N local worker processes (--workers is then unused). "
+                                              'Needs pip install "resumematch[dask]".'),
+    paths_shared: bool = typer.Option(False, "--paths-shared",
+                                      help="With --scheduler: send paths, not file contents (every worker sees "
+                                           "PATHS at the same place)."),
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
 
@@ -190,6 +198,8 @@ def rank(
     from ..run.rank import RunSettings, rank_files
     from ..run.screener import Screener
 
+    if paths_shared and not scheduler:
+        raise typer.BadParameter("only means something with --scheduler", param_hint="--paths-shared")
     screener = Screener(model, as_of=_as_of(as_of))
     # Until issue #9's Screening lands, the HTML report is built from the explanation JSONL.
     temporary = output.with_name(output.name + ".explain.tmp.jsonl") if html and not explain_to else None
@@ -197,9 +207,14 @@ def rank(
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,
                            blind_key=str(blind_key) if blind_key else None,
-                           explain=str(explain_to) if explain_to else None)
+                           explain=str(explain_to) if explain_to else None, paths_shared=paths_shared,
+                           extra={"scheduler": scheduler} if scheduler else {})
+    if scheduler:
+        from ..run.cluster import open_client
     try:
-        summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress), quiet)
+        with open_client(scheduler) if scheduler else contextlib.nullcontext() as client:
+            summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress,
+                                                                 client=client), quiet)
     except KeyboardInterrupt:
         typer.echo(f"Interrupted. Finished files are kept in {output}.partial.jsonl; run the same command "
                    "with --resume to continue.", err=True)

@@ -40,6 +40,7 @@ class RunSettings:
     blind: bool = False
     blind_key: str | None = None
     explain: str | None = None
+    paths_shared: bool = False
     extra: dict = field(default_factory=dict)
 
     def record(self, screener: Screener) -> dict:
@@ -82,8 +83,9 @@ def _read_journal(path: Path) -> dict[str, dict]:
 
 def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, screener: Screener,
                settings: RunSettings | None = None,
-               progress: Callable[[int, int], None] | None = None) -> RunSummary:
-    """Rank every resume under ``paths`` and write the CSV at ``output`` (plus run record)."""
+               progress: Callable[[int, int], None] | None = None, *, client=None) -> RunSummary:
+    """Rank every resume under ``paths`` and write the CSV at ``output`` (plus run record).
+    With a ``dask.distributed.Client``, its cluster extracts and analyses the files."""
     settings = settings or RunSettings()
     output = Path(output)
     paths = check_inputs(paths)
@@ -108,7 +110,8 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     try:
         with open(journal_path, "a", encoding="utf-8") as journal:
             limits = Limits(settings.timeout, settings.memory_mb, start_method=settings.start_method)
-            for result in screener.score_files(todo, workers=settings.workers, cache=cache, limits=limits):
+            for result in screener.score_files(todo, workers=settings.workers, cache=cache, limits=limits,
+                                                 client=client, paths_shared=settings.paths_shared):
                 entry = {"row": row(result, screener.model)}
                 if explain_fh:
                     explain_fh.write(json.dumps(blind_explanation(result, key), ensure_ascii=False) + "\n")

@@ -85,12 +85,20 @@ class Screener:
         return Result(doc.source or "<text>", doc, analysis, score(analysis, self.model), flags)
 
     def score_files(self, files: Iterable[str | os.PathLike], *, workers: int | None = None,
-                    cache: Cache | None = None, limits: Limits | None = None) -> Iterator[Result]:
+                    cache: Cache | None = None, limits: Limits | None = None, client=None,
+                    paths_shared: bool = False) -> Iterator[Result]:
         """Score ``files`` lazily, in order. Worker processes (default: one per CPU) extract and
         analyse them; ``workers=0`` does it in this process, without isolation. With a ``cache``,
-        known documents and analyses are reused."""
-        items = analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
-                              options=self.options, workers=workers, limits=limits, cache=cache)
+        known documents and analyses are reused. With a ``dask.distributed.Client``, the cluster's
+        workers extract and analyse instead, and results come as they finish (see ``run.cluster``)."""
+        if client is not None:
+            from .cluster import analyze_files as on_cluster
+
+            items = on_cluster(client, files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
+                               options=self.options, limits=limits, cache=cache, paths_shared=paths_shared)
+        else:
+            items = analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
+                                  options=self.options, workers=workers, limits=limits, cache=cache)
         for doc, analysis in items:
             yield self._result(doc, analysis)
 
@@ -112,11 +120,12 @@ class Screener:
                 progress(result)
             yield result
 
-    def rank(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None) -> pd.DataFrame:
-        """Rank every resume under ``paths``: a DataFrame with the ranked CSV's columns."""
+    def rank(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None, client=None) -> pd.DataFrame:
+        """Rank every resume under ``paths``: a DataFrame with the ranked CSV's columns. With a
+        ``dask.distributed.Client``, the cluster extracts and analyses the files."""
         from ..report.ranking import rank_frame
 
-        return rank_frame(list(self.results(paths, workers=workers)), self.model)
+        return rank_frame(list(self.results(paths, workers=workers, client=client)), self.model)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
