@@ -33,3 +33,7 @@ class CacheError(ResumeMatchError, RuntimeError):
 
 class WorkerError(ResumeMatchError, RuntimeError):
     """A worker process could not start (not the fault of any one file)."""
+
+
+class RescoreError(ResumeMatchError, ValueError):
+    """A screening cannot be re-scored with a model whose phrases differ: the files must be analysed again."""

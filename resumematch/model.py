@@ -119,6 +119,10 @@ class ExperienceSpec(_Frozen):
     relevant_terms: tuple[str, ...] = ()
 
 
+#: Requirement fields that do not change what analysis finds: changing them only re-scores.
+_NOT_MATCHING = {"weight", "kind", "satisfied_by", "source", "mention_strength"}
+
+
 class RequirementModel(_Frozen):
     """A validated requirement model. ``sha256`` identifies its exact content."""
 
@@ -164,11 +168,19 @@ class RequirementModel(_Frozen):
     def by_id(self) -> dict[str, Requirement]:
         return {r.id: r for r in self.requirements}
 
+    def matching_parts(self) -> dict[str, str]:
+        """What decides the analysis, part by part (each requirement by id, ``other_terms``,
+        ``experience.relevant_terms``, ``name``): phrases, fields, thresholds and labels, not weights,
+        kinds, ``satisfied_by`` or ``mention_strength``."""
+        parts = {r.id: r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements}
+        parts.update({"other_terms": [t.model_dump() for t in self.other_terms],
+                      "experience.relevant_terms": list(self.experience.relevant_terms), "name": self.name})
+        return {k: json.dumps(v, sort_keys=True) for k, v in parts.items()}
+
     def matching_hash(self) -> str:
-        """Hash of what decides the analysis (phrases, fields, thresholds, labels), not the
-        weights: a model that differs only in weights reuses cached analyses."""
-        reqs = [r.model_dump(exclude={"weight", "kind", "satisfied_by", "source", "mention_strength"})
-                for r in self.requirements]
+        """Hash of what decides the analysis (``matching_parts``), not the weights: a model that
+        differs only in weights reuses cached analyses."""
+        reqs = [r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements]
         data = {"requirements": reqs, "other_terms": [t.model_dump() for t in self.other_terms],
                 "relevant_terms": list(self.experience.relevant_terms), "name": self.name}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ..model import RequirementModel
+from ..score.aggregate import Scores
 from ..score.result import Result
+from ..score.table import py_round
 from .rows import columns, row
 
 
@@ -45,3 +48,39 @@ def rank_rows(rows: Iterable[dict], model: RequirementModel) -> pd.DataFrame:
 def rank_frame(results: Iterable[Result], model: RequirementModel) -> pd.DataFrame:
     """The ranked DataFrame for ``results``."""
     return rank_rows((row(r, model) for r in results), model)
+
+
+def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
+    """The ranked table (the CSV's columns) of a files table and its scores, built column-wise."""
+    model = scores.model
+    reqs = scores.requirements
+    df = pd.DataFrame({c: files[c] for c in ("candidate_name", "email", "phone", "file", "status", "reason")})
+    df["score"] = scores.total
+    for j, category in enumerate(scores.category_names):
+        df[f"{category}_score"] = np.where(scores.scored, py_round(scores.categories[:, j], 4), np.nan)
+    strengths = pd.DataFrame(scores.strength, columns=list(reqs.ids), index=df.index)
+    df = pd.concat([df, strengths], axis=1)
+    df["matched"] = _joined(scores.met, reqs.ids)
+    df["missing"] = _joined(scores.missing_mask, reqs.ids)
+    df["flags"] = files["flags"].fillna("")
+    df["experience_years"] = files["relevant_years"]
+    df["sha256"] = files["sha256"]
+    scored = df["score"].notna()
+    top = df[scored].sort_values(["score", "file"], ascending=[False, True], kind="mergesort")
+    df = pd.concat([top, df[~scored].sort_values("file", kind="mergesort")], ignore_index=True)
+    position = pd.Series(np.arange(1, len(df) + 1))
+    df.insert(0, "rank", position.where(position <= len(top)).astype("Int64"))
+    ok = (df["status"] == "ok") & df["sha256"].fillna("").astype(bool)
+    first = df["file"].where(ok).groupby(df["sha256"].where(ok)).transform("first")
+    duplicate = ok & df["sha256"].where(ok).duplicated() & df["sha256"].where(ok).notna()
+    tag = "duplicate_of:" + first[duplicate]
+    df.loc[duplicate, "flags"] = np.where(df.loc[duplicate, "flags"] != "", df.loc[duplicate, "flags"] + ";" + tag, tag)
+    return df[columns(model)]
+
+
+def _joined(mask: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Per row, the ``ids`` where ``mask`` holds, ``;``-separated."""
+    if mask.shape[1] == 0:
+        return np.full(mask.shape[0], "", dtype=object)
+    parts = np.where(mask, np.array([i + ";" for i in ids], dtype=object)[None, :], "")
+    return pd.Series(parts.sum(axis=1), dtype=object).str[:-1].to_numpy(object)

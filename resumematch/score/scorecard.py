@@ -1,0 +1,91 @@
+"""One file's scores as plain values: the view behind ``Result.scorecard`` and the explanations.
+
+Scoring itself runs on the tables (``aggregate.score_tables``); this reads one file's row of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from ..analyze.values import Entity
+from ..types import Category, Kind
+from .aggregate import Scores
+
+
+@dataclass(frozen=True)
+class RequirementScore:
+    """How strongly one requirement is met, and the evidence that decided it."""
+
+    id: str
+    label: str
+    category: str
+    kind: str
+    weight: float
+    strength: float
+    met: bool
+    evidence: Entity | None = None
+    note: str = ""
+    also_seen: tuple[Entity, ...] = field(default=())
+    via: str = ""
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    total: float
+    categories: dict[str, float]
+    requirements: tuple[RequirementScore, ...]
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @cached_property
+    def strengths(self) -> dict[str, float]:
+        """Strength of every requirement, by id."""
+        return {r.id: r.strength for r in self.requirements}
+
+    def strength(self, requirement_id: str) -> float:
+        return self.strengths[requirement_id]
+
+
+def _entity(row) -> Entity:
+    page = None if pd.isna(row.page) else int(row.page)
+    return Entity(str(row.category), str(row.requirement), row.name, row.text, str(row.method),
+                  float(row.match_score), str(row.status), str(row.section), page, int(row.start), int(row.end))
+
+
+def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: int) -> Scorecard | None:
+    """The scorecard of file ``i`` (its row in ``files``), or None when it was not scored."""
+    if not scores.scored[i]:
+        return None
+    rows = findings[findings["fid"].to_numpy() == i]
+    entities = {index: _entity(row) for index, row in zip(rows.index, rows.itertuples(index=False))}
+    rid = scores.finding_rid[rows.index.to_numpy()] if len(rows) else []
+    by_req: dict[int, list[int]] = {}
+    for index, r in zip(rows.index, rid):
+        by_req.setdefault(int(r), []).append(index)
+    fact = files.iloc[i]
+    reqs = scores.requirements
+    out = []
+    for r, req in enumerate(reqs.frame().itertuples(index=False)):
+        own = int(scores.best[i, r])
+        evidence, note, via = entities.get(own), "", scores.via[i, r]
+        if req.category == Category.EXPERIENCE:
+            full = scores.model.experience.full_strength_years
+            note = (f"{fact.relevant_years:g} years of relevant work out of {fact.total_years:g} dated years; "
+                    f"full strength at {full:g}")
+        if via == "equivalent_experience":
+            note = (f"met by equivalent experience: {fact.relevant_years:g} relevant years >= "
+                    f"{reqs.alt_years[r]:g}")
+        elif via:
+            alt = int(reqs.alt_index[r])
+            note = f"met through {reqs.ids[alt]}"
+            evidence = entities.get(int(scores.best[i, alt])) or evidence
+        also = tuple(entities[k] for k in by_req.get(r, ()) if k != own)
+        out.append(RequirementScore(req.requirement, req.label, req.category, req.kind, req.weight,
+                                    float(scores.strength[i, r]), bool(scores.met[i, r]), evidence, note, also, via))
+    categories = {c: round(float(v), 4) for c, v in zip(scores.category_names, scores.categories[i])}
+    return Scorecard(total=float(scores.total[i]), categories=categories, requirements=tuple(out),
+                     matched=tuple(q.id for q in out if q.met),
+                     missing=tuple(q.id for q in out if q.kind == Kind.REQUIRED and not q.met))
