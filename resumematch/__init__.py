@@ -5,10 +5,19 @@ matching against a requirement model, scoring, then ranking and reports.
 """
 
 from ._version import __version__
-from .errors import CacheError, InputError, ModelError, ModelNotFoundError, ResumeMatchError, WorkerError
+from .errors import (
+    CacheError,
+    InputError,
+    ModelError,
+    ModelNotFoundError,
+    RescoreError,
+    ResumeMatchError,
+    WorkerError,
+)
 from .extract import Document, ExtractOptions, extract
 
-_LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "score.result", "Screener": "run.screener"}
+_LAZY = {"RequirementModel": "model", "load_model": "model", "Result": "score.result", "Screener": "run.screener",
+         "Screening": "report.screening"}
 
 
 def __getattr__(name: str):
@@ -28,9 +37,11 @@ __all__ = [
     "ModelError",
     "ModelNotFoundError",
     "RequirementModel",
+    "RescoreError",
     "Result",
     "ResumeMatchError",
     "Screener",
+    "Screening",
     "WorkerError",
     "__version__",
     "extract",

@@ -115,9 +115,10 @@ def explain(
     from .report.explain import format_report
     from .run.screener import Screener
 
-    result = Screener(model, as_of=_as_of(as_of)).score(file)
-    typer.echo(format_report(result))
-    if result.status != "ok":
+    screening = Screener(model, as_of=_as_of(as_of)).screen([file], workers=0)
+    data = screening.explain(screening.files["file"].iloc[0])
+    typer.echo(format_report(data))
+    if data["status"] != "ok":
         raise typer.Exit(1)
 
 
@@ -127,9 +128,12 @@ def rank(
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the ranked CSV."),
     model: str = ModelOption,
     explain_to: Path | None = typer.Option(None, "--explain", help="Also write one JSON explanation per line."),
+    evidence_to: Path | None = typer.Option(None, "--evidence",
+                                               help="Also write the evidence table: one CSV row per finding."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=0,
                                           help="Worker processes that read and analyse files "
-                                               "(default: CPU count; 0: none, no isolation)."),
+                                               "(default: one per 150 files still to read, up to the "
+                                               "CPU count; 0: none, no isolation)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     cache: Path | None = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),
@@ -142,7 +146,7 @@ def rank(
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
 
-    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl
+    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl --evidence evidence.csv
     """
     from .run.rank import RunSettings, rank_files
     from .run.screener import Screener
@@ -151,7 +155,8 @@ def rank(
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,
                            blind_key=str(blind_key) if blind_key else None,
-                           explain=str(explain_to) if explain_to else None)
+                           explain=str(explain_to) if explain_to else None,
+                           evidence=str(evidence_to) if evidence_to else None)
     try:
         summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress), quiet)
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..analyze.values import Analysis
 from ..extract import Document
-from .scoring import Scorecard
+from .scorecard import Scorecard
 
 
 @dataclass(frozen=True)

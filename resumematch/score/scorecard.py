@@ -1,18 +1,22 @@
 """One file's scores as plain values: the view behind ``Result.scorecard`` and the explanations.
 
 Scoring itself runs on the tables (``aggregate.score_tables``); this reads one file's row of it.
+Free of pandas at import, so ``Result`` is too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..analyze.values import Entity
 from ..types import Category, Kind
-from .aggregate import Scores
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .aggregate import Scores
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class RequirementScore:
     note: str = ""
     also_seen: tuple[Entity, ...] = field(default=())
     via: str = ""
+    snippet: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -49,18 +54,23 @@ class Scorecard:
         return self.strengths[requirement_id]
 
 
-def _entity(row) -> Entity:
-    page = None if pd.isna(row.page) else int(row.page)
+def _entity(row, isna) -> Entity:
+    page = None if isna(row.page) else int(row.page)
     return Entity(str(row.category), str(row.requirement), row.name, row.text, str(row.method),
                   float(row.match_score), str(row.status), str(row.section), page, int(row.start), int(row.end))
 
 
 def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: int) -> Scorecard | None:
     """The scorecard of file ``i`` (its row in ``files``), or None when it was not scored."""
+    import numpy as np  # loaded with the tables, not with this module (see docs/design.md)
+    from pandas import isna
+
     if not scores.scored[i]:
         return None
-    rows = findings[findings["fid"].to_numpy() == i]
-    entities = {index: _entity(row) for index, row in zip(rows.index, rows.itertuples(index=False))}
+    a, b = np.searchsorted(findings["fid"].to_numpy(), [i, i + 1])  # rows are in file order
+    rows = findings.iloc[a:b]
+    entities = {index: _entity(row, isna) for index, row in zip(rows.index, rows.itertuples(index=False))}
+    snippets = dict(zip(rows.index, rows["snippet"]))
     rid = scores.finding_rid[rows.index.to_numpy()] if len(rows) else []
     by_req: dict[int, list[int]] = {}
     for index, r in zip(rows.index, rid):
@@ -70,7 +80,7 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
     out = []
     for r, req in enumerate(reqs.frame().itertuples(index=False)):
         own = int(scores.best[i, r])
-        evidence, note, via = entities.get(own), "", scores.via[i, r]
+        chosen, note, via = own, "", scores.via[i, r]
         if req.category == Category.EXPERIENCE:
             full = scores.model.experience.full_strength_years
             note = (f"{fact.relevant_years:g} years of relevant work out of {fact.total_years:g} dated years; "
@@ -81,10 +91,11 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
         elif via:
             alt = int(reqs.alt_index[r])
             note = f"met through {reqs.ids[alt]}"
-            evidence = entities.get(int(scores.best[i, alt])) or evidence
+            chosen = int(scores.best[i, alt]) if scores.best[i, alt] >= 0 else own
         also = tuple(entities[k] for k in by_req.get(r, ()) if k != own)
         out.append(RequirementScore(req.requirement, req.label, req.category, req.kind, req.weight,
-                                    float(scores.strength[i, r]), bool(scores.met[i, r]), evidence, note, also, via))
+                                    float(scores.strength[i, r]), bool(scores.met[i, r]), entities.get(chosen), note,
+                                    also, via, snippets.get(chosen, "")))
     categories = {c: round(float(v), 4) for c, v in zip(scores.category_names, scores.categories[i])}
     return Scorecard(total=float(scores.total[i]), categories=categories, requirements=tuple(out),
                      matched=tuple(q.id for q in out if q.met),
