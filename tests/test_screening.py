@@ -182,3 +182,25 @@ def test_screener_default_workers_follow_the_work_and_the_machine(files, expecte
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert default_workers(files) == (3 if expected == "cpus" else expected)
+
+
+@pytest.mark.parametrize("name", ["scanned_resume.pdf"])
+def test_failed_file_never_looks_complete(screener, screening, name):
+    required = tuple(r.id for r in screener.model.requirements if r.kind == "required")
+    r = screener.score(EXAMPLES / name)
+    assert r.status == "no_text" and r.reason and r.score is None
+    assert r.scorecard.missing == r.missing == required and not r.scorecard.assessed
+    assert r.scorecard.total != r.scorecard.total  # NaN: never a real score
+    assert all(q.strength != q.strength and not q.met for q in r.scorecard.requirements)
+    row = screening.ranking.set_index("file").loc[str(EXAMPLES / name)]
+    assert row["missing"].split(";") == list(required) and row["matched"] == "" and pd.isna(row["score"])
+    assert screening.explain(EXAMPLES / name)["missing"] == list(required)
+
+
+@pytest.mark.parametrize("name", ["maria_okafor.txt"])
+def test_scored_file_missing_lists_only_unmet_required(screener, name):
+    r = screener.score(EXAMPLES / name)
+    assert r.scorecard.assessed and r.score == r.scorecard.total
+    required = {q.id for q in r.scorecard.requirements if q.kind == "required"}
+    assert set(r.missing) == {q.id for q in r.scorecard.requirements if q.id in required and not q.met}
+    assert set(r.missing) < required

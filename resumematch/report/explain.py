@@ -18,12 +18,14 @@ def _number(value):
 def explanation(fact: dict, card: Scorecard | None) -> dict:
     """Everything needed to defend a ranking: per requirement, strength and evidence.
 
-    ``fact`` is the file's row of the files table (a dict), ``card`` its scorecard (None when the
-    file was not scored)."""
+    ``fact`` is the file's row of the files table (a dict), ``card`` its scorecard; a file that
+    was not scored stops after ``sha256``, with ``missing`` (every required item, unassessed)."""
     out = {"file": fact["file"], "status": fact["status"], "reason": fact["reason"] or "",
-           "score": card.total if card else None, "flags": [f for f in (fact["flags"] or "").split(";") if f],
-           "sha256": fact["sha256"]}
-    if card is None:
+           "score": card.total if card and card.assessed else None,
+           "flags": [f for f in (fact["flags"] or "").split(";") if f], "sha256": fact["sha256"]}
+    if card is None or not card.assessed:
+        if card is not None:
+            out["missing"] = list(card.missing)
         return out
     out["candidate"] = {"name": fact["candidate_name"], "email": fact["email"], "phone": fact["phone"]}
     out["experience_years"] = _number(fact["total_years"])

@@ -71,8 +71,8 @@ class Screening:
             raise InputError(f"{file} is not among the screened files")
         return int(hits[0])
 
-    def scorecard(self, file: str | os.PathLike) -> Scorecard | None:
-        """The scorecard of ``file`` (None when it could not be scored)."""
+    def scorecard(self, file: str | os.PathLike) -> Scorecard:
+        """The scorecard of ``file`` (unassessed, with a NaN total, when it could not be scored)."""
         return scorecard(self.findings, self.files, self.scores, self._index(file))
 
     def explain(self, file: str | os.PathLike) -> dict:

@@ -50,9 +50,10 @@ class Scores:
 
     @cached_property
     def missing_mask(self) -> np.ndarray:
-        """Required requirements not met, per file (False for unscored files)."""
+        """Required requirements not met, per file; for a file that could not be scored, every
+        required requirement (none was assessed, so none may look met)."""
         required = self.requirements.kind == Kind.REQUIRED
-        return ~self.met & required[None, :] & self.scored[:, None]
+        return ~self.met & required[None, :]
 
 
 def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: RequirementModel) -> Scores:

@@ -6,6 +6,7 @@ Free of pandas at import, so ``Result`` is too.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -44,6 +45,8 @@ class Scorecard:
     requirements: tuple[RequirementScore, ...]
     matched: tuple[str, ...]
     missing: tuple[str, ...]
+    #: False when the file could not be scored: ``total`` is NaN and every required item is missing.
+    assessed: bool = True
 
     @cached_property
     def strengths(self) -> dict[str, float]:
@@ -60,13 +63,26 @@ def _entity(row, isna) -> Entity:
                   float(row.match_score), str(row.status), str(row.section), page, int(row.start), int(row.end))
 
 
-def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: int) -> Scorecard | None:
-    """The scorecard of file ``i`` (its row in ``files``), or None when it was not scored."""
+def unassessed(scores: Scores, status: str) -> Scorecard:
+    """The scorecard of a file that could not be scored (its ``status``): nothing is assessed."""
+    reqs = scores.requirements
+    out = tuple(RequirementScore(r, label, category, kind, float(weight), math.nan, False,
+                                 note=f"not assessed: the file could not be scored ({status})")
+                for r, label, category, kind, weight in zip(reqs.ids, reqs.label, reqs.category, reqs.kind,
+                                                            reqs.weight))
+    return Scorecard(total=math.nan, categories={}, requirements=out, matched=(),
+                     missing=tuple(q.id for q in out if q.kind == Kind.REQUIRED), assessed=False)
+
+
+def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: int) -> Scorecard:
+    """The scorecard of file ``i`` (its row in ``files``). A file that could not be scored gets
+    an unassessed one: total NaN, every requirement unassessed (NaN, not met), every required one
+    missing."""
     import numpy as np  # loaded with the tables, not with this module (see docs/design.md)
     from pandas import isna
 
     if not scores.scored[i]:
-        return None
+        return unassessed(scores, str(files["status"].iloc[i]))
     a, b = np.searchsorted(findings["fid"].to_numpy(), [i, i + 1])  # rows are in file order
     rows = findings.iloc[a:b]
     entities = {index: _entity(row, isna) for index, row in zip(rows.index, rows.itertuples(index=False))}
