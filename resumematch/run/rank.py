@@ -107,10 +107,12 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     try:
         with open(journal_path, "a", encoding="utf-8") as journal:
             limits = Limits(settings.timeout, settings.memory_mb, start_method=settings.start_method)
-            for _, (file, made) in screener.facts_of(todo, workers=settings.workers, cache=cache, limits=limits):
+            for _, (file, made), cached in screener.facts_of(todo, workers=settings.workers, cache=cache,
+                                                             limits=limits):
                 entry = {"row": {"file": file, "sha256": made[0][0]}, "facts_version": FACTS_VERSION, "facts": made}
-                journal.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
-                journal.flush()
+                if not cached:  # a resumed run gets cached facts from the cache again, as fast
+                    journal.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+                    journal.flush()
                 done[file] = entry
                 count += 1
                 if progress:

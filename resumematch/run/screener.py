@@ -106,9 +106,10 @@ class Screener:
             yield from self._results(chunk)
 
     def facts_of(self, files: Iterable[str | os.PathLike], *, workers: int | None = None,
-                 cache: Cache | None = None, limits: Limits | None = None) -> Iterator[tuple[int, Record]]:
-        """``(index, (file, facts))`` for every file, as they are ready (not in order): from the
-        cache when it holds the file's facts, else extracted, analysed and reviewed in the workers."""
+                 cache: Cache | None = None, limits: Limits | None = None) -> Iterator[tuple[int, Record, bool]]:
+        """``(index, (file, facts), cached)`` for every file, as they are ready (not in order): from
+        the cache when it holds the file's facts (``cached``), else extracted, analysed and reviewed
+        in the workers."""
         files = [str(f) for f in files]
         key = self._facts_key(cache) if cache is not None and not self.options.password else None
         todo = []
@@ -116,7 +117,7 @@ class Screener:
             sha = file_sha256(Path(file)) if key else None
             known = cache.get_facts(sha, key) if sha else None
             if known is not None:
-                yield i, (file, known)
+                yield i, (file, known), True
             else:
                 todo.append(i)
         items = analyze_files([files[i] for i in todo], analyzer=self._own_analyzer,
@@ -128,7 +129,7 @@ class Screener:
             made = facts(doc, analysis, flags)
             if key and doc.sha256 and doc.status not in ("timeout", "error"):
                 cache.put_facts(doc.sha256, key, made)
-            yield i, (files[i], made)
+            yield i, (files[i], made), False
 
     def _facts_key(self, cache: Cache) -> str:
         parts = (self.analysis_key, cache.extractor, options_key(self.options), facts_hash())
@@ -142,7 +143,7 @@ class Screener:
 
         files = find_resumes(paths)
         records: list = [None] * len(files)
-        for i, record in self.facts_of(files, workers=workers, cache=cache, limits=limits):
+        for i, record, _ in self.facts_of(files, workers=workers, cache=cache, limits=limits):
             records[i] = record
         return Screening.from_records(self.model, records)
 
