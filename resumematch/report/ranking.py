@@ -25,16 +25,21 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     df["flags"] = files["flags"].fillna("")
     df["experience_years"] = files["relevant_years"]
     df["sha256"] = files["sha256"]
-    scored = df["score"].notna()
-    top = df[scored].sort_values(["score", "file"], ascending=[False, True], kind="mergesort")
-    df = pd.concat([top, df[~scored].sort_values("file", kind="mergesort")], ignore_index=True)
+    # scored rows by score (descending), then file; then unscored rows by file
+    by_file = np.argsort(np.argsort(df["file"].to_numpy(object), kind="stable"), kind="stable")
+    total = df["score"].to_numpy(float)
+    order = np.lexsort((by_file, np.where(np.isnan(total), np.inf, -total), np.isnan(total)))
+    df = df.take(order).reset_index(drop=True)
+    scored = int(np.count_nonzero(~np.isnan(total)))
     position = pd.Series(np.arange(1, len(df) + 1))
-    df.insert(0, "rank", position.where(position <= len(top)).astype("Int64"))
-    ok = (df["status"] == "ok") & df["sha256"].fillna("").astype(bool)
-    first = df["file"].where(ok).groupby(df["sha256"].where(ok)).transform("first")
-    duplicate = ok & df["sha256"].where(ok).duplicated() & df["sha256"].where(ok).notna()
-    tag = "duplicate_of:" + first[duplicate]
-    df.loc[duplicate, "flags"] = np.where(df.loc[duplicate, "flags"] != "", df.loc[duplicate, "flags"] + ";" + tag, tag)
+    df.insert(0, "rank", position.where(position <= scored).astype("Int64"))
+    sha = df["sha256"].where((df["status"] == "ok") & df["sha256"].fillna("").astype(bool))
+    duplicate = sha.duplicated() & sha.notna()
+    if duplicate.any():  # the first file with the same content, in ranked order
+        first = ~duplicate & sha.notna()
+        tag = "duplicate_of:" + sha[duplicate].map(df["file"][first].set_axis(sha[first]))
+        flags = df.loc[duplicate, "flags"]
+        df.loc[duplicate, "flags"] = np.where(flags != "", flags + ";" + tag, tag)
     return df[columns(model)]
 
 
