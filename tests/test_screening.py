@@ -204,3 +204,21 @@ def test_scored_file_missing_lists_only_unmet_required(screener, name):
     required = {q.id for q in r.scorecard.requirements if q.kind == "required"}
     assert set(r.missing) == {q.id for q in r.scorecard.requirements if q.id in required and not q.met}
     assert set(r.missing) < required
+
+
+@pytest.mark.parametrize("code, loaded", [
+    ("import sys; sys.argv = ['resumematch', '--help']\nfrom resumematch.cli import main\n"
+     "try:\n    main()\nexcept SystemExit:\n    pass", []),
+    ("from resumematch.run.screener import Screener\n"
+     f"Screener('it_project_manager').screen([{str(EXAMPLES / 'maria_okafor.txt')!r}], workers=0)",
+     ["pandas", "spacy"]),
+])
+def test_help_loads_neither_pandas_nor_spacy_a_screening_loads_pandas(code, loaded):
+    import os
+    import subprocess
+    import sys
+
+    probe = code + "\nimport sys\nprint(sorted(m for m in ('pandas', 'spacy') if m in sys.modules), file=sys.stderr)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert out.stderr.strip().splitlines()[-1] == str(loaded)
