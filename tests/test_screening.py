@@ -222,3 +222,18 @@ def test_help_loads_neither_pandas_nor_spacy_a_screening_loads_pandas(code, load
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert out.stderr.strip().splitlines()[-1] == str(loaded)
+
+
+@pytest.mark.parametrize("blind", [True, False])
+def test_cli_rank_evidence_blind_hides_the_candidate(tmp_path, blind):
+    from typer.testing import CliRunner
+
+    ev = tmp_path / "ev.csv"
+    args = ["rank", str(EXAMPLES / "maria_okafor.txt"), "-o", str(tmp_path / "out.csv"), "--evidence", str(ev),
+            "--no-cache", "--workers", "0"] + (["--blind", "--blind-key", str(tmp_path / "key")] if blind else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = ev.read_text(encoding="utf-8-sig")
+    first = text.split(",", 1)[0]
+    assert first == ("candidate_id" if blind else "file")
+    assert ("maria_okafor.txt" in text) != blind and "Okafor" not in text
