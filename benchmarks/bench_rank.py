@@ -12,8 +12,11 @@ inside the command, so its start-up is in the time; ``tcp://HOST:PORT`` uses a r
 Their order alternates from round to round; the CSVs must be identical.
 
 A round runs, one after the other: the floor (bare pdfminer), rank cold with 1 and with N workers
-(fresh caches), the same command again (warm), the same folder with other category weights (every
-analysis reused, only re-scored), and with another role's model (documents reused, analysed again).
+(fresh caches), cold with the default worker count, the same command again (warm), the same folder
+with other category weights (every file's facts reused, only re-scored), with another role's model
+(documents reused, analysed again), and rank on an empty folder (start-up). After the rounds,
+``Screening.rescore`` is timed in-process over the files (from the warm cache) and over the same
+tables repeated to ``--synthetic`` files.
 On a shared virtual machine single timings wander by 30 %; rounds interleave the runs so that a
 slow spell hits all of them, and medians are compared.
 
@@ -26,6 +29,7 @@ kernel's ru_maxrss of the largest single process (from wait4).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -47,7 +51,48 @@ for f in sorted(glob.glob(sys.argv[1] + '/**/*.pdf', recursive=True)):
 CLI = "import sys; sys.argv[0] = 'resumematch'; from resumematch.cli import main; main()"
 
 TARGETS = {"cold1/floor": ("<=", 1.25), "cold1/cold2 speedup": (">=", 1.7), "cold/warm": (">=", 20.0),
-           "cold/warm reweighted": (">=", 20.0), "peak RSS MB": ("<", 400.0), "peak PSS MB": ("<", 400.0)}
+           "cold/warm reweighted": (">=", 20.0), "cold1/cold default": (">=", 1.0), "empty folder s": ("<", 0.6),
+           "peak RSS MB": ("<", 400.0), "peak PSS MB": ("<", 400.0),
+           "rescore ms (files)": ("<=", 50.0), "rescore ms (100,000 synthetic)": ("<=", 2000.0)}
+
+RESCORE = """
+import datetime, json, statistics, sys, time
+import numpy as np, pandas as pd
+from resumematch.run.cache import Cache
+from resumematch.run.screener import Screener
+from resumematch.report.screening import Screening
+folder, cache, synthetic = sys.argv[1], sys.argv[2], int(sys.argv[3])
+screener = Screener("it_project_manager", as_of=datetime.date(2026, 1, 1))
+with Cache(cache) as c:
+    screening = screener.screen([folder], cache=c)
+weights = {"duties": 40, "cert.pmp": 5}
+
+def timed(s):
+    wall, cpu = [], []
+    for _ in range(5):
+        t, c = time.perf_counter(), time.process_time()
+        s.rescore(weights).ranking
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+
+big = screening
+if synthetic:  # the same tables repeated, under other file names, until there are `synthetic` files
+    k = -(-synthetic // len(screening.files))
+    files = pd.concat([screening.files.assign(file=screening.files["file"] + f"#{i}") for i in range(k)],
+                      ignore_index=True).iloc[:synthetic]
+    n = len(screening.files)
+    parts = [screening.findings.assign(fid=screening.findings["fid"] + i * n) for i in range(k)]
+    findings = pd.concat(parts, ignore_index=True)
+    findings = findings[findings["fid"] < synthetic].reset_index(drop=True)
+    for column in ("requirement", "category", "method", "status", "section"):
+        findings[column] = findings[column].astype("category")
+    big = Screening(screening.model, findings, files)
+(ms, cpu), (big_ms, big_cpu) = timed(screening), timed(big)
+print(json.dumps({"files": len(screening.files), "findings": len(screening.findings), "ms": ms, "cpu_ms": cpu,
+                  "synthetic": len(big.files), "synthetic_findings": len(big.findings), "synthetic_ms": big_ms,
+                  "synthetic_cpu_ms": big_cpu}))
+"""
 
 
 def _tree(pid: int) -> list[int]:
@@ -103,11 +148,13 @@ def measure(argv: list[str], label: str) -> dict:
             "tree_pss_mb": peak_pss / 1024, "maxrss_mb": usage.ru_maxrss / 1024, "stderr": err.strip()}
 
 
-def rank_argv(folder: Path, out: Path, cache: Path, workers: int, model: Path | None = None,
+def rank_argv(folder: Path, out: Path, cache: Path, workers: int | None, model: Path | None = None,
               scheduler: str | None = None) -> list[str]:
+    """``resumematch rank``; ``workers=None`` leaves the worker count to its default."""
     return [sys.executable, "-c", CLI, "rank", str(folder), "-o", str(out), "--cache", str(cache),
-            "--workers", str(workers), "--quiet", "--as-of", "2026-01-01", "--timeout", "120",
-            "--model", str(model or "it_project_manager"), *(["--scheduler", scheduler] if scheduler else [])]
+            *(["--workers", str(workers)] if workers is not None else []), "--quiet", "--as-of", "2026-01-01",
+            "--timeout", "120", "--model", str(model or "it_project_manager"),
+            *(["--scheduler", scheduler] if scheduler else [])]
 
 
 def compare_scheduler(folder: Path, tmp: Path, n: int, workers: int, scheduler: str, repeat: int) -> None:
@@ -130,6 +177,7 @@ def compare_scheduler(folder: Path, tmp: Path, n: int, workers: int, scheduler: 
     print(f"Dask overhead (wall): {overhead:+.1%}   target <= +15%   {'OK' if overhead <= 0.15 else 'MISSED'}")
     per_round = [d["wall"] / p["wall"] - 1 for p, d in zip(runs["pool"], runs["dask"])]
     print("per round: " + ", ".join(f"{o:+.1%}" for o in per_round))
+
 
 
 def profile(folder: Path, tmp: Path, limit: int = 100) -> None:
@@ -207,6 +255,7 @@ def main() -> None:
                     help="rounds; each round runs every measurement once, in turn, and the medians are reported")
     ap.add_argument("--profile", action="store_true", help="cProfile a workers=0 run of 100 files")
     ap.add_argument("--scheduler", help="compare the local pool with rank --scheduler SCHEDULER (e.g. local:2)")
+    ap.add_argument("--synthetic", type=int, default=100_000, help="files of the synthetic rescore measurement")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench_rank_") as tmpdir:
@@ -232,8 +281,12 @@ def main() -> None:
         other_weights = reweighted_model(tmp)
         other_role = ROOT / "examples" / "models" / "data_analyst.yaml"
         labels = {"floor": "floor: pdfminer extract_text", "cold1": "rank cold, 1 worker",
-                  "coldN": f"rank cold, {args.workers} workers", "warm": "rank warm (same command again)",
-                  "reweighted": "rank warm, other weights", "role": "rank, other role (documents cached)"}
+                  "coldN": f"rank cold, {args.workers} workers", "colddef": "rank cold, default workers",
+                  "warm": "rank warm (same command again)",
+                  "reweighted": "rank warm, other weights", "role": "rank, other role (documents cached)",
+                  "empty": "rank an empty folder"}
+        empty = tmp / "empty"
+        empty.mkdir()
         runs: dict[str, list[dict]] = {k: [] for k in labels}
         for round_ in range(args.repeat):
             tag = f"r{round_}"
@@ -242,11 +295,14 @@ def main() -> None:
             runs["cold1"].append(measure(argv, labels["cold1"]))
             cache = tmp / f"cN{tag}.sqlite"
             runs["coldN"].append(measure(rank_argv(folder, tmp / "cN.csv", cache, args.workers), labels["coldN"]))
+            runs["colddef"].append(measure(rank_argv(folder, tmp / "cd.csv", tmp / f"cd{tag}.sqlite", None),
+                                           labels["colddef"]))
             runs["warm"].append(measure(rank_argv(folder, tmp / "w.csv", cache, args.workers), labels["warm"]))
             runs["reweighted"].append(measure(rank_argv(folder, tmp / "rw.csv", cache, args.workers,
                                                         other_weights), labels["reweighted"]))
             runs["role"].append(measure(rank_argv(folder, tmp / "ro.csv", cache, args.workers, other_role),
                                         labels["role"]))
+            runs["empty"].append(measure(rank_argv(empty, tmp / "e.csv", tmp / "e.sqlite", None), labels["empty"]))
             print(f"round {round_ + 1}: " + ", ".join(f"{k} {v[-1]['wall']:.2f}s" for k, v in runs.items()),
                   flush=True)
         rows = sum(1 for _ in open(tmp / "w.csv", encoding="utf-8")) - 1
@@ -263,9 +319,21 @@ def main() -> None:
             "cold1/cold2 speedup": med["cold1"]["wall"] / med["coldN"]["wall"],
             "cold/warm": med["coldN"]["wall"] / med["warm"]["wall"],
             "cold/warm reweighted": med["coldN"]["wall"] / med["reweighted"]["wall"],
+            "cold1/cold default": med["cold1"]["wall"] / med["colddef"]["wall"],
+            "empty folder s": med["empty"]["wall"],
             "peak RSS MB": max(r["tree_rss_mb"] for k, v in runs.items() if k != "floor" for r in v),
             "peak PSS MB": max(r["tree_pss_mb"] for k, v in runs.items() if k != "floor" for r in v),
         }
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        done = subprocess.run([sys.executable, "-c", RESCORE, str(folder), str(tmp / "cNr0.sqlite"),
+                               str(args.synthetic)], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+        rescore = json.loads(done.stdout.strip().splitlines()[-1])
+        ratios["rescore ms (files)"] = rescore["ms"]
+        ratios["rescore ms (100,000 synthetic)"] = rescore["synthetic_ms"]
+        print(f"\nin-process Screening.rescore(weights).ranking, median of 5 (wall, CPU): {rescore['files']} files "
+              f"({rescore['findings']} findings) {rescore['ms']:.1f} ms, {rescore['cpu_ms']:.1f} ms; "
+              f"{rescore['synthetic']} synthetic files ({rescore['synthetic_findings']} findings) "
+              f"{rescore['synthetic_ms']:.0f} ms, {rescore['synthetic_cpu_ms']:.0f} ms")
         print(f"\nwarm CSV rows: {rows} (files: {n}); cold with {args.workers} workers is the cold of cold/warm")
         for name, value in ratios.items():
             op, target = TARGETS[name]

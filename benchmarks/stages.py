@@ -3,7 +3,7 @@
     python benchmarks/stages.py DIR        # a folder of PDFs, e.g. from make_resumes.py
 
 What a worker does per file (extraction, analysis) and what the parent does (hash, cache writes,
-reading the worker's analysis, review, scoring, the CSV row and journal line; warm: cache reads
+reading the worker's analysis, review, facts rows, journal line, the tables and their scoring; warm: cache reads
 instead of the worker), beside bare pdfminer. These are the figures behind "Where the time goes" in docs/performance.md.
 """
 
@@ -21,13 +21,12 @@ from pdfminer.high_level import extract_text
 
 from resumematch.analyze.values import Analysis
 from resumematch.extract import extract
-from resumematch.report.rows import row
+from resumematch.report.screening import Screening
 from resumematch.run.cache import Cache
 from resumematch.run.screener import Screener
 from resumematch.run.store import file_sha256
+from resumematch.score.facts import facts
 from resumematch.score.gaming import review
-from resumematch.score.result import Result
-from resumematch.score.scoring import score
 
 
 def main() -> None:
@@ -64,11 +63,13 @@ def main() -> None:
             timed("parent, warm: cached analysis", lambda: [cache.get_analysis(d.sha256, "key") for d in docs])
     timed("parent: read the worker's analysis", lambda: [Analysis.from_json(t) for t in texts])
     reviewed = timed("parent: gaming review", lambda: [review(d, a) for d, a in zip(docs, analyses)])
-    cards = timed("parent: score", lambda: [score(a, screener.model) for a, _ in reviewed])
-    results = [Result(str(f), d, a, c, flags) for f, d, (a, flags), c in zip(files, docs, reviewed, cards)]
-    rows = timed("parent: CSV row", lambda: [row(r, screener.model) for r in results])
-    timed("parent: journal line", lambda: [json.dumps({"row": r}, ensure_ascii=False, default=str) for r in rows])
-
+    records = timed("parent: facts rows (snippets)",
+                    lambda: [(str(f), facts(d, a, flags)) for f, d, (a, flags) in zip(files, docs, reviewed)])
+    timed("parent: journal line", lambda: [json.dumps({"facts": r}, ensure_ascii=False) for _, r in records])
+    screening = timed("parent: findings and files tables (all files)",
+                      lambda: Screening.from_records(screener.model, records))
+    timed("parent: score the tables and rank (all files)",
+          lambda: Screening(screening.model, screening.findings, screening.files).ranking)
 
 if __name__ == "__main__":
     main()

@@ -13,13 +13,14 @@ from .errors import (
     ModelError,
     ModelNotFoundError,
     ModelWarning,
+    RescoreError,
     ResumeMatchError,
     WorkerError,
 )
 from .extract import Document, ExtractOptions, extract
 
 _LAZY = {"RequirementModel": "model", "load_model": "model", "draft_model": "draft", "Result": "score.result",
-         "Screener": "run.screener"}
+         "Screener": "run.screener", "Screening": "report.screening"}
 
 
 def __getattr__(name: str):
@@ -42,9 +43,11 @@ __all__ = [
     "ModelNotFoundError",
     "ModelWarning",
     "RequirementModel",
+    "RescoreError",
     "Result",
     "ResumeMatchError",
     "Screener",
+    "Screening",
     "WorkerError",
     "__version__",
     "draft_model",

@@ -58,6 +58,10 @@ class WorkerError(ResumeMatchError, RuntimeError):
     """A worker process could not start (not the fault of any one file)."""
 
 
+class RescoreError(ResumeMatchError, ValueError):
+    """A screening cannot be re-scored with a model whose phrases differ: the files must be analysed again."""
+
+
 class ClusterError(ResumeMatchError, RuntimeError):
     """Dask is not installed, its scheduler cannot be reached, or the cluster failed a run."""
 

@@ -19,7 +19,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ._yaml import load_yaml
 from .errors import ModelError, ModelNotFoundError, ModelWarning
-from .modelcheck import Problem, format_summary, meaning_problems, raw_problems, summary, translate
+from .modelcheck import (
+    Problem,
+    as_error,
+    meaning_problems,
+    raw_problems,
+    translate,
+    validation_errors,
+)
 from .types import CATEGORIES, Category, DegreeLevel, Kind
 
 
@@ -128,6 +135,10 @@ class ExperienceSpec(_Frozen):
     relevant_terms: tuple[str, ...] = ()
 
 
+#: Requirement fields that do not change what analysis finds: changing them only re-scores.
+_NOT_MATCHING = {"weight", "kind", "satisfied_by", "source", "mention_strength"}
+
+
 class RequirementModel(_Frozen):
     """A validated requirement model. ``sha256`` identifies its exact content."""
 
@@ -183,11 +194,19 @@ class RequirementModel(_Frozen):
     def by_id(self) -> dict[str, Requirement]:
         return {r.id: r for r in self.requirements}
 
+    def matching_parts(self) -> dict[str, str]:
+        """What decides the analysis, part by part (each requirement by id, ``other_terms``,
+        ``experience.relevant_terms``, ``name``): phrases, fields, thresholds and labels, not weights,
+        kinds, ``satisfied_by`` or ``mention_strength``."""
+        parts = {r.id: r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements}
+        parts.update({"other_terms": [t.model_dump() for t in self.other_terms],
+                      "experience.relevant_terms": list(self.experience.relevant_terms), "name": self.name})
+        return {k: json.dumps(v, sort_keys=True) for k, v in parts.items()}
+
     def matching_hash(self) -> str:
-        """Hash of what decides the analysis (phrases, fields, thresholds, labels), not the
-        weights: a model that differs only in weights reuses cached analyses."""
-        reqs = [r.model_dump(exclude={"weight", "kind", "satisfied_by", "source", "mention_strength"})
-                for r in self.requirements]
+        """Hash of what decides the analysis (``matching_parts``), not the weights: a model that
+        differs only in weights reuses cached analyses."""
+        reqs = [r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements]
         data = {"requirements": reqs, "other_terms": [t.model_dump() for t in self.other_terms],
                 "relevant_terms": list(self.experience.relevant_terms), "name": self.name}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
@@ -245,28 +264,14 @@ def check_model(name_or_path: str | Path) -> tuple[RequirementModel, list[Proble
     try:
         model = RequirementModel(**data, sha256=hashlib.sha256(raw).hexdigest(), content=text)
     except ValidationError as exc:
-        problems += [translate(e, data, lines, file, RequirementModel) for e in _errors(exc, bool(problems))]
-        raise _error(problems) from None
+        problems += [translate(e, data, lines, file, RequirementModel) for e in validation_errors(exc, bool(problems))]
+        raise as_error(problems) from None
     except TypeError as exc:
         raise ModelError(f"{file}: {exc}", hint="every key must be a word, see docs/model-format.md") from None
     problems = sorted(problems + meaning_problems(model, lines, file), key=lambda p: p.line or 0)
     if any(p.severity == "error" for p in problems):
-        raise _error(problems)
+        raise as_error(problems)
     return model, problems
-
-
-def check_report(name_or_path: str | Path) -> tuple[str, bool]:
-    """What ``resumematch check-model`` prints: each problem on a line, then the model's summary;
-    and whether the model can be used."""
-    try:
-        model, problems = check_model(name_or_path)
-    except ModelError as exc:
-        if not exc.problems:
-            raise
-        count = f"{len(exc.problems)} error{'s' if len(exc.problems) > 1 else ''}"
-        return "\n".join([f"error: {p}" for p in exc.problems]
-                         + [f"{count}: the model cannot be used until fixed."]), False
-    return "\n".join([f"warning: {p}" for p in problems] + [format_summary(summary(model), str(name_or_path))]), True
 
 
 def _model_path(name_or_path: str | Path) -> Path:
@@ -283,16 +288,3 @@ def _model_path(name_or_path: str | Path) -> Path:
         raise ModelNotFoundError(f"requirement model file not found: {path}", hint="check the path")
     return path
 
-
-def _errors(exc: ValidationError, across_found: bool) -> list[dict]:
-    errors = exc.errors()
-    if any(len(e["loc"]) > 1 for e in errors):  # items failed: "too short" would only echo that
-        errors = [e for e in errors if not (e["type"] == "too_short" and len(e["loc"]) == 1)]
-    if across_found:  # raw_problems said it, with the lines
-        errors = [e for e in errors if not (tuple(e["loc"]) == ("requirements",) and e["type"] == "value_error")]
-    return errors
-
-
-def _error(problems: list[Problem]) -> ModelError:
-    errors = sorted((p for p in problems if p.severity == "error"), key=lambda p: p.line or 0)
-    return ModelError("\n".join(str(p) for p in errors), hint=errors[0].fix, problems=errors)

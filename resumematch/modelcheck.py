@@ -12,12 +12,15 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ._yaml import Lines, line_of
+from .errors import ModelError
 from .types import CATEGORIES, Category, Kind
 
 
@@ -258,3 +261,35 @@ def format_summary(info: dict, file: str) -> str:
     lines += [f"  {rid} is met by {alternative}" + (f" ({note})" if note else "")
               for rid, alternative, note in info["equivalences"]]
     return "\n".join(lines)
+
+
+def validation_errors(exc: ValidationError, across_found: bool) -> list[dict]:
+    """Pydantic's errors worth telling the author: not the echo of an item's own failure, and not
+    what ``raw_problems`` already said with its line."""
+    errors = exc.errors()
+    if any(len(e["loc"]) > 1 for e in errors):  # items failed: "too short" would only echo that
+        errors = [e for e in errors if not (e["type"] == "too_short" and len(e["loc"]) == 1)]
+    if across_found:  # raw_problems said it, with the lines
+        errors = [e for e in errors if not (tuple(e["loc"]) == ("requirements",) and e["type"] == "value_error")]
+    return errors
+
+
+def as_error(problems: list[Problem]) -> ModelError:
+    """One ``ModelError`` that carries every error among ``problems``, first line first."""
+    errors = sorted((p for p in problems if p.severity == "error"), key=lambda p: p.line or 0)
+    return ModelError("\n".join(str(p) for p in errors), hint=errors[0].fix, problems=errors)
+
+
+def check_report(name_or_path: str | Path, check: Callable) -> tuple[str, bool]:
+    """What ``resumematch check-model`` prints: each problem on a line, then the model's summary;
+    and whether the model can be used. ``check`` is ``model.check_model``."""
+    try:
+        model, problems = check(name_or_path)
+    except ModelError as exc:
+        if not exc.problems:
+            raise
+        count = f"{len(exc.problems)} error{'s' if len(exc.problems) > 1 else ''}"
+        return "\n".join([f"error: {p}" for p in exc.problems]
+                         + [f"{count}: the model cannot be used until fixed."]), False
+    return "\n".join([f"warning: {p}" for p in problems] + [format_summary(summary(model), str(name_or_path))]), True
+

@@ -21,7 +21,6 @@ import pytest
 from resumematch import WorkerError
 from resumematch.analyze.values import Analysis, Candidate
 from resumematch.model import load_model
-from resumematch.report.rows import row
 from resumematch.run import pool
 from resumematch.run import worker as batch
 from resumematch.run.cache import Cache
@@ -107,23 +106,27 @@ def test_batch_worker_that_cannot_start_stops_the_run_with_a_reason(tmp_path):
         list(analyze_files([pdf(tmp_path / "a.pdf", "Ann Able")], analyzer=broken, workers=1))
 
 
+def _row(result):
+    return result.file, result.status, result.score, result.strengths(), result.flags
+
+
 def test_batch_workers_score_like_this_process(tmp_path):
     screener = Screener("it_project_manager", as_of=AS_OF)
     files = sorted(p for p in EXAMPLES.iterdir() if p.is_file())
-    inline = [row(r, screener.model) for r in screener.score_files(files, workers=0)]
-    pooled = [row(r, screener.model) for r in screener.score_files(files, workers=2)]
+    inline = [_row(r) for r in screener.score_files(files, workers=0)]
+    pooled = [_row(r) for r in screener.score_files(files, workers=2)]
     assert inline == pooled
-    assert sum(r["status"] == "ok" for r in pooled) >= 10
+    assert sum(r[1] == "ok" for r in pooled) >= 10
 
 
 def test_batch_spawned_workers_score_like_this_process():
     # macOS and Windows spawn workers: the analyzer factory and the model travel by pickle.
     screener = Screener("it_project_manager", as_of=AS_OF)
     files = [EXAMPLES / "maria_okafor.txt", EXAMPLES / "priya_raghunathan.docx", EXAMPLES / "tomas_herrera.pdf"]
-    inline = [row(r, screener.model) for r in screener.score_files(files, workers=0)]
-    spawned = [row(r, screener.model) for r in
+    inline = [_row(r) for r in screener.score_files(files, workers=0)]
+    spawned = [_row(r) for r in
                screener.score_files(files, workers=1, limits=Limits(start_method="spawn"))]
-    assert spawned == inline and all(r["status"] == "ok" for r in spawned)
+    assert spawned == inline and all(r[1] == "ok" for r in spawned)
 
 
 def test_batch_forked_workers_inherit_an_analyzer_already_built(tmp_path, monkeypatch):

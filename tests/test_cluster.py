@@ -114,7 +114,8 @@ def test_cache_hits_are_not_resubmitted(client, spy, tmp_path):
     spy.clear()
     good_pdf(files[3], "Someone Else")  # changed: its cache entry no longer applies
     again = rank_files(files, tmp_path / "b.csv", Screener(as_of=dt.date.fromisoformat(AS_OF)), settings, client=client)
-    assert [indexes for indexes, _, _ in spy] == [[3]]  # only the changed file
+    # only the changed file is sent (the others' scored facts come from the cache before any batch)
+    assert [contents for _, _, contents in spy] == [[files[3].read_bytes()]]
     assert again.cache_hits >= 4 and again.rows == first.rows == 5
     spy.clear()
     other_role = ROOT / "examples" / "models" / "data_analyst.yaml"
@@ -212,7 +213,8 @@ def install_slow_reader() -> None:
 
 
 def test_killing_a_dask_worker_mid_run_still_gives_every_row_once(client, tmp_path):
-    files = [good_pdf(tmp_path / f"cv{i:02d}.pdf", f"Person Number{i}") for i in range(16)]
+    # more files than score_files scores at once (16), so workers are still busy at the first result
+    files = [good_pdf(tmp_path / f"cv{i:02d}.pdf", f"Person Number{i}") for i in range(40)]
     before = set(client.run(os.getpid).values())
     client.run(install_slow_reader)
     killed = []

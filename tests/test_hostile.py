@@ -16,8 +16,8 @@ from resumematch.extract import extract
 from resumematch.extract.docx import ZipLimits, check_zip, extract_docx
 from resumematch.model import load_model
 from resumematch.report.csvsafe import csv_safe, safe_frame, write_csv
-from resumematch.report.ranking import rank_rows
 from resumematch.report.rows import columns
+from resumematch.report.screening import Screening
 
 MB = 1024 * 1024
 
@@ -202,15 +202,13 @@ def test_csv_headers_come_from_ids_not_labels(tmp_path):
 
 def test_ranked_csv_neutralises_candidate_name(tmp_path):
     model = load_model()
-    rows = [{"candidate_name": "=cmd|' /C calc'!A0", "email": "@evil", "file": "a.pdf", "status": "ok",
-             "reason": "", "score": 50.0, "flags": "", "sha256": "a"},
-            {"candidate_name": "Jane Example", "file": "b.pdf", "status": "ok", "reason": "",
-             "score": 40.0, "flags": "", "sha256": "b"}]
+    head = ["a", "txt", "ok", "", "", 8.0, 8.0, 0.0, "=cmd|' /C calc'!A0", "@evil", None, ""]
+    records = [("a.pdf", [head, []]), ("b.pdf", [["b", "txt", "ok", "", "", 0.5, 1.0, 0.0, "Jane Example", None, None, ""], []])]
     path = tmp_path / "ranked.csv"
-    write_csv(rank_rows(rows, model), path)
+    write_csv(Screening.from_records(model, records).ranking, path)
     with open(path, encoding="utf-8-sig", newline="") as fh:
         table = list(csv.DictReader(fh))
     assert table[0]["candidate_name"] == "'=cmd|' /C calc'!A0"
     assert table[0]["email"] == "'@evil"
     assert table[1]["candidate_name"] == "Jane Example"
-    assert table[0]["score"] == "50.0"
+    assert table[0]["file"] == "a.pdf" and float(table[0]["score"]) > float(table[1]["score"])

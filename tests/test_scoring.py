@@ -8,7 +8,11 @@ import pytest
 
 from resumematch import Screener
 from resumematch.analyze.values import Analysis, Candidate, Entity
-from resumematch.score.scoring import evidence_strength, score
+from resumematch.extract.document import assemble
+from resumematch.score.aggregate import score_tables
+from resumematch.score.facts import facts
+from resumematch.score.scorecard import scorecard
+from resumematch.score.table import build_tables
 
 AS_OF = datetime.date(2026, 11, 1)
 HEAD = "Jane Doe\njane.doe@example.com\n\n"
@@ -165,8 +169,29 @@ def _entity(**kw):
     ({"section": "none"}, 0.9),
     ({"status": "contact"}, 0.0),
 ])
-def test_scoring_evidence_strength_formula(kw, expected):
-    assert evidence_strength(_entity(**kw)) == pytest.approx(expected)
+def test_scoring_evidence_strength_formula(screener, kw, expected):
+    model = screener.model.model_copy(update={"requirements": tuple(
+        r.model_copy(update={"mention_strength": None}) for r in screener.model.requirements)})
+    findings, files = _tables((_entity(**kw),))
+    assert score_tables(findings, files, model).finding_strength[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("method, expected", [("exact", 0.7), ("alias", 0.7), ("evidence", 1.0), ("lemma", 0.63)])
+def test_scoring_mention_strength_scales_only_mentions(screener, method, expected):
+    """soft.negotiation has mention_strength 0.7: a bare mention counts 0.7, evidence of it done 1.0."""
+    assert screener.model.by_id["soft.negotiation"].mention_strength == 0.7
+    findings, files = _tables((_entity(method=method),))
+    assert score_tables(findings, files, screener.model).finding_strength[0] == pytest.approx(expected)
+
+
+def _tables(entities, years=0.0):
+    analysis = Analysis(Candidate(None, None, None), years, years, 0.0, 0, entities, (), (), "m", "2026-11-01")
+    return build_tables([("f.txt", facts(assemble(["x" * 40], "txt"), analysis))])
+
+
+def score(analysis, model):
+    findings, files = build_tables([("f.txt", facts(assemble(["x" * 40], "txt"), analysis))])
+    return scorecard(findings, files, score_tables(findings, files, model), 0)
 
 
 @pytest.mark.parametrize("bonus_only", [True])

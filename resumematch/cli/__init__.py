@@ -157,9 +157,10 @@ def explain(
     from ..report.explain import format_report
     from ..run.screener import Screener
 
-    result = Screener(model, as_of=_as_of(as_of)).score(file)
-    typer.echo(format_report(result))
-    if result.status != "ok":
+    screening = Screener(model, as_of=_as_of(as_of)).screen([file], workers=0)
+    data = screening.explain(screening.files["file"].iloc[0])
+    typer.echo(format_report(data))
+    if data["status"] != "ok":
         raise typer.Exit(1)
 
 
@@ -169,9 +170,12 @@ def rank(
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the ranked CSV."),
     model: str = ModelOption,
     explain_to: Path | None = typer.Option(None, "--explain", help="Also write one JSON explanation per line."),
+    evidence_to: Path | None = typer.Option(None, "--evidence",
+                                            help="Also write the evidence table: one CSV row per finding."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=0,
                                           help="Worker processes that read and analyse files "
-                                               "(default: CPU count; 0: none, no isolation)."),
+                                               "(default: one per 150 files still to read, up to the "
+                                               "CPU count; 0: none, no isolation)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     cache: Path | None = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),
@@ -201,13 +205,11 @@ def rank(
     if paths_shared and not scheduler:
         raise typer.BadParameter("only means something with --scheduler", param_hint="--paths-shared")
     screener = Screener(model, as_of=_as_of(as_of))
-    # Until issue #9's Screening lands, the HTML report is built from the explanation JSONL.
-    temporary = output.with_name(output.name + ".explain.tmp.jsonl") if html and not explain_to else None
-    explain_to = explain_to or temporary
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,
                            blind_key=str(blind_key) if blind_key else None,
                            explain=str(explain_to) if explain_to else None, paths_shared=paths_shared,
+                           evidence=str(evidence_to) if evidence_to else None,
                            extra={"scheduler": scheduler} if scheduler else {})
     if scheduler:
         from ..run.cluster import open_client
@@ -231,10 +233,8 @@ def rank(
     if html:
         from ..report.htmlinputs import write_run_html
 
-        page = write_run_html(html, summary.frame, explain_to, screener.model, screener.as_of,
+        page = write_run_html(html, summary.frame, summary.screening, screener.model, screener.as_of,
                               blind=blind, top=html_top)
-        if temporary:
-            temporary.unlink(missing_ok=True)
         typer.echo(f"HTML report: {page}")
     typer.echo(f"Run record: {summary.record}")
     if summary.keys:

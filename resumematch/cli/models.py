@@ -47,9 +47,10 @@ def check_model(
 
     Example: resumematch check-model examples/models/data_analyst.yaml
     """
-    from ..model import check_report
+    from ..model import check_model
+    from ..modelcheck import check_report
 
-    text, usable = check_report(file)
+    text, usable = check_report(file, check_model)
     typer.echo(text)
     if not usable:
         raise typer.Exit(1)

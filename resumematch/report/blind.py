@@ -10,9 +10,6 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from ..score.result import Result
-from .explain import explanation
-
 
 def blind_key(path: str | None = None) -> bytes:
     """The secret behind blind candidate ids: stable across runs, kept in the user's data folder."""
@@ -29,13 +26,13 @@ def candidate_id(key: bytes, sha256: str, file: str) -> str:
     return "c_" + hmac.new(key, (sha256 or file).encode(), hashlib.sha256).hexdigest()[:12]
 
 
-def blind_explanation(result: Result, key: bytes | None) -> dict:
-    """``explanation(result)``; with a ``key``, under a candidate id and with name, email, phone
-    and file taken out, also from evidence snippets."""
-    data = explanation(result)
+def blind_explanation(data: dict, key: bytes | None) -> dict:
+    """An explanation (``explain.explanation``); with a ``key``, under a candidate id and with
+    name, email, phone and file taken out, also from evidence snippets."""
     if key is None:
         return data
-    data["candidate_id"] = candidate_id(key, result.document.sha256, result.file)
+    data = dict(data)
+    data["candidate_id"] = candidate_id(key, data.get("sha256") or "", data["file"])
     secrets_ = [v for v in (data.pop("candidate", None) or {}).values() if v]
     data.pop("file", None)
     for item in data.get("requirements", []):
@@ -44,3 +41,23 @@ def blind_explanation(result: Result, key: bytes | None) -> dict:
             for s in secrets_:
                 ev["snippet"] = ev["snippet"].replace(s, "[redacted]")
     return data
+
+
+def blind_evidence(evidence, files, key: bytes):
+    """The evidence table with ``file`` replaced by ``candidate_id`` and the candidate's name,
+    email and phone redacted from texts and snippets."""
+    out = evidence.copy()
+    ids = {f: candidate_id(key, s or "", f) for f, s in zip(files["file"], files["sha256"])}
+    secrets_ = {f: [v for v in (n, e, p) if isinstance(v, str) and v]
+                for f, n, e, p in zip(files["file"], files["candidate_name"], files["email"], files["phone"])}
+    for column in ("text", "snippet"):
+        out[column] = [_redact(v, secrets_[f]) for v, f in zip(out[column], out["file"])]
+    out.insert(0, "candidate_id", out["file"].map(ids))
+    return out.drop(columns=["file"])
+
+
+def _redact(text, secrets_: list[str]):
+    if isinstance(text, str):
+        for s in secrets_:
+            text = text.replace(s, "[redacted]")
+    return text

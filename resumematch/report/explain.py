@@ -1,39 +1,36 @@
-"""Why a candidate scored as they did: a JSON-ready explanation and a terminal report."""
+"""Why a candidate scored as they did: a JSON-ready explanation and a terminal report, both views
+of one file's row in the files table and its scorecard."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict
+import math
 
-from ..score.result import Result
+from ..score.facts import snippet
+from ..score.scorecard import Scorecard
 
-_SENTENCE_END = re.compile(r"[.!?;•▪●](?=\s)|\n")
-
-
-def _snippet(text: str, start: int, end: int, limit: int = 240) -> str:
-    """The sentence (or line) that holds ``text[start:end]``, whitespace collapsed; a sentence
-    longer than ``limit`` characters is cut around the match, with an ellipsis where it was cut."""
-    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 2 * limit), start)), default=0)
-    after = _SENTENCE_END.search(text, end, min(len(text), end + 2 * limit))
-    b = after.start() + (after.group() != "\n") if after else min(len(text), end + 2 * limit)
-    cut_a, cut_b = a, b
-    if b - a > limit:
-        room = max(0, limit - (end - start)) // 2
-        cut_a, cut_b = max(a, start - room), min(b, end + room)
-    return ("…" if cut_a > a else "") + " ".join(text[cut_a:cut_b].split()) + ("…" if cut_b < b else "")
+__all__ = ["explanation", "format_report", "snippet"]
 
 
-def explanation(result: Result) -> dict:
-    """Everything needed to defend a ranking: per requirement, strength and evidence."""
-    out = {"file": result.file, "status": result.status, "reason": result.reason, "score": result.score,
-           "flags": list(result.flags), "sha256": result.document.sha256}
-    if not result.scorecard:
+def _number(value):
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+
+def explanation(fact: dict, card: Scorecard | None) -> dict:
+    """Everything needed to defend a ranking: per requirement, strength and evidence.
+
+    ``fact`` is the file's row of the files table (a dict), ``card`` its scorecard; a file that
+    was not scored stops after ``sha256``, with ``missing`` (every required item, unassessed)."""
+    out = {"file": fact["file"], "status": fact["status"], "reason": fact["reason"] or "",
+           "score": card.total if card and card.assessed else None,
+           "flags": [f for f in (fact["flags"] or "").split(";") if f], "sha256": fact["sha256"]}
+    if card is None or not card.assessed:
+        if card is not None:
+            out["missing"] = list(card.missing)
         return out
-    analysis, card, text = result.analysis, result.scorecard, result.document.text
-    out["candidate"] = asdict(analysis.candidate)
-    out["experience_years"] = analysis.experience_years
-    out["relevant_experience_years"] = analysis.relevant_experience_years
-    out["internship_years"] = analysis.internship_years
+    out["candidate"] = {"name": fact["candidate_name"], "email": fact["email"], "phone": fact["phone"]}
+    out["experience_years"] = _number(fact["total_years"])
+    out["relevant_experience_years"] = _number(fact["relevant_years"])
+    out["internship_years"] = _number(fact["internship_years"])
     out["categories"] = card.categories
     out["missing"] = list(card.missing)
     reqs = []
@@ -44,22 +41,21 @@ def explanation(result: Result) -> dict:
             e = r.evidence
             item["evidence"] = {"text": e.text, "name": e.name, "method": e.method, "score": e.score,
                                 "status": e.status, "section": e.section, "page": e.page,
-                                "snippet": _snippet(text, e.start, e.end)}
+                                "snippet": r.snippet}
         not_counted = [e for e in r.also_seen if not e.counts]
         if not r.met and not_counted:
             item["not_counted"] = [{"text": e.text, "status": e.status, "section": e.section, "page": e.page}
                                    for e in not_counted[:3]]
         reqs.append(item)
     out["requirements"] = reqs
-    out["other_findings"] = sorted({e.name for e in analysis.entities if e.id is None})
+    out["other_findings"] = [f for f in (fact["other_findings"] or "").split(";") if f]
     return out
 
 
-def format_report(result: Result) -> str:
-    """A plain-text report for a terminal."""
-    data = explanation(result)
+def format_report(data: dict) -> str:
+    """A plain-text report for a terminal, from ``explanation``'s output."""
     lines = [f"{data['file']}"]
-    if not result.scorecard:
+    if data["score"] is None:
         lines.append(f"  status: {data['status']} — {data['reason']}")
         return "\n".join(lines)
     cand = data["candidate"]

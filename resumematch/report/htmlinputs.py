@@ -130,9 +130,9 @@ def write_report(ranked: str | os.PathLike, evidence: str | os.PathLike, output:
     return write_html(output, ranking, found, files, meta, blind=blind, top=top)
 
 
-def write_run_html(output: str | os.PathLike, ranking: pd.DataFrame, explanations: str | os.PathLike,
-                   model: RequirementModel, as_of: dt.date, *, blind: bool = False, top: int = 200) -> Path:
-    """``rank --html``: the report of a run from its ranked frame and explanation JSONL (see
-    ``frames_from_explanations``; the lead switches this to ``Screening`` when issue #9 lands)."""
-    found, files = frames_from_explanations(read_explanations(explanations))
-    return write_html(output, ranking, found, files, model_meta(model, as_of, blind=blind), blind=blind, top=top)
+def write_run_html(output: str | os.PathLike, ranking: pd.DataFrame, screening, model: RequirementModel,
+                   as_of: dt.date, *, blind: bool = False, top: int = 200) -> Path:
+    """``rank --html``: the report of a run from its ranked frame (blind ids when ``blind``) and its
+    ``Screening`` (every finding, every file)."""
+    return write_html(output, ranking, screening.evidence, screening.files, model_meta(model, as_of, blind=blind),
+                      blind=blind, top=top)

@@ -1,6 +1,7 @@
-"""The files a ranking run leaves behind: the ranked CSV, the blind keys CSV and the run record.
+"""The files a ranking run leaves behind: the ranked CSV, the blind keys CSV, the run record, and
+on request the explanation JSONL and the evidence CSV, all views of one ``Screening``.
 
-The run imports this module only once every file is scored, so the worker processes it forks
+The run imports this module only once every file is read, so the worker processes it forks
 never carry pandas.
 """
 
@@ -14,19 +15,22 @@ import pandas as pd
 
 from .._version import __version__
 from ..model import RequirementModel
-from .blind import candidate_id
+from .blind import blind_evidence, blind_explanation, candidate_id
 from .csvsafe import write_csv
-from .ranking import rank_rows
+from .screening import Screening
 
 CONTACT_COLUMNS = ("candidate_name", "email", "phone", "file")
 
 
-def write_outputs(rows: list[dict], output: Path, model: RequirementModel, settings: dict,
-                  key: bytes | None, skipped: list[Path]) -> tuple[pd.DataFrame, Path, Path | None]:
-    """Rank ``rows`` and write the CSV at ``output``, its run record and, with a blind ``key``,
-    the keys CSV. ``settings`` are the run's settings as recorded. Returns the ranked frame as
-    written, the record's path and the keys' path."""
-    frame = rank_rows(rows, model)
+def write_outputs(screening: Screening, output: Path, settings: dict, key: bytes | None, skipped: list[Path],
+                  *, explain: str | None = None, evidence: str | None = None
+                  ) -> tuple[pd.DataFrame, Path, Path | None]:
+    """Write the ranked CSV of ``screening`` at ``output``, its run record, with a blind ``key``
+    the keys CSV, and the explanation JSONL and evidence CSV when their paths are given.
+    ``settings`` are the run's settings as recorded. Returns the ranked frame as written, the
+    record's path and the keys' path."""
+    model = screening.model
+    frame = screening.ranking
     keys_path = None
     if key is not None:
         ids = [candidate_id(key, s or "", f) for s, f in zip(frame["sha256"].fillna(""), frame["file"])]
@@ -35,6 +39,13 @@ def write_outputs(rows: list[dict], output: Path, model: RequirementModel, setti
         frame = frame.drop(columns=list(CONTACT_COLUMNS))
         frame.insert(1, "candidate_id", ids)
     write_csv(frame, output)
+    if explain:
+        with open(explain, "w", encoding="utf-8") as fh:
+            for data in screening.explanations():
+                fh.write(json.dumps(blind_explanation(data, key), ensure_ascii=False) + "\n")
+    if evidence:
+        table = screening.evidence
+        write_csv(blind_evidence(table, screening.files, key) if key is not None else table, evidence)
     return frame, write_run_record(output, model, settings, frame, skipped, blind=key is not None), keys_path
 
 

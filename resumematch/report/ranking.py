@@ -1,47 +1,51 @@
-"""Stage 5: many results to one ranked table (the CSV contract in docs/output.md)."""
+"""The ranked table (the CSV contract in docs/output.md), a view of the files table and its scores."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
+import numpy as np
 import pandas as pd
 
-from ..model import RequirementModel
-from ..score.result import Result
-from .rows import columns, row
+from ..score.aggregate import Scores
+from ..score.table import py_round
+from .rows import columns
 
 
-def rank_rows(rows: Iterable[dict], model: RequirementModel) -> pd.DataFrame:
-    """Rank rows: scored rows by score (ties by file path), then unscored rows by file.
+def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
+    """The ranked table (the CSV's columns) of a files table and its scores, built column-wise."""
+    model = scores.model
+    reqs = scores.requirements
+    df = pd.DataFrame({c: files[c] for c in ("candidate_name", "email", "phone", "file", "status", "reason")})
+    df["score"] = scores.total
+    for j, category in enumerate(scores.category_names):
+        df[f"{category}_score"] = np.where(scores.scored, py_round(scores.categories[:, j], 4), np.nan)
+    strengths = pd.DataFrame(scores.strength, columns=list(reqs.ids), index=df.index)
+    df = pd.concat([df, strengths], axis=1)
+    df["matched"] = _joined(scores.met, reqs.ids)
+    df["missing"] = _joined(scores.missing_mask, reqs.ids)
+    df["flags"] = files["flags"].fillna("")
+    df["experience_years"] = files["relevant_years"]
+    df["sha256"] = files["sha256"]
+    # scored rows by score (descending), then file; then unscored rows by file
+    by_file = np.argsort(np.argsort(df["file"].to_numpy(object), kind="stable"), kind="stable")
+    total = df["score"].to_numpy(float)
+    order = np.lexsort((by_file, np.where(np.isnan(total), np.inf, -total), np.isnan(total)))
+    df = df.take(order).reset_index(drop=True)
+    scored = int(np.count_nonzero(~np.isnan(total)))
+    position = pd.Series(np.arange(1, len(df) + 1))
+    df.insert(0, "rank", position.where(position <= scored).astype("Int64"))
+    sha = df["sha256"].where((df["status"] == "ok") & df["sha256"].fillna("").astype(bool))
+    duplicate = sha.duplicated() & sha.notna()
+    if duplicate.any():  # the first file with the same content, in ranked order
+        first = ~duplicate & sha.notna()
+        tag = "duplicate_of:" + sha[duplicate].map(df["file"][first].set_axis(sha[first]))
+        flags = df.loc[duplicate, "flags"]
+        df.loc[duplicate, "flags"] = np.where(flags != "", flags + ";" + tag, tag)
+    return df[columns(model)]
 
-    Rows whose content hash repeats an earlier row's are flagged ``duplicate_of:<file>``.
-    """
-    cols = columns(model)
-    df = pd.DataFrame(list(rows))
-    if df.empty:
-        return pd.DataFrame(columns=cols)
-    for col in cols:
-        if col not in df.columns:
-            df[col] = None
-    df["score"] = pd.to_numeric(df["score"], errors="coerce")
-    scored = df[df["score"].notna()].sort_values(["score", "file"], ascending=[False, True], kind="mergesort")
-    unscored = df[df["score"].isna()].sort_values("file", kind="mergesort")
-    df = pd.concat([scored, unscored], ignore_index=True)
-    df["rank"] = pd.array(list(range(1, len(scored) + 1)) + [None] * len(unscored), dtype="Int64")
-    first_file: dict[str, str] = {}
-    flags = []
-    for sha, file, flag, status in zip(df["sha256"], df["file"], df["flags"].fillna(""), df["status"]):
-        if status != "ok":
-            sha = None
-        if sha and sha in first_file:
-            flag = ";".join(filter(None, [flag, f"duplicate_of:{first_file[sha]}"]))
-        elif sha:
-            first_file[sha] = file
-        flags.append(flag)
-    df["flags"] = flags
-    return df[cols]
 
-
-def rank_frame(results: Iterable[Result], model: RequirementModel) -> pd.DataFrame:
-    """The ranked DataFrame for ``results``."""
-    return rank_rows((row(r, model) for r in results), model)
+def _joined(mask: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Per row, the ``ids`` where ``mask`` holds, ``;``-separated."""
+    if mask.shape[1] == 0:
+        return np.full(mask.shape[0], "", dtype=object)
+    parts = np.where(mask, np.array([i + ";" for i in ids], dtype=object)[None, :], "")
+    return pd.Series(parts.sum(axis=1), dtype=object).str[:-1].to_numpy(object)

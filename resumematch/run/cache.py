@@ -1,5 +1,6 @@
 """An embedded SQLite cache of extracted documents, keyed by content hash and extractor version,
-and of analyses, keyed by content hash and the matching part of the model.
+of analyses, keyed by content hash and the matching part of the model, and of each file's facts
+(its findings and file-level rows, ready for the evidence table; ``score.facts``).
 
 Re-ranking the same files against another model skips extraction; re-ranking with
 other weights also skips analysis, so it only re-scores. WAL mode and short transactions let two
@@ -31,6 +32,12 @@ CREATE TABLE IF NOT EXISTS analyses (
     sha256 TEXT NOT NULL,
     key TEXT NOT NULL,
     analysis TEXT NOT NULL,
+    PRIMARY KEY (sha256, key)
+);
+CREATE TABLE IF NOT EXISTS facts (
+    sha256 TEXT NOT NULL,
+    key TEXT NOT NULL,
+    facts TEXT NOT NULL,
     PRIMARY KEY (sha256, key)
 )"""
 
@@ -120,6 +127,20 @@ class Cache:
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)",
                               (sha256, key, analysis.to_json()))
+
+    def get_facts(self, sha256: str, key: str) -> list | None:
+        """A file's facts rows (``score.facts``: JSON arrays in the layout of ``FACTS_VERSION``,
+        which is part of ``key``), as stored under ``key``, or None."""
+        row = self.conn.execute("SELECT facts FROM facts WHERE sha256=? AND key=?", (sha256, key)).fetchone()
+        if row is None:
+            return None
+        self.hits += 1
+        return json.loads(row[0])
+
+    def put_facts(self, sha256: str, key: str, facts: list) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)",
+                              (sha256, key, json.dumps(facts, ensure_ascii=False, separators=(",", ":"))))
 
     def close(self) -> None:
         self.conn.close()

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..report.blind import blind_explanation, blind_key
-from ..report.rows import row
+from ..report.blind import blind_key
+from ..score.facts import FACTS_VERSION
 from .cache import Cache
 from .discover import scan
 from .pool import Limits
@@ -24,6 +24,8 @@ from .store import file_sha256
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ..report.screening import Screening
 
 
 @dataclass
@@ -41,6 +43,7 @@ class RunSettings:
     blind_key: str | None = None
     explain: str | None = None
     paths_shared: bool = False
+    evidence: str | None = None
     extra: dict = field(default_factory=dict)
 
     def record(self, screener: Screener) -> dict:
@@ -63,6 +66,7 @@ class RunSummary:
     keys: Path | None
     frame: pd.DataFrame
     skipped: list[str]
+    screening: Screening | None = None
 
 
 def _journal(output: Path) -> Path:
@@ -77,7 +81,8 @@ def _read_journal(path: Path) -> dict[str, dict]:
                 entry = json.loads(line)
             except json.JSONDecodeError:
                 continue  # a line cut short by the interruption
-            done[entry["row"]["file"]] = entry
+            if isinstance(entry, dict) and entry.get("facts_version") == FACTS_VERSION:  # else read again
+                done[entry["row"]["file"]] = entry
     return done
 
 
@@ -103,36 +108,38 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
         journal_path.unlink(missing_ok=True)
     todo = [f for f in files if str(f) not in done or done[str(f)]["row"].get("sha256") != file_sha256(f)]
     kept = {str(f) for f in files} - {str(f) for f in todo}
-    explain_fh = open(settings.explain, "a" if settings.resume else "w", encoding="utf-8") if settings.explain else None
+    for path in (settings.explain, settings.evidence):
+        if path:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
     cache = Cache(settings.cache) if settings.use_cache else None
     key = blind_key(settings.blind_key) if settings.blind else None
     count = len(kept)
     try:
         with open(journal_path, "a", encoding="utf-8") as journal:
             limits = Limits(settings.timeout, settings.memory_mb, start_method=settings.start_method)
-            for result in screener.score_files(todo, workers=settings.workers, cache=cache, limits=limits,
-                                                 client=client, paths_shared=settings.paths_shared):
-                entry = {"row": row(result, screener.model)}
-                if explain_fh:
-                    explain_fh.write(json.dumps(blind_explanation(result, key), ensure_ascii=False) + "\n")
-                    explain_fh.flush()
-                journal.write(json.dumps(entry, ensure_ascii=False, default=str) + "\n")
-                journal.flush()
-                done[str(result.file)] = entry
+            for _, (file, made), cached in screener.facts_of(todo, workers=settings.workers, cache=cache,
+                                                             limits=limits, client=client,
+                                                             paths_shared=settings.paths_shared):
+                entry = {"row": {"file": file, "sha256": made[0][0]}, "facts_version": FACTS_VERSION, "facts": made}
+                if not cached:  # a resumed run gets cached facts from the cache again, as fast
+                    journal.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+                    journal.flush()
+                done[file] = entry
                 count += 1
                 if progress:
                     progress(count, len(files))
     finally:
-        if explain_fh:
-            explain_fh.close()
         hits = cache.hits if cache else 0
         if cache:
             cache.close()
     from ..report.outputs import write_outputs  # pandas loads here, after the workers have forked
+    from ..report.screening import Screening
 
-    rows = [done[str(f)]["row"] for f in files if str(f) in done]
-    frame, record, keys_path = write_outputs(rows, output, screener.model, settings.record(screener), key, skipped)
+    screening = Screening.from_records(screener.model, [(str(f), done[str(f)]["facts"]) for f in files
+                                                        if str(f) in done])
+    frame, record, keys_path = write_outputs(screening, output, settings.record(screener), key, skipped,
+                                             explain=settings.explain, evidence=settings.evidence)
     journal_path.unlink(missing_ok=True)
     failed = frame.loc[frame["status"] != "ok", "status"].value_counts().to_dict()
     return RunSummary(output, len(frame), int((frame["status"] == "ok").sum()), failed, hits, record,
-                      keys_path, frame, [str(p) for p in skipped])
+                      keys_path, frame, [str(p) for p in skipped], screening)

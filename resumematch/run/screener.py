@@ -7,6 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..analyze.values import Analysis, pipeline_hash
@@ -14,16 +15,22 @@ from ..extract import Document, ExtractOptions, extract
 from ..extract.document import assemble
 from ..extract.normalize import normalize
 from ..model import RequirementModel, load_model
+from ..score.facts import facts, facts_hash
 from ..score.gaming import review
 from ..score.result import Result
-from ..score.scoring import score
 from .cache import Cache
 from .discover import find_resumes
 from .pool import Limits, analyze_files
 from .preflight import check_inputs
+from .store import file_sha256, options_key
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ..report.screening import Screening
+
+#: One file's facts as ``score.facts.facts`` gives them, with its path.
+Record = tuple[str, list]
 
 
 class Screener:
@@ -31,7 +38,8 @@ class Screener:
 
     >>> s = Screener("it_project_manager")          # or a path to a model YAML
     >>> r = s.score("cv.pdf")                        # doctest: +SKIP
-    >>> df = s.rank(["folder/", "x.docx"])           # doctest: +SKIP
+    >>> screening = s.screen(["folder/", "x.docx"])  # doctest: +SKIP
+    >>> screening.ranking, screening.evidence        # doctest: +SKIP
     """
 
     def __init__(self, model: str | os.PathLike | RequirementModel = "it_project_manager", *,
@@ -75,14 +83,18 @@ class Screener:
         for chunk in _chunks(documents, batch_size):
             todo = [doc for doc in chunk if doc.ok]
             analyses = iter(self.analyzer.analyze_many(todo)) if todo else iter(())
-            for doc in chunk:
-                yield self._result(doc, next(analyses)) if doc.ok else _unscored(doc)
+            yield from self._results([(doc, next(analyses) if doc.ok else None) for doc in chunk])
 
-    def _result(self, doc: Document, analysis: Analysis | None) -> Result:
-        if analysis is None:
-            return _unscored(doc)
-        analysis, flags = review(doc, analysis)
-        return Result(doc.source or "<text>", doc, analysis, score(analysis, self.model), flags)
+    def _results(self, items: list[tuple[Document, Analysis | None]]) -> list[Result]:
+        """Results of analysed documents, scored together as one table."""
+        from ..report.screening import Screening
+
+        reviewed = [review(doc, analysis) if analysis is not None else (None, ()) for doc, analysis in items]
+        records = [(doc.source or "<text>", facts(doc, analysis, flags))
+                   for (doc, _), (analysis, flags) in zip(items, reviewed)]
+        screening = Screening.from_records(self.model, records)
+        return [Result(file, doc, analysis, _card(screening, i), flags)
+                for i, ((file, _), (doc, _), (analysis, flags)) in enumerate(zip(records, items, reviewed))]
 
     def score_files(self, files: Iterable[str | os.PathLike], *, workers: int | None = None,
                     cache: Cache | None = None, limits: Limits | None = None, client=None,
@@ -91,16 +103,67 @@ class Screener:
         analyse them; ``workers=0`` does it in this process, without isolation. With a ``cache``,
         known documents and analyses are reused. With a ``dask.distributed.Client``, the cluster's
         workers extract and analyse instead, and results come as they finish (see ``run.cluster``)."""
+        items = self._analyzed(list(files), workers=workers, cache=cache, limits=limits, client=client,
+                               paths_shared=paths_shared)
+        for chunk in _chunks(items, 16):
+            yield from self._results(chunk)
+
+    def _analyzed(self, files: list, *, workers: int | None, cache: Cache | None, limits: Limits | None,
+                  client=None, paths_shared: bool = False) -> Iterator[tuple[Document, Analysis | None]]:
+        """``(document, analysis)`` of each file: from the local worker pool, or from the Dask
+        cluster behind ``client`` (in the order they finish there)."""
         if client is not None:
             from .cluster import analyze_files as on_cluster
 
-            items = on_cluster(client, files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
-                               options=self.options, limits=limits, cache=cache, paths_shared=paths_shared)
-        else:
-            items = analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
-                                  options=self.options, workers=workers, limits=limits, cache=cache)
-        for doc, analysis in items:
-            yield self._result(doc, analysis)
+            return on_cluster(client, files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
+                              options=self.options, limits=limits, cache=cache, paths_shared=paths_shared)
+        return analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
+                             options=self.options, workers=workers, limits=limits, cache=cache)
+
+    def facts_of(self, files: Iterable[str | os.PathLike], *, workers: int | None = None,
+                 cache: Cache | None = None, limits: Limits | None = None, client=None,
+                 paths_shared: bool = False) -> Iterator[tuple[int, Record, bool]]:
+        """``(index, (file, facts), cached)`` for every file, as they are ready (not in order): from
+        the cache when it holds the file's facts (``cached``), else extracted, analysed and reviewed
+        in the workers (or on the Dask cluster behind ``client``)."""
+        files = [str(f) for f in files]
+        key = self._facts_key(cache) if cache is not None and not self.options.password else None
+        todo = []
+        for i, file in enumerate(files):
+            sha = file_sha256(Path(file)) if key else None
+            known = cache.get_facts(sha, key) if sha else None
+            if known is not None:
+                yield i, (file, known), True
+            else:
+                todo.append(i)
+        index, in_order = {files[i]: i for i in todo}, iter(todo)
+        workers = default_workers(len(todo)) if workers is None else workers
+        for doc, analysis in self._analyzed([files[i] for i in todo], workers=workers, cache=cache, limits=limits,
+                                            client=client, paths_shared=paths_shared):
+            # the local pool answers in order; the cluster as its tasks finish, named by source
+            i = index[str(doc.source)] if client is not None else next(in_order)
+            analysis, flags = review(doc, analysis) if analysis is not None else (None, ())
+            made = facts(doc, analysis, flags)
+            if key and doc.sha256 and doc.status not in ("timeout", "error"):
+                cache.put_facts(doc.sha256, key, made)
+            yield i, (files[i], made), False
+
+    def _facts_key(self, cache: Cache) -> str:
+        parts = (self.analysis_key, cache.extractor, options_key(self.options), facts_hash())
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
+
+    def screen(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None,
+               cache: Cache | None = None, limits: Limits | None = None, client=None) -> Screening:
+        """Screen every resume under ``paths`` (see ``find_resumes``): a ``Screening`` with the
+        evidence and files tables, the ranking and explanations. A path that does not exist is an
+        ``InputError``. With a ``dask.distributed.Client``, the cluster extracts and analyses."""
+        from ..report.screening import Screening
+
+        files = find_resumes(check_inputs(paths))
+        records: list = [None] * len(files)
+        for i, record, _ in self.facts_of(files, workers=workers, cache=cache, limits=limits, client=client):
+            records[i] = record
+        return Screening.from_records(self.model, records)
 
     def _own_analyzer(self):
         # The workers' analyzer factory. A forked worker inherits this screener, and with it an
@@ -121,11 +184,25 @@ class Screener:
             yield result
 
     def rank(self, paths: Iterable[str | os.PathLike], *, workers: int | None = None, client=None) -> pd.DataFrame:
-        """Rank every resume under ``paths``: a DataFrame with the ranked CSV's columns. With a
-        ``dask.distributed.Client``, the cluster extracts and analyses the files."""
-        from ..report.ranking import rank_frame
+        """Rank every resume under ``paths``: a DataFrame with the ranked CSV's columns
+        (``screen(paths).ranking``). With a ``dask.distributed.Client``, the cluster extracts and
+        analyses the files."""
+        return self.screen(paths, workers=workers, client=client).ranking
 
-        return rank_frame(list(self.results(paths, workers=workers, client=client)), self.model)
+
+#: Files to read per worker process before another one pays for its start (loading spaCy, about
+#: 1.4 s of CPU, against 15-40 ms per file): see docs/performance.md.
+FILES_PER_WORKER = 150
+
+
+def default_workers(files: int) -> int:
+    """The worker count when none is given: one per ``FILES_PER_WORKER`` files still to read,
+    at least one, at most the CPUs this process may run on."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on macOS or Windows
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, files // FILES_PER_WORKER))
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -139,5 +216,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _unscored(doc: Document) -> Result:
-    return Result(doc.source or "<bytes>", doc)
+def _card(screening, i: int):
+    from ..score.scorecard import scorecard
+
+    return scorecard(screening.findings, screening.files, screening.scores, i)

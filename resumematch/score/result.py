@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..analyze.values import Analysis
 from ..extract import Document
-from .scoring import Scorecard
+from .scorecard import Scorecard
 
 
 @dataclass(frozen=True)
@@ -29,9 +29,19 @@ class Result:
         return self.document.reason
 
     @property
+    def scored(self) -> bool:
+        return self.scorecard is not None and self.scorecard.assessed
+
+    @property
     def score(self) -> float | None:
-        return self.scorecard.total if self.scorecard else None
+        """The total, 0-100; None when the file could not be scored (see ``status`` and ``reason``)."""
+        return self.scorecard.total if self.scored else None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Required items not met; every required item when the file could not be scored."""
+        return self.scorecard.missing if self.scorecard else ()
 
     def strengths(self) -> dict[str, float]:
         """Strength of every requirement, by id (empty when the file could not be scored)."""
-        return dict(self.scorecard.strengths) if self.scorecard else {}
+        return dict(self.scorecard.strengths) if self.scored else {}

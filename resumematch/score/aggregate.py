@@ -1,0 +1,144 @@
+"""Stage 3: the findings and files tables to strengths, category scores and totals, vectorised.
+
+Every step works on all files at once (docs/scoring.md):
+
+1. the strength of each finding (``table.strengths``);
+2. the best finding per (file, requirement): a sort by file, requirement, strength (descending)
+   and place in the text, keeping the first of each group, so ties go to the earliest finding;
+3. experience requirements from the files' relevant years;
+4. ``satisfied_by`` as a join of each requirement with its alternative's first-pass strength;
+5. category scores as a grouping of the requirement columns by category (``mean`` or ``best``);
+6. the weighted total, ``met`` and ``missing``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from ..model import RequirementModel
+from ..types import CATEGORIES, Category, Kind
+from .table import MET, Requirements, py_round, strengths
+
+
+@dataclass(frozen=True, eq=False)
+class Scores:
+    """What scoring computed for every file of a files table against one model.
+
+    The arrays have one row per file (the files table's order): ``strength`` and ``met`` one column
+    per requirement (model order), ``categories`` one per category in ``category_names``. Unscored
+    files have NaN strengths, categories and totals. ``finding_strength`` holds each finding's
+    strength; ``best`` the findings-table row that decided each (file, requirement) on its own, or -1;
+    ``first`` the strengths before ``satisfied_by``; ``via`` the credit taken from it ("" for none)."""
+
+    model: RequirementModel
+    requirements: Requirements
+    scored: np.ndarray
+    finding_strength: np.ndarray
+    finding_rid: np.ndarray
+    best: np.ndarray
+    first: np.ndarray
+    strength: np.ndarray
+    via: np.ndarray
+    met: np.ndarray
+    category_names: tuple[str, ...]
+    categories: np.ndarray
+    total: np.ndarray
+
+    @cached_property
+    def missing_mask(self) -> np.ndarray:
+        """Required requirements not met, per file; for a file that could not be scored, every
+        required requirement (none was assessed, so none may look met)."""
+        required = self.requirements.kind == Kind.REQUIRED
+        return ~self.met & required[None, :]
+
+
+def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: RequirementModel) -> Scores:
+    """Score every file of ``files`` against ``model`` from its rows in ``findings``."""
+    reqs = Requirements(model)
+    n, r = len(files), len(reqs)
+    column = findings["requirement"].cat
+    rid = np.append(pd.Index(reqs.ids).get_indexer(column.categories), -1)[column.codes.to_numpy()]
+    strength = strengths(findings, reqs.mention, rid)
+
+    # 2. the best finding per (file, requirement); a strength of 0 chooses no evidence. The rows are
+    # in file order and, within a file, in the analysis's order; the sort is stable.
+    fid = findings["fid"].to_numpy(np.int64)
+    rows = np.flatnonzero(rid >= 0)
+    group = fid[rows] * (r + 1) + rid[rows]
+    rank = group * 20_001 + (10_000 - np.rint(strength[rows] * 10_000)).astype(np.int64)
+    place = findings["start"].to_numpy(np.int64)[rows] * 2 ** 31 + findings["end"].to_numpy(np.int64)[rows]
+    order = rows[np.lexsort((place, rank))]
+    grouped = np.full(len(fid), -1, dtype=np.int64)
+    grouped[rows] = group
+    grouped = grouped[order]
+    head = np.ones(len(order), dtype=bool)
+    head[1:] = grouped[1:] != grouped[:-1]
+    chosen = order[head]
+    first = np.zeros((n, r))
+    first[fid[chosen], rid[chosen]] = strength[chosen]
+    best = np.full((n, r), -1, dtype=np.int64)
+    decided = chosen[strength[chosen] > 0]
+    best[fid[decided], rid[decided]] = decided
+
+    # 3. experience from relevant years
+    years = files["relevant_years"].to_numpy(float)
+    scored = ~np.isnan(years)
+    experience = reqs.category == Category.EXPERIENCE
+    first[:, experience] = py_round(np.minimum(1.0, years / model.experience.full_strength_years), 4)[:, None]
+    first[~scored] = np.nan
+    met_first = first >= MET
+
+    # 4. satisfied_by: equivalent experience, or the alternative's first-pass strength
+    final = first.copy()
+    via = np.full((n, r), "", dtype=object)
+    eq = np.flatnonzero(~np.isnan(reqs.alt_years))
+    credit = ~met_first[:, eq] & (years[:, None] >= reqs.alt_years[eq][None, :])
+    final[:, eq] = np.where(credit, 1.0, first[:, eq])
+    via[:, eq] = np.where(credit, "equivalent_experience", "")
+    th = np.flatnonzero(reqs.alt_index >= 0)
+    alt = reqs.alt_index[th]
+    credit = ~met_first[:, th] & met_first[:, alt]
+    final[:, th] = np.where(credit, first[:, alt], first[:, th])
+    via[:, th] = np.where(credit, np.array(["through:" + a for a in reqs.ids[alt]], dtype=object)[None, :], "")
+    met = final >= MET
+
+    # 5. category scores, 6. total
+    names, categories = _categories(final, reqs, model)
+    weights = {c: w for c, w in model.category_weights.items() if c in names}
+    total_weight = sum(weights.values()) or 1.0
+    weighted = 0.0
+    for category, weight in weights.items():  # in the model's order: the same sum, term by term
+        weighted = weighted + weight * categories[:, names.index(category)]
+    total = py_round(100 * weighted / total_weight, 2) if weights else np.zeros(n)
+    total = np.where(scored, total, np.nan)
+    return Scores(model, reqs, scored, strength, rid, best, first, final, via, met & scored[:, None],
+                  tuple(names), categories, total)
+
+
+def _categories(final: np.ndarray, reqs: Requirements, model: RequirementModel) -> tuple[list[str], np.ndarray]:
+    """Category scores, grouping the requirement columns by category.
+
+    ``mean``: min(1, Σ weight × strength / Σ non-bonus weight) (all weights when every requirement
+    is a bonus); ``best``: max(weight × strength) / max weight."""
+    category = reqs.category
+    present = [c for c in CATEGORIES if (category == c).any()]
+    code = np.array([present.index(c) for c in category])
+    order = np.argsort(code, kind="stable")
+    starts = np.searchsorted(code[order], np.arange(len(present)))
+    weight = reqs.weight
+    weighted = (final * weight[None, :])[:, order]
+    numerator = np.add.reduceat(weighted, starts, axis=1)
+    strongest = np.maximum.reduceat(weighted, starts, axis=1)
+    core = reqs.kind != Kind.BONUS
+    core_sum = np.add.reduceat(np.where(core, weight, 0.0)[order], starts)
+    has_core = np.add.reduceat(core[order].astype(int), starts) > 0
+    denominator = np.where(has_core, core_sum, np.add.reduceat(weight[order], starts))
+    mean = np.minimum(1.0, numerator / np.where(denominator > 0, denominator, 1.0))
+    mean = np.where(denominator > 0, mean, 0.0)
+    best = strongest / np.maximum.reduceat(weight[order], starts)
+    modes = np.array([model.category_modes.get(c, "mean") == "best" for c in present])
+    return [str(c) for c in present], np.where(modes[None, :], best, mean)

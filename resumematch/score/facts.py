@@ -1,0 +1,69 @@
+"""One file's facts as plain rows: what the evidence and files tables are built from.
+
+Free of pandas, so the parent can collect rows while the workers it forks stay small. The rows do
+not depend on weights, kinds or category weights, so re-weighting never rebuilds them; the cache
+keeps them as JSON arrays that load straight into a DataFrame (``FACTS_VERSION`` versions the
+layout below).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..analyze.values import Analysis
+from ..extract import Document
+
+#: The version of the row layout below, as stored in the cache and the run journal.
+FACTS_VERSION = 1
+
+#: One row per file (after ``file``, the cached part).
+FILE_COLUMNS = ("file", "sha256", "format", "status", "reason", "flags", "relevant_years", "total_years",
+                "internship_years", "candidate_name", "email", "phone", "other_findings")
+
+#: One row per finding tagged with a requirement, in the analysis's order.
+FINDING_COLUMNS = ("requirement", "category", "name", "text", "method", "match_score", "status", "section",
+                   "page", "start", "end", "snippet")
+
+_SENTENCE_END = re.compile(r"[.!?;•▪●](?=\s)|\n")
+
+
+def snippet(text: str, start: int, end: int, limit: int = 240) -> str:
+    """The sentence (or line) that holds ``text[start:end]``, whitespace collapsed; a sentence
+    longer than ``limit`` characters is cut around the match, with an ellipsis where it was cut."""
+    a = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 2 * limit), start)), default=0)
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 2 * limit))
+    b = after.start() + (after.group() != "\n") if after else min(len(text), end + 2 * limit)
+    cut_a, cut_b = a, b
+    if b - a > limit:
+        room = max(0, limit - (end - start)) // 2
+        cut_a, cut_b = max(a, start - room), min(b, end + room)
+    return ("…" if cut_a > a else "") + " ".join(text[cut_a:cut_b].split()) + ("…" if cut_b < b else "")
+
+
+def facts(document: Document, analysis: Analysis | None, flags: tuple[str, ...] = ()) -> list:
+    """``[file row without file, finding rows]`` for one reviewed file (JSON-ready)."""
+    doc = document
+    if analysis is None:
+        return [[doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags), None, None, None,
+                 None, None, None, ""], []]
+    cand, text = analysis.candidate, doc.text
+    other = sorted({e.name for e in analysis.entities if e.id is None})
+    head = [doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags),
+            analysis.relevant_experience_years, analysis.experience_years, analysis.internship_years,
+            cand.name, cand.email, cand.phone, ";".join(other)]
+    rows = [[e.id, e.category, e.name, e.text, e.method, e.score, e.status, e.section, e.page, e.start, e.end,
+             snippet(text, e.start, e.end)] for e in analysis.entities if e.id is not None]
+    return [head, rows]
+
+
+@lru_cache(maxsize=1)
+def facts_hash() -> str:
+    """Hash of the code that turns an analysis into facts (this module and the gaming review):
+    cached facts are void as soon as it changes."""
+    digest = hashlib.sha256(str(FACTS_VERSION).encode())
+    for name in ("facts.py", "gaming.py"):
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,118 @@
+"""One file's scores as plain values: the view behind ``Result.scorecard`` and the explanations.
+
+Scoring itself runs on the tables (``aggregate.score_tables``); this reads one file's row of it.
+Free of pandas at import, so ``Result`` is too.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..analyze.values import Entity
+from ..types import Category, Kind
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .aggregate import Scores
+
+
+@dataclass(frozen=True)
+class RequirementScore:
+    """How strongly one requirement is met, and the evidence that decided it."""
+
+    id: str
+    label: str
+    category: str
+    kind: str
+    weight: float
+    strength: float
+    met: bool
+    evidence: Entity | None = None
+    note: str = ""
+    also_seen: tuple[Entity, ...] = field(default=())
+    via: str = ""
+    snippet: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    total: float
+    categories: dict[str, float]
+    requirements: tuple[RequirementScore, ...]
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+    #: False when the file could not be scored: ``total`` is NaN and every required item is missing.
+    assessed: bool = True
+
+    @cached_property
+    def strengths(self) -> dict[str, float]:
+        """Strength of every requirement, by id."""
+        return {r.id: r.strength for r in self.requirements}
+
+    def strength(self, requirement_id: str) -> float:
+        return self.strengths[requirement_id]
+
+
+def _entity(row, isna) -> Entity:
+    page = None if isna(row.page) else int(row.page)
+    return Entity(str(row.category), str(row.requirement), row.name, row.text, str(row.method),
+                  float(row.match_score), str(row.status), str(row.section), page, int(row.start), int(row.end))
+
+
+def unassessed(scores: Scores, status: str) -> Scorecard:
+    """The scorecard of a file that could not be scored (its ``status``): nothing is assessed."""
+    reqs = scores.requirements
+    out = tuple(RequirementScore(r, label, category, kind, float(weight), math.nan, False,
+                                 note=f"not assessed: the file could not be scored ({status})")
+                for r, label, category, kind, weight in zip(reqs.ids, reqs.label, reqs.category, reqs.kind,
+                                                            reqs.weight))
+    return Scorecard(total=math.nan, categories={}, requirements=out, matched=(),
+                     missing=tuple(q.id for q in out if q.kind == Kind.REQUIRED), assessed=False)
+
+
+def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: int) -> Scorecard:
+    """The scorecard of file ``i`` (its row in ``files``). A file that could not be scored gets
+    an unassessed one: total NaN, every requirement unassessed (NaN, not met), every required one
+    missing."""
+    import numpy as np  # loaded with the tables, not with this module (see docs/design.md)
+    from pandas import isna
+
+    if not scores.scored[i]:
+        return unassessed(scores, str(files["status"].iloc[i]))
+    a, b = np.searchsorted(findings["fid"].to_numpy(), [i, i + 1])  # rows are in file order
+    rows = findings.iloc[a:b]
+    entities = {index: _entity(row, isna) for index, row in zip(rows.index, rows.itertuples(index=False))}
+    snippets = dict(zip(rows.index, rows["snippet"]))
+    rid = scores.finding_rid[rows.index.to_numpy()] if len(rows) else []
+    by_req: dict[int, list[int]] = {}
+    for index, r in zip(rows.index, rid):
+        by_req.setdefault(int(r), []).append(index)
+    fact = files.iloc[i]
+    reqs = scores.requirements
+    out = []
+    for r, req in enumerate(reqs.frame().itertuples(index=False)):
+        own = int(scores.best[i, r])
+        chosen, note, via = own, "", scores.via[i, r]
+        if req.category == Category.EXPERIENCE:
+            full = scores.model.experience.full_strength_years
+            note = (f"{fact.relevant_years:g} years of relevant work out of {fact.total_years:g} dated years; "
+                    f"full strength at {full:g}")
+        if via == "equivalent_experience":
+            note = (f"met by equivalent experience: {fact.relevant_years:g} relevant years >= "
+                    f"{reqs.alt_years[r]:g}")
+        elif via:
+            alt = int(reqs.alt_index[r])
+            note = f"met through {reqs.ids[alt]}"
+            chosen = int(scores.best[i, alt]) if scores.best[i, alt] >= 0 else own
+        also = tuple(entities[k] for k in by_req.get(r, ()) if k != own)
+        out.append(RequirementScore(req.requirement, req.label, req.category, req.kind, req.weight,
+                                    float(scores.strength[i, r]), bool(scores.met[i, r]), entities.get(chosen), note,
+                                    also, via, snippets.get(chosen, "")))
+    categories = {c: round(float(v), 4) for c, v in zip(scores.category_names, scores.categories[i])}
+    return Scorecard(total=float(scores.total[i]), categories=categories, requirements=tuple(out),
+                     matched=tuple(q.id for q in out if q.met),
+                     missing=tuple(q.id for q in out if q.kind == Kind.REQUIRED and not q.met))
