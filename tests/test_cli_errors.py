@@ -90,6 +90,9 @@ OUTPUT_MISTAKES = [
      "explain file"),
     ("explain-is-output", lambda tmp: ["-o", str(tmp / "o.csv"), "--explain", str(tmp / "o.csv")],
      "both name"),
+    ("evidence-under-a-file", lambda tmp: ["-o", str(tmp / "o.csv"), "--evidence", str(tmp / "plain" / "e.csv")],
+     "evidence file"),
+    ("html-is-a-folder", lambda tmp: ["-o", str(tmp / "o.csv"), "--html", str(tmp)], "is a folder"),
 ]
 
 

@@ -204,6 +204,14 @@ def rank(
 
     if paths_shared and not scheduler:
         raise typer.BadParameter("only means something with --scheduler", param_hint="--paths-shared")
+    # What needs no model first: a wrong path or an unwritable report fails at once.
+    from ..run.discover import scan
+    from ..run.preflight import check_found, check_inputs, check_output
+
+    inputs = check_inputs(paths)
+    check_found(inputs, scan(inputs)[0])
+    if html:
+        check_output(html, "--html")
     screener = Screener(model, as_of=_as_of(as_of))
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,

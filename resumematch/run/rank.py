@@ -96,12 +96,14 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     paths = check_inputs(paths)
     key_file = settings.blind_key if settings.blind and settings.blind_key and not Path(settings.blind_key).is_file() \
         else None
-    check_outputs({"output": output, "explain file": settings.explain, "blind key file": key_file})
+    check_outputs({"output": output, "explain file": settings.explain, "evidence file": settings.evidence,
+                   "blind key file": key_file})
     files, skipped = scan(paths)
     check_found(paths, files)
     output.parent.mkdir(parents=True, exist_ok=True)
-    if settings.explain:
-        Path(settings.explain).parent.mkdir(parents=True, exist_ok=True)
+    for extra in (settings.explain, settings.evidence):
+        if extra:
+            Path(extra).parent.mkdir(parents=True, exist_ok=True)
     journal_path = _journal(output)
     done = _read_journal(journal_path) if settings.resume else {}
     if not settings.resume:
