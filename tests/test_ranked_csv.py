@@ -171,3 +171,34 @@ def test_ranked_blind_csv_holds_no_name_file_or_contact(blind_and_open, screener
     else:  # the twin: the open CSV holds them, so the search above can find them
         assert "Maria Okafor" in leaked and "maria_okafor.txt" in leaked and "(+1) 555-201-7788" in leaked
         assert target == str(folder / "maria_okafor.txt")
+
+
+@pytest.mark.parametrize("blind", [True, False])
+def test_ranked_blind_csv_is_audited_by_its_candidate_column(blind_and_open, blind):
+    from resumematch.audit.impact import audit
+    from resumematch.errors import InputError
+
+    _, out = blind_and_open
+    keys = pd.read_csv(out[True].with_name("ranked.keys.csv"), encoding="utf-8-sig")
+    assert keys["candidate_id"].is_unique  # copies of one file get their own ids
+    groups = keys.assign(sex=["F", "M"] * (len(keys) // 2) + ["F"] * (len(keys) % 2)).drop(columns="file")
+    ranked = pd.read_csv(out[blind], encoding="utf-8-sig")
+    if blind:
+        result = audit(ranked, groups, ["sex"], min_score=0)
+        assert sorted(result.table["group"]) == ["F", "M"] and result.pool == ranked["score"].notna().sum()
+    else:  # the twin: an open CSV has no blind ids to join on
+        with pytest.raises(InputError, match="share no join column"):
+            audit(ranked, groups, ["sex"], min_score=0)
+
+
+@pytest.mark.parametrize("blind", [True])
+def test_report_from_blind_csv_keeps_the_duplicate_id(blind_and_open, tmp_path, blind):
+    from resumematch.report.htmlinputs import write_report
+
+    folder, out = blind_and_open
+    rows = read_csv(out[blind])
+    target = next(r for r in rows if "duplicate_of:" in r["flags"])["flags"].split("duplicate_of:", 1)[1]
+    explain = tmp_path / "why.jsonl"
+    explain.write_text("", encoding="utf-8")
+    page = write_report(out[blind], explain, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert f"duplicate_of:{target}" in page and folder.name not in page and "maria_okafor" not in page
