@@ -4,6 +4,7 @@ spreadsheet shows them as written (docs/output.md, "Phone numbers")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -11,6 +12,7 @@ import phonenumbers
 DEFAULT_REGION = "US"
 
 
+@lru_cache(maxsize=1 << 16)  # a rescore builds the ranking again: parse each number once (~90 µs)
 def phone_cell(raw: object) -> object:
     """``raw`` as the ranked CSV writes it: a number ``phonenumbers`` reads as a whole number of
     the right length for its country (valid, or possible: fictional 555 numbers too) becomes
