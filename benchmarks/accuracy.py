@@ -4,7 +4,7 @@ Each annotated CV (dotin-inc resume NER set, CC0-1.0) is written to a file; the 
 with the ``resumematch rank`` command, as a user would; and the ranked CSV's own columns are
 scored against the labels:
 
-- ``candidate_name`` against the CV's first ``Name`` label, ``email`` against any ``Email Address``
+- ``candidate`` against the CV's first ``Name`` label, ``email`` against any ``Email Address``
   label (case-insensitive, whitespace collapsed). A right value is a true positive; a wrong one a
   false positive and a false negative; a value where nothing is labelled a false positive.
 - requirement columns against the labels that name them: a CV whose ``Soft Skills`` labels include
@@ -57,16 +57,16 @@ REQUIREMENT_LABELS = (
 #: Labels read against the document and found wrong: (file, column) -> (the value the document
 #: shows, why). Scores are reported with the labels as given *and* with these corrections.
 ADJUDICATED = {
-    ("102", "candidate_name"): ("Peter S. Gutierrez", "the name heading the resume is not labelled"),
-    ("119", "candidate_name"): ("Gregory T. Jones", "the name heading the sample resume is not labelled"),
-    ("277", "candidate_name"): ("Fred Flintcarrier", "the name heading the sample resume is not labelled"),
-    ("283", "candidate_name"): ("Eylove Children", "the name heading the sample resume is not labelled"),
-    ("278", "candidate_name"): ("Phyliss Physical",
+    ("102", "candidate"): ("Peter S. Gutierrez", "the name heading the resume is not labelled"),
+    ("119", "candidate"): ("Gregory T. Jones", "the name heading the sample resume is not labelled"),
+    ("277", "candidate"): ("Fred Flintcarrier", "the name heading the sample resume is not labelled"),
+    ("283", "candidate"): ("Eylove Children", "the name heading the sample resume is not labelled"),
+    ("278", "candidate"): ("Phyliss Physical",
                                 "the label marks a reference; the name heading the resume is not labelled"),
-    ("269", "candidate_name"): ("Walter Children", "the label covers the first of the name's two words"),
-    ("270", "candidate_name"): ("Clayton Windler V. Bolton", "the label covers two of the name's four words"),
-    ("249", "candidate_name"): ("Trevor Keeling PROSPER", "the label leaves out the surname in capitals"),
-    ("77", "candidate_name"): ("Phillip Wisozk Mohapatra", "the label leaves out the last of three words"),
+    ("269", "candidate"): ("Walter Children", "the label covers the first of the name's two words"),
+    ("270", "candidate"): ("Clayton Windler V. Bolton", "the label covers two of the name's four words"),
+    ("249", "candidate"): ("Trevor Keeling PROSPER", "the label leaves out the surname in capitals"),
+    ("77", "candidate"): ("Phillip Wisozk Mohapatra", "the label leaves out the last of three words"),
     **{(f, "email"): (e, "the candidate's own address, under their name, is not labelled")
        for f, e in (("90", "yinjiao_ye@uri.edu"), ("94", "greg@atlanticstudio.ca"), ("103", "fitchd@missouri.edu"),
                     ("116", "King@Harvard.edu"), ("117", "nowakc@gmail.com"), ("189", "dd367@cornell.edu"))},
@@ -252,17 +252,17 @@ def evaluate(samples: list[Sample], workdir: Path) -> Report:
         if not group:
             continue
         rows = rank_folder(workdir / fmt, workdir / f"{fmt}.csv")
-        scores = report.scores[fmt] = {"candidate_name": Score(), "email": Score()}
-        fixed = report.adjudicated[fmt] = {"candidate_name": Score(), "email": Score()}
+        scores = report.scores[fmt] = {"candidate": Score(), "email": Score()}
+        fixed = report.adjudicated[fmt] = {"candidate": Score(), "email": Score()}
         scores.update({req: Score() for req, _, _ in REQUIREMENT_LABELS})
         extra = report.unlabelled_positives[fmt] = {req: 0 for req, _, _ in REQUIREMENT_LABELS}
         keyword = report.keyword[fmt] = {req: Score() for req, _, _ in REQUIREMENT_LABELS}
         report.files[fmt] = len(group)
         for sample in group:
             row = rows[sample.name]
-            for column, label_type in (("candidate_name", "Name"), ("email", "Email Address")):
+            for column, label_type in (("candidate", "Name"), ("email", "Email Address")):
                 truths = [lab.text for lab in sample.spans(label_type)]
-                truths = truths[:1] if column == "candidate_name" else truths
+                truths = truths[:1] if column == "candidate" else truths
                 kind = score_value(scores[column], row[column], truths)
                 correction = ADJUDICATED.get((sample.name, column))
                 score_value(fixed[column], row[column], [correction[0]] if correction else truths)
@@ -295,9 +295,9 @@ def evaluate(samples: list[Sample], workdir: Path) -> Report:
 
 
 def rank_templates(folder: Path, workdir: Path) -> dict[str, str | None]:
-    """The ``candidate_name`` the ranked CSV gives each template PDF under ``folder``."""
+    """The ``candidate`` the ranked CSV gives each template PDF under ``folder``."""
     rows = rank_folder(folder, workdir / "templates.csv")
-    return {stem: row["candidate_name"] or None for stem, row in rows.items()}
+    return {stem: row["candidate"] or None for stem, row in rows.items()}
 
 
 def template_errors(found: dict[str, str | None]) -> list[dict]:
@@ -306,7 +306,7 @@ def template_errors(found: dict[str, str | None]) -> list[dict]:
     for stem, expected in TEMPLATE_NAMES.items():
         got = found.get(stem)
         if got != expected:
-            errors.append({"format": "template", "file": stem, "field": "candidate_name",
+            errors.append({"format": "template", "file": stem, "field": "candidate",
                            "kind": "wrong" if got else "missed", "predicted": got, "truth": expected})
     return errors
 
@@ -332,14 +332,14 @@ def format_tables(report: Report) -> str:
     out = ["\nall 310 CVs (one-line and multi-line text files)\n",
            "| column | precision | recall | TP | FP | FN | labelled | predicted |",
            "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for name in ("candidate_name", "email"):
+    for name in ("candidate", "email"):
         out.append(_score_row(f"`{name}`", total(report, report.scores, name)))
         out.append(_score_row(f"`{name}`, labels corrected", total(report, report.adjudicated, name)))
     for fmt, scores in report.scores.items():
         out += [f"\n{fmt} ({report.files[fmt]} CVs)\n",
                 "| column | precision | recall | TP | FP | FN | labelled | predicted |",
                 "|---|---:|---:|---:|---:|---:|---:|---:|"]
-        for name in ("candidate_name", "email"):
+        for name in ("candidate", "email"):
             out.append(_score_row(f"`{name}`", scores[name]))
             out.append(_score_row(f"`{name}`, labels corrected", report.adjudicated[fmt][name]))
         out += ["", "| requirement | recall | met / labelled | met, not labelled | keyword recall "

@@ -41,11 +41,15 @@ def tables(n: int, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFr
         matched = [k for k, v in strengths.items() if v >= 0.5]
         missing = [r.id for r in model.requirements if r.kind == "required" and strengths[r.id] < 0.5]
         name = f"Candidate Person{i}"
-        row = {"candidate_name": name, "email": f"person{i}@example.com", "phone": f"555-{i:04d}",
-               "file": file, "status": "ok", "reason": "", "score": round(rng.uniform(0, 100), 2),
+        required = [r for r in model.requirements if r.kind == "required"]
+        row = {"candidate": name, "score": round(rng.uniform(0, 100), 2),
+               "required_met": f"{len(required) - len(missing)} of {len(required)}",
+               "missing_required": "; ".join(model.by_id[m].label for m in missing), "status": "ok",
+               "flags": "keyword_stuffing" if rng.random() < 0.03 else "", "reason": "",
                **{f"{c}_score": round(rng.random(), 4) for c in cats}, **strengths,
-               "matched": ";".join(matched), "missing": ";".join(missing),
-               "flags": "keyword_stuffing" if rng.random() < 0.03 else "", "experience_years": 5.5, "sha256": sha}
+               "relevant_years": 5.5, "total_years": 9.0, "email": f"person{i}@example.com",
+               "phone": f"555-{i:04d}", "file": file, "sha256": sha,
+               "matched": ";".join(matched), "missing": ";".join(missing)}
         ranking.append(row)
         files.append({"file": file, "sha256": sha, "format": "pdf", "status": "ok", "reason": "", "flags": row["flags"],
                       "relevant_years": 5.5, "total_years": 9.0, "candidate_name": name, "email": row["email"],

@@ -15,12 +15,12 @@ def main() -> None:
     ranked = screener.rank([folder])
 
     scored = ranked[ranked["status"] == "ok"]
-    complete = scored[scored["missing"].fillna("") == ""]
+    complete = scored[scored["missing_required"].fillna("") == ""]
     top = complete.head(5)
-    top[["rank", "candidate_name", "email", "score", "matched"]].to_csv("shortlist.csv", index=False)
+    top[["rank", "candidate", "score", "required_met", "email", "phone"]].to_csv("shortlist.csv", index=False)
     print(f"{len(complete)} of {len(ranked)} candidates meet every required item; top {len(top)} in shortlist.csv")
     for _, row in top.iterrows():
-        print(f"  {row['rank']:>3}  {row['score']:6.2f}  {row['candidate_name']}  ({row['file']})")
+        print(f"  {row['rank']:>3}  {row['score']:6.2f}  {row['candidate']}  ({row['file']})")
 
 
 if __name__ == "__main__":  # needed where workers are spawned (macOS, Windows): they import this file

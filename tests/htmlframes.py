@@ -43,16 +43,15 @@ def ranking() -> pd.DataFrame:
     rows = []
     for i, (name, email, phone, file, score, strengths, missing, flags) in enumerate(CANDIDATES):
         matched = ";".join(r["id"] for r in REQS if strengths[r["id"]] >= 0.5)
-        rows.append({"rank": i + 1, "candidate_name": name, "email": email, "phone": phone, "file": file,
-                     "status": "ok", "reason": "", "score": score, "degree_score": strengths["deg.it"],
+        rows.append({"rank": i + 1, "candidate": name, "score": score, "status": "ok", "flags": flags,
+                     "reason": "", "degree_score": strengths["deg.it"],
                      "certification_score": strengths["cert.pmp"],
                      "soft_skills_score": round((strengths["soft.lead"] + strengths["soft.talk"]) / 2, 4),
-                     **strengths, "matched": matched, "missing": missing, "flags": flags,
-                     "experience_years": 4.5 + i, "sha256": f"{i:064x}"})
+                     **strengths, "relevant_years": 4.5 + i, "email": email, "phone": phone, "file": file,
+                     "sha256": f"{i:064x}", "matched": matched, "missing": missing})
     file, status, reason = UNREAD
-    rows.append({"rank": None, "candidate_name": None, "email": None, "phone": None, "file": file,
-                 "status": status, "reason": reason, "score": None, "matched": "", "missing": "", "flags": "",
-                 "sha256": "f" * 64})
+    rows.append({"rank": None, "candidate": None, "score": None, "status": status, "flags": "", "reason": reason,
+                 "email": None, "phone": None, "file": file, "sha256": "f" * 64, "matched": "", "missing": ""})
     return pd.DataFrame(rows)
 
 

@@ -153,8 +153,9 @@ def test_cli_blind_rank(tmp_path, monkeypatch, dummy):
         assert result.exit_code == 0, result.output
         assert "Blind key file" in result.output
         rows = list(csv.DictReader(open(out, encoding="utf-8-sig", newline="")))
-        assert "candidate_name" not in rows[0] and "file" not in rows[0]
-        ids.append(rows[0]["candidate_id"])
+        assert "email" not in rows[0] and "file" not in rows[0]
+        assert rows[0]["candidate"].startswith("c_") and "Maria" not in rows[0]["candidate"]
+        ids.append(rows[0]["candidate"])
     assert ids[0] == ids[1]
     assert (tmp_path / "data" / "resumematch" / "blind.key").exists()
 

@@ -208,7 +208,7 @@ def test_ranked_csv_neutralises_candidate_name(tmp_path):
     write_csv(Screening.from_records(model, records).ranking, path)
     with open(path, encoding="utf-8-sig", newline="") as fh:
         table = list(csv.DictReader(fh))
-    assert table[0]["candidate_name"] == "'=cmd|' /C calc'!A0"
+    assert table[0]["candidate"] == "'=cmd|' /C calc'!A0"
     assert table[0]["email"] == "'@evil"
-    assert table[1]["candidate_name"] == "Jane Example"
+    assert table[1]["candidate"] == "Jane Example"
     assert table[0]["file"] == "a.pdf" and float(table[0]["score"]) > float(table[1]["score"])

@@ -61,8 +61,9 @@ def test_ranking_csv_columns_exact(mixed, screener, model_name):
     ids = [r.id for r in screener.model.requirements]
     cats = [c for c in ("degree", "certification", "experience", "internship", "coursework", "soft_skills",
                         "duties", "project_types") if any(r.category == c for r in screener.model.requirements)]
-    expected = (["rank", "candidate_name", "email", "phone", "file", "status", "reason", "score"]
-                + [f"{c}_score" for c in cats] + ids + ["matched", "missing", "flags", "experience_years", "sha256"])
+    expected = (["rank", "candidate", "score", "required_met", "missing_required", "status", "flags", "reason"]
+                + [f"{c}_score" for c in cats] + ids
+                + ["relevant_years", "total_years", "email", "phone", "file", "sha256", "matched", "missing"])
     assert header(out) == expected == columns(screener.model)
     assert LEADING == expected[:8]
 
@@ -272,17 +273,17 @@ def test_ranking_blind_mode(tmp_path, screener, dummy):
         runs.append((out, s))
     out, s = runs[0]
     head = header(out)
-    for col in ("candidate_name", "email", "phone", "file"):
+    for col in ("email", "phone", "file"):
         assert col not in head
-    assert head[:2] == ["rank", "candidate_id"]
+    assert head[:2] == ["rank", "candidate"]
     text = out.read_text(encoding="utf-8-sig")
     assert "Maria" not in text and "maria.okafor@example.com" not in text and "maria_okafor" not in text
     assert s.keys == out.with_name("o.keys.csv")
     keys = read_csv(s.keys)
     assert header(s.keys) == ["candidate_id", "file"]
     assert sorted(k["file"] for k in keys) == sorted(str(p) for p in folder.iterdir())
-    ids_a = [r["candidate_id"] for r in read_csv(runs[0][0])]
-    ids_b = [r["candidate_id"] for r in read_csv(runs[1][0])]
+    ids_a = [r["candidate"] for r in read_csv(runs[0][0])]
+    ids_b = [r["candidate"] for r in read_csv(runs[1][0])]
     assert ids_a == ids_b and len(set(ids_a)) == 3
     assert {k["candidate_id"] for k in keys} == set(ids_a)
     rec = json.loads(s.record.read_text(encoding="utf-8"))

@@ -209,7 +209,7 @@ def test_report_browser_end_to_end_from_rank(browser, tmp_path):
     expected = [str(int(r)) if pd.notna(r) else "\u2014" for r in ranked["rank"]]
     assert _visible_ranks(browser) == expected
     first = ranked.iloc[0]
-    assert rows[0].find_elements("css selector", "td")[1].text.split("\n")[0] == first["candidate_name"]
+    assert rows[0].find_elements("css selector", "td")[1].text.split("\n")[0] == first["candidate"]
     rows[0].find_element("tag name", "a").click()
     card = browser.find_element("id", "card-k0")
     assert card.get_attribute("open") == "true" and card.find_elements("css selector", ".snippet mark")

@@ -3,7 +3,8 @@
 Computes the impact ratios of NYC Local Law 144 bias audits and applies the
 EEOC four-fifths rule of thumb to a ranked result. resumematch never collects
 demographics: the caller supplies them in a separate table joined on ``file``
-or ``candidate_id``. Formulas, worked examples and limits: ``docs/audit.md``.
+or ``candidate_id`` (a blind ranked CSV's ``candidate`` column). Formulas, worked
+examples and limits: ``docs/audit.md``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pandas as pd
 
 from ..errors import DataError, InputError
 from ..report.csvsafe import csv_safe
+from ..report.rows import is_blind
 
 UNKNOWN = "Unknown"
 SEPARATOR = " × "
@@ -206,6 +208,8 @@ def audit(ranked: pd.DataFrame, groups: pd.DataFrame, by: list[str], *, top: int
     the highest rate each impact ratio divides by. With several ``by`` columns
     their intersection is reported too. Raises InputError for bad arguments.
     """
+    if is_blind(ranked) and "candidate_id" not in ranked.columns:  # its candidate column holds the blind ids
+        ranked = ranked.rename(columns={"candidate": "candidate_id"})
     by = _check_arguments(ranked, groups, by, top, min_score, scoring_rate, small_group_share)
     key = _join_key(ranked, groups, by)
     ranked_keys = _keys(ranked, key, "ranked")

@@ -26,13 +26,26 @@ def candidate_id(key: bytes, sha256: str, file: str) -> str:
     return "c_" + hmac.new(key, (sha256 or file).encode(), hashlib.sha256).hexdigest()[:12]
 
 
-def blind_explanation(data: dict, key: bytes | None) -> dict:
-    """An explanation (``explain.explanation``); with a ``key``, under a candidate id and with
-    name, email, phone and file taken out, also from evidence snippets."""
+def candidate_ids(key: bytes, shas, files) -> dict[str, str]:
+    """Each file's candidate id, one per file: files with the same content (copies) would share
+    ``candidate_id``, so every copy but the first by path gets the id of its content and path."""
+    first: dict[str, str] = {}
+    for sha, file in sorted(zip(shas, files), key=lambda sf: sf[1]):
+        if isinstance(sha, str) and sha:
+            first.setdefault(sha, file)
+    return {file: candidate_id(key, sha if not isinstance(sha, str) or not sha or first[sha] == file
+                               else f"{sha}\0{file}", file)
+            for sha, file in zip(shas, files)}
+
+
+def blind_explanation(data: dict, key: bytes | None, ids: dict[str, str] | None = None) -> dict:
+    """An explanation (``explain.explanation``); with a ``key``, under its candidate id (from
+    ``ids`` by file when given) and with name, email, phone and file taken out, also from
+    evidence snippets."""
     if key is None:
         return data
     data = dict(data)
-    data["candidate_id"] = candidate_id(key, data.get("sha256") or "", data["file"])
+    data["candidate_id"] = (ids or {}).get(data["file"]) or candidate_id(key, data.get("sha256") or "", data["file"])
     secrets_ = [v for v in (data.pop("candidate", None) or {}).values() if v]
     data.pop("file", None)
     for item in data.get("requirements", []):
@@ -47,7 +60,7 @@ def blind_evidence(evidence, files, key: bytes):
     """The evidence table with ``file`` replaced by ``candidate_id`` and the candidate's name,
     email and phone redacted from texts and snippets."""
     out = evidence.copy()
-    ids = {f: candidate_id(key, s or "", f) for f, s in zip(files["file"], files["sha256"])}
+    ids = candidate_ids(key, files["sha256"].fillna(""), files["file"])
     secrets_ = {f: [v for v in (n, e, p) if isinstance(v, str) and v]
                 for f, n, e, p in zip(files["file"], files["candidate_name"], files["email"], files["phone"])}
     for column in ("text", "snippet"):

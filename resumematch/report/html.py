@@ -31,6 +31,7 @@ from ..model import RequirementModel
 from ..types import Category
 from . import htmlview as view
 from .htmltext import Redactor, neutral, status_meaning, text
+from .rows import is_blind
 
 EVIDENCE_COLUMNS = ["file", "sha256", "requirement", "label", "category", "kind", "weight", "text", "method",
                     "match_score", "status", "section", "page", "start", "end", "snippet", "strength", "via"]
@@ -63,14 +64,11 @@ def _key(ranking: pd.DataFrame, *others: pd.DataFrame) -> str | None:
     return None
 
 
-def _files_from_ranking(ranking: pd.DataFrame) -> pd.DataFrame:
-    return ranking.assign(relevant_years=ranking.get("experience_years"))
-
-
 def _secrets(*frames: pd.DataFrame) -> Redactor:
     names, contacts, files = [], [], []
     for frame in frames:
         names += frame["candidate_name"].tolist() if "candidate_name" in frame else []
+        names += frame["candidate"].tolist() if "candidate" in frame and not is_blind(frame) else []
         for column in ("email", "phone"):
             contacts += frame[column].tolist() if column in frame else []
         files += frame["file"].tolist() if "file" in frame else []
@@ -82,10 +80,13 @@ def _hash(source: str) -> str:
 
 
 def _blind_flags(rows: list[view.Row], ranking: pd.DataFrame) -> None:
-    """``duplicate_of:<file>`` names a file; in blind mode it names that file's blind label."""
+    """``duplicate_of:<file>`` names a file; in blind mode it names that file's blind label (a blind
+    CSV's flags already name a blind id, which stays)."""
     labels = {}
     if "file" in ranking:
         labels = {text(f): r.label for f, r in zip(ranking["file"], rows)}
+    if "candidate_id" in ranking:
+        labels.update((text(c), text(c)) for c in ranking["candidate_id"])
     for r in rows:
         r.flags = [f"duplicate_of:{labels.get(f.split(':', 1)[1], 'another file')}"
                    if f.startswith("duplicate_of:") else f for f in r.flags]
@@ -98,8 +99,10 @@ def render_html(ranking: pd.DataFrame, evidence: pd.DataFrame | None = None, fil
     meta = dict(meta or {})
     blind = blind or bool(meta.get("blind"))
     ranking = view.ranked(ranking.reset_index(drop=True)).reset_index(drop=True)
+    if is_blind(ranking):  # a blind ranked CSV: its candidate column is the id the evidence is keyed by
+        ranking = ranking.assign(candidate_id=ranking["candidate"])
     evidence = evidence if evidence is not None else pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    files = files if files is not None else _files_from_ranking(ranking)
+    files = files if files is not None else ranking
     redact = _secrets(ranking, files, evidence) if blind else None
     reqs = view.requirements(meta, ranking, evidence)
     cats = view.categories(ranking)

@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..model import RequirementModel, load_model
 from .csvsafe import FORMULA_START
 from .html import EVIDENCE_COLUMNS, model_meta, write_html
+from .rows import is_blind
 
 FILE_COLUMNS = ["file", "sha256", "format", "status", "reason", "flags", "relevant_years", "total_years",
                 "candidate_name", "email", "phone"]
@@ -116,7 +117,7 @@ def write_report(ranked: str | os.PathLike, evidence: str | os.PathLike, output:
     gives a blind report."""
     ranked = Path(ranked)
     ranking = read_table(ranked)
-    blind = blind or "candidate_id" in ranking.columns
+    blind = blind or is_blind(ranking)
     if Path(evidence).suffix.lower() == ".jsonl":
         if not Path(evidence).is_file():
             raise InputError(f"{evidence} does not exist",

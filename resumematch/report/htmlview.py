@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..types import CATEGORIES, Kind
 from .htmltext import explain_flag, highlight, looked_for, present, status_meaning, text, years
+from .rows import LEADING, TRAILING
 
 MET = 0.5
 
@@ -68,8 +69,7 @@ def requirements(meta: dict, ranking: pd.DataFrame, evidence: pd.DataFrame) -> l
     known = {}
     for rec in evidence.drop_duplicates("requirement").to_dict("records") if len(evidence) else []:
         known[rec["requirement"]] = {k: rec.get(k) for k in ("label", "category", "kind", "weight")}
-    skip = {"rank", "candidate_id", "candidate_name", "email", "phone", "file", "status", "reason", "score",
-            "matched", "missing", "flags", "experience_years", "sha256"} | {f"{c}_score" for c in CATEGORIES}
+    skip = {"candidate_id", *LEADING, *TRAILING} | {f"{c}_score" for c in CATEGORIES}
     ids = [c for c in ranking.columns if c not in skip]
     missing = {m for v in ranking.get("missing", pd.Series(dtype=object)) for m in _split(v)}
     return [{"id": i, "label": i, "category": "", "kind": "required" if i in missing else "", "weight": 1.0,
@@ -113,7 +113,7 @@ def rows(ranking: pd.DataFrame, reqs: list[dict], cats: list[str], *, blind: boo
                 unread += 1
             label = text(rec.get("candidate_id")) or (f"Candidate {int(rank)}" if rank else f"Unread file {unread}")
         else:
-            label = text(rec.get("candidate_name")) or text(rec.get("file")) or f"Row {i + 1}"
+            label = text(rec.get("candidate")) or text(rec.get("file")) or f"Row {i + 1}"
         scored = score is not None
         met = sum(r in matched for r in required) if scored else None
         out.append(Row(
@@ -153,7 +153,8 @@ def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -
     ``found``: the candidate's evidence rows as dicts."""
     by_id = {r["id"]: r for r in reqs}
     matched = set(_split(rec.get("matched")))
-    relevant, total = years(file.get("relevant_years", rec.get("experience_years"))), years(file.get("total_years"))
+    relevant = years(file.get("relevant_years", rec.get("relevant_years")))
+    total = years(file.get("total_years", rec.get("total_years")))
     groups: dict[str, list[tuple[float, dict]]] = {}
     for f in found:
         groups.setdefault(f["requirement"], []).append((_number(f.get("strength")) or 0.0, f))

@@ -15,11 +15,10 @@ import pandas as pd
 
 from .._version import __version__
 from ..model import RequirementModel
-from .blind import blind_evidence, blind_explanation, candidate_id
+from .blind import blind_evidence, blind_explanation, candidate_ids
 from .csvsafe import write_csv
+from .rows import IDENTIFYING, is_blind
 from .screening import Screening
-
-CONTACT_COLUMNS = ("candidate_name", "email", "phone", "file")
 
 
 def write_outputs(screening: Screening, output: Path, settings: dict, key: bytes | None, skipped: list[Path],
@@ -31,34 +30,46 @@ def write_outputs(screening: Screening, output: Path, settings: dict, key: bytes
     record's path and the keys' path."""
     model = screening.model
     frame = screening.ranking
-    keys_path = None
+    keys_path, by_file = None, None
     if key is not None:
-        ids = [candidate_id(key, s or "", f) for s, f in zip(frame["sha256"].fillna(""), frame["file"])]
+        by_file = candidate_ids(key, screening.files["sha256"].fillna(""), screening.files["file"])
+        ids = [by_file[f] for f in frame["file"]]
         keys_path = output.with_name(output.stem + ".keys.csv")
         write_csv(pd.DataFrame({"candidate_id": ids, "file": frame["file"]}), keys_path)
-        frame = frame.drop(columns=list(CONTACT_COLUMNS))
-        frame.insert(1, "candidate_id", ids)
+        frame = frame.drop(columns=IDENTIFYING).assign(candidate=ids, flags=_blind_flags(frame, ids))
     write_csv(frame, output)
     if explain:
         with open(explain, "w", encoding="utf-8") as fh:
             for data in screening.explanations():
-                fh.write(json.dumps(blind_explanation(data, key), ensure_ascii=False) + "\n")
+                fh.write(json.dumps(blind_explanation(data, key, by_file), ensure_ascii=False) + "\n")
     if evidence:
         table = screening.evidence
         write_csv(blind_evidence(table, screening.files, key) if key is not None else table, evidence)
     return frame, write_run_record(output, model, settings, frame, skipped, blind=key is not None), keys_path
 
 
+def _blind_flags(frame: pd.DataFrame, ids: list[str]) -> pd.Series:
+    """``flags`` with ``duplicate_of:<file>`` (always the last flag, and a file name may hold ``;``)
+    naming that file's blind id instead."""
+    by_file = dict(zip(frame["file"], ids))
+
+    def rename(flags: str) -> str:
+        head, tag, file = flags.partition("duplicate_of:")
+        return head + tag + by_file.get(file, "another file") if tag else flags
+
+    return frame["flags"].map(rename)
+
+
 def write_run_record(output: Path, model: RequirementModel, settings: dict, frame: pd.DataFrame,
                      skipped: list[Path] = (), *, blind: bool = False) -> Path:
     """``<output>.run.json``: enough to reproduce and audit the run."""
-    id_col = "candidate_id" if "candidate_id" in frame.columns else "file"
+    id_col, key = ("candidate", "candidate_id") if is_blind(frame) else ("file", "file")
     record = {
         "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "resumematch_version": __version__,
         "model": {"name": model.name, "version": model.version, "sha256": model.sha256, "content": model.content},
         "settings": settings,
-        "files": [{id_col: f, "sha256": s, "status": st, "score": None if pd.isna(sc) else float(sc),
+        "files": [{key: f, "sha256": s, "status": st, "score": None if pd.isna(sc) else float(sc),
                    "rank": None if pd.isna(rk) else int(rk)}
                   for f, s, st, sc, rk in zip(frame[id_col], frame["sha256"], frame["status"],
                                               frame["score"], frame["rank"])],

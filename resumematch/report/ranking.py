@@ -7,6 +7,8 @@ import pandas as pd
 
 from ..score.aggregate import Scores
 from ..score.table import py_round
+from ..types import Kind
+from .phones import phone_cell
 from .rows import columns
 
 
@@ -14,17 +16,25 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     """The ranked table (the CSV's columns) of a files table and its scores, built column-wise."""
     model = scores.model
     reqs = scores.requirements
-    df = pd.DataFrame({c: files[c] for c in ("candidate_name", "email", "phone", "file", "status", "reason")})
+    df = pd.DataFrame({"candidate": files["candidate_name"], "status": files["status"], "reason": files["reason"]})
     df["score"] = scores.total
+    required = reqs.kind == Kind.REQUIRED
+    met = np.count_nonzero(scores.met & required[None, :], axis=1)
+    df["required_met"] = np.where(scores.scored, [f"{n} of {int(required.sum())}" for n in met], "not assessed")
+    df["missing_required"] = _joined(scores.missing_mask, reqs.label, "; ")
     for j, category in enumerate(scores.category_names):
         df[f"{category}_score"] = np.where(scores.scored, py_round(scores.categories[:, j], 4), np.nan)
     strengths = pd.DataFrame(scores.strength, columns=list(reqs.ids), index=df.index)
     df = pd.concat([df, strengths], axis=1)
+    df["flags"] = files["flags"].fillna("")
+    df["relevant_years"] = files["relevant_years"]
+    df["total_years"] = files["total_years"]
+    df["email"] = files["email"]
+    df["phone"] = files["phone"].map(phone_cell)
+    df["file"] = files["file"]
+    df["sha256"] = files["sha256"]
     df["matched"] = _joined(scores.met, reqs.ids)
     df["missing"] = _joined(scores.missing_mask, reqs.ids)
-    df["flags"] = files["flags"].fillna("")
-    df["experience_years"] = files["relevant_years"]
-    df["sha256"] = files["sha256"]
     # scored rows by score (descending), then file; then unscored rows by file
     by_file = np.argsort(np.argsort(df["file"].to_numpy(object), kind="stable"), kind="stable")
     total = df["score"].to_numpy(float)
@@ -43,9 +53,9 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     return df[columns(model)]
 
 
-def _joined(mask: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """Per row, the ``ids`` where ``mask`` holds, ``;``-separated."""
+def _joined(mask: np.ndarray, items: np.ndarray, sep: str = ";") -> np.ndarray:
+    """Per row, the ``items`` where ``mask`` holds, joined by ``sep``."""
     if mask.shape[1] == 0:
         return np.full(mask.shape[0], "", dtype=object)
-    parts = np.where(mask, np.array([i + ";" for i in ids], dtype=object)[None, :], "")
-    return pd.Series(parts.sum(axis=1), dtype=object).str[:-1].to_numpy(object)
+    parts = np.where(mask, np.array([i + sep for i in items], dtype=object)[None, :], "")
+    return pd.Series(parts.sum(axis=1), dtype=object).str[:-len(sep)].to_numpy(object)
