@@ -19,6 +19,7 @@ from ..document import Document, assemble, failed
 from ..normalize import cid_ratio, normalize
 from .glyphs import Glyph, read_pages
 from .hidden import HiddenChars
+from .inflate import StreamTooLarge, install
 from .layout import SPACE, GlyphLine, Line, group_lines, reading_order
 
 #: Layout settings tuned on two-column and sidebar resume templates: a small
@@ -32,6 +33,8 @@ RESUME_LAPARAMS = LAParams(
     detect_vertical=False,
     all_texts=True,
 )
+
+install()  # no stream inflates past MAX_STREAM_BYTES
 
 # Icon fonts map pictograms (phone, mail, GitHub) onto ordinary letters.
 _ICON_FONT = re.compile(r"awesome|academicons|marvosym|ding|icons", re.IGNORECASE)
@@ -127,6 +130,8 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
                       "or pass password=.")
     except PDFEncryptionError as exc:
         return failed("pdf", "encrypted", f"The PDF uses encryption that cannot be opened ({exc}).")
+    except StreamTooLarge as exc:
+        return failed("pdf", "too_large", f"{exc} It looks like a decompression bomb.")
     except RecursionError:
         return failed("pdf", "corrupt", "The PDF's structure is nested too deeply to read; "
                       "the file is damaged or crafted.")
