@@ -2,8 +2,9 @@
 
 pdfminer.six inflates a whole FlateDecode stream in memory, so a 200 KB file whose content stream
 inflates to 200 MB costs 200 MB (and more while it is parsed). ``install()`` gives pdfminer's
-``pdftypes`` module a view of ``zlib`` whose ``decompress`` and ``decompressobj`` stop at
-``MAX_STREAM_BYTES`` with ``StreamTooLarge``; everything else is the real ``zlib``. It also
+``pdftypes`` module a view of ``zlib`` whose ``decompress`` first measures the stream in 1 MB
+pieces that are thrown away, and raises ``StreamTooLarge`` past ``MAX_STREAM_BYTES`` before
+anything is kept; ``decompressobj`` counts as it goes. Everything else is the real ``zlib``. It also
 replaces pdfminer's fallback for damaged streams, which inflates byte by byte into a growing
 ``bytes`` (quadratic: 20 s for a few MB), by the same loop into a list.
 """
@@ -13,11 +14,15 @@ from __future__ import annotations
 import zlib
 
 #: The most bytes one PDF stream may inflate to. A resume's content streams and fonts are a few MB.
-MAX_STREAM_BYTES = 32 * 1024 * 1024
+MAX_STREAM_BYTES = 16 * 1024 * 1024
 
 
 class StreamTooLarge(Exception):
     """A PDF stream inflates past ``MAX_STREAM_BYTES``."""
+
+
+def _too_large() -> str:
+    return f"A stream in the PDF inflates to more than {MAX_STREAM_BYTES // 1_048_576} MB."
 
 
 class _Decompressor:
@@ -29,7 +34,7 @@ class _Decompressor:
         out = self._inner.decompress(data, self._left + 1)
         self._left -= len(out)
         if self._left < 0 or self._inner.unconsumed_tail:
-            raise StreamTooLarge(f"A stream in the PDF inflates to more than {MAX_STREAM_BYTES // 1_048_576} MB.")
+            raise StreamTooLarge(_too_large())
         return out
 
     def flush(self, *args) -> bytes:
@@ -46,13 +51,17 @@ class _BoundedZlib:
         self.limit = limit
 
     def decompress(self, data: bytes, *args) -> bytes:
-        if args:  # wbits or bufsize: not how pdfminer calls it; no cap needed for a use we do not know
-            return zlib.decompress(data, *args)
-        inflater = _Decompressor(self.limit)
-        out = inflater.decompress(data)
-        if not inflater.eof:
-            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
-        return out
+        measure = zlib.decompressobj(*args[:1])
+        left, pending = self.limit, data
+        try:
+            while pending and not measure.eof:
+                left -= len(measure.decompress(pending, 1 << 20))
+                if left < 0:
+                    raise StreamTooLarge(_too_large())
+                pending = measure.unconsumed_tail
+        except zlib.error:
+            pass  # the real call below raises the error pdfminer expects
+        return zlib.decompress(data, *args)
 
     def decompressobj(self, *args, **kwargs) -> _Decompressor:
         return _Decompressor(self.limit)
