@@ -195,7 +195,7 @@ def rank(
 
     Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl --html report.html
     """
-    from ..run.rank import RunSettings, rank_files
+    from ..run.rank import Interrupted, RunSettings, rank_files, stop_on_signals
     from ..run.screener import Screener
 
     if paths_shared and not scheduler:
@@ -212,13 +212,14 @@ def rank(
     if scheduler:
         from ..run.cluster import open_client
     try:
-        with open_client(scheduler) if scheduler else contextlib.nullcontext() as client:
+        with stop_on_signals(), open_client(scheduler) if scheduler else contextlib.nullcontext() as client:
             summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress,
                                                                  client=client), quiet)
-    except KeyboardInterrupt:
-        typer.echo(f"Interrupted. Finished files are kept in {output}.partial.jsonl; run the same command "
+    except KeyboardInterrupt as exc:
+        why = f" by {exc}" if isinstance(exc, Interrupted) else ""
+        typer.echo(f"Interrupted{why}. Finished files are kept in {output}.partial.jsonl; run the same command "
                    "with --resume to continue.", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(exc.code if isinstance(exc, Interrupted) else 130) from None
     if not quiet:
         failed = ", ".join(f"{n} {s}" for s, n in sorted(summary.failed.items())) or "none"
         typer.echo(f"Ranked {_count(summary.rows, 'file')} ({summary.scored} scored; not scored: {failed}; "
