@@ -19,7 +19,10 @@ import typer
 
 from .._version import __version__
 from ..errors import InputError, ModelNotFoundError, ModelWarning, describe
+from ..extract import ExtractOptions
 from ..extract import extract as extract_document
+from ..extract.password import PASSWORD_ENV
+from ..extract.password import resolve_password as _password
 
 # Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -80,6 +83,9 @@ ModelOption = typer.Option("it_project_manager", "--model", "-m", metavar="NAME|
                            help="A bundled model name or the path of a model YAML file.")
 AsOfOption = typer.Option(None, "--as-of", metavar="DATE",
                           help="Date that 'Present' means (YYYY-MM-DD); default today.")
+PasswordOption = typer.Option(None, "--password", help="PDF password (others can see it in the process list).")
+PasswordFileOption = typer.Option(None, "--password-file", help=f"File whose first line is the PDF password "
+                                  f"(or set {PASSWORD_ENV}).")
 
 
 def _as_of(value: str | None) -> dt.date | None:
@@ -95,13 +101,14 @@ def _as_of(value: str | None) -> dt.date | None:
 def extract(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A PDF, DOCX, TXT or MD file."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole Document as JSON."),
-    password: str | None = typer.Option(None, help="Password of an encrypted PDF."),
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Print the text extracted from FILE (exit code 1 when it could not be read).
 
     Example: resumematch extract cv.pdf --json
     """
-    doc = extract_document(file, password=password)
+    doc = extract_document(file, password=_password(password, password_file))
     if as_json:
         data = doc.to_dict()
         data.pop("hidden_text", None)
@@ -119,6 +126,8 @@ def parse(
     model: str = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print the analysis as JSON."),
     as_of: str | None = AsOfOption,
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Show what the pipeline finds in FILE: candidate, experience and every finding.
 
@@ -126,7 +135,7 @@ def parse(
     """
     from ..analyze import Analyzer
 
-    doc = extract_document(file)
+    doc = extract_document(file, password=_password(password, password_file))
     if not doc.ok:
         typer.echo(json.dumps({"file": str(file), "status": doc.status, "reason": doc.reason}, indent=2))
         raise typer.Exit(1)
@@ -149,6 +158,8 @@ def explain(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A resume file."),
     model: str = ModelOption,
     as_of: str | None = AsOfOption,
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Explain FILE's score: each requirement, its strength, evidence, section and page.
 
@@ -157,7 +168,7 @@ def explain(
     from ..report.explain import format_report
     from ..run.screener import Screener
 
-    result = Screener(model, as_of=_as_of(as_of)).score(file)
+    result = Screener(model, as_of=_as_of(as_of)).score(file, password=_password(password, password_file))
     typer.echo(format_report(result))
     if result.status != "ok":
         raise typer.Exit(1)
@@ -190,6 +201,8 @@ def rank(
     paths_shared: bool = typer.Option(False, "--paths-shared",
                                       help="With --scheduler: send paths, not file contents (every worker sees "
                                            "PATHS at the same place)."),
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
 
@@ -200,7 +213,8 @@ def rank(
 
     if paths_shared and not scheduler:
         raise typer.BadParameter("only means something with --scheduler", param_hint="--paths-shared")
-    screener = Screener(model, as_of=_as_of(as_of))
+    secret = _password(password, password_file)
+    screener = Screener(model, as_of=_as_of(as_of), options=ExtractOptions(password=secret) if secret else None)
     # Until issue #9's Screening lands, the HTML report is built from the explanation JSONL.
     temporary = output.with_name(output.name + ".explain.tmp.jsonl") if html and not explain_to else None
     explain_to = explain_to or temporary

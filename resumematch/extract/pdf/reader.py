@@ -126,8 +126,9 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
             pages.append(out)
     except PDFPasswordIncorrect:
         why = "The password given is wrong." if password else "The PDF is password-protected."
-        return failed("pdf", "encrypted", why + " Ask the candidate for an unprotected copy "
-                      "or pass password=.")
+        return failed("pdf", "encrypted", why + " Give its password with --password-file FILE or the "
+                      "RESUMEMATCH_PDF_PASSWORD environment variable (in Python: password=), or ask the "
+                      "candidate for an unprotected copy.")
     except PDFEncryptionError as exc:
         return failed("pdf", "encrypted", f"The PDF uses encryption that cannot be opened ({exc}).")
     except StreamTooLarge as exc:
