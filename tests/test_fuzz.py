@@ -201,3 +201,14 @@ def test_fuzz_xml_part_over_its_cap_is_too_large_before_parsing(cap, status):
     assert doc.status == status
     if status == "too_large":
         assert "word/document.xml" in doc.reason
+
+
+@pytest.mark.parametrize(("run", "kept"), [(50_000, False), (300, True)], ids=["blob", "long-url"])
+def test_fuzz_unbroken_run_of_data_is_dropped_before_analysis(run, kept):
+    from resumematch.extract.normalize import BLOB_CHARS
+
+    blob = ("QUJD" * run)[:run]
+    doc = extract(f"Jane Example\nPortfolio: {blob}\nEXPERIENCE\nIT Project Manager".encode())
+    assert doc.status == "ok" and "IT Project Manager" in doc.text
+    assert (blob in doc.text) is kept
+    assert max(len(w) for w in doc.text.split()) < BLOB_CHARS
