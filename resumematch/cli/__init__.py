@@ -57,9 +57,9 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
-def command(*args, **kwargs):
-    """``app.command`` that turns every error into one line on stderr (a traceback only with
-    ``--debug``): exit code 2 for usage errors, 1 otherwise."""
+def command(*args, group: typer.Typer | None = None, **kwargs):
+    """``app.command`` (or ``group.command``) that turns every error into one line on stderr (a
+    traceback only with ``--debug``): exit code 2 for usage errors, 1 otherwise."""
     def register(func):
         @functools.wraps(func)
         def run(*a, **kw):
@@ -75,7 +75,7 @@ def command(*args, **kwargs):
                         raise  # typer's own exits and usage errors, or a traceback asked for
                     typer.echo(f"resumematch: error: {describe(exc)}", err=True)
                     raise typer.Exit(2 if isinstance(exc, USAGE_ERRORS) else 1) from None
-        return app.command(*args, **kwargs)(run)
+        return (group or app).command(*args, **kwargs)(run)
     return register
 
 
@@ -291,7 +291,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-from . import audits, models  # noqa: E402,F401  (registers fairness-check, audit, draft-model, check-model)
+from . import audits, caching, models  # noqa: E402,F401  (the other commands register themselves)
 
 
 def main() -> None:
