@@ -255,3 +255,24 @@ def test_two_processes_writing_at_once_do_not_corrupt_it(tmp_path):
 def test_options_key_ignores_the_password():
     assert options_key(ExtractOptions()) == options_key(ExtractOptions(password="x"))
     assert options_key(ExtractOptions()) != options_key(ExtractOptions(max_bytes=1))
+
+
+@pytest.mark.parametrize("kind", ["folder", "foreign-file"])
+def test_cli_rank_with_cache_at_something_not_ours_fails_and_touches_nothing(tmp_path, kind):
+    from typer.testing import CliRunner
+
+    from resumematch.cli import app
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Jane Example\nIT Project Manager")
+    target = tmp_path / "mine"
+    if kind == "folder":
+        target.mkdir()
+        (target / "keep.txt").write_text("x")
+    else:
+        target.write_text("my notes")
+    result = CliRunner().invoke(app, ["rank", str(cv), "-o", str(tmp_path / "out.csv"), "--cache", str(target),
+                                      "--workers", "0"])
+    assert result.exit_code != 0 and str(target) in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.txt", "mine"]
+    assert (target / "keep.txt").read_text() == "x" if kind == "folder" else target.read_text() == "my notes"
