@@ -145,12 +145,12 @@ def _inflated(kind: str) -> bytes:
                 for _ in range(120):
                     member.write(bytes(MB))
         return buf.getvalue()
-    if kind == "docx-body":  # a 3.9 MB body of varied words: under every zip limit, parsed in full
+    if kind == "docx-body":  # a 1.9 MB body of varied words: under every zip limit, parsed in full
         words = random.Random(kind).choices(" ".join(RESUME).split(), k=2 * MB)
         paragraphs = "".join(f"<w:p><w:r><w:t>{' '.join(words[i:i + 12])}</w:t></w:r></w:p>"
                              for i in range(0, len(words), 12)).encode()
         body = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                b'wordprocessingml/2006/main"><w:body>' + paragraphs[:paragraphs.rfind(b"<w:p>", 0, 39 * MB // 10)]
+                b'wordprocessingml/2006/main"><w:body>' + paragraphs[:paragraphs.rfind(b"<w:p>", 0, 19 * MB // 10)]
                 + b"</w:body></w:document>")
         return _rezip({**_members(_docx()), "word/document.xml": body})
     # a PDF whose content stream inflates to 200 MB of spaces

@@ -41,9 +41,9 @@ class Document:
     hidden_text: str = ""
     meta: dict = field(default_factory=dict, compare=False)
 
-    #: The most characters of text one resume may have (about 100 dense pages); longer text gets
+    #: The most characters of text one resume may have (about 60 dense pages); longer text gets
     #: the status ``too_large``. The analyzer's spaCy ``max_length`` is set from it.
-    MAX_CHARS: ClassVar[int] = 300_000
+    MAX_CHARS: ClassVar[int] = 200_000
 
     @property
     def ok(self) -> bool:

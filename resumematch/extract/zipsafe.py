@@ -20,7 +20,7 @@ class ZipLimits:
     max_total_bytes: int = 100 * 1024 * 1024
     max_ratio: float = 100.0
     #: An XML part (the body, a header) is parsed into a tree in memory, about ten times its size.
-    max_xml_bytes: int = 4 * 1024 * 1024
+    max_xml_bytes: int = 2 * 1024 * 1024
 
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)

@@ -37,7 +37,7 @@ class Limits:
     memory_mb: int = 1024
     prefetch: int = 8
     start_method: str | None = None
-    recycle_mb: int = 32
+    recycle_mb: int = 16
 
 
 _WINDOW = 64  # how far ahead of the next file to hand back results may be buffered
