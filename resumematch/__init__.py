@@ -14,6 +14,7 @@ from .errors import (
     ModelNotFoundError,
     ModelWarning,
     ResumeMatchError,
+    ResumeMatchWarning,
     WorkerError,
 )
 from .extract import Document, ExtractOptions, extract
@@ -41,6 +42,7 @@ __all__ = [
     "ModelError",
     "ModelNotFoundError",
     "ModelWarning",
+    "ResumeMatchWarning",
     "RequirementModel",
     "Result",
     "ResumeMatchError",

@@ -10,7 +10,7 @@ from dataclasses import replace
 import builders
 import pytest
 
-from resumematch.errors import CacheError
+from resumematch.errors import CacheError, ResumeMatchWarning
 from resumematch.extract import EXTRACTOR_VERSION, ExtractOptions, extract_bytes
 from resumematch.run.cache import APPLICATION_ID, Cache
 from resumematch.run.cache_admin import cache_info, prune_cache
@@ -101,7 +101,7 @@ def test_corrupt_cache_of_ours_is_moved_aside_and_rebuilt(tmp_path, resumes):
     path.write_bytes(bytes(data))
     for suffix in ("-wal", "-shm"):
         (tmp_path / f"c.sqlite{suffix}").unlink(missing_ok=True)
-    with pytest.warns(RuntimeWarning, match="unreadable"):
+    with pytest.warns(ResumeMatchWarning, match="unreadable"):
         cache = Cache(path)
     with cache:
         assert list(extract_all(resumes, workers=0, cache=cache))

@@ -7,6 +7,7 @@ import warnings
 
 import pytest
 
+from resumematch.errors import ResumeMatchWarning
 from resumematch.run.discover import scan
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
@@ -24,7 +25,7 @@ def folder(tmp_path):
 @pytest.mark.parametrize("target", ["..", "../..", "."], ids=["parent", "root", "itself"])
 def test_scan_symlink_loop_ends_with_a_warning(folder, target):
     os.symlink(target, folder / "a" / "loop")
-    with pytest.warns(RuntimeWarning, match="symlink loop"):
+    with pytest.warns(ResumeMatchWarning, match="symlink loop"):
         files, _ = scan([folder])
     assert sorted(p.name for p in files) == ["one.txt", "two.pdf"]
 
@@ -42,7 +43,7 @@ def test_scan_follows_a_symlinked_folder_without_a_warning(folder, tmp_path):
 
 def test_scan_same_folder_twice_by_symlink_is_scanned_once(folder):
     os.symlink(folder / "a", folder / "again")
-    with pytest.warns(RuntimeWarning, match="already scanned"):
+    with pytest.warns(ResumeMatchWarning, match="already scanned"):
         files, _ = scan([folder])
     assert sorted(p.relative_to(folder).as_posix() for p in files) == ["a/one.txt", "two.pdf"]
 

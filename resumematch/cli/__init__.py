@@ -18,7 +18,7 @@ from pathlib import Path
 import typer
 
 from .._version import __version__
-from ..errors import InputError, ModelNotFoundError, ModelWarning, describe
+from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning, describe
 from ..extract import ExtractOptions
 from ..extract import extract as extract_document
 from ..extract.password import PASSWORD_ENV
@@ -51,7 +51,7 @@ def main_options(
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    if issubclass(category, ModelWarning):
+    if issubclass(category, ResumeMatchWarning):
         typer.echo(f"resumematch: warning: {message}", err=True)
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))

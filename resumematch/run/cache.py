@@ -22,7 +22,7 @@ from pathlib import Path
 from platformdirs import user_cache_dir
 
 from ..analyze.values import Analysis
-from ..errors import CacheError
+from ..errors import CacheError, ResumeMatchWarning
 from ..extract import EXTRACTOR_VERSION, Document
 
 #: Written into every cache file's header (``PRAGMA application_id``): "RMch".
@@ -92,7 +92,7 @@ class Cache:
         except sqlite3.DatabaseError as exc:
             broken = self.path.with_name(self.path.name + ".corrupt")
             warnings.warn(f"The cache {self.path} was unreadable ({exc}); it was moved to {broken} "
-                          "and rebuilt.", RuntimeWarning, stacklevel=3)
+                          "and rebuilt.", ResumeMatchWarning, stacklevel=3)
             self.path.replace(broken)
             for suffix in ("-wal", "-shm"):
                 Path(str(self.path) + suffix).unlink(missing_ok=True)

@@ -7,6 +7,8 @@ import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..errors import ResumeMatchWarning
+
 RESUME_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 #: Formats resumes arrive in that cannot be read; inside a folder they still get a row
 #: (status ``unsupported`` or ``no_text``) so that no candidate silently disappears.
@@ -50,13 +52,13 @@ def _walk(root: Path) -> Iterator[Path]:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             warnings.warn(f"Cannot read the folder {folder} ({exc.strerror}); its files are left out.",
-                          RuntimeWarning, stacklevel=3)
+                          ResumeMatchWarning, stacklevel=3)
             continue
         key = (info.st_dev, info.st_ino)
         if key in seen:
             loop = any(os.path.samefile(folder, up) for up in folder.parents if up.is_relative_to(root))
             what = "a symlink loop" if loop else "a folder already scanned"
-            warnings.warn(f"{folder} leads back to {what}; it was not scanned again.", RuntimeWarning, stacklevel=3)
+            warnings.warn(f"{folder} leads back to {what}; it was not scanned again.", ResumeMatchWarning, stacklevel=3)
             continue
         seen.add(key)
         folders = []
