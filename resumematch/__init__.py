@@ -15,6 +15,7 @@ from .errors import (
     ModelWarning,
     RescoreError,
     ResumeMatchError,
+    ResumeMatchWarning,
     WorkerError,
 )
 from .extract import Document, ExtractOptions, extract
@@ -42,6 +43,7 @@ __all__ = [
     "ModelError",
     "ModelNotFoundError",
     "ModelWarning",
+    "ResumeMatchWarning",
     "RequirementModel",
     "RescoreError",
     "Result",

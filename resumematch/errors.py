@@ -30,7 +30,11 @@ class ModelError(ResumeMatchError, ValueError):
         self.problems = tuple(problems)
 
 
-class ModelWarning(UserWarning):
+class ResumeMatchWarning(UserWarning):
+    """Base class of resumematch's warnings: the work goes on, but something needs a look."""
+
+
+class ModelWarning(ResumeMatchWarning):
     """A requirement model loads, but part of it probably does not do what its author meant."""
 
 

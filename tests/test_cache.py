@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import sqlite3
 from dataclasses import replace
@@ -9,8 +10,10 @@ from dataclasses import replace
 import builders
 import pytest
 
-from resumematch.extract import ExtractOptions, extract_bytes
-from resumematch.run.cache import Cache
+from resumematch.errors import CacheError, ResumeMatchWarning
+from resumematch.extract import EXTRACTOR_VERSION, ExtractOptions, extract_bytes
+from resumematch.run.cache import APPLICATION_ID, Cache
+from resumematch.run.cache_admin import cache_info, prune_cache
 from resumematch.run.pool import extract_all
 from resumematch.run.store import options_key
 
@@ -89,18 +92,137 @@ def test_timeouts_and_errors_are_not_cached(tmp_path):
         assert cache.get(doc.sha256, "k").text == doc.text
 
 
-def test_corrupt_cache_file_is_moved_aside_and_rebuilt(tmp_path, resumes):
+def test_corrupt_cache_of_ours_is_moved_aside_and_rebuilt(tmp_path, resumes):
     path = tmp_path / "c.sqlite"
-    path.write_bytes(b"this is not a database \x00\xff" * 200)
-    with pytest.warns(RuntimeWarning, match="unreadable"):
+    with Cache(path) as cache:
+        list(extract_all(resumes, workers=0, cache=cache))
+    data = bytearray(path.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)  # our header, garbage pages
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"c.sqlite{suffix}").unlink(missing_ok=True)
+    with pytest.warns(ResumeMatchWarning, match="unreadable"):
         cache = Cache(path)
     with cache:
         assert list(extract_all(resumes, workers=0, cache=cache))
         assert cache.misses == 4
-    assert (tmp_path / "c.sqlite.corrupt").read_bytes().startswith(b"this is not")
+    assert (tmp_path / "c.sqlite.corrupt").read_bytes()[100:200] == b"\xff" * 100
     with Cache(path) as cache:
         list(extract_all(resumes, workers=0, cache=cache))
         assert cache.hits == 4
+
+
+@pytest.mark.parametrize("content", [b"this is not a database \x00\xff" * 200, b"", b"SQLite format 3\x00" + bytes(200)],
+                         ids=["text", "empty", "bad-sqlite"])
+def test_cache_path_at_a_file_not_ours_is_an_error_and_left_alone(tmp_path, content):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(CacheError, match="not a resumematch cache"):
+        Cache(path)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_cache_path_at_another_sqlite_database_is_an_error(tmp_path):
+    path = tmp_path / "app.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE users (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(CacheError, match="not a resumematch cache"):
+        Cache(path)
+    assert path.read_bytes() == before
+
+
+def test_cache_path_at_a_folder_is_an_error_and_the_folder_is_untouched(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("x")
+    with pytest.raises(CacheError, match="is a folder"):
+        Cache(folder)
+    assert [p.name for p in tmp_path.iterdir()] == ["mine"] and (folder / "keep.txt").read_text() == "x"
+
+
+def test_cache_written_before_the_application_id_is_adopted_and_migrated(tmp_path):
+    path = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript("""CREATE TABLE documents (sha256 TEXT NOT NULL, extractor TEXT NOT NULL,
+        options TEXT NOT NULL, document TEXT NOT NULL, PRIMARY KEY (sha256, extractor, options));
+        CREATE TABLE analyses (sha256 TEXT NOT NULL, key TEXT NOT NULL, analysis TEXT NOT NULL,
+        PRIMARY KEY (sha256, key));""")
+    doc = extract_bytes(b"Jane Example, project manager", ExtractOptions())
+    conn.execute("INSERT INTO documents VALUES (?, 'v1', 'k', ?)", (doc.sha256, json.dumps(doc.to_dict())))
+    conn.commit()
+    conn.close()
+    with Cache(path, extractor="v1") as cache:
+        assert cache.get(doc.sha256, "k").text == doc.text
+    assert int.from_bytes(path.read_bytes()[68:72], "big") == APPLICATION_ID
+
+
+def test_integrity_check_runs_once_per_extractor_version(tmp_path, monkeypatch):
+    path = tmp_path / "c.sqlite"
+    checks = []
+    real = Cache._first_open_by_this_version
+    monkeypatch.setattr(Cache, "_first_open_by_this_version", lambda self, conn: checks.append(self.extractor)
+                        or real(self, conn))
+    for extractor in ("v1", "v1", "v1", "v2", "v2"):
+        Cache(path, extractor=extractor).close()
+    assert checks == ["v1", "v2"]
+
+
+def test_stale_entries_are_pruned_automatically_only_past_the_size_cap(tmp_path):
+    path = tmp_path / "c.sqlite"
+    base = extract_bytes(b"A resume", ExtractOptions())
+    with Cache(path, extractor="v1") as cache:
+        for i in range(300):
+            cache.put(replace(base, sha256=f"{i:04d}", text="x" * 4000), "k")
+    Cache(path, extractor="v2", auto_prune_mb=100).close()  # under the cap: kept
+    assert cache_info(path).stale_documents == 300
+    Cache(path, extractor="v3", auto_prune_mb=1).close()  # past it: other versions' entries go
+    info = cache_info(path)
+    assert (info.documents, info.stale_documents) == (0, 0)
+
+
+def _filled(path, extractor="v1", n=10, age_days=0.0):
+    base = extract_bytes(b"A resume", ExtractOptions())
+    with Cache(path, extractor=extractor) as cache:
+        for i in range(n):
+            cache.put(replace(base, sha256=f"{extractor}-{i:03d}", text="y" * 10_000), "k")
+        cache.conn.execute("UPDATE documents SET created = created - ? WHERE extractor = ?", (age_days * 86400, extractor))
+
+
+@pytest.mark.parametrize(("how", "left"), [({"older_than_days": 30}, 10), ({"older_than_days": 400}, 20),
+                                           ({"stale": True}, 10), ({"max_mb": 0.1}, 10), ({"max_mb": 50}, 20)],
+                         ids=["age", "age-none-old", "stale", "size-cap", "size-cap-roomy"])
+def test_prune_by_age_stale_key_and_size_cap(tmp_path, how, left):
+    path = tmp_path / "c.sqlite"
+    _filled(path, "old", age_days=100)  # 10 entries made 100 days ago by another version
+    _filled(path, EXTRACTOR_VERSION)    # 10 current ones
+    removed = prune_cache(path, **how)
+    info = cache_info(path)
+    assert (removed, info.documents) == (20 - left, left)
+    if left == 10:
+        assert info.stale_documents == 0
+
+
+def test_cli_cache_info_and_prune(tmp_path):
+    from typer.testing import CliRunner
+
+    from resumematch.cli import app
+
+    path = tmp_path / "c.sqlite"
+    _filled(path, "old", age_days=100)
+    _filled(path, EXTRACTOR_VERSION)
+    runner = CliRunner()
+    info = runner.invoke(app, ["cache", "info", "--cache", str(path)])
+    assert info.exit_code == 0 and "documents: 20 (10 from other extractor versions)" in info.output
+    pruned = runner.invoke(app, ["cache", "prune", "--cache", str(path), "--stale"])
+    assert pruned.exit_code == 0 and "Removed 10 entries" in pruned.output
+    nothing = runner.invoke(app, ["cache", "prune", "--cache", str(path)])
+    assert nothing.exit_code == 2
+    missing = runner.invoke(app, ["cache", "info", "--cache", str(tmp_path / "none.sqlite")])
+    assert missing.exit_code != 0 and "no cache" in missing.output and not (tmp_path / "none.sqlite").exists()
 
 
 def _writer(path: str, who: int, n: int) -> None:
@@ -133,3 +255,24 @@ def test_two_processes_writing_at_once_do_not_corrupt_it(tmp_path):
 def test_options_key_ignores_the_password():
     assert options_key(ExtractOptions()) == options_key(ExtractOptions(password="x"))
     assert options_key(ExtractOptions()) != options_key(ExtractOptions(max_bytes=1))
+
+
+@pytest.mark.parametrize("kind", ["folder", "foreign-file"])
+def test_cli_rank_with_cache_at_something_not_ours_fails_and_touches_nothing(tmp_path, kind):
+    from typer.testing import CliRunner
+
+    from resumematch.cli import app
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Jane Example\nIT Project Manager")
+    target = tmp_path / "mine"
+    if kind == "folder":
+        target.mkdir()
+        (target / "keep.txt").write_text("x")
+    else:
+        target.write_text("my notes")
+    result = CliRunner().invoke(app, ["rank", str(cv), "-o", str(tmp_path / "out.csv"), "--cache", str(target),
+                                      "--workers", "0"])
+    assert result.exit_code != 0 and str(target) in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.txt", "mine"]
+    assert (target / "keep.txt").read_text() == "x" if kind == "folder" else target.read_text() == "my notes"

@@ -28,7 +28,7 @@ def build_pipeline(model: RequirementModel, as_of: dt.date | None = None) -> Lan
     # English special cases (contractions, emoticons, "Jan.") take ~90% of tokenizing time and help
     # none of our matching: patterns are tokenized by the same tokenizer, dates and degrees by regex.
     nlp.tokenizer.rules = {}
-    nlp.max_length = 2_000_000
+    nlp.max_length = Document.MAX_CHARS  # longer text is refused as too_large when extracted
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     for name in PIPE_NAMES[1:]:
         nlp.add_pipe(name)

@@ -18,8 +18,11 @@ from pathlib import Path
 import typer
 
 from .._version import __version__
-from ..errors import InputError, ModelNotFoundError, ModelWarning, describe
+from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning, describe
+from ..extract import ExtractOptions
 from ..extract import extract as extract_document
+from ..extract.password import PASSWORD_ENV
+from ..extract.password import resolve_password as _password
 
 # Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -48,15 +51,15 @@ def main_options(
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    if issubclass(category, ModelWarning):
+    if issubclass(category, ResumeMatchWarning):
         typer.echo(f"resumematch: warning: {message}", err=True)
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
-def command(*args, **kwargs):
-    """``app.command`` that turns every error into one line on stderr (a traceback only with
-    ``--debug``): exit code 2 for usage errors, 1 otherwise."""
+def command(*args, group: typer.Typer | None = None, **kwargs):
+    """``app.command`` (or ``group.command``) that turns every error into one line on stderr (a
+    traceback only with ``--debug``): exit code 2 for usage errors, 1 otherwise."""
     def register(func):
         @functools.wraps(func)
         def run(*a, **kw):
@@ -72,7 +75,7 @@ def command(*args, **kwargs):
                         raise  # typer's own exits and usage errors, or a traceback asked for
                     typer.echo(f"resumematch: error: {describe(exc)}", err=True)
                     raise typer.Exit(2 if isinstance(exc, USAGE_ERRORS) else 1) from None
-        return app.command(*args, **kwargs)(run)
+        return (group or app).command(*args, **kwargs)(run)
     return register
 
 
@@ -80,6 +83,9 @@ ModelOption = typer.Option("it_project_manager", "--model", "-m", metavar="NAME|
                            help="A bundled model name or the path of a model YAML file.")
 AsOfOption = typer.Option(None, "--as-of", metavar="DATE",
                           help="Date that 'Present' means (YYYY-MM-DD); default today.")
+PasswordOption = typer.Option(None, "--password", help="PDF password (others can see it in the process list).")
+PasswordFileOption = typer.Option(None, "--password-file", help=f"File whose first line is the PDF password "
+                                  f"(or set {PASSWORD_ENV}).")
 
 
 def _as_of(value: str | None) -> dt.date | None:
@@ -95,13 +101,14 @@ def _as_of(value: str | None) -> dt.date | None:
 def extract(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A PDF, DOCX, TXT or MD file."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole Document as JSON."),
-    password: str | None = typer.Option(None, help="Password of an encrypted PDF."),
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Print the text extracted from FILE (exit code 1 when it could not be read).
 
     Example: resumematch extract cv.pdf --json
     """
-    doc = extract_document(file, password=password)
+    doc = extract_document(file, password=_password(password, password_file))
     if as_json:
         data = doc.to_dict()
         data.pop("hidden_text", None)
@@ -119,6 +126,8 @@ def parse(
     model: str = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print the analysis as JSON."),
     as_of: str | None = AsOfOption,
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Show what the pipeline finds in FILE: candidate, experience and every finding.
 
@@ -126,7 +135,7 @@ def parse(
     """
     from ..analyze import Analyzer
 
-    doc = extract_document(file)
+    doc = extract_document(file, password=_password(password, password_file))
     if not doc.ok:
         typer.echo(json.dumps({"file": str(file), "status": doc.status, "reason": doc.reason}, indent=2))
         raise typer.Exit(1)
@@ -149,6 +158,8 @@ def explain(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A resume file."),
     model: str = ModelOption,
     as_of: str | None = AsOfOption,
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Explain FILE's score: each requirement, its strength, evidence, section and page.
 
@@ -157,7 +168,9 @@ def explain(
     from ..report.explain import format_report
     from ..run.screener import Screener
 
-    screening = Screener(model, as_of=_as_of(as_of)).screen([file], workers=0)
+    secret = _password(password, password_file)
+    screener = Screener(model, as_of=_as_of(as_of), options=ExtractOptions(password=secret) if secret else None)
+    screening = screener.screen([file], workers=0)
     data = screening.explain(screening.files["file"].iloc[0])
     typer.echo(format_report(data))
     if data["status"] != "ok":
@@ -194,12 +207,14 @@ def rank(
     paths_shared: bool = typer.Option(False, "--paths-shared",
                                       help="With --scheduler: send paths, not file contents (every worker sees "
                                            "PATHS at the same place)."),
+    password: str | None = PasswordOption,
+    password_file: Path | None = PasswordFileOption,
 ) -> None:
     """Rank every resume under PATHS into a CSV (and a run record beside it).
 
     Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl --html report.html
     """
-    from ..run.rank import RunSettings, rank_files
+    from ..run.rank import Interrupted, RunSettings, rank_files, stop_on_signals
     from ..run.screener import Screener
 
     if paths_shared and not scheduler:
@@ -212,7 +227,8 @@ def rank(
     check_found(inputs, scan(inputs)[0])
     if html:
         check_output(html, "--html")
-    screener = Screener(model, as_of=_as_of(as_of))
+    secret = _password(password, password_file)
+    screener = Screener(model, as_of=_as_of(as_of), options=ExtractOptions(password=secret) if secret else None)
     settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
                            use_cache=not no_cache, resume=resume, blind=blind,
                            blind_key=str(blind_key) if blind_key else None,
@@ -222,13 +238,14 @@ def rank(
     if scheduler:
         from ..run.cluster import open_client
     try:
-        with open_client(scheduler) if scheduler else contextlib.nullcontext() as client:
+        with stop_on_signals(), open_client(scheduler) if scheduler else contextlib.nullcontext() as client:
             summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress,
                                                                  client=client), quiet)
-    except KeyboardInterrupt:
-        typer.echo(f"Interrupted. Finished files are kept in {output}.partial.jsonl; run the same command "
+    except KeyboardInterrupt as exc:
+        why = f" by {exc}" if isinstance(exc, Interrupted) else ""
+        typer.echo(f"Interrupted{why}. Finished files are kept in {output}.partial.jsonl; run the same command "
                    "with --resume to continue.", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(exc.code if isinstance(exc, Interrupted) else 130) from None
     if not quiet:
         failed = ", ".join(f"{n} {s}" for s, n in sorted(summary.failed.items())) or "none"
         typer.echo(f"Ranked {_count(summary.rows, 'file')} ({summary.scored} scored; not scored: {failed}; "
@@ -249,25 +266,6 @@ def rank(
         typer.echo(f"Blind key file (keep it away from reviewers): {summary.keys}")
 
 
-@command()
-def report(
-    ranked: Path = typer.Argument(..., help="A ranked CSV written by 'resumematch rank'."),
-    evidence: Path = typer.Option(..., "--evidence", help="The evidence CSV, or the explanation JSONL of --explain."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the HTML report."),
-    model: str | None = typer.Option(None, "--model", "-m",
-                                     help="The model (default: the one in the run record beside RANKED)."),
-    blind: bool = typer.Option(False, "--blind", help="Leave out names, emails, phones and file names."),
-    html_top: int = typer.Option(200, "--html-top", min=1, help="Candidates with a heatmap row and a card."),
-) -> None:
-    """Rebuild the self-contained HTML report from a ranked CSV and its evidence.
-
-    Example: resumematch report ranked.csv --evidence why.jsonl -o report.html
-    """
-    from ..report.htmlinputs import write_report
-
-    typer.echo(f"Wrote {write_report(ranked, evidence, output, model=model, blind=blind, top=html_top)}")
-
-
 def _with_progress(job, quiet: bool):
     if quiet or not sys.stderr.isatty():
         return job(None)
@@ -284,7 +282,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-from . import audits, models  # noqa: E402,F401  (registers fairness-check, audit, draft-model, check-model)
+from . import audits, caching, models, reports  # noqa: E402,F401  (the other commands register themselves)
 
 
 def main() -> None:

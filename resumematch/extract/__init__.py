@@ -102,22 +102,28 @@ def extract_bytes(data: bytes, options: ExtractOptions) -> Document:
     if options.max_bytes and len(data) > options.max_bytes:
         return failed("unknown", "too_large", _too_large(len(data), options.max_bytes), sha256=digest)
     fmt = sniff(data)
+    doc = _read(fmt, data, options)
+    if doc.ok and len(doc.text) > Document.MAX_CHARS:
+        doc = failed(fmt, "too_large", f"The text is {len(doc.text):,} characters long; the limit for one "
+                     f"resume is {Document.MAX_CHARS:,}.")
+    return replace(doc, sha256=digest)
+
+
+def _read(fmt: str, data: bytes, options: ExtractOptions) -> Document:
     # pdfminer and python-docx load on first use (0.3 s): a run served from the cache needs neither.
     if fmt == "pdf":
         from .pdf import extract_pdf
 
-        doc = extract_pdf(data, password=options.password, max_pages=options.max_pages)
-    elif fmt == "docx":
+        return extract_pdf(data, password=options.password, max_pages=options.max_pages)
+    if fmt == "docx":
         from .docx import extract_docx
 
-        doc = extract_docx(data, options.zip_limits)
-    elif fmt == "txt":
-        doc = extract_text_file(data)
-    elif fmt == "zip-corrupt":
-        doc = failed("docx", "corrupt", "The file looks like a DOCX/zip container but is damaged.")
-    else:
-        doc = failed(fmt, "unsupported", _UNSUPPORTED.get(fmt, f"The {fmt} format is not supported."))
-    return replace(doc, sha256=digest)
+        return extract_docx(data, options.zip_limits)
+    if fmt == "txt":
+        return extract_text_file(data)
+    if fmt == "zip-corrupt":
+        return failed("docx", "corrupt", "The file looks like a DOCX/zip container but is damaged.")
+    return failed(fmt, "unsupported", _UNSUPPORTED.get(fmt, f"The {fmt} format is not supported."))
 
 
 def _too_large(size: int, cap: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ..types import DOC_STATUS_MEANING, DocStatus
 
@@ -39,6 +40,10 @@ class Document:
     hidden_chars: int = 0
     hidden_text: str = ""
     meta: dict = field(default_factory=dict, compare=False)
+
+    #: The most characters of text one resume may have (about 60 dense pages); longer text gets
+    #: the status ``too_large``. The analyzer's spaCy ``max_length`` is set from it.
+    MAX_CHARS: ClassVar[int] = 200_000
 
     @property
     def ok(self) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -17,6 +19,12 @@ from .zipsafe import ZipLimits, check_zip
 
 _W_P, _W_R, _W_T, _W_TAB, _W_BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+# What a damaged DOCX makes zipfile, lxml and python-docx raise (a member whose offset points
+# before the archive gives ValueError("negative seek value")).
+_PARSE_ERRORS = (PackageNotFoundError, KeyError, ValueError, TypeError, IndexError, AttributeError,
+                 zipfile.BadZipFile, zlib.error, struct.error, EOFError, OSError, NotImplementedError,
+                 RuntimeError, etree.LxmlError, UnicodeError)
 
 
 def _run_hidden(run) -> bool:
@@ -112,6 +120,19 @@ def _lines(root, hidden: list[str], list_styles: set[str]) -> list[str]:
     return lines
 
 
+def _read(data: bytes) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Header, body and footer lines, and the hidden runs, of the DOCX in ``data``."""
+    document = docx.Document(io.BytesIO(data))
+    hidden: list[str] = []
+    list_styles = _numbered_styles(document.styles.element)
+    head, foot = [], []
+    for part in sorted(document.part.package.iter_parts(), key=lambda p: str(p.partname)):
+        name = str(part.partname)
+        if re.fullmatch(r"/word/(header|footer)\d*\.xml", name) and hasattr(part, "element"):
+            (head if "header" in name else foot).extend(_lines(part.element, hidden, list_styles))
+    return head, _lines(document.element.body, hidden, list_styles), foot, hidden
+
+
 def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
     """Extract body paragraphs, every table cell, text boxes, headers and footers.
 
@@ -121,17 +142,13 @@ def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
     if problem:
         return failed("docx", problem.status, problem.reason)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        return failed("docx", "corrupt", f"The DOCX is damaged and cannot be read ({type(exc).__name__}).")
-    hidden: list[str] = []
-    list_styles = _numbered_styles(document.styles.element)
-    head, foot = [], []
-    for part in sorted(document.part.package.iter_parts(), key=lambda p: str(p.partname)):
-        name = str(part.partname)
-        if re.fullmatch(r"/word/(header|footer)\d*\.xml", name) and hasattr(part, "element"):
-            (head if "header" in name else foot).extend(_lines(part.element, hidden, list_styles))
-    body = _lines(document.element.body, hidden, list_styles)
+        head, body, foot, hidden = _read(data)
+    except RecursionError:
+        return failed("docx", "corrupt", "The DOCX's structure is nested too deeply to read; the file is "
+                      "damaged or crafted.")
+    except _PARSE_ERRORS as exc:
+        return failed("docx", "corrupt", f"The DOCX is damaged and cannot be read ({type(exc).__name__}: "
+                      f"{str(exc)[:120]}).")
     text = normalize("\n".join(head + body + foot))
     hidden_text = normalize(" ".join(hidden))
     warnings = ()

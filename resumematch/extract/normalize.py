@@ -31,6 +31,10 @@ _SMALL_CAPS = re.compile(r"\b(?=[A-Za-z]{5,}\b)(?=(?:i?[A-Z]){3})(?=[A-Z]+i)[A-Z
 # The same fonts leave accented letters in lower case: "KüSTER", "MÜLLER" set as "MüLLER".
 _SMALL_CAPS_ACCENT = re.compile(r"(?<!\w)(?=(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*){3})[A-ZÀ-ÖØ-Þ]+(?:[à-öø-ÿ][A-ZÀ-ÖØ-Þ]+)+(?!\w)")
 _BULLET_RUN = re.compile(rf"(?:{BULLET}\s*){{2,}}")
+#: An unbroken run this long is encoded data (a base64 image in Markdown, a PDF stream pasted into
+#: a text file), never words; spaCy's tokenizer takes quadratic time on it (30 s for 300,000 chars).
+BLOB_CHARS = 2000
+_BLOB = re.compile(rf"\S{{{BLOB_CHARS},}}")
 
 
 def cid_ratio(raw: str) -> float:
@@ -45,8 +49,9 @@ def normalize(raw: str) -> str:
 
     NFKC (ligatures become letters), Unicode hyphens become ``-``, bullets become
     ``•``, soft hyphens, ``(cid:N)`` tokens and private-use icon glyphs are dropped,
-    runs of spaces and tabs collapse to one space, words hyphenated across a line
-    break are re-joined and small-caps words are repaired.
+    runs of spaces and tabs collapse to one space, runs of ``BLOB_CHARS`` characters
+    without a space are dropped, words hyphenated across a line break are re-joined and
+    small-caps words are repaired.
     """
     # reportlab's standard fonts write "•" as code 127, which pdfminer cannot map.
     text = _CID.sub("", raw.replace("(cid:127)", BULLET))
@@ -56,6 +61,7 @@ def normalize(raw: str) -> str:
     text = _PRIVATE_USE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = _BLOB.sub("", text)
     text = _BULLET_RUN.sub(BULLET + " ", text)
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(lines)

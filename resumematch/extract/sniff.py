@@ -44,7 +44,7 @@ def sniff(data: bytes) -> str:
 def _zip_kind(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):  # "zip file version 21.6"
         return "zip-corrupt"
     if "word/document.xml" in names:
         return "docx"

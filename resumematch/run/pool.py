@@ -29,13 +29,15 @@ from .worker import READY, decode_item, read_one, work
 @dataclass(frozen=True)
 class Limits:
     """Per-file limits in the workers. ``memory_mb`` is added to the worker's size once it is
-    ready (the analysis pipeline loaded). ``start_method`` overrides the multiprocessing start
-    method (default: fork where available)."""
+    ready (the analysis pipeline loaded). A worker that has grown ``recycle_mb`` past its ready
+    size (hostile files leave memory behind) is replaced by a fresh one between files (Linux).
+    ``start_method`` overrides the multiprocessing start method (default: fork where available)."""
 
     timeout: float = 60.0
     memory_mb: int = 1024
     prefetch: int = 8
     start_method: str | None = None
+    recycle_mb: int = 16
 
 
 _WINDOW = 64  # how far ahead of the next file to hand back results may be buffered
@@ -87,17 +89,20 @@ class _Slot:
     """One worker process and the files sent to it, oldest (being read) first."""
 
     def __init__(self, ctx, options: ExtractOptions, limits: Limits, factory: AnalyzerFactory | None,
-                 store: Store) -> None:
+                 store: Store, alive: tuple) -> None:
         self.parent, child = ctx.Pipe()
         cache = store.cache
+        alive_r, alive_w = alive
+        close_fd = alive_w.fileno() if ctx.get_start_method() == "fork" else -1
         args = (child, options, limits.memory_mb, factory, str(cache.path) if cache else None,
-                (cache.extractor if cache else "", store.options_key))
+                (cache.extractor if cache else "", store.options_key), (os.getpid(), alive_r, close_fd))
         self.process = ctx.Process(target=work, args=args, daemon=True)
         self.process.start()
         child.close()
         self.queue: deque[tuple[int, Path, bool]] = deque()
         self.ready = False
         self.started = 0.0
+        self.ready_kb = 0
 
     def send(self, index: int, path: Path, cached: Document | None) -> None:
         if not self.queue:
@@ -111,6 +116,11 @@ class _Slot:
             raise WorkerError(f"A worker process could not start: {error}")
         self.ready = True
         self.started = time.monotonic()
+        self.ready_kb = _rss_kb(self.process.pid)
+
+    def grown(self, limit_mb: int) -> bool:
+        """Whether the worker has grown more than ``limit_mb`` since it was ready."""
+        return bool(self.ready_kb) and _rss_kb(self.process.pid) - self.ready_kb > limit_mb * 1024
 
     def next(self) -> None:
         """The oldest file is done; the clock starts for the one behind it."""
@@ -132,6 +142,15 @@ class _Slot:
         self.parent.close()
 
 
+def _rss_kb(pid: int) -> int:
+    """Resident size of process ``pid`` in KiB; 0 where /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _context(method: str | None):
     # fork where it exists: a fork server or spawn would re-run the caller's script in every
     # worker unless it has an ``if __name__ == "__main__":`` guard, which recruiting scripts
@@ -145,6 +164,8 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
     """Feed each worker up to ``limits.prefetch`` files so it never waits while results are
     being scored; hand results back in input order, at most ``_WINDOW`` files ahead."""
     ctx = _context(limits.start_method)
+    # Only this process holds the writing end: when it dies, however, every worker reads EOF.
+    alive = ctx.Pipe(duplex=False)
     todo: deque[tuple[int, Path]] = deque(enumerate(files))
     done: dict[int, Item] = {}
     retried: set[int] = set()
@@ -169,7 +190,7 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
                     done[index] = hit
                     continue
                 if not free:
-                    slots.append(_Slot(ctx, options, limits, factory, store))
+                    slots.append(_Slot(ctx, options, limits, factory, store, alive))
                     free = slots[-1:]
                 min(free, key=lambda sl: len(sl.queue)).send(index, path, cached)
             yield from flush()
@@ -195,6 +216,10 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
                             continue
                         done[index] = store.keep(decode_item(data, analysis), document_cached)
                         slot.next()
+                        if slot.grown(limits.recycle_mb):  # its files go to a fresh worker
+                            slot.stop()
+                            slots.remove(slot)
+                            todo.extendleft((i, p) for i, p, _ in reversed(slot.queue))
                         continue
                 elif slot.ready and time.monotonic() - slot.started >= limits.timeout:
                     crashed = False
@@ -214,6 +239,13 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
                     done[index] = failed("unknown", "timeout", f"{what} the file took longer than "
                                          f"{limits.timeout:g} s.", source=str(path)), None
             yield from flush()
-    finally:
+    except BaseException:  # interrupted (or the caller stopped early): no file is waited for
+        for slot in slots:
+            slot.stop()
+        raise
+    else:
         for slot in slots:
             slot.close()
+    finally:
+        for end in alive:
+            end.close()

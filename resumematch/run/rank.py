@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +69,34 @@ class RunSummary:
     frame: pd.DataFrame
     skipped: list[str]
     screening: Screening | None = None
+
+
+class Interrupted(KeyboardInterrupt):
+    """A run stopped by SIGINT or SIGTERM. ``code`` is the exit code shells expect: 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.code = 128 + signum
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Inside, SIGINT and SIGTERM raise ``Interrupted`` where the run is, so it stops submitting
+    files, kills its workers and closes the journal on the way out. A second signal during that
+    clean-up is ignored. Only for the main thread (the CLI)."""
+    wanted = (signal.SIGINT, signal.SIGTERM)
+
+    def handler(signum, frame):
+        for sig in wanted:
+            signal.signal(sig, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, handler) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 def _journal(output: Path) -> Path:

@@ -9,6 +9,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -57,9 +58,50 @@ def _cap_memory(extra_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent_pid: int, alive: Connection, close_fd: int) -> None:
+    """End this worker when its parent ends, however it ends (even by SIGKILL).
+
+    On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``); everywhere a
+    thread waits for the end of the ``alive`` pipe, whose writing end only the parent holds: when
+    the parent is gone, the read sees EOF within milliseconds. The worker also lets go of the
+    caller's stdout and stderr, so a script that waits for ``rank``'s output never waits for an
+    orphan.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the pipe below still ends us
+    if close_fd >= 0:  # forked: the parent's writing end came along; only the parent may hold it
+        os.close(close_fd)
+    if os.getppid() != parent_pid:  # the parent died before we were watching
+        os._exit(0)
+
+    def watch() -> None:
+        try:
+            alive.recv_bytes()
+        except (EOFError, OSError):
+            pass
+        os._exit(0)
+
+    threading.Thread(target=watch, name="resumematch-parent-watch", daemon=True).start()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def work(conn: Connection, options: ExtractOptions, memory_mb: int,
-         factory: AnalyzerFactory | None, cache_path: str | None, cache_key: tuple[str, str]) -> None:
-    """A worker process's loop: (index, path, cached sha) tasks in, (index, document, analysis) out."""
+         factory: AnalyzerFactory | None, cache_path: str | None, cache_key: tuple[str, str],
+         parent: tuple[int, Connection, int]) -> None:
+    """A worker process's loop: (index, path, cached sha) tasks in, (index, document, analysis) out.
+    ``parent`` is (its pid, the read end of its liveness pipe, the write end's fd to close or -1)."""
+    _die_with_parent(*parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     try:
         analyzer = factory() if factory is not None else None

@@ -19,6 +19,7 @@ from ..document import Document, assemble, failed
 from ..normalize import cid_ratio, normalize
 from .glyphs import Glyph, read_pages
 from .hidden import HiddenChars
+from .inflate import StreamTooLarge, install
 from .layout import SPACE, GlyphLine, Line, group_lines, reading_order
 
 #: Layout settings tuned on two-column and sidebar resume templates: a small
@@ -32,6 +33,8 @@ RESUME_LAPARAMS = LAParams(
     detect_vertical=False,
     all_texts=True,
 )
+
+install()  # no stream inflates past MAX_STREAM_BYTES
 
 # Icon fonts map pictograms (phone, mail, GitHub) onto ordinary letters.
 _ICON_FONT = re.compile(r"awesome|academicons|marvosym|ding|icons", re.IGNORECASE)
@@ -123,10 +126,13 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
             pages.append(out)
     except PDFPasswordIncorrect:
         why = "The password given is wrong." if password else "The PDF is password-protected."
-        return failed("pdf", "encrypted", why + " Ask the candidate for an unprotected copy "
-                      "or pass password=.")
+        return failed("pdf", "encrypted", why + " Give its password with --password-file FILE or the "
+                      "RESUMEMATCH_PDF_PASSWORD environment variable (in Python: password=), or ask the "
+                      "candidate for an unprotected copy.")
     except PDFEncryptionError as exc:
         return failed("pdf", "encrypted", f"The PDF uses encryption that cannot be opened ({exc}).")
+    except StreamTooLarge as exc:
+        return failed("pdf", "too_large", f"{exc} It looks like a decompression bomb.")
     except RecursionError:
         return failed("pdf", "corrupt", "The PDF's structure is nested too deeply to read; "
                       "the file is damaged or crafted.")
