@@ -27,6 +27,7 @@ from .modelcheck import (
     translate,
     validation_errors,
 )
+from .shapes import EvidencePattern
 from .types import CATEGORIES, Category, DegreeLevel, Kind
 
 
@@ -53,25 +54,6 @@ class SatisfiedBy(_Frozen):
         if (self.experience_years is None) == (self.requirement is None):
             raise ValueError("give exactly one of experience_years or requirement")
         return self
-
-
-class EvidencePattern(_Frozen):
-    """Something a candidate did that shows a requirement: one of ``verbs`` and, at most
-    ``max_gap`` words later in the same sentence, one of ``objects`` ("Led a team of five
-    engineers": verb *lead*, object *team*). Both are matched on their dictionary form, so
-    "led", "leads" and "leading" are all *lead*; objects also match their plural."""
-
-    verbs: tuple[str, ...] = Field(min_length=1)
-    objects: tuple[str, ...] = Field(min_length=1)
-    max_gap: int = Field(default=4, ge=0, le=8)
-
-    @field_validator("verbs", "objects")
-    @classmethod
-    def _single_words(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        words = tuple(v.strip().lower() for v in values)
-        if any(not w or " " in w for w in words):
-            raise ValueError("each verb and object is one word")
-        return words
 
 
 class Requirement(_Frozen):

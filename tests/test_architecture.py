@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "resumematch"
 
 #: Layers from the bottom up; a module may import its own layer and the layers below it.
 LAYERS = [
-    {"_version", "_yaml", "types", "errors"},
+    {"_version", "_yaml", "types", "errors", "shapes"},
     {"model", "modelcheck", "catalog"},
     {"extract"},
     {"analyze", "draft"},

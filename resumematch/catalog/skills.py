@@ -6,25 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cached_property
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
+from ..shapes import EvidencePattern
 from .terms import Frozen, term_key
 
-
-class SkillPattern(Frozen):
-    """One of ``verbs`` and, at most ``max_gap`` words later in the same sentence, one of
-    ``objects`` ("Negotiated the vendor contract"): the shape of a requirement model's pattern."""
-
-    verbs: tuple[str, ...] = Field(min_length=1)
-    objects: tuple[str, ...] = Field(min_length=1)
-    max_gap: int = Field(default=4, ge=0, le=8)
-
-    @field_validator("verbs", "objects")
-    @classmethod
-    def _single_words(cls, values: tuple[str, ...]) -> tuple[str, ...]:
-        if any(not v.strip() or " " in v.strip() for v in values):
-            raise ValueError("each verb and object is one word")
-        return tuple(v.strip().lower() for v in values)
+#: The catalogue's name for the shape it shares with requirement models.
+SkillPattern = EvidencePattern
 
 
 class Skill(Frozen):
