@@ -126,7 +126,7 @@ def _mem_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def measure(argv: list[str], label: str) -> dict:
+def measure(argv: list[str], label: str, expect: int = 0) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
@@ -142,7 +142,7 @@ def measure(argv: list[str], label: str) -> dict:
     wall = time.perf_counter() - start
     out, err = proc.stdout.read().decode(), proc.stderr.read().decode()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
+    if proc.returncode != expect:
         raise SystemExit(f"{label} failed ({proc.returncode}):\n{out}\n{err}")
     return {"label": label, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "tree_rss_mb": peak / 1024,
             "tree_pss_mb": peak_pss / 1024, "maxrss_mb": usage.ru_maxrss / 1024, "stderr": err.strip()}
@@ -302,7 +302,9 @@ def main() -> None:
                                                         other_weights), labels["reweighted"]))
             runs["role"].append(measure(rank_argv(folder, tmp / "ro.csv", cache, args.workers, other_role),
                                         labels["role"]))
-            runs["empty"].append(measure(rank_argv(empty, tmp / "e.csv", tmp / "e.sqlite", None), labels["empty"]))
+            # an empty folder is a usage error (exit 2) found before the model loads: start-up and the check
+            runs["empty"].append(measure(rank_argv(empty, tmp / "e.csv", tmp / "e.sqlite", None), labels["empty"],
+                                         expect=2))
             print(f"round {round_ + 1}: " + ", ".join(f"{k} {v[-1]['wall']:.2f}s" for k, v in runs.items()),
                   flush=True)
         rows = sum(1 for _ in open(tmp / "w.csv", encoding="utf-8")) - 1
