@@ -202,3 +202,20 @@ def test_report_from_blind_csv_keeps_the_duplicate_id(blind_and_open, tmp_path, 
     explain.write_text("", encoding="utf-8")
     page = write_report(out[blind], explain, tmp_path / "r.html").read_text(encoding="utf-8")
     assert f"duplicate_of:{target}" in page and folder.name not in page and "maria_okafor" not in page
+
+
+def test_ranked_csv_joined_lists_match_each_rows_mask():
+    """The id and label lists are built once per distinct mask; each row still gets its own."""
+    import numpy as np
+
+    from resumematch.report.ranking import _joined
+
+    rng = np.random.default_rng(7)
+    mask = rng.random((500, 45)) < 0.3
+    mask[::7] = mask[0]  # many rows repeat one mask
+    mask[3] = False  # a row with nothing
+    items = np.array([f"req.{j}" for j in range(45)], dtype=object)
+    got = _joined(mask, items, "; ")
+    assert list(got) == ["; ".join(items[row]) for row in mask]
+    assert got[3] == ""
+    assert list(_joined(np.zeros((2, 0), bool), items[:0])) == ["", ""]

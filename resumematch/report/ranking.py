@@ -20,7 +20,8 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     df["score"] = scores.total
     required = reqs.kind == Kind.REQUIRED
     met = np.count_nonzero(scores.met & required[None, :], axis=1)
-    df["required_met"] = np.where(scores.scored, [f"{n} of {int(required.sum())}" for n in met], "not assessed")
+    counts = np.char.add(met.astype(str), f" of {int(required.sum())}").astype(object)
+    df["required_met"] = np.where(scores.scored, counts, "not assessed")
     df["missing_required"] = _joined(scores.missing_mask, reqs.label, "; ")
     for j, category in enumerate(scores.category_names):
         df[f"{category}_score"] = np.where(scores.scored, py_round(scores.categories[:, j], 4), np.nan)
@@ -53,9 +54,14 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     return df[columns(model)]
 
 
-def _joined(mask: np.ndarray, items: np.ndarray, sep: str = ";") -> np.ndarray:
-    """Per row, the ``items`` where ``mask`` holds, joined by ``sep``."""
-    if mask.shape[1] == 0:
+def _joined(mask: np.ndarray, items, sep: str = ";") -> np.ndarray:
+    """Per row, the ``items`` where ``mask`` holds, joined by ``sep``. Rows with the same mask share
+    one joined string, so the Python work grows with the distinct masks, not with the rows."""
+    if mask.shape[1] == 0 or mask.shape[0] == 0:
         return np.full(mask.shape[0], "", dtype=object)
-    parts = np.where(mask, np.array([i + sep for i in items], dtype=object)[None, :], "")
-    return pd.Series(parts.sum(axis=1), dtype=object).str[:-len(sep)].to_numpy(object)
+    packed = np.ascontiguousarray(np.packbits(mask, axis=1))
+    keys = packed.view(np.dtype((np.void, packed.shape[1])))[:, 0]
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    items = np.asarray(items, dtype=object)
+    texts = np.array([sep.join(items[mask[i]]) for i in first], dtype=object)
+    return texts[inverse.reshape(-1)]
