@@ -233,3 +233,23 @@ def spaced_words(text: str, *, factor: float = 1.0, x: float = 72, y: float = TO
         runs.append((x, y, word))
         x += pdfmetrics.stringWidth(word, font, size) + space
     return runs
+
+
+def raw_pdf(content: bytes, *, flate: bool = False, length: int | None = None) -> bytes:
+    """A minimal one-page PDF whose page content stream is ``content`` (already compressed if flate)."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length %d%s >>\nstream\n" % (len(content) if length is None else length,
+                                                 b" /Filter /FlateDecode" if flate else b"")
+            + content + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)

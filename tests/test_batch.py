@@ -32,26 +32,6 @@ def good_pdf(path: Path, name: str = "Ada Lovelace") -> Path:
     return path
 
 
-def raw_pdf(content: bytes, *, flate: bool = False, length: int | None = None) -> bytes:
-    """A minimal one-page PDF whose page content stream is ``content`` (already compressed if flate)."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-            b"<< /Length %d%s >>\nstream\n" % (len(content) if length is None else length,
-                                                 b" /Filter /FlateDecode" if flate else b"")
-            + content + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
 def flate_bomb(inflated_mb: int) -> bytes:
     """Zeros that inflate to ``inflated_mb`` MB, compressed in 1 MB chunks (the test stays small)."""
     z = zlib.compressobj(9)
@@ -101,7 +81,7 @@ def test_fifo_is_refused_without_blocking(tmp_path, workers):
 
 def test_flate_bomb_hits_the_memory_cap_not_the_run(tmp_path):
     bomb = tmp_path / "bomb.pdf"
-    data = raw_pdf(flate_bomb(400), flate=True)
+    data = builders.raw_pdf(flate_bomb(400), flate=True)
     assert len(data) < 2_000_000  # the file is small; only its inflated stream is huge
     bomb.write_bytes(data)
     after = good_pdf(tmp_path / "after.pdf")
@@ -113,9 +93,9 @@ def test_flate_bomb_hits_the_memory_cap_not_the_run(tmp_path):
 def test_deeply_nested_arrays_are_corrupt_not_a_crash(tmp_path):
     depth = 100_000
     nested = tmp_path / "nested.pdf"
-    nested.write_bytes(raw_pdf(b"[" * depth + b"]" * depth + b" BT /F1 12 Tf (x) Tj ET"))
+    nested.write_bytes(builders.raw_pdf(b"[" * depth + b"]" * depth + b" BT /F1 12 Tf (x) Tj ET"))
     bracket_bomb = tmp_path / "unclosed.pdf"
-    bracket_bomb.write_bytes(raw_pdf(b"[" * depth))
+    bracket_bomb.write_bytes(builders.raw_pdf(b"[" * depth))
     after = good_pdf(tmp_path / "after.pdf")
     docs = list(extract_all([nested, bracket_bomb, after], workers=1, limits=Limits(timeout=30)))
     for doc in docs[:2]:

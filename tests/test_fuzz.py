@@ -135,22 +135,7 @@ def test_fuzz_text_just_under_the_limit_is_read_and_analysed():
 def _pdf_stream(inflated: int) -> bytes:
     z = zlib.compressobj(9)
     body = b"".join(z.compress(b" " * MB) for _ in range(inflated // MB)) + z.flush()
-    return _raw_pdf(body + b"")
-
-
-def _raw_pdf(stream: bytes) -> bytes:
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    return builders.raw_pdf(body, flate=True)
 
 
 @pytest.mark.parametrize(("inflated", "status"), [(MAX_STREAM_BYTES + MB, "too_large"), (4 * MB, "no_text")],
@@ -164,7 +149,7 @@ def test_fuzz_pdf_stream_inflating_past_the_cap_is_too_large(inflated, status):
 
 def test_fuzz_pdf_stream_with_a_damaged_checksum_keeps_its_text():
     content = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Jane Example) Tj ET")
-    doc = extract(_raw_pdf(content[:-2] + b"\x00\x00").replace(b"/Contents 4 0 R >>", b"/Contents 4 0 R "
+    doc = extract(builders.raw_pdf(content[:-2] + b"\x00\x00", flate=True).replace(b"/Contents 4 0 R >>", b"/Contents 4 0 R "
                   b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"))
     assert doc.status == "ok" and "Jane Example" in doc.text
 
