@@ -182,8 +182,10 @@ def bm25(query: str, texts: list[str]) -> list[float]:
 
 def _cli(*args: str) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    subprocess.run([sys.executable, "-c", "from resumematch.cli import main; main()", *args],
-                   check=True, env=env, capture_output=True)
+    done = subprocess.run([sys.executable, "-c", "from resumematch.cli import main; main()", *args],
+                          check=False, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"resumematch {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
 
 
 def materialise(samples: list[Sample], folder: Path) -> dict[str, Path]:

@@ -114,7 +114,22 @@ class OtherTerm(_Frozen):
 
 class ExperienceSpec(_Frozen):
     full_strength_years: float = Field(default=8, gt=0)
+    #: Words that make a job relevant when its title names them ("accountant", "Scrum Master").
     relevant_terms: tuple[str, ...] = ()
+    #: O*NET-SOC codes of the occupations whose work is relevant ("15-1252.00"): a job that reads
+    #: as one of them counts. None given: the occupation closest to the model's title.
+    occupations: tuple[str, ...] = ()
+
+    @field_validator("occupations")
+    @classmethod
+    def _known_occupations(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        from .catalog.occupations import occupation_titles
+
+        unknown = [c for c in codes if c not in occupation_titles()]
+        if unknown:
+            raise ValueError(f"unknown O*NET-SOC occupation codes {unknown}; codes look like 15-1252.00 "
+                             "(see resumematch/catalog/occupation_text.tsv)")
+        return codes
 
 
 #: Requirement fields that do not change what analysis finds: changing them only re-scores.
@@ -133,6 +148,9 @@ class RequirementModel(_Frozen):
     #: ``best`` (the strongest one alone, for either/or lists such as certifications).
     category_modes: dict[str, Literal["mean", "best"]] = {}
     experience: ExperienceSpec = ExperienceSpec()
+    #: The weight of the resume's fit to the role's occupation beside the category weights
+    #: (docs/scoring.md). None: the sum of the category weights, so fit and evidence count alike.
+    fit_weight: float | None = Field(default=None, ge=0)
     requirements: tuple[Requirement, ...] = Field(min_length=1)
     other_terms: tuple[OtherTerm, ...] = ()
     sha256: str = ""
@@ -182,7 +200,9 @@ class RequirementModel(_Frozen):
         kinds, ``satisfied_by`` or ``mention_strength``."""
         parts = {r.id: r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements}
         parts.update({"other_terms": [t.model_dump() for t in self.other_terms],
-                      "experience.relevant_terms": list(self.experience.relevant_terms), "name": self.name})
+                      "experience.relevant_terms": list(self.experience.relevant_terms),
+                      "experience.occupations": list(self.experience.occupations), "title": self.title,
+                      "name": self.name})
         return {k: json.dumps(v, sort_keys=True) for k, v in parts.items()}
 
     def matching_hash(self) -> str:
@@ -190,7 +210,8 @@ class RequirementModel(_Frozen):
         differs only in weights reuses cached analyses."""
         reqs = [r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements]
         data = {"requirements": reqs, "other_terms": [t.model_dump() for t in self.other_terms],
-                "relevant_terms": list(self.experience.relevant_terms), "name": self.name}
+                "relevant_terms": list(self.experience.relevant_terms),
+                "occupations": list(self.experience.occupations), "title": self.title, "name": self.name}
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 

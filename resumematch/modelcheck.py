@@ -3,8 +3,8 @@
 The YAML is read with a loader that records where each key and item sits, so a pydantic error
 at ``('requirements', 3, 'weight')`` becomes "line 61: `weight` of requirement skill.sql must
 be a number, got 'high'". The checks after validation catch what loads but would silently
-score nothing: a requirement whose category has no weight, a weight no requirement uses, an
-experience requirement without ``experience.relevant_terms``, a repeated id.
+score nothing: a requirement whose category has no weight, a weight no requirement uses, a
+repeated id.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ from pydantic import BaseModel, ValidationError
 
 from ._yaml import Lines, line_of
 from .errors import ModelError
-from .types import CATEGORIES, Category, Kind
+from .types import CATEGORIES, Kind
+
+if typing.TYPE_CHECKING:
+    from .model import RequirementModel
 
 
 @dataclass(frozen=True)
@@ -199,15 +202,6 @@ def meaning_problems(model: Any, lines: Lines, file: str) -> list[Problem]:
             problems.append(Problem(file, at, f"{what} in category `{category}`, whose weight is 0, so {it} "
                                     "count for nothing in the total",
                                     "give the category a weight, or leave it at 0 on purpose", "warning"))
-    if not model.experience.relevant_terms:
-        missing = "no `experience:` block" if ("experience",) not in lines else "no `experience.relevant_terms`"
-        for i, req in enumerate(model.requirements):
-            loc = ("requirements", i) if req.category == Category.EXPERIENCE else ("requirements", i, "satisfied_by")
-            if req.category == Category.EXPERIENCE or (req.satisfied_by and req.satisfied_by.experience_years):
-                problems.append(Problem(file, line_of(lines, loc),
-                                        f"requirement {req.id} depends on years of relevant experience, but the "
-                                        f"model has {missing}, so no job would count as relevant",
-                                        "add `experience:` with `relevant_terms: [...]`, see docs/model-format.md"))
     used = {r.category for r in model.requirements}
     for category, weight in weights.items():
         if weight and category not in used:
@@ -240,7 +234,18 @@ def summary(model: Any) -> dict:
             "weights": {c: round(100 * used[c] / total, 1) for c in CATEGORIES if c in used},
             "modes": {c: model.category_modes.get(c, "mean") for c in CATEGORIES if c in counts},
             "equivalences": equivalences, "full_strength_years": model.experience.full_strength_years,
-            "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms)}
+            "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms),
+            "occupations": _occupations(model)}
+
+
+def _occupations(model: RequirementModel) -> list[str]:
+    """The titles of the occupations whose work counts (the one closest to the title when none is named)."""
+    from .catalog.occupations import background, occupation_titles
+
+    if model.experience.occupations:
+        return [occupation_titles()[c] for c in model.experience.occupations]
+    closest = background().closest_title(model.title)
+    return [f"{closest.title} (closest to the title; name experience.occupations to choose)"] if closest else []
 
 
 
@@ -257,6 +262,7 @@ def format_summary(info: dict, file: str) -> str:
                      f"{kinds['preferred']:>11}{kinds['bonus']:>7}")
     lines += ["", f"Experience: full strength at {info['full_strength_years']:g} relevant years; "
               f"{count(info['relevant_terms'], 'relevant term')}; {count(info['other_terms'], 'other term')}.",
+              "Relevant work reads as: " + ("; ".join(info["occupations"]) or "nothing (no occupation found)") + ".",
               "Equivalences:" if info["equivalences"] else "Equivalences: none."]
     lines += [f"  {rid} is met by {alternative}" + (f" ({note})" if note else "")
               for rid, alternative, note in info["equivalences"]]

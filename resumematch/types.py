@@ -57,6 +57,7 @@ class FindingStatus(StrEnum):
     CONTACT = "contact"          # inside the name or contact lines
     HEADING = "heading"          # a section heading ("INTERNSHIPS")
     STUFFED = "stuffed"          # on a bare keyword line (the gaming review)
+    GENERIC = "generic"          # a single word most trades use ("software", "system"): not enough alone
 
 
 #: Statuses of a finding that make it count as evidence for its requirement.

@@ -11,10 +11,14 @@ from spacy.tokens import Doc
 
 from ..extract.document import Document
 from ..model import RequirementModel, load_model
+from ..types import FindingStatus, Method
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import merged_months
 from .components.extensions import doc_text, section_lookup, token_bounds
 from .values import Analysis, Candidate, Entity, Period
+
+#: Findings that only name a phrase (not a deed shown by a verb-object pattern).
+_PHRASE_METHODS = frozenset({Method.EXACT, Method.ALIAS, Method.LEMMA, Method.FUZZY})
 
 PIPE_NAMES = ("lemmatizer", "resumematch_lemmas", "resumematch_sections", "resumematch_contact",
               "resumematch_terms", "resumematch_patterns", "resumematch_degrees", "resumematch_fuzzy",
@@ -66,6 +70,7 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
     return {"resumematch_terms": {"entries": terms}, "resumematch_patterns": {"patterns": patterns},
             "resumematch_degrees": {"requirements": degrees}, "resumematch_fuzzy": {"entries": fuzzy},
             "resumematch_dates": {"relevant_terms": list(model.experience.relevant_terms),
+                                  "occupations": list(model.experience.occupations), "title": model.title,
                                   "as_of": as_of.isoformat()}}
 
 
@@ -105,11 +110,16 @@ class Analyzer:
         text = doc_text(doc)
         section_at = section_lookup(doc)
         entities = []
+        reader = self.nlp.get_pipe("resumematch_dates").reader
         for f in doc._.rm_findings or []:
             start, end = starts[f.start], ends[f.end - 1]
+            status = f.status
+            if (f.req_id and status == FindingStatus.MENTIONED and f.method in _PHRASE_METHODS
+                    and reader.is_generic(text[start:end], self.model.by_id[f.req_id].label)):
+                status = FindingStatus.GENERIC
             entities.append(Entity(
                 category=f.category, id=f.req_id, name=f.name, text=text[start:end], method=f.method,
-                score=round(f.score, 3), status=f.status, section=section_at(start),
+                score=round(f.score, 3), status=status, section=section_at(start),
                 page=document.page_of(start) if document else 1, start=start, end=end))
         raw = doc._.rm_periods or []
         periods = tuple(Period(**{k: v for k, v in p.items() if not k.startswith("_")}) for p in raw)
@@ -117,6 +127,7 @@ class Analyzer:
         relevant = [p["_range"] for p in raw if p["kind"] == "work" and p["relevant"]]
         interns = [p["_range"] for p in raw if p["kind"] == "internship"]
         info = doc._.rm_contact or {}
+        fit = reader.fit(text)
         own_internships = {e.start for e in entities if e.category == "internship" and e.status == "own"}
         return Analysis(
             candidate=Candidate(info.get("name"), info.get("email"), info.get("phone")),
@@ -129,4 +140,7 @@ class Analyzer:
             sections=tuple(tuple(s) for s in doc._.rm_sections or ()),
             model=self.model.name,
             as_of=self.as_of.isoformat(),
+            fit=fit.fit,
+            fit_terms=fit.terms,
+            fit_occupation=fit.closest.title if fit.closest else "",
         )

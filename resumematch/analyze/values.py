@@ -67,6 +67,8 @@ class Period:
     text: str
     section: str
     offset: int
+    title: str = ""  # the entry's first title line
+    why: str = ""  # why a job is or is not relevant work (analyze.relevance)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,11 @@ class Analysis:
     sections: tuple[tuple[str, int, int], ...]
     model: str
     as_of: str
+    #: How the resume reads against the role's occupations (analyze.relevance): 0-1, the words
+    #: that tie it to the closest of them, and that occupation's title.
+    fit: float = 0.0
+    fit_terms: tuple[str, ...] = ()
+    fit_occupation: str = ""
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (built field by field: ``dataclasses.asdict`` deep-copies, and this
@@ -106,16 +113,18 @@ class Analysis:
         list of its field values, so the text is half the size of ``to_dict()``'s and reads faster."""
         rows = [list(self.candidate.__dict__.values()), self.experience_years, self.relevant_experience_years,
                 self.internship_years, self.internships, [list(e.__dict__.values()) for e in self.entities],
-                [list(p.__dict__.values()) for p in self.periods], self.sections, self.model, self.as_of]
+                [list(p.__dict__.values()) for p in self.periods], self.sections, self.model, self.as_of,
+                self.fit, self.fit_terms, self.fit_occupation]
         return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Analysis:
         """Rebuild an ``Analysis`` from ``to_json()`` output."""
-        cand, exp, rel, intern, interns, entities, periods, sections, model, as_of = json.loads(text)
+        (cand, exp, rel, intern, interns, entities, periods, sections, model, as_of,
+         fit, fit_terms, fit_occupation) = json.loads(text)
         return _build(cls, (_build(Candidate, cand), exp, rel, intern, interns,
                             tuple(_build(Entity, e) for e in entities), tuple(_build(Period, p) for p in periods),
-                            tuple(map(tuple, sections)), model, as_of))
+                            tuple(map(tuple, sections)), model, as_of, fit, tuple(fit_terms), fit_occupation))
 
     def found(self, requirement_id: str) -> list[Entity]:
         """All findings tagged with ``requirement_id``, counting or not."""

@@ -2,7 +2,8 @@
 
     python -m resumematch.catalog.build "path/to/onet"   # holds Technology Skills.txt, Occupation Data.txt
 
-writes ``technology.tsv``, ``commodities.tsv`` and ``occupations.tsv`` beside this module, each
+writes ``technology.tsv``, ``commodities.tsv``, ``occupations.tsv`` and ``occupation_text.tsv`` (every
+occupation's title and description, the background that term specificity is measured on) beside this module, each
 headed by the O*NET attribution and the sha256 of the files it came from. The package never
 imports this module; it is here so that the derived files can be rebuilt from a newer O*NET.
 """
@@ -56,7 +57,10 @@ def derive(tech_rows: list[dict[str, str]], occupation_rows: list[dict[str, str]
     listed = set().union(*occupations.values()) if occupations else set()
     titles = sorted((r["O*NET-SOC Code"], " ".join(r["Title"].split())) for r in occupation_rows
                     if r["O*NET-SOC Code"] in listed)
-    return {"technology": technologies, "commodities": sorted(commodities.items()), "occupations": titles}
+    texts = sorted((r["O*NET-SOC Code"], " ".join(r["Title"].split()), " ".join(r["Description"].split()))
+                   for r in occupation_rows)
+    return {"technology": technologies, "commodities": sorted(commodities.items()), "occupations": titles,
+            "occupation_text": texts}
 
 
 def write_tsv(path: Path, columns: tuple[str, ...], rows: list[tuple], sources: str) -> None:
@@ -70,7 +74,7 @@ def write_tsv(path: Path, columns: tuple[str, ...], rows: list[tuple], sources: 
 
 
 def build(onet_dir: Path, out_dir: Path) -> dict[str, int]:
-    """Writes the three derived files from the O*NET files in ``onet_dir``; returns their row counts."""
+    """Writes the four derived files from the O*NET files in ``onet_dir``; returns their row counts."""
     tech_path, occupation_path = onet_dir / TECHNOLOGY_FILE, onet_dir / OCCUPATION_FILE
     sources = " and ".join(f"O*NET '{p.name}' (sha256 {hashlib.sha256(p.read_bytes()).hexdigest()[:16]})"
                            for p in (tech_path, occupation_path))
@@ -78,6 +82,7 @@ def build(onet_dir: Path, out_dir: Path) -> dict[str, int]:
     write_tsv(out_dir / "technology.tsv", TECHNOLOGY_COLUMNS, tables["technology"], sources)
     write_tsv(out_dir / "commodities.tsv", CODE_TITLE_COLUMNS, tables["commodities"], sources)
     write_tsv(out_dir / "occupations.tsv", CODE_TITLE_COLUMNS, tables["occupations"], sources)
+    write_tsv(out_dir / "occupation_text.tsv", (*CODE_TITLE_COLUMNS, "description"), tables["occupation_text"], sources)
     return {name: len(rows) for name, rows in tables.items()}
 
 

@@ -31,6 +31,10 @@ def explanation(fact: dict, card: Scorecard | None) -> dict:
     out["experience_years"] = _number(fact["total_years"])
     out["relevant_experience_years"] = _number(fact["relevant_years"])
     out["internship_years"] = _number(fact["internship_years"])
+    out["fit"] = {"value": _number(fact.get("fit")), "occupation": fact.get("fit_occupation") or None,
+                  "terms": [t for t in (fact.get("fit_terms") or "").split(", ") if t]}
+    out["jobs"] = [{"title": title, "start": start, "end": end, "years": years, "counted": counted, "why": why}
+                   for title, start, end, years, counted, why in fact.get("jobs") or ()]
     out["categories"] = card.categories
     out["missing"] = list(card.missing)
     reqs = []
@@ -62,6 +66,15 @@ def format_report(data: dict) -> str:
     lines.append(f"  candidate: {cand['name'] or '?'}  {cand['email'] or ''}  {cand['phone'] or ''}".rstrip())
     lines.append(f"  score: {data['score']:.1f} / 100   relevant experience: "
                  f"{data['relevant_experience_years']:g} years")
+    fit = data.get("fit") or {}
+    if fit.get("value") is not None:
+        lines.append(f"  fit to the role's occupation: {fit['value']:.2f}"
+                     + (f" (closest: {fit['occupation']}; shared words: {', '.join(fit['terms'])})"
+                        if fit.get("occupation") else ""))
+    for job in data.get("jobs", []):
+        mark = "counted" if job["counted"] else "not counted"
+        lines.append(f"  job: {job['title'] or 'a job'} ({job['start']} to {job['end']}, {job['years']:g} years): "
+                     f"{mark}, {job['why']}")
     if data["flags"]:
         lines.append(f"  flags: {', '.join(data['flags'])}")
     lines.append("  categories: " + ", ".join(f"{c} {v:.2f}" for c, v in data["categories"].items()))

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..score.aggregate import Scores
+from ..score.facts import jobs_text
 from ..score.table import py_round
 from ..types import Kind
 from .phones import phone_cell
@@ -28,6 +29,9 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     strengths = pd.DataFrame(scores.strength, columns=list(reqs.ids), index=df.index)
     df = pd.concat([df, strengths], axis=1)
     df["flags"] = files["flags"].fillna("")
+    df["fit"] = np.where(scores.scored, files["fit"].to_numpy(float), np.nan)
+    df["fit_terms"] = files["fit_terms"].fillna("")
+    df["jobs"] = files["jobs"].map(jobs_text)
     df["relevant_years"] = files["relevant_years"]
     df["total_years"] = files["total_years"]
     df["email"] = files["email"]

@@ -120,12 +120,14 @@ class Screening:
 def _reweighted(model: RequirementModel, weights: Mapping[str, float]) -> RequirementModel:
     data = model.model_dump()
     by_id = {r["id"]: r for r in data["requirements"]}
-    unknown = [k for k in weights if k not in by_id and k not in CATEGORIES]
+    unknown = [k for k in weights if k not in by_id and k not in CATEGORIES and k != "fit"]
     if unknown:
         raise InputError(f"Unknown requirement ids or categories: {', '.join(map(str, unknown))}")
     for key, weight in weights.items():
         if key in by_id:
             by_id[key]["weight"] = weight
+        elif key == "fit":
+            data["fit_weight"] = weight
         else:
             data["category_weights"][key] = weight
     data["content"] = ""

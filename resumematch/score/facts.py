@@ -17,11 +17,12 @@ from ..analyze.values import Analysis
 from ..extract import Document
 
 #: The version of the row layout below, as stored in the cache and the run journal.
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 
 #: One row per file (after ``file``, the cached part).
 FILE_COLUMNS = ("file", "sha256", "format", "status", "reason", "flags", "relevant_years", "total_years",
-                "internship_years", "candidate_name", "email", "phone", "other_findings")
+                "internship_years", "candidate_name", "email", "phone", "other_findings", "fit", "fit_terms",
+                "fit_occupation", "jobs")
 
 #: One row per finding tagged with a requirement, in the analysis's order.
 FINDING_COLUMNS = ("requirement", "category", "name", "text", "method", "match_score", "status", "section",
@@ -48,15 +49,31 @@ def facts(document: Document, analysis: Analysis | None, flags: tuple[str, ...] 
     doc = document
     if analysis is None:
         return [[doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags), None, None, None,
-                 None, None, None, ""], []]
+                 None, None, None, "", None, "", "", []], []]
     cand, text = analysis.candidate, doc.text
     other = sorted({e.name for e in analysis.entities if e.id is None})
     head = [doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags),
             analysis.relevant_experience_years, analysis.experience_years, analysis.internship_years,
-            cand.name, cand.email, cand.phone, ";".join(other)]
+            cand.name, cand.email, cand.phone, ";".join(other), analysis.fit, ", ".join(analysis.fit_terms),
+            analysis.fit_occupation, jobs(analysis)]
     rows = [[e.id, e.category, e.name, e.text, e.method, e.score, e.status, e.section, e.page, e.start, e.end,
              snippet(text, e.start, e.end)] for e in analysis.entities if e.id is not None]
     return [head, rows]
+
+
+def jobs(analysis: Analysis) -> list[list]:
+    """Each dated job as ``[title, start, end, years, counted, why]``: whether it counted as
+    relevant work, and why (``analyze.relevance``)."""
+    return [[p.title, p.start, p.end, round(p.months / 12, 2), p.relevant, p.why]
+            for p in analysis.periods if p.kind == "work"]
+
+
+def jobs_text(rows: list[list] | None) -> str:
+    """``jobs`` in words, for a CSV cell: "Java Developer (2016-03 to 2019-06, 3.3 years): counted,
+    reads as Software Developers (Java, applications); ..."."""
+    return "; ".join(f"{title or 'a job'} ({start} to {end}, {years:.1f} years): "
+                     f"{'counted' if counted else 'not counted'}, {why}"
+                     for title, start, end, years, counted, why in rows or ())
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,9 @@ from .facts import FILE_COLUMNS, FINDING_COLUMNS
 
 #: A requirement counts as met from this strength on.
 MET = 0.5
+#: A single generic word ("software", "system") lends its requirement at most this: below ``MET``,
+#: so it never meets a requirement on its own (docs/scoring.md, "Specific evidence").
+GENERIC_WORD = 0.4
 
 #: Sections where evidence of each category is expected; elsewhere it is a passing mention.
 HOME_SECTIONS = {
@@ -36,7 +39,7 @@ METHOD_FACTOR = {Method.EXACT: 1.0, Method.ALIAS: 1.0, Method.EVIDENCE: 1.0, Met
 OTHER_METHOD = 0.9
 STATUS_FACTOR = {FindingStatus.HELD: 1.0, FindingStatus.COMPLETED: 1.0, FindingStatus.MENTIONED: 1.0,
                  FindingStatus.OWN: 1.0, FindingStatus.EXPIRED: 0.3, FindingStatus.IN_PROGRESS: 0.0,
-                 FindingStatus.STUFFED: 0.2}
+                 FindingStatus.STUFFED: 0.2, FindingStatus.GENERIC: GENERIC_WORD}
 DEGREE_IN_PROGRESS = 0.5
 
 #: Finding columns held as categoricals: the factors are looked up per category, not per row.
@@ -49,7 +52,7 @@ def build_tables(records: list[tuple[str, list]]) -> tuple[pd.DataFrame, pd.Data
     Finding rows go into one DataFrame as they are; ``fid`` (the file's row in the files table) and
     ``pos`` (the finding's place in its file) are added as whole columns."""
     files = pd.DataFrame([[file, *head] for file, (head, _) in records], columns=list(FILE_COLUMNS))
-    for column in ("relevant_years", "total_years", "internship_years"):
+    for column in ("relevant_years", "total_years", "internship_years", "fit"):
         files[column] = pd.to_numeric(files[column], errors="coerce").astype(float)
     counts = np.fromiter((len(rows) for _, (_, rows) in records), dtype=np.int64, count=len(records))
     findings = pd.DataFrame(list(chain.from_iterable(rows for _, (_, rows) in records)),

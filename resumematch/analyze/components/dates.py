@@ -1,8 +1,9 @@
 """Component: date ranges ("Jan 2015 - Present", "2014 - 2017", "03/2018 - 06/2020") as periods.
 
 Each range is classified as work, internship or education by its section and the
-entry around it, and marked relevant when that entry mentions one of the model's
-relevant terms. Years of experience are computed by merging overlapping periods.
+entry around it, and a job is marked relevant when it reads as the role's occupation
+(``analyze.relevance``), with the reason. Years of experience are computed by merging
+overlapping periods.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..relevance import RoleReader
 from .extensions import doc_text, expand_span, line_bounds, section_end, section_lookup, section_start, span_chars
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -109,22 +111,21 @@ class DateFinder:
 
     def __init__(self, nlp: Language, name: str = "resumematch_dates") -> None:
         self.name = name
-        self.relevant: re.Pattern | None = None
-        self.terms: list[str] = []
+        self.settings: dict = {}
+        self.reader = RoleReader()
         self.today = dt.date.today()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, relevant_terms: Iterable[str] = (),
-                   as_of: str | None = None) -> None:
-        """Take the model's relevant terms, and the date "Present" means (ISO; default today)."""
-        self.terms = list(relevant_terms)
+                   occupations: Iterable[str] = (), title: str = "", as_of: str | None = None) -> None:
+        """Take the role (its relevant terms, occupations and title; see ``analyze.relevance``)
+        and the date "Present" means (ISO; default today)."""
+        terms, codes = tuple(relevant_terms), tuple(occupations)
+        self.settings = {"relevant_terms": list(terms), "occupations": list(codes), "title": title}
+        self.reader = RoleReader(codes, terms, title)
+        # Built now, with the pipeline: forked workers then share the occupations' index instead of
+        # each building (and growing by) its own.
+        self.reader.role_codes  # noqa: B018
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-        terms = self.terms
-        sensitive = [re.escape(t) for t in terms if t.isupper()]
-        insensitive = [re.escape(t) for t in terms if not t.isupper()]
-        parts = [rf"\b(?:{'|'.join(sensitive)})\b"] if sensitive else []
-        if insensitive:
-            parts.append(rf"(?i:\b(?:{'|'.join(insensitive)})\b)")
-        self.relevant = re.compile("|".join(parts)) if parts else None
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, find_periods(doc_text(doc), self.today))
@@ -132,29 +133,11 @@ class DateFinder:
     def to_disk(self, path, exclude=()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "dates.json", {"relevant_terms": self.terms, "as_of": self.today.isoformat()})
+        srsly.write_json(path / "dates.json", {**self.settings, "as_of": self.today.isoformat()})
 
     def from_disk(self, path, exclude=()) -> DateFinder:
         self.initialize(**srsly.read_json(Path(path) / "dates.json"))
         return self
-
-    def is_relevant(self, text: str, start: int, end: int, title_start: int, title_end: int) -> bool:
-        """Whether the entry ``text[start:end]`` is relevant work: a relevant term in its title
-        lines (``title_start:title_end``), or two different ones in its text. One incidental word
-        ("entered data at the till") does not make a cashier's job IT work. A term of several words
-        counts only as a whole unit: "service desk" is not in "customer service desk"."""
-        if self.relevant is None:
-            return False
-        seen: set[str] = set()
-        for m in self.relevant.finditer(text, start, end):
-            if " " in m.group() and _compound_before(text, m.start()):
-                continue
-            if title_start <= m.start() < title_end:
-                return True
-            seen.add(m.group().lower())
-            if len(seen) >= 2:
-                return True
-        return False
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
@@ -188,33 +171,35 @@ class DateFinder:
                 kind = "internship"
             else:
                 kind = "work"
-            relevant = self.is_relevant(text, block_start, block_end, title_start, line_end)
+            title = _title_line(text, title_start, line_end, p.char_start, p.char_end)
+            verdict = (self.reader.job(title, text[block_start:block_end])
+                       if kind != "education" else None)
             periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
-                            "months": months_between(p.start, p.end), "kind": kind, "relevant": relevant,
+                            "months": months_between(p.start, p.end), "kind": kind,
+                            "relevant": bool(verdict and verdict.relevant),
                             "text": text[p.char_start:p.char_end], "section": section,
-                            "offset": p.char_start, "_range": (p.start, p.end)})
+                            "offset": p.char_start, "title": title, "why": verdict.why if verdict else "",
+                            "_range": (p.start, p.end)})
         doc._.rm_periods = periods
         return doc
 
 
-#: Words that may stand before a multi-word term without making it part of a longer name.
-_FUNCTION_WORDS = frozenset("""
-a an the our their its his her my your this that these those and or of for to in on at with by from as
-""".split())
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w&-]*)[ \t]+$")
-
-
-def _compound_before(text: str, pos: int) -> bool:
-    """Whether the term at ``pos`` is the tail of a longer noun compound ("customer service desk"):
-    the word right before it is a plain lower- or title-case word, not a function word, a verb
-    form ("Managed", "running") or an acronym ("IT service desk")."""
-    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    if not m:
-        return False
-    word = m.group(1)
-    if word.isupper() or word.lower() in _FUNCTION_WORDS:
-        return False
-    return not re.search(r"(?:ed|ing|s)$", word.lower())
+def _title_line(text: str, start: int, end: int, date_start: int, date_end: int) -> str:
+    """The entry's title as a recruiter would name the job: the dates' own line without the dates
+    when it has words ("Senior PM, Acme   Jan 2019 - Present"), else the nearest line above it
+    within the entry, else the line below; at most 80 characters."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    line_end = text.find("\n", date_end)
+    line_end = len(text) if line_end == -1 else line_end
+    below_end = text.find("\n", line_end + 1)
+    candidates = [text[line_start:date_start] + " " + text[date_end:line_end],
+                  *reversed(text[start:line_start].split("\n")),
+                  text[line_end + 1:len(text) if below_end == -1 else below_end]]
+    for line in candidates:
+        words = " ".join(line.strip(" \t-–—|,•()").split())
+        if re.search(r"[A-Za-z]{2}", words):
+            return words[:80]
+    return ""
 
 
 def _back_lines(text: str, pos: int, n: int) -> int:

@@ -1,0 +1,126 @@
+"""Which jobs are relevant to the role, and how well a whole resume fits the role's occupation.
+
+The role is a set of O*NET occupations (``experience.occupations`` in the model, or the closest one
+to the model's title) plus the model's own ``relevant_terms``. Both decisions read a text against
+the shipped occupation background (``resumematch.catalog.occupations``), never against the other
+resumes in the folder, so a resume's result does not depend on who else is ranked.
+
+- A **job** counts as relevant when its title lines name one of the role's relevant terms, or when
+  its title and duties read as one of the role's occupations: the closest of them scores at least
+  ``JOB_FIT`` of the closest occupation of all. A cashier who "entered data" reads as a cashier,
+  not as a software developer, whatever single words the entry shares with IT.
+- The **fit** of a resume is the same reading over its whole text: 1.0 when no occupation reads
+  closer than one of the role's, lower as other occupations pull ahead, with the words that tie the
+  resume to the role's occupation.
+- A **generic word** is a single word most trades use ("software", "system"); found for a
+  requirement that names something more specific, it is not enough on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..catalog.occupations import Background, Reading, background
+
+#: A single word whose specificity is below this (a word the titles, descriptions or tools of more
+#: than about a quarter of occupations use: "software", "system", "data", "Microsoft") is generic.
+GENERIC_BELOW = 0.3
+
+#: A job reads as the role's occupation when the closest of the role's occupations scores at least
+#: this share of the closest occupation of all: close seconds count, clear other trades do not.
+JOB_FIT = 0.8
+
+
+@dataclass(frozen=True)
+class JobVerdict:
+    """Whether one dated entry is relevant work, and why, in words a recruiter reads."""
+
+    relevant: bool
+    why: str
+
+
+class RoleReader:
+    """Reads jobs and resumes against one role: its occupations and its relevant terms."""
+
+    def __init__(self, occupations: tuple[str, ...] = (), relevant_terms: tuple[str, ...] = (),
+                 title: str = "") -> None:
+        self.codes = tuple(occupations)
+        self.terms = tuple(relevant_terms)
+        self.title = title
+        sensitive = [re.escape(t) for t in self.terms if t.isupper()]
+        insensitive = [re.escape(t) for t in self.terms if not t.isupper()]
+        parts = [rf"\b(?:{'|'.join(sensitive)})\b"] if sensitive else []
+        if insensitive:
+            parts.append(rf"(?i:\b(?:{'|'.join(insensitive)})\b)")
+        self.term_pattern = re.compile("|".join(parts)) if parts else None
+        self._generic: dict[tuple[str, str], bool] = {}
+
+    @cached_property
+    def background(self) -> Background:
+        return background()
+
+    @cached_property
+    def role_codes(self) -> tuple[str, ...]:
+        """The role's occupations: the model's, or else the one closest to its title."""
+        if self.codes or not self.title:
+            return self.codes
+        closest = self.background.closest_title(self.title)
+        return (closest.code,) if closest else ()
+
+    def job(self, title: str, body: str) -> JobVerdict:
+        """Whether the entry with title lines ``title`` and text ``body`` is relevant work."""
+        for named in self.term_pattern.finditer(title) if self.term_pattern is not None else ():
+            if " " not in named.group() or not _compound_before(title, named.start()):
+                return JobVerdict(True, f"its title names '{named.group()}'")
+        if not self.role_codes:
+            return JobVerdict(False, "the role names no occupation")
+        text = body if title and title in body else f"{title}\n{body}"
+        reading = self.background.reading(text, self.role_codes, n_terms=3)
+        if reading.best is None:
+            return JobVerdict(False, "its entry has no words that tell an occupation")
+        words = ", ".join(reading.terms)
+        if reading.fit >= JOB_FIT:
+            return JobVerdict(True, f"reads as {reading.closest.title} ({words})")
+        return JobVerdict(False, f"reads as {reading.best.title}, not as the role's occupation")
+
+    def is_generic(self, phrase: str, label: str) -> bool:
+        """Whether a finding of ``phrase`` for a requirement labelled ``label`` is a single generic
+        word standing for something more specific ("software" for "Software development projects"),
+        which is not enough on its own. A label that is no more specific than the word ("Microsoft
+        Excel" for "Excel") keeps it."""
+        key = (phrase.casefold(), label)
+        cached = self._generic.get(key)
+        if cached is None:
+            b = self.background
+            cached = (len(phrase.split()) == 1 and b.specificity(phrase) < GENERIC_BELOW
+                      and b.specificity(label) > b.specificity(phrase))
+            self._generic[key] = cached
+        return cached
+
+    def fit(self, text: str) -> Reading:
+        """How the whole resume reads against the role's occupations."""
+        if not self.role_codes:
+            return Reading(0.0, None, None, ())
+        return self.background.reading(text, self.role_codes)
+
+
+#: Words that may stand before a multi-word term without making it part of a longer name.
+_FUNCTION_WORDS = frozenset("""
+a an the our their its his her my your this that these those and or of for to in on at with by from as
+""".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w&-]*)[ \t]+$")
+
+
+def _compound_before(text: str, pos: int) -> bool:
+    """Whether the term at ``pos`` is the tail of a longer noun compound ("customer service desk"):
+    the word right before it is a plain lower- or title-case word, not a function word, a verb
+    form ("Managed", "running") or an acronym ("IT service desk")."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.isupper() or word.lower() in _FUNCTION_WORDS:
+        return False
+    return not re.search(r"(?:ed|ing|s)$", word.lower())

@@ -1,0 +1,254 @@
+"""Occupations as a fixed background: what a job reads as, and how specific a word is.
+
+Every O*NET occupation (``occupation_text.tsv``: title and description) together with the
+technologies O*NET lists for it (``technology.tsv``) is one background document. From these 1,016
+documents come:
+
+- **specificity**: a word found in the documents of few occupations ("accounting", "python",
+  "curriculum") is specific; one found in most ("data", "system", "project", "Microsoft") is
+  generic. It is the word's inverse document frequency over the occupations, scaled to 0-1.
+- **reading**: a job's title and duties (or a whole resume) scored against every occupation with
+  BM25 (bm25s); the closest occupations are what the text reads as, and a role's fit is how close
+  the role's own occupations come to the closest of all.
+
+The background is shipped and never learned from the resumes being ranked, so a resume's score
+never depends on who else is in the folder. Words are compared by their Snowball stems
+("accountant" and "accounting" are one word), after a few acronyms are spelled out ("IT" is
+information technology).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import Stemmer
+
+#: Acronyms spelled out before comparing: as upper-case words only ("it" is a pronoun).
+ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "quality assurance",
+            "UX": "user experience", "UI": "user interface", "CPA": "certified public accountant",
+            "RN": "registered nurse", "ERP": "enterprise resource planning", "CRM": "customer relationship management",
+            "PMO": "project management office", "SDLC": "software development life cycle"}
+
+#: English function words and the words every resume uses about itself: they tell no occupation apart.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each etc few for from further had has have
+having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off
+on once only or other our ours out over own same she should so some such than that the their theirs them
+then there these they this those through to too under until up us very was we were what when where which
+while who whom why will with within without would you your yours per via including include includes
+various related use uses used using may must one two three four five six seven eight nine ten new well
+year years month months present current currently responsible responsibilities duties duty job work worked
+working role roles position positions team teams company companies client clients day daily ensure ensured
+senior junior sr jr ii iii iv experience summary skills education
+""".split())
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
+_STEMMER = Stemmer.Stemmer("english")
+#: Title words weigh this much more than description or duty words: a title says what a job is.
+TITLE_WEIGHT = 3.0
+
+
+@cache
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """The comparable words of ``text``: acronyms spelled out, lower case, no function words, stemmed."""
+    return [_stem(w) for w in words_unstemmed(text)]
+
+
+def title_words(text: str) -> list[str]:
+    """The words of a job title, acronyms spelled out, lower case, plurals made singular but not
+    stemmed: in titles "Accountant" and "Accounts" name different trades."""
+    out = []
+    for word in words_unstemmed(text):
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+def words_unstemmed(text: str) -> list[str]:
+    """``words`` before stemming."""
+    out = []
+    for token in _TOKEN.findall(text):
+        spelled = ACRONYMS.get(token)
+        out += [w for w in (spelled.split() if spelled else (token.lower(),)) if len(w) > 1 and w not in STOPWORDS]
+    return out
+
+
+def surfaces(text: str) -> dict[str, str]:
+    """Each stem of ``text`` with the first word it came from, to show stems as words."""
+    out: dict[str, str] = {}
+    for token in _TOKEN.findall(text):
+        spelled = ACRONYMS.get(token)
+        for word in (spelled.split() if spelled else (token.lower(),)):
+            if len(word) > 1 and word not in STOPWORDS:
+                out.setdefault(_stem(word), token)
+    return out
+
+
+@dataclass(frozen=True)
+class OccupationText:
+    """An O*NET occupation with its description."""
+
+    code: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a text reads against a set of occupations.
+
+    ``fit`` is the BM25 score of the closest of those occupations divided by that of the closest
+    occupation of all (1.0: nothing reads closer than one of them). ``best`` is the closest of all,
+    ``closest`` the closest of the set, ``terms`` the words that tie the text to ``closest``, most
+    telling first (as written in the text)."""
+
+    fit: float
+    best: OccupationText | None
+    closest: OccupationText | None
+    terms: tuple[str, ...]
+
+
+#: A tool O*NET lists for more occupations than this (Microsoft Excel, email software) says nothing
+#: of which occupation a text belongs to, so it stays out of the occupations' documents.
+COMMON_TOOL_OCCUPATIONS = 50
+
+
+class Background:
+    """The occupations indexed for BM25 (bm25s), and each word's specificity."""
+
+    def __init__(self, occupations: list[OccupationText], technologies: dict[str, list[str]]) -> None:
+        import bm25s
+
+        self.occupations = occupations
+        self.by_code = {occ.code: i for i, occ in enumerate(occupations)}
+        listed: dict[str, int] = {}
+        for names in technologies.values():
+            for name in names:
+                listed[name] = listed.get(name, 0) + 1
+        docs, df = [], {}
+        for occ in occupations:
+            tokens = words(occ.title) * round(TITLE_WEIGHT) + words(occ.description)
+            tools = [w for name in technologies.get(occ.code, ()) for w in words(name)]
+            for w in set(tokens + tools):
+                df[w] = df.get(w, 0) + 1
+            docs.append(tokens + [w for name in technologies.get(occ.code, ())
+                                  if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in words(name)])
+        self._doc_words = [frozenset(d) for d in docs]
+        self.n = len(docs)
+        #: Specificity counts the tools too: "software" and "Microsoft" name a tool of nearly every trade.
+        self.idf = {w: math.log(self.n / d) for w, d in df.items()}
+        self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        self._bm25.index(docs, show_progress=False)
+        self._vocab = self._bm25.vocab_dict
+        self._titles = bm25s.BM25(k1=1.2, b=0.75)
+        self._titles.index([title_words(occ.title) or ["-"] for occ in occupations], show_progress=False)
+
+    def weight(self, stem: str) -> float:
+        """The inverse document frequency of ``stem`` over the occupations' titles and descriptions;
+        a word none of them uses counts as the rarest."""
+        return self.idf.get(stem, math.log(self.n))
+
+    def specificity(self, phrase: str) -> float:
+        """How specific ``phrase`` is, 0 (every occupation's title, description or tools use it) to 1
+        (at most 1% of them do): the weight of its most specific word, relative to that of a word
+        found in 1% of occupations."""
+        stems = words(phrase)
+        if not stems:
+            return 0.0
+        return min(1.0, max(self.weight(s) for s in stems) / math.log(100))
+
+    def scores(self, text: str) -> tuple[list[str], np.ndarray]:
+        """The words of ``text`` the index knows, and the BM25 score of every occupation for them."""
+        query = [w for w in words(text) if w in self._vocab]
+        if not query:
+            return query, np.zeros(self.n)
+        return query, np.asarray(self._bm25.get_scores(query), dtype=float)
+
+    def closest(self, text: str, top: int = 3) -> list[tuple[OccupationText, float]]:
+        """The ``top`` occupations ``text`` reads as, closest first, with their BM25 scores."""
+        _, sims = self.scores(text)
+        order = np.argsort(-sims, kind="stable")[:top]
+        return [(self.occupations[i], round(float(sims[i]), 3)) for i in order if sims[i] > 0]
+
+    def closest_title(self, title: str) -> OccupationText | None:
+        """The occupation a job title names: its BM25 score against the occupations' titles and
+        against their whole documents, each relative to the best, added."""
+        query = [w for w in title_words(title) if w in self._titles.vocab_dict]
+        by_title = np.asarray(self._titles.get_scores(query), dtype=float) if query else np.zeros(self.n)
+        _, by_text = self.scores(title)
+        total = sum(s / s.max() for s in (by_title, by_text) if s.max() > 0)
+        if not isinstance(total, np.ndarray):
+            return None
+        return self.occupations[int(np.argmax(total))]
+
+    def reading(self, text: str, codes: tuple[str, ...], n_terms: int = 5) -> Reading:
+        """How ``text`` reads against the occupations ``codes`` (see ``Reading``)."""
+        query, sims = self.scores(text)
+        rows = [self.by_code[c] for c in codes if c in self.by_code]
+        if not rows or not query or sims.max() <= 0:
+            return Reading(0.0, None, None, ())
+        best = int(np.argmax(sims))
+        near = max(rows, key=lambda i: (sims[i], -i))
+        # The words shared with that occupation, by how often the text uses them times how specific they are.
+        counts: dict[str, int] = {}
+        for w in query:
+            if w in self._doc_words[near]:
+                counts[w] = counts.get(w, 0) + 1
+        gain = {w: c * self.weight(w) for w, c in counts.items()}
+        shown = surfaces(text)
+        ranked = (shown.get(w, w) for w, g in sorted(gain.items(), key=lambda kv: (-kv[1], kv[0])) if g > 0)
+        terms = tuple(dict.fromkeys(ranked))[:n_terms]
+        return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms)
+
+    def get(self, code: str) -> OccupationText | None:
+        """The occupation of an O*NET-SOC code, or None."""
+        i = self.by_code.get(code)
+        return None if i is None else self.occupations[i]
+
+
+def read_occupations(path: Path) -> list[OccupationText]:
+    """The rows of ``occupation_text.tsv``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        next(rows)
+        return [OccupationText(*row) for row in rows]
+
+
+@cache
+def occupation_titles() -> dict[str, str]:
+    """Every O*NET-SOC code with its title (read once per process; cheap, unlike ``background``)."""
+    from . import catalog_dir
+
+    return {occ.code: occ.title for occ in read_occupations(catalog_dir() / "occupation_text.tsv")}
+
+
+@cache
+def background() -> Background:
+    """The bundled background (built once per process)."""
+    from . import catalog_dir
+
+    folder = catalog_dir()
+    technologies: dict[str, list[str]] = {}
+    # The TSV's two columns are read as they are: validating all 8,745 technologies takes seconds.
+    with (folder / "technology.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        header = next(rows)
+        name, codes = header.index("name"), header.index("occupations")
+        for row in rows:
+            for code in row[codes].split(";"):
+                technologies.setdefault(code, []).append(row[name])
+    return Background(read_occupations(folder / "occupation_text.tsv"), technologies)

@@ -1,0 +1,165 @@
+"""Specificity, occupation readings, relevant jobs and the fit to the role (issue: rank the right
+people first). Each rule has a positive and a negative twin; the resumes are built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from resumematch.analyze import Analyzer
+from resumematch.analyze.relevance import JOB_FIT, RoleReader
+from resumematch.catalog.occupations import background, occupation_titles, words
+from resumematch.errors import ModelError
+from resumematch.model import load_model
+
+AS_OF = dt.date(2026, 11, 1)
+IT_PM = load_model("it_project_manager")
+ACCOUNTANT = ("13-2011.00",)
+
+
+@pytest.fixture(scope="module")
+def it_reader() -> RoleReader:
+    return RoleReader(IT_PM.experience.occupations, IT_PM.experience.relevant_terms, IT_PM.title)
+
+
+@pytest.mark.parametrize("specific, generic", [
+    ("payroll", "data"),
+    ("scrum", "system"),
+    ("curriculum", "management"),
+    ("paralegal", "service"),
+])
+def test_occupations_specific_words_outweigh_generic_ones(specific, generic):
+    b = background()
+    assert b.specificity(specific) > 0.8
+    assert b.specificity(generic) < 0.65
+    assert b.specificity(specific) > b.specificity(generic) + 0.2
+
+
+@pytest.mark.parametrize("text, stems", [
+    ("IT Manager", ["inform", "technolog", "manag"]),  # the acronym spelled out, in capitals only
+    ("it was managed", ["manag"]),
+    ("Accountant, accounting", ["account", "account"]),  # one word for the trade
+])
+def test_occupations_words_spell_out_acronyms_and_stem(text, stems):
+    assert words(text) == stems
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Information Technology Project Manager", "15-1299.09"),
+    ("Human Resources Manager", "11-3121.00"),
+    ("Paralegal", "23-2011.00"),
+    ("Senior Accountant", "13-2011.00"),  # seniority says nothing of the trade
+])
+def test_occupations_a_title_reads_as_its_occupation(title, code):
+    assert background().closest_title(title).code == code
+
+
+@pytest.mark.parametrize("relevant, irrelevant", [
+    # the title names a relevant term of the model
+    (("Software Engineer", "Hired and trained twelve staff."),
+     ("Store Manager", "Hired and trained twelve staff.")),
+    # duties that read as a computer occupation, not one shared word
+    (("Team Lead", "Designed and deployed Java web applications; wrote SQL queries, unit tests and code "
+                   "reviews; debugged production software."),
+     ("Cashier", "Entered the day's sales data into the system and ran the register.")),
+    # a manager of store schedules and budgets does not read as a project manager in IT
+    (("Senior IT Project Manager", "Planned releases and managed the budget."),
+     ("Store Manager", "Created the weekly staff schedule, managed the store budget and trained staff in Excel.")),
+])
+def test_occupations_a_job_counts_by_what_it_reads_as(it_reader, relevant, irrelevant):
+    yes, no = it_reader.job(*relevant), it_reader.job(*irrelevant)
+    assert yes.relevant and yes.why
+    assert not no.relevant and "not as the role's occupation" in no.why or "no words" in no.why
+
+
+@pytest.mark.parametrize("role_yes, role_no", [
+    (ACCOUNTANT, IT_PM.experience.occupations),
+])
+def test_occupations_the_same_job_is_relevant_to_one_role_only(role_yes, role_no):
+    title, body = "Staff Accountant", "Prepared monthly financial statements and reconciled general ledger accounts."
+    assert RoleReader(role_yes).job(title, body).relevant
+    assert not RoleReader(role_no).job(title, body).relevant
+
+
+def test_occupations_a_model_without_occupations_reads_its_title():
+    assert RoleReader((), (), "Senior Accountant").role_codes == ("13-2011.00",)
+    assert RoleReader(("15-1252.00",), (), "Senior Accountant").role_codes == ("15-1252.00",)
+
+
+@pytest.mark.parametrize("code, ok", [("15-1252.00", True), ("99-9999.99", False), ("15-1252", False)])
+def test_occupations_a_model_names_known_occupations(tmp_path, code, ok):
+    text = (f"name: r\ntitle: R\ncategory_weights: {{experience: 1}}\nexperience:\n  occupations: ['{code}']\n"
+            "requirements:\n  - {id: experience.years, category: experience, label: Years, kind: preferred,"
+            " weight: 1, source: test}\n")
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    if ok:
+        assert load_model(path).experience.occupations == (code,)
+        assert code in occupation_titles()
+    else:
+        with pytest.raises(ModelError, match="occupation"):
+            load_model(path)
+
+
+def _resume(title: str, body: str) -> str:
+    return (f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n{title}, Acme Corp, Jan 2015 - Dec 2020\n{body}\n"
+            "\nEDUCATION\nB.A., State University, 2014\n")
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer("it_project_manager", as_of=AS_OF)
+
+
+@pytest.mark.parametrize("fits, does_not", [
+    (_resume("Software Developer", "Built web applications in Java and Python; designed SQL databases; "
+             "deployed services to a cloud platform; fixed production defects."),
+     _resume("Line Cook", "Prepared sauces and grilled fish for 200 covers a night; kept the kitchen clean; "
+             "placed daily produce orders.")),
+])
+def test_occupations_fit_tells_the_trade_apart(analyzer, fits, does_not):
+    a, b = analyzer.analyze(fits), analyzer.analyze(does_not)
+    assert a.fit >= JOB_FIT and a.fit_terms and a.fit_occupation
+    assert b.fit < 0.5
+    assert a.relevant_experience_years == pytest.approx(6.0, abs=0.1)
+    assert b.relevant_experience_years == 0.0
+    period = a.periods[0]
+    assert period.title.startswith("Software Developer") and period.relevant and period.why
+
+
+def test_occupations_reading_is_deterministic_and_pool_free():
+    b = background()
+    text = "Java developer building SQL reports"
+    first = b.reading(text, ("15-1252.00",))
+    b.reading("Line cook, kitchen, sauces", ("35-2014.00",))  # another text read in between
+    assert b.reading(text, ("15-1252.00",)) == first
+
+
+def test_occupations_a_score_does_not_depend_on_the_pool(tmp_path):
+    """The same resume ranked alone, among the examples, and among other resumes gets the same row."""
+    import shutil
+    from pathlib import Path
+
+    from resumematch import Screener
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "resumes"
+    target = examples / "kenji_watanabe.txt"
+    alone, pool_a, pool_b = (tmp_path / n for n in ("alone", "a", "b"))
+    for folder in (alone, pool_a, pool_b):
+        folder.mkdir()
+        shutil.copy(target, folder / target.name)
+    for other in examples.iterdir():
+        if other.name != target.name:
+            shutil.copy(other, pool_a / other.name)
+    for i, (title, body) in enumerate([("Line Cook", "Grilled fish."), ("Java Developer", "Built Java services."),
+                                       ("Paralegal", "Drafted motions and filed briefs.")] * 6):
+        (pool_b / f"other_{i:02d}.txt").write_text(_resume(title, body), encoding="utf-8")
+    screener = Screener("it_project_manager", as_of=AS_OF)
+    rows = []
+    for folder, workers in ((alone, 1), (pool_a, 2), (pool_b, 1)):
+        ranking = screener.rank([folder], workers=workers)
+        row = ranking[ranking["file"].str.endswith(target.name)].drop(columns=["rank", "file"]).iloc[0]
+        rows.append(row)
+    for row in rows[1:]:
+        assert row.equals(rows[0])
