@@ -209,8 +209,12 @@ def extracted_texts(files: dict[str, Path]) -> dict[str, str]:
     return {name: extract(path).text for name, path in files.items()}
 
 
+WORKERS: list[str] = []  # ["--workers", "N"] when given
+
+
 def rank(folder: Path, model: str, output: Path) -> dict[str, dict]:
-    _cli("rank", str(folder), "-o", str(output), "--model", model, "--as-of", AS_OF, "--no-cache", "--quiet")
+    _cli("rank", str(folder), "-o", str(output), "--model", model, "--as-of", AS_OF, "--no-cache", "--quiet",
+         *WORKERS)
     with output.open(encoding="utf-8-sig", newline="") as fh:
         return {Path(row["file"]).stem: row for row in csv.DictReader(fh)}
 
@@ -272,14 +276,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roles", nargs="*", help="role names to run (default: all)")
     parser.add_argument("--keep", type=Path, help="keep the pool, models and CSVs in this folder")
     parser.add_argument("--json", type=Path, help="also write the tables as JSON")
+    parser.add_argument("--workers", help="rank's --workers (scores do not depend on it)")
     args = parser.parse_args(argv)
+    if args.workers is not None:
+        WORKERS[:] = ["--workers", args.workers]
     if not args.data.is_dir():
         print(f"no data at {args.data}", file=sys.stderr)
         return 2
     samples = load_samples(args.data)
     work = args.keep or Path(tempfile.mkdtemp(prefix="discrimination-"))
     began = time.perf_counter()
-    files = materialise(samples, work / "pool")
+    files = (materialise(samples, work / "pool") if not (work / "pool").is_dir()
+             else {s.name: next((work / "pool").glob(f"{s.name}.*")) for s in samples})
     texts = extracted_texts(files)
     results = []
     for role in roles():

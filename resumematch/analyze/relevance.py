@@ -9,9 +9,10 @@ resumes in the folder, so a resume's result does not depend on who else is ranke
   its title and duties read as one of the role's occupations: the closest of them scores at least
   ``JOB_FIT`` of the closest occupation of all. A cashier who "entered data" reads as a cashier,
   not as a software developer, whatever single words the entry shares with IT.
-- The **fit** of a resume is the same reading over its whole text: 1.0 when no occupation reads
-  closer than one of the role's, lower as other occupations pull ahead, with the words that tie the
-  resume to the role's occupation.
+- The **fit** of a resume is the same reading over its whole text, averaged over two questions:
+  does it read as one of the role's occupations, and as the role's own (the one its title names)?
+  Each is 1.0 when no occupation reads closer, lower as other occupations pull ahead. The words
+  that tie the resume to the role's closest occupation explain it.
 - A **generic word** is a single word most trades use ("software", "system"); found for a
   requirement that names something more specific, it is not enough on its own.
 """
@@ -62,12 +63,17 @@ class RoleReader:
         return background()
 
     @cached_property
+    def primary(self) -> str | None:
+        """The role's own occupation: the one closest to its title, else the first it names."""
+        closest = self.background.closest_title(self.title) if self.title else None
+        return closest.code if closest else (self.codes[0] if self.codes else None)
+
+    @cached_property
     def role_codes(self) -> tuple[str, ...]:
         """The role's occupations: the model's, or else the one closest to its title."""
-        if self.codes or not self.title:
+        if self.codes or not self.primary:
             return self.codes
-        closest = self.background.closest_title(self.title)
-        return (closest.code,) if closest else ()
+        return (self.primary,)
 
     def job(self, title: str, body: str) -> JobVerdict:
         """Whether the entry with title lines ``title`` and text ``body`` is relevant work."""
@@ -100,10 +106,15 @@ class RoleReader:
         return cached
 
     def fit(self, text: str) -> Reading:
-        """How the whole resume reads against the role's occupations."""
+        """How the whole resume reads against the role: the mean of its reading against all the
+        role's occupations and against the role's own (the one its title names), so an IT project
+        manager fits an IT project manager's role better than a developer does, and a developer
+        better than a cook."""
         if not self.role_codes:
             return Reading(0.0, None, None, ())
-        return self.background.reading(text, self.role_codes)
+        reading = self.background.reading(text, self.role_codes)
+        own = self.background.reading(text, (self.primary,)) if self.primary else reading
+        return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)
 
 
 #: Words that may stand before a multi-word term without making it part of a longer name.

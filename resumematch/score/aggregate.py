@@ -108,27 +108,23 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
 
     # 5. category scores, 6. total
     names, categories = _categories(final, reqs, model)
-    missing = np.count_nonzero(~met & (reqs.kind == Kind.REQUIRED)[None, :], axis=1)
     fit = files["fit"].to_numpy(float) if "fit" in files else np.zeros(n)
-    total = np.where(scored, total_score(model, names, categories, np.nan_to_num(fit), missing), np.nan)
+    total = np.where(scored, total_score(model, names, categories, np.nan_to_num(fit)), np.nan)
     return Scores(model, reqs, scored, strength, rid, best, first, final, via, met & scored[:, None],
                   tuple(names), categories, total)
 
 
-def total_score(model: RequirementModel, names: list[str], categories: np.ndarray, fit: np.ndarray,
-                missing: np.ndarray) -> np.ndarray:
-    """The total (docs/scoring.md): the quality ``q`` is the weighted mean of the category scores and
-    the fit; a file meeting every required item scores ``50 + 50 q``, and each required item missing
-    halves that band (``(50 + 50 q) / 2 ** missing``), so missing one costs more than any evidence
-    of anything else can make up."""
+def total_score(model: RequirementModel, names: list[str], categories: np.ndarray, fit: np.ndarray) -> np.ndarray:
+    """The total (docs/scoring.md): 100 times the weighted mean of the category scores and the fit.
+    Required items are not a gate on the score: ``required_met`` and ``missing_required`` show them
+    beside it (docs/scoring.md says why, with the measurements)."""
     weights = {c: w for c, w in model.category_weights.items() if c in names}
     fit_weight = sum(weights.values()) if model.fit_weight is None else model.fit_weight
     total_weight = (sum(weights.values()) + fit_weight) or 1.0
     weighted = fit_weight * fit
     for category, weight in weights.items():  # in the model's order: the same sum, term by term
         weighted = weighted + weight * categories[:, names.index(category)]
-    quality = weighted / total_weight
-    return py_round((50 + 50 * quality) / 2.0 ** missing, 2)
+    return py_round(100 * weighted / total_weight, 2)
 
 
 def _categories(final: np.ndarray, reqs: Requirements, model: RequirementModel) -> tuple[list[str], np.ndarray]:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..relevance import RoleReader
 from .extensions import doc_text, expand_span, line_bounds, section_end, section_lookup, section_start, span_chars
+from .sections import heading_label
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -171,7 +172,7 @@ class DateFinder:
                 kind = "internship"
             else:
                 kind = "work"
-            title = _title_line(text, title_start, line_end, p.char_start, p.char_end)
+            title = _title_line(text, title_start, p.char_start, p.char_end)
             verdict = (self.reader.job(title, text[block_start:block_end])
                        if kind != "education" else None)
             periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
@@ -184,22 +185,30 @@ class DateFinder:
         return doc
 
 
-def _title_line(text: str, start: int, end: int, date_start: int, date_end: int) -> str:
+def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
     """The entry's title as a recruiter would name the job: the dates' own line without the dates
-    when it has words ("Senior PM, Acme   Jan 2019 - Present"), else the nearest line above it
-    within the entry, else the line below; at most 80 characters."""
+    when it has words ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
+    within the entry that are not headings ("IT Manager | Acme Corp - Denver"), else the line
+    below; at most 80 characters."""
     line_start = text.rfind("\n", 0, date_start) + 1
     line_end = text.find("\n", date_end)
     line_end = len(text) if line_end == -1 else line_end
+    same = _words_of(text[line_start:date_start] + " " + text[date_end:line_end])
+    if same:
+        return same[:80]
+    above = [w for w in map(_words_of, reversed(text[start:line_start].split("\n"))) if w]
+    if above:
+        return " | ".join(reversed(above[:2]))[:80]
     below_end = text.find("\n", line_end + 1)
-    candidates = [text[line_start:date_start] + " " + text[date_end:line_end],
-                  *reversed(text[start:line_start].split("\n")),
-                  text[line_end + 1:len(text) if below_end == -1 else below_end]]
-    for line in candidates:
-        words = " ".join(line.strip(" \t-–—|,•()").split())
-        if re.search(r"[A-Za-z]{2}", words):
-            return words[:80]
-    return ""
+    return _words_of(text[line_end + 1:len(text) if below_end == -1 else below_end])[:80]
+
+
+def _words_of(line: str) -> str:
+    """A line's words with list marks and dashes trimmed; "" for a line without words or a heading."""
+    words = " ".join(line.strip(" \t-–—|,•()").split())
+    if not re.search(r"[A-Za-z]{2}", words) or heading_label(words):
+        return ""
+    return words
 
 
 def _back_lines(text: str, pos: int, n: int) -> int:
