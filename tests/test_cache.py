@@ -101,7 +101,7 @@ def test_corrupt_cache_of_ours_is_moved_aside_and_rebuilt(tmp_path, resumes):
     path.write_bytes(bytes(data))
     for suffix in ("-wal", "-shm"):
         (tmp_path / f"c.sqlite{suffix}").unlink(missing_ok=True)
-    with pytest.warns(ResumeMatchWarning, match="unreadable"):
+    with pytest.warns(ResumeMatchWarning, match="damaged .*moved to .*rebuilt"):
         cache = Cache(path)
     with cache:
         assert list(extract_all(resumes, workers=0, cache=cache))
