@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from resumematch.run.cache import APPLICATION_ID
-
 pytestmark = pytest.mark.usefixtures("watchdog")
 
 CLI = "import sys; sys.argv[0] = 'resumematch'; from resumematch.cli import main; main()"
