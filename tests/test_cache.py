@@ -344,3 +344,27 @@ def test_cache_worker_reader_meeting_damage_is_silent_and_moves_nothing(tmp_path
         with Cache(path, readonly=True) as reader:
             assert reader.get(doc.sha256, "k") is None
     assert path.exists() and not (tmp_path / "c.sqlite.corrupt").exists()
+
+
+def _open_at_once(path: str, barrier, who: int) -> None:
+    barrier.wait(30)
+    with Cache(path, extractor="v1") as cache:
+        cache.put(replace(extract_bytes(b"A resume", ExtractOptions()), sha256=f"{who:03d}", text=f"text {who}"), "k")
+
+
+@pytest.mark.parametrize("processes", [6])
+def test_cache_processes_opening_one_new_cache_at_once_all_succeed(tmp_path, processes):
+    """Making and checking a new cache are safe to race: processes released at one barrier."""
+    path = tmp_path / "c.sqlite"
+    ctx = mp.get_context("fork")
+    barrier = ctx.Barrier(processes)
+    procs = [ctx.Process(target=_open_at_once, args=(str(path), barrier, who)) for who in range(processes)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0] * processes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite"]  # no temporary file left
+    with Cache(path, extractor="v1") as cache:
+        assert [cache.get(f"{who:03d}", "k").text for who in range(processes)] == [f"text {who}" for who in
+                                                                                   range(processes)]

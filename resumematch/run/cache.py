@@ -92,11 +92,8 @@ class Cache:
         self.auto_prune_mb = auto_prune_mb
         self.hits = self.misses = 0
         self.readonly = readonly
+        self._inode: int | None = None  # of the file opened, so only that one is ever moved aside
         self.conn: sqlite3.Connection | None = self._reader() if readonly else self._open()
-        try:
-            self._inode: int | None = os.stat(self.path).st_ino
-        except OSError:
-            self._inode = None
 
     def _reader(self) -> sqlite3.Connection:
         try:
@@ -110,19 +107,16 @@ class Cache:
         cachefile.refuse_what_is_not_ours(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            if not self.path.exists():
-                cachefile.create(self.path, self._prepare)
-        except (OSError, sqlite3.Error) as exc:
-            raise CacheError(f"Cannot create the cache {self.path}: {getattr(exc, 'strerror', None) or exc}") from None
+        except OSError as exc:
+            raise CacheError(f"Cannot create the cache folder {self.path.parent}: {exc}") from None
         try:
             return self._connect()
         except (sqlite3.Error, ValueError) as exc:
             if not cachefile.is_damage(exc):
                 raise CacheError(f"Cannot use the cache {self.path}: {cachefile.reason(exc)}") from None
-            broken = cachefile.move_aside(self.path)
+            broken = cachefile.move_aside(self.path, self._inode)
             warnings.warn(f"The cache {self.path} was damaged ({cachefile.reason(exc)}); it was moved to {broken} "
                           "and rebuilt.", ResumeMatchWarning, stacklevel=3)
-            cachefile.create(self.path, self._prepare)
             return self._connect()
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
@@ -144,6 +138,12 @@ class Cache:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
 
     def _connect(self) -> sqlite3.Connection:
+        try:
+            if not self.path.exists():
+                cachefile.create(self.path, self._prepare)
+            self._inode = os.stat(self.path).st_ino
+        except OSError as exc:
+            raise CacheError(f"Cannot create the cache {self.path}: {exc}") from None
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         conn.text_factory = cachefile.strict_text
         try:
