@@ -226,3 +226,19 @@ def test_cache_damage_is_moved_aside_and_the_run_completes(populated, folder, re
     assert "Traceback" not in done.stderr and "error" not in done.stderr
     for private in ("Candidate", "Number", "example.com", "stakeholder"):
         assert private not in done.stderr
+
+
+@pytest.mark.parametrize("table", ["documents", "analyses", "none"])
+def test_cache_info_on_a_damaged_cache_says_so_in_one_line_and_moves_it_aside(populated, tmp_path, table):
+    cache = tmp_path / "c.sqlite"
+    shutil.copy(populated, cache)
+    if table != "none":
+        damage(cache, table)
+    done = cli("cache", "info", "--cache", str(cache))
+    if table == "none":
+        assert done.returncode == 0 and f"documents: {FILES} " in done.stdout and done.stderr == ""
+        assert cache.exists() and not (tmp_path / "c.sqlite.corrupt").exists()
+    else:
+        assert done.returncode == 1 and done.stderr.startswith("resumematch: error: The cache")
+        assert done.stderr.count("\n") == 1 and "is damaged" in done.stderr and "Traceback" not in done.stderr
+        assert (tmp_path / "c.sqlite.corrupt").exists() and not cache.exists()

@@ -21,8 +21,7 @@ import os
 import sqlite3
 import time
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -124,7 +123,7 @@ class Cache:
         idempotent and runs inside one write transaction, so two processes doing it at once
         cannot trip over each other."""
         conn.execute("PRAGMA journal_mode=WAL")  # persistent, so this is a no-op after the first time
-        with _immediate(conn):
+        with cachefile.immediate(conn):
             for statement in _SCHEMA.split(";"):
                 conn.execute(statement)
             for table, column in _MIGRATIONS:
@@ -153,7 +152,7 @@ class Cache:
                     or conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID):
                 self._prepare(conn)  # a cache written before schema 2 or before the id
             if self._unchecked(conn):
-                with _immediate(conn):
+                with cachefile.immediate(conn):
                     if self._unchecked(conn):  # another process may have checked it meanwhile
                         self._first_open_by_this_version(conn)
         except (sqlite3.Error, ValueError):
@@ -208,7 +207,7 @@ class Cache:
             return  # a worker's reader: the parent reads and writes the same file, notices and says so
         if damaged:
             try:
-                where = f"it was moved to {cachefile.move_aside(self.path, self._inode)}"
+                where = f"it was moved to {self.move_aside()}"
             except OSError as err:  # e.g. still open elsewhere on Windows
                 where = f"it could not be moved aside ({err.strerror}); delete it"
             warnings.warn(f"The cache {self.path} is damaged ({cachefile.reason(exc)}); {where}, and this run goes "
@@ -216,6 +215,12 @@ class Cache:
         else:
             warnings.warn(f"The cache {self.path} could not be used ({cachefile.reason(exc)}); this run goes on "
                           "without it.", ResumeMatchWarning, stacklevel=4)
+
+    def move_aside(self) -> Path:
+        """Close this cache and move its file to ``PATH.corrupt`` (unless another run already
+        has); returns that path. The next open starts a new cache."""
+        self.close()
+        return cachefile.move_aside(self.path, self._inode)
 
     def get(self, sha256: str, options: str) -> Document | None:
         doc = self._read("SELECT document FROM documents WHERE sha256=? AND extractor=? AND options=?",
@@ -273,16 +278,3 @@ def _facts(text: str) -> list:
     if not isinstance(facts, list) or not all(isinstance(row, list) for row in facts):
         raise TypeError("stored facts are not a list of rows")
     return facts
-
-
-@contextmanager
-def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
-    """A write transaction taken at once (``BEGIN IMMEDIATE``): a second process waits for it
-    (busy timeout) instead of failing when both read first and then try to write."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import CacheError
@@ -128,3 +129,16 @@ def move_aside(path: Path, inode: int | None = None) -> Path:
     Path(f"{path}-shm").unlink(missing_ok=True)
     Path(f"{broken}-shm").unlink(missing_ok=True)
     return broken
+
+
+@contextmanager
+def immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction taken at once (``BEGIN IMMEDIATE``): a second process waits for it
+    (busy timeout) instead of failing when both read first and then try to write."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
