@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import sys
 import threading
 from dataclasses import replace
@@ -127,7 +128,7 @@ def work(conn: Connection, options: ExtractOptions, memory_mb: int,
             try:
                 reader = reader or Cache(cache_path, extractor=cache_key[0], readonly=True)
                 cached = reader.get(cached_sha, cache_key[1])
-            except CacheError:
+            except (sqlite3.Error, CacheError):
                 pass  # the file is read again instead
             cached = replace(cached, source=path) if cached else None
         doc, analysis = read_one(Path(path), cached, options, analyzer, memory_mb)
