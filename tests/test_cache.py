@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import sqlite3
+import warnings
 from dataclasses import replace
 
 import builders
@@ -101,7 +102,7 @@ def test_corrupt_cache_of_ours_is_moved_aside_and_rebuilt(tmp_path, resumes):
     path.write_bytes(bytes(data))
     for suffix in ("-wal", "-shm"):
         (tmp_path / f"c.sqlite{suffix}").unlink(missing_ok=True)
-    with pytest.warns(ResumeMatchWarning, match="unreadable"):
+    with pytest.warns(ResumeMatchWarning, match="damaged .*moved to .*rebuilt"):
         cache = Cache(path)
     with cache:
         assert list(extract_all(resumes, workers=0, cache=cache))
@@ -276,3 +277,94 @@ def test_cli_rank_with_cache_at_something_not_ours_fails_and_touches_nothing(tmp
     assert result.exit_code != 0 and str(target) in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cv.txt", "mine"]
     assert (target / "keep.txt").read_text() == "x" if kind == "folder" else target.read_text() == "my notes"
+
+
+def _garble(path, table: str, column: str) -> None:
+    """Every stored value of ``column`` made text that is not UTF-8 (it still quotes a name)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"UPDATE {table} SET {column} = CAST(x'7b224a616e6520ff4578616d706c65' AS TEXT)")
+    conn.close()
+
+
+def _stored(path):
+    doc = extract_bytes(b"Jane Example, project manager", ExtractOptions())
+    with Cache(path) as cache:
+        cache.put(doc, "k")
+        cache.put_facts(doc.sha256, "f", [["row"]])
+    return doc
+
+
+@pytest.mark.parametrize(("table", "column", "read"), [
+    ("documents", "document", lambda cache, sha: cache.get(sha, "k")),
+    ("facts", "facts", lambda cache, sha: cache.get_facts(sha, "f")),
+], ids=["document", "facts"])
+def test_cache_undecodable_entry_moves_it_aside_once_and_leaks_no_text(tmp_path, table, column, read):
+    path = tmp_path / "c.sqlite"
+    doc = _stored(path)
+    _garble(path, table, column)
+    with Cache(path) as cache:
+        with pytest.warns(ResumeMatchWarning) as caught:
+            assert read(cache, doc.sha256) is None
+            assert read(cache, doc.sha256) is None  # given up: a miss, and no second warning
+            cache.put(doc, "k")  # nothing is written for the rest of the run
+    (message,) = [str(w.message) for w in caught]
+    assert "is damaged" in message and "Jane" not in message and "Example" not in message
+    assert "\n" not in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite.corrupt"]
+    with Cache(path) as cache:
+        assert cache.get(doc.sha256, "k") is None  # the next run starts a new cache
+
+
+def test_cache_busy_is_not_damage_and_stays_in_place(tmp_path):
+    """The twin: SQLite could not answer (locked), the file is fine: the run goes on without it,
+    and the cache is left where it is."""
+    path = tmp_path / "c.sqlite"
+    doc = _stored(path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    with Cache(path) as cache:
+        cache.conn.execute("PRAGMA busy_timeout=50")
+        with pytest.warns(ResumeMatchWarning, match="could not be used .*SQLITE_BUSY"):
+            cache.put_facts(doc.sha256, "g", [["row"]])
+        assert cache.get(doc.sha256, "k") is None
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert not (tmp_path / "c.sqlite.corrupt").exists()
+    with Cache(path) as cache:
+        assert cache.get(doc.sha256, "k").text == doc.text
+
+
+def test_cache_worker_reader_meeting_damage_is_silent_and_moves_nothing(tmp_path):
+    """A worker's read-only reader leaves noticing (and moving) to the parent."""
+    path = tmp_path / "c.sqlite"
+    doc = _stored(path)
+    _garble(path, "documents", "document")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with Cache(path, readonly=True) as reader:
+            assert reader.get(doc.sha256, "k") is None
+    assert path.exists() and not (tmp_path / "c.sqlite.corrupt").exists()
+
+
+def _open_at_once(path: str, barrier, who: int) -> None:
+    barrier.wait(30)
+    with Cache(path, extractor="v1") as cache:
+        cache.put(replace(extract_bytes(b"A resume", ExtractOptions()), sha256=f"{who:03d}", text=f"text {who}"), "k")
+
+
+@pytest.mark.parametrize("processes", [6])
+def test_cache_processes_opening_one_new_cache_at_once_all_succeed(tmp_path, processes):
+    """Making and checking a new cache are safe to race: processes released at one barrier."""
+    path = tmp_path / "c.sqlite"
+    ctx = mp.get_context("fork")
+    barrier = ctx.Barrier(processes)
+    procs = [ctx.Process(target=_open_at_once, args=(str(path), barrier, who)) for who in range(processes)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0] * processes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite"]  # no temporary file left
+    with Cache(path, extractor="v1") as cache:
+        assert [cache.get(f"{who:03d}", "k").text for who in range(processes)] == [f"text {who}" for who in
+                                                                                   range(processes)]

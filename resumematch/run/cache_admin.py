@@ -4,11 +4,15 @@ cap or because they were made by another extractor version (``prune_cache``)."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CacheError
+from . import cachefile
 from .cache import ENTRY_TABLES, Cache, default_cache_path
 
 _DAY = 86_400.0
@@ -45,11 +49,21 @@ def _size(path: Path) -> int:
     return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if p.exists())
 
 
-def _existing(path: str | os.PathLike | None) -> Cache:
+@contextmanager
+def _existing(path: str | os.PathLike | None) -> Iterator[Cache]:
+    """The cache at ``path``, open. Damage met on the way is ``CacheError`` (the file moved
+    aside, as a run does); its message names SQLite's result code, never stored text."""
     where = Path(path) if path else default_cache_path()
     if not where.exists():
         raise CacheError(f"There is no cache at {where} (the first 'resumematch rank' makes it)")
-    return Cache(where)
+    with Cache(where) as cache:
+        try:
+            yield cache
+        except (sqlite3.Error, ValueError) as exc:
+            if not cachefile.is_damage(exc):
+                raise CacheError(f"Cannot use the cache {where}: {cachefile.reason(exc)}") from None
+            raise CacheError(f"The cache {where} is damaged ({cachefile.reason(exc)}); it was moved to "
+                             f"{cache.move_aside()} (the next run starts a new one)") from None
 
 
 def cache_info(path: str | os.PathLike | None = None) -> CacheInfo:

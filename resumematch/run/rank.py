@@ -104,15 +104,23 @@ def _journal(output: Path) -> Path:
 
 
 def _read_journal(path: Path) -> dict[str, dict]:
+    """The finished files of an interrupted run, by path. A last line cut short by a kill is cut
+    from the file too, so the lines this run appends start on lines of their own."""
     done = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut short by the interruption
-            if isinstance(entry, dict) and entry.get("facts_version") == FACTS_VERSION:  # else read again
-                done[entry["row"]["file"]] = entry
+    if not path.exists():
+        return done
+    data = path.read_bytes()
+    whole = data[:data.rfind(b"\n") + 1]
+    if len(whole) < len(data):
+        with open(path, "r+b") as fh:
+            fh.truncate(len(whole))
+    for line in whole.splitlines():
+        try:
+            entry = json.loads(line)  # JSON's own UTF-8 decoding: a damaged line fails as a whole
+        except ValueError:
+            continue  # that file is read again
+        if isinstance(entry, dict) and entry.get("facts_version") == FACTS_VERSION:  # else read again
+            done[entry["row"]["file"]] = entry
     return done
 
 
