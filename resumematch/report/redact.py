@@ -1,0 +1,137 @@
+"""Blind mode's one redaction: the names, emails, phones and file names of the candidates taken
+out of any text, the same way in every view (ranked CSV, explanation JSONL, evidence CSV, HTML).
+
+Resume text repeats contact details in forms other than the extracted value, so a value is not
+looked for as written: a name by each of its words, case- and accent-insensitively ("ANNA
+NOWAK", "Bennett", "Olivia R."); a phone by its digits, whatever the separators
+("404-555-0131" for "(404) 555-0131", or its last seven digits); every email address, known or
+not; a file by its path, name and stem. Words are looked up in a set, so the cost of a text
+does not grow with the number of candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePath, PureWindowsPath
+
+REDACTED = "[redacted]"
+#: The fewest digits of a phone that identify it (a subscriber number without its area code).
+PHONE_DIGITS = 7
+
+_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
+# Digits with the separators a phone is written with; each run is compared by its digits only.
+_DIGIT_RUN = re.compile(r"\+?\(?\d(?:[\s().\-/]{0,3}\d)*")
+_CHUNK = re.compile(r"\S+")
+_CHUNK_EDGES = "()[]{}<>\"'“”‘’,;:!?."
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_PART = re.compile(r"\w+")
+# An initial beside a redacted name ("Olivia R.", "R. Bennett"), and redactions side by side.
+_INITIALS = re.compile(r"(?:(?<![\w.])[A-Z]\.\s?)?\[redacted\](?:\s[A-Z]\.(?!\w))?")
+_RUNS = re.compile(r"\[redacted\](?:\s+\[redacted\])+")
+
+
+def _present(value: object) -> bool:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return False
+    return bool(str(value).strip())
+
+
+def _folded(word: str) -> set[str]:
+    """``word`` case-folded, with and without its accents ("José" also matches "JOSE")."""
+    folded = word.casefold()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return {folded, plain}
+
+
+class Redactor:
+    """Replaces every name word, email, phone and file name/path given with ``[redacted]`` (and
+    every email address, given or not). Missing values (None, NaN, blanks) are ignored."""
+
+    def __init__(self, names: Iterable[object] = (), contacts: Iterable[object] = (),
+                 files: Iterable[object] = ()) -> None:
+        words: set[str] = set()
+        wholes: set[str] = set()
+        phones: set[str] = set()
+        for name in filter(_present, names):
+            for word in _WORD.findall(str(name)):
+                for part in {word, *_PART.findall(word)}:
+                    if len(part) >= 2:
+                        words |= _folded(part)
+        for contact in filter(_present, contacts):
+            contact = str(contact).strip()
+            wholes |= _folded(contact)
+            digits = re.sub(r"\D", "", contact)
+            if "@" not in contact and len(digits) >= PHONE_DIGITS:
+                phones.update(digits[i:] for i in range(len(digits) - PHONE_DIGITS + 1))
+        for file in filter(_present, files):
+            path = str(file).strip()
+            for p in (PurePath(path), PureWindowsPath(path)):
+                for value in {path, p.name, p.stem} - {""}:
+                    wholes |= _folded(value)
+                    words |= _folded(value) if _PART.fullmatch(value) else set()
+        self.words = frozenset(w for w in words if len(w) >= 2)
+        self.wholes = frozenset(w for w in wholes if len(w) >= 2)
+        self.phones = frozenset(phones)
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.wholes or self.phones)
+
+    def __call__(self, value: object) -> object:
+        """``value`` with every secret replaced; anything but a string is returned as it is."""
+        if not isinstance(value, str) or not value:
+            return value
+        text = _EMAIL.sub(REDACTED, value)
+        if self.phones:
+            text = _DIGIT_RUN.sub(self._phone, text)
+        if self.wholes:
+            text = _CHUNK.sub(self._chunk, text)
+        if self.words:
+            text = _WORD.sub(self._word, text)
+        if REDACTED not in text:
+            return text
+        return _RUNS.sub(REDACTED, _INITIALS.sub(REDACTED, text))
+
+    def _phone(self, m: re.Match) -> str:
+        digits = re.sub(r"\D", "", m.group())
+        for size in range(PHONE_DIGITS, min(len(digits), 16) + 1):
+            if any(digits[i:i + size] in self.phones for i in range(len(digits) - size + 1)):
+                return REDACTED
+        return m.group()
+
+    def _chunk(self, m: re.Match) -> str:
+        chunk = m.group()
+        core = chunk.strip(_CHUNK_EDGES)
+        if core and not _folded(core).isdisjoint(self.wholes):
+            start = chunk.index(core)
+            return chunk[:start] + REDACTED + chunk[start + len(core):]
+        return chunk
+
+    def _word(self, m: re.Match) -> str:
+        word = m.group()
+        if not _folded(word).isdisjoint(self.words):
+            return REDACTED
+        if "'" in word or "’" in word:
+            return _PART.sub(lambda p: REDACTED if not _folded(p.group()).isdisjoint(self.words) else p.group(),
+                             word)
+        return word
+
+
+def files_redactor(files) -> Redactor:
+    """The ``Redactor`` of every candidate in a files table (``candidate_name``, ``email``,
+    ``phone`` and ``file`` columns, each optional)."""
+    def column(name: str) -> list:
+        return files[name].tolist() if name in files else []
+
+    return Redactor(column("candidate_name"), column("email") + column("phone"), column("file"))
+
+
+def redact_tree(data: object, redact: Redactor) -> object:
+    """``data`` (JSON-ready dicts, lists and scalars) with every string passed through ``redact``."""
+    if isinstance(data, dict):
+        return {k: redact_tree(v, redact) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [redact_tree(v, redact) for v in data]
+    return redact(data)
