@@ -1,4 +1,4 @@
-"""The files a ranking run leaves behind: the ranked CSV, the blind keys CSV, the run record, and
+"""The files a ranking run leaves behind: the ranked CSV (or workbook), the blind keys CSV, the run record, and
 on request the explanation JSONL and the evidence CSV, all views of one ``Screening``.
 
 The run imports this module only once every file is read, so the worker processes it forks
@@ -25,7 +25,8 @@ from .screening import Screening
 def write_outputs(screening: Screening, output: Path, settings: dict, key: bytes | None, skipped: list[Path],
                   *, explain: str | None = None, evidence: str | None = None
                   ) -> tuple[pd.DataFrame, Path, Path | None]:
-    """Write the ranked CSV of ``screening`` at ``output``, its run record, with a blind ``key``
+    """Write the ranked table of ``screening`` at ``output`` (a CSV, or a workbook when it ends in
+    ``.xlsx``), its run record, with a blind ``key``
     the keys CSV, and the explanation JSONL and evidence CSV when their paths are given.
     ``settings`` are the run's settings as recorded. Returns the ranked frame as written, the
     record's path and the keys' path."""
@@ -41,7 +42,12 @@ def write_outputs(screening: Screening, output: Path, settings: dict, key: bytes
         frame = frame.drop(columns=IDENTIFYING).assign(
             candidate=ids, flags=[blind_flag(f, by_file) for f in frame["flags"]],
             reason=frame["reason"].map(redact))
-    write_csv(frame, output)
+    if output.suffix.lower() == ".xlsx":
+        from .xlsx import write_xlsx  # openpyxl only for those who ask for a workbook
+
+        write_xlsx(frame, output)
+    else:
+        write_csv(frame, output)
     if explain:
         with open(explain, "w", encoding="utf-8") as fh:
             for data in screening.explanations():
