@@ -30,14 +30,14 @@ _SAMPLE = 500  # rows looked at to size a column
 def _cell_value(value: object) -> tuple[object, str | None]:
     """A frame's value as a cell's value and type: numbers as numbers, missing (or empty text) as
     no value, the rest as text."""
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+    if isinstance(value, str):  # control characters are not allowed in the file's XML
+        return (ILLEGAL_CHARACTERS_RE.sub("", value), TYPE_STRING) if value else (None, None)
+    if value is None or pd.isna(value):
         return None, None
-    if isinstance(value, bool):
-        return str(value), TYPE_STRING
-    if isinstance(value, Number):
+    if isinstance(value, Number) and not isinstance(value, bool):
         number = value.item() if hasattr(value, "item") else value
         return (number, TYPE_NUMERIC) if math.isfinite(number) else (str(number), TYPE_STRING)
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value)), TYPE_STRING  # control characters are not XML
+    return str(value), TYPE_STRING
 
 
 def _width(header: str, values: list[object]) -> float:
