@@ -15,16 +15,18 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import PurePath, PureWindowsPath
 
 REDACTED = "[redacted]"
 #: The fewest digits of a phone that identify it (a subscriber number without its area code).
 PHONE_DIGITS = 7
 
-_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
-# Digits with the separators a phone is written with; each run is compared by its digits only.
-_DIGIT_RUN = re.compile(r"\+?\(?\d(?:[\s().\-/]{0,3}\d)*")
-_CHUNK = re.compile(r"\S+")
+# Each pattern starts only where its match may start, so a text is scanned once, not once per letter.
+_EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
+# Seven digits or more with the separators a phone is written with; compared by their digits only.
+_DIGIT_RUN = re.compile(r"(?<![\d+(])[+(]*\d(?:[\s().\-/]{0,3}\d){6,}")
+_PATHLIKE = re.compile(r"(?<!\S)[^\s./\\]*[./\\]\S*")
 _CHUNK_EDGES = "()[]{}<>\"'“”‘’,;:!?."
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PART = re.compile(r"\w+")
@@ -39,11 +41,20 @@ def _present(value: object) -> bool:
     return bool(str(value).strip())
 
 
-def _folded(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # words repeat across snippets and names: fold each once
+def _folded(word: str) -> tuple[str, ...]:
     """``word`` case-folded, with and without its accents ("José" also matches "JOSE")."""
     folded = word.casefold()
-    plain = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return {folded, plain}
+    if folded.isascii():
+        return (folded,)
+    return folded, "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 12)  # one candidate's name words come back in each of their snippets
+def _words_pattern(words: frozenset[str]) -> re.Pattern:
+    """The name ``words`` (case-folded, ASCII) found wherever they stand alone, in any case."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 class Redactor:
@@ -53,68 +64,71 @@ class Redactor:
     def __init__(self, names: Iterable[object] = (), contacts: Iterable[object] = (),
                  files: Iterable[object] = ()) -> None:
         words: set[str] = set()
-        wholes: set[str] = set()
+        paths: set[str] = set()
         phones: set[str] = set()
         for name in filter(_present, names):
             for word in _WORD.findall(str(name)):
                 for part in {word, *_PART.findall(word)}:
                     if len(part) >= 2:
-                        words |= _folded(part)
+                        words.update(_folded(part))
         for contact in filter(_present, contacts):
-            contact = str(contact).strip()
-            wholes |= _folded(contact)
-            digits = re.sub(r"\D", "", contact)
-            if "@" not in contact and len(digits) >= PHONE_DIGITS:
-                phones.update(digits[i:] for i in range(len(digits) - PHONE_DIGITS + 1))
+            digits = re.sub(r"\D", "", str(contact))
+            if "@" not in str(contact) and len(digits) >= PHONE_DIGITS:  # any run holding these is the phone
+                phones.add(digits[-PHONE_DIGITS:])
         for file in filter(_present, files):
             path = str(file).strip()
             for p in (PurePath(path), PureWindowsPath(path)):
                 for value in {path, p.name, p.stem} - {""}:
-                    wholes |= _folded(value)
-                    words |= _folded(value) if _PART.fullmatch(value) else set()
+                    (words if _PART.fullmatch(value) else paths).update(_folded(value))
         self.words = frozenset(w for w in words if len(w) >= 2)
-        self.wholes = frozenset(w for w in wholes if len(w) >= 2)
+        self.paths = frozenset(paths)
         self.phones = frozenset(phones)
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.wholes or self.phones)
+        return bool(self.words or self.paths or self.phones)
 
     def __call__(self, value: object) -> object:
         """``value`` with every secret replaced; anything but a string is returned as it is."""
         if not isinstance(value, str) or not value:
             return value
-        text = _EMAIL.sub(REDACTED, value)
+        text = _EMAIL.sub(REDACTED, value) if "@" in value else value
         if self.phones:
             text = _DIGIT_RUN.sub(self._phone, text)
-        if self.wholes:
-            text = _CHUNK.sub(self._chunk, text)
-        if self.words:
-            text = _WORD.sub(self._word, text)
+        if self.paths:
+            text = _PATHLIKE.sub(self._path, text)
+        hits = self._names_in(text) if self.words else None
+        if hits:
+            text = _words_pattern(hits).sub(REDACTED, text) if text.isascii() else _WORD.sub(self._word, text)
         if REDACTED not in text:
             return text
         return _RUNS.sub(REDACTED, _INITIALS.sub(REDACTED, text))
 
+    def _names_in(self, text: str) -> frozenset[str]:
+        """The name words in ``text``, case-folded: one set test, so most texts skip the word pass."""
+        folded = text.casefold()
+        if not folded.isascii():
+            folded += " " + _folded(folded)[-1]
+        return self.words.intersection({*_WORD.findall(folded), *_PART.findall(folded)})
+
     def _phone(self, m: re.Match) -> str:
         digits = re.sub(r"\D", "", m.group())
-        for size in range(PHONE_DIGITS, min(len(digits), 16) + 1):
-            if any(digits[i:i + size] in self.phones for i in range(len(digits) - size + 1)):
-                return REDACTED
-        return m.group()
+        runs = (digits[i:i + PHONE_DIGITS] for i in range(len(digits) - PHONE_DIGITS + 1))
+        return REDACTED if any(run in self.phones for run in runs) else m.group()
 
-    def _chunk(self, m: re.Match) -> str:
+    def _path(self, m: re.Match) -> str:
         chunk = m.group()
         core = chunk.strip(_CHUNK_EDGES)
-        if core and not _folded(core).isdisjoint(self.wholes):
+        if core and not self.paths.isdisjoint(_folded(core)):
             start = chunk.index(core)
             return chunk[:start] + REDACTED + chunk[start + len(core):]
         return chunk
 
     def _word(self, m: re.Match) -> str:
         word = m.group()
-        if not _folded(word).isdisjoint(self.words):
+        if not self.words.isdisjoint(_folded(word)):
             return REDACTED
         if "'" in word or "’" in word:
-            return _PART.sub(lambda p: REDACTED if not _folded(p.group()).isdisjoint(self.words) else p.group(),
+            return _PART.sub(lambda p: REDACTED if not self.words.isdisjoint(_folded(p.group())) else p.group(),
                              word)
         return word
 

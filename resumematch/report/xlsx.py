@@ -20,6 +20,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_NUMERIC, TYPE_STRING
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .csvsafe import FORMULA_START
+
 #: Fills that make ``required_met`` and ``missing_required`` readable at a glance.
 MEETS_ALL = PatternFill("solid", fgColor="C6EFCE")
 MISSES = PatternFill("solid", fgColor="FFC7CE")
@@ -68,7 +70,10 @@ def write_xlsx(frame: pd.DataFrame, path: str | os.PathLike, *, sheet: str = "ra
         for j, raw in enumerate(row):
             value, kind = _cell_value(raw)
             fill = _met_fill(value) if j == met_col else MISSES if j == missing_col and value else None
-            cells.append(None if value is None else _cell(ws, value, kind, fill=fill))
+            if fill or (kind == TYPE_STRING and value.startswith(FORMULA_START)):
+                cells.append(_cell(ws, value, kind, fill=fill))
+            else:  # a plain value: openpyxl types it as we would, in a cell it reuses (fast)
+                cells.append(value)
         ws.append(cells)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
