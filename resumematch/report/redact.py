@@ -21,6 +21,7 @@ from pathlib import PurePath, PureWindowsPath
 REDACTED = "[redacted]"
 #: The fewest digits of a phone that identify it (a subscriber number without its area code).
 PHONE_DIGITS = 7
+_REMEMBERED = 1 << 16  # texts whose redaction is kept, for the texts every file repeats
 
 # Each pattern starts only where its match may start, so a text is scanned once, not once per letter.
 _EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
@@ -83,6 +84,8 @@ class Redactor:
         self.words = frozenset(w for w in words if len(w) >= 2)
         self.paths = frozenset(paths)
         self.phones = frozenset(phones)
+        # Labels, statuses and sections come back in every file's rows: each is redacted once.
+        self._done: dict[str, str] = {}
 
     def __bool__(self) -> bool:
         return bool(self.words or self.paths or self.phones)
@@ -91,6 +94,14 @@ class Redactor:
         """``value`` with every secret replaced; anything but a string is returned as it is."""
         if not isinstance(value, str) or not value:
             return value
+        done = self._done.get(value)
+        if done is None:
+            if len(self._done) >= _REMEMBERED:
+                self._done.clear()
+            done = self._done[value] = self._redact(value)
+        return done
+
+    def _redact(self, value: str) -> str:
         text = _EMAIL.sub(REDACTED, value) if "@" in value else value
         if self.phones:
             text = _DIGIT_RUN.sub(self._phone, text)
