@@ -4,6 +4,7 @@ in one line, and what ``--resume`` resumed."""
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from test_cli_errors import assert_one_line_error
 from typer.testing import CliRunner
 
 import resumematch.report.outputs as outputs
+import resumematch.run.rank as rank_module
 from resumematch import Screener
 from resumematch.cli import app
 from resumematch.run.rank import RunSettings, rank_files
@@ -72,3 +74,16 @@ def test_cli_rank_resume_says_how_many_rows(tmp_path, folder, monkeypatch, resum
     assert result.exit_code == 0, result.output
     said = f"Resumed 1 of 2 rows from {out}.partial.jsonl; the other 1 were read now."
     assert (said in result.output) is resume
+
+
+@pytest.mark.parametrize("blind", [True, False])
+def test_cli_rank_interrupted_blind_run_says_the_journal_is_personal(tmp_path, folder, monkeypatch, blind):
+    def interrupted(*args, **kwargs):
+        raise rank_module.Interrupted(signal.SIGINT)
+
+    monkeypatch.setattr(rank_module, "rank_files", interrupted)
+    out = tmp_path / "o.csv"
+    result = runner.invoke(app, ["rank", str(folder), "-o", str(out), *FAST, *(["--blind"] if blind else [])])
+    assert result.exit_code == 130
+    assert f"Finished files are kept in {out}.partial.jsonl" in result.output
+    assert ("holds names and contact details unredacted" in result.output) is blind
