@@ -36,6 +36,7 @@ def test_redact_removes_every_form_of_a_detail(text, expected):
     "Budget of 404,555 over 131 days",            # digits of the phone, but not its run of seven
     "call 555-0199 about the PMP",                # another number
     "Led the Agile rollout. R. was not a name",
+    "sha256 a4045550131bc and 4045550131ab",     # the phone's digits inside a hash
 ])
 def test_redact_leaves_other_text_alone(text):
     assert REDACT(text) == text

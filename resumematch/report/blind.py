@@ -13,6 +13,9 @@ from platformdirs import user_data_dir
 
 from .redact import Redactor, files_redactor, redact_tree
 
+#: Fields that hold ids and hashes, not text: never redacted.
+_NOT_TEXT = ("candidate_id", "sha256")
+
 
 def blind_key(path: str | None = None) -> bytes:
     """The secret behind blind candidate ids: stable across runs, kept in the user's data folder."""
@@ -55,7 +58,7 @@ def blind_explanation(data: dict, key: bytes | None, ids: dict[str, str] | None 
     if redact is None:
         redact = Redactor([cand.get("name")], [cand.get("email"), cand.get("phone")], [file])
     data["flags"] = [blind_flag(f, ids or {}) for f in data.get("flags") or []]
-    return redact_tree(data, redact)
+    return {k: v if k in _NOT_TEXT else redact_tree(v, redact) for k, v in data.items()}
 
 
 def blind_flag(flag: str, ids: dict[str, str]) -> str:
@@ -75,6 +78,6 @@ def blind_evidence(evidence, files, key: bytes, redact: Redactor | None = None):
     ids = candidate_ids(key, files["sha256"].fillna(""), files["file"])
     out.insert(0, "candidate_id", out["file"].map(ids))
     out = out.drop(columns=["file"])
-    for column in out.drop(columns=["candidate_id"]).select_dtypes(exclude="number").columns:
+    for column in out.drop(columns=[c for c in _NOT_TEXT if c in out]).select_dtypes(exclude="number").columns:
         out[column] = out[column].map(redact)
     return out

@@ -26,7 +26,8 @@ _REMEMBERED = 1 << 16  # texts whose redaction is kept, for the texts every file
 # Each pattern starts only where its match may start, so a text is scanned once, not once per letter.
 _EMAIL = re.compile(r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+")
 # Seven digits or more with the separators a phone is written with; compared by their digits only.
-_DIGIT_RUN = re.compile(r"(?<![\d+(])[+(]*\d(?:[\s().\-/]{0,3}\d){6,}")
+# Not inside a word, so a content hash whose hex digits hold a phone's digits is left alone.
+_DIGIT_RUN = re.compile(r"(?<![\w+(])[+(]*\d(?:[\s().\-/]{0,3}\d){6,}(?!\w)")
 _PATHLIKE = re.compile(r"(?<!\S)[^\s./\\]*[./\\]\S*")
 _CHUNK_EDGES = "()[]{}<>\"'“”‘’,;:!?."
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
