@@ -47,7 +47,7 @@ def rank(
     password: str | None = PasswordOption,
     password_file: Path | None = PasswordFileOption,
 ) -> None:
-    """Rank every resume under PATHS into a CSV (and a run record beside it).
+    """Rank every resume under PATHS into a CSV or an Excel workbook (and a run record beside it).
 
     Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl --html report.html
     """
