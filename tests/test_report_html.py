@@ -21,8 +21,9 @@ from resumematch.cli import app
 from resumematch.report.csvsafe import write_csv
 from resumematch.report.html import render_html
 from resumematch.report.htmlinputs import frames_from_explanations, read_table
-from resumematch.report.htmltext import Redactor, explain_flag, highlight, neutral
+from resumematch.report.htmltext import explain_flag, highlight, neutral
 from resumematch.report.htmlview import histogram
+from resumematch.report.redact import Redactor
 
 
 def _page(**kw) -> str:

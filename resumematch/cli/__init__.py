@@ -6,7 +6,6 @@ one-line message and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import json
@@ -16,6 +15,7 @@ import warnings
 from pathlib import Path
 
 import typer
+from typer.core import TyperCommand
 
 from .._version import __version__
 from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning, describe
@@ -57,6 +57,42 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
+# Recent typer vendors click (typer._click): its usage errors are the parents of typer.BadParameter.
+_UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _usage_error(exc: Exception, parent, name: str | None) -> typer.Exit:
+    """A command-line mistake found by click, as the one line every other error gets; exit 2."""
+    names = [name] if name else []
+    while parent is not None and parent.parent is not None:  # "cache prune": the groups, not the program
+        names.insert(0, parent.info_name)
+        parent = parent.parent
+    typer.echo(f"resumematch: error: {exc.format_message()} (see resumematch {' '.join(names + ['--help'])})",
+               err=True)
+    return typer.Exit(2)
+
+
+class _OneLineUsage(TyperCommand):
+    """A command whose mistakes in options and arguments (a bad value, a missing argument, a
+    ``typer.BadParameter`` it raises itself) are one line, not click's usage block."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except _UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                raise
+            raise _usage_error(exc, parent, info_name) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except _UsageError as exc:
+            if _STATE["debug"]:
+                raise
+            raise _usage_error(exc, ctx.parent, ctx.info_name) from None
+
+
 def command(*args, group: typer.Typer | None = None, **kwargs):
     """``app.command`` (or ``group.command``) that turns every error into one line on stderr (a
     traceback only with ``--debug``): exit code 2 for usage errors, 1 otherwise."""
@@ -75,7 +111,7 @@ def command(*args, group: typer.Typer | None = None, **kwargs):
                         raise  # typer's own exits and usage errors, or a traceback asked for
                     typer.echo(f"resumematch: error: {describe(exc)}", err=True)
                     raise typer.Exit(2 if isinstance(exc, USAGE_ERRORS) else 1) from None
-        return (group or app).command(*args, **kwargs)(run)
+        return (group or app).command(*args, cls=_OneLineUsage, **kwargs)(run)
     return register
 
 
@@ -177,111 +213,7 @@ def explain(
         raise typer.Exit(1)
 
 
-@command()
-def rank(
-    paths: list[Path] = typer.Argument(..., metavar="PATHS", help="Resume files and folders (walked recursively)."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the ranked CSV."),
-    model: str = ModelOption,
-    explain_to: Path | None = typer.Option(None, "--explain", help="Also write one JSON explanation per line."),
-    evidence_to: Path | None = typer.Option(None, "--evidence",
-                                            help="Also write the evidence table: one CSV row per finding."),
-    workers: int | None = typer.Option(None, "--workers", "-w", min=0,
-                                          help="Worker processes that read and analyse files "
-                                               "(default: one per 150 files still to read, up to the "
-                                               "CPU count; 0: none, no isolation)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
-    cache: Path | None = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),
-    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same output."),
-    timeout: float = typer.Option(60.0, "--timeout", min=1, help="Seconds allowed to read and analyse one file."),
-    blind: bool = typer.Option(False, "--blind", help="Replace name, email, phone and file by a candidate_id."),
-    blind_key: Path | None = typer.Option(None, "--blind-key",
-                                             help="Secret key file for --blind ids (default: user data folder)."),
-    as_of: str | None = AsOfOption,
-    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report."),
-    html_top: int = typer.Option(200, "--html-top", min=1, help="Candidates with a heatmap row and a card."),
-    scheduler: str | None = typer.Option(None, "--scheduler",
-                                         help="Read and analyse on a Dask cluster: its scheduler's tcp://HOST:PORT, "
-                                              "or local:N for N local worker processes (--workers is then unused). "
-                                              'Needs pip install "resumematch[dask]".'),
-    paths_shared: bool = typer.Option(False, "--paths-shared",
-                                      help="With --scheduler: send paths, not file contents (every worker sees "
-                                           "PATHS at the same place)."),
-    password: str | None = PasswordOption,
-    password_file: Path | None = PasswordFileOption,
-) -> None:
-    """Rank every resume under PATHS into a CSV (and a run record beside it).
-
-    Example: resumematch rank resumes/ -o ranked.csv --explain why.jsonl --html report.html
-    """
-    from ..run.rank import Interrupted, RunSettings, rank_files, stop_on_signals
-    from ..run.screener import Screener
-
-    if paths_shared and not scheduler:
-        raise typer.BadParameter("only means something with --scheduler", param_hint="--paths-shared")
-    # What needs no model first: a wrong path or an unwritable report fails at once.
-    from ..run.discover import scan
-    from ..run.preflight import check_found, check_inputs, check_output
-
-    inputs = check_inputs(paths)
-    check_found(inputs, scan(inputs)[0])
-    if html:
-        check_output(html, "--html")
-    secret = _password(password, password_file)
-    screener = Screener(model, as_of=_as_of(as_of), options=ExtractOptions(password=secret) if secret else None)
-    settings = RunSettings(workers=workers, timeout=timeout, cache=str(cache) if cache else None,
-                           use_cache=not no_cache, resume=resume, blind=blind,
-                           blind_key=str(blind_key) if blind_key else None,
-                           explain=str(explain_to) if explain_to else None, paths_shared=paths_shared,
-                           evidence=str(evidence_to) if evidence_to else None,
-                           extra={"scheduler": scheduler} if scheduler else {})
-    if scheduler:
-        from ..run.cluster import open_client
-    try:
-        with stop_on_signals(), open_client(scheduler) if scheduler else contextlib.nullcontext() as client:
-            summary = _with_progress(lambda progress: rank_files(paths, output, screener, settings, progress,
-                                                                 client=client), quiet)
-    except KeyboardInterrupt as exc:
-        why = f" by {exc}" if isinstance(exc, Interrupted) else ""
-        typer.echo(f"Interrupted{why}. Finished files are kept in {output}.partial.jsonl; run the same command "
-                   "with --resume to continue.", err=True)
-        raise typer.Exit(exc.code if isinstance(exc, Interrupted) else 130) from None
-    if not quiet:
-        failed = ", ".join(f"{n} {s}" for s, n in sorted(summary.failed.items())) or "none"
-        typer.echo(f"Ranked {_count(summary.rows, 'file')} ({summary.scored} scored; not scored: {failed}; "
-                   f"cache hits: {summary.cache_hits}).", err=True)
-        if summary.skipped:
-            typer.echo(f"Skipped {_count(len(summary.skipped), 'file')} that "
-                       f"{'is not a resume' if len(summary.skipped) == 1 else 'are not resumes'} (listed in the "
-                       f"run record), e.g. {summary.skipped[0]}", err=True)
-    typer.echo(f"Wrote {summary.output}")
-    if html:
-        from ..report.htmlinputs import write_run_html
-
-        page = write_run_html(html, summary.frame, summary.screening, screener.model, screener.as_of,
-                              blind=blind, top=html_top)
-        typer.echo(f"HTML report: {page}")
-    typer.echo(f"Run record: {summary.record}")
-    if summary.keys:
-        typer.echo(f"Blind key file (keep it away from reviewers): {summary.keys}")
-
-
-def _with_progress(job, quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return job(None)
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # No refresh thread: workers are forked, and forking a threaded process invites deadlocks.
-    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
-        task = bar.add_task("Ranking", total=None)
-        return job(lambda done, total: bar.update(task, completed=done, total=total, refresh=True))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
+from . import ranking  # noqa: E402,F401,I001  (first: rank is listed after explain)
 from . import audits, caching, models, reports  # noqa: E402,F401  (the other commands register themselves)
 
 

@@ -1,4 +1,5 @@
-"""Blind scoring: pseudonymous candidate ids and explanations with the candidate's details redacted."""
+"""Blind scoring: pseudonymous candidate ids, and the explanation and evidence views with every
+candidate's details redacted (``redact.Redactor``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ import secrets
 from pathlib import Path
 
 from platformdirs import user_data_dir
+
+from .redact import Redactor, files_redactor, redact_tree
+
+#: Fields that hold ids and hashes, not text: never redacted.
+_NOT_TEXT = ("candidate_id", "sha256")
 
 
 def blind_key(path: str | None = None) -> bytes:
@@ -38,39 +44,40 @@ def candidate_ids(key: bytes, shas, files) -> dict[str, str]:
             for sha, file in zip(shas, files)}
 
 
-def blind_explanation(data: dict, key: bytes | None, ids: dict[str, str] | None = None) -> dict:
+def blind_explanation(data: dict, key: bytes | None, ids: dict[str, str] | None = None,
+                      redact: Redactor | None = None) -> dict:
     """An explanation (``explain.explanation``); with a ``key``, under its candidate id (from
-    ``ids`` by file when given) and with name, email, phone and file taken out, also from
-    evidence snippets."""
+    ``ids`` by file when given), without its name, email, phone and file, and with every string
+    passed through ``redact`` (by default the redaction of this candidate's own details)."""
     if key is None:
         return data
     data = dict(data)
     data["candidate_id"] = (ids or {}).get(data["file"]) or candidate_id(key, data.get("sha256") or "", data["file"])
-    secrets_ = [v for v in (data.pop("candidate", None) or {}).values() if v]
-    data.pop("file", None)
-    for item in data.get("requirements", []):
-        ev = item.get("evidence")
-        if ev:
-            for s in secrets_:
-                ev["snippet"] = ev["snippet"].replace(s, "[redacted]")
-    return data
+    cand = data.pop("candidate", None) or {}
+    file = data.pop("file", None)
+    if redact is None:
+        redact = Redactor([cand.get("name")], [cand.get("email"), cand.get("phone")], [file])
+    data["flags"] = [blind_flag(f, ids or {}) for f in data.get("flags") or []]
+    return {k: v if k in _NOT_TEXT else redact_tree(v, redact) for k, v in data.items()}
 
 
-def blind_evidence(evidence, files, key: bytes):
-    """The evidence table with ``file`` replaced by ``candidate_id`` and the candidate's name,
-    email and phone redacted from texts and snippets."""
+def blind_flag(flag: str, ids: dict[str, str]) -> str:
+    """``duplicate_of:<file>`` naming that file's blind id; other flags as they are."""
+    if not isinstance(flag, str):
+        return flag
+    head, tag, file = flag.partition("duplicate_of:")
+    return head + tag + ids.get(file, "another file") if tag else flag
+
+
+def blind_evidence(evidence, files, key: bytes, redact: Redactor | None = None):
+    """The evidence table with ``file`` replaced by ``candidate_id`` and every text cell passed
+    through ``redact`` (by default the redaction of every candidate in ``files``)."""
+    if redact is None:
+        redact = files_redactor(files)
     out = evidence.copy()
     ids = candidate_ids(key, files["sha256"].fillna(""), files["file"])
-    secrets_ = {f: [v for v in (n, e, p) if isinstance(v, str) and v]
-                for f, n, e, p in zip(files["file"], files["candidate_name"], files["email"], files["phone"])}
-    for column in ("text", "snippet"):
-        out[column] = [_redact(v, secrets_[f]) for v, f in zip(out[column], out["file"])]
     out.insert(0, "candidate_id", out["file"].map(ids))
-    return out.drop(columns=["file"])
-
-
-def _redact(text, secrets_: list[str]):
-    if isinstance(text, str):
-        for s in secrets_:
-            text = text.replace(s, "[redacted]")
-    return text
+    out = out.drop(columns=["file"])
+    for column in out.drop(columns=[c for c in _NOT_TEXT if c in out]).select_dtypes(exclude="number").columns:
+        out[column] = out[column].map(redact)
+    return out

@@ -12,22 +12,38 @@ __all__ = ["explanation", "format_report", "snippet"]
 
 
 def _number(value):
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+    return None if value is None or (isinstance(value, float) and not math.isfinite(value)) else value
+
+
+def _text(value) -> str | None:
+    """A text cell of the files table; None when missing (NaN in a frame)."""
+    return value if isinstance(value, str) and value else None
+
+
+def _strict(data):
+    """``data`` as strict JSON allows it: a NaN or infinite number becomes None (``null``)."""
+    if isinstance(data, dict):
+        return {k: _strict(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_strict(v) for v in data]
+    return _number(data) if isinstance(data, float) else data
 
 
 def explanation(fact: dict, card: Scorecard | None) -> dict:
     """Everything needed to defend a ranking: per requirement, strength and evidence.
 
     ``fact`` is the file's row of the files table (a dict), ``card`` its scorecard; a file that
-    was not scored stops after ``sha256``, with ``missing`` (every required item, unassessed)."""
-    out = {"file": fact["file"], "status": fact["status"], "reason": fact["reason"] or "",
+    was not scored stops after ``sha256``, with ``missing`` (every required item, unassessed).
+    Returns strict JSON data: a missing value is None, never NaN."""
+    out = {"file": fact["file"], "status": fact["status"], "reason": _text(fact["reason"]) or "",
            "score": card.total if card and card.assessed else None,
-           "flags": [f for f in (fact["flags"] or "").split(";") if f], "sha256": fact["sha256"]}
+           "flags": [f for f in (_text(fact["flags"]) or "").split(";") if f], "sha256": _text(fact["sha256"])}
     if card is None or not card.assessed:
         if card is not None:
             out["missing"] = list(card.missing)
-        return out
-    out["candidate"] = {"name": fact["candidate_name"], "email": fact["email"], "phone": fact["phone"]}
+        return _strict(out)
+    out["candidate"] = {"name": _text(fact["candidate_name"]), "email": _text(fact["email"]),
+                        "phone": _text(fact["phone"])}
     out["experience_years"] = _number(fact["total_years"])
     out["relevant_experience_years"] = _number(fact["relevant_years"])
     out["internship_years"] = _number(fact["internship_years"])
@@ -52,8 +68,8 @@ def explanation(fact: dict, card: Scorecard | None) -> dict:
                                    for e in not_counted[:3]]
         reqs.append(item)
     out["requirements"] = reqs
-    out["other_findings"] = [f for f in (fact["other_findings"] or "").split(";") if f]
-    return out
+    out["other_findings"] = [f for f in (_text(fact["other_findings"]) or "").split(";") if f]
+    return _strict(out)
 
 
 def format_report(data: dict) -> str:

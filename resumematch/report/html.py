@@ -30,7 +30,8 @@ from .._version import __version__
 from ..model import RequirementModel
 from ..types import Category
 from . import htmlview as view
-from .htmltext import Redactor, neutral, status_meaning, text
+from .htmltext import neutral, status_meaning, text
+from .redact import Redactor
 from .rows import is_blind
 
 EVIDENCE_COLUMNS = ["file", "sha256", "requirement", "label", "category", "kind", "weight", "text", "method",

@@ -31,11 +31,14 @@ def _unquote(value: object) -> object:
 
 
 def read_table(path: str | os.PathLike) -> pd.DataFrame:
-    """A CSV written by resumematch, read back with its text cells as they were."""
+    """A CSV (or ranked workbook) written by resumematch, read back with its text cells as they were."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path} does not exist", hint="give the path of a CSV that rank wrote")
-    frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"sha256": str, "file": str, "phone": str})
+    text_columns = {"sha256": str, "file": str, "phone": str}
+    if path.suffix.lower() == ".xlsx":  # typed cells, nothing escaped
+        return pd.read_excel(path, dtype=text_columns)
+    frame = pd.read_csv(path, encoding="utf-8-sig", dtype=text_columns)
     frame.columns = [str(_unquote(c)) for c in frame.columns]
     for column in frame.columns:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):

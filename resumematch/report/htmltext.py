@@ -1,8 +1,8 @@
 """Text that the HTML report may show: neutralised, redacted, highlighted, explained.
 
 Resume text is written by the people being screened, so every string passes ``neutral``
-(bidirectional overrides made visible, control characters dropped) and, in blind mode, a
-``Redactor`` before the template escapes it.
+(bidirectional overrides made visible, control characters dropped) and, in blind mode, the
+``redact.Redactor`` before the template escapes it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from pathlib import PurePath, PureWindowsPath
 
 from markupsafe import Markup
 
@@ -19,7 +18,6 @@ from ..types import DOC_STATUS_MEANING
 # Bidirectional embeddings, overrides and isolates, and the marks: shown as [U+202E], never obeyed.
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-REDACTED = "[redacted]"
 
 
 def neutral(value: object) -> object:
@@ -42,58 +40,6 @@ def present(value: object) -> bool:
 def text(value: object) -> str:
     """``value`` as a string, empty for a missing cell."""
     return str(value) if present(value) else ""
-
-
-class Redactor:
-    """Replaces every known name, email, phone and file name/path with ``[redacted]``.
-
-    Whole values and each word of a name are replaced case-insensitively wherever they stand
-    alone, so "MARIA OKAFOR" and "Maria led" are caught as well as "Maria Okafor".
-    """
-
-    def __init__(self, names: Iterable[object] = (), contacts: Iterable[object] = (),
-                 files: Iterable[object] = ()) -> None:
-        values: set[str] = set()
-        for name in filter(present, names):
-            values.add(str(name).strip())
-            values.update(w for w in re.split(r"[\s,]+", str(name)) if len(w.strip(".")) >= 2)
-        values.update(str(c).strip() for c in filter(present, contacts))
-        for file in filter(present, files):
-            path = str(file).strip()
-            for p in (PurePath(path), PureWindowsPath(path)):
-                values.update({path, p.name, p.stem} - {""})
-        values = {v for v in values if len(v) >= 2}
-        self.values = frozenset(values)
-        alternatives = _trie_pattern({v.lower() for v in values})
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if values else None
-
-    def __call__(self, value: object) -> object:
-        if self._pattern is None or not isinstance(value, str) or isinstance(value, Markup):
-            return value
-        return self._pattern.sub(REDACTED, value)
-
-
-def _trie_pattern(words: set[str]) -> str:
-    """One regular expression for ``words`` shaped as a prefix tree, so thousands of names are
-    matched in one pass instead of trying each alternative at every position."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-        if ends:  # a shorter word ends here; the longer one is tried first (greedy)
-            body = (body if len(branches) > 1 else "(?:" + body + ")") + "?"
-        return body
-
-    return pattern(trie)
 
 
 def highlight(snippet: str, words: Iterable[str]) -> list[tuple[str, bool]]:

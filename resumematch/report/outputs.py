@@ -1,4 +1,4 @@
-"""The files a ranking run leaves behind: the ranked CSV, the blind keys CSV, the run record, and
+"""The files a ranking run leaves behind: the ranked CSV (or workbook), the blind keys CSV, the run record, and
 on request the explanation JSONL and the evidence CSV, all views of one ``Screening``.
 
 The run imports this module only once every file is read, so the worker processes it forks
@@ -15,8 +15,9 @@ import pandas as pd
 
 from .._version import __version__
 from ..model import RequirementModel
-from .blind import blind_evidence, blind_explanation, candidate_ids
+from .blind import blind_evidence, blind_explanation, blind_flag, candidate_ids
 from .csvsafe import write_csv
+from .redact import files_redactor
 from .rows import IDENTIFYING, is_blind
 from .screening import Screening
 
@@ -24,40 +25,38 @@ from .screening import Screening
 def write_outputs(screening: Screening, output: Path, settings: dict, key: bytes | None, skipped: list[Path],
                   *, explain: str | None = None, evidence: str | None = None
                   ) -> tuple[pd.DataFrame, Path, Path | None]:
-    """Write the ranked CSV of ``screening`` at ``output``, its run record, with a blind ``key``
+    """Write the ranked table of ``screening`` at ``output`` (a CSV, or a workbook when it ends in
+    ``.xlsx``), its run record, with a blind ``key``
     the keys CSV, and the explanation JSONL and evidence CSV when their paths are given.
     ``settings`` are the run's settings as recorded. Returns the ranked frame as written, the
     record's path and the keys' path."""
     model = screening.model
     frame = screening.ranking
-    keys_path, by_file = None, None
+    keys_path, by_file, redact = None, None, None
     if key is not None:
+        redact = files_redactor(screening.files)
         by_file = candidate_ids(key, screening.files["sha256"].fillna(""), screening.files["file"])
         ids = [by_file[f] for f in frame["file"]]
         keys_path = output.with_name(output.stem + ".keys.csv")
         write_csv(pd.DataFrame({"candidate_id": ids, "file": frame["file"]}), keys_path)
-        frame = frame.drop(columns=IDENTIFYING).assign(candidate=ids, flags=_blind_flags(frame, ids))
-    write_csv(frame, output)
+        frame = frame.drop(columns=IDENTIFYING).assign(
+            candidate=ids, flags=[blind_flag(f, by_file) for f in frame["flags"]],
+            reason=frame["reason"].map(redact))
+    if output.suffix.lower() == ".xlsx":
+        from .xlsx import write_xlsx  # openpyxl only for those who ask for a workbook
+
+        write_xlsx(frame, output)
+    else:
+        write_csv(frame, output)
     if explain:
         with open(explain, "w", encoding="utf-8") as fh:
             for data in screening.explanations():
-                fh.write(json.dumps(blind_explanation(data, key, by_file), ensure_ascii=False) + "\n")
+                data = blind_explanation(data, key, by_file, redact)
+                fh.write(json.dumps(data, ensure_ascii=False, allow_nan=False) + "\n")
     if evidence:
         table = screening.evidence
-        write_csv(blind_evidence(table, screening.files, key) if key is not None else table, evidence)
+        write_csv(blind_evidence(table, screening.files, key, redact) if key is not None else table, evidence)
     return frame, write_run_record(output, model, settings, frame, skipped, blind=key is not None), keys_path
-
-
-def _blind_flags(frame: pd.DataFrame, ids: list[str]) -> pd.Series:
-    """``flags`` with ``duplicate_of:<file>`` (always the last flag, and a file name may hold ``;``)
-    naming that file's blind id instead."""
-    by_file = dict(zip(frame["file"], ids))
-
-    def rename(flags: str) -> str:
-        head, tag, file = flags.partition("duplicate_of:")
-        return head + tag + by_file.get(file, "another file") if tag else flags
-
-    return frame["flags"].map(rename)
 
 
 def write_run_record(output: Path, model: RequirementModel, settings: dict, frame: pd.DataFrame,

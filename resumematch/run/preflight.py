@@ -40,6 +40,19 @@ def check_found(paths: list[Path], files: list[Path]) -> None:
                           "that holds them")
 
 
+#: The ranked table's file name when ``-o`` names a folder (``-o out/``).
+DEFAULT_OUTPUT = "ranked.csv"
+
+
+def output_file(value: str | os.PathLike) -> Path:
+    """The ranked table's path for ``value``: ``DEFAULT_OUTPUT`` inside it when it ends with a
+    slash (a folder, made later when missing), else ``value`` itself."""
+    text = os.fspath(value)
+    if text.endswith(("/", os.sep)):
+        return Path(text) / DEFAULT_OUTPUT
+    return Path(text)
+
+
 def check_outputs(outputs: dict[str, str | os.PathLike | None]) -> None:
     """Check every output (option name -> path) before any work: each must be a file path, not a
     folder, not under a regular file, writable, and distinct from the others."""

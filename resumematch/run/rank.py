@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
 from ..report.blind import blind_key
 from ..score.facts import FACTS_VERSION
 from .cache import Cache
 from .discover import scan
 from .pool import Limits
-from .preflight import check_found, check_inputs, check_outputs
+from .preflight import check_found, check_inputs, check_outputs, output_file
 from .screener import Screener
 from .store import file_sha256
 
@@ -69,6 +70,7 @@ class RunSummary:
     frame: pd.DataFrame
     skipped: list[str]
     screening: Screening | None = None
+    resumed: int = 0
 
 
 class Interrupted(KeyboardInterrupt):
@@ -127,10 +129,25 @@ def _read_journal(path: Path) -> dict[str, dict]:
 def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, screener: Screener,
                settings: RunSettings | None = None,
                progress: Callable[[int, int], None] | None = None, *, client=None) -> RunSummary:
-    """Rank every resume under ``paths`` and write the CSV at ``output`` (plus run record).
-    With a ``dask.distributed.Client``, its cluster extracts and analyses the files."""
+    """Rank every resume under ``paths`` and write the ranked table at ``output`` (plus run record):
+    a CSV, an Excel workbook when it ends in ``.xlsx``, ``ranked.csv`` inside it when it ends in ``/``.
+    With a ``dask.distributed.Client``, its cluster extracts and analyses the files.
+
+    The journal holds names, contacts and paths unredacted: a blind run that fails removes it,
+    so only an interruption (``KeyboardInterrupt``, to be resumed) leaves it behind."""
     settings = settings or RunSettings()
-    output = Path(output)
+    try:
+        return _rank_files(paths, output_file(output), screener, settings, progress, client=client)
+    except InputError:
+        raise  # found before any work: a journal left to resume stays
+    except Exception:
+        if settings.blind:
+            _journal(output_file(output)).unlink(missing_ok=True)
+        raise
+
+
+def _rank_files(paths: Iterable[str | os.PathLike], output: Path, screener: Screener, settings: RunSettings,
+                progress: Callable[[int, int], None] | None, *, client) -> RunSummary:
     paths = check_inputs(paths)
     key_file = settings.blind_key if settings.blind and settings.blind_key and not Path(settings.blind_key).is_file() \
         else None
@@ -155,7 +172,9 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     key = blind_key(settings.blind_key) if settings.blind else None
     count = len(kept)
     try:
-        with open(journal_path, "a", encoding="utf-8") as journal:
+        # Only the user may read the journal: it holds names, contacts and paths unredacted.
+        with open(os.open(journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a",
+                  encoding="utf-8") as journal:
             limits = Limits(settings.timeout, settings.memory_mb, start_method=settings.start_method)
             for _, (file, made), cached in screener.facts_of(todo, workers=settings.workers, cache=cache,
                                                              limits=limits, client=client,
@@ -182,4 +201,4 @@ def rank_files(paths: Iterable[str | os.PathLike], output: str | os.PathLike, sc
     journal_path.unlink(missing_ok=True)
     failed = frame.loc[frame["status"] != "ok", "status"].value_counts().to_dict()
     return RunSummary(output, len(frame), int((frame["status"] == "ok").sum()), failed, hits, record,
-                      keys_path, frame, [str(p) for p in skipped], screening)
+                      keys_path, frame, [str(p) for p in skipped], screening, resumed=len(kept))
