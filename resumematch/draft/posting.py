@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..extract import extract
 from ..types import Kind
+from .segment import prepare, skip_reason, split_line
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
 REQUIRED_CUES = ("must", "required", "requires", "require", "minimum", "mandatory", "essential")
@@ -22,7 +23,8 @@ DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day
                            r"key tasks|in this role|what you do|job description|essential functions", re.I)
 #: Sections that are not the role's requirements: the company, benefits, legal notes, an article's end matter.
 IGNORED_HEADINGS = re.compile(r"^(about (us|the company|\w+)$|who we are|benefits|perks|what we offer|"
-                              r"equal (employment )?opportunity|eeo|compensation|salary|how to apply)", re.I)
+                              r"equal (employment )?opportunity|eeo|compensation|salary|how to apply|who may apply|"
+                              r"conditions of employment)", re.I)
 #: Headings after which a web page is no longer the posting (an article's end matter).
 END_MATTER = re.compile(r"^(further reading|related (articles|posts|jobs)|about the author|share this|similar jobs)",
                         re.I)
@@ -38,6 +40,7 @@ class Sentence:
     heading: str
     index: int
     bullet: bool
+    skipped: str = ""   # why the item asks nothing of a candidate ("legal", "benefits", ...), else ""
 
     def kind_at(self, start: int, end: int) -> Kind:
         """The kind of an item at ``start:end``: the nearest cue in its clause (between semicolons),
@@ -135,16 +138,12 @@ def _is_heading(line: str) -> bool:
     return 0 < len(words) <= 6 and not re.search(r"[.!?,;]$", line) and (line.isupper() or line.istitle())
 
 
-#: A full stop ends a sentence unless it follows an abbreviation ("B.S.", "e.g.", "Sr.").
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
-_ABBREV = re.compile(r"(\b[A-Za-z]\.){2,}$|\b(e\.g|i\.e|etc|Sr|Jr|Dr|Mr|Ms|vs|St|No|approx|incl)\.$", re.I)
-
-
-def sentences(text: str) -> list[Sentence]:
-    """The posting's sentences and bullets in order, each with the heading above it."""
+def segments(text: str) -> list[Sentence]:
+    """Every item of the posting in order (sentences, list items, clauses), each with the heading
+    above it; an item that asks nothing of a candidate says why in ``skipped``."""
     out: list[Sentence] = []
     heading = ""
-    for raw in text.splitlines():
+    for raw in prepare(text).splitlines():
         line = raw.strip()
         if not line:
             continue
@@ -157,20 +156,23 @@ def sentences(text: str) -> list[Sentence]:
             if END_MATTER.search(heading):
                 break
             continue
-        if IGNORED_HEADINGS.search(heading):
-            continue
-        here = heading
-        if ":" in line[:40] and heading_kind(line.split(":", 1)[0]) is not None:  # "Required: a BSc"
-            here, line = line.split(":", 1)[0].strip(), line.split(":", 1)[1].strip()
-            if not line:
+        for piece, inline in split_line(line):
+            here = inline or heading
+            if END_MATTER.search(here):
+                return out
+            if inline and not IGNORED_HEADINGS.search(inline):
+                heading = inline  # an ignored heading run into the text ("Who May Apply: ...") ends with its item
+            piece = _BULLET.sub("", piece).strip()
+            if ":" in piece[:40] and heading_kind(piece.split(":", 1)[0]) is not None:  # "Required: a BSc"
+                here, piece = piece.split(":", 1)[0].strip(), piece.split(":", 1)[1].strip()
+            if not piece:
                 continue
-        pieces, start = [], 0
-        for match in _SPLIT.finditer(line):
-            if not _ABBREV.search(line[:match.start()]):
-                pieces.append(line[start:match.start()])
-                start = match.end()
-        pieces.append(line[start:])
-        for piece in pieces:
-            if piece.strip():
-                out.append(Sentence(piece.strip(), here, len(out), bullet))
+            reason = "section" if IGNORED_HEADINGS.search(here) else skip_reason(piece, here)
+            out.append(Sentence(piece, here, len(out), bullet, reason))
     return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The posting's items that can ask something of a candidate, indexed in that list."""
+    kept = [s for s in segments(text) if not s.skipped]
+    return [Sentence(s.text, s.heading, i, s.bullet) for i, s in enumerate(kept)]
