@@ -55,7 +55,7 @@ def spans(sentence: str, max_words: int = 7) -> list[tuple[int, int, str]]:
     return out
 
 
-def _matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, str, object]]:
+def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, str, object]]:
     """Longest non-overlapping spans that ``lookup`` recognises, left to right."""
     found, taken = [], -1
     for start, end, text in spans(sentence, max_words):
@@ -80,7 +80,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                     r"\s*(in|of|degree|/)\b", follows):
                 return None
             return deg.level_of(text)
-        hits = _matches(s.text, level, 5)
+        hits = matches(s.text, level, 5)
         if not hits or re.search(r"\b(pursuing|student|enrolled)\b", s.text, re.I):
             continue
         levels = {h[3] for h in hits}
@@ -155,7 +155,7 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             if text.islower() and len(text) <= 5:
                 return None  # "rn", "cpa" in running text are not the credential's acronym
             return found[0]
-        hits = _matches(s.text, lookup)
+        hits = matches(s.text, lookup)
         hits = [h for i, h in enumerate(hits) if h[3].id not in {x[3].id for x in hits[:i]}]
         group = ""
         if len(hits) > 1 and any(re.search(r"\bor\b|/", s.text[a[1]:b[0]]) for a, b in zip(hits, hits[1:])):
@@ -167,45 +167,8 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     return items
 
 
-_YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
-                    r"(?:or more\s+)?"
-                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?(.{0,90}?)(?=[.;]|$)", re.I)
-
-
-def experience(sentences: list[Sentence], catalog: Catalog) -> tuple[list[Item], dict]:
-    """One experience requirement from the posting's years (the most it asks for), and the model's
-    ``experience`` block: full strength at those years, relevant terms from every years phrase."""
-    found = []
-    for s in sentences:
-        if re.search(r"equivalent", s.text, re.I) and re.search(r"degree", s.text, re.I):
-            continue
-        for m in _YEARS.finditer(s.text):
-            what = m.group(3)
-            if not re.search(r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop",
-                             what + s.text, re.I):
-                continue
-            years = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
-            if 0 < years <= 30:
-                found.append((years, s, m, what))
-    if not found:
-        return [], {}
-    terms: list[str] = []
-    for _, _, _, what in found:
-        what = re.sub(r"^.*?\bexperience\b\s*(?:in|with|as|of|doing|working)?\s*", "", what, flags=re.I) or what
-        for _start, _end, text, _ in _matches(what, lambda t: _tech_lookup(catalog, t)):
-            terms.append(text)
-        terms += [w for w in re.findall(r"[A-Za-z][A-Za-z+#.]*", what)
-                  if w.lower() not in STOP and w.lower() not in GENERIC and w not in terms and len(w) > 1]
-    years, s, m, what = max(found, key=lambda f: (f[0], -f[1].index))
-    label = f"{years}+ years of " + (re.sub(r"^(professional|relevant|hands-on|work)\s+", "", what.strip(), flags=re.I)
-                                     or "relevant experience")
-    item = Item("experience.years", Category.EXPERIENCE, label[:90], s.kind_at(m.start(), m.end()), s.text)
-    if len(found) > 1:
-        item.note = "Also asked: " + "; ".join(f"{y} years ({f.text[:60]})" for y, f, _, _ in found if f is not s)
-    return [item], {"full_strength_years": years, "relevant_terms": list(dict.fromkeys(terms))}
-
-
-def _tech_lookup(catalog: Catalog, text: str):
+def tech_lookup(catalog: Catalog, text: str):
+    """The O*NET technology a span names, when written as a name and not ambiguous; else None."""
     if not re.search(r"[A-Z+#.]|\d", text) or term_key(text) in GENERIC or term_key(text) in STOP:
         return None  # O*NET names that are ordinary words count only written as names
     techs = catalog.technology.lookup(text)
@@ -219,7 +182,7 @@ def _tech_lookup(catalog: Catalog, text: str):
 def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     items: list[Item] = []
     for s in sentences:
-        for start, end, text, tech in _matches(s.text, lambda t: _tech_lookup(catalog, t), 6):
+        for start, end, text, tech in matches(s.text, lambda t: tech_lookup(catalog, t), 6):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
@@ -230,7 +193,7 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     items: list[Item] = []
     for s in sentences:
-        for start, end, _text, skill in _matches(s.text, catalog.skills.lookup, 6):
+        for start, end, _text, skill in matches(s.text, catalog.skills.lookup, 6):
             add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
                             {"catalog": skill.id}))
     return items

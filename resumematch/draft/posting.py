@@ -126,7 +126,8 @@ _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required
                             r"qualifications|must[- ]haves?|skills|education|certifications?)$", re.I)
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
+    """Whether a line of a posting is a heading ("Requirements", "What you'll do:", a short title-case line)."""
     words = line.rstrip(":").split()
     if _HEADING_WORDS.match(line.rstrip(":").strip()) or (len(words) <= 5 and DUTY_HEADINGS.search(line)
                                                           and not re.search(r"[.!?,;]$", line)):
@@ -151,7 +152,7 @@ def segments(text: str) -> list[Sentence]:
         line = _BULLET.sub("", line).strip().lstrip("#").strip().replace("**", "")
         if not line:
             continue
-        if not bullet and _is_heading(line):
+        if not bullet and is_heading(line):
             heading = line.rstrip(":").strip()
             if END_MATTER.search(heading):
                 break

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import re
 import json
 from functools import cache
 from importlib import resources
+
+from wordfreq import zipf_frequency
+
+#: Zipf frequency (wordfreq, general English) from which a word is too common to tell one job from
+#: another: "accounting" 4.3 and "nursing" 4.3 are below, "proof" 4.7, "complex" 4.9, "data" 5.3 above.
+COMMON = 4.6
+#: Zipf frequency under which a candidate lemma is not a word ("develope", "statu", "criterium").
+REAL_WORD = 2.5
 
 STOP = frozenset("""a an the and or of to in on for with by as at from into our your their its this that these
 those we you they it is are be will can may must should would all any each other such new own who which what
@@ -30,17 +39,29 @@ def _table() -> dict[str, str]:
 
 
 def lemma(word: str) -> str:
-    """The dictionary form of an English word ("led" -> "lead", "statements" -> "statement"), from
-    spacy-lookups-data's table (the analyzer's lemmas), else the word with a plural "s" removed."""
+    """The dictionary form of an English word ("led" -> "lead", "statements" -> "statement",
+    "developing" -> "develop"): the first of spacy-lookups-data's lemma (the analyzer's) and the
+    usual inflections taken off that is a real English word, else the word itself ("status")."""
     word = word.lower()
-    found = _table().get(word)
-    if found and found != "datum":
-        return found
+    candidates = [_table().get(word, "").replace("datum", "")]  # "data" stays data
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
+        candidates.append(word[:-3] + "y")
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        candidates += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("ing") and len(word) > 5:
+        candidates += [word[:-3], word[:-3] + "e", word[:-4]]
+    for candidate in candidates:
+        if candidate and candidate != word and zipf_frequency(candidate, "en") >= REAL_WORD:
+            return candidate
     return word
+
+
+def specific(term: str) -> bool:
+    """Whether a term tells one line of work from another: one of its words is rarer in general
+    English than ``COMMON`` (wordfreq's Zipf scale), so "accounting", "public accounting" and "C#"
+    are specific, and "large", "complex projects", "data" and "proof" are not."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z+#.'-]*", term) if w.lower() not in STOP]
+    return bool(words) and any(zipf_frequency(w, "en") < COMMON and w.lower() not in GENERIC for w in words)
 
 
 def is_verb(word: str) -> bool:
