@@ -20,7 +20,7 @@ from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
 
 _YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
                     r"(?:or more\s+)?(?:full[- ]time\s+)?"
-                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?(.{0,90}?)(?=[.;]|$)", re.I)
+                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?([^.;]{0,90})", re.I)
 #: Words before X that say nothing of what it is ("professional", "progressively responsible").
 _QUALIFIERS = re.compile(r"^(?:(?:professional|relevant|related|progressive(?:ly)?|responsible|direct|hands-on|"
                          r"work|full-time|paid|proven|demonstrated|post-degree|specialized|additional|prior|"

@@ -29,7 +29,8 @@ IGNORED_HEADINGS = re.compile(r"^(about (us|the company|\w+)$|who we are|benefit
 END_MATTER = re.compile(r"^(further reading|related (articles|posts|jobs)|about the author|share this|similar jobs)",
                         re.I)
 _CUE = re.compile(r"\b(" + "|".join(re.escape(c) for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s*(?=[A-Z])|[-*\u2022\u25aa\u25cf\u2013\u00b7]|"
+                     r"\d{1,2}[.)])\s+|^-(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def heading_kind(heading: str) -> Kind | None:
     found = [m.group(1).lower() for m in _CUE.finditer(heading)]
     if any(c in PREFERRED_CUES for c in found):
         return Kind.PREFERRED
-    if any(c in REQUIRED_CUES for c in found) or re.search(r"\b(requirements|must[- ]haves?)\b", heading, re.I):
+    if any(c in REQUIRED_CUES for c in found) or re.search(r"\b(requirements?|must[- ]haves?)\b", heading, re.I):
         return Kind.REQUIRED
     return None
 
@@ -129,6 +130,8 @@ _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required
 def is_heading(line: str) -> bool:
     """Whether a line of a posting is a heading ("Requirements", "What you'll do:", a short title-case line)."""
     words = line.rstrip(":").split()
+    if not re.search(r"[A-Za-z]{3}", line) or re.fullmatch(r"(?i)(or|and)\W*", line):
+        return False  # "A)", "OR;": list markers and joins, not headings
     if _HEADING_WORDS.match(line.rstrip(":").strip()) or (len(words) <= 5 and DUTY_HEADINGS.search(line)
                                                           and not re.search(r"[.!?,;]$", line)):
         return True
@@ -137,6 +140,10 @@ def is_heading(line: str) -> bool:
     if line.startswith("#"):
         return True
     return 0 < len(words) <= 6 and not re.search(r"[.!?,;]$", line) and (line.isupper() or line.istitle())
+
+
+#: A sentence that introduces the list after it ("... described below.", "You must have:").
+_LEAD_IN = re.compile(r"(:|\b(below|as follows|the following))\W*$", re.I)
 
 
 def segments(text: str) -> list[Sentence]:
@@ -170,6 +177,8 @@ def segments(text: str) -> list[Sentence]:
                 continue
             reason = "section" if IGNORED_HEADINGS.search(here) else skip_reason(piece, here)
             out.append(Sentence(piece, here, len(out), bullet, reason))
+            if not reason and _LEAD_IN.search(piece) and heading_kind(piece) is not None:
+                heading = piece  # "You must meet the requirements below:": a heading for the items after it
     return out
 
 

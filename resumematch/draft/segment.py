@@ -70,6 +70,7 @@ _CANDIDATE = re.compile(r"\b(you|your|you'll|candidate|applicant|incumbent|the i
 def prepare(text: str) -> str:
     """The text with inline bullets and numbered items on their own lines, as bullets."""
     text = _INLINE_BULLET.sub("\n- ", text)
+    text = re.sub(r"(?<=[.:;])\s+-(?=[A-Z])", "\n- ", text)  # "... cases. -Rates and ranks ...": "-" opens an item
     lines = []
     for line in text.splitlines():
         lines.append(_NUMBERED.sub("\n- ", line) if len(_NUMBERED.findall(line)) >= 2 else line)
