@@ -69,6 +69,7 @@ def draft_items(text: str, title: str = "") -> tuple[list[Item], dict, list[Sent
     found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
     seen: dict[str, int] = {}
     for item in found:  # ids are unique: a second "degree.bachelor_x" becomes "degree.bachelor_x_2"
+        item.id = ".".join(re.sub(r"[^a-z0-9]+", "_", part.lower()).strip("_") or "item" for part in item.id.split("."))
         seen[item.id] = seen.get(item.id, 0) + 1
         if seen[item.id] > 1:
             item.id = f"{item.id}_{seen[item.id]}"

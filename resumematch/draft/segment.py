@@ -55,7 +55,7 @@ SKIP_RULES = (
         r"\bto apply\b|\bapply (now|online|today)|submit (your|a) (resume|cv|application)|cover letter|"
         r"transcripts? (will be |are |is )?required|must (be )?(fully )?documented on your resume|"
         r"closing date|receive credit for|will be considered to have met|this definition of|"
-        r"announcement|\bvisit\b.*\b(www|http|website)", re.I)),
+        r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)", re.I)),
 )
 #: The company speaking of itself: "We are ...", "Our mission ...", "Acme is a leading ...".
 _COMPANY = re.compile(r"^(we|we're|we’re|our|us|at [A-Z]\w*|join (us|our))\b|\b(we are|we're|we’re|our (company|team|"
@@ -102,10 +102,21 @@ def _sentences(text: str) -> list[str]:
             start = match.end()
     pieces.append(text[start:])
     out = []
+    # "Typical assignments include: Supporting ...": a lead-in of three words or more ends at its colon.
+    pieces = [q for p in pieces for q in _lead_ins(p)]
     for piece in pieces:
         for part in re.split(r";\s+(?=[A-Z])", piece):
             out += [p for p in _CUE_START.split(part)]
     return [q for p in out if p.strip() for q in _dash_items(p)]
+
+
+def _lead_ins(text: str) -> list[str]:
+    out, start = [], 0
+    for match in re.finditer(r":\s+(?=[A-Z])", text):
+        if len(text[start:match.start()].split()) >= 3:
+            out.append(text[start:match.start() + 1])
+            start = match.end()
+    return out + [text[start:]]
 
 
 def _dash_items(text: str) -> list[str]:

@@ -50,6 +50,8 @@ def lemma(word: str) -> str:
         candidates += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
     if word.endswith("ing") and len(word) > 5:
         candidates += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("ed") and len(word) > 4:
+        candidates += [word[:-2], word[:-1], word[:-3]]
     for candidate in candidates:
         if candidate and candidate != word and zipf_frequency(candidate, "en") >= REAL_WORD:
             return candidate
@@ -68,4 +70,5 @@ def is_verb(word: str) -> bool:
     """Whether an English verb has this form as its dictionary form ("Analyze": "analyzed" -> analyze)."""
     word = word.lower()
     table = _table()
-    return any(table.get(word + end) == word for end in ("ed", "d", "ing"))
+    return any(table.get(word + end) == word or (zipf_frequency(word + end, "en") >= REAL_WORD and lemma(word + end) == word)
+               for end in ("ed", "d", "ing"))
