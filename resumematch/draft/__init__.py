@@ -24,7 +24,7 @@ from ..types import Category, Kind
 from .duties import duties
 from .experience import experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills, technologies
-from .posting import DUTY_HEADINGS, Sentence, is_heading, heading_kind, read_posting, segments, sentences
+from .posting import DUTY_HEADINGS, Sentence, heading_kind, is_heading, read_posting, segments, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
 
 __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draft_items", "draft_model", "draft_yaml",
@@ -74,6 +74,7 @@ def draft_items(text: str, title: str = "") -> tuple[list[Item], dict, list[Sent
         if seen[item.id] > 1:
             item.id = f"{item.id}_{seen[item.id]}"
     left_out = _complete(found, block, title or posting_title(text))
+    left_out += [f"{i.note} (from: {i.source!r})" for i in found if i.fields.get("_left_out") and i.note]
     return [i for i in found if not i.fields.get("_left_out")], block, parts, left_out
 
 

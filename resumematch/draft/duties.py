@@ -6,21 +6,16 @@ import re
 
 from ..types import Category
 from .finders import Item
-from .posting import DUTY_HEADINGS, Sentence
-from .words import GENERIC, STOP, is_verb, lemma
+from .posting import DUTY_HEADINGS, Sentence, opens_duty
+from .words import GENERIC, STOP, lemma
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
 
 _RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
 _EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in|with) ([a-z]+ing\b.+)", re.I)
-_YEARS_LIKE = re.compile(r"\b\d+\+? years?\b|\bdegree\b|\bcertific|\blicen[cs]", re.I)
 #: "Uses an automated staffing system": a stop word elsewhere, a duty's verb at its start.
 USE = frozenset({"use", "uses", "using"})
-#: Words that open requirements, not duties, though English also has them as verbs.
-NOT_DUTY_VERBS = frozenset("""experience knowledge ability proficiency must is are be have has will may can should
-demonstrated strong excellent familiarity understanding education degree certification license licensure skills
-possess hold holds possesses requires required prefer preferred include includes including applicants""".split())
 _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(.+)", re.I)
 
 
@@ -36,19 +31,22 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                 last = m.group(1).rfind(gerunds[-1]) + len(gerunds[-1])
                 objects = [lemma(w) for w in re.findall(r"[A-Za-z]+", m.group(1)[last:])
                            if w.lower() not in STOP and w.lower() not in GENERIC and len(w) > 2 and not w.isupper()]
-                for gerund in dict.fromkeys(gerunds):
+                tail = " ".join(w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group(1)[last:])
+                                if w.lower() not in STOP).strip()
+                for gerund in dict.fromkeys(gerunds) if objects else ():  # a gerund alone is no duty
                     verb = lemma(gerund)
-                    fields: dict = {"aliases": [gerund.lower()], "mention_strength": 0.7}
-                    if objects:
-                        fields["patterns"] = [{"verbs": [verb], "objects": [objects[-1], "project"], "max_gap": 4}]
-                    items.append(Item(f"duty.{verb}", Category.DUTIES, gerund.capitalize(), s.kind_at(0, len(text)),
-                                      text, fields))
+                    phrase = f"{gerund.lower()} {tail}"
+                    items.append(Item(f"duty.{verb}_{objects[-1]}", Category.DUTIES, shorten(phrase.capitalize(), 90),
+                                      s.kind_at(0, len(text)), text,
+                                      {"aliases": [phrase], "mention_strength": 0.7,
+                                       "patterns": [{"verbs": [verb], "objects": [objects[-1], "project"],
+                                                     "max_gap": 4}]}))
                 continue
         if s.bullet and (m := _YOU_WILL.match(text)):
             text = m.group(1)
         elif m := _EXPERIENCE_IN.match(text):
             text = m.group(1)  # "Experience in leading teams ...": the duty is what was done
-        elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) and not _opens_duty(s):
+        elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) and not opens_duty(s):
             continue
         item = _duty(text, s)
         if item and not any(i.id == item.id for i in items):
@@ -56,16 +54,10 @@ def duties(sentences: list[Sentence]) -> list[Item]:
     return items
 
 
-def _opens_duty(s: Sentence) -> bool:
-    """Whether an item reads as a duty wherever it sits: a list item opening with a verb ("Prepare",
-    "Prepares", "Preparing"), or a short sentence opening with a verb's -s or -ing form."""
-    first = re.match(r"[A-Za-z]+", s.text)
-    if not first or not s.text[0].isupper() or first.group(0).lower() in NOT_DUTY_VERBS:
-        return False
-    word = first.group(0).lower()
-    inflected = word.endswith(("ing", "s")) and lemma(word) != word
-    return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(
-        s.text)
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word's end, never inside a word."""
+    text = text.strip().rstrip(" .,;:")
+    return text if len(text) <= limit else text[:limit + 1].rsplit(" ", 1)[0].rstrip(" .,;:")
 
 
 def _duty(text: str, s: Sentence) -> Item | None:
@@ -100,8 +92,8 @@ def _duty(text: str, s: Sentence) -> Item | None:
     objects = [lemma(n.lower()) for n in nouns if n.lower() not in GENERIC - TEAM_WORDS and len(n) > 2]
     if not verbs or not objects or verbs[0] in STOP - USE:
         return None
-    phrase = " ".join(w for w in chunk if w not in (",",))[:60].strip()
-    return Item(f"duty.{verbs[0]}_{re.sub(r'[^a-z0-9]+', '_', objects[0])}", Category.DUTIES, text[:90].rstrip(" .,"),
+    phrase = shorten(" ".join(w for w in chunk if w not in (",",)), 60)
+    return Item(f"duty.{verbs[0]}_{re.sub(r'[^a-z0-9]+', '_', objects[0])}", Category.DUTIES, shorten(text, 90),
                 s.kind_at(0, len(s.text)), s.text,
                 {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
                  "mention_strength": 0.7, "patterns": [{"verbs": list(dict.fromkeys(verbs)),

@@ -116,8 +116,8 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
     items, phrases = [], []
     for n, group in enumerate(groups):
         years, s, m, x, kind = max(group, key=lambda f: (f[4] == Kind.REQUIRED, f[0]))
-        techs = [text for _, _, text, _ in matches(x, lambda t: tech_lookup(catalog, t))]
-        phrases += techs + [x]
+        if n == 0:  # the main requirement's X: another one's ("2 years supervising") is no field of the role
+            phrases += [text for _, _, text, _ in matches(x, lambda t: tech_lookup(catalog, t))] + [x]
         slug = re.sub(r"[^a-z0-9]+", "_", " ".join(lemma(w) for w in x.lower().split()[-2:])).strip("_")
         label = f"{years}+ years" + (f" of {x}" if x else " of relevant experience")
         item = Item("experience.years" if n == 0 else f"experience.{slug or 'years'}", Category.EXPERIENCE,

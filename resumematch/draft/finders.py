@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from ..catalog import Catalog, term_key
 from ..catalog.refs import tech_slug
 from ..types import Category, DegreeLevel, Kind
-from .posting import Sentence
-from .words import GENERIC, NUMBERS, STOP, is_verb
+from .posting import DUTY_HEADINGS, Sentence, opens_duty
+from .words import GENERIC, STOP, is_verb
 
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
@@ -18,6 +18,15 @@ EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLev
                     DegreeLevel.DOCTORATE: 10, DegreeLevel.GRADUATE_CERTIFICATE: 7}
 LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
 CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|board", re.I)
+#: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
+#: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
+MAX_BRAND_LEVELS = 3
+#: Words before a credential's family that make it a kind, not a name ("a relevant certification").
+GENERIC_CREDENTIAL = frozenset({"relevant", "any", "appropriate", "related", "applicable", "industry", "a", "an",
+                                "professional", "specific", "recognized", "recognised", "similar"})
+_GENERIC_MENTION = re.compile(r"\b(?:relevant|any|appropriate|related|applicable|industry|professional|vendor|an?)\s+"
+                              r"(?:[A-Z][\w+]*\s+|IT\s+)?(?:certifications?|certificates?|credentials?|licen[cs]es?)\b",
+                              re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[.'’/-][A-Za-z0-9+#]+)*[+#]*")
 
 
@@ -140,15 +149,20 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 
 
 def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """The catalogue credentials each sentence names; a credential asked for without a name
+    ("a relevant certification", "a Microsoft certification") becomes a note, never a credential."""
     creds = catalog.credentials
     items: list[Item] = []
     for s in sentences:
         context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading))
 
-        def lookup(text: str, context=context):
+        def lookup(text: str, context=context, s=s):
             found = creds.lookup(text)
             if not found and (fam := creds.family_of(text)):
                 levels = sorted((c for c in creds.credentials if c.family == fam.id), key=lambda c: c.level)
+                before = s.text[:s.text.find(text)].split()[-1:]
+                if len(levels) > MAX_BRAND_LEVELS or before and before[0].lower() in GENERIC_CREDENTIAL:
+                    return None  # a vendor's programme or "a relevant ..." names no credential
                 found = tuple(levels[:1])
             if not found or (creds.is_ambiguous(text) and not context):
                 return None
@@ -164,25 +178,38 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             label = f"{cred.name} ({cred.acronyms[0].text})" if cred.acronyms else cred.name
             add(items, Item(cred.id, Category.CERTIFICATION, label, s.kind_at(start, end), s.text,
                             {"catalog": cred.id}, group))
+        if not hits and (m := _GENERIC_MENTION.search(s.text)):
+            items.append(Item("cert.unnamed", Category.CERTIFICATION, m.group(0), s.kind_at(m.start(), m.end()),
+                              s.text, {"_left_out": True},
+                              note=f"{m.group(0)!r} names no credential: list the ones you accept, with their kind"))
     return items
 
 
-def tech_lookup(catalog: Catalog, text: str):
-    """The O*NET technology a span names, when written as a name and not ambiguous; else None."""
+def tech_lookup(catalog: Catalog, text: str, office: bool = False):
+    """The O*NET technology a span names, when written as a name and not ambiguous (``office``: an
+    office tool's bare name, "Excel", "Word", counts in a sentence about office tools); else None."""
     if not re.search(r"[A-Z+#.]|\d", text) or term_key(text) in GENERIC or term_key(text) in STOP:
         return None  # O*NET names that are ordinary words count only written as names
     techs = catalog.technology.lookup(text)
-    if not techs or catalog.technology.is_ambiguous(text):
+    if not techs or catalog.technology.is_ambiguous(text) and not (office and text in OFFICE_TOOLS):
         return None
     if " " not in text and text.istitle() and len(text) <= 3:
         return None
     return techs[0]
 
 
+#: Office tools whose bare names are also English words; they count beside another, or after
+#: "Microsoft"/"MS Office" in the sentence.
+OFFICE_TOOLS = frozenset({"Excel", "Word", "Outlook", "PowerPoint", "Access", "Visio", "Teams", "OneNote", "Project"})
+_OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M365)\b")
+
+
 def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """The O*NET technologies each sentence names, office tools included."""
     items: list[Item] = []
     for s in sentences:
-        for start, end, text, tech in matches(s.text, lambda t: tech_lookup(catalog, t), 6):
+        office = bool(_OFFICE_CONTEXT.search(s.text)) or len(set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS) > 1
+        for start, end, text, tech in matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o), 6):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
@@ -191,14 +218,20 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 
 
 def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """The catalogue's soft skills named in sentences about the candidate: never in a duty ("Lead
+    continual improvement initiatives" asks for no self-motivation) unless it names a trait."""
     items: list[Item] = []
     for s in sentences:
+        if (opens_duty(s) or DUTY_HEADINGS.search(s.heading)) and not _TRAIT.search(s.text):
+            continue
         for start, end, _text, skill in matches(s.text, catalog.skills.lookup, 6):
             add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
                             {"catalog": skill.id}))
     return items
 
 
+_TRAIT = re.compile(r"\b(skills?|ability|abilities|able to|strong|excellent|proven|demonstrated|-oriented|oriented|"
+                    r"attention to|you are|you're|must be|should be|self-)\b", re.I)
 INTERNSHIP_ALIASES = ["internship", "intern", "co-op", "coop", "co-op student", "summer intern", "industrial placement",
                       "placement year", "work placement", "apprenticeship"]
 

@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..extract import extract
 from ..types import Kind
 from .segment import prepare, skip_reason, split_line
+from .words import is_verb, lemma
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
 REQUIRED_CUES = ("must", "required", "requires", "require", "minimum", "mandatory", "essential")
@@ -58,6 +59,24 @@ class Sentence:
         if best:
             return best[1]
         return heading_kind(self.heading) or Kind.PREFERRED
+
+
+_YEARS_LIKE = re.compile(r"\b\d+\+? years?\b|\bdegree\b|\bcertific|\blicen[cs]", re.I)
+#: Words that open requirements, not duties, though English also has them as verbs.
+NOT_DUTY_VERBS = frozenset("""experience knowledge ability proficiency must is are be have has will may can should
+demonstrated strong excellent familiarity understanding education degree certification license licensure skills
+possess hold holds possesses requires required prefer preferred include includes including applicants""".split())
+
+def opens_duty(s: Sentence) -> bool:
+    """Whether an item reads as a duty wherever it sits: a list item opening with a verb ("Prepare",
+    "Prepares", "Preparing"), or a short sentence opening with a verb's -s or -ing form."""
+    first = re.match(r"[A-Za-z]+", s.text)
+    if not first or not s.text[0].isupper() or first.group(0).lower() in NOT_DUTY_VERBS:
+        return False
+    word = first.group(0).lower()
+    inflected = word.endswith(("ing", "s")) and lemma(word) != word
+    return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(
+        s.text)
 
 
 def heading_kind(heading: str) -> Kind | None:

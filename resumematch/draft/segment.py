@@ -20,7 +20,8 @@ INLINE_HEADINGS = (
     r"Key Responsibilities", r"Duties(?: and Responsibilities)?", r"What [Yy]ou(?:'|’| wi)ll [Dd]o",
     r"What [Ww]e [Oo]ffer", r"Benefits", r"Perks", r"About [Uu]s", r"About the [Cc]ompany", r"Who [Ww]e [Aa]re",
     r"Education", r"Skills", r"Summary", r"Overview", r"Job Description", r"Compensation", r"Salary",
-    r"Equal (?:Employment )?Opportunity", r"How to [Aa]pply", r"Who [Mm]ay [Aa]pply", r"Conditions of Employment", r"Certifications?",
+    r"Equal (?:Employment )?Opportunity", r"How to [Aa]pply", r"Who [Mm]ay [Aa]pply", r"Conditions of Employment",
+    r"Certifications?",
 )
 _HEADS = "|".join(INLINE_HEADINGS)
 _INLINE_HEADING = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[a-z0-9)]\s))(" + _HEADS + r"):\s*|"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import re
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -70,5 +70,6 @@ def is_verb(word: str) -> bool:
     """Whether an English verb has this form as its dictionary form ("Analyze": "analyzed" -> analyze)."""
     word = word.lower()
     table = _table()
-    return any(table.get(word + end) == word or (zipf_frequency(word + end, "en") >= REAL_WORD and lemma(word + end) == word)
+    return any(table.get(word + end) == word
+               or zipf_frequency(word + end, "en") >= REAL_WORD and lemma(word + end) == word
                for end in ("ed", "d", "ing"))
