@@ -18,6 +18,7 @@ EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLev
                     DegreeLevel.DOCTORATE: 10, DegreeLevel.GRADUATE_CERTIFICATE: 7}
 LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
 CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|board", re.I)
+_BARE_DEGREE = re.compile(r"^\s*(?:[A-Za-z0-9][.)]\s*)?(?:an?\s+)?(degree)\s*(?::|in\b)", re.I)
 #: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
 #: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
 MAX_BRAND_LEVELS = 3
@@ -90,6 +91,8 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                 return None
             return deg.level_of(text)
         hits = matches(s.text, level, 5)
+        if not hits and (bare := _BARE_DEGREE.match(s.text)):  # "Degree: accounting": a bachelor's in it
+            hits = [(bare.start(1), bare.end(1), bare.group(1), DegreeLevel.BACHELOR)]
         if not hits or re.search(r"\b(pursuing|student|enrolled)\b", s.text, re.I):
             continue
         levels = {h[3] for h in hits}
@@ -100,7 +103,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                 wanted.append(DegreeLevel.GRADUATE_CERTIFICATE)
         else:
             wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
-        after = s.text[hits[-1][1]:]
+        after = re.sub(r"^\s*:", " in", s.text[hits[-1][1]:])
         named = re.match(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
                          r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
                          r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
@@ -127,7 +130,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             label += " or certificate"
         label += (" in " + ", ".join(fields)) if fields else ""
         item = Item(f"degree.{wanted[0]}_{fields_text}", Category.DEGREE, label,
-                    s.kind_at(hits[0][0], hits[-1][1]), s.text, {"degree": spec})
+                    s.kind_at(hits[0][0], hits[-1][1]), sentences[s.index].text, {"degree": spec})
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
         whole = sentences[s.index].text
         equivalent = next((t for t in (s.text, whole, nxt)

@@ -21,13 +21,13 @@ INLINE_HEADINGS = (
     r"What [Ww]e [Oo]ffer", r"Benefits", r"Perks", r"About [Uu]s", r"About the [Cc]ompany", r"Who [Ww]e [Aa]re",
     r"Education", r"Skills", r"Summary", r"Overview", r"Job Description", r"Compensation", r"Salary",
     r"Equal (?:Employment )?Opportunity", r"How to [Aa]pply", r"Who [Mm]ay [Aa]pply", r"Conditions of Employment",
-    r"Certifications?",
+    r"Certifications?", r"(?:[A-Z][a-z]+ ){1,3}(?:Requirements?|Qualifications?)",
 )
 _HEADS = "|".join(INLINE_HEADINGS)
 _INLINE_HEADING = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[a-z0-9)]\s))(" + _HEADS + r"):\s*|"
                              r"(?:^|(?<=[.!?:]\s))(" + _HEADS + r")\s+(?=[A-Z0-9\u2022-])")
 #: Phrases that open a new requirement in a posting written without punctuation.
-_CUE_START = re.compile(r"(?<=[a-z0-9)%+])\s+(?=(?:Must (?:have|be|hold)|Experience (?:with|in|using)|Knowledge of|"
+_CUE_START = re.compile(r"(?<=[a-z0-9)%+])\s+(?=(?:Must (?:have|be|hold)|(?:In order to|To) qualify|Experience (?:with|in|using)|Knowledge of|"
                         r"Ability to|Proficien(?:t|cy) (?:in|with)|Familiarity with|Bachelor['’]?s|Master['’]?s|"
                         r"Strong|Excellent|Preferred|Desired Skills)\b)")
 _INLINE_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u00b7\u2023\u2043]\s*")
