@@ -70,6 +70,7 @@ def is_verb(word: str) -> bool:
     """Whether an English verb has this form as its dictionary form ("Analyze": "analyzed" -> analyze)."""
     word = word.lower()
     table = _table()
-    return any(table.get(word + end) == word
-               or zipf_frequency(word + end, "en") >= REAL_WORD and lemma(word + end) == word
-               for end in ("ed", "d", "ing"))
+    # "-ing" forms checked through lemma() too ("developing" -> develop), as the table has errors;
+    # "-ed" forms only through the table, since adjectives end so too ("principled").
+    return (any(table.get(word + end) == word for end in ("ed", "d", "ing"))
+            or zipf_frequency(word + "ing", "en") >= REAL_WORD and lemma(word + "ing") == word)
