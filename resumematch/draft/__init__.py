@@ -30,6 +30,9 @@ from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
 __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draft_items", "draft_model", "draft_yaml",
            "explain", "posting_title", "relevant_terms"]
 
+#: Years of relevant work at full strength when the posting names the occupation but no number
+#: (the model's own default).
+DEFAULT_FULL_STRENGTH_YEARS = 8
 #: Words that open an article's or a board's title line without being the job's title.
 _TITLE_PREFIX = re.compile(r"^(how to become (an? )?|job title:?\s*|position:?\s*|now hiring:?\s*|we(?:'re|’re| are) "
                            r"hiring:?\s*(an? )?)", re.I)
@@ -39,13 +42,14 @@ _TITLE_STOP = {"for", "the", "we", "our", "about", "this", "summary", "overview"
                "is", "are", "you", "join", "description", "salary"}
 
 
-def posting_title(text: str, name: str = "") -> str:
+def posting_title(text: str) -> str:
     """The job's title: the posting's first line, or the capitalised words opening a posting
-    written as one paragraph ("Senior Accountant Acme is hiring ..." -> "Senior Accountant")."""
+    written as one paragraph ("Senior Accountant Acme is hiring ..." -> "Senior Accountant");
+    "" when the posting opens with a heading or a sentence."""
     first = next((line.strip(" #*:") for line in text.splitlines() if line.strip(" #*:")), "")
     if (is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first)
             or len(first.split()) <= 12 and re.search(r"[.!?]$", first) and len(first.split()) > 6):
-        return name or "Drafted role"  # the posting opens with "Requirements" or a sentence: no title
+        return ""  # the posting opens with "Requirements" or a sentence: it names no title
     first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
     words = []
     for word in first.split():
@@ -56,24 +60,31 @@ def posting_title(text: str, name: str = "") -> str:
         if word.endswith((".", ":")) or len(words) >= 12:
             break
     title = " ".join(words).strip(" .:-") if len(first.split()) > 12 else first
-    return title[:80] or name or "Drafted role"
+    return title[:80]
 
 
-def draft_items(text: str, title: str = "") -> tuple[list[Item], dict, list[Sentence], list[str]]:
+def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, list[Sentence], list[str]]:
     """The items a posting's text asks for, the model's ``experience`` block, its sentences, and
-    what was left out and why."""
+    what was left out and why. ``title`` is the job's title (by default the posting's own)."""
     catalog = load_catalog()
     parts = sentences(text)
+    title = posting_title(text) if title is None else title
     found = degrees(parts, catalog) + credentials(parts, catalog)
-    years, block = experience(parts, catalog, title or posting_title(text))
+    years, block = experience(parts, catalog, title)
+    if not years and (terms := relevant_terms(title, [])):
+        # The title names an occupation: jobs in it are what makes experience relevant.
+        block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
+    if not [i for i in found if not i.fields.get("_left_out")] and block:
+        # A posting that asks nothing else (only a title) asks for experience in its occupation.
+        found.append(Item("experience.years", Category.EXPERIENCE, f"Experience as {title}", Kind.PREFERRED, title))
     seen: dict[str, int] = {}
     for item in found:  # ids are unique: a second "degree.bachelor_x" becomes "degree.bachelor_x_2"
         item.id = ".".join(re.sub(r"[^a-z0-9]+", "_", part.lower()).strip("_") or "item" for part in item.id.split("."))
         seen[item.id] = seen.get(item.id, 0) + 1
         if seen[item.id] > 1:
             item.id = f"{item.id}_{seen[item.id]}"
-    left_out = _complete(found, block, title or posting_title(text))
+    left_out = _complete(found, block, title)
     left_out += [f"{i.note} (from: {i.source!r})" for i in found if i.fields.get("_left_out") and i.note]
     return [i for i in found if not i.fields.get("_left_out")], block, parts, left_out
 
@@ -116,12 +127,13 @@ def draft_yaml(text_or_path: str | os.PathLike) -> str:
     """The drafted model as commented YAML that loads without edits (checked as ``check-model``
     checks it; a draft that would fail is a bug, raised as ``InputError``)."""
     text, name = read_posting(text_or_path)
-    title = posting_title(text, name)
+    title = posting_title(text)
     items, block, _, left_out = draft_items(text, title)
     if not items:
         raise InputError(f"{name}: found no requirements in the posting")
     origin = f"the posting {os.fspath(text_or_path)!r}" if name != "posting" else "a job posting"
-    content = render(items, block, name=slug(title), title=title, origin=origin, description=_description(items),
+    shown = title or (name if name != "posting" else "Drafted role")
+    content = render(items, block, name=slug(shown), title=shown, origin=origin, description=_description(items),
                      left_out=left_out)
     _check(content, name)
     return content
@@ -149,7 +161,7 @@ def explain(text_or_path: str | os.PathLike) -> str:
     """Each sentence of the posting, in order, with what it became (kind, id, label) or why it was
     skipped; then what was left out of the draft and why."""
     text, name = read_posting(text_or_path)
-    items, _, _, left_out = draft_items(text, posting_title(text, name))
+    items, _, _, left_out = draft_items(text)
     lines = []
     for seg in segments(text):
         lines.append(f"<- {seg.text}" + (f"   [{seg.heading}]" if seg.heading else ""))

@@ -27,7 +27,8 @@ _HEADS = "|".join(INLINE_HEADINGS)
 _INLINE_HEADING = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[a-z0-9)]\s))(" + _HEADS + r"):\s*|"
                              r"(?:^|(?<=[.!?:]\s))(" + _HEADS + r")\s+(?=[A-Z0-9\u2022-])")
 #: Phrases that open a new requirement in a posting written without punctuation.
-_CUE_START = re.compile(r"(?<=[a-z0-9)%+])\s+(?=(?:Must (?:have|be|hold)|(?:In order to|To) qualify|Experience (?:with|in|using)|Knowledge of|"
+_CUE_START = re.compile(r"(?<=[a-z0-9)%+])\s+(?=(?:Must (?:have|be|hold)|(?:In order to|To) qualify|"
+                        r"Experience (?:with|in|using)|Knowledge of|"
                         r"Ability to|Proficien(?:t|cy) (?:in|with)|Familiarity with|Bachelor['’]?s|Master['’]?s|"
                         r"Strong|Excellent|Preferred|Desired Skills)\b)")
 _INLINE_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u00b7\u2023\u2043]\s*")
