@@ -48,7 +48,8 @@ def posting_title(text: str) -> str:
     "" when the posting opens with a heading or a sentence."""
     first = next((line.strip(" #*:") for line in text.splitlines() if line.strip(" #*:")), "")
     if (is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first)
-            or len(first.split()) <= 12 and re.search(r"[.!?]$", first) and len(first.split()) > 6):
+            or len(first.split()) <= 12 and (re.search(r"[.!?]$", first) and len(first.split()) > 3
+                                             or re.search(r"\b(degree|years?|required|must|preferred)\b", first, re.I))):
         return ""  # the posting opens with "Requirements" or a sentence: it names no title
     first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
     words = []

@@ -32,11 +32,11 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                 objects = [lemma(w) for w in re.findall(r"[A-Za-z]+", m.group(1)[last:])
                            if w.lower() not in STOP and w.lower() not in GENERIC and len(w) > 2 and not w.isupper()]
                 tail = " ".join(w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group(1)[last:])
-                                if w.lower() not in STOP).strip()
+                                if w.lower() not in STOP or w.isupper()).strip()
                 for gerund in dict.fromkeys(gerunds) if objects else ():  # a gerund alone is no duty
                     verb = lemma(gerund)
                     phrase = f"{gerund.lower()} {tail}"
-                    items.append(Item(f"duty.{verb}_{objects[-1]}", Category.DUTIES, shorten(phrase.capitalize(), 90),
+                    items.append(Item(f"duty.{verb}_{objects[-1]}", Category.DUTIES, shorten(phrase[:1].upper() + phrase[1:], 90),
                                       s.kind_at(0, len(text)), text,
                                       {"aliases": [phrase], "mention_strength": 0.7,
                                        "patterns": [{"verbs": [verb], "objects": [objects[-1], "project"],

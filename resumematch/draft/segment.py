@@ -16,7 +16,7 @@ import re
 INLINE_HEADINGS = (
     r"(?:Minimum|Basic|Required|Preferred|Desired|Additional|Key|Professional|Technical)\s+"
     r"(?:Qualifications?|Requirements|Skills(?: and Experience)?|Experience)(?: Requirements)?",
-    r"Nice[- ]to[- ]Haves?", r"Must[- ]Haves?", r"Qualifications?", r"Requirements", r"Responsibilities",
+    r"Nice[- ]to[- ][Hh]aves?", r"Must[- ][Hh]aves?", r"Qualifications?", r"Requirements", r"Responsibilities",
     r"Key Responsibilities", r"Duties(?: and Responsibilities)?", r"What [Yy]ou(?:'|’| wi)ll [Dd]o",
     r"What [Ww]e [Oo]ffer", r"Benefits", r"Perks", r"About [Uu]s", r"About the [Cc]ompany", r"Who [Ww]e [Aa]re",
     r"Education", r"Skills", r"Summary", r"Overview", r"Job Description", r"Compensation", r"Salary",
