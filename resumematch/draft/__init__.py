@@ -33,6 +33,8 @@ __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draf
 #: Years of relevant work at full strength when the posting names the occupation but no number
 #: (the model's own default).
 DEFAULT_FULL_STRENGTH_YEARS = 8
+#: Words of a first line that asks something, so it is no title ("Bachelor's degree in X required").
+_ASKS = re.compile(r"\b(degree in|years of|required|must|preferred)\b", re.I)
 #: Words that open an article's or a board's title line without being the job's title.
 _TITLE_PREFIX = re.compile(r"^(how to become (an? )?|job title:?\s*|position:?\s*|now hiring:?\s*|we(?:'re|’re| are) "
                            r"hiring:?\s*(an? )?)", re.I)
@@ -47,9 +49,9 @@ def posting_title(text: str) -> str:
     written as one paragraph ("Senior Accountant Acme is hiring ..." -> "Senior Accountant");
     "" when the posting opens with a heading or a sentence."""
     first = next((line.strip(" #*:") for line in text.splitlines() if line.strip(" #*:")), "")
-    if (is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first)
-            or len(first.split()) <= 12 and (re.search(r"[.!?]$", first) and len(first.split()) > 3
-                                             or re.search(r"\b(degree|years?|required|must|preferred)\b", first, re.I))):
+    sentence = re.search(r"[.!?]$", first) and len(first.split()) > 3 or _ASKS.search(first)
+    if is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first) or (
+            sentence and len(first.split()) <= 12):
         return ""  # the posting opens with "Requirements" or a sentence: it names no title
     first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
     words = []

@@ -36,7 +36,8 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                 for gerund in dict.fromkeys(gerunds) if objects else ():  # a gerund alone is no duty
                     verb = lemma(gerund)
                     phrase = f"{gerund.lower()} {tail}"
-                    items.append(Item(f"duty.{verb}_{objects[-1]}", Category.DUTIES, shorten(phrase[:1].upper() + phrase[1:], 90),
+                    label = shorten(phrase[:1].upper() + phrase[1:], 90)
+                    items.append(Item(f"duty.{verb}_{objects[-1]}", Category.DUTIES, label,
                                       s.kind_at(0, len(text)), text,
                                       {"aliases": [phrase], "mention_strength": 0.7,
                                        "patterns": [{"verbs": [verb], "objects": [objects[-1], "project"],
