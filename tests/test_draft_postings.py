@@ -217,3 +217,27 @@ def test_draft_postings_equivalence_gets_terms_or_is_left_out_with_a_reason(text
     req = next(r for r in draft_model(text).requirements if r.category == "degree")
     assert (req.satisfied_by.experience_years if req.satisfied_by else None) == alternative
     assert ("equivalent-experience clause" in content) == (alternative is None)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Senior Accountant Greenfield Industries is a leading manufacturer. We are looking for a Senior Accountant. "
+     "Requirements: 4+ years of accounting experience is required. CPA preferred.", "Senior Accountant"),
+    ("Program Analyst (Acquisition) Who May Apply: US Citizens In order to qualify, you must meet the "
+     "requirements below: 2 years of budget analysis experience.", "Program Analyst (Acquisition)"),
+    ("Senior Accountant\nRequirements\n- 4+ years of accounting experience is required\n", "Senior Accountant"),
+    ("Requirements\n- 4+ years of accounting experience is required\n", "Drafted role"),
+])
+def test_draft_postings_title_is_the_occupation_not_the_company(text, title):
+    model = draft_model(text)
+    assert model.title == title
+    assert "4+ years of accounting experience is required" in model.description or "2 years" in model.description
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("- CPA preferred.", Kind.PREFERRED),
+    ("- PMP or PRINCE2 required", Kind.REQUIRED),
+    ("- CPA review of our books is done by the team", None),
+])
+def test_draft_postings_an_item_of_acronyms_and_a_cue_names_credentials(line, kind):
+    got = {r.id: r.kind for r in draft_model(f"Requirements\n- SQL required\n{line}\n").requirements}
+    assert got.get("cert.cpa", got.get("cert.pmp")) == kind

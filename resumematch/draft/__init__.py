@@ -22,7 +22,7 @@ from ..errors import InputError, ModelError
 from ..model import RequirementModel
 from ..types import Category, Kind
 from .duties import duties
-from .experience import experience, relevant_terms
+from .experience import ROLE_NOUNS, experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills, technologies
 from .posting import DUTY_HEADINGS, Sentence, heading_kind, is_heading, read_posting, segments, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
@@ -35,6 +35,8 @@ __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draf
 DEFAULT_FULL_STRENGTH_YEARS = 8
 #: Words of a first line that asks something, so it is no title ("Bachelor's degree in X required").
 _ASKS = re.compile(r"\b(degree in|years of|required|must|preferred)\b", re.I)
+#: How occupation nouns end ("Accountant", "Nurse", "Supervisor", "Therapist", "Technician").
+_OCCUPATION_ENDINGS = ("ant", "ist", "er", "or", "ian", "nurse", "ee")
 #: Words that open an article's or a board's title line without being the job's title.
 _TITLE_PREFIX = re.compile(r"^(how to become (an? )?|job title:?\s*|position:?\s*|now hiring:?\s*|we(?:'re|’re| are) "
                            r"hiring:?\s*(an? )?)", re.I)
@@ -62,8 +64,16 @@ def posting_title(text: str) -> str:
         words.append(word)
         if word.endswith((".", ":")) or len(words) >= 12:
             break
-    title = " ".join(words).strip(" .:-") if len(first.split()) > 12 else first
-    return title[:80]
+    if len(first.split()) <= 12:
+        return first[:80]
+    # "Senior Accountant Greenfield Industries is ...": the title ends with its occupation noun
+    # (and a parenthesis after it), before the company's name.
+    bare = [re.sub(r"[^a-z]", "", w.lower()) for w in words]
+    ends = [i for i, w in enumerate(bare) if w in ROLE_NOUNS or len(w) > 3 and w.endswith(_OCCUPATION_ENDINGS)]
+    last = ends[-1] + 1 if ends else len(words)
+    if ends and last < len(words) and words[last].startswith("("):
+        last += 1
+    return " ".join(words[:last]).strip(" .:-")[:80]
 
 
 def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, list[Sentence], list[str]]:

@@ -18,6 +18,9 @@ EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLev
                     DegreeLevel.DOCTORATE: 10, DegreeLevel.GRADUATE_CERTIFICATE: 7}
 LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
 CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|board", re.I)
+#: An item that is only acronyms and a cue ("CPA preferred.", "PMP or PRINCE2 required"): they are credentials.
+_ACRONYMS_ONLY = re.compile(r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
+                            r"(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)?\.?")
 _BARE_DEGREE = re.compile(r"^\s*(?:[A-Za-z0-9][.)]\s*)?(?:an?\s+)?(degree)\s*(?::|in\b)", re.I)
 #: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
 #: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
@@ -157,7 +160,8 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     creds = catalog.credentials
     items: list[Item] = []
     for s in sentences:
-        context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading))
+        context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading)
+                       or _ACRONYMS_ONLY.fullmatch(s.text.strip()))
 
         def lookup(text: str, context=context, s=s):
             found = creds.lookup(text)
