@@ -102,6 +102,8 @@ def test_draft_postings_segments_split_items_not_abbreviations(text, items):
     ("Acme is recognized as an environmental leader in the region.", "company"),
     ("Providing guidance to employees on pay, leave, and benefits.", ""),
     ("Must have 3+ years of payroll experience.", ""),
+    ("Summary: The HR Manager oversees all human resources functions.", ""),
+    ("About us: We build accounting software for small firms.", "section"),
 ])
 def test_draft_postings_skip_company_benefits_and_legal_text(sentence, reason):
     assert [s.skipped for s in segments("Job\n" + sentence)] == [reason]
@@ -127,6 +129,8 @@ def test_draft_postings_kinds_stay_in_their_clause(text, kinds):
      {"experience.years": Kind.REQUIRED}),
     ("Accountant\n- 4 years of accounting experience required\n- 2 years of supervisory experience preferred\n",
      {"experience.years": Kind.REQUIRED, "experience.supervisory": Kind.PREFERRED}),
+    ("HR Manager\n- Minimum of 5 years of human resources experience, including 2 years in a supervisory role\n",
+     {"experience.years": Kind.REQUIRED, "experience.supervisory": Kind.REQUIRED}),
 ])
 def test_draft_postings_years_become_experience_of_their_kind_merged_only_when_the_same(text, wanted):
     got = {r.id: r.kind for r in draft_model(text).requirements if r.category == "experience"}
@@ -140,6 +144,9 @@ def test_draft_postings_years_become_experience_of_their_kind_merged_only_when_t
     ("Paralegal", ["Proof"], {"paralegal"}, {"proof"}),
     ("Data Analyst", ["data", "system"], {"data analyst", "data analysis"}, {"data", "system"}),
     ("Software Developer", ["C#"], {"C#", "software developer"}, {"software"}),
+    ("HR Department Manager", ["human resources"], {"hr manager", "human resources"},
+     {"department", "hr department manager"}),
+    ("Program Analyst", ["either federal", "federal service"], {"program analyst"}, {"either federal", "federal service"}),
 ])
 def test_draft_postings_relevant_terms_come_from_the_title_and_years_never_generic(title, phrases, present, absent):
     terms = set(relevant_terms(title, phrases))

@@ -20,7 +20,7 @@ from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
 
 _YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
                     r"(?:or more\s+)?(?:full[- ]time\s+)?"
-                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?([^.;]{0,90})", re.I)
+                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?((?:(?!\d+\+?\s*(?:years?|yrs?)\b)[^.;]){0,90})", re.I)
 #: Words before X that say nothing of what it is ("professional", "progressively responsible").
 _QUALIFIERS = re.compile(r"^(?:(?:professional|relevant|related|progressive(?:ly)?|responsible|direct|hands-on|"
                          r"work|full-time|paid|proven|demonstrated|post-degree|specialized|additional|prior|"
@@ -31,6 +31,8 @@ _X_END = re.compile(r",|;|\(| or | and | in a | in an | within | with a | at a |
 #: Seniority and grade words in a title, which say nothing of the occupation.
 _SENIORITY = re.compile(r"\b(senior|sr|junior|jr|lead|principal|staff|chief|head|entry[- ]level|mid[- ]level|"
                         r"associate|assistant|trainee|intern|i{1,3}|iv|[0-9]+)\b\.?", re.I)
+#: Words of a title naming where the job sits, not what it is ("HR Department Manager").
+_ORG_WORDS = {"department", "dept", "division", "office", "unit", "group"}
 #: Title nouns naming a kind of job but not its field; the field is in the words before them.
 ROLE_NOUNS = {"manager": "management", "specialist": "", "analyst": "analysis", "engineer": "engineering",
               "officer": "", "coordinator": "coordination", "administrator": "administration", "consultant": "",
@@ -46,7 +48,8 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
     Generic words are never terms ("large", "complex", "projects", "proof", "data", "system")."""
     terms: list[str] = []
     for part in re.split(r"[(),/|:–-]| - ", re.sub(r"\bGS-?\d.*$", "", title)):
-        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z&'’]*", _SENIORITY.sub(" ", part))]
+        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z&'’]*", _SENIORITY.sub(" ", part))
+                 if w.lower() not in _ORG_WORDS]
         if not words or len(words) > 5:
             continue
         head, before = words[-1], words[:-1]
@@ -80,6 +83,7 @@ def subject(what: str) -> str:
     public accounting" -> "public accounting"; "delivering large projects" -> "large projects"."""
     what = re.sub(r"^(?:of\s+)?", "", what.strip(), flags=re.I)
     what = _QUALIFIERS.sub("", what)
+    what = re.sub(r"^(?:in|as)\s+(?:an?|the)\s+", "", what, flags=re.I)  # "2 years in a supervisory role"
     if m := re.match(r"experience\s+(?:in|with|as|of|doing|working (?:in|on|with)|using)\s+(?:an?\s+|the\s+)?(.*)",
                      what, re.I):
         what = _QUALIFIERS.sub("", m.group(1))
@@ -90,6 +94,8 @@ def subject(what: str) -> str:
     if len(words) > 1 and words[0].lower().endswith("ing") and lemma(words[0]) != words[0].lower():
         words = words[1:]  # "delivering large projects": a verb and its object; the object is X
     words = [w for w in words[:5] if w.lower() not in STOP]
+    while words and words[-1].lower() in GENERIC:
+        words.pop()  # "supervisory role" -> supervisory
     return " ".join(words) if words and not all(w.lower() in GENERIC for w in words) else ""
 
 

@@ -143,7 +143,7 @@ def skip_reason(text: str, heading: str) -> str:
             return reason
     if _COMPANY.search(text) and not re.search(r"\b(you|your|candidate|applicant)\b", text, re.I):
         return "company"
-    if re.match(r"^(summary|overview|about\b)", heading, re.I) and not re.match(
+    if re.match(r"^about\b", heading, re.I) and not re.match(
             r"^about (this|the) (position|role|job)", heading, re.I) and not _CANDIDATE.search(text):
         return "company"
     return ""

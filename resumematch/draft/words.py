@@ -27,6 +27,13 @@ environment setting skills skill knowledge understanding industry job level mini
 team teams business company organization organisation stakeholders stakeholder things tasks task day
 duties responsibilities areas area various multiple different key""".split())
 
+#: Words that make a compound vague however common its other words: "large complex projects",
+#: "either federal", "general office".
+VAGUE = frozenset("""large small complex simple various multiple different new good strong high significant major
+diverse broad wide general overall similar either both any federal state local national international global
+regional fast paced dynamic progressive increasing senior junior projects project systems system data service
+services program programs software office support""".split())
+
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "twelve": 12, "fifteen": 15}
 
@@ -60,10 +67,14 @@ def lemma(word: str) -> str:
 
 def specific(term: str) -> bool:
     """Whether a term tells one line of work from another: one of its words is rarer in general
-    English than ``COMMON`` (wordfreq's Zipf scale), so "accounting", "public accounting" and "C#"
-    are specific, and "large", "complex projects", "data" and "proof" are not."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z+#.'-]*", term) if w.lower() not in STOP]
-    return bool(words) and any(zipf_frequency(w, "en") < COMMON and w.lower() not in GENERIC for w in words)
+    English than ``COMMON`` (wordfreq's Zipf scale), or it is a compound of two or more common
+    words with neither a vague modifier nor a general head. So "accounting", "public accounting",
+    "human resources" and "project management" are specific; "large", "complex projects", "data",
+    "proof" and "federal service" are not."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z+#.'-]*", term) if w.lower() not in STOP]
+    if any(zipf_frequency(w, "en") < COMMON and w not in GENERIC for w in words):
+        return True
+    return len(words) >= 2 and not set(words) & VAGUE and words[-1] not in GENERIC
 
 
 def is_verb(word: str) -> bool:
