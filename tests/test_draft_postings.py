@@ -147,6 +147,7 @@ def test_draft_postings_years_become_experience_of_their_kind_merged_only_when_t
     ("HR Department Manager", ["human resources"], {"hr manager", "human resources"},
      {"department", "hr department manager"}),
     ("Program Analyst", ["either federal", "federal service"], {"program analyst"}, {"either federal", "federal service"}),
+    ("Scheduler", ["project management", "software projects"], {"project management"}, {"software projects"}),
 ])
 def test_draft_postings_relevant_terms_come_from_the_title_and_years_never_generic(title, phrases, present, absent):
     terms = set(relevant_terms(title, phrases))

@@ -31,8 +31,9 @@ duties responsibilities areas area various multiple different key""".split())
 #: "either federal", "general office".
 VAGUE = frozenset("""large small complex simple various multiple different new good strong high significant major
 diverse broad wide general overall similar either both any federal state local national international global
-regional fast paced dynamic progressive increasing senior junior projects project systems system data service
-services program programs software office support""".split())
+regional fast paced dynamic progressive increasing senior junior""".split())
+#: Heads too general to make a compound specific: "software projects", "data systems".
+VAGUE_HEADS = frozenset("projects project systems system programs program solutions tools products".split())
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "twelve": 12, "fifteen": 15}
@@ -74,7 +75,7 @@ def specific(term: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z+#.'-]*", term) if w.lower() not in STOP]
     if any(zipf_frequency(w, "en") < COMMON and w not in GENERIC for w in words):
         return True
-    return len(words) >= 2 and not set(words) & VAGUE and words[-1] not in GENERIC
+    return len(words) >= 2 and not set(words) & VAGUE and words[-1] not in GENERIC | VAGUE_HEADS
 
 
 def is_verb(word: str) -> bool:
