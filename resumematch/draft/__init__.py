@@ -88,7 +88,7 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
         # The title names an occupation: jobs in it are what makes experience relevant.
         block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
-    if not [i for i in found if not i.fields.get("_left_out")] and block:
+    if not [i for i in found if not i.left_out] and block:
         # A posting that asks nothing else (only a title) asks for experience in its occupation.
         found.append(Item("experience.years", Category.EXPERIENCE, f"Experience as {title}", Kind.PREFERRED, title))
     seen: dict[str, int] = {}
@@ -98,8 +98,8 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
         if seen[item.id] > 1:
             item.id = f"{item.id}_{seen[item.id]}"
     left_out = _complete(found, block, title)
-    left_out += [f"{i.note} (from: {i.source!r})" for i in found if i.fields.get("_left_out") and i.note]
-    return [i for i in found if not i.fields.get("_left_out")], block, parts, left_out
+    left_out += [f"{i.note} (from: {i.source!r})" for i in found if i.left_out and i.note]
+    return [i for i in found if not i.left_out], block, parts, left_out
 
 
 def _complete(items: list[Item], block: dict, title: str) -> list[str]:
@@ -119,7 +119,7 @@ def _complete(items: list[Item], block: dict, title: str) -> list[str]:
     left_out = []
     for item in needs:
         if item.category == Category.EXPERIENCE:
-            item.fields["_left_out"] = True
+            item.left_out = True
             left_out.append(f"{item.id} ({item.label}): the posting's title names no occupation and the years name "
                             "no field, so no job could count as relevant; add it with `experience.relevant_terms`")
         else:

@@ -55,6 +55,7 @@ class Item:
     fields: dict = field(default_factory=dict)
     group: str = ""   # either/or group of credentials
     note: str = ""    # a comment above the item in the YAML
+    left_out: bool = False  # found, but not drafted: ``note`` says why
 
 
 def spans(sentence: str, max_words: int = 7) -> list[tuple[int, int, str]]:
@@ -187,7 +188,7 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                             {"catalog": cred.id}, group))
         if not hits and (m := _GENERIC_MENTION.search(s.text)):
             items.append(Item("cert.unnamed", Category.CERTIFICATION, m.group(0), s.kind_at(m.start(), m.end()),
-                              s.text, {"_left_out": True},
+                              s.text, left_out=True,
                               note=f"{m.group(0)!r} names no credential: list the ones you accept, with their kind"))
     return items
 

@@ -61,12 +61,14 @@ class Sentence:
         return heading_kind(self.heading) or Kind.PREFERRED
 
 
+#: What makes an item a requirement rather than a duty, whatever verb opens it.
 _YEARS_LIKE = re.compile(r"\b\d+\+? years?\b|\bdegree\b|\bcertific|\blicen[cs]", re.I)
 #: Words that open requirements, not duties, though English also has them as verbs.
 NOT_DUTY_VERBS = frozenset("""experience knowledge ability proficiency must is are be have has will may can should
 demonstrated strong excellent familiarity understanding education degree certification license licensure skills
 possess hold holds possesses requires required prefer preferred include includes including applicants according
 following regarding concerning depending given based""".split())
+
 
 def opens_duty(s: Sentence) -> bool:
     """Whether an item reads as a duty wherever it sits: a list item opening with a verb ("Prepare",

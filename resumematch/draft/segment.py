@@ -108,11 +108,12 @@ def _sentences(text: str) -> list[str]:
     pieces = [q for p in pieces for q in _lead_ins(p)]
     for piece in pieces:
         for part in re.split(r";\s+(?=[A-Z])", piece):
-            out += [p for p in _CUE_START.split(part)]
+            out += _CUE_START.split(part)
     return [q for p in out if p.strip() for q in _dash_items(p)]
 
 
 def _lead_ins(text: str) -> list[str]:
+    """``text`` cut after each colon that ends a lead-in of three words or more."""
     out, start = [], 0
     for match in re.finditer(r":\s+(?=[A-Z])", text):
         if len(text[start:match.start()].split()) >= 3:
@@ -122,8 +123,8 @@ def _lead_ins(text: str) -> list[str]:
 
 
 def _dash_items(text: str) -> list[str]:
-    """" - " joins list items written inline, but "Attention to Detail - Is thorough" defines a term:
-    a short title-case phrase before the dash stays with what follows."""
+    """List items joined by " - ", except where the dash defines a term ("Attention to Detail - Is
+    thorough ..."): a short title-case phrase before the dash stays with what follows."""
     parts = _DASH_ITEM.split(text)
     out = [parts[0]]
     for part in parts[1:]:

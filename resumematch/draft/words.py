@@ -51,7 +51,8 @@ def lemma(word: str) -> str:
     "developing" -> "develop"): the first of spacy-lookups-data's lemma (the analyzer's) and the
     usual inflections taken off that is a real English word, else the word itself ("status")."""
     word = word.lower()
-    candidates = [_table().get(word, "").replace("datum", "")]  # "data" stays data
+    found = _table().get(word, "")
+    candidates = [found if found != "datum" else ""]  # "data" stays data
     if word.endswith("ies") and len(word) > 4:
         candidates.append(word[:-3] + "y")
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
