@@ -7,12 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+import srsly
 from typer.testing import CliRunner
 
 from resumematch import draft_model
 from resumematch.cli import app
 from resumematch.draft import draft_yaml, explain, relevant_terms
 from resumematch.draft.posting import segments
+from resumematch.errors import InputError
 from resumematch.types import Kind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -249,3 +251,28 @@ def test_draft_postings_title_is_the_occupation_not_the_company(text, title):
 def test_draft_postings_an_item_of_acronyms_and_a_cue_names_credentials(line, kind):
     got = {r.id: r.kind for r in draft_model(f"Requirements\n- SQL required\n{line}\n").requirements}
     assert got.get("cert.cpa", got.get("cert.pmp")) == kind
+
+
+EXPECTED = srsly.read_yaml(DATA / "expected.yaml")
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_draft_postings_one_paragraph_finds_what_the_lines_find(role):
+    got = {r.id: r.kind for r in draft_model(_one_line((DATA / f"{role}.txt").read_text(encoding="utf-8"))).requirements}
+    wanted = EXPECTED[role]
+    right = [i for i, kind in wanted.items() if got.get(i) == kind]
+    assert len(right) >= 0.9 * len(wanted), sorted(set(wanted) - set(right))
+    assert len([i for i in got if i not in wanted]) <= 0.1 * len(wanted)
+
+
+@pytest.mark.parametrize("text, is_text", [
+    ("Developer (C#/.NET) Requirements - 5+ years of C# development", True),
+    ("x" * 300 + " Requirements - PMP certification required", True),
+    ("nope.txt", False),
+])
+def test_draft_postings_a_one_line_string_is_a_posting_unless_it_names_a_file(text, is_text):
+    if is_text:
+        assert draft_model(text).requirements
+    else:
+        with pytest.raises(InputError, match="no such posting file"):
+            draft_model(text)

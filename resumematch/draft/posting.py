@@ -19,6 +19,8 @@ from .words import is_verb, lemma
 REQUIRED_CUES = ("must", "required", "requires", "require", "minimum", "mandatory", "essential")
 PREFERRED_CUES = ("preferred", "a plus", "nice to have", "nice-to-have", "desired", "desirable", "bonus",
                   "advantage", "ideally", "pluses", "is an asset", "would be great")
+#: File extensions of postings, so a one-line string ending in one is taken for a path.
+POSTING_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".rtf"})
 #: Headings that name the posting's duties.
 DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
                            r"key tasks|in this role|what you do|job description|essential functions", re.I)
@@ -77,6 +79,8 @@ def opens_duty(s: Sentence) -> bool:
     if not first or not s.text[0].isupper() or first.group(0).lower() in NOT_DUTY_VERBS:
         return False
     word = first.group(0).lower()
+    if word.endswith("ed") and lemma(word) != word:
+        return False  # "Advanced SQL skills": a participle opening a list item describes, it does not do
     inflected = word.endswith(("ing", "s")) and lemma(word) != word
     return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(
         s.text)
@@ -124,11 +128,20 @@ def html_to_text(html: str) -> str:
     return "".join(parser.parts)
 
 
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except OSError:  # a posting's text too long to be a file name
+        return False
+
+
 def read_posting(text_or_path: str | os.PathLike) -> tuple[str, str]:
     """The posting's text and a name for it: a path is read through ``extract`` (HTML stripped),
     any other string is the posting itself."""
-    is_path = isinstance(text_or_path, os.PathLike) or ("\n" not in text_or_path and len(text_or_path) < 1024
-                                                        and Path(text_or_path).suffix != "")
+    # A posting pasted as one line may hold a full stop ("C#/.NET"): a string is a path only when
+    # it names a file that exists or ends in a posting's file extension.
+    is_path = isinstance(text_or_path, os.PathLike) or ("\n" not in text_or_path and len(text_or_path) < 1024 and (
+        Path(text_or_path).suffix.lower() in POSTING_SUFFIXES or _is_file(text_or_path)))
     if not is_path:
         text, name = str(text_or_path), "posting"
     else:

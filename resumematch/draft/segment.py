@@ -21,11 +21,14 @@ INLINE_HEADINGS = (
     r"What [Ww]e [Oo]ffer", r"Benefits", r"Perks", r"About [Uu]s", r"About the [Cc]ompany", r"Who [Ww]e [Aa]re",
     r"Education", r"Skills", r"Summary", r"Overview", r"Job Description", r"Compensation", r"Salary",
     r"Equal (?:Employment )?Opportunity", r"How to [Aa]pply", r"Who [Mm]ay [Aa]pply", r"Conditions of Employment",
-    r"Certifications?", r"(?:[A-Z][a-z]+ ){1,3}(?:Requirements?|Qualifications?)",
+    r"Certifications?", r"(?:[A-Z][a-z]+ ){1,3}(?:Requirements?|Qualifications?)", r"Preferred", r"Desired",
+    r"Desirable", r"Required", r"Bonus",
 )
-_HEADS = "|".join(INLINE_HEADINGS)
+#: Each heading opens with a capital; its other words may be in any case ("Preferred qualifications").
+_HEADS = "|".join(f"(?=[A-Z])(?i:{heading})" for heading in INLINE_HEADINGS)
 _INLINE_HEADING = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[a-z0-9)]\s))(" + _HEADS + r"):\s*|"
-                             r"(?:^|(?<=[.!?:]\s))(" + _HEADS + r")\s+(?=[A-Z0-9\u2022-])")
+                             r"(?:^|(?<=[.!?:]\s))(" + _HEADS + r")\s+(?=[A-Z0-9\u2022-])|"
+                             r"(?<=\s)(" + _HEADS + r")\s+(?=[-\u2022]\s)")  # "... juniors Requirements - a BSc"
 #: Phrases that open a new requirement in a posting written without punctuation.
 _CUE_START = re.compile(r"(?<=[a-z0-9)%+])\s+(?=(?:Must (?:have|be|hold)|(?:In order to|To) qualify|"
                         r"Experience (?:with|in|using)|Knowledge of|"
@@ -37,7 +40,7 @@ _NUMBERED = re.compile(r"(?:^|(?<=[:;.,])|(?<=\sand)|(?<=\sor))\s*(?<!\()\d{1,2}
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'“])")
 _ABBREV = re.compile(r"(\b[A-Za-z]\.){2,}$|\b(e\.g|i\.e|etc|Sr|Jr|Dr|Mr|Ms|vs|St|No|approx|incl|U\.S)\.$|\d\.$",
                      re.I)
-_DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z])")
+_DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9])")
 
 #: Why an item asks nothing of the candidate: (reason, pattern). The first that matches wins.
 SKIP_RULES = (
@@ -88,7 +91,7 @@ def split_line(line: str) -> list[tuple[str, str]]:
         out += [(piece, heading if i == 0 else "") for i, piece in enumerate(_sentences(line[start:match.start()]))]
         if heading and not line[start:match.start()].strip():
             out.append(("", heading))
-        heading, start = (match.group(1) or match.group(2)).strip(), match.end()
+        heading, start = next(g for g in match.groups() if g).strip(), match.end()
     pieces = _sentences(line[start:])
     out += [(piece, heading if i == 0 else "") for i, piece in enumerate(pieces)]
     if heading and not pieces:
