@@ -276,3 +276,15 @@ def test_draft_postings_a_one_line_string_is_a_posting_unless_it_names_a_file(te
     else:
         with pytest.raises(InputError, match="no such posting file"):
             draft_model(text)
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Duties: Prepare budgets. What You Bring: 5+ years of accounting experience.",
+     [("Prepare budgets.", "Duties"), ("5+ years of accounting experience.", "What You Bring")]),
+    ("Basic Requirements: Specialized experience is defined as: One year of budget work.",
+     [("One year of budget work.", "Specialized experience is defined as (required)")]),
+    ("Duties: Prepare budgets. Reviewing contracts is part of the role.",
+     [("Prepare budgets.", "Duties"), ("Reviewing contracts is part of the role.", "Duties")]),
+])
+def test_draft_postings_headings_run_into_the_text_start_sections(text, items):
+    assert [(s.text, s.heading) for s in segments(text)] == items

@@ -206,6 +206,11 @@ def segments(text: str) -> list[Sentence]:
             if inline and not IGNORED_HEADINGS.search(inline):
                 heading = inline  # an ignored heading run into the text ("Who May Apply: ...") ends with its item
             piece = _BULLET.sub("", piece).strip()
+            if piece.endswith(":") and is_heading(piece) and not bullet:  # "... closeout. What You Bring: 7+ years"
+                # A sub-heading inside a section keeps the section's kind unless it names its own.
+                inherited = heading_kind(heading) if heading_kind(piece) is None else None
+                heading = piece.rstrip(":").strip() + (f" ({inherited})" if inherited else "")
+                continue
             if ":" in piece[:40] and heading_kind(piece.split(":", 1)[0]) is not None:  # "Required: a BSc"
                 here, piece = piece.split(":", 1)[0].strip(), piece.split(":", 1)[1].strip()
             if not piece:

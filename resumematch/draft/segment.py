@@ -118,7 +118,7 @@ def _sentences(text: str) -> list[str]:
 def _lead_ins(text: str) -> list[str]:
     """``text`` cut after each colon that ends a lead-in of three words or more."""
     out, start = [], 0
-    for match in re.finditer(r":\s+(?=[A-Z])", text):
+    for match in re.finditer(r":\s+(?=[A-Z0-9])", text):
         if len(text[start:match.start()].split()) >= 3:
             out.append(text[start:match.start() + 1])
             start = match.end()
