@@ -14,7 +14,8 @@ def draft_model(
     posting: Path = typer.Argument(..., help="A job posting: TXT, MD, HTML, PDF or DOCX."),
     output: Path | None = typer.Option(None, "--output", "-o",
                                   help="Where to write the model YAML (default: print it)."),
-    explain: bool = typer.Option(False, "--explain", help="Print each requirement with the sentence it came from."),
+    explain: bool = typer.Option(False, "--explain",
+                                 help="Print each sentence of the posting with what it became or why it was skipped."),
 ) -> None:
     """Draft a requirement model from a job posting, to review and edit before ranking with it.
 
@@ -33,9 +34,7 @@ def draft_model(
         model = load_model(output)
         typer.echo(f"Wrote {output} ({len(model.requirements)} requirements)", err=True)
     if explain:
-        from ..draft import draft_model as build
-
-        typer.echo(explain_model(build(posting)))
+        typer.echo(explain_model(posting))
 
 
 @command(name="check-model")

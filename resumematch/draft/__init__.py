@@ -1,9 +1,10 @@
 """A requirement model drafted from a job posting, offline and explainably.
 
-``draft_model(text_or_path)`` reads a posting (TXT, MD, HTML, PDF or DOCX, or its text), finds
-what it asks for with the catalogue and a few rules, and returns the validated model; ``draft_yaml``
-returns the same model as commented YAML to review and edit. Every requirement's ``source`` is the
-posting's sentence it came from.
+``draft_model(text_or_path)`` reads a posting (TXT, MD, HTML, PDF or DOCX, or its text), cuts it
+into sentences and list items, finds what each asks for with the catalogue and a few rules, and
+returns the validated model; ``draft_yaml`` returns the same model as commented YAML to review and
+edit, checked as ``check-model`` checks it. Every requirement's ``source`` is the posting's sentence
+it came from; ``explain`` says, sentence by sentence, what each became or why it was skipped.
 """
 
 from __future__ import annotations
@@ -11,50 +12,155 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import tempfile
+from pathlib import Path
 
 import srsly
 
 from ..catalog import load_catalog
-from ..errors import InputError
+from ..errors import InputError, ModelError
 from ..model import RequirementModel
+from ..types import Category, Kind
 from .duties import duties
-from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, experience, internship, soft_skills, technologies
-from .posting import Sentence, read_posting, sentences
+from .experience import ROLE_NOUNS, experience, relevant_terms
+from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills, technologies
+from .posting import DUTY_HEADINGS, Sentence, heading_kind, is_heading, read_posting, segments, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
 
 __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draft_items", "draft_model", "draft_yaml",
-           "explain"]
+           "explain", "posting_title", "relevant_terms"]
+
+#: Years of relevant work at full strength when the posting names the occupation but no number
+#: (the model's own default).
+DEFAULT_FULL_STRENGTH_YEARS = 8
+#: Words of a first line that asks something, so it is no title ("Bachelor's degree in X required").
+_ASKS = re.compile(r"\b(degree in|years of|required|must|preferred)\b", re.I)
+#: How occupation nouns end ("Accountant", "Nurse", "Supervisor", "Therapist", "Technician").
+_OCCUPATION_ENDINGS = ("ant", "ist", "er", "or", "ian", "nurse", "ee")
+#: Words that open an article's or a board's title line without being the job's title.
+_TITLE_PREFIX = re.compile(r"^(how to become (an? )?|job title:?\s*|position:?\s*|now hiring:?\s*|we(?:'re|’re| are) "
+                           r"hiring:?\s*(an? )?)", re.I)
+#: Words that end a title run into the text of a one-paragraph posting.
+_TITLE_STOP = {"for", "the", "we", "our", "about", "this", "summary", "overview", "duties", "requirements",
+               "responsibilities", "job", "who", "in", "position", "location", "company", "qualifications", "at",
+               "is", "are", "you", "join", "description", "salary"}
 
 
-def draft_items(text: str) -> tuple[list[Item], dict, list[Sentence]]:
-    """The items a posting's text asks for, the model's ``experience`` block, and its sentences."""
+def posting_title(text: str) -> str:
+    """The job's title: the posting's first line, or the capitalised words opening a posting
+    written as one paragraph ("Senior Accountant Acme is hiring ..." -> "Senior Accountant");
+    "" when the posting opens with a heading or a sentence."""
+    first = next((line.strip(" #*:") for line in text.splitlines() if line.strip(" #*:")), "")
+    sentence = re.search(r"[.!?]$", first) and len(first.split()) > 3 or _ASKS.search(first)
+    if is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first) or (
+            sentence and len(first.split()) <= 12):
+        return ""  # the posting opens with "Requirements" or a sentence: it names no title
+    first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
+    words = []
+    for word in first.split():
+        if words and (word.lower().strip("(),:") in _TITLE_STOP or not (word[:1].isupper() or word[:1] in "(&/-"
+                                                                       or word in ("of", "and", "&"))):
+            break
+        words.append(word)
+        if word.endswith((".", ":")) or len(words) >= 12:
+            break
+    if len(first.split()) <= 12:
+        return first[:80]
+    # "Senior Accountant Greenfield Industries is ...": the title ends with its occupation noun
+    # (and a parenthesis after it), before the company's name.
+    bare = [re.sub(r"[^a-z]", "", w.lower()) for w in words]
+    ends = [i for i, w in enumerate(bare) if w in ROLE_NOUNS or len(w) > 3 and w.endswith(_OCCUPATION_ENDINGS)]
+    last = ends[-1] + 1 if ends else len(words)
+    if ends and last < len(words) and words[last].startswith("("):
+        last += 1
+    return " ".join(words[:last]).strip(" .:-")[:80]
+
+
+def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, list[Sentence], list[str]]:
+    """The items a posting's text asks for, the model's ``experience`` block, its sentences, and
+    what was left out and why. ``title`` is the job's title (by default the posting's own)."""
     catalog = load_catalog()
     parts = sentences(text)
+    title = posting_title(text) if title is None else title
     found = degrees(parts, catalog) + credentials(parts, catalog)
-    years, block = experience(parts, catalog)
+    years, block = experience(parts, catalog, title)
+    if not years and (terms := relevant_terms(title, [])):
+        # The title names an occupation: jobs in it are what makes experience relevant.
+        block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
+    if not [i for i in found if not i.left_out] and block:
+        # A posting that asks nothing else (only a title) asks for experience in its occupation.
+        found.append(Item("experience.years", Category.EXPERIENCE, f"Experience as {title}", Kind.PREFERRED, title))
     seen: dict[str, int] = {}
     for item in found:  # ids are unique: a second "degree.bachelor_x" becomes "degree.bachelor_x_2"
+        item.id = ".".join(re.sub(r"[^a-z0-9]+", "_", part.lower()).strip("_") or "item" for part in item.id.split("."))
         seen[item.id] = seen.get(item.id, 0) + 1
         if seen[item.id] > 1:
             item.id = f"{item.id}_{seen[item.id]}"
-    return found, block, parts
+    left_out = _complete(found, block, title)
+    left_out += [f"{i.note} (from: {i.source!r})" for i in found if i.left_out and i.note]
+    return [i for i in found if not i.left_out], block, parts, left_out
 
 
-def _title(text: str, name: str) -> str:
-    first = next((line.strip(" #*:") for line in text.splitlines() if line.strip(" #*:")), name)
-    return re.sub(r"\s+", " ", first)[:80]
+def _complete(items: list[Item], block: dict, title: str) -> list[str]:
+    """Make the draft valid: an equivalence or experience requirement needs relevant terms, taken
+    from the role's title when the posting's years named none; without any, the clause is left out."""
+    needs = [i for i in items if i.category == Category.EXPERIENCE or "satisfied_by" in i.fields]
+    if not needs or block.get("relevant_terms"):
+        return []
+    # The fields of study a degree names are the catalogue's, specific by construction.
+    fields = [f.lower() for i in needs for f in i.fields.get("degree", {}).get("fields", [])]
+    terms = relevant_terms(title, []) or list(dict.fromkeys(fields))
+    if terms:
+        block.update({"full_strength_years": block.get("full_strength_years") or max(
+            (i.fields["satisfied_by"]["experience_years"] for i in needs if "satisfied_by" in i.fields), default=5),
+            "relevant_terms": terms})
+        return []
+    left_out = []
+    for item in needs:
+        if item.category == Category.EXPERIENCE:
+            item.left_out = True
+            left_out.append(f"{item.id} ({item.label}): the posting's title names no occupation and the years name "
+                            "no field, so no job could count as relevant; add it with `experience.relevant_terms`")
+        else:
+            item.fields.pop("satisfied_by")
+            left_out.append(f"{item.id}: its equivalent-experience clause, for the same reason")
+    block.clear()
+    return left_out
+
+
+def _description(items: list[Item]) -> str:
+    """A short description from the posting's own requirement sentences, required ones first."""
+    ordered = sorted(items, key=lambda i: i.kind != Kind.REQUIRED)
+    text = " ".join(dict.fromkeys(i.source.rstrip(" .") + "." for i in ordered if len(i.source.split()) > 2))
+    return text[:400].rsplit(" ", 1)[0] if len(text) > 400 else text
 
 
 def draft_yaml(text_or_path: str | os.PathLike) -> str:
-    """The drafted model as commented YAML that loads without edits."""
+    """The drafted model as commented YAML that loads without edits (checked as ``check-model``
+    checks it; a draft that would fail is a bug, raised as ``InputError``)."""
     text, name = read_posting(text_or_path)
-    items, block, _ = draft_items(text)
+    title = posting_title(text)
+    items, block, _, left_out = draft_items(text, title)
     if not items:
         raise InputError(f"{name}: found no requirements in the posting")
-    title = _title(text, name)
     origin = f"the posting {os.fspath(text_or_path)!r}" if name != "posting" else "a job posting"
-    return render(items, block, name=slug(title), title=title, origin=origin)
+    shown = title or (name if name != "posting" else "Drafted role")
+    content = render(items, block, name=slug(shown), title=shown, origin=origin, description=_description(items),
+                     left_out=left_out)
+    _check(content, name)
+    return content
+
+
+def _check(content: str, name: str) -> None:
+    from ..model import check_model
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.yaml"
+        path.write_text(content, encoding="utf-8")
+        try:
+            check_model(path)
+        except ModelError as error:
+            raise InputError(f"{name}: the draft would not pass check-model: {error}") from None
 
 
 def draft_model(text_or_path: str | os.PathLike) -> RequirementModel:
@@ -64,10 +170,26 @@ def draft_model(text_or_path: str | os.PathLike) -> RequirementModel:
                             content=content)
 
 
-def explain(model: RequirementModel) -> str:
-    """Each requirement of a drafted model with the sentence it came from."""
+def explain(text_or_path: str | os.PathLike) -> str:
+    """Each sentence of the posting, in order, with what it became (kind, id, label) or why it was
+    skipped; then what was left out of the draft and why."""
+    text, name = read_posting(text_or_path)
+    items, _, _, left_out = draft_items(text)
     lines = []
-    for req in model.requirements:
-        lines.append(f"{req.kind:<9} {req.id}  {req.label}")
-        lines.append(f"          <- {req.source}")
+    for seg in segments(text):
+        lines.append(f"<- {seg.text}" + (f"   [{seg.heading}]" if seg.heading else ""))
+        made = [i for i in items if not seg.skipped and i.source and (i.source in seg.text or seg.text in i.source)]
+        if seg.skipped:
+            lines.append(f"     skipped: {_REASONS[seg.skipped]}")
+        for item in made:
+            lines.append(f"     {item.kind:<9} {item.id}  {item.label}")
+        if not made and not seg.skipped:
+            lines.append("     nothing: no degree, credential, years, technology, skill or duty recognised")
+    lines += [f"left out: {reason}" for reason in left_out]
     return "\n".join(lines)
+
+
+_REASONS = {"section": "its section is about the company, benefits, pay, legal terms or applying",
+            "legal": "legal or employment-condition text (equal opportunity, citizenship, checks)",
+            "benefits": "benefits or pay", "application": "an application instruction",
+            "company": "the company describing itself"}

@@ -6,13 +6,16 @@ import re
 
 from ..types import Category
 from .finders import Item
-from .posting import DUTY_HEADINGS, Sentence
+from .posting import DUTY_HEADINGS, Sentence, opens_duty
 from .words import GENERIC, STOP, lemma
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
 
 _RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
+_EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in|with) ([a-z]+ing\b.+)", re.I)
+#: "Uses an automated staffing system": a stop word elsewhere, a duty's verb at its start.
+USE = frozenset({"use", "uses", "using"})
 _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(.+)", re.I)
 
 
@@ -28,17 +31,23 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                 last = m.group(1).rfind(gerunds[-1]) + len(gerunds[-1])
                 objects = [lemma(w) for w in re.findall(r"[A-Za-z]+", m.group(1)[last:])
                            if w.lower() not in STOP and w.lower() not in GENERIC and len(w) > 2 and not w.isupper()]
-                for gerund in dict.fromkeys(gerunds):
+                tail = " ".join(w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group(1)[last:])
+                                if w.lower() not in STOP or w.isupper()).strip()
+                for gerund in dict.fromkeys(gerunds) if objects else ():  # a gerund alone is no duty
                     verb = lemma(gerund)
-                    fields: dict = {"aliases": [gerund.lower()], "mention_strength": 0.7}
-                    if objects:
-                        fields["patterns"] = [{"verbs": [verb], "objects": [objects[-1], "project"], "max_gap": 4}]
-                    items.append(Item(f"duty.{verb}", Category.DUTIES, gerund.capitalize(), s.kind_at(0, len(text)),
-                                      text, fields))
+                    phrase = f"{gerund.lower()} {tail}"
+                    label = shorten(phrase[:1].upper() + phrase[1:], 90)
+                    items.append(Item(f"duty.{verb}_{objects[-1]}", Category.DUTIES, label,
+                                      s.kind_at(0, len(text)), text,
+                                      {"aliases": [phrase], "mention_strength": 0.7,
+                                       "patterns": [{"verbs": [verb], "objects": [objects[-1], "project"],
+                                                     "max_gap": 4}]}))
                 continue
         if s.bullet and (m := _YOU_WILL.match(text)):
             text = m.group(1)
-        elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)):
+        elif m := _EXPERIENCE_IN.match(text):
+            text = m.group(1)  # "Experience in leading teams ...": the duty is what was done
+        elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) and not opens_duty(s):
             continue
         item = _duty(text, s)
         if item and not any(i.id == item.id for i in items):
@@ -46,10 +55,16 @@ def duties(sentences: list[Sentence]) -> list[Item]:
     return items
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word's end, never inside a word."""
+    text = text.strip().rstrip(" .,;:")
+    return text if len(text) <= limit else text[:limit + 1].rsplit(" ", 1)[0].rstrip(" .,;:")
+
+
 def _duty(text: str, s: Sentence) -> Item | None:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|[,&;.()]", text)]
     lower = [w.lower() for w in words]
-    if not lower or lower[0] in STOP:
+    if not lower or lower[0] in STOP - USE:
         return None
     verbs, i = [lemma(lower[0])], 1
     # "Design, build and test APIs": verbs go on while a comma or "and" follows the last one.
@@ -76,10 +91,10 @@ def _duty(text: str, s: Sentence) -> Item | None:
         elif w.lower() not in STOP:
             current.append(w)
     objects = [lemma(n.lower()) for n in nouns if n.lower() not in GENERIC - TEAM_WORDS and len(n) > 2]
-    if not verbs or not objects or verbs[0] in STOP:
+    if not verbs or not objects or verbs[0] in STOP - USE:
         return None
-    phrase = " ".join(w for w in chunk if w not in (",",))[:60].strip()
-    return Item(f"duty.{verbs[0]}_{re.sub(r'[^a-z0-9]+', '_', objects[0])}", Category.DUTIES, text[:90].rstrip(" .,"),
+    phrase = shorten(" ".join(w for w in chunk if w not in (",",)), 60)
+    return Item(f"duty.{verbs[0]}_{re.sub(r'[^a-z0-9]+', '_', objects[0])}", Category.DUTIES, shorten(text, 90),
                 s.kind_at(0, len(s.text)), s.text,
                 {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
                  "mention_strength": 0.7, "patterns": [{"verbs": list(dict.fromkeys(verbs)),

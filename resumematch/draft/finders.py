@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from ..catalog import Catalog, term_key
 from ..catalog.refs import tech_slug
 from ..types import Category, DegreeLevel, Kind
-from .posting import Sentence
-from .words import GENERIC, NUMBERS, STOP, is_verb
+from .posting import DUTY_HEADINGS, Sentence, opens_duty
+from .words import GENERIC, STOP, is_verb
 
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
@@ -18,6 +18,19 @@ EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLev
                     DegreeLevel.DOCTORATE: 10, DegreeLevel.GRADUATE_CERTIFICATE: 7}
 LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
 CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|board", re.I)
+#: An item that is only acronyms and a cue ("CPA preferred.", "PMP or PRINCE2 required"): they are credentials.
+_ACRONYMS_ONLY = re.compile(r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
+                            r"(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)?\.?")
+_BARE_DEGREE = re.compile(r"^\s*(?:[A-Za-z0-9][.)]\s*)?(?:an?\s+)?(degree)\s*(?::|in\b)", re.I)
+#: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
+#: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
+MAX_BRAND_LEVELS = 3
+#: Words before a credential's family that make it a kind, not a name ("a relevant certification").
+GENERIC_CREDENTIAL = frozenset({"relevant", "any", "appropriate", "related", "applicable", "industry", "a", "an",
+                                "professional", "specific", "recognized", "recognised", "similar"})
+_GENERIC_MENTION = re.compile(r"\b(?:relevant|any|appropriate|related|applicable|industry|professional|vendor|an?)\s+"
+                              r"(?:[A-Z][\w+]*\s+|IT\s+)?(?:certifications?|certificates?|credentials?|licen[cs]es?)\b",
+                              re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#]*(?:[.'’/-][A-Za-z0-9+#]+)*[+#]*")
 
 
@@ -42,6 +55,7 @@ class Item:
     fields: dict = field(default_factory=dict)
     group: str = ""   # either/or group of credentials
     note: str = ""    # a comment above the item in the YAML
+    left_out: bool = False  # found, but not drafted: ``note`` says why
 
 
 def spans(sentence: str, max_words: int = 7) -> list[tuple[int, int, str]]:
@@ -55,7 +69,7 @@ def spans(sentence: str, max_words: int = 7) -> list[tuple[int, int, str]]:
     return out
 
 
-def _matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, str, object]]:
+def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, str, object]]:
     """Longest non-overlapping spans that ``lookup`` recognises, left to right."""
     found, taken = [], -1
     for start, end, text in spans(sentence, max_words):
@@ -80,7 +94,9 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                     r"\s*(in|of|degree|/)\b", follows):
                 return None
             return deg.level_of(text)
-        hits = _matches(s.text, level, 5)
+        hits = matches(s.text, level, 5)
+        if not hits and (bare := _BARE_DEGREE.match(s.text)):  # "Degree: accounting": a bachelor's in it
+            hits = [(bare.start(1), bare.end(1), bare.group(1), DegreeLevel.BACHELOR)]
         if not hits or re.search(r"\b(pursuing|student|enrolled)\b", s.text, re.I):
             continue
         levels = {h[3] for h in hits}
@@ -91,7 +107,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                 wanted.append(DegreeLevel.GRADUATE_CERTIFICATE)
         else:
             wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
-        after = s.text[hits[-1][1]:]
+        after = re.sub(r"^\s*:", " in", s.text[hits[-1][1]:])
         named = re.match(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
                          r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
                          r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
@@ -118,7 +134,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             label += " or certificate"
         label += (" in " + ", ".join(fields)) if fields else ""
         item = Item(f"degree.{wanted[0]}_{fields_text}", Category.DEGREE, label,
-                    s.kind_at(hits[0][0], hits[-1][1]), s.text, {"degree": spec})
+                    s.kind_at(hits[0][0], hits[-1][1]), sentences[s.index].text, {"degree": spec})
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
         whole = sentences[s.index].text
         equivalent = next((t for t in (s.text, whole, nxt)
@@ -140,22 +156,28 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 
 
 def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """The catalogue credentials each sentence names; a credential asked for without a name
+    ("a relevant certification", "a Microsoft certification") becomes a note, never a credential."""
     creds = catalog.credentials
     items: list[Item] = []
     for s in sentences:
-        context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading))
+        context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading)
+                       or _ACRONYMS_ONLY.fullmatch(s.text.strip()))
 
-        def lookup(text: str, context=context):
+        def lookup(text: str, context=context, s=s):
             found = creds.lookup(text)
             if not found and (fam := creds.family_of(text)):
                 levels = sorted((c for c in creds.credentials if c.family == fam.id), key=lambda c: c.level)
+                before = s.text[:s.text.find(text)].split()[-1:]
+                if len(levels) > MAX_BRAND_LEVELS or before and before[0].lower() in GENERIC_CREDENTIAL:
+                    return None  # a vendor's programme or "a relevant ..." names no credential
                 found = tuple(levels[:1])
             if not found or (creds.is_ambiguous(text) and not context):
                 return None
             if text.islower() and len(text) <= 5:
                 return None  # "rn", "cpa" in running text are not the credential's acronym
             return found[0]
-        hits = _matches(s.text, lookup)
+        hits = matches(s.text, lookup)
         hits = [h for i, h in enumerate(hits) if h[3].id not in {x[3].id for x in hits[:i]}]
         group = ""
         if len(hits) > 1 and any(re.search(r"\bor\b|/", s.text[a[1]:b[0]]) for a, b in zip(hits, hits[1:])):
@@ -164,62 +186,38 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             label = f"{cred.name} ({cred.acronyms[0].text})" if cred.acronyms else cred.name
             add(items, Item(cred.id, Category.CERTIFICATION, label, s.kind_at(start, end), s.text,
                             {"catalog": cred.id}, group))
+        if not hits and (m := _GENERIC_MENTION.search(s.text)):
+            items.append(Item("cert.unnamed", Category.CERTIFICATION, m.group(0), s.kind_at(m.start(), m.end()),
+                              s.text, left_out=True,
+                              note=f"{m.group(0)!r} names no credential: list the ones you accept, with their kind"))
     return items
 
 
-_YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
-                    r"(?:or more\s+)?"
-                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?(.{0,90}?)(?=[.;]|$)", re.I)
-
-
-def experience(sentences: list[Sentence], catalog: Catalog) -> tuple[list[Item], dict]:
-    """One experience requirement from the posting's years (the most it asks for), and the model's
-    ``experience`` block: full strength at those years, relevant terms from every years phrase."""
-    found = []
-    for s in sentences:
-        if re.search(r"equivalent", s.text, re.I) and re.search(r"degree", s.text, re.I):
-            continue
-        for m in _YEARS.finditer(s.text):
-            what = m.group(3)
-            if not re.search(r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop",
-                             what + s.text, re.I):
-                continue
-            years = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
-            if 0 < years <= 30:
-                found.append((years, s, m, what))
-    if not found:
-        return [], {}
-    terms: list[str] = []
-    for _, _, _, what in found:
-        what = re.sub(r"^.*?\bexperience\b\s*(?:in|with|as|of|doing|working)?\s*", "", what, flags=re.I) or what
-        for _start, _end, text, _ in _matches(what, lambda t: _tech_lookup(catalog, t)):
-            terms.append(text)
-        terms += [w for w in re.findall(r"[A-Za-z][A-Za-z+#.]*", what)
-                  if w.lower() not in STOP and w.lower() not in GENERIC and w not in terms and len(w) > 1]
-    years, s, m, what = max(found, key=lambda f: (f[0], -f[1].index))
-    label = f"{years}+ years of " + (re.sub(r"^(professional|relevant|hands-on|work)\s+", "", what.strip(), flags=re.I)
-                                     or "relevant experience")
-    item = Item("experience.years", Category.EXPERIENCE, label[:90], s.kind_at(m.start(), m.end()), s.text)
-    if len(found) > 1:
-        item.note = "Also asked: " + "; ".join(f"{y} years ({f.text[:60]})" for y, f, _, _ in found if f is not s)
-    return [item], {"full_strength_years": years, "relevant_terms": list(dict.fromkeys(terms))}
-
-
-def _tech_lookup(catalog: Catalog, text: str):
+def tech_lookup(catalog: Catalog, text: str, office: bool = False):
+    """The O*NET technology a span names, when written as a name and not ambiguous (``office``: an
+    office tool's bare name, "Excel", "Word", counts in a sentence about office tools); else None."""
     if not re.search(r"[A-Z+#.]|\d", text) or term_key(text) in GENERIC or term_key(text) in STOP:
         return None  # O*NET names that are ordinary words count only written as names
     techs = catalog.technology.lookup(text)
-    if not techs or catalog.technology.is_ambiguous(text):
+    if not techs or catalog.technology.is_ambiguous(text) and not (office and text in OFFICE_TOOLS):
         return None
     if " " not in text and text.istitle() and len(text) <= 3:
         return None
     return techs[0]
 
 
+#: Office tools whose bare names are also English words; they count beside another, or after
+#: "Microsoft"/"MS Office" in the sentence.
+OFFICE_TOOLS = frozenset({"Excel", "Word", "Outlook", "PowerPoint", "Access", "Visio", "Teams", "OneNote", "Project"})
+_OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M365)\b")
+
+
 def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """The O*NET technologies each sentence names, office tools included."""
     items: list[Item] = []
     for s in sentences:
-        for start, end, text, tech in _matches(s.text, lambda t: _tech_lookup(catalog, t), 6):
+        office = bool(_OFFICE_CONTEXT.search(s.text)) or len(set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS) > 1
+        for start, end, text, tech in matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o), 6):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
@@ -228,14 +226,20 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 
 
 def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """The catalogue's soft skills named in sentences about the candidate: never in a duty ("Lead
+    continual improvement initiatives" asks for no self-motivation) unless it names a trait."""
     items: list[Item] = []
     for s in sentences:
-        for start, end, _text, skill in _matches(s.text, catalog.skills.lookup, 6):
+        if (opens_duty(s) or DUTY_HEADINGS.search(s.heading)) and not _TRAIT.search(s.text):
+            continue
+        for start, end, _text, skill in matches(s.text, catalog.skills.lookup, 6):
             add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
                             {"catalog": skill.id}))
     return items
 
 
+_TRAIT = re.compile(r"\b(skills?|ability|abilities|able to|strong|excellent|proven|demonstrated|-oriented|oriented|"
+                    r"attention to|you are|you're|must be|should be|self-)\b", re.I)
 INTERNSHIP_ALIASES = ["internship", "intern", "co-op", "coop", "co-op student", "summer intern", "industrial placement",
                       "placement year", "work placement", "apprenticeship"]
 

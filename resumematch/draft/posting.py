@@ -12,22 +12,28 @@ from pathlib import Path
 from ..errors import InputError
 from ..extract import extract
 from ..types import Kind
+from .segment import prepare, skip_reason, split_line
+from .words import is_verb, lemma
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
 REQUIRED_CUES = ("must", "required", "requires", "require", "minimum", "mandatory", "essential")
 PREFERRED_CUES = ("preferred", "a plus", "nice to have", "nice-to-have", "desired", "desirable", "bonus",
                   "advantage", "ideally", "pluses", "is an asset", "would be great")
+#: File extensions of postings, so a one-line string ending in one is taken for a path.
+POSTING_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".rtf"})
 #: Headings that name the posting's duties.
 DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
                            r"key tasks|in this role|what you do|job description|essential functions", re.I)
 #: Sections that are not the role's requirements: the company, benefits, legal notes, an article's end matter.
 IGNORED_HEADINGS = re.compile(r"^(about (us|the company|\w+)$|who we are|benefits|perks|what we offer|"
-                              r"equal (employment )?opportunity|eeo|compensation|salary|how to apply)", re.I)
+                              r"equal (employment )?opportunity|eeo|compensation|salary|how to apply|who may apply|"
+                              r"conditions of employment)", re.I)
 #: Headings after which a web page is no longer the posting (an article's end matter).
 END_MATTER = re.compile(r"^(further reading|related (articles|posts|jobs)|about the author|share this|similar jobs)",
                         re.I)
 _CUE = re.compile(r"\b(" + "|".join(re.escape(c) for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s*(?=[A-Z])|[-*\u2022\u25aa\u25cf\u2013\u00b7]|"
+                     r"\d{1,2}[.)])\s+|^-(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Sentence:
     heading: str
     index: int
     bullet: bool
+    skipped: str = ""   # why the item asks nothing of a candidate ("legal", "benefits", ...), else ""
 
     def kind_at(self, start: int, end: int) -> Kind:
         """The kind of an item at ``start:end``: the nearest cue in its clause (between semicolons),
@@ -56,12 +63,35 @@ class Sentence:
         return heading_kind(self.heading) or Kind.PREFERRED
 
 
+#: What makes an item a requirement rather than a duty, whatever verb opens it.
+_YEARS_LIKE = re.compile(r"\b\d+\+? years?\b|\bdegree\b|\bcertific|\blicen[cs]", re.I)
+#: Words that open requirements, not duties, though English also has them as verbs.
+NOT_DUTY_VERBS = frozenset("""experience knowledge ability proficiency must is are be have has will may can should
+demonstrated strong excellent familiarity understanding education degree certification license licensure skills
+possess hold holds possesses requires required prefer preferred include includes including applicants according
+following regarding concerning depending given based""".split())
+
+
+def opens_duty(s: Sentence) -> bool:
+    """Whether an item reads as a duty wherever it sits: a list item opening with a verb ("Prepare",
+    "Prepares", "Preparing"), or a short sentence opening with a verb's -s or -ing form."""
+    first = re.match(r"[A-Za-z]+", s.text)
+    if not first or not s.text[0].isupper() or first.group(0).lower() in NOT_DUTY_VERBS:
+        return False
+    word = first.group(0).lower()
+    if word.endswith("ed") and lemma(word) != word:
+        return False  # "Advanced SQL skills": a participle opening a list item describes, it does not do
+    inflected = word.endswith(("ing", "s")) and lemma(word) != word
+    return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(
+        s.text)
+
+
 def heading_kind(heading: str) -> Kind | None:
     """The kind a heading gives its items ("Required qualifications", "Nice to have"), or None."""
     found = [m.group(1).lower() for m in _CUE.finditer(heading)]
     if any(c in PREFERRED_CUES for c in found):
         return Kind.PREFERRED
-    if any(c in REQUIRED_CUES for c in found) or re.search(r"\b(requirements|must[- ]haves?)\b", heading, re.I):
+    if any(c in REQUIRED_CUES for c in found) or re.search(r"\b(requirements?|must[- ]haves?)\b", heading, re.I):
         return Kind.REQUIRED
     return None
 
@@ -98,11 +128,20 @@ def html_to_text(html: str) -> str:
     return "".join(parser.parts)
 
 
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except OSError:  # a posting's text too long to be a file name
+        return False
+
+
 def read_posting(text_or_path: str | os.PathLike) -> tuple[str, str]:
     """The posting's text and a name for it: a path is read through ``extract`` (HTML stripped),
     any other string is the posting itself."""
-    is_path = isinstance(text_or_path, os.PathLike) or ("\n" not in text_or_path and len(text_or_path) < 1024
-                                                        and Path(text_or_path).suffix != "")
+    # A posting pasted as one line may hold a full stop ("C#/.NET"): a string is a path only when
+    # it names a file that exists or ends in a posting's file extension.
+    is_path = isinstance(text_or_path, os.PathLike) or ("\n" not in text_or_path and len(text_or_path) < 1024 and (
+        Path(text_or_path).suffix.lower() in POSTING_SUFFIXES or _is_file(text_or_path)))
     if not is_path:
         text, name = str(text_or_path), "posting"
     else:
@@ -123,8 +162,11 @@ _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required
                             r"qualifications|must[- ]haves?|skills|education|certifications?)$", re.I)
 
 
-def _is_heading(line: str) -> bool:
+def is_heading(line: str) -> bool:
+    """Whether a line of a posting is a heading ("Requirements", "What you'll do:", a short title-case line)."""
     words = line.rstrip(":").split()
+    if not re.search(r"[A-Za-z]{3}", line) or re.fullmatch(r"(?i)(or|and)\W*", line):
+        return False  # "A)", "OR;": list markers and joins, not headings
     if _HEADING_WORDS.match(line.rstrip(":").strip()) or (len(words) <= 5 and DUTY_HEADINGS.search(line)
                                                           and not re.search(r"[.!?,;]$", line)):
         return True
@@ -135,16 +177,16 @@ def _is_heading(line: str) -> bool:
     return 0 < len(words) <= 6 and not re.search(r"[.!?,;]$", line) and (line.isupper() or line.istitle())
 
 
-#: A full stop ends a sentence unless it follows an abbreviation ("B.S.", "e.g.", "Sr.").
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
-_ABBREV = re.compile(r"(\b[A-Za-z]\.){2,}$|\b(e\.g|i\.e|etc|Sr|Jr|Dr|Mr|Ms|vs|St|No|approx|incl)\.$", re.I)
+#: A sentence that introduces the list after it ("... described below.", "You must have:").
+_LEAD_IN = re.compile(r"(:|\b(below|as follows|the following))\W*$", re.I)
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The posting's sentences and bullets in order, each with the heading above it."""
+def segments(text: str) -> list[Sentence]:
+    """Every item of the posting in order (sentences, list items, clauses), each with the heading
+    above it; an item that asks nothing of a candidate says why in ``skipped``."""
     out: list[Sentence] = []
     heading = ""
-    for raw in text.splitlines():
+    for raw in prepare(text).splitlines():
         line = raw.strip()
         if not line:
             continue
@@ -152,25 +194,35 @@ def sentences(text: str) -> list[Sentence]:
         line = _BULLET.sub("", line).strip().lstrip("#").strip().replace("**", "")
         if not line:
             continue
-        if not bullet and _is_heading(line):
+        if not bullet and is_heading(line):
             heading = line.rstrip(":").strip()
             if END_MATTER.search(heading):
                 break
             continue
-        if IGNORED_HEADINGS.search(heading):
-            continue
-        here = heading
-        if ":" in line[:40] and heading_kind(line.split(":", 1)[0]) is not None:  # "Required: a BSc"
-            here, line = line.split(":", 1)[0].strip(), line.split(":", 1)[1].strip()
-            if not line:
+        for piece, inline in split_line(line):
+            here = inline or heading
+            if END_MATTER.search(here):
+                return out
+            if inline and not IGNORED_HEADINGS.search(inline):
+                heading = inline  # an ignored heading run into the text ("Who May Apply: ...") ends with its item
+            piece = _BULLET.sub("", piece).strip()
+            if piece.endswith(":") and is_heading(piece) and not bullet:  # "... closeout. What You Bring: 7+ years"
+                # A sub-heading inside a section keeps the section's kind unless it names its own.
+                inherited = heading_kind(heading) if heading_kind(piece) is None else None
+                heading = piece.rstrip(":").strip() + (f" ({inherited})" if inherited else "")
                 continue
-        pieces, start = [], 0
-        for match in _SPLIT.finditer(line):
-            if not _ABBREV.search(line[:match.start()]):
-                pieces.append(line[start:match.start()])
-                start = match.end()
-        pieces.append(line[start:])
-        for piece in pieces:
-            if piece.strip():
-                out.append(Sentence(piece.strip(), here, len(out), bullet))
+            if ":" in piece[:40] and heading_kind(piece.split(":", 1)[0]) is not None:  # "Required: a BSc"
+                here, piece = piece.split(":", 1)[0].strip(), piece.split(":", 1)[1].strip()
+            if not piece:
+                continue
+            reason = "section" if IGNORED_HEADINGS.search(here) else skip_reason(piece, here)
+            out.append(Sentence(piece, here, len(out), bullet, reason))
+            if not reason and _LEAD_IN.search(piece) and heading_kind(piece) is not None:
+                heading = piece  # "You must meet the requirements below:": a heading for the items after it
     return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The posting's items that can ask something of a candidate, indexed in that list."""
+    kept = [s for s in segments(text) if not s.skipped]
+    return [Sentence(s.text, s.heading, i, s.bullet) for i, s in enumerate(kept)]

@@ -23,8 +23,9 @@ def _value(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def render(items: list[Item], experience: dict, *, name: str, title: str, origin: str) -> str:
-    """The YAML text of a model holding ``items``."""
+def render(items: list[Item], experience: dict, *, name: str, title: str, origin: str, description: str = "",
+           left_out: tuple[str, ...] | list[str] = ()) -> str:
+    """The YAML text of a model holding ``items``, with what was left out as closing comments."""
     present = [c for c in CATEGORIES if any(i.category == c for i in items)]
     groups = sorted({i.group for i in items if i.group})
     creds = [i for i in items if i.category == Category.CERTIFICATION]
@@ -38,7 +39,7 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
         f"name: {_value(name)}",
         f"title: {_value(title)}",
         "version: 1",
-        f"description: {_value('Drafted from ' + origin + '.')}",
+        f"description: {_value(description or 'Drafted from ' + origin + '.')}",
         "",
         "category_weights:",
         *(f"  {c}: {CATEGORY_WEIGHTS[c]}" for c in present),
@@ -62,6 +63,8 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
             if item.note:
                 lines.append(f"  # {item.note}")
             lines += _item(item)
+    if left_out:
+        lines += ["", "# Left out of the draft:", *(f"# - {reason}" for reason in left_out)]
     return "\n".join(lines) + "\n"
 
 

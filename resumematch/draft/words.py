@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import cache
 from importlib import resources
+
+from wordfreq import zipf_frequency
+
+#: Zipf frequency (wordfreq, general English) from which a word is too common to tell one job from
+#: another: "accounting" 4.3 and "nursing" 4.3 are below, "proof" 4.7, "complex" 4.9, "data" 5.3 above.
+COMMON = 4.6
+#: Zipf frequency under which a candidate lemma is not a word ("develope", "statu", "criterium").
+REAL_WORD = 2.5
 
 STOP = frozenset("""a an the and or of to in on for with by as at from into our your their its this that these
 those we you they it is are be will can may must should would all any each other such new own who which what
@@ -17,6 +26,14 @@ GENERIC = frozenset("""experience years year work working professional relevant 
 environment setting skills skill knowledge understanding industry job level minimum plus least equivalent
 team teams business company organization organisation stakeholders stakeholder things tasks task day
 duties responsibilities areas area various multiple different key""".split())
+
+#: Words that make a compound vague however common its other words: "large complex projects",
+#: "either federal", "general office".
+VAGUE = frozenset("""large small complex simple various multiple different new good strong high significant major
+diverse broad wide general overall similar either both any federal state local national international global
+regional fast paced dynamic progressive increasing senior junior""".split())
+#: Heads too general to make a compound specific: "software projects", "data systems".
+VAGUE_HEADS = frozenset("projects project systems system programs program solutions tools products".split())
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "twelve": 12, "fifteen": 15}
@@ -30,21 +47,43 @@ def _table() -> dict[str, str]:
 
 
 def lemma(word: str) -> str:
-    """The dictionary form of an English word ("led" -> "lead", "statements" -> "statement"), from
-    spacy-lookups-data's table (the analyzer's lemmas), else the word with a plural "s" removed."""
+    """The dictionary form of an English word ("led" -> "lead", "statements" -> "statement",
+    "developing" -> "develop"): the first of spacy-lookups-data's lemma (the analyzer's) and the
+    usual inflections taken off that is a real English word, else the word itself ("status")."""
     word = word.lower()
-    found = _table().get(word)
-    if found and found != "datum":
-        return found
+    found = _table().get(word, "")
+    candidates = [found if found != "datum" else ""]  # "data" stays data
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
+        candidates.append(word[:-3] + "y")
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        candidates += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("ing") and len(word) > 5:
+        candidates += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("ed") and len(word) > 4:
+        candidates += [word[:-2], word[:-1], word[:-3]]
+    for candidate in candidates:
+        if candidate and candidate != word and zipf_frequency(candidate, "en") >= REAL_WORD:
+            return candidate
     return word
+
+
+def specific(term: str) -> bool:
+    """Whether a term tells one line of work from another: one of its words is rarer in general
+    English than ``COMMON`` (wordfreq's Zipf scale), or it is a compound of two or more common
+    words with neither a vague modifier nor a general head. So "accounting", "public accounting",
+    "human resources" and "project management" are specific; "large", "complex projects", "data",
+    "proof" and "federal service" are not."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z+#.'-]*", term) if w.lower() not in STOP]
+    if any(zipf_frequency(w, "en") < COMMON and w not in GENERIC for w in words):
+        return True
+    return len(words) >= 2 and not set(words) & VAGUE and words[-1] not in GENERIC | VAGUE_HEADS
 
 
 def is_verb(word: str) -> bool:
     """Whether an English verb has this form as its dictionary form ("Analyze": "analyzed" -> analyze)."""
     word = word.lower()
     table = _table()
-    return any(table.get(word + end) == word for end in ("ed", "d", "ing"))
+    # "-ing" forms checked through lemma() too ("developing" -> develop), as the table has errors;
+    # "-ed" forms only through the table, since adjectives end so too ("principled").
+    return (any(table.get(word + end) == word for end in ("ed", "d", "ing"))
+            or zipf_frequency(word + "ing", "en") >= REAL_WORD and lemma(word + "ing") == word)

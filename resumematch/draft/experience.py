@@ -1,0 +1,136 @@
+"""Years of experience a posting asks for, and the terms that make a job relevant to the role.
+
+"4+ years of accounting experience (required)" becomes an experience requirement of that kind;
+several "N years" lines become one requirement only when they name the same thing. The model's
+``experience.relevant_terms`` come from ``relevant_terms``: the occupation in the posting's title
+and the X of each "N years of X", never words too common to tell one job from another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+from ..catalog import Catalog
+from ..types import Category, Kind
+from .finders import Item, matches, tech_lookup
+from .posting import Sentence
+from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
+
+_YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
+                    r"(?:or more\s+)?(?:full[- ]time\s+)?"
+                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?((?:(?!\d+\+?\s*(?:years?|yrs?)\b)[^.;]){0,90})", re.I)
+#: Words before X that say nothing of what it is ("professional", "progressively responsible").
+_QUALIFIERS = re.compile(r"^(?:(?:professional|relevant|related|progressive(?:ly)?|responsible|direct|hands-on|"
+                         r"work|full-time|paid|proven|demonstrated|post-degree|specialized|additional|prior|"
+                         r"recent|successful|combined|total|general|applicable|equivalent|qualifying)\s+)+", re.I)
+#: Where X ends: the words after these are context, not what the experience is in.
+_X_END = re.compile(r",|;|\(| or | and | in a | in an | within | with a | at a | at the | that | which | who | "
+                    r"equivalent| to | for | including | such as | preferably | preferred| required| is | are ", re.I)
+#: Seniority and grade words in a title, which say nothing of the occupation.
+_SENIORITY = re.compile(r"\b(senior|sr|junior|jr|lead|principal|staff|chief|head|entry[- ]level|mid[- ]level|"
+                        r"associate|assistant|trainee|intern|i{1,3}|iv|[0-9]+)\b\.?", re.I)
+#: Words of a title naming where the job sits, not what it is ("HR Department Manager").
+_ORG_WORDS = {"department", "dept", "division", "office", "unit", "group"}
+#: Title nouns naming a kind of job but not its field; the field is in the words before them.
+ROLE_NOUNS = {"manager": "management", "specialist": "", "analyst": "analysis", "engineer": "engineering",
+              "officer": "", "coordinator": "coordination", "administrator": "administration", "consultant": "",
+              "director": "", "technician": "", "representative": "", "partner": "", "supervisor": "supervision",
+              "developer": "development", "designer": "design", "architect": "architecture", "scientist": "science",
+              "clerk": "", "agent": "", "generalist": "", "advisor": "", "adviser": "", "lead": ""}
+
+
+def relevant_terms(title: str, phrases: list[str]) -> list[str]:
+    """The terms that make a dated job relevant to the role: the occupation named in ``title``
+    ("Senior Accountant" -> accountant, accounting; "IT Project Manager" -> it project manager,
+    project management) and each phrase of ``phrases`` (the X of "N years of X") that is specific.
+    Generic words are never terms ("large", "complex", "projects", "proof", "data", "system")."""
+    terms: list[str] = []
+    for part in re.split(r"[(),/|:–-]| - ", re.sub(r"\bGS-?\d.*$", "", title)):
+        words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z&'’]*", _SENIORITY.sub(" ", part))
+                 if w.lower() not in _ORG_WORDS]
+        if not words or len(words) > 5:
+            continue
+        head, before = words[-1], words[:-1]
+        if head in ROLE_NOUNS:
+            field = " ".join(before)
+            terms += [" ".join(words)] if before else []
+            terms += [field] if field and (" " in field or specific(field)) else []
+            if field and ROLE_NOUNS[head]:
+                terms.append(f"{field} {ROLE_NOUNS[head]}")
+        else:
+            terms += [" ".join(words)] if before and specific(" ".join(words)) else []
+            terms += [head] if specific(head) else []
+            terms += [form for form in _activities(head) if specific(form)]
+    for phrase in phrases:
+        # A product's name ("C#", "QuickBooks", "SQL") is specific however its letters read in English.
+        terms += [w for w in phrase.split() if re.search(r"[+#]|\d", w) or (len(w) > 1 and w[1:] != w[1:].lower())]
+        if specific(phrase):
+            terms.append(phrase.strip().lower())
+    return list(dict.fromkeys(t for t in terms if t))
+
+
+def _activities(noun: str) -> list[str]:
+    """The field an occupation noun works in: accountant -> accounting, nurse -> nursing."""
+    stem = re.sub(r"(ant|er|or|e)$", "", noun)
+    return [form for form in dict.fromkeys((stem + "ing", noun + "ing"))
+            if form != noun and zipf_frequency(form, "en") >= REAL_WORD]
+
+
+def subject(what: str) -> str:
+    """X in "N years of X": "accounting experience in a CPA firm" -> "accounting"; "experience in
+    public accounting" -> "public accounting"; "delivering large projects" -> "large projects"."""
+    what = re.sub(r"^(?:of\s+)?", "", what.strip(), flags=re.I)
+    what = _QUALIFIERS.sub("", what)
+    what = re.sub(r"^(?:in|as)\s+(?:an?|the)\s+", "", what, flags=re.I)  # "2 years in a supervisory role"
+    if m := re.match(r"experience\s+(?:in|with|as|of|doing|working (?:in|on|with)|using)\s+(?:an?\s+|the\s+)?(.*)",
+                     what, re.I):
+        what = _QUALIFIERS.sub("", m.group(1))
+    elif m := re.match(r"(.{0,60}?)\s*\bexperience\b", what, re.I):
+        what = m.group(1)
+    what = _X_END.split(" " + what + " ", maxsplit=1)[0].strip()
+    words = what.split()
+    if len(words) > 1 and words[0].lower().endswith("ing") and lemma(words[0]) != words[0].lower():
+        words = words[1:]  # "delivering large projects": a verb and its object; the object is X
+    words = [w for w in words[:5] if w.lower() not in STOP]
+    while words and words[-1].lower() in GENERIC:
+        words.pop()  # "supervisory role" -> supervisory
+    return " ".join(words) if words and not all(w.lower() in GENERIC for w in words) else ""
+
+
+def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple[list[Item], dict]:
+    """The experience requirements ("N+ years of X", one per distinct X, with its own kind) and the
+    model's ``experience`` block: full strength at the main requirement's years, and the terms."""
+    found: dict[str, list] = {}
+    for s in sentences:
+        for m in _YEARS.finditer(s.text):
+            what = m.group(3)
+            if re.match(r"\s*(old|of age|ago)\b", what, re.I) or not re.search(
+                    r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop", what + s.text, re.I):
+                continue
+            if re.search(r"equivalent\b.{0,40}(degree|education)|in lieu of", s.text, re.I):
+                continue  # the years that stand in for a degree: the degree's satisfied_by
+            years = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
+            if 0 < years <= 30:
+                x = subject(what)
+                found.setdefault(x.lower(), []).append((years, s, m, x, s.kind_at(m.start(), m.end())))
+    if not found:
+        return [], {}
+    groups = sorted(found.values(), key=lambda g: (max(f[4] == Kind.REQUIRED for f in g), max(f[0] for f in g),
+                                                   -g[0][1].index), reverse=True)
+    items, phrases = [], []
+    for n, group in enumerate(groups):
+        years, s, m, x, kind = max(group, key=lambda f: (f[4] == Kind.REQUIRED, f[0]))
+        if n == 0:  # the main requirement's X: another one's ("2 years supervising") is no field of the role
+            phrases += [text for _, _, text, _ in matches(x, lambda t: tech_lookup(catalog, t))] + [x]
+        slug = re.sub(r"[^a-z0-9]+", "_", " ".join(lemma(w) for w in x.lower().split()[-2:])).strip("_")
+        label = f"{years}+ years" + (f" of {x}" if x else " of relevant experience")
+        item = Item("experience.years" if n == 0 else f"experience.{slug or 'years'}", Category.EXPERIENCE,
+                    label[:90], kind, s.text)
+        if n == 0 and len(groups) > 1:
+            item.note = ("The model scores one experience figure (years in relevant jobs); full strength is at "
+                         f"{years} years, set by this requirement.")
+        items.append(item)
+    main_years = max(f[0] for f in groups[0])
+    return items, {"full_strength_years": main_years, "relevant_terms": relevant_terms(title, phrases)}

@@ -1,0 +1,153 @@
+"""A posting's text cut into items (sentences, list items, clauses), and why an item asks nothing.
+
+Postings arrive with or without line breaks: pasted from a job board as one paragraph, bullets
+written inline ("•", " - ", "1) "), headings run into the text ("... team. Requirements: 5+
+years ..."). ``split_line`` cuts one line at sentence ends, inline bullets and numbers, semicolons
+that start a new item, and the cue phrases postings open items with ("Must have", "Experience
+with"); ``skip_reason`` says when an item is the company's self-description, benefits and pay,
+equal-opportunity or legal text, or an application instruction, so nothing is drafted from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Headings that run into the text of a one-paragraph posting, recognised by their words.
+INLINE_HEADINGS = (
+    r"(?:Minimum|Basic|Required|Preferred|Desired|Additional|Key|Professional|Technical)\s+"
+    r"(?:Qualifications?|Requirements|Skills(?: and Experience)?|Experience)(?: Requirements)?",
+    r"Nice[- ]to[- ][Hh]aves?", r"Must[- ][Hh]aves?", r"Qualifications?", r"Requirements", r"Responsibilities",
+    r"Key Responsibilities", r"Duties(?: and Responsibilities)?", r"What [Yy]ou(?:'|’| wi)ll [Dd]o",
+    r"What [Ww]e [Oo]ffer", r"Benefits", r"Perks", r"About [Uu]s", r"About the [Cc]ompany", r"Who [Ww]e [Aa]re",
+    r"Education", r"Skills", r"Summary", r"Overview", r"Job Description", r"Compensation", r"Salary",
+    r"Equal (?:Employment )?Opportunity", r"How to [Aa]pply", r"Who [Mm]ay [Aa]pply", r"Conditions of Employment",
+    r"Certifications?", r"(?:[A-Z][a-z]+ ){1,3}(?:Requirements?|Qualifications?)", r"Preferred", r"Desired",
+    r"Desirable", r"Required", r"Bonus",
+)
+#: Each heading opens with a capital; its other words may be in any case ("Preferred qualifications").
+_HEADS = "|".join(f"(?=[A-Z])(?i:{heading})" for heading in INLINE_HEADINGS)
+_INLINE_HEADING = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[a-z0-9)]\s))(" + _HEADS + r"):\s*|"
+                             r"(?:^|(?<=[.!?:]\s))(" + _HEADS + r")\s+(?=[A-Z0-9\u2022-])|"
+                             r"(?<=\s)(" + _HEADS + r")\s+(?=[-\u2022]\s)")  # "... juniors Requirements - a BSc"
+#: Phrases that open a new requirement in a posting written without punctuation.
+_CUE_START = re.compile(r"(?<=[a-z0-9)%+])\s+(?=(?:Must (?:have|be|hold)|(?:In order to|To) qualify|"
+                        r"Experience (?:with|in|using)|Knowledge of|"
+                        r"Ability to|Proficien(?:t|cy) (?:in|with)|Familiarity with|Bachelor['’]?s|Master['’]?s|"
+                        r"Strong|Excellent|Preferred|Desired Skills)\b)")
+_INLINE_BULLET = re.compile(r"\s*[\u2022\u25aa\u25cf\u00b7\u2023\u2043]\s*")
+_NUMBERED = re.compile(r"(?:^|(?<=[:;.,])|(?<=\sand)|(?<=\sor))\s*(?<!\()\d{1,2}[.)]\s+(?=[A-Z])")
+#: A full stop ends a sentence unless it follows an abbreviation ("B.S.", "e.g.", "Sr.").
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'“])")
+_ABBREV = re.compile(r"(\b[A-Za-z]\.){2,}$|\b(e\.g|i\.e|etc|Sr|Jr|Dr|Mr|Ms|vs|St|No|approx|incl|U\.S)\.$|\d\.$",
+                     re.I)
+_DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9])")
+
+#: Why an item asks nothing of the candidate: (reason, pattern). The first that matches wins.
+SKIP_RULES = (
+    ("legal", re.compile(
+        r"equal (employment )?opportunity|without regard to|regardless of (race|age|gender)|race, colou?r|"
+        r"sexual orientation|gender identity|protected (veteran|status|class)|reasonable accommodation|"
+        r"e-verify|affirmative action|selective service|background (check|investigation)|drug (test|screen)|"
+        r"security clearance|citizenship|u\.s\. citizens?\b|\bcitizens? or national|probationary period|"
+        r"bargaining unit|public law|direct deposit|fingerprint|pre-employment|at-will|eligible to work|"
+        r"work authori[sz]ation|sponsorship|who may apply", re.I)),
+    ("benefits", re.compile(
+        r"\bwe offer\b|benefits (include|package)|\bour benefits\b|401\s*\(?k\)?|health(, dental| insurance| care "
+        r"coverage)|dental and vision|paid time off|\bPTO\b|parental leave|competitive (salary|pay|compensation)|"
+        r"salary range|pay range|\$\s?\d|per (year|hour|annum)\b|stock options|tuition (reimbursement|assistance)|"
+        r"wellness|telework|remote/virtual|relocation (expenses|assistance)|promotion potential", re.I)),
+    ("application", re.compile(
+        r"\bto apply\b|\bapply (now|online|today)|submit (your|a) (resume|cv|application)|cover letter|"
+        r"transcripts? (will be |are |is )?required|must (be )?(fully )?documented on your resume|"
+        r"closing date|receive credit for|will be considered to have met|this definition of|"
+        r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)", re.I)),
+)
+#: The company speaking of itself: "We are ...", "Our mission ...", "Acme is a leading ...".
+_COMPANY = re.compile(r"^(we|we're|we’re|our|us|at [A-Z]\w*|join (us|our))\b|\b(we are|we're|we’re|our (company|team|"
+                      r"mission|values|culture|clients|customers|people|firm|organization)|founded in|"
+                      r"headquartered)\b|\b(is|are) (a|an|the) (leading|global|world|premier|fast[- ]growing|"
+                      r"growing|innovative|trusted|top|largest|non-?profit|award)|\b(is|are) (proud|committed|"
+                      r"dedicated|recogni[sz]ed|one of the)\b|^[A-Z]{2,}\w* is responsible for", re.I)
+_CANDIDATE = re.compile(r"\b(you|your|you'll|candidate|applicant|incumbent|the ideal|must|required|requires|"
+                        r"preferred|qualifications?|experience|ability|skills?)\b", re.I)
+
+
+def prepare(text: str) -> str:
+    """The text with inline bullets and numbered items on their own lines, as bullets."""
+    text = _INLINE_BULLET.sub("\n- ", text)
+    text = re.sub(r"(?<=[.:;])\s+-(?=[A-Z])", "\n- ", text)  # "... cases. -Rates and ranks ...": "-" opens an item
+    lines = []
+    for line in text.splitlines():
+        lines.append(_NUMBERED.sub("\n- ", line) if len(_NUMBERED.findall(line)) >= 2 else line)
+    return "\n".join(lines)
+
+
+def split_line(line: str) -> list[tuple[str, str]]:
+    """The items of one line, each with the inline heading it opens with ("" when none); a heading
+    with nothing after it is an item of its own with empty text."""
+    out: list[tuple[str, str]] = []
+    heading, start = "", 0
+    for match in _INLINE_HEADING.finditer(line):
+        out += [(piece, heading if i == 0 else "") for i, piece in enumerate(_sentences(line[start:match.start()]))]
+        if heading and not line[start:match.start()].strip():
+            out.append(("", heading))
+        heading, start = next(g for g in match.groups() if g).strip(), match.end()
+    pieces = _sentences(line[start:])
+    out += [(piece, heading if i == 0 else "") for i, piece in enumerate(pieces)]
+    if heading and not pieces:
+        out.append(("", heading))
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _SPLIT.finditer(text):
+        if not _ABBREV.search(text[:match.start()]):
+            pieces.append(text[start:match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    out = []
+    # "Typical assignments include: Supporting ...": a lead-in of three words or more ends at its colon.
+    pieces = [q for p in pieces for q in _lead_ins(p)]
+    for piece in pieces:
+        for part in re.split(r";\s+(?=[A-Z])", piece):
+            out += _CUE_START.split(part)
+    return [q for p in out if p.strip() for q in _dash_items(p)]
+
+
+def _lead_ins(text: str) -> list[str]:
+    """``text`` cut after each colon that ends a lead-in of three words or more."""
+    out, start = [], 0
+    for match in re.finditer(r":\s+(?=[A-Z0-9])", text):
+        if len(text[start:match.start()].split()) >= 3:
+            out.append(text[start:match.start() + 1])
+            start = match.end()
+    return out + [text[start:]]
+
+
+def _dash_items(text: str) -> list[str]:
+    """List items joined by " - ", except where the dash defines a term ("Attention to Detail - Is
+    thorough ..."): a short title-case phrase before the dash stays with what follows."""
+    parts = _DASH_ITEM.split(text)
+    out = [parts[0]]
+    for part in parts[1:]:
+        before = out[-1].strip()
+        words = before.split()
+        if len(words) <= 4 and all(w[:1].isupper() or w in ("of", "to", "and", "&") for w in words):
+            out[-1] = f"{before} - {part}"
+        else:
+            out.append(part)
+    return [p.strip() for p in out if p.strip()]
+
+
+def skip_reason(text: str, heading: str) -> str:
+    """Why an item asks nothing of a candidate ("legal", "benefits", "application", "company"), or ""."""
+    for reason, pattern in SKIP_RULES:
+        if pattern.search(text):
+            return reason
+    if _COMPANY.search(text) and not re.search(r"\b(you|your|candidate|applicant)\b", text, re.I):
+        return "company"
+    if re.match(r"^about\b", heading, re.I) and not re.match(
+            r"^about (this|the) (position|role|job)", heading, re.I) and not _CANDIDATE.search(text):
+        return "company"
+    return ""
