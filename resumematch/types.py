@@ -59,6 +59,10 @@ class FindingStatus(StrEnum):
     STUFFED = "stuffed"          # on a bare keyword line (the gaming review)
 
 
+#: The region a phone number without a country code is read in, by the analysis that finds the
+#: candidate's phone and by the ranked CSV that writes it.
+PHONE_REGION = "US"
+
 #: Statuses of a finding that make it count as evidence for its requirement.
 COUNTING_STATUSES = frozenset({FindingStatus.HELD, FindingStatus.COMPLETED, FindingStatus.MENTIONED,
                                FindingStatus.OWN})
