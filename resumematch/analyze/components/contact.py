@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .extensions import doc_text
 from .header import EMAIL, URL, find_email, find_phone, segments
-from .names import CONTACT_HEADINGS, find_name
+from .names import CONTACT_HEADINGS, find_labelled_name, find_name
 
 __all__ = ["ContactFinder", "find_email", "find_name", "find_own_phone", "find_phone"]
 
@@ -51,8 +51,11 @@ class ContactFinder:
         text = doc_text(doc)
         display = doc.user_data.get("rm_display_lines", ())
         email = find_email(text)
-        return {"name": find_name(text, _first_section(text, doc._.rm_sections or []), display),
-                "email": email, "phone": find_own_phone(text, _contact_blocks(text, doc, email))}
+        blocks = _contact_blocks(text, doc, email)
+        name = find_name(text, blocks[0][1], display)
+        for start, end in blocks[1:] if name is None else ():
+            name = name or find_labelled_name(text, start, end)  # "PERSONAL DETAILS / Full Name: ..."
+        return {"name": name, "email": email, "phone": find_own_phone(text, blocks)}
 
     def set_annotations(self, doc: Doc, found: dict) -> Doc:
         text = doc_text(doc)
@@ -96,7 +99,7 @@ def _contact_blocks(text: str, doc: Doc, email: tuple[str, int] | None) -> list[
     lines around it."""
     sections = doc._.rm_sections or []
     first = _first_section(text, sections)
-    blocks = [(0, first or len(text))]
+    blocks = [(0, first or len(text))]  # the header comes first
     blocks += [(start, end) for label, start, end in sections
                if label != "header" and start >= first and _heading(text, start) in CONTACT_HEADINGS]
     if email:
