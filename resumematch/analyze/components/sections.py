@@ -40,8 +40,8 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "other": ("interests", "hobbies", "languages", "references", "publications", "volunteer",
               "volunteering", "volunteer experience", "activities", "extracurricular activities",
               "additional information", "links", "contact", "contact information", "contact details",
-              "personal details", "personal information", "personal data", "presentations", "writing", "committees", "affiliations",
-              "memberships", "professional affiliations", "extracurricular", "hobbies and interests"),
+              "personal details", "personal information", "personal data", "presentations", "writing", "committees",
+              "affiliations", "memberships", "professional affiliations", "extracurricular", "hobbies and interests"),
 }
 _LOOKUP = {syn: label for label, syns in SECTION_SYNONYMS.items() for syn in syns}
 _CLEAN = re.compile(r"[^a-z& ]+")
