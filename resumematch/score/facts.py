@@ -28,6 +28,10 @@ FINDING_COLUMNS = ("requirement", "category", "name", "text", "method", "match_s
                    "page", "start", "end", "snippet")
 
 _SENTENCE_END = re.compile(r"[.!?;•▪●](?=\s)|\n")
+#: A year, as a date of work would hold one.
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+#: The sections whose dates are dates of work.
+_WORK_SECTIONS = frozenset({"experience", "internships"})
 
 
 def snippet(text: str, start: int, end: int, limit: int = 240) -> str:
@@ -57,6 +61,16 @@ def facts(document: Document, analysis: Analysis | None, flags: tuple[str, ...] 
     rows = [[e.id, e.category, e.name, e.text, e.method, e.score, e.status, e.section, e.page, e.start, e.end,
              snippet(text, e.start, e.end)] for e in analysis.entities if e.id is not None]
     return [head, rows]
+
+
+def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
+    """``("unread_dates:N",)`` when no work was dated although the work sections hold N years:
+    the dates were there but could not be read as from-to ranges, so the years of experience
+    say nothing. Else ``()``."""
+    if any(p.kind != "education" for p in analysis.periods):
+        return ()
+    years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
+    return (f"unread_dates:{years}",) if years else ()
 
 
 @lru_cache(maxsize=1)
