@@ -33,8 +33,9 @@ _ABILITY = [[{"LOWER": {"IN": ["ability", "abilities", "able", "capacity"]}}, {"
             [{"LOWER": {"IN": ["skilled", "adept", "experienced", "proficient", "effective"]}},
              {"LOWER": {"IN": ["at", "in"]}}]]
 #: Words after a verb that make it no deed of the candidate's: "Led to savings", "Led by the CIO",
-#: "Negotiated rates were loaded".
-_NOT_A_DEED = ["to", "by", "is", "are", "was", "were", "be", "been", "has", "have", "had", "as"]
+#: "Negotiated rates were loaded", "[problem] solving skills" (a name cut at a line break).
+_NOT_A_DEED = ["to", "by", "is", "are", "was", "were", "be", "been", "has", "have", "had", "as",
+               "skills", "skill", "abilities", "ability"]
 
 
 def own_verbs(name: str, verbs: Iterable[str]) -> list[str]:
