@@ -283,6 +283,8 @@ def test_claims_skill_said_with_its_own_verb_counts(analyzer, section, line, req
     ("EXPERIENCE", "Negotiated hardware prices were loaded into SAP", "soft.negotiation"),  # a subject
     ("EXPERIENCE", "Reviewed the negotiated hardware acquisitions", "soft.negotiation"),     # not opening
     ("EXPERIENCE", "Analytical and problem\nsolving skills", "soft.problem_solving"),  # a name, cut in two
+    ("EXPERIENCE", "As a senior staff member I played a\nleading role in raising the profile of gender issues",
+     "soft.leadership"),  # a line wrapped in mid-phrase
 ])
 def test_claims_skill_verb_that_is_no_ability_or_deed_does_not_count(analyzer, section, line, req_id):
     assert not counted(analyzer.analyze(resume(section, line)), req_id)

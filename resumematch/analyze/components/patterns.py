@@ -104,8 +104,7 @@ class PatternMatcher:
             kind, key = self.nlp.vocab.strings[match_id].split()
             entry = self.entries[int(key)]
             if kind == "deed":
-                opens = start == 0 or doc[start - 1].is_space or doc[start - 1].text in _BREAKS
-                if not opens or (entry["id"], start) in taken or _after_date_dash(doc, start) \
+                if not _opens_an_item(doc, start) or (entry["id"], start) in taken or _after_date_dash(doc, start) \
                         or _opens_a_clause(doc, start):
                     continue
                 taken.add((entry["id"], start))
@@ -136,6 +135,21 @@ def _subject_of_a_clause(doc: Doc, start: int, end: int) -> bool:
     next to its object, with a form of "be" or "have" right after. "Negotiated rates with vendors"
     is a deed and stays."""
     return end - start == 2 and end < len(doc) and doc[end].lower_ in _CLAUSE_VERBS
+
+
+#: Words a line wrapped in mid-phrase ends with: the next line goes on with the phrase ("I played a" /
+#: "leading role").
+_MID_PHRASE = frozenset("a an the of to in for with and or my our his her their".split())
+
+
+def _opens_an_item(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence or list item: at the start, after a break, or first on
+    a line that does not go on with the phrase of the line above."""
+    if i == 0 or doc[i - 1].text in _BREAKS:
+        return True
+    if not doc[i - 1].is_space:
+        return False
+    return i < 2 or doc[i - 2].lower_ not in _MID_PHRASE
 
 
 #: Words that end the noun phrase after a verb: what follows them is not the verb's subject clause
