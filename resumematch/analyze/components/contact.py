@@ -53,8 +53,8 @@ class ContactFinder:
         email = find_email(text)
         blocks = _contact_blocks(text, doc, email)
         name = find_name(text, blocks[0][1], display)
-        for start, end in blocks[1:] if name is None else ():
-            name = name or find_labelled_name(text, start, end)  # "PERSONAL DETAILS / Full Name: ..."
+        if name is None:  # "PERSONAL DETAILS" / "Full Name: ..." after the body of the resume
+            name = next(filter(None, (find_labelled_name(text, a, b) for a, b in blocks[1:])), None)
         return {"name": name, "email": email, "phone": find_own_phone(text, blocks)}
 
     def set_annotations(self, doc: Doc, found: dict) -> Doc:
