@@ -40,6 +40,16 @@ def test_contact_phone_of_a_supervisor_or_reference_is_not_the_candidates(analyz
     assert phone(analyzer, own) == "(404) 555-0177"
 
 
+@pytest.mark.parametrize("text, number", [
+    # labels on lines of their own: the number is two lines below the email
+    ("Jane Doe\n\nPROFILE\nAnalyst.\nEmail:\njane@x.com\nTelephone:\n+92 321 5456789\n\nEXPERIENCE\nAnalyst\n",
+     "+92 321 5456789"),
+])
+def test_contact_phone_near_the_email_is_the_candidates(analyzer, text, number):
+    assert phone(analyzer, text) == number
+    assert phone(analyzer, text.replace("Email:\njane@x.com\n", "")) is None  # no email: no contact block
+
+
 def test_contact_phone_in_the_header_wins_over_a_reference_below(analyzer):
     text = ("Jane Doe\njane@x.com | (678) 555-0100\n\nEXPERIENCE\nAnalyst, Acme, 2019 - 2021\n"
             "Supervisor: Jane Roe (404) 555-0177\n\nREFERENCES\nJohn Roe (770) 555-0123\n")
@@ -52,6 +62,7 @@ def test_contact_phone_in_the_header_wins_over_a_reference_below(analyzer):
     ("Jane Doe\njane@x.com\n2\n404-555-0123\n", "404-555-0123"),  # a page number above
     ("Jane Doe\njane@x.com\nTel: 07700 900123\n", "07700 900123"),  # national, not a U.S. number
     ("Jane Doe\njane@x.com\nPhone: +44 20 7946 0958\n", "+44 20 7946 0958"),
+    ("Jane Doe\njane@x.com\n[+65-93804857]\n", "+65-93804857"),  # brackets around it
 ])
 def test_contact_phone_never_takes_a_zip_or_page_number_with_it(analyzer, text, number):
     assert phone(analyzer, text) == number

@@ -95,8 +95,7 @@ def find_own_phone(text: str, blocks: list[tuple[int, int]]) -> tuple[str, int] 
 
 def _contact_blocks(text: str, doc: Doc, email: tuple[str, int] | None) -> list[tuple[int, int]]:
     """Where the candidate's contact details are: the header (up to the first section that is not
-    about contact), each section headed as contact details, and the line of the email with the
-    lines around it."""
+    about contact), each section headed as contact details, and the lines around the email."""
     sections = doc._.rm_sections or []
     first = _first_section(text, sections)
     blocks = [(0, first or len(text))]  # the header comes first
@@ -107,12 +106,13 @@ def _contact_blocks(text: str, doc: Doc, email: tuple[str, int] | None) -> list[
     return blocks
 
 
-def _lines_around(text: str, at: int) -> tuple[int, int]:
-    """The line holding ``at`` with the line above it and the line below it."""
-    line_start = text.rfind("\n", 0, at) + 1
-    start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
-    line_end = text.find("\n", at)
-    end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+def _lines_around(text: str, at: int, reach: int = 2) -> tuple[int, int]:
+    """The line holding ``at`` with ``reach`` lines above and below it (labels on lines of their
+    own: "Email:" / address / "Telephone:" / number)."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    for _ in range(reach):
+        start = text.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
+        end = text.find("\n", end + 1) if end >= 0 else -1
     return start, len(text) if end < 0 else end
 
 

@@ -46,8 +46,9 @@ def find_phone(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
         if sum(c.isdigit() for c in line.group(0)) < 7:
             continue  # no number to find: the matcher costs a millisecond per line of dates
         for match in phonenumbers.PhoneNumberMatcher(line.group(0), PHONE_REGION, leniency=_POSSIBLE):
-            if _whole_number(match.raw_string):
-                return match.raw_string, line.start() + match.start
+            number = match.raw_string.lstrip("[{<")  # the matcher keeps a bracket: "[+65-93804857]"
+            if _whole_number(number):
+                return number.rstrip("]}>"), line.start() + match.start + len(match.raw_string) - len(number)
         for m in _NATIONAL.finditer(line.group(0)):
             if _whole_number(m.group(0)) and not _YEAR_RANGE.fullmatch(m.group(0).strip()):
                 return m.group(0).strip(), line.start() + m.start()
