@@ -60,6 +60,27 @@ class FindingStatus(StrEnum):
     GENERIC = "generic"          # a single word most trades use ("software", "system"): not enough alone
 
 
+#: What each finding status means, in the words an explanation shows a recruiter.
+FINDING_STATUS_WORDS: dict[FindingStatus, str] = {
+    FindingStatus.HELD: "held",
+    FindingStatus.IN_PROGRESS: "not yet earned",
+    FindingStatus.EXPIRED: "expired",
+    FindingStatus.TRAINING: "a course or programme about it, not the credential",
+    FindingStatus.NOT_CLAIMED: "named, but not claimed as the candidate's",
+    FindingStatus.COMPLETED: "completed",
+    FindingStatus.INCOMPLETE: "not completed",
+    FindingStatus.MENTIONED: "named",
+    FindingStatus.OWN: "the candidate's own",
+    FindingStatus.NOT_OWN: "other people's",
+    FindingStatus.CONTACT: "in the contact details",
+    FindingStatus.HEADING: "a section heading",
+    FindingStatus.STUFFED: "in a bare list of keywords",
+}
+
+#: The region a phone number without a country code is read in, by the analysis that finds the
+#: candidate's phone and by the ranked CSV that writes it.
+PHONE_REGION = "US"
+
 #: Statuses of a finding that make it count as evidence for its requirement.
 COUNTING_STATUSES = frozenset({FindingStatus.HELD, FindingStatus.COMPLETED, FindingStatus.MENTIONED,
                                FindingStatus.OWN})
@@ -73,6 +94,16 @@ class Method(StrEnum):
     LEMMA = "lemma"      # an alias or evidence phrase in another inflection
     EVIDENCE = "evidence"  # an evidence phrase or pattern: what the candidate did, not a name
     FUZZY = "fuzzy"      # an alias with a typo
+
+
+#: How each finding was matched, in the words an explanation shows a recruiter.
+METHOD_WORDS: dict[Method, str] = {
+    Method.EXACT: "its exact name",
+    Method.ALIAS: "another name for it",
+    Method.LEMMA: "a close form of the phrase",
+    Method.EVIDENCE: "shown by what the candidate did",
+    Method.FUZZY: "a near spelling of the phrase",
+}
 
 
 class Category(StrEnum):

@@ -234,3 +234,57 @@ def test_claims_a_credential_of_other_people_is_not_the_candidates(analyzer, oth
 def test_claims_fuzzy_matching_keeps_inflections_of_the_same_word(analyzer):
     text = resume("SUMMARY", "Possess excellent interpersonal communications and organizational skills")
     assert counted(analyzer.analyze(text), "soft.communication") == ["communications"]
+
+
+# --------------------------------------------------------------------------- real wording (issue 24)
+
+@pytest.mark.parametrize("trap, twin, req_id", [
+    # a credential the candidate is looking for
+    ("Aiming for the PMP this year", "Earned the PMP this year", "cert.pmp"),
+    # a preparation course or programme named after the credential
+    ("Completed a three-week PMP-prep program", "Completed the PMP in three weeks", "cert.pmp"),
+    # an in-progress marker on the line after the credential
+    ("Project Management Professional (PMP)\n(In Process)", "Project Management Professional (PMP)\n(PMI, 2019)",
+     "cert.pmp"),
+    ("Certified ScrumMaster (CSM)\nExpected March 2027", "Certified ScrumMaster (CSM)\nIn Process Improvement Group, 2019",
+     "cert.csm"),
+    # an acronym the resume itself spells out as another credential
+    ("CSM (Certified Software Manager), 2019", "CSM (Certified ScrumMaster), 2019", "cert.csm"),
+    ("Certified Software Manager (CSM), 2019", "Certified Scrum Master (CSM), 2019", "cert.csm"),
+    ("CSM - Certified Software Manager", "CSM - Scrum Alliance", "cert.csm"),
+    # a certificate the credential's body designed or endorses, which is not the credential
+    ("Project Management Professional Certificate, a company programme designed with PMI",
+     "Project Management Professional (PMP), PMI, 2019", "cert.pmp"),
+    ("PMI-endorsed Project Management Professional certificate, Acme University",
+     "Project Management Professional certificate, PMI, 2019", "cert.pmp"),
+])
+def test_claims_credential_in_real_wording_not_held(analyzer, trap, twin, req_id):
+    assert not counted(analyzer.analyze(resume("CERTIFICATIONS", trap)), req_id)
+    assert counted(analyzer.analyze(resume("CERTIFICATIONS", twin)), req_id)
+
+
+@pytest.mark.parametrize("section, line, req_id, method", [
+    ("SKILLS", "Ability to negotiate", "soft.negotiation", "lemma"),
+    ("SUMMARY", "Proven ability to communicate", "soft.communication", "lemma"),
+    ("SUMMARY", "Skilled at negotiating", "soft.negotiation", "lemma"),
+    ("EXPERIENCE", "Negotiated hardware and software acquisitions", "soft.negotiation", "evidence"),
+    ("EXPERIENCE", "• Communicated project status weekly", "soft.communication", "evidence"),
+    ("EXPERIENCE", "Negotiated hardware contracts that were worth $2M", "soft.negotiation", "evidence"),
+])
+def test_claims_skill_said_with_its_own_verb_counts(analyzer, section, line, req_id, method):
+    found = [e for e in analyzer.analyze(resume(section, line)).found(req_id) if e.counts]
+    assert method in [e.method for e in found]
+
+
+@pytest.mark.parametrize("section, line, req_id", [
+    ("SKILLS", "Able to supervise", "soft.leadership"),          # a verb that shows it, not its name
+    ("EXPERIENCE", "Lead generation campaigns for B2B clients", "soft.leadership"),  # not a deed: no inflection
+    ("EXPERIENCE", "Led to a 20% cut in support costs", "soft.leadership"),          # "led to": caused
+    ("EXPERIENCE", "Negotiated hardware prices were loaded into SAP", "soft.negotiation"),  # a subject
+    ("EXPERIENCE", "Reviewed the negotiated hardware acquisitions", "soft.negotiation"),     # not opening
+    ("EXPERIENCE", "Analytical and problem\nsolving skills", "soft.problem_solving"),  # a name, cut in two
+    ("EXPERIENCE", "As a senior staff member I played a\nleading role in raising the profile of gender issues",
+     "soft.leadership"),  # a line wrapped in mid-phrase
+])
+def test_claims_skill_verb_that_is_no_ability_or_deed_does_not_count(analyzer, section, line, req_id):
+    assert not counted(analyzer.analyze(resume(section, line)), req_id)

@@ -182,3 +182,55 @@ def test_normalize_small_caps_with_accents(raw, fixed):
 @pytest.mark.parametrize("text", ["Küster", "naïve", "iPhone ÉCOLE"])
 def test_normalize_accented_words_left_alone(text):
     assert normalize(text) == text
+
+
+# --------------------------------------------------------------------------- real wording (issue 24)
+
+BODY = "\n\nEXPERIENCE\nCase Manager, Acme Services, 2019 - 2021\n"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("OBJECTIVE\nTo work as a case manager." + BODY + "\nPERSONAL DETAILS\nFull Name: Maria Elena Duarte\n"
+     "Date of Birth: 01/01/1990\n", "Maria Elena Duarte"),
+    ("OBJECTIVE\nTo work as a case manager." + BODY + "\nPERSONAL DATA\nFull Name:\nMaria Elena Duarte\n",
+     "Maria Elena Duarte"),
+    ("Full Name: Maria Elena Duarte\nmaria@example.com" + BODY, "Maria Elena Duarte"),
+])
+def test_names_full_name_label_gives_the_name(screener, text, name):
+    assert name_of(screener, text) == name
+
+
+@pytest.mark.parametrize("text", [
+    # the same label under a section that is not about the candidate: a reference's name
+    "OBJECTIVE\nTo work as a case manager." + BODY + "\nREFERENCES\nFull Name: Jane Roe\nPhone: (404) 555-0177\n",
+    "OBJECTIVE\nTo work as a case manager." + BODY + "\nPERSONAL DETAILS\nFull Name: 01/01/1990\n",
+])
+def test_names_full_name_label_elsewhere_or_without_a_name_gives_none(screener, text):
+    assert name_of(screener, text) is None
+
+
+@pytest.mark.parametrize("first_line, name", [
+    ("CHILD FAMILY ADVOCATE", None),                   # a job title opening an anonymised resume
+    ("HUMAN RESOURCES GENERALIST", None),
+    ("Dental Hygienist", None),
+    ("Core Qualifications", None),                     # a heading the section list does not hold
+    ("Technical Proficiencies", None),
+    ("Atlanta Georgia", None),                         # a place
+    ("Albany New York", None),
+    ("Maria Baker", "Maria Baker"),                    # a surname that is also a trade
+    ("Derrick Sanders", "Derrick Sanders"),            # given names that are also title words
+    ("Oluwaseun Adebayo", "Oluwaseun Adebayo"),        # no known given name, opening the resume
+    ("MARIA DUARTE", "Maria Duarte"),
+    ("Washington Irving", "Washington Irving"),        # a state as a given name
+])
+def test_names_job_title_heading_or_place_first_line_is_not_a_name(screener, first_line, name):
+    text = f"{first_line}\nmaria@example.com | (404) 555-0199\n\nSUMMARY\nCase manager for ten years.\n"
+    assert name_of(screener, text) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("CHILD FAMILY ADVOCATE\nMaria Duarte\nmaria@example.com\n", "Maria Duarte"),
+    ("Full Name: Child Family Advocate\n", "Child Family Advocate"),  # a label speaks for it
+])
+def test_names_job_title_above_the_name_leaves_the_name(screener, text, name):
+    assert name_of(screener, text) == name

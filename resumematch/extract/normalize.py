@@ -35,6 +35,24 @@ _BULLET_RUN = re.compile(rf"(?:{BULLET}\s*){{2,}}")
 #: a text file), never words; spaCy's tokenizer takes quadratic time on it (30 s for 300,000 chars).
 BLOB_CHARS = 2000
 _BLOB = re.compile(rf"\S{{{BLOB_CHARS},}}")
+#: UTF-8 read as cp1252 (mojibake) shows as a lead byte "Â".."ô" followed by continuation bytes
+#: (0x80..0xBF) as cp1252 shows them ("â€“", "Â®", "Ã©"). Text without such a pair is never handed
+#: to ftfy: it costs about a second per MB (docs/performance.md) and would change nothing.
+_CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+                 "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+#: A fullwidth separator ("：", "－", "｜" are EF BC xx or EF BD xx in UTF-8) whose last byte was lost
+#: or replaced by an invisible character, so ftfy cannot decode it. It stands between fields or dates.
+_BROKEN_FULLWIDTH = re.compile(
+    f"[ \t]*\u00ef[\u00bc\u00bd](?:[\u200b-\u200d\u2060\ufeff\ufffd]|(?![{_CONTINUATION}]))[ \t]*")
+#: ftfy's repairs of encodings only: NFKC, the bullet and hyphen tables and the space rules below
+#: do the rest, and quotes, HTML entities and line breaks are the document's own.
+_FTFY = {"unescape_html": False, "remove_terminal_escapes": False, "fix_latin_ligatures": False,
+         "fix_character_width": False, "uncurl_quotes": False, "fix_line_breaks": False,
+         "remove_control_chars": False, "normalization": None, "explain": False}
+#: Characters NFKC would spell out and make worse: "¼" becomes "1⁄4" (a year count "1¼" reads "11⁄4")
+#: and "™" becomes "TM" ("PMP™" reads "PMPTM").
+_KEEP_FROM_NFKC = re.compile("[^\u00bc-\u00be\u2150-\u215f\u2189\u2122\u2120]+")
 
 
 def cid_ratio(raw: str) -> float:
@@ -44,10 +62,22 @@ def cid_ratio(raw: str) -> float:
     return garbage / visible if visible else 0.0
 
 
+def repair_mojibake(text: str) -> str:
+    """``text`` with UTF-8 that was decoded as cp1252 put right ("â€“" -> "–", "PMPÂ®" -> "PMP®"),
+    and a fullwidth separator whose last byte was lost ("ï¼") as " - "; text that shows no
+    mojibake is returned as it is, without the cost of ftfy."""
+    if text.isascii() or not _MOJIBAKE.search(text):
+        return text
+    import ftfy  # late: 75 ms to import, and only text with mojibake needs it
+
+    return ftfy.fix_text(_BROKEN_FULLWIDTH.sub(" - ", text), **_FTFY)
+
+
 def normalize(raw: str) -> str:
     """Normalise text while keeping its line structure.
 
-    NFKC (ligatures become letters), Unicode hyphens become ``-``, bullets become
+    Mojibake repaired (``repair_mojibake``), NFKC (ligatures become letters; vulgar fractions and
+    "™" kept), Unicode hyphens become ``-``, bullets become
     ``•``, soft hyphens, ``(cid:N)`` tokens and private-use icon glyphs are dropped,
     runs of spaces and tabs collapse to one space, runs of ``BLOB_CHARS`` characters
     without a space are dropped, words hyphenated across a line break are re-joined and
@@ -56,7 +86,8 @@ def normalize(raw: str) -> str:
     # reportlab's standard fonts write "•" as code 127, which pdfminer cannot map.
     text = _CID.sub("", raw.replace("(cid:127)", BULLET))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFKC", text)
+    text = repair_mojibake(text)
+    text = _KEEP_FROM_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
     text = text.translate(_TRANSLATE)
     text = _PRIVATE_USE.sub("", text)
     text = _CONTROL.sub("", text)

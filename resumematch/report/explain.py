@@ -7,6 +7,7 @@ import math
 
 from ..score.facts import snippet
 from ..score.scorecard import Scorecard
+from ..types import FINDING_STATUS_WORDS, METHOD_WORDS
 
 __all__ = ["explanation", "format_report", "snippet"]
 
@@ -72,8 +73,20 @@ def explanation(fact: dict, card: Scorecard | None) -> dict:
     return _strict(out)
 
 
+def _status(status: str) -> str:
+    return FINDING_STATUS_WORDS.get(status, status)
+
+
+def _where(section: str, page: int | None) -> str:
+    """"in Experience, page 1": where a finding is, as a reader of the resume would say it."""
+    place = {"header": "in the header", "other": "in another section"}.get(section, f"in {section.title()}")
+    return f"{place}, page {page}" if page else place
+
+
 def format_report(data: dict) -> str:
-    """A plain-text report for a terminal, from ``explanation``'s output."""
+    """A plain-text report for a terminal, from ``explanation``'s output: the machine values of
+    methods, statuses and sections are said in a recruiter's words ("a close form of the phrase,
+    named, in Experience, page 1")."""
     lines = [f"{data['file']}"]
     if data["score"] is None:
         lines.append(f"  status: {data['status']} — {data['reason']}")
@@ -101,12 +114,14 @@ def format_report(data: dict) -> str:
         lines.append(head)
         ev = item["evidence"]
         if ev:
-            where = f"{ev['section']}, page {ev['page']}" if ev["page"] else ev["section"]
-            lines.append(f"      evidence ({ev['method']}, {ev['status']}, {where}): {ev['snippet']}")
+            how = ", ".join((METHOD_WORDS.get(ev["method"], ev["method"]), _status(ev["status"]),
+                             _where(ev["section"], ev["page"])))
+            lines.append(f"      evidence ({how}): {ev['snippet']}")
         if item["note"]:
             lines.append(f"      note: {item['note']}")
         for nc in item.get("not_counted", []):
-            lines.append(f"      not counted ({nc['status']}, {nc['section']}): {nc['text']}")
+            lines.append(f"      not counted ({_status(nc['status'])}, {_where(nc['section'], nc['page'])}): "
+                         f"{nc['text']}")
     if data["missing"]:
         lines.append("")
         lines.append("  missing required: " + ", ".join(data["missing"]))

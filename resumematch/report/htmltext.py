@@ -72,6 +72,9 @@ def explain_flag(flag: str) -> str:
     if name == "injection_text":
         return ("The resume contains text aimed at an automated screener (such as \u201cignore previous "
                 "instructions\u201d). Nothing obeys it and it earned nothing; a person should read it.")
+    if name == "unread_dates":
+        return (f"The work history holds {detail or 'some'} year(s), but no date range (from - to) could be "
+                "read, so the years of experience show 0; check the dates by hand.")
     if name == "duplicate_of":
         return f"The file has the same content as {detail or 'another file'}, which is ranked above it."
     return f"Flag \u201c{flag}\u201d: see docs/security.md."

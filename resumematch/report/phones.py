@@ -8,8 +8,7 @@ from functools import lru_cache
 
 import phonenumbers
 
-#: The region a number without a country code is read in.
-DEFAULT_REGION = "US"
+from ..types import PHONE_REGION
 
 
 @lru_cache(maxsize=1 << 16)  # a rescore builds the ranking again: parse each number once (~90 µs)
@@ -18,13 +17,13 @@ def phone_cell(raw: object) -> object:
     the right length for its country (valid, or possible: fictional 555 numbers too) becomes
     ``(+CC) national part`` (``(+1) 404-555-0156``, ``(+44) 20 7946 0958``); anything else keeps
     its text as written (``csv_safe`` still neutralises it). The country comes from the number
-    itself when it starts with ``+``, else ``DEFAULT_REGION``. The leading ``(`` keeps the ``+``
+    itself when it starts with ``+``, else ``PHONE_REGION``. The leading ``(`` keeps the ``+``
     from being a formula trigger, without a quote or an invisible character."""
     if not isinstance(raw, str) or not raw.strip():
         return raw
     text = re.sub(r"\s+", " ", raw.strip())
     try:
-        number = phonenumbers.parse(text, DEFAULT_REGION)
+        number = phonenumbers.parse(text, PHONE_REGION)
     except phonenumbers.NumberParseException:
         return text
     if not (phonenumbers.is_valid_number(number)

@@ -29,6 +29,10 @@ FINDING_COLUMNS = ("requirement", "category", "name", "text", "method", "match_s
                    "page", "start", "end", "snippet")
 
 _SENTENCE_END = re.compile(r"[.!?;•▪●](?=\s)|\n")
+#: A year, as a date of work would hold one.
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+#: The sections whose dates are dates of work.
+_WORK_SECTIONS = frozenset({"experience", "internships"})
 
 
 def snippet(text: str, start: int, end: int, limit: int = 240) -> str:
@@ -74,6 +78,16 @@ def jobs_text(rows: list[list] | None) -> str:
     return "; ".join(f"{title or 'a job'} ({start} to {end}, {years:.1f} years): "
                      f"{'counted' if counted else 'not counted'}, {why}"
                      for title, start, end, years, counted, why in rows or ())
+
+
+def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
+    """``("unread_dates:N",)`` when no work was dated although the work sections hold N years:
+    the dates were there but could not be read as from-to ranges, so the years of experience
+    say nothing. Else ``()``."""
+    if any(p.kind != "education" for p in analysis.periods):
+        return ()
+    years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
+    return (f"unread_dates:{years}",) if years else ()
 
 
 @lru_cache(maxsize=1)

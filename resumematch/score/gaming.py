@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..analyze.values import Analysis, Entity
 from ..extract import Document
 from ..types import Category, FindingStatus
+from .facts import date_flags
 
 _INJECTION = re.compile(
     r"ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions|prompts?|rules)"
@@ -88,7 +89,8 @@ def _distinct(entities: list[Entity]) -> list[Entity]:
 
 
 def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
-    """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed``."""
+    """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed``.
+    Besides gaming, the flags tell of dates that could not be read (``facts.date_flags``)."""
     flags = []
     if document.hidden_chars:
         flags.append(f"hidden_text:{document.hidden_chars}")
@@ -101,4 +103,4 @@ def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str,
         analysis = replace(analysis, entities=entities)
     if injection_spans(document.text):
         flags.append("injection_text")
-    return analysis, tuple(flags)
+    return analysis, (*flags, *date_flags(document.text, analysis))

@@ -57,6 +57,16 @@ class Scorecard:
         return self.strengths[requirement_id]
 
 
+def experience_note(relevant: float, total: float, flags: str | None, full: float) -> str:
+    """The years behind an experience requirement, in words; when no work was dated although the
+    resume holds dates (an ``unread_dates:N`` flag), it says so instead of "0 dated years"."""
+    unread = next((f.partition(":")[2] for f in (flags or "").split(";") if f.startswith("unread_dates:")), "")
+    if unread:
+        return (f"no dated work could be read: the work history holds {unread} year(s), but no date range "
+                f"(from - to) was recognised, so experience counts 0 years; check the dates by hand")
+    return f"{relevant:g} years of relevant work out of {total:g} dated years; full strength at {full:g}"
+
+
 def _entity(row, isna) -> Entity:
     page = None if isna(row.page) else int(row.page)
     return Entity(str(row.category), str(row.requirement), row.name, row.text, str(row.method),
@@ -98,9 +108,8 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
         own = int(scores.best[i, r])
         chosen, note, via = own, "", scores.via[i, r]
         if req.category == Category.EXPERIENCE:
-            full = scores.model.experience.full_strength_years
-            note = (f"{fact.relevant_years:g} years of relevant work out of {fact.total_years:g} dated years; "
-                    f"full strength at {full:g}")
+            note = experience_note(fact.relevant_years, fact.total_years, fact["flags"],
+                                   scores.model.experience.full_strength_years)
         if via == "equivalent_experience":
             note = (f"met by equivalent experience: {fact.relevant_years:g} relevant years >= "
                     f"{reqs.alt_years[r]:g}")

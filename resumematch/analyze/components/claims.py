@@ -7,6 +7,7 @@ here has a positive and a negative twin in ``tests/test_claims.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ...types import FindingStatus
 
@@ -34,6 +35,21 @@ _OTHERS_AFTER = re.compile(
     rf"^[\s-]*certified\s+(?:{_NOT_FUNCTION}[a-z-]+\s+){{0,2}}?{_NOT_FUNCTION}"
     r"(?:[a-z]+[a-rt-z]s|staff|team|teams|people|PMs)\b", re.IGNORECASE)
 _CERTIFIED_NAME = re.compile(r"[\s-]certified$", re.IGNORECASE)
+#: A line that only says the credential above it is pending: "(In Process)", "Expected 2025".
+_STATUS_LINE = re.compile(rf"^[\s(\[]*(?:{_PENDING.pattern})[\s\d,.:/()\[\]-]*"
+                          r"(?:[A-Za-z]{3,9}\.?[\s\d,.)\]-]*)?$", re.IGNORECASE)
+#: A programme the credential's body designed, endorsed or approves, which is not the credential:
+#: "a company programme designed with PMI", "PMI-endorsed certificate", "an Authorized Training Partner".
+_ENDORSED = re.compile(
+    r"\b(?:(?:designed|developed|created|co-developed|built|offered)\s+(?:jointly\s+)?(?:with|in\s+"
+    r"(?:partnership|collaboration|cooperation)\s+with)|in\s+(?:partnership|collaboration|cooperation)\s+with|"
+    r"(?:endorsed|sanctioned|recogni[sz]ed)\s+by|[A-Z0-9]{2,}-(?:endorsed|approved|aligned|recogni[sz]ed)|"
+    r"authori[sz]ed\s+training\s+partner|registered\s+education\s+provider)\b", re.IGNORECASE)
+#: Capitalised words spelling out an acronym, and the small words they may hold ("Certified
+#: Associate in Project Management").
+_EXPANSION = r"(?:[A-Z][\w'’&-]*|of|in|and|for|the|&)(?:\s+(?:[A-Z][\w'’&-]*|of|in|and|for|the|&)){1,6}"
+_EXPANDED_AFTER = re.compile(rf"^\s*(?:\(\s*|[-–—:,]\s*)({_EXPANSION})")
+_EXPANDED_BEFORE = re.compile(rf"({_EXPANSION})\s*\(\s*$")
 _CONTACT_HOURS = re.compile(r"\bcontact\s+hours\b", re.IGNORECASE)
 #: What makes a line about credentials: an ambiguous acronym ("CSM", "CAPM") counts only there.
 _CREDENTIAL_WORDS = re.compile(
@@ -52,8 +68,11 @@ _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*|&)")
 
 
 def credential_status(text: str, start: int, end: int, line_start: int, line_end: int, section: str, *,
-                      needs_context: bool = False, window: int = 60) -> FindingStatus:
-    """The status of a credential named at ``text[start:end]`` on the line ``line_start:line_end``."""
+                      needs_context: bool = False, window: int = 60,
+                      named: Sequence[tuple[int, int]] = ()) -> FindingStatus:
+    """The status of a credential named at ``text[start:end]`` on the line ``line_start:line_end``;
+    ``named`` are the (start, end) characters of every finding of the same credential, where an
+    acronym spelt out beside it must be."""
     line = text[line_start:line_end]
     before = text[max(line_start, start - window):start]
     after = text[end:min(line_end, end + window)]
@@ -64,14 +83,47 @@ def credential_status(text: str, start: int, end: int, line_start: int, line_end
     tail = " certified" + after if _CERTIFIED_NAME.search(name) else after  # "PMP certified" + " staff"
     if _OTHERS_BEFORE.search(before) or _OTHERS_AFTER.match(tail):
         return FindingStatus.NOT_OWN  # "coached analysts through their CAPM exams"
-    if _PENDING.search(before + " " + after):
+    if _spelt_out_as_another(text, start, end, max(line_start, start - window), after, named):
+        return FindingStatus.NOT_CLAIMED  # "CSM (Certified Software Manager)"
+    if _PENDING.search(before + " " + after) or _STATUS_LINE.match(_next_line(text, line_end)):
         return FindingStatus.IN_PROGRESS
-    if _TRAINING_AFTER.match(after) or _TRAINING_BEFORE.search(before) or _CONTACT_HOURS.search(line):
+    if _TRAINING_AFTER.match(after) or _TRAINING_BEFORE.search(before) or _CONTACT_HOURS.search(line) \
+            or _ENDORSED.search(line):
         return FindingStatus.TRAINING
     name = text[start:end]
     if section != "certifications" and " " in name.strip() and not any(c.isupper() for c in name):
         return FindingStatus.NOT_CLAIMED  # "a seasoned project management professional"
     return FindingStatus.EXPIRED if _EXPIRED.search(before + " " + after) else FindingStatus.HELD
+
+
+def _next_line(text: str, line_end: int) -> str:
+    """The line after the one ending at ``line_end`` ("" at the end of the text)."""
+    if line_end >= len(text):
+        return ""
+    end = text.find("\n", line_end + 1)
+    return text[line_end + 1:end if end >= 0 else len(text)]
+
+
+def _spelt_out_as_another(text: str, start: int, end: int, before_start: int, after: str,
+                          named: Sequence[tuple[int, int]]) -> bool:
+    """Whether the resume spells the acronym at ``text[start:end]`` out, beside it, as words in
+    which the credential was not found: "CSM (Certified Software Manager)" is not the Certified
+    ScrumMaster, "Certified Scrum Master (CSM)" is."""
+    acronym = text[start:end]
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+        return False
+    m, at = _EXPANDED_AFTER.match(after), end
+    if not m and after.lstrip().startswith(")"):
+        m, at = _EXPANDED_BEFORE.search(text, before_start, start), 0
+    if not m:
+        return False
+    words = [w for w in m.group(1).split() if w[0].isupper()]
+    initials = "".join(w[0] for w in words).upper()
+    capitals = "".join(c for w in words for c in w if c.isupper())
+    if acronym not in (initials, capitals):
+        return False  # no spelling-out: "CSM, Scrum Alliance"
+    a, b = at + m.start(1), at + m.end(1)
+    return not any(x < b and a < y for x, y in named)
 
 
 #: A skill named by a noun ("communication", "leadership", "problem solving") or a relational

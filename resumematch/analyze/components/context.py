@@ -50,12 +50,18 @@ class ContextClassifier:
         text = doc_text(doc)
         contact_lines = doc._.rm_contact_lines or []
         headings: dict[int, bool] = {}
-        return self.set_annotations(doc, [self.status(doc, text, f, contact_lines, headings) for f in findings])
+        named: dict[str, list[tuple[int, int]]] = {}  # where each credential was named, by requirement
+        for f in findings:
+            if f.category == Category.CERTIFICATION:
+                named.setdefault(f.req_id, []).append(span_chars(doc, f.start, f.end))
+        return self.set_annotations(doc, [self.status(doc, text, f, contact_lines, headings, named)
+                                          for f in findings])
 
     def status(self, doc: Doc, text: str, f: Finding, contact_lines: list[tuple[int, int]],
-               headings: dict[int, bool]) -> str:
+               headings: dict[int, bool], named: dict[str, list[tuple[int, int]]]) -> str:
         """The status of finding ``f``, given the doc's contact line ranges; ``headings`` remembers
-        which lines (by start) are section headings, as several findings often share a line."""
+        which lines (by start) are section headings, as several findings often share a line;
+        ``named`` holds the characters where each credential was named."""
         start, end = span_chars(doc, f.start, f.end)
         if any(a <= start < b for a, b in contact_lines):
             return FindingStatus.CONTACT
@@ -68,7 +74,8 @@ class ContextClassifier:
         before = text[max(line_start, start - self.window):start]
         if f.category == Category.CERTIFICATION:
             return credential_status(text, start, end, line_start, line_end, section_at(doc, start),
-                                     needs_context=f.needs_context, window=self.window)
+                                     needs_context=f.needs_context, window=self.window,
+                                     named=named.get(f.req_id, ()))
         if f.category == Category.DEGREE:
             near = text[max(line_start, start - 150):min(line_end, end + 150)]
             nxt_end = text.find("\n", line_end + 1, line_end + 150)

@@ -32,7 +32,10 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _POINT = (rf"(?:{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
           rf"|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})")
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)"
-RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*(?:-|to|until|till|through|thru|–|—)\s*"
+#: What stands between the two ends: dashes, words, and the tildes and arrows of other conventions
+#: ("2015 ~ 2019", fullwidth "～" once normalised, "2015 → 2019").
+_TO = r"(?:->|-|~|〜|→|⟶|to|until|till|through|thru|–|—)"
+RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*{_TO}\s*"
                    rf"(?P<b>{_POINT}|{_NOW})(?![\w/])", re.IGNORECASE)
 
 # The forms parse_point tells apart, compiled once: it runs for both ends of every range.

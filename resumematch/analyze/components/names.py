@@ -10,6 +10,9 @@ them a heading, job, place or company word) *and* something else speaks for it:
 - it is a display line of the document (the largest type on the first page of a PDF);
 - it opens the document and contact details follow closely.
 
+Unless a label speaks for it, a field that reads as a job title, a heading or a place
+(``notnames``) is never the name.
+
 Plain functions; no spaCy.
 """
 
@@ -22,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .header import find_email, find_phone, segments
+from .notnames import not_a_name
 from .sections import heading_label
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)*(?:-[^\W\d_a-z][^\W\d_'’.-]*)*\.?$")
@@ -151,7 +155,7 @@ def _leading_name(raw: str) -> str:
             break
         taken.append(w)
     candidate = " ".join(taken).strip(" .")
-    return candidate if name_score(candidate) else ""
+    return candidate if name_score(candidate) and not not_a_name(candidate, is_given_name) else ""
 
 
 def _label(raw: str) -> str:
@@ -168,7 +172,8 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
     """
     for line in display_lines:
         candidate = clean_name(line)
-        if candidate and name_score(candidate) and not heading_label(candidate):
+        if candidate and name_score(candidate) and not heading_label(candidate) \
+                and not not_a_name(candidate, is_given_name):
             offset = text.find(candidate.split()[0])
             if offset >= 0:
                 return _display(candidate), offset
@@ -196,18 +201,37 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
                 after_label = i
             continue
         candidate = clean_name(raw)
-        if not (candidate and name_score(candidate) and not heading_label(candidate) and _not_place(candidate)):
+        labelled = bool(_NAME_LABEL.match(raw)) or (after_label is not None and i - after_label <= 8)
+        if not (candidate and name_score(candidate) and not heading_label(candidate) and _not_place(candidate)
+                and (labelled or not not_a_name(candidate, is_given_name))):
             leading = _leading_name(raw) if fallback is None else ""
             if leading:
                 offset = text.find(leading.split()[0], start, end)
                 fallback = _display(leading), (start if offset < 0 else offset)
             continue
-        labelled = bool(_NAME_LABEL.match(raw)) or (after_label is not None and i - after_label <= 8)
         near_contact = any(-3 <= c - i <= 6 and c != i for c in contact)
         if labelled or is_given_name(candidate.split()[0]) or (i < 3 and near_contact):
             offset = text.find(candidate.split()[0], start, end)
             return _display(candidate), (start if offset < 0 else offset)
     return fallback
+
+
+def find_labelled_name(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The name given by a "Name:" / "Full Name:" label in ``text[start:end]`` (a personal-details
+    section after the body of the resume), on the label's line or the line after it."""
+    lines = list(segments(text, start, end))
+    for i, (a, b) in enumerate(lines):
+        raw = text[a:b].strip(" \"'“”*#_=|")
+        if not _NAME_LABEL.match(raw):
+            continue
+        if raw.endswith(":") and i + 1 < len(lines):
+            a, b = lines[i + 1]
+            raw = text[a:b]
+        candidate = clean_name(raw)
+        if candidate and name_score(candidate):
+            offset = text.find(candidate.split()[0], a, b)
+            return _display(candidate), (a if offset < 0 else offset)
+    return None
 
 
 def _not_place(candidate: str) -> bool:

@@ -28,6 +28,25 @@ _BREAKS = [".", ";", ":", "!", "?", "•", "|", "(", ")", "[", "]", "/"]
 _DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{2,4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?")
 
 
+#: Words that name an ability to do what follows: "ability to negotiate", "skilled at negotiating".
+_ABILITY = [[{"LOWER": {"IN": ["ability", "abilities", "able", "capacity"]}}, {"LOWER": "to"}],
+            [{"LOWER": {"IN": ["skilled", "adept", "experienced", "proficient", "effective"]}},
+             {"LOWER": {"IN": ["at", "in"]}}]]
+#: Words after a verb that make it no deed of the candidate's: "Led to savings", "Led by the CIO",
+#: "Negotiated rates were loaded", "[problem] solving skills" (a name cut at a line break).
+_NOT_A_DEED = ["to", "by", "is", "are", "was", "were", "be", "been", "has", "have", "had", "as",
+               "skills", "skill", "abilities", "ability"]
+
+
+def own_verbs(name: str, verbs: Iterable[str]) -> list[str]:
+    """The verbs among ``verbs`` that are the skill ``name`` itself, said as a verb ("negotiate"
+    for "Negotiation", "lead" for "Leadership", "solve" for "Problem solving"); not a verb that
+    only shows it ("supervise", "broker")."""
+    letters = re.sub(r"[^a-z]", "", name.lower())
+    stems = {v: v[:-1] if v.endswith("e") else v for v in verbs}
+    return sorted(v for v, stem in stems.items() if len(stem) >= 4 and stem in letters)
+
+
 class PatternMatcher:
     """Appends a finding for every evidence pattern that matches to ``doc._.rm_findings``."""
 
@@ -36,6 +55,7 @@ class PatternMatcher:
         self.nlp = nlp
         self.entries: list[dict] = []
         self._matcher = Matcher(nlp.vocab)
+        self._own = Matcher(nlp.vocab)  # the skill's own verb: as an ability, or as a deed
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: Iterable[dict] = ()) -> None:
         """Take the model's patterns: ``{"category", "id", "name", "verbs", "objects", "max_gap"}`` dicts."""
@@ -51,6 +71,12 @@ class PatternMatcher:
                 [{"LEMMA": {"IN": verbs}}, gap, {"LEMMA": {"IN": objects}}],
                 [{"LEMMA": {"IN": verbs}}, gap, {"LOWER": {"IN": plurals}}],  # "SLAs", "KPIs"
             ])
+            own = own_verbs(entry["name"], verbs)
+            if own:
+                self._own.add(f"ability {key}", [[*a, {"LEMMA": {"IN": own}}] for a in _ABILITY])
+                # An inflected form ("Negotiated", not "Lead generation") followed by a word.
+                self._own.add(f"deed {key}", [[{"LEMMA": {"IN": own}, "LOWER": {"NOT_IN": own}},
+                                               {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_A_DEED}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
@@ -63,10 +89,27 @@ class PatternMatcher:
                 nearest[key] = end
         found = []
         for (key, start), end in sorted(nearest.items(), key=lambda item: (item[0][1], item[1])):
-            if _after_date_dash(doc, start) or _subject_of_a_clause(doc, start, end):
+            if _after_date_dash(doc, start) or _subject_of_a_clause(doc, start, end) or _opens_a_clause(doc, start):
                 continue
             entry = self.entries[int(key)]
             found.append(Finding(start, end, entry["category"], entry["id"], entry["name"], Method.EVIDENCE, 1.0))
+        return found + self._own_verb_findings(doc, {(f.req_id, f.start) for f in found})
+
+    def _own_verb_findings(self, doc: Doc, taken: set[tuple[str, int]]) -> list[Finding]:
+        """The skill named by its own verb: "ability to negotiate" names it (method ``lemma``: a
+        close form of its name); "Negotiated hardware and software purchases", the verb opening
+        a sentence or list item, is a deed of it whatever the object (method ``evidence``)."""
+        found = []
+        for match_id, start, end in self._own(doc) if self.entries else ():
+            kind, key = self.nlp.vocab.strings[match_id].split()
+            entry = self.entries[int(key)]
+            if kind == "deed":
+                if not _opens_an_item(doc, start) or (entry["id"], start) in taken or _after_date_dash(doc, start) \
+                        or _opens_a_clause(doc, start):
+                    continue
+                taken.add((entry["id"], start))
+            method = Method.EVIDENCE if kind == "deed" else Method.LEMMA
+            found.append(Finding(start, end, entry["category"], entry["id"], entry["name"], method, 1.0))
         return found
 
     def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
@@ -92,6 +135,38 @@ def _subject_of_a_clause(doc: Doc, start: int, end: int) -> bool:
     next to its object, with a form of "be" or "have" right after. "Negotiated rates with vendors"
     is a deed and stays."""
     return end - start == 2 and end < len(doc) and doc[end].lower_ in _CLAUSE_VERBS
+
+
+#: Words a line wrapped in mid-phrase ends with: the next line goes on with the phrase ("I played a" /
+#: "leading role").
+_MID_PHRASE = frozenset("a an the of to in for with and or my our his her their".split())
+
+
+def _opens_an_item(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence or list item: at the start, after a break, or first on
+    a line that does not go on with the phrase of the line above."""
+    if i == 0 or doc[i - 1].text in _BREAKS:
+        return True
+    if not doc[i - 1].is_space:
+        return False
+    return i < 2 or doc[i - 2].lower_ not in _MID_PHRASE
+
+
+#: Words that end the noun phrase after a verb: what follows them is not the verb's subject clause
+#: ("Negotiated contracts that were worth $2M" is a deed).
+_PHRASE_ENDS = frozenset("that which who whose with for from on at by to into of in under over".split())
+
+
+def _opens_a_clause(doc: Doc, start: int, reach: int = 4) -> bool:
+    """Whether the verb at ``start`` is a participle describing the subject of a clause: a form of
+    "be" or "have" within ``reach`` words after it, before the noun phrase ends ("Negotiated
+    hardware prices were loaded ...")."""
+    for token in doc[start + 1:start + 1 + reach]:
+        if token.is_space or token.text in _BREAKS or token.lower_ in _PHRASE_ENDS:
+            return False
+        if token.lower_ in _CLAUSE_VERBS:
+            return True
+    return False
 
 
 def _after_date_dash(doc: Doc, i: int) -> bool:

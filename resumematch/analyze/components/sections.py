@@ -39,9 +39,9 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
                "accomplishments", "key achievements"),
     "other": ("interests", "hobbies", "languages", "references", "publications", "volunteer",
               "volunteering", "volunteer experience", "activities", "extracurricular activities",
-              "additional information", "links", "contact", "contact information", "personal details",
-              "personal information", "presentations", "writing", "committees", "affiliations",
-              "memberships", "professional affiliations", "extracurricular", "hobbies and interests"),
+              "additional information", "links", "contact", "contact information", "contact details",
+              "personal details", "personal information", "personal data", "presentations", "writing", "committees",
+              "affiliations", "memberships", "professional affiliations", "extracurricular", "hobbies and interests"),
 }
 _LOOKUP = {syn: label for label, syns in SECTION_SYNONYMS.items() for syn in syns}
 _CLEAN = re.compile(r"[^a-z& ]+")

@@ -1,0 +1,81 @@
+"""Header fields shaped like a name that are something else: a job title ("CHILD FAMILY ADVOCATE"),
+a heading ("Core Qualifications") or a place ("Atlanta Georgia").
+
+Each test looks at the field's last word, where English puts the head of a title, a heading or a
+place name. A job title's head must have another title word before it that is not a known given
+name, so "Maria Baker" stays a name. Plain functions; no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ...catalog import catalog_dir
+from ...catalog.technology import CODE_TITLE_COLUMNS, read_tsv
+from .sections import SECTION_SYNONYMS
+
+#: Heads of job titles that O*NET's occupation titles do not end with, though resumes do.
+_MORE_JOB_HEADS = frozenset("""advocate generalist associate receptionist recruiter paralegal bookkeeper caregiver
+coach consultant liaison officer aide clerk administrator ambassador steward attendant host hostess
+""".split())
+#: The last words of section headings that the heading list does not hold whole ("Core Qualifications",
+#: "Technical Proficiencies", "Career Highlights").
+_MORE_HEADING_HEADS = frozenset("proficiencies qualifications highlights summary profile".split())
+#: U.S. states, Canadian provinces and countries resumes come from, as the last word of a field.
+#: States that are common surnames (Washington, Montana) are left out; "York" and "Jersey" count
+#: only after "New".
+_PLACES = frozenset("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+nebraska nevada carolina dakota ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
+wyoming alberta manitoba ontario quebec saskatchewan india pakistan bangladesh nigeria kenya ghana philippines
+canada australia germany france spain italy ireland england scotland singapore malaysia indonesia china japan
+""".split())
+_PLACE_PAIRS = frozenset({"new york", "new jersey", "new hampshire", "new mexico", "rhode island",
+                          "british columbia", "new brunswick", "nova scotia", "south korea", "sri lanka"})
+
+
+def _singular(word: str) -> str:
+    """"Workers" -> "worker", "Actuaries" -> "actuary", "Coaches" -> "coach"."""
+    word = word.lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@lru_cache(maxsize=1)
+def _occupation_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The heads of O*NET's occupation titles ("Social Workers" -> "worker", plural heads only: a
+    title ending "Court" or "Art" names no person) and every word of those titles."""
+    _, rows = read_tsv(catalog_dir() / "occupations.tsv", CODE_TITLE_COLUMNS)
+    heads, words = set(), set()
+    for row in rows:
+        title = re.findall(r"[A-Za-z]+", row["title"].split(",")[0])
+        if title and title[-1].endswith("s"):
+            heads.add(_singular(title[-1]))
+        words.update(_singular(w) for w in re.findall(r"[A-Za-z]+", row["title"]))
+    return frozenset(heads | _MORE_JOB_HEADS), frozenset(words | _MORE_JOB_HEADS)
+
+
+@lru_cache(maxsize=1)
+def _heading_heads() -> frozenset[str]:
+    return frozenset(s.split()[-1] for syns in SECTION_SYNONYMS.values() for s in syns) | _MORE_HEADING_HEADS
+
+
+def not_a_name(candidate: str, is_given: Callable[[str], bool]) -> bool:
+    """Whether ``candidate``, a field shaped like a name, is a job title, a heading or a place.
+    ``is_given`` says whether a word is a known given name."""
+    words = [w.strip(".,").lower() for w in candidate.split()]
+    if len(words) < 2:
+        return False
+    if words[-1] in _heading_heads():
+        return True  # "Core Qualifications": no name ends with a heading's last word
+    heads, title_words = _occupation_words()
+    if _singular(words[-1]) in heads and any(
+            _singular(w) in title_words and not is_given(w) for w in words[:-1]):
+        return True  # "CHILD FAMILY ADVOCATE", "Dental Hygienist"; not "Maria Baker"
+    return words[-1] in _PLACES or " ".join(words[-2:]) in _PLACE_PAIRS  # "Atlanta Georgia", "Albany New York"
