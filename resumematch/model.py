@@ -30,6 +30,9 @@ from .modelcheck import (
 from .shapes import EvidencePattern
 from .types import CATEGORIES, Category, DegreeLevel, Kind
 
+#: How similar (rapidfuzz ratio, 0-100) a misspelt phrase must be to an alias, unless a
+#: requirement sets its own ``fuzzy_threshold``; also the threshold of the catalogue's other terms.
+FUZZY_THRESHOLD = 88
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -74,7 +77,7 @@ class Requirement(_Frozen):
     #: Aliases that are also ordinary words, names or places ("CSM", "CAPM"): they count only in
     #: credential context (the certifications section, or a credential word on their line).
     context_only: tuple[str, ...] = ()
-    fuzzy_threshold: float = Field(default=88, ge=50, le=100)
+    fuzzy_threshold: float = Field(default=FUZZY_THRESHOLD, ge=50, le=100)
     degree: DegreeSpec | None = None
     satisfied_by: SatisfiedBy | None = None
     #: Catalogue ids the requirement was filled in from (``cert.pmp``); see ``catalog/refs.py``.

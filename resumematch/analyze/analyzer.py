@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extract.document import Document
-from ..model import RequirementModel, load_model
+from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import merged_months
 from .components.extensions import doc_text, section_lookup, token_bounds
@@ -60,7 +60,7 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
     for other in model.other_terms:
         for phrase in other.aliases:
             entry = {"category": str(other.category), "id": None, "name": other.name, "phrase": phrase,
-                     "kind": "alias", "threshold": 88}
+                     "kind": "alias", "threshold": FUZZY_THRESHOLD}
             terms.append(entry)
             fuzzy.append(entry)
     return {"resumematch_terms": {"entries": terms}, "resumematch_patterns": {"patterns": patterns},

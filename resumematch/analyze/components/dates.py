@@ -11,12 +11,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..component import StatefulComponent
 from .extensions import doc_text, expand_span, line_bounds, section_end, section_lookup, section_start, span_chars
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -104,11 +103,14 @@ def merged_months(periods: list[tuple[tuple[int, int], tuple[int, int]]]) -> int
     return total
 
 
-class DateFinder:
+class DateFinder(StatefulComponent):
     """Sets ``doc._.rm_periods``: dicts with start, end, months, kind, relevant, text, section, offset."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_dates") -> None:
-        self.name = name
+        super().__init__(nlp, name)
+        self.clear()
+
+    def clear(self) -> None:
         self.relevant: re.Pattern | None = None
         self.terms: list[str] = []
         self.today = dt.date.today()
@@ -116,6 +118,7 @@ class DateFinder:
     def initialize(self, get_examples=None, *, nlp: Language | None = None, relevant_terms: Iterable[str] = (),
                    as_of: str | None = None) -> None:
         """Take the model's relevant terms, and the date "Present" means (ISO; default today)."""
+        self.clear()
         self.terms = list(relevant_terms)
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
         terms = self.terms
@@ -126,17 +129,11 @@ class DateFinder:
             parts.append(rf"(?i:\b(?:{'|'.join(insensitive)})\b)")
         self.relevant = re.compile("|".join(parts)) if parts else None
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, find_periods(doc_text(doc), self.today))
+    def settings(self) -> dict:
+        return {"relevant_terms": self.terms, "as_of": self.today.isoformat()}
 
-    def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "dates.json", {"relevant_terms": self.terms, "as_of": self.today.isoformat()})
-
-    def from_disk(self, path, exclude=()) -> DateFinder:
-        self.initialize(**srsly.read_json(Path(path) / "dates.json"))
-        return self
+    def match(self, doc: Doc) -> list[RawPeriod]:
+        return find_periods(doc_text(doc), self.today)
 
     def is_relevant(self, text: str, start: int, end: int, title_start: int, title_end: int) -> bool:
         """Whether the entry ``text[start:end]`` is relevant work: a relevant term in its title

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ...types import Method
+from ..component import StatefulComponent
 from .extensions import Finding
 from .terms import lemmatizer_of
 
@@ -28,17 +27,20 @@ _BREAKS = [".", ";", ":", "!", "?", "•", "|", "(", ")", "[", "]", "/"]
 _DATE = re.compile(r"(?:19|20)\d\d|\d{1,2}/\d{2,4}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?")
 
 
-class PatternMatcher:
+class PatternMatcher(StatefulComponent):
     """Appends a finding for every evidence pattern that matches to ``doc._.rm_findings``."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_patterns") -> None:
-        self.name = name
-        self.nlp = nlp
+        super().__init__(nlp, name)
+        self.clear()
+
+    def clear(self) -> None:
         self.entries: list[dict] = []
-        self._matcher = Matcher(nlp.vocab)
+        self._matcher = Matcher(self.nlp.vocab)
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: Iterable[dict] = ()) -> None:
         """Take the model's patterns: ``{"category", "id", "name", "verbs", "objects", "max_gap"}`` dicts."""
+        self.clear()
         lemmas = lemmatizer_of(nlp or self.nlp)
         for entry in patterns:
             key = str(len(self.entries))
@@ -52,8 +54,8 @@ class PatternMatcher:
                 [{"LEMMA": {"IN": verbs}}, gap, {"LOWER": {"IN": plurals}}],  # "SLAs", "KPIs"
             ])
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, self.match(doc))
+    def settings(self) -> dict:
+        return {"patterns": self.entries}
 
     def match(self, doc: Doc) -> list[Finding]:
         nearest: dict[tuple[str, int], int] = {}  # (pattern, verb token) -> the closest object's end
@@ -68,19 +70,6 @@ class PatternMatcher:
             entry = self.entries[int(key)]
             found.append(Finding(start, end, entry["category"], entry["id"], entry["name"], Method.EVIDENCE, 1.0))
         return found
-
-    def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
-        doc._.rm_findings = (doc._.rm_findings or []) + found
-        return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "patterns.jsonl", self.entries)
-
-    def from_disk(self, path, exclude=()) -> PatternMatcher:
-        self.initialize(nlp=self.nlp, patterns=srsly.read_jsonl(Path(path) / "patterns.jsonl"))
-        return self
 
 
 _CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})

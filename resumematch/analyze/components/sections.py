@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..component import Component
 from .extensions import doc_text
 
 SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -56,14 +57,8 @@ def heading_label(line: str) -> str | None:
     return _LOOKUP.get(" ".join(key)) if key else None
 
 
-class SectionDetector:
+class SectionDetector(Component):
     """Marks where each section starts: ``doc._.rm_sections`` is a list of (label, start, end)."""
-
-    def __init__(self, nlp: Language, name: str = "resumematch_sections") -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[tuple[str, int]]:
         found, pos = [], 0
