@@ -6,7 +6,7 @@ import pytest
 from builders import build_docx, placed_pdf
 
 from resumematch import extract
-from resumematch.analyze.components.names import clean_name, find_name, is_given_name
+from resumematch.analyze.rules.names import clean_name, find_name, is_given_name
 from resumematch.extract.normalize import normalize
 from resumematch.extract.text import extract_text_file, restore_fields
 from resumematch.run.screener import Screener

@@ -13,7 +13,7 @@ from ..extract.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import merged_months
-from .components.extensions import doc_text, section_lookup, token_bounds
+from .rules.extensions import doc_text, section_lookup, token_bounds
 from .values import Analysis, Candidate, Entity, Period
 
 PIPE_NAMES = ("lemmatizer", "resumematch_lemmas", "resumematch_sections", "resumematch_contact",

@@ -11,15 +11,14 @@ holds what it held, once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import srsly
 from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:  # the components package imports this module
-    from .components.extensions import Finding
+from .rules.extensions import Finding
 
 
 class Component:

@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..component import Component
-from .extensions import doc_text
-from .header import EMAIL, URL, find_email, find_phone, segments
-from .names import CONTACT_HEADINGS, find_name
+from ..rules.extensions import doc_text
+from ..rules.header import EMAIL, URL, find_email, find_phone, segments
+from ..rules.names import CONTACT_HEADINGS, find_name
 
 __all__ = ["ContactFinder", "find_email", "find_name", "find_phone"]
 

@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 
 from ...types import Category, FindingStatus, Method
 from ..component import Component
-from .claims import credential_status, skill_status
-from .extensions import Finding, doc_text, line_bounds, section_at, span_chars
-from .sections import heading_label
+from ..rules.claims import credential_status, skill_status
+from ..rules.extensions import Finding, doc_text, line_bounds, section_at, span_chars
+from ..rules.headings import heading_label
 
 _DEGREE_INCOMPLETE = re.compile(
     r"\b(?:not\s+completed|incomplete|did\s+not\s+(?:complete|finish|graduate)|coursework\s+towards?|"

@@ -16,7 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..component import StatefulComponent
-from .extensions import doc_text, expand_span, line_bounds, section_end, section_lookup, section_start, span_chars
+from ..rules.extensions import (
+    doc_text,
+    expand_span,
+    line_bounds,
+    section_end,
+    section_lookup,
+    section_start,
+    span_chars,
+)
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ...types import Category, Method
 from ..component import StatefulComponent
-from .extensions import Finding, doc_text, expand_span, line_bounds, section_at
+from ..rules.extensions import Finding, doc_text, expand_span, line_bounds, section_at
 
 LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
                "doctorate": "Doctorate", "graduate_certificate": "Graduate certificate"}

@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 from ...model import FUZZY_THRESHOLD
 from ...types import Category, Method
 from ..component import StatefulComponent
-from .extensions import Finding, doc_text, expand_span, span_chars
-from .ngrams import NGrams, QueryFilter, ngram_queries
+from ..rules.extensions import Finding, doc_text, expand_span, span_chars
+from ..rules.ngrams import NGrams, QueryFilter, ngram_queries
 from .terms import is_acronym, lemmatizer_of, resolve_overlaps
 
 _MAX_N = 5

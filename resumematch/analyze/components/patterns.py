@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ...types import Method
 from ..component import StatefulComponent
-from .extensions import Finding
+from ..rules.extensions import Finding
 from .terms import lemmatizer_of
 
 #: Tokens a pattern never reaches across: they end a sentence or a list item.

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ...types import Category, Method
 from ..component import StatefulComponent
-from .extensions import Finding, doc_text, token_bounds
+from ..rules.extensions import Finding, doc_text, token_bounds
 
 
 def is_acronym(alias: str) -> bool:
