@@ -13,7 +13,6 @@ import warnings
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -28,7 +27,7 @@ from .modelcheck import (
     validation_errors,
 )
 from .shapes import EvidencePattern
-from .types import CATEGORIES, Category, DegreeLevel, Kind
+from .types import CATEGORIES, Category, CategoryMode, DegreeLevel, Kind, OtherCategory, Severity
 
 #: How similar (rapidfuzz ratio, 0-100) a misspelt phrase must be to an alias, unless a
 #: requirement sets its own ``fuzzy_threshold``; also the threshold of the catalogue's other terms.
@@ -110,7 +109,7 @@ class Requirement(_Frozen):
 class OtherTerm(_Frozen):
     """A finding that no requirement asks for, recognised so a near miss is not miscounted."""
 
-    category: Category | Literal["organization"]
+    category: Category | OtherCategory
     name: str
     aliases: tuple[str, ...] = Field(min_length=1)
 
@@ -134,7 +133,7 @@ class RequirementModel(_Frozen):
     category_weights: dict[str, float]
     #: How a category's requirements combine: ``mean`` (weighted mean, the default) or
     #: ``best`` (the strongest one alone, for either/or lists such as certifications).
-    category_modes: dict[str, Literal["mean", "best"]] = {}
+    category_modes: dict[str, CategoryMode] = {}
     experience: ExperienceSpec = ExperienceSpec()
     requirements: tuple[Requirement, ...] = Field(min_length=1)
     other_terms: tuple[OtherTerm, ...] = ()
@@ -254,7 +253,7 @@ def check_model(name_or_path: str | Path) -> tuple[RequirementModel, list[Proble
     except TypeError as exc:
         raise ModelError(f"{file}: {exc}", hint="every key must be a word, see docs/model-format.md") from None
     problems = sorted(problems + meaning_problems(model, lines, file), key=lambda p: p.line or 0)
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity == Severity.ERROR for p in problems):
         raise as_error(problems)
     return model, problems
 

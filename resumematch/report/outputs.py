@@ -15,6 +15,7 @@ import pandas as pd
 
 from .._version import __version__
 from ..model import RequirementModel
+from ..types import Flag
 from .blind import blind_evidence, blind_explanation, candidate_ids
 from .csvsafe import write_csv
 from .rows import IDENTIFYING, is_blind
@@ -54,7 +55,7 @@ def _blind_flags(frame: pd.DataFrame, ids: list[str]) -> pd.Series:
     by_file = dict(zip(frame["file"], ids))
 
     def rename(flags: str) -> str:
-        head, tag, file = flags.partition("duplicate_of:")
+        head, tag, file = flags.partition(Flag.DUPLICATE_OF.having(""))
         return head + tag + by_file.get(file, "another file") if tag else flags
 
     return frame["flags"].map(rename)

@@ -25,6 +25,7 @@ from platformdirs import user_cache_dir
 from ..analyze.values import Analysis
 from ..errors import CacheError, ResumeMatchWarning
 from ..extract import EXTRACTOR_VERSION, Document
+from ..types import DocStatus
 
 #: Written into every cache file's header (``PRAGMA application_id``): "RMch".
 APPLICATION_ID = 0x524D6368
@@ -196,7 +197,7 @@ class Cache:
 
     def put(self, document: Document, options: str) -> None:
         """Store ``document`` (statuses that depend on time limits, not content, are not stored)."""
-        if document.status in ("timeout", "error") or not document.sha256:
+        if document.status in (DocStatus.TIMEOUT, DocStatus.ERROR) or not document.sha256:
             return
         data = document.to_dict()
         data["source"] = None

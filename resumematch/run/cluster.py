@@ -31,6 +31,7 @@ from ..analyze.values import pipeline_hash
 from ..errors import ClusterError, InputError
 from ..extract import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
 from ..extract.document import failed
+from ..types import DocStatus
 from .cache import Cache
 from .pool import Limits
 from .pool import analyze_files as analyze_locally
@@ -263,7 +264,7 @@ def _killed(batch: _Batch, retry: deque[_Batch], done: set[int], exc: Exception)
         return
     for index, name, _ in files:
         done.add(index)
-        yield failed("unknown", "error", f"The Dask workers reading this file died ({exc}).", source=name), None
+        yield failed("unknown", DocStatus.ERROR, f"The Dask workers reading this file died ({exc}).", source=name), None
 
 
 def _check_versions(extractor: str, pipeline: str) -> None:

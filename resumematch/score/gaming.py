@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..analyze.values import Analysis, Entity
 from ..extract import Document
-from ..types import Category, FindingStatus
+from ..types import Category, FindingStatus, Flag
 
 _INJECTION = re.compile(
     r"ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions|prompts?|rules)"
@@ -91,14 +91,14 @@ def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str,
     """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed``."""
     flags = []
     if document.hidden_chars:
-        flags.append(f"hidden_text:{document.hidden_chars}")
+        flags.append(Flag.HIDDEN_TEXT.having(document.hidden_chars))
     blocks = stuffed_lines(document.text, analysis.entities)
     if blocks:
-        flags.append("keyword_stuffing")
+        flags.append(Flag.KEYWORD_STUFFING)
         entities = tuple(
             replace(e, status=FindingStatus.STUFFED) if any(a <= e.start < b for a, b in blocks) and e.counts else e
             for e in analysis.entities)
         analysis = replace(analysis, entities=entities)
     if injection_spans(document.text):
-        flags.append("injection_text")
+        flags.append(Flag.INJECTION_TEXT)
     return analysis, tuple(flags)

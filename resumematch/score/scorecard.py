@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..analyze.values import Entity
-from ..types import Category, Kind
+from ..types import Category, CreditRoute, Kind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +101,7 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
             full = scores.model.experience.full_strength_years
             note = (f"{fact.relevant_years:g} years of relevant work out of {fact.total_years:g} dated years; "
                     f"full strength at {full:g}")
-        if via == "equivalent_experience":
+        if via == CreditRoute.EQUIVALENT_EXPERIENCE:
             note = (f"met by equivalent experience: {fact.relevant_years:g} relevant years >= "
                     f"{reqs.alt_years[r]:g}")
         elif via:

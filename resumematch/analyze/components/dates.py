@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..rules.extensions import (
     doc_text,
@@ -164,7 +165,7 @@ class DateFinder(StatefulComponent):
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
         internships = [span_chars(doc, f.start, f.end)[0] for f in doc._.rm_findings or []
-                       if f.category == "internship" and f.status == "own"]
+                       if f.category == Category.INTERNSHIP and f.status == FindingStatus.OWN]
         section_at = section_lookup(doc)
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
@@ -188,11 +189,11 @@ class DateFinder(StatefulComponent):
             # job are not part of it.
             block_end = max(line_end, min(block_end, section_end(doc, p.char_start)))
             if section == "education":
-                kind = "education"
+                kind = PeriodKind.EDUCATION
             elif section == "internships" or any(title_start <= c < line_end for c in internships):
-                kind = "internship"
+                kind = PeriodKind.INTERNSHIP
             else:
-                kind = "work"
+                kind = PeriodKind.WORK
             relevant = self.is_relevant(text, block_start, block_end, title_start, line_end)
             periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
                             "months": months_between(p.start, p.end), "kind": kind, "relevant": relevant,

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ...types import Category, Method
+from ...types import Category, Method, PhraseKind
 from ..component import StatefulComponent
 from ..rules.extensions import Finding, doc_text, token_bounds
 
@@ -90,7 +90,7 @@ class TermMatcher(StatefulComponent):
             self._entry_of[self.nlp.vocab.strings.add(key)] = self.entries[-1]
             phrase = entry["phrase"]
             lemma_doc = lemmas(self.nlp.make_doc(phrase.lower()))
-            if entry["kind"] == "evidence":
+            if entry["kind"] == PhraseKind.EVIDENCE:
                 self._lemma.add(key, [lemma_doc])
             elif is_acronym(phrase):
                 self._orth.add(key, [self.nlp.make_doc(phrase)])
@@ -109,7 +109,7 @@ class TermMatcher(StatefulComponent):
         for matcher in (self._orth, self._lower, self._lemma):
             for match_id, start, end in matcher(doc):
                 entry = self._entry_of[match_id]
-                if entry["kind"] == "evidence":
+                if entry["kind"] == PhraseKind.EVIDENCE:
                     method, score = Method.EVIDENCE, 1.0
                 elif matcher is self._lemma:
                     method, score = Method.LEMMA, 0.95
