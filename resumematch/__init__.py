@@ -21,7 +21,7 @@ from .errors import (
     ResumeMatchWarning,
     WorkerError,
 )
-from .extract import Document, ExtractOptions, extract
+from .extraction import Document, ExtractOptions, extract
 
 _LAZY = {"RequirementModel": "model", "load_model": "model", "check_model": "model", "draft_model": "draft",
          "Result": "score.result", "Screener": "run.screener", "Screening": "report.screening"}

@@ -16,8 +16,8 @@ from reportlab.lib import pdfencrypt
 from typer.testing import CliRunner
 
 from resumematch.cli import app
-from resumematch.extract import STATUSES, Document, ExtractOptions, PageSpan, extract
-from resumematch.extract.sniff import sniff
+from resumematch.extraction import STATUSES, Document, ExtractOptions, PageSpan, extract
+from resumematch.extraction.sniff import sniff
 from resumematch.types import DocStatus
 
 # --------------------------------------------------------------------------- helpers
@@ -432,7 +432,7 @@ def test_docx_damaged_or_malicious_is_refused(mutate, status, reason):
 
 @pytest.mark.parametrize("max_members", [3])
 def test_docx_zip_limits_reject_too_many_parts(max_members):
-    from resumematch.extract.docx import ZipLimits
+    from resumematch.extraction.docx import ZipLimits
 
     doc = extract(builders.build_docx(paragraphs=["x"]),
                   options=ExtractOptions(zip_limits=ZipLimits(max_members=max_members)))

@@ -50,3 +50,28 @@ def test_public_every_error_is_exported(name):
 def test_public_names_the_docs_use_are_the_functions(name, module):
     face = resumematch if name == "check_model" else importlib.import_module("resumematch.audit")
     assert getattr(face, name) is getattr(importlib.import_module(module), name)
+
+
+STAGES = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_public_no_function_shadows_a_stage_package(stage):
+    importlib.import_module(f"resumematch.{stage}")
+    assert isinstance(getattr(resumematch, stage), type(resumematch))
+
+
+@pytest.mark.parametrize("statement, name", [
+    ("import resumematch.extraction.normalize as n", "n"),
+    ("from resumematch.extraction import normalize as n", "n"),
+])
+def test_public_stage_module_imports_as_written(statement, name):
+    scope: dict = {}
+    exec(statement, scope)
+    assert scope[name].normalize("a\u00a0b") == "a b"
+
+
+@pytest.mark.parametrize("data, status", [(b"Jane Doe\nPMP certified\n", "ok"), (b"", "empty")])
+def test_public_extract_is_still_the_function(data, status):
+    document = resumematch.extract(data)
+    assert isinstance(document, resumematch.Document) and document.status == status

@@ -8,7 +8,7 @@ import pytest
 
 from resumematch import Screener
 from resumematch.analyze.values import Analysis, Candidate, Entity
-from resumematch.extract.document import assemble
+from resumematch.extraction.document import assemble
 from resumematch.score.aggregate import score_tables
 from resumematch.score.facts import facts
 from resumematch.score.scorecard import scorecard

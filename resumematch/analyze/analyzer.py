@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extract.document import Document
+from ..extraction.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from ..types import Category, FindingStatus, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)

@@ -221,7 +221,7 @@ def check_text(text: str, screener, name: str = "<text>") -> FairnessReport:
 
 def check_files(paths: Iterable[str | os.PathLike], screener) -> list[FairnessReport]:
     """``check_text`` for every resume under ``paths``; files without text are reported as skipped."""
-    from ..extract import extract
+    from ..extraction import extract
     from ..run.discover import find_resumes
 
     reports = []

@@ -19,10 +19,10 @@ import typer
 
 from .._version import __version__
 from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning, describe
-from ..extract import ExtractOptions
-from ..extract import extract as extract_document
-from ..extract.password import PASSWORD_ENV
-from ..extract.password import resolve_password as _password
+from ..extraction import ExtractOptions
+from ..extraction import extract as extract_document
+from ..extraction.password import PASSWORD_ENV
+from ..extraction.password import resolve_password as _password
 from ..types import DocStatus
 
 # Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.

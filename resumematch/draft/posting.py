@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract import extract
+from ..extraction import extract
 from ..types import Kind
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.

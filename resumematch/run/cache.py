@@ -24,7 +24,7 @@ from platformdirs import user_cache_dir
 
 from ..analyze.values import Analysis
 from ..errors import CacheError, ResumeMatchWarning
-from ..extract import EXTRACTOR_VERSION, Document
+from ..extraction import EXTRACTOR_VERSION, Document
 from ..types import DocStatus
 
 #: Written into every cache file's header (``PRAGMA application_id``): "RMch".

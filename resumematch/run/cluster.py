@@ -29,8 +29,8 @@ from typing import Any
 
 from ..analyze.values import pipeline_hash
 from ..errors import ClusterError, InputError
-from ..extract import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
-from ..extract.document import failed
+from ..extraction import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
+from ..extraction.document import failed
 from ..types import DocStatus
 from .cache import Cache
 from .pool import Limits
@@ -99,7 +99,7 @@ def _primed(analyzer: Analyzes) -> Analyzes:
     """``analyzer`` after one small resume, with the PDF and DOCX readers imported: what a reader
     loads or builds on first use is then inherited by every reader forked for a task, instead of
     being loaded again by each (several tenths of a second per task)."""
-    from ..extract import docx, pdf  # noqa: F401  imported for the forked readers
+    from ..extraction import docx, pdf  # noqa: F401  imported for the forked readers
 
     analyzer.analyze(extract_bytes(_PRIMER, ExtractOptions()))
     return analyzer

@@ -19,8 +19,8 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from ..errors import WorkerError
-from ..extract import Document, ExtractOptions
-from ..extract.document import failed
+from ..extraction import Document, ExtractOptions
+from ..extraction.document import failed
 from ..types import DocStatus
 from .cache import Cache
 from .store import AnalyzerFactory, Item, Store

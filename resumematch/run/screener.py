@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..analyze.values import Analysis, pipeline_hash
-from ..extract import Document, ExtractOptions, extract
-from ..extract.document import assemble
-from ..extract.normalize import normalize
+from ..extraction import Document, ExtractOptions, extract
+from ..extraction.document import assemble
+from ..extraction.normalize import normalize
 from ..model import RequirementModel, load_model
 from ..score.facts import facts, facts_hash
 from ..score.gaming import review

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..analyze.values import Analysis
 from ..errors import CacheError
-from ..extract import Document, ExtractOptions, extract
-from ..extract.document import failed
+from ..extraction import Document, ExtractOptions, extract
+from ..extraction.document import failed
 from ..types import DocStatus
 from .cache import Cache
 from .store import AnalyzerFactory, Analyzes, Item

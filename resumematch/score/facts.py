@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..analyze.values import Analysis
-from ..extract import Document
+from ..extraction import Document
 
 #: The version of the row layout below, as stored in the cache and the run journal.
 FACTS_VERSION = 1

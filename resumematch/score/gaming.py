@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from ..analyze.values import Analysis, Entity
-from ..extract import Document
+from ..extraction import Document
 from ..types import Category, FindingStatus, Flag
 
 _INJECTION = re.compile(
