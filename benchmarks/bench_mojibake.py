@@ -17,7 +17,7 @@ from pathlib import Path
 
 import ftfy
 
-from resumematch.extract.normalize import _FTFY, normalize, repair_mojibake
+from resumematch.extraction.normalize import _FTFY, normalize, repair_mojibake
 
 ROOT = Path(__file__).resolve().parents[1]
 

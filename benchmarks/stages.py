@@ -20,7 +20,7 @@ from pathlib import Path
 from pdfminer.high_level import extract_text
 
 from resumematch.analyze.values import Analysis
-from resumematch.extract import extract
+from resumematch.extraction import extract
 from resumematch.report.screening import Screening
 from resumematch.run.cache import Cache
 from resumematch.run.screener import Screener

@@ -4,9 +4,12 @@ The flow runs one way: ``extract`` (file to Document), analysis (spaCy),
 matching against a requirement model, scoring, then ranking and reports.
 """
 
+from typing import TYPE_CHECKING
+
 from ._version import __version__
 from .errors import (
     CacheError,
+    CatalogError,
     ClusterError,
     DataError,
     InputError,
@@ -18,10 +21,17 @@ from .errors import (
     ResumeMatchWarning,
     WorkerError,
 )
-from .extract import Document, ExtractOptions, extract
+from .extraction import Document, ExtractOptions, extract
 
-_LAZY = {"RequirementModel": "model", "load_model": "model", "draft_model": "draft", "Result": "score.result",
-         "Screener": "run.screener", "Screening": "report.screening"}
+_LAZY = {"RequirementModel": "model", "load_model": "model", "check_model": "model", "draft_model": "draft",
+         "Result": "score.result", "Screener": "run.screener", "Screening": "report.screening"}
+
+if TYPE_CHECKING:  # what editors and type checkers see; at run time these load on first use
+    from .draft import draft_model
+    from .model import RequirementModel, check_model, load_model
+    from .report.screening import Screening
+    from .run.screener import Screener
+    from .score.result import Result
 
 
 def __getattr__(name: str):
@@ -33,8 +43,14 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """Every public name, also those loaded on first use, beside the module's own."""
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
     "CacheError",
+    "CatalogError",
     "ClusterError",
     "DataError",
     "Document",
@@ -52,6 +68,7 @@ __all__ = [
     "Screening",
     "WorkerError",
     "__version__",
+    "check_model",
     "draft_model",
     "extract",
     "load_model",

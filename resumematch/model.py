@@ -13,7 +13,6 @@ import warnings
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -28,8 +27,11 @@ from .modelcheck import (
     validation_errors,
 )
 from .shapes import EvidencePattern
-from .types import CATEGORIES, Category, DegreeLevel, Kind
+from .types import CATEGORIES, Category, CategoryMode, DegreeLevel, Kind, OtherCategory, Severity
 
+#: How similar (rapidfuzz ratio, 0-100) a misspelt phrase must be to an alias, unless a
+#: requirement sets its own ``fuzzy_threshold``; also the threshold of the catalogue's other terms.
+FUZZY_THRESHOLD = 88
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -74,7 +76,7 @@ class Requirement(_Frozen):
     #: Aliases that are also ordinary words, names or places ("CSM", "CAPM"): they count only in
     #: credential context (the certifications section, or a credential word on their line).
     context_only: tuple[str, ...] = ()
-    fuzzy_threshold: float = Field(default=88, ge=50, le=100)
+    fuzzy_threshold: float = Field(default=FUZZY_THRESHOLD, ge=50, le=100)
     degree: DegreeSpec | None = None
     satisfied_by: SatisfiedBy | None = None
     #: Catalogue ids the requirement was filled in from (``cert.pmp``); see ``catalog/refs.py``.
@@ -107,7 +109,7 @@ class Requirement(_Frozen):
 class OtherTerm(_Frozen):
     """A finding that no requirement asks for, recognised so a near miss is not miscounted."""
 
-    category: Category | Literal["organization"]
+    category: Category | OtherCategory
     name: str
     aliases: tuple[str, ...] = Field(min_length=1)
 
@@ -146,7 +148,7 @@ class RequirementModel(_Frozen):
     category_weights: dict[str, float]
     #: How a category's requirements combine: ``mean`` (weighted mean, the default) or
     #: ``best`` (the strongest one alone, for either/or lists such as certifications).
-    category_modes: dict[str, Literal["mean", "best"]] = {}
+    category_modes: dict[str, CategoryMode] = {}
     experience: ExperienceSpec = ExperienceSpec()
     #: The weight of the resume's fit to the role's occupation beside the category weights
     #: (docs/scoring.md). None: the sum of the category weights, so fit and evidence count alike.
@@ -272,7 +274,7 @@ def check_model(name_or_path: str | Path) -> tuple[RequirementModel, list[Proble
     except TypeError as exc:
         raise ModelError(f"{file}: {exc}", hint="every key must be a word, see docs/model-format.md") from None
     problems = sorted(problems + meaning_problems(model, lines, file), key=lambda p: p.line or 0)
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity == Severity.ERROR for p in problems):
         raise as_error(problems)
     return model, problems
 

@@ -15,13 +15,13 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ._yaml import Lines, line_of
 from .errors import ModelError
-from .types import CATEGORIES, Kind
+from .types import CATEGORIES, CategoryMode, Kind, Severity
 
 if typing.TYPE_CHECKING:
     from .model import RequirementModel
@@ -35,7 +35,7 @@ class Problem:
     line: int | None
     message: str
     fix: str = ""
-    severity: Literal["error", "warning"] = "error"
+    severity: Severity = Severity.ERROR
 
     @property
     def what(self) -> str:
@@ -201,7 +201,7 @@ def meaning_problems(model: Any, lines: Lines, file: str) -> list[Problem]:
         else:
             problems.append(Problem(file, at, f"{what} in category `{category}`, whose weight is 0, so {it} "
                                     "count for nothing in the total",
-                                    "give the category a weight, or leave it at 0 on purpose", "warning"))
+                                    "give the category a weight, or leave it at 0 on purpose", Severity.WARNING))
     used = {r.category for r in model.requirements}
     for category, weight in weights.items():
         if weight and category not in used:
@@ -209,7 +209,7 @@ def meaning_problems(model: Any, lines: Lines, file: str) -> list[Problem]:
                                     f"category `{category}` has a weight but no requirement, so its weight is "
                                     "shared out among the other categories",
                                     f"add a requirement with `category: {category}`, or remove the weight",
-                                    "warning"))
+                                    Severity.WARNING))
     return problems
 
 
@@ -232,7 +232,7 @@ def summary(model: Any) -> dict:
     return {"name": model.name, "title": model.title, "version": model.version,
             "requirements": {c: counts[c] for c in CATEGORIES if c in counts},
             "weights": {c: round(100 * used[c] / total, 1) for c in CATEGORIES if c in used},
-            "modes": {c: model.category_modes.get(c, "mean") for c in CATEGORIES if c in counts},
+            "modes": {c: str(model.category_modes.get(c, CategoryMode.MEAN)) for c in CATEGORIES if c in counts},
             "equivalences": equivalences, "full_strength_years": model.experience.full_strength_years,
             "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms),
             "occupations": _occupations(model)}
@@ -282,7 +282,7 @@ def validation_errors(exc: ValidationError, across_found: bool) -> list[dict]:
 
 def as_error(problems: list[Problem]) -> ModelError:
     """One ``ModelError`` that carries every error among ``problems``, first line first."""
-    errors = sorted((p for p in problems if p.severity == "error"), key=lambda p: p.line or 0)
+    errors = sorted((p for p in problems if p.severity == Severity.ERROR), key=lambda p: p.line or 0)
     return ModelError("\n".join(str(p) for p in errors), hint=errors[0].fix, problems=errors)
 
 

@@ -131,6 +131,69 @@ class Kind(StrEnum):
     BONUS = "bonus"
 
 
+class OtherCategory(StrEnum):
+    """Categories an ``other_terms`` entry of a model may have beside the requirement categories."""
+
+    ORGANIZATION = "organization"  # an employer or body recognised so it is not read as a credential
+
+
+class CategoryMode(StrEnum):
+    """How a category's requirements combine into its score (``category_modes`` of a model)."""
+
+    MEAN = "mean"  # the weighted mean, the default
+    BEST = "best"  # the strongest one alone, for either/or lists such as certifications
+
+
+class PhraseKind(StrEnum):
+    """What a phrase of a requirement does: name it (an alias) or show it (an evidence phrase)."""
+
+    ALIAS = "alias"
+    EVIDENCE = "evidence"
+
+
+class PeriodKind(StrEnum):
+    """What a dated entry of a resume is."""
+
+    WORK = "work"
+    INTERNSHIP = "internship"
+    EDUCATION = "education"
+
+
+class CreditRoute(StrEnum):
+    """Where an evidence row's strength comes from when not from a finding (``via``): the years of an
+    experience requirement, or ``satisfied_by`` for a requirement its own evidence does not meet."""
+
+    RELEVANT_YEARS = "relevant_years"  # the row of an experience requirement
+    EQUIVALENT_EXPERIENCE = "equivalent_experience"  # enough relevant years
+    THROUGH = "through:"  # a prefix: "through:<id>", the requirement that stands in for it
+
+    @staticmethod
+    def through(requirement_id: str) -> str:
+        """The route through requirement ``requirement_id``: ``through:<id>``."""
+        return f"{CreditRoute.THROUGH}{requirement_id}"
+
+
+class Flag(StrEnum):
+    """What the ``flags`` column can say about a file; some carry a detail after a colon."""
+
+    HIDDEN_TEXT = "hidden_text"            # "hidden_text:<characters>"
+    KEYWORD_STUFFING = "keyword_stuffing"
+    INJECTION_TEXT = "injection_text"
+    UNREAD_DATES = "unread_dates"          # "unread_dates:<years>": years in the work history, no range read
+    DUPLICATE_OF = "duplicate_of"          # "duplicate_of:<file>", always the last flag
+
+    def having(self, detail: object) -> str:
+        """The flag with its detail: ``hidden_text:12``."""
+        return f"{self}:{detail}"
+
+
+class Severity(StrEnum):
+    """How bad a problem in a model file is: an error stops the model from loading, a warning does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 class DegreeLevel(StrEnum):
     ASSOCIATE = "associate"
     BACHELOR = "bachelor"

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "resumematch"
 LAYERS = [
     {"_version", "_yaml", "types", "errors", "shapes"},
     {"model", "modelcheck", "catalog"},
-    {"extract"},
+    {"extraction"},
     {"analyze", "draft"},
     {"score"},
     {"report"},

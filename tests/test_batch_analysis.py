@@ -217,7 +217,7 @@ def test_batch_analysis_key_ignores_weights_not_phrases(tmp_path):
 def test_batch_stored_analysis_belongs_to_its_document(tmp_path):
     # Another extractor version or other options may give the same file other text; its cached
     # analysis must not be served for it.
-    from resumematch.extract import ExtractOptions
+    from resumematch.extraction import ExtractOptions
     from resumematch.run.store import Store as _Store
 
     with Cache(tmp_path / "a.sqlite") as one, Cache(tmp_path / "b.sqlite", extractor="other") as two:

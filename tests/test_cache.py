@@ -12,7 +12,7 @@ import builders
 import pytest
 
 from resumematch.errors import CacheError, ResumeMatchWarning
-from resumematch.extract import EXTRACTOR_VERSION, ExtractOptions, extract_bytes
+from resumematch.extraction import EXTRACTOR_VERSION, ExtractOptions, extract_bytes
 from resumematch.run.cache import APPLICATION_ID, Cache
 from resumematch.run.cache_admin import cache_info, prune_cache
 from resumematch.run.pool import extract_all

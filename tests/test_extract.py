@@ -16,8 +16,9 @@ from reportlab.lib import pdfencrypt
 from typer.testing import CliRunner
 
 from resumematch.cli import app
-from resumematch.extract import STATUSES, Document, ExtractOptions, PageSpan, extract
-from resumematch.extract.sniff import sniff
+from resumematch.extraction import STATUSES, Document, ExtractOptions, PageSpan, extract
+from resumematch.extraction.sniff import sniff
+from resumematch.types import DocStatus
 
 # --------------------------------------------------------------------------- helpers
 
@@ -300,7 +301,7 @@ def test_pdf_undecodable_font_is_unreadable_font(dejavu, pages, core_pages, bad_
     data = builders.cid_pdf(pages, dejavu, core_font_pages=core_pages)
     assert "(cid:" in raw_pdf_text(data)
     doc = extract(data)
-    assert doc.status == "unreadable_font" and doc.format == "pdf"
+    assert doc.status is DocStatus.UNREADABLE_FONT and doc.format == "pdf"  # the member, not a plain str
     assert f"Page(s) {bad_pages} use fonts" in doc.reason and "(cid:N)" in doc.reason
     assert "(cid:" not in doc.text
     if core_pages:
@@ -431,7 +432,7 @@ def test_docx_damaged_or_malicious_is_refused(mutate, status, reason):
 
 @pytest.mark.parametrize("max_members", [3])
 def test_docx_zip_limits_reject_too_many_parts(max_members):
-    from resumematch.extract.docx import ZipLimits
+    from resumematch.extraction.docx import ZipLimits
 
     doc = extract(builders.build_docx(paragraphs=["x"]),
                   options=ExtractOptions(zip_limits=ZipLimits(max_members=max_members)))

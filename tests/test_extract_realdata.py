@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import srsly
 
-from resumematch.extract import Document, extract
+from resumematch.extraction import Document, extract
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "shared/realdata/templates"
 if not TEMPLATES.is_dir():

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resumematch.errors import ResumeMatchError
-from resumematch.extract import Document, ExtractOptions, extract, extract_bytes
-from resumematch.extract.pdf.inflate import MAX_STREAM_BYTES
-from resumematch.extract.zipsafe import ZipLimits, check_zip
+from resumematch.extraction import Document, ExtractOptions, extract, extract_bytes
+from resumematch.extraction.pdf.inflate import MAX_STREAM_BYTES
+from resumematch.extraction.zipsafe import ZipLimits, check_zip
 from resumematch.run.pool import Limits, extract_all
 from resumematch.types import DocStatus
 
@@ -190,7 +190,7 @@ def test_fuzz_xml_part_over_its_cap_is_too_large_before_parsing(cap, status):
 
 @pytest.mark.parametrize(("run", "kept"), [(50_000, False), (300, True)], ids=["blob", "long-url"])
 def test_fuzz_unbroken_run_of_data_is_dropped_before_analysis(run, kept):
-    from resumematch.extract.normalize import BLOB_CHARS
+    from resumematch.extraction.normalize import BLOB_CHARS
 
     blob = ("QUJD" * run)[:run]
     doc = extract(f"Jane Example\nPortfolio: {blob}\nEXPERIENCE\nIT Project Manager".encode())

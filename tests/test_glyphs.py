@@ -13,9 +13,9 @@ from pdfminer.pdfpage import PDFPage
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from resumematch.extract.pdf.glyphs import Glyph, read_pages
-from resumematch.extract.pdf.layout import SPACE, group_lines
-from resumematch.extract.pdf.reader import RESUME_LAPARAMS
+from resumematch.extraction.pdf.glyphs import Glyph, read_pages
+from resumematch.extraction.pdf.layout import SPACE, group_lines
+from resumematch.extraction.pdf.reader import RESUME_LAPARAMS
 
 RESUME = ["Jane Example", "Senior Data Engineer", "Acme Corp, 2019 - 2023",
           "Built streaming pipelines in Kafka and Flink", "BSc Computer Science, University of Leeds"]

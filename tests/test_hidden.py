@@ -14,10 +14,10 @@ from docx.shared import Pt, RGBColor
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from resumematch.extract import extract
-from resumematch.extract.docx import extract_docx
-from resumematch.extract.pdf.hidden import HiddenChars, HiddenSettings, to_rgb
-from resumematch.extract.pdf.reader import extract_pdf
+from resumematch.extraction import extract
+from resumematch.extraction.docx import extract_docx
+from resumematch.extraction.pdf.hidden import HiddenChars, HiddenSettings, to_rgb
+from resumematch.extraction.pdf.reader import extract_pdf
 from resumematch.run.screener import Screener
 
 HIDDEN = "PMP Certified ScrumMaster PRINCE2 Practitioner"

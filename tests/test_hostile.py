@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from resumematch.errors import ResumeMatchError
-from resumematch.extract import extract
-from resumematch.extract.docx import ZipLimits, check_zip, extract_docx
+from resumematch.extraction import extract
+from resumematch.extraction.docx import ZipLimits, check_zip, extract_docx
 from resumematch.model import load_model
 from resumematch.report.csvsafe import csv_safe, safe_frame, write_csv
 from resumematch.report.rows import columns

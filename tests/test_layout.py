@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from resumematch.extract.pdf import layout
-from resumematch.extract.pdf.layout import Line
+from resumematch.extraction.pdf import layout
+from resumematch.extraction.pdf.layout import Line
 
 
 def gutter_by_full_scan(lines: list[Line]) -> float | None:

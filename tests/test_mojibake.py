@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from resumematch.analyze.components.dates import RANGE
 from resumematch.cli import app
-from resumematch.extract.normalize import normalize, repair_mojibake
+from resumematch.extraction.normalize import normalize, repair_mojibake
 
 runner = CliRunner()
 
@@ -123,7 +123,7 @@ def test_mojibake_twins_get_identical_ranked_rows(tmp_path, fmt):
 
 def test_mojibake_twins_differ_without_the_repair(monkeypatch):
     """The twin test means something: unrepaired, the broken twin loses its dates and its PMP."""
-    n = importlib.import_module("resumematch.extract.normalize")
+    n = importlib.import_module("resumematch.extraction.normalize")
     monkeypatch.setattr(n, "repair_mojibake", lambda text: text)
     assert "Jan 2015 - Dec 2019" not in n.normalize(broken("Jan 2015 \u2013 Dec 2019"))
     assert n.normalize(broken("PMP\u00ae")) != "PMP\u00ae"

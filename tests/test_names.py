@@ -6,9 +6,9 @@ import pytest
 from builders import build_docx, placed_pdf
 
 from resumematch import extract
-from resumematch.analyze.components.names import clean_name, find_name, is_given_name
-from resumematch.extract.normalize import normalize
-from resumematch.extract.text import extract_text_file, restore_fields
+from resumematch.analyze.rules.names import clean_name, find_name, is_given_name
+from resumematch.extraction.normalize import normalize
+from resumematch.extraction.text import extract_text_file, restore_fields
 from resumematch.run.screener import Screener
 
 

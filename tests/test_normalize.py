@@ -1,10 +1,10 @@
-"""Unit tests of ``resumematch.extract.normalize``: raw extracted text to plain text."""
+"""Unit tests of ``resumematch.extraction.normalize``: raw extracted text to plain text."""
 
 from __future__ import annotations
 
 import pytest
 
-from resumematch.extract.normalize import BULLET, cid_ratio, normalize
+from resumematch.extraction.normalize import BULLET, cid_ratio, normalize
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

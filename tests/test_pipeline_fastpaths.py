@@ -11,9 +11,9 @@ import spacy
 from rapidfuzz import fuzz, process
 
 from resumematch.analyze.components.degrees import _LEVELS, _level_matches
-from resumematch.analyze.components.extensions import expand_span, span_chars
 from resumematch.analyze.components.fuzzy import FuzzyMatcher
-from resumematch.analyze.components.ngrams import QueryFilter, ngram_queries
+from resumematch.analyze.rules.extensions import expand_span, span_chars
+from resumematch.analyze.rules.ngrams import QueryFilter, ngram_queries
 
 TEXTS = [
     "Jane Doe  PMP, MBA\n\nSKILLS:  C++ , C# ;  project-management\tAgile\n",

@@ -170,12 +170,13 @@ def test_report_html_histogram_counts_bins():
     assert "<title>90\u2013100: 1</title>" in svg and "http" not in svg
 
 
-def _explanation(note: str, evidence: dict | None = None) -> dict:
+def _explanation(note: str, evidence: dict | None = None, via: str = "") -> dict:
     return {"file": "a.txt", "status": "ok", "reason": "", "score": 50.0, "flags": ["keyword_stuffing"],
             "sha256": "ab", "candidate": {"name": "A B", "email": None, "phone": None},
             "experience_years": 9.0, "relevant_experience_years": 7.0,
             "requirements": [{"id": "deg.it", "label": "Degree", "category": "degree", "kind": "required",
-                              "weight": 3.0, "strength": 1.0, "met": True, "note": note, "evidence": evidence}]}
+                              "weight": 3.0, "strength": 1.0, "met": True, "note": note, "via": via,
+                              "evidence": evidence}]}
 
 
 @pytest.mark.parametrize("note, via", [
@@ -183,9 +184,15 @@ def _explanation(note: str, evidence: dict | None = None) -> dict:
     ("met through cert.pmp", "through:cert.pmp"),
 ])
 def test_report_html_bridge_reads_equivalences(note, via):
-    evidence, files = frames_from_explanations([_explanation(note)])
+    evidence, files = frames_from_explanations([_explanation(note, via=via)])
     assert evidence["via"].tolist() == [via]
     assert files.loc[0, "relevant_years"] == 7.0 and files.loc[0, "flags"] == "keyword_stuffing"
+
+
+@pytest.mark.parametrize("note", ["met by equivalent experience: 7 relevant years >= 6", "met through cert.pmp"])
+def test_report_html_bridge_takes_the_route_from_via_not_from_the_note(note):
+    evidence, _ = frames_from_explanations([_explanation(note)])
+    assert evidence.empty  # no evidence and no route: the English note is not parsed
 
 
 def test_report_html_bridge_keeps_plain_evidence_without_via():

@@ -72,6 +72,19 @@ def _body_rows(driver) -> list:
     return driver.find_elements("css selector", "#ranking tbody tr")
 
 
+def _opened(driver, card, timeout: float = 10.0) -> bool:
+    """Whether ``card`` opens within ``timeout`` seconds: a link to it opens it from the page's
+    ``hashchange`` handler, which runs after ``click()`` has returned."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(driver, timeout).until(lambda _: card.get_attribute("open") == "true")
+    except TimeoutException:
+        return False
+    return True
+
+
 def _visible_ranks(driver) -> list[str]:
     return [r.find_element("css selector", "td").text for r in _body_rows(driver) if r.is_displayed()]
 
@@ -121,7 +134,7 @@ def test_report_browser_opens_a_card_with_its_evidence(browser, page):
     card = browser.find_element("id", "card-k0")
     assert card.get_attribute("open") is None
     browser.find_element("link text", "Ada Lovelace").click()
-    assert card.get_attribute("open") == "true"
+    assert _opened(browser, card)
     lead = card.find_element("css selector", 'tr[data-requirement="soft.lead"]')
     assert lead.is_displayed()
     assert "Led the team of 12 engineers through a migration." in lead.text
@@ -212,7 +225,7 @@ def test_report_browser_end_to_end_from_rank(browser, tmp_path):
     assert rows[0].find_elements("css selector", "td")[1].text.split("\n")[0] == first["candidate"]
     rows[0].find_element("tag name", "a").click()
     card = browser.find_element("id", "card-k0")
-    assert card.get_attribute("open") == "true" and card.find_elements("css selector", ".snippet mark")
+    assert _opened(browser, card) and card.find_elements("css selector", ".snippet mark")
     unread = browser.find_element("id", "unread").text
     assert "scanned_resume.pdf" in unread and "no_text" in unread
     assert browser.save_screenshot(str(tmp_path / "report.png"))

@@ -9,12 +9,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extract.document import Document
-from ..model import RequirementModel, load_model
-from ..types import FindingStatus, Method
+from ..extraction.document import Document
+from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
+from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import merged_months
-from .components.extensions import doc_text, section_lookup, token_bounds
+from .rules.extensions import doc_text, section_lookup, token_bounds
 from .values import Analysis, Candidate, Entity, Period
 
 #: Findings that only name a phrase (not a deed shown by a verb-object pattern).
@@ -53,18 +53,18 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
             degrees.append({"id": req.id, "label": req.label, "levels": [str(v) for v in req.degree.levels],
                             "fields": list(req.degree.fields)})
         for phrase in req.aliases:
-            entry = {**base, "phrase": phrase, "kind": "alias", "threshold": req.fuzzy_threshold,
+            entry = {**base, "phrase": phrase, "kind": PhraseKind.ALIAS, "threshold": req.fuzzy_threshold,
                      "context_only": phrase in req.context_only}
             terms.append(entry)
             if phrase not in req.context_only:
                 fuzzy.append(entry)
-        terms += [{**base, "phrase": p, "kind": "evidence"} for p in req.evidence]
+        terms += [{**base, "phrase": p, "kind": PhraseKind.EVIDENCE} for p in req.evidence]
         patterns += [{**base, "verbs": list(p.verbs), "objects": list(p.objects), "max_gap": p.max_gap}
                      for p in req.patterns]
     for other in model.other_terms:
         for phrase in other.aliases:
             entry = {"category": str(other.category), "id": None, "name": other.name, "phrase": phrase,
-                     "kind": "alias", "threshold": 88}
+                     "kind": PhraseKind.ALIAS, "threshold": FUZZY_THRESHOLD}
             terms.append(entry)
             fuzzy.append(entry)
     return {"resumematch_terms": {"entries": terms}, "resumematch_patterns": {"patterns": patterns},
@@ -123,12 +123,13 @@ class Analyzer:
                 page=document.page_of(start) if document else 1, start=start, end=end))
         raw = doc._.rm_periods or []
         periods = tuple(Period(**{k: v for k, v in p.items() if not k.startswith("_")}) for p in raw)
-        work = [p["_range"] for p in raw if p["kind"] == "work"]
-        relevant = [p["_range"] for p in raw if p["kind"] == "work" and p["relevant"]]
-        interns = [p["_range"] for p in raw if p["kind"] == "internship"]
+        work = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK]
+        relevant = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK and p["relevant"]]
+        interns = [p["_range"] for p in raw if p["kind"] == PeriodKind.INTERNSHIP]
         info = doc._.rm_contact or {}
         fit = reader.fit(text)
-        own_internships = {e.start for e in entities if e.category == "internship" and e.status == "own"}
+        own_internships = {e.start for e in entities
+                           if e.category == Category.INTERNSHIP and e.status == FindingStatus.OWN}
         return Analysis(
             candidate=Candidate(info.get("name"), info.get("email"), info.get("phone")),
             experience_years=round(merged_months(work) / 12, 2),

@@ -88,7 +88,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _sections(text: str) -> list[tuple[int, str]]:
     """(line start, section label) for every heading line; the pipeline's own heading rules."""
-    from ..analyze.components.sections import heading_label
+    from ..analyze.rules.headings import heading_label
 
     return [(start, label) for start, line in _lines(text) if 0 < len(line.strip()) <= 60
             and (label := heading_label(line.strip(" \"'*#_=|:")))]
@@ -96,7 +96,7 @@ def _sections(text: str) -> list[tuple[int, str]]:
 
 def detect_name(text: str) -> str | None:
     """The candidate's name as the pipeline finds it, else a name-like first line."""
-    from ..analyze.components.names import clean_name, find_name, name_score
+    from ..analyze.rules.names import clean_name, find_name, name_score
 
     found = find_name(text, _header_end(text))
     if found:
@@ -221,7 +221,7 @@ def check_text(text: str, screener, name: str = "<text>") -> FairnessReport:
 
 def check_files(paths: Iterable[str | os.PathLike], screener) -> list[FairnessReport]:
     """``check_text`` for every resume under ``paths``; files without text are reported as skipped."""
-    from ..extract import extract
+    from ..extraction import extract
     from ..run.discover import find_resumes
 
     reports = []

@@ -19,10 +19,11 @@ from typer.core import TyperCommand
 
 from .._version import __version__
 from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning, describe
-from ..extract import ExtractOptions
-from ..extract import extract as extract_document
-from ..extract.password import PASSWORD_ENV
-from ..extract.password import resolve_password as _password
+from ..extraction import ExtractOptions
+from ..extraction import extract as extract_document
+from ..extraction.password import PASSWORD_ENV
+from ..extraction.password import resolve_password as _password
+from ..types import DocStatus
 
 # Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -209,7 +210,7 @@ def explain(
     screening = screener.screen([file], workers=0)
     data = screening.explain(screening.files["file"].iloc[0])
     typer.echo(format_report(data))
-    if data["status"] != "ok":
+    if data["status"] != DocStatus.OK:
         raise typer.Exit(1)
 
 

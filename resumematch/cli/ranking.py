@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..extract import ExtractOptions
+from ..extraction import ExtractOptions
 from . import AsOfOption, ModelOption, PasswordFileOption, PasswordOption, _as_of, _password, command
 
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract import extract
+from ..extraction import extract
 from ..types import Kind
 from .segment import prepare, skip_reason, split_line
 from .words import is_verb, lemma

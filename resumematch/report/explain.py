@@ -7,7 +7,7 @@ import math
 
 from ..score.facts import snippet
 from ..score.scorecard import Scorecard
-from ..types import FINDING_STATUS_WORDS, METHOD_WORDS
+from ..types import FINDING_STATUS_WORDS, METHOD_WORDS, Kind
 
 __all__ = ["explanation", "format_report", "snippet"]
 
@@ -57,7 +57,7 @@ def explanation(fact: dict, card: Scorecard | None) -> dict:
     reqs = []
     for r in card.requirements:
         item = {"id": r.id, "label": r.label, "category": r.category, "kind": r.kind, "weight": r.weight,
-                "strength": r.strength, "met": r.met, "note": r.note, "evidence": None}
+                "strength": r.strength, "met": r.met, "note": r.note, "via": r.via, "evidence": None}
         if r.evidence:
             e = r.evidence
             item["evidence"] = {"text": e.text, "name": e.name, "method": e.method, "score": e.score,
@@ -109,7 +109,7 @@ def format_report(data: dict) -> str:
     lines.append("  categories: " + ", ".join(f"{c} {v:.2f}" for c, v in data["categories"].items()))
     lines.append("")
     for item in data["requirements"]:
-        mark = "✔" if item["met"] else ("✘" if item["kind"] == "required" else "·")
+        mark = "✔" if item["met"] else ("✘" if item["kind"] == Kind.REQUIRED else "·")
         head = f"  {mark} {item['id']:<28} {item['strength']:.2f}  {item['label']} [{item['kind']}]"
         lines.append(head)
         ev = item["evidence"]

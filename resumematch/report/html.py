@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .._version import __version__
 from ..model import RequirementModel
-from ..types import Category
+from ..types import Category, DocStatus, Flag, Kind
 from . import htmlview as view
 from .htmltext import neutral, status_meaning, text
 from .redact import Redactor
@@ -89,8 +89,8 @@ def _blind_flags(rows: list[view.Row], ranking: pd.DataFrame) -> None:
     if "candidate_id" in ranking:
         labels.update((text(c), text(c)) for c in ranking["candidate_id"])
     for r in rows:
-        r.flags = [f"duplicate_of:{labels.get(f.split(':', 1)[1], 'another file')}"
-                   if f.startswith("duplicate_of:") else f for f in r.flags]
+        r.flags = [Flag.DUPLICATE_OF.having(labels.get(f.split(':', 1)[1], 'another file'))
+                   if f.startswith(Flag.DUPLICATE_OF.having("")) else f for f in r.flags]
 
 
 def render_html(ranking: pd.DataFrame, evidence: pd.DataFrame | None = None, files: pd.DataFrame | None = None,
@@ -129,7 +129,7 @@ def render_html(ranking: pd.DataFrame, evidence: pd.DataFrame | None = None, fil
         cards.append(c)
         heat.append((row, [view.heat(i.strength, i.met, i.req.get("kind", "")) for i in c.items]))
     scored = [r for r in rows if r.score is not None]
-    required = sum(r.get("kind") == "required" for r in reqs)
+    required = sum(r.get("kind") == Kind.REQUIRED for r in reqs)
     script = (_ASSETS / "report.js").read_text(encoding="utf-8")
     style = (_ASSETS / "report.css").read_text(encoding="utf-8")
     csp = (f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; img-src 'none'; "
@@ -149,7 +149,7 @@ def render_html(ranking: pd.DataFrame, evidence: pd.DataFrame | None = None, fil
         rows=rows, cats=cats, reqs=reqs, required=required, cards=cards, heat=heat, top=top,
         scored=len(scored), meets_all=sum(r.meets_all for r in scored),
         counts=view.status_counts(ranking), histogram=view.histogram([r.score for r in scored]),
-        unreadable=[r for r in rows if r.status != "ok"], status_meaning=status_meaning)
+        unreadable=[r for r in rows if r.status != DocStatus.OK], status_meaning=status_meaning)
 
 
 def write_html(path: str | os.PathLike, ranking: pd.DataFrame, evidence: pd.DataFrame | None = None,

@@ -67,9 +67,7 @@ def frames_from_explanations(explanations: Iterable[dict]) -> tuple[pd.DataFrame
         for item in data.get("requirements") or []:
             req = {"requirement": item["id"], "label": item["label"], "category": item["category"],
                    "kind": item["kind"], "weight": item["weight"]}
-            note = item.get("note") or ""
-            via = ("equivalent_experience" if note.startswith("met by equivalent experience")
-                   else f"through:{note.split()[-1]}" if note.startswith("met through ") else "")
+            via = item.get("via") or ""
             ev = item.get("evidence")
             if ev or via:
                 ev = ev or {}

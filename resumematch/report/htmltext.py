@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from ..types import DOC_STATUS_MEANING
+from ..types import DOC_STATUS_MEANING, Flag
 
 # Bidirectional embeddings, overrides and isolates, and the marks: shown as [U+202E], never obeyed.
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -63,19 +63,19 @@ def highlight(snippet: str, words: Iterable[str]) -> list[tuple[str, bool]]:
 def explain_flag(flag: str) -> str:
     """One sentence that tells a recruiter what a flag of the ranked CSV means."""
     name, _, detail = flag.partition(":")
-    if name == "hidden_text":
+    if name == Flag.HIDDEN_TEXT:
         return (f"The file hides {detail or 'some'} characters that a reader cannot see (white on white, "
                 "tiny or off the page). They were left out of the analysis and earned nothing.")
-    if name == "keyword_stuffing":
+    if name == Flag.KEYWORD_STUFFING:
         return ("A line lists credential keywords with no issuer, school, date or sentence around them; "
                 "findings on that line count little.")
-    if name == "injection_text":
+    if name == Flag.INJECTION_TEXT:
         return ("The resume contains text aimed at an automated screener (such as \u201cignore previous "
                 "instructions\u201d). Nothing obeys it and it earned nothing; a person should read it.")
-    if name == "unread_dates":
+    if name == Flag.UNREAD_DATES:
         return (f"The work history holds {detail or 'some'} year(s), but no date range (from - to) could be "
                 "read, so the years of experience show 0; check the dates by hand.")
-    if name == "duplicate_of":
+    if name == Flag.DUPLICATE_OF:
         return f"The file has the same content as {detail or 'another file'}, which is ranked above it."
     return f"Flag \u201c{flag}\u201d: see docs/security.md."
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from markupsafe import Markup
 
-from ..types import CATEGORIES, Kind
+from ..types import CATEGORIES, Category, CreditRoute, DocStatus, Kind
 from .htmltext import explain_flag, highlight, looked_for, present, status_meaning, text, years
 from .rows import LEADING, TRAILING
 
@@ -72,7 +72,7 @@ def requirements(meta: dict, ranking: pd.DataFrame, evidence: pd.DataFrame) -> l
     skip = {"candidate_id", *LEADING, *TRAILING} | {f"{c}_score" for c in CATEGORIES}
     ids = [c for c in ranking.columns if c not in skip]
     missing = {m for v in ranking.get("missing", pd.Series(dtype=object)) for m in _split(v)}
-    return [{"id": i, "label": i, "category": "", "kind": "required" if i in missing else "", "weight": 1.0,
+    return [{"id": i, "label": i, "category": "", "kind": Kind.REQUIRED if i in missing else "", "weight": 1.0,
              **known.get(i, {})} for i in ids]
 
 
@@ -128,11 +128,11 @@ def rows(ranking: pd.DataFrame, reqs: list[dict], cats: list[str], *, blind: boo
 
 
 def _credit(via: str, reqs: dict[str, dict], relevant_years: str) -> str:
-    if via == "equivalent_experience":
+    if via == CreditRoute.EQUIVALENT_EXPERIENCE:
         return (f"Met by {relevant_years or 'enough'} years of relevant experience, which the model accepts "
                 "in its place.")
-    if via.startswith("through:"):
-        other = via.split(":", 1)[1]
+    if via.startswith(CreditRoute.THROUGH):
+        other = via.removeprefix(CreditRoute.THROUGH)
         label = reqs.get(other, {}).get("label") or other
         return f"Met through \u201c{label}\u201d ({other}), which the model accepts in its place."
     return ""
@@ -175,7 +175,7 @@ def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -
         item.not_counted = [{"text": text(f["text"]), "status": text(f.get("status")),
                              "section": text(f.get("section"))}
                             for s, f in ev if s <= 0 and present(f.get("text"))][:3]
-        if req.get("category") == "experience":
+        if req.get("category") == Category.EXPERIENCE:
             item.credit = item.credit or (f"{relevant or 0} years of relevant work out of {total or 0} dated years."
                                           if relevant or total else "")
         if required and not met:
@@ -203,7 +203,7 @@ def heat(strength: float, met: bool, kind: str) -> tuple[int, str]:
 def status_counts(ranking: pd.DataFrame) -> list[tuple[str, int, str]]:
     """(status, count, meaning), ``ok`` first, then by count."""
     counts = ranking["status"].fillna("").astype(str).value_counts() if "status" in ranking else pd.Series()
-    ordered = sorted(counts.items(), key=lambda kv: (kv[0] != "ok", -kv[1], kv[0]))
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0] != DocStatus.OK, -kv[1], kv[0]))
     return [(s, int(n), status_meaning(s)) for s, n in ordered]
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from ..score.aggregate import Scores
 from ..score.facts import jobs_text
 from ..score.table import py_round
-from ..types import Kind
+from ..types import DocStatus, Flag, Kind
 from .phones import phone_cell
 from .rows import columns
 
@@ -48,11 +48,11 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     scored = int(np.count_nonzero(~np.isnan(total)))
     position = pd.Series(np.arange(1, len(df) + 1))
     df.insert(0, "rank", position.where(position <= scored).astype("Int64"))
-    sha = df["sha256"].where((df["status"] == "ok") & df["sha256"].fillna("").astype(bool))
+    sha = df["sha256"].where((df["status"] == DocStatus.OK) & df["sha256"].fillna("").astype(bool))
     duplicate = sha.duplicated() & sha.notna()
     if duplicate.any():  # the first file with the same content, in ranked order
         first = ~duplicate & sha.notna()
-        tag = "duplicate_of:" + sha[duplicate].map(df["file"][first].set_axis(sha[first]))
+        tag = Flag.DUPLICATE_OF.having("") + sha[duplicate].map(df["file"][first].set_axis(sha[first]))
         flags = df.loc[duplicate, "flags"]
         df.loc[duplicate, "flags"] = np.where(flags != "", flags + ";" + tag, tag)
     return df[columns(model)]

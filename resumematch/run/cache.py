@@ -29,7 +29,8 @@ from platformdirs import user_cache_dir
 
 from ..analyze.values import Analysis
 from ..errors import CacheError, ResumeMatchWarning
-from ..extract import EXTRACTOR_VERSION, Document
+from ..extraction import EXTRACTOR_VERSION, Document
+from ..types import DocStatus
 from . import cachefile
 from .cachefile import APPLICATION_ID, ENTRY_TABLES
 
@@ -233,7 +234,7 @@ class Cache:
 
     def put(self, document: Document, options: str) -> None:
         """Store ``document`` (statuses that depend on time limits, not content, are not stored)."""
-        if document.status in ("timeout", "error") or not document.sha256:
+        if document.status in (DocStatus.TIMEOUT, DocStatus.ERROR) or not document.sha256:
             return
         data = document.to_dict()
         data["source"] = None

@@ -29,8 +29,9 @@ from typing import Any
 
 from ..analyze.values import pipeline_hash
 from ..errors import ClusterError, InputError
-from ..extract import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
-from ..extract.document import failed
+from ..extraction import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
+from ..extraction.document import failed
+from ..types import DocStatus
 from .cache import Cache
 from .pool import Limits
 from .pool import analyze_files as analyze_locally
@@ -98,7 +99,7 @@ def _primed(analyzer: Analyzes) -> Analyzes:
     """``analyzer`` after one small resume, with the PDF and DOCX readers imported: what a reader
     loads or builds on first use is then inherited by every reader forked for a task, instead of
     being loaded again by each (several tenths of a second per task)."""
-    from ..extract import docx, pdf  # noqa: F401  imported for the forked readers
+    from ..extraction import docx, pdf  # noqa: F401  imported for the forked readers
 
     analyzer.analyze(extract_bytes(_PRIMER, ExtractOptions()))
     return analyzer
@@ -263,7 +264,7 @@ def _killed(batch: _Batch, retry: deque[_Batch], done: set[int], exc: Exception)
         return
     for index, name, _ in files:
         done.add(index)
-        yield failed("unknown", "error", f"The Dask workers reading this file died ({exc}).", source=name), None
+        yield failed("unknown", DocStatus.ERROR, f"The Dask workers reading this file died ({exc}).", source=name), None
 
 
 def _check_versions(extractor: str, pipeline: str) -> None:

@@ -19,8 +19,9 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from ..errors import WorkerError
-from ..extract import Document, ExtractOptions
-from ..extract.document import failed
+from ..extraction import Document, ExtractOptions
+from ..extraction.document import failed
+from ..types import DocStatus
 from .cache import Cache
 from .store import AnalyzerFactory, Item, Store
 from .worker import READY, decode_item, read_one, work
@@ -232,11 +233,11 @@ def _pooled(files: list[Path], options: ExtractOptions, limits: Limits, workers:
                     retried.add(index)
                     todo.appendleft((index, path))
                 elif crashed:
-                    done[index] = failed("unknown", "error", "The reader process crashed twice on this "
+                    done[index] = failed("unknown", DocStatus.ERROR, "The reader process crashed twice on this "
                                          f"file (exit code {slot.process.exitcode}).", source=str(path)), None
                 else:
                     what = "Reading and analysing" if factory is not None else "Reading"
-                    done[index] = failed("unknown", "timeout", f"{what} the file took longer than "
+                    done[index] = failed("unknown", DocStatus.TIMEOUT, f"{what} the file took longer than "
                                          f"{limits.timeout:g} s.", source=str(path)), None
             yield from flush()
     except BaseException:  # interrupted (or the caller stopped early): no file is waited for

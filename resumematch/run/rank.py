@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..report.blind import blind_key
 from ..score.facts import FACTS_VERSION
+from ..types import DocStatus
 from .cache import Cache
 from .discover import scan
 from .pool import Limits
@@ -199,6 +200,6 @@ def _rank_files(paths: Iterable[str | os.PathLike], output: Path, screener: Scre
     frame, record, keys_path = write_outputs(screening, output, settings.record(screener), key, skipped,
                                              explain=settings.explain, evidence=settings.evidence)
     journal_path.unlink(missing_ok=True)
-    failed = frame.loc[frame["status"] != "ok", "status"].value_counts().to_dict()
-    return RunSummary(output, len(frame), int((frame["status"] == "ok").sum()), failed, hits, record,
+    failed = frame.loc[frame["status"] != DocStatus.OK, "status"].value_counts().to_dict()
+    return RunSummary(output, len(frame), int((frame["status"] == DocStatus.OK).sum()), failed, hits, record,
                       keys_path, frame, [str(p) for p in skipped], screening, resumed=len(kept))

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..analyze.values import Analysis, pipeline_hash
-from ..extract import Document, ExtractOptions, extract
-from ..extract.document import assemble
-from ..extract.normalize import normalize
+from ..extraction import Document, ExtractOptions, extract
+from ..extraction.document import assemble
+from ..extraction.normalize import normalize
 from ..model import RequirementModel, load_model
 from ..score.facts import facts, facts_hash
 from ..score.gaming import review
 from ..score.result import Result
+from ..types import DocStatus
 from .cache import Cache
 from .discover import find_resumes
 from .pool import Limits, analyze_files
@@ -144,7 +145,7 @@ class Screener:
             i = index[str(doc.source)] if client is not None else next(in_order)
             analysis, flags = review(doc, analysis) if analysis is not None else (None, ())
             made = facts(doc, analysis, flags)
-            if key and doc.sha256 and doc.status not in ("timeout", "error"):
+            if key and doc.sha256 and doc.status not in (DocStatus.TIMEOUT, DocStatus.ERROR):
                 cache.put_facts(doc.sha256, key, made)
             yield i, (files[i], made), False
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..analyze.values import Analysis
-from ..extract import Document, ExtractOptions
+from ..extraction import Document, ExtractOptions
 from .cache import Cache
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import RequirementModel
-from ..types import CATEGORIES, Category, Kind
+from ..types import CATEGORIES, Category, CategoryMode, CreditRoute, Kind
 from .table import MET, Requirements, py_round, strengths
 
 
@@ -98,12 +98,12 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
     eq = np.flatnonzero(~np.isnan(reqs.alt_years))
     credit = ~met_first[:, eq] & (years[:, None] >= reqs.alt_years[eq][None, :])
     final[:, eq] = np.where(credit, 1.0, first[:, eq])
-    via[:, eq] = np.where(credit, "equivalent_experience", "")
+    via[:, eq] = np.where(credit, CreditRoute.EQUIVALENT_EXPERIENCE, "")
     th = np.flatnonzero(reqs.alt_index >= 0)
     alt = reqs.alt_index[th]
     credit = ~met_first[:, th] & met_first[:, alt]
     final[:, th] = np.where(credit, first[:, alt], first[:, th])
-    via[:, th] = np.where(credit, np.array(["through:" + a for a in reqs.ids[alt]], dtype=object)[None, :], "")
+    via[:, th] = np.where(credit, np.array([CreditRoute.through(a) for a in reqs.ids[alt]], dtype=object)[None, :], "")
     met = final >= MET
 
     # 5. category scores, 6. total
@@ -148,5 +148,5 @@ def _categories(final: np.ndarray, reqs: Requirements, model: RequirementModel) 
     mean = np.minimum(1.0, numerator / np.where(denominator > 0, denominator, 1.0))
     mean = np.where(denominator > 0, mean, 0.0)
     best = strongest / np.maximum.reduceat(weight[order], starts)
-    modes = np.array([model.category_modes.get(c, "mean") == "best" for c in present])
+    modes = np.array([model.category_modes.get(c, CategoryMode.MEAN) == CategoryMode.BEST for c in present])
     return [str(c) for c in present], np.where(modes[None, :], best, mean)

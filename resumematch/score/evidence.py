@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..types import Category, CreditRoute
 from .aggregate import Scores
 from .table import Requirements
 
@@ -30,18 +31,18 @@ def evidence_frame(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores) 
     parts = [direct]
 
     years, dated = files["relevant_years"].to_numpy(float), files["total_years"].to_numpy(float)
-    exp_cols = np.flatnonzero(reqs.category == "experience")
+    exp_cols = np.flatnonzero(reqs.category == Category.EXPERIENCE)
     f, r = np.nonzero(scores.scored[:, None] & np.ones((1, len(exp_cols)), dtype=bool))
     r = exp_cols[r]
     text = [f"{a:g} relevant years of {b:g} dated years" for a, b in zip(years[f], dated[f])]
-    parts.append(_rows(files, reqs, f, r, scores.first[f, r], "relevant_years", {"text": text}))
+    parts.append(_rows(files, reqs, f, r, scores.first[f, r], CreditRoute.RELEVANT_YEARS, {"text": text}))
 
-    f, r = np.nonzero(scores.via == "equivalent_experience")
+    f, r = np.nonzero(scores.via == CreditRoute.EQUIVALENT_EXPERIENCE)
     alt_years = reqs.alt_years[r]
     text = [f"{a:g} relevant years >= {b:g}" for a, b in zip(years[f], alt_years)]
-    parts.append(_rows(files, reqs, f, r, scores.strength[f, r], "equivalent_experience", {"text": text}))
+    parts.append(_rows(files, reqs, f, r, scores.strength[f, r], CreditRoute.EQUIVALENT_EXPERIENCE, {"text": text}))
 
-    f, r = np.nonzero(np.char.startswith(scores.via.astype(str), "through:"))
+    f, r = np.nonzero(np.char.startswith(scores.via.astype(str), str(CreditRoute.THROUGH)))
     own = scores.best[f, r]
     row = scores.best[f, reqs.alt_index[r]]
     row = np.where(row >= 0, row, own)  # the alternative's evidence, else the requirement's own

@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..analyze.values import Analysis
-from ..extract import Document
+from ..extraction import Document
+from ..types import Flag
 
 #: The version of the row layout below, as stored in the cache and the run journal.
 FACTS_VERSION = 2
@@ -87,7 +88,7 @@ def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
     if any(p.kind != "education" for p in analysis.periods):
         return ()
     years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
-    return (f"unread_dates:{years}",) if years else ()
+    return (Flag.UNREAD_DATES.having(years),) if years else ()
 
 
 @lru_cache(maxsize=1)

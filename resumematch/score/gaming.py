@@ -12,8 +12,8 @@ import re
 from dataclasses import replace
 
 from ..analyze.values import Analysis, Entity
-from ..extract import Document
-from ..types import Category, FindingStatus
+from ..extraction import Document
+from ..types import Category, FindingStatus, Flag
 from .facts import date_flags
 
 _INJECTION = re.compile(
@@ -93,14 +93,14 @@ def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str,
     Besides gaming, the flags tell of dates that could not be read (``facts.date_flags``)."""
     flags = []
     if document.hidden_chars:
-        flags.append(f"hidden_text:{document.hidden_chars}")
+        flags.append(Flag.HIDDEN_TEXT.having(document.hidden_chars))
     blocks = stuffed_lines(document.text, analysis.entities)
     if blocks:
-        flags.append("keyword_stuffing")
+        flags.append(Flag.KEYWORD_STUFFING)
         entities = tuple(
             replace(e, status=FindingStatus.STUFFED) if any(a <= e.start < b for a, b in blocks) and e.counts else e
             for e in analysis.entities)
         analysis = replace(analysis, entities=entities)
     if injection_spans(document.text):
-        flags.append("injection_text")
+        flags.append(Flag.INJECTION_TEXT)
     return analysis, (*flags, *date_flags(document.text, analysis))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..analyze.values import Analysis
-from ..extract import Document
+from ..extraction import Document
 from .scorecard import Scorecard
 
 

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..analyze.values import Entity
-from ..types import Category, Kind
+from ..types import Category, CreditRoute, Flag, Kind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +60,8 @@ class Scorecard:
 def experience_note(relevant: float, total: float, flags: str | None, full: float) -> str:
     """The years behind an experience requirement, in words; when no work was dated although the
     resume holds dates (an ``unread_dates:N`` flag), it says so instead of "0 dated years"."""
-    unread = next((f.partition(":")[2] for f in (flags or "").split(";") if f.startswith("unread_dates:")), "")
+    tag = Flag.UNREAD_DATES.having("")
+    unread = next((f.partition(":")[2] for f in (flags or "").split(";") if f.startswith(tag)), "")
     if unread:
         return (f"no dated work could be read: the work history holds {unread} year(s), but no date range "
                 f"(from - to) was recognised, so experience counts 0 years; check the dates by hand")
@@ -110,7 +111,7 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
         if req.category == Category.EXPERIENCE:
             note = experience_note(fact.relevant_years, fact.total_years, fact["flags"],
                                    scores.model.experience.full_strength_years)
-        if via == "equivalent_experience":
+        if via == CreditRoute.EQUIVALENT_EXPERIENCE:
             note = (f"met by equivalent experience: {fact.relevant_years:g} relevant years >= "
                     f"{reqs.alt_years[r]:g}")
         elif via:

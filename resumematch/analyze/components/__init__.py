@@ -1,3 +1,3 @@
 """The resumematch spaCy components, one factory each (registered when their module is imported)."""
 
-from . import claims, contact, context, dates, degrees, fuzzy, header, names, patterns, sections, terms  # noqa: F401
+from . import contact, context, dates, degrees, fuzzy, patterns, sections, terms  # noqa: F401

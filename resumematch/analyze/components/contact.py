@@ -13,9 +13,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text
-from .header import EMAIL, URL, find_email, find_phone, segments
-from .names import CONTACT_HEADINGS, find_labelled_name, find_name
+from ..component import Component
+from ..rules.extensions import doc_text
+from ..rules.header import EMAIL, URL, find_email, find_phone, segments
+from ..rules.names import CONTACT_HEADINGS, find_labelled_name, find_name
 
 __all__ = ["ContactFinder", "find_email", "find_name", "find_own_phone", "find_phone"]
 
@@ -33,19 +34,13 @@ def _contact_span(text: str, char: int, max_line: int = 160) -> tuple[int, int]:
     return char, char + 1
 
 
-class ContactFinder:
+class ContactFinder(Component):
     """Sets ``doc._.rm_contact`` (name, email, phone) and ``doc._.rm_contact_lines``.
 
     ``rm_contact_lines`` are (start, end) character ranges: the lines holding the name,
     email or phone, and any line with a link or email among the first 12; a long line
     (a one-line export) contributes only the segment that holds the detail.
     """
-
-    def __init__(self, nlp: Language, name: str = "resumematch_contact") -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> dict:
         text = doc_text(doc)

@@ -20,9 +20,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...types import Category, FindingStatus, Method
-from .claims import credential_status, skill_status
-from .extensions import Finding, doc_text, line_bounds, section_at, span_chars
-from .sections import heading_label
+from ..component import Component
+from ..rules.claims import credential_status, skill_status
+from ..rules.extensions import Finding, doc_text, line_bounds, section_at, span_chars
+from ..rules.headings import heading_label
 
 _DEGREE_INCOMPLETE = re.compile(
     r"\b(?:not\s+completed|incomplete|did\s+not\s+(?:complete|finish|graduate)|coursework\s+towards?|"
@@ -38,24 +39,24 @@ _MANAGED_INTERNS = re.compile(
     r"[^.;\n]{0,40}$", re.IGNORECASE)
 
 
-class ContextClassifier:
+class ContextClassifier(Component):
     """Sets ``Finding.status`` on every finding in ``doc._.rm_findings``."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_context", window: int = 60) -> None:
-        self.name = name
+        super().__init__(nlp, name)
         self.window = window
 
-    def __call__(self, doc: Doc) -> Doc:
-        findings = doc._.rm_findings or []
+    def match(self, doc: Doc) -> list[str]:
+        """The status of each finding, in order."""
         text = doc_text(doc)
         contact_lines = doc._.rm_contact_lines or []
         headings: dict[int, bool] = {}
+        findings = doc._.rm_findings or []
         named: dict[str, list[tuple[int, int]]] = {}  # where each credential was named, by requirement
         for f in findings:
             if f.category == Category.CERTIFICATION:
                 named.setdefault(f.req_id, []).append(span_chars(doc, f.start, f.end))
-        return self.set_annotations(doc, [self.status(doc, text, f, contact_lines, headings, named)
-                                          for f in findings])
+        return [self.status(doc, text, f, contact_lines, headings, named) for f in findings]
 
     def status(self, doc: Doc, text: str, f: Finding, contact_lines: list[tuple[int, int]],
                headings: dict[int, bool], named: dict[str, list[tuple[int, int]]]) -> str:

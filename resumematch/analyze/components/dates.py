@@ -12,15 +12,23 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...types import Category, FindingStatus, PeriodKind
+from ..component import StatefulComponent
 from ..relevance import RoleReader
-from .extensions import doc_text, expand_span, line_bounds, section_end, section_lookup, section_start, span_chars
-from .sections import heading_label
+from ..rules.extensions import (
+    doc_text,
+    expand_span,
+    line_bounds,
+    section_end,
+    section_lookup,
+    section_start,
+    span_chars,
+)
+from ..rules.headings import heading_label
 
 _MONTHS = {m: i for i, names in enumerate(
     (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -110,12 +118,17 @@ def merged_months(periods: list[tuple[tuple[int, int], tuple[int, int]]]) -> int
     return total
 
 
-class DateFinder:
+class DateFinder(StatefulComponent):
     """Sets ``doc._.rm_periods``: dicts with start, end, months, kind, relevant, text, section, offset."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_dates") -> None:
-        self.name = name
-        self.settings: dict = {}
+        super().__init__(nlp, name)
+        self.clear()
+
+    def clear(self) -> None:
+        self.terms: tuple[str, ...] = ()
+        self.codes: tuple[str, ...] = ()
+        self.title = ""
         self.reader = RoleReader()
         self.today = dt.date.today()
 
@@ -123,30 +136,25 @@ class DateFinder:
                    occupations: Iterable[str] = (), title: str = "", as_of: str | None = None) -> None:
         """Take the role (its relevant terms, occupations and title; see ``analyze.relevance``)
         and the date "Present" means (ISO; default today)."""
-        terms, codes = tuple(relevant_terms), tuple(occupations)
-        self.settings = {"relevant_terms": list(terms), "occupations": list(codes), "title": title}
-        self.reader = RoleReader(codes, terms, title)
+        self.clear()
+        self.terms, self.codes, self.title = tuple(relevant_terms), tuple(occupations), title
+        self.reader = RoleReader(self.codes, self.terms, title)
         # Built now, with the pipeline: forked workers then share the occupations' index instead of
         # each building (and growing by) its own.
         self.reader.role_codes  # noqa: B018
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, find_periods(doc_text(doc), self.today))
+    def settings(self) -> dict:
+        return {"relevant_terms": list(self.terms), "occupations": list(self.codes), "title": self.title,
+                "as_of": self.today.isoformat()}
 
-    def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "dates.json", {**self.settings, "as_of": self.today.isoformat()})
-
-    def from_disk(self, path, exclude=()) -> DateFinder:
-        self.initialize(**srsly.read_json(Path(path) / "dates.json"))
-        return self
+    def match(self, doc: Doc) -> list[RawPeriod]:
+        return find_periods(doc_text(doc), self.today)
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
         internships = [span_chars(doc, f.start, f.end)[0] for f in doc._.rm_findings or []
-                       if f.category == "internship" and f.status == "own"]
+                       if f.category == Category.INTERNSHIP and f.status == FindingStatus.OWN]
         section_at = section_lookup(doc)
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
@@ -170,14 +178,14 @@ class DateFinder:
             # job are not part of it.
             block_end = max(line_end, min(block_end, section_end(doc, p.char_start)))
             if section == "education":
-                kind = "education"
+                kind = PeriodKind.EDUCATION
             elif section == "internships" or any(title_start <= c < line_end for c in internships):
-                kind = "internship"
+                kind = PeriodKind.INTERNSHIP
             else:
-                kind = "work"
+                kind = PeriodKind.WORK
             title = _title_line(text, title_start, p.char_start, p.char_end)
             verdict = (self.reader.job(title, text[block_start:block_end])
-                       if kind != "education" else None)
+                       if kind != PeriodKind.EDUCATION else None)
             periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
                             "months": months_between(p.start, p.end), "kind": kind,
                             "relevant": bool(verdict and verdict.relevant),

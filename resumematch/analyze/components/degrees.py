@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import numpy as np
-import srsly
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...types import Category, Method
-from .extensions import Finding, doc_text, expand_span, line_bounds, section_at
+from ..component import StatefulComponent
+from ..rules.extensions import Finding, doc_text, expand_span, line_bounds, section_at
 
 LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
                "doctorate": "Doctorate", "graduate_certificate": "Graduate certificate"}
@@ -108,19 +107,22 @@ def _typo_of(key: str, choice: str) -> bool:
     return len(words) == len(wanted) and all(a[0] == b[0] for a, b in zip(words, wanted))
 
 
-class DegreeFinder:
+class DegreeFinder(StatefulComponent):
     """Appends degree findings to ``doc._.rm_findings``, one per requirement a degree meets."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_degrees", fuzzy_threshold: float = 86) -> None:
-        self.name = name
+        super().__init__(nlp, name)
         self.fuzzy_threshold = fuzzy_threshold
+        self.clear()
+
+    def clear(self) -> None:
         self.requirements: list[dict] = []
         self.fields: dict[str, str] = {}
         self._fuzzy_choices: list[str] = []
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None,
-                   requirements: Iterable[dict] = ()) -> None:
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, requirements: Iterable[dict] = ()) -> None:
         """Take the model's degree requirements: ``{"id", "label", "levels", "fields"}`` dicts."""
+        self.clear()
         requirements = [dict(r) for r in requirements]
         self.requirements.extend(requirements)
         for req in requirements:
@@ -128,8 +130,8 @@ class DegreeFinder:
                 self.fields.setdefault(field if field.isupper() else _norm(field), field)
         self._fuzzy_choices = [k for k in self.fields if not k.isupper() and len(k) >= 8]
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, self.match(doc))
+    def settings(self) -> dict:
+        return {"requirements": self.requirements}
 
     def match(self, doc: Doc) -> list[Finding]:
         text = doc_text(doc)
@@ -251,20 +253,6 @@ class DegreeFinder:
             if exact:
                 return exact, 1.0
         return None, 0.0
-
-    def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
-        doc._.rm_findings = (doc._.rm_findings or []) + found
-        return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "degrees.jsonl", self.requirements)
-
-    def from_disk(self, path, exclude=()) -> DegreeFinder:
-        self.initialize(requirements=srsly.read_jsonl(Path(path) / "degrees.jsonl"))
-        return self
-
 
 @Language.factory("resumematch_degrees", default_config={"fuzzy_threshold": 86},
                   assigns=["doc._.rm_findings"], requires=["doc._.rm_sections"])

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import numpy as np
-import srsly
 from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...model import FUZZY_THRESHOLD
 from ...types import Category, Method
-from .extensions import Finding, doc_text, expand_span, span_chars
-from .ngrams import NGrams, QueryFilter, ngram_queries
-from .terms import is_acronym, resolve_overlaps
+from ..component import StatefulComponent
+from ..rules.extensions import Finding, doc_text, expand_span, span_chars
+from ..rules.ngrams import NGrams, QueryFilter, ngram_queries
+from .terms import is_acronym, lemmatizer_of, resolve_overlaps
 
 _MAX_N = 5
 
@@ -45,24 +45,27 @@ def _short_words_kept(query: str, choice: str) -> bool:
     return all(w in words for w in choice.split() if len(w) <= 5)
 
 
-class FuzzyMatcher:
+class FuzzyMatcher(StatefulComponent):
     """Appends fuzzy findings (method ``fuzzy``, score = similarity / 100) to ``doc._.rm_findings``."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_fuzzy", min_length: int = 8,
-                 default_threshold: float = 88) -> None:
-        self.name = name
+                 default_threshold: float = FUZZY_THRESHOLD) -> None:
+        super().__init__(nlp, name)
         self.min_length = min_length
         self.default_threshold = default_threshold
+        self.clear()
+
+    def clear(self) -> None:
         self.choices: list[str] = []
         self.entries: list[dict] = []
         self._by_initial: dict[str, tuple[list[int], list[str]]] = {}  # indices and keys of choices
         self._filter = QueryFilter({})
-        self._cutoff = default_threshold
+        self._cutoff = self.default_threshold
         self._known_words: tuple | None = None
-        self.nlp = nlp
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, entries: Iterable[dict] = ()) -> None:
         """Take the model's aliases: ``{"category", "id", "name", "phrase", "threshold"}`` dicts."""
+        self.clear()
         for entry in entries:
             key = normalize_key(entry["phrase"])
             if is_acronym(entry["phrase"]) or len(key) < self.min_length or key in self.choices:
@@ -71,16 +74,17 @@ class FuzzyMatcher:
             indices.append(len(self.choices))
             keys.append(key)
             self.choices.append(key)
-            self.entries.append(entry)
+            self.entries.append(dict(entry))
         self._filter = QueryFilter({initial: self._query_lengths(indices)
                                     for initial, (indices, _) in self._by_initial.items()})
         self._cutoff = min([e["threshold"] for e in self.entries] + [self.default_threshold])
         nlp = nlp or self.nlp
         if nlp is not None and "resumematch_lemmas" in nlp.pipe_names:
-            from .terms import lemmatizer_of
-
             table = lemmatizer_of(nlp).table
             self._known_words = (table, frozenset(table.values())) if table is not None else None
+
+    def settings(self) -> dict:
+        return {"entries": self.entries}
 
     def _query_lengths(self, indices: list[int]) -> frozenset[int]:
         """The query lengths that can pass ``_accept`` against one of the choices ``indices``.
@@ -97,9 +101,6 @@ class FuzzyMatcher:
             lengths.update(n for n in range(self.min_length - 2, int(size + slack) + 1)
                            if abs(n - size) <= slack and 200 * min(n, size) / (n + size) >= threshold - 1)
         return frozenset(lengths)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, self.match(doc))
 
     def _queries(self, doc: Doc) -> NGrams:
         """Normalised n-grams (1 to 5 words) of each line, with their character spans, grouped by
@@ -170,21 +171,11 @@ class FuzzyMatcher:
         return Finding(*tokens, entry["category"], entry["id"], entry["name"], Method.FUZZY,
                        round(score / 100, 3))
 
-    def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
-        doc._.rm_findings = resolve_overlaps((doc._.rm_findings or []) + found)
-        return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "fuzzy.jsonl", self.entries)
-
-    def from_disk(self, path, exclude=()) -> FuzzyMatcher:
-        self.initialize(entries=srsly.read_jsonl(Path(path) / "fuzzy.jsonl"))
-        return self
+    def merge(self, findings: list[Finding]) -> list[Finding]:
+        return resolve_overlaps(findings)
 
 
-@Language.factory("resumematch_fuzzy", default_config={"min_length": 8, "default_threshold": 88},
+@Language.factory("resumematch_fuzzy", default_config={"min_length": 8, "default_threshold": FUZZY_THRESHOLD},
                   assigns=["doc._.rm_findings"], requires=["doc._.rm_findings"])
 def make_fuzzy(nlp: Language, name: str, *, min_length: int, default_threshold: float) -> FuzzyMatcher:
     return FuzzyMatcher(nlp, name, min_length=min_length, default_threshold=default_threshold)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ...types import Method
-from .extensions import Finding
+from ..component import StatefulComponent
+from ..rules.extensions import Finding
 from .terms import lemmatizer_of
 
 #: Tokens a pattern never reaches across: they end a sentence or a list item.
@@ -47,18 +46,21 @@ def own_verbs(name: str, verbs: Iterable[str]) -> list[str]:
     return sorted(v for v, stem in stems.items() if len(stem) >= 4 and stem in letters)
 
 
-class PatternMatcher:
+class PatternMatcher(StatefulComponent):
     """Appends a finding for every evidence pattern that matches to ``doc._.rm_findings``."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_patterns") -> None:
-        self.name = name
-        self.nlp = nlp
+        super().__init__(nlp, name)
+        self.clear()
+
+    def clear(self) -> None:
         self.entries: list[dict] = []
-        self._matcher = Matcher(nlp.vocab)
-        self._own = Matcher(nlp.vocab)  # the skill's own verb: as an ability, or as a deed
+        self._matcher = Matcher(self.nlp.vocab)
+        self._own = Matcher(self.nlp.vocab)  # the skill's own verb: as an ability, or as a deed
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: Iterable[dict] = ()) -> None:
         """Take the model's patterns: ``{"category", "id", "name", "verbs", "objects", "max_gap"}`` dicts."""
+        self.clear()
         lemmas = lemmatizer_of(nlp or self.nlp)
         for entry in patterns:
             key = str(len(self.entries))
@@ -78,8 +80,8 @@ class PatternMatcher:
                 self._own.add(f"deed {key}", [[{"LEMMA": {"IN": own}, "LOWER": {"NOT_IN": own}},
                                                {"IS_ALPHA": True, "LOWER": {"NOT_IN": _NOT_A_DEED}}]])
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, self.match(doc))
+    def settings(self) -> dict:
+        return {"patterns": self.entries}
 
     def match(self, doc: Doc) -> list[Finding]:
         nearest: dict[tuple[str, int], int] = {}  # (pattern, verb token) -> the closest object's end
@@ -111,19 +113,6 @@ class PatternMatcher:
             method = Method.EVIDENCE if kind == "deed" else Method.LEMMA
             found.append(Finding(start, end, entry["category"], entry["id"], entry["name"], method, 1.0))
         return found
-
-    def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
-        doc._.rm_findings = (doc._.rm_findings or []) + found
-        return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "patterns.jsonl", self.entries)
-
-    def from_disk(self, path, exclude=()) -> PatternMatcher:
-        self.initialize(nlp=self.nlp, patterns=srsly.read_jsonl(Path(path) / "patterns.jsonl"))
-        return self
 
 
 _CLAUSE_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})

@@ -10,17 +10,16 @@ show a requirement rather than name it, and their findings have the method ``evi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 import numpy
-import srsly
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ...types import Category, Method
-from .extensions import Finding, doc_text, token_bounds
+from ...types import Category, Method, PhraseKind
+from ..component import StatefulComponent
+from ..rules.extensions import Finding, doc_text, token_bounds
 
 
 def is_acronym(alias: str) -> bool:
@@ -40,6 +39,7 @@ class LemmaCase:
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Take the lookup table (spacy-lookups-data) from the pipeline's lemmatizer."""
         self.table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self._lemma_of = {}  # made with the table this replaces
 
     def lemma(self, word: str) -> str:
         """The dictionary form of ``word`` (lower-cased)."""
@@ -65,21 +65,24 @@ def lemmatizer_of(nlp: Language) -> LemmaCase:
     return pipe
 
 
-class TermMatcher:
+class TermMatcher(StatefulComponent):
     """Finds every alias and evidence phrase of the model; appends to ``doc._.rm_findings``."""
 
     def __init__(self, nlp: Language, name: str = "resumematch_terms") -> None:
-        self.name = name
-        self.nlp = nlp
+        super().__init__(nlp, name)
+        self.clear()
+
+    def clear(self) -> None:
         self.entries: list[dict] = []
         self._entry_of: dict[int, dict] = {}  # match id (the key's string hash) -> entry
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._lemma = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, entries: Iterable[dict] = ()) -> None:
         """Take the model's phrases: ``{"category", "id", "name", "phrase", "kind", "context_only"}``
         dicts, where kind is ``alias`` or ``evidence``."""
+        self.clear()
         lemmas = lemmatizer_of(nlp or self.nlp)
         for entry in entries:
             key = str(len(self.entries))
@@ -87,7 +90,7 @@ class TermMatcher:
             self._entry_of[self.nlp.vocab.strings.add(key)] = self.entries[-1]
             phrase = entry["phrase"]
             lemma_doc = lemmas(self.nlp.make_doc(phrase.lower()))
-            if entry["kind"] == "evidence":
+            if entry["kind"] == PhraseKind.EVIDENCE:
                 self._lemma.add(key, [lemma_doc])
             elif is_acronym(phrase):
                 self._orth.add(key, [self.nlp.make_doc(phrase)])
@@ -96,8 +99,8 @@ class TermMatcher:
                 if entry["category"] != Category.SOFT_SKILLS:
                     self._lemma.add(key, [lemma_doc])
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self.set_annotations(doc, self.match(doc))
+    def settings(self) -> dict:
+        return {"entries": self.entries}
 
     def match(self, doc: Doc) -> list[Finding]:
         text = doc_text(doc)
@@ -106,7 +109,7 @@ class TermMatcher:
         for matcher in (self._orth, self._lower, self._lemma):
             for match_id, start, end in matcher(doc):
                 entry = self._entry_of[match_id]
-                if entry["kind"] == "evidence":
+                if entry["kind"] == PhraseKind.EVIDENCE:
                     method, score = Method.EVIDENCE, 1.0
                 elif matcher is self._lemma:
                     method, score = Method.LEMMA, 0.95
@@ -118,18 +121,8 @@ class TermMatcher:
                                      needs_context=entry.get("context_only", False)))
         return found
 
-    def set_annotations(self, doc: Doc, found: list[Finding]) -> Doc:
-        doc._.rm_findings = resolve_overlaps((doc._.rm_findings or []) + found)
-        return doc
-
-    def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "terms.jsonl", self.entries)
-
-    def from_disk(self, path, exclude=()) -> TermMatcher:
-        self.initialize(nlp=self.nlp, entries=srsly.read_jsonl(Path(path) / "terms.jsonl"))
-        return self
+    def merge(self, findings: list[Finding]) -> list[Finding]:
+        return resolve_overlaps(findings)
 
 
 _METHOD_RANK = {Method.EXACT: 0, Method.ALIAS: 1, Method.LEMMA: 2, Method.FUZZY: 3}

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...catalog import catalog_dir
 from ...catalog.technology import CODE_TITLE_COLUMNS, read_tsv
-from .sections import SECTION_SYNONYMS
+from .headings import SECTION_SYNONYMS
 
 #: Heads of job titles that O*NET's occupation titles do not end with, though resumes do.
 _MORE_JOB_HEADS = frozenset("""advocate generalist associate receptionist recruiter paralegal bookkeeper caregiver

@@ -25,8 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .header import find_email, find_phone, segments
+from .headings import heading_label
 from .notnames import not_a_name
-from .sections import heading_label
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)*(?:-[^\W\d_a-z][^\W\d_'’.-]*)*\.?$")
 _PARTICLES = frozenset("van von de da del der la le bin al dos du di el".split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..types import DocStatus
 from .document import Document, assemble, failed
 from .normalize import normalize
 
@@ -87,5 +88,5 @@ def extract_text_file(data: bytes, fmt: str = "txt") -> Document:
                      "on lines of their own.",)
     pages = [normalize(strip_markdown(page)) for page in text.split("\f")]
     if not any(pages):
-        return failed(fmt, "no_text", "The file contains only white space.")
+        return failed(fmt, DocStatus.NO_TEXT, "The file contains only white space.")
     return assemble(pages, fmt, warnings=warnings, meta={"encoding": encoding})

@@ -12,6 +12,7 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..types import DocStatus
 from .document import STATUSES, Document, PageSpan, failed
 from .sniff import sniff
 from .text import extract_text_file
@@ -74,20 +75,20 @@ def extract(source: str | os.PathLike | bytes, *, password: str | None = None,
         try:
             info = path.stat()
             if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-                return failed("unknown", "error", "This is not a regular file (a pipe, socket or "
+                return failed("unknown", DocStatus.ERROR, "This is not a regular file (a pipe, socket or "
                               "device); it was not read.", source=name)
             size = info.st_size
             if options.max_bytes and size > options.max_bytes:
-                return failed("unknown", "too_large", _too_large(size, options.max_bytes), source=name)
+                return failed("unknown", DocStatus.TOO_LARGE, _too_large(size, options.max_bytes), source=name)
             data = path.read_bytes()
         except FileNotFoundError:
-            return failed("unknown", "error", "The file does not exist.", source=name)
+            return failed("unknown", DocStatus.ERROR, "The file does not exist.", source=name)
         except IsADirectoryError:
-            return failed("unknown", "error", "This is a folder, not a file.", source=name)
+            return failed("unknown", DocStatus.ERROR, "This is a folder, not a file.", source=name)
         except PermissionError:
-            return failed("unknown", "error", "The file cannot be read (permission denied).", source=name)
+            return failed("unknown", DocStatus.ERROR, "The file cannot be read (permission denied).", source=name)
         except OSError as exc:
-            return failed("unknown", "error", f"The file cannot be read ({exc.strerror}).", source=name)
+            return failed("unknown", DocStatus.ERROR, f"The file cannot be read ({exc.strerror}).", source=name)
     else:
         raise TypeError(f"extract() takes a path or bytes, not {type(source).__name__}")
     doc = extract_bytes(data, options)
@@ -98,13 +99,13 @@ def extract_bytes(data: bytes, options: ExtractOptions) -> Document:
     """Extract from bytes already in memory; the work behind ``extract``."""
     digest = hashlib.sha256(data).hexdigest()
     if not data:
-        return failed("unknown", "empty", "The file is empty (0 bytes).", sha256=digest)
+        return failed("unknown", DocStatus.EMPTY, "The file is empty (0 bytes).", sha256=digest)
     if options.max_bytes and len(data) > options.max_bytes:
-        return failed("unknown", "too_large", _too_large(len(data), options.max_bytes), sha256=digest)
+        return failed("unknown", DocStatus.TOO_LARGE, _too_large(len(data), options.max_bytes), sha256=digest)
     fmt = sniff(data)
     doc = _read(fmt, data, options)
     if doc.ok and len(doc.text) > Document.MAX_CHARS:
-        doc = failed(fmt, "too_large", f"The text is {len(doc.text):,} characters long; the limit for one "
+        doc = failed(fmt, DocStatus.TOO_LARGE, f"The text is {len(doc.text):,} characters long; the limit for one "
                      f"resume is {Document.MAX_CHARS:,}.")
     return replace(doc, sha256=digest)
 
@@ -122,8 +123,8 @@ def _read(fmt: str, data: bytes, options: ExtractOptions) -> Document:
     if fmt == "txt":
         return extract_text_file(data)
     if fmt == "zip-corrupt":
-        return failed("docx", "corrupt", "The file looks like a DOCX/zip container but is damaged.")
-    return failed(fmt, "unsupported", _UNSUPPORTED.get(fmt, f"The {fmt} format is not supported."))
+        return failed("docx", DocStatus.CORRUPT, "The file looks like a DOCX/zip container but is damaged.")
+    return failed(fmt, DocStatus.UNSUPPORTED, _UNSUPPORTED.get(fmt, f"The {fmt} format is not supported."))
 
 
 def _too_large(size: int, cap: int) -> str:

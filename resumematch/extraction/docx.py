@@ -13,6 +13,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ..types import DocStatus
 from .document import Document, assemble, failed
 from .normalize import normalize
 from .zipsafe import ZipLimits, check_zip
@@ -144,10 +145,10 @@ def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
     try:
         head, body, foot, hidden = _read(data)
     except RecursionError:
-        return failed("docx", "corrupt", "The DOCX's structure is nested too deeply to read; the file is "
+        return failed("docx", DocStatus.CORRUPT, "The DOCX's structure is nested too deeply to read; the file is "
                       "damaged or crafted.")
     except _PARSE_ERRORS as exc:
-        return failed("docx", "corrupt", f"The DOCX is damaged and cannot be read ({type(exc).__name__}: "
+        return failed("docx", DocStatus.CORRUPT, f"The DOCX is damaged and cannot be read ({type(exc).__name__}: "
                       f"{str(exc)[:120]}).")
     text = normalize("\n".join(head + body + foot))
     hidden_text = normalize(" ".join(hidden))
@@ -155,7 +156,7 @@ def extract_docx(data: bytes, limits: ZipLimits = ZipLimits()) -> Document:
     if hidden_text:
         warnings = (f"{len(hidden_text)} hidden characters (invisible to a reader) were left out.",)
     if not text:
-        return failed("docx", "no_text", "The DOCX contains no text (only images or empty pages?).",
+        return failed("docx", DocStatus.NO_TEXT, "The DOCX contains no text (only images or empty pages?).",
                       hidden_chars=len(hidden_text), hidden_text=hidden_text)
     return assemble([text], "docx", warnings=warnings, hidden_chars=len(hidden_text),
                     hidden_text=hidden_text)

@@ -15,6 +15,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import PDFException
 from pdfminer.psparser import PSException
 
+from ...types import DocStatus
 from ..document import Document, assemble, failed
 from ..normalize import cid_ratio, normalize
 from .glyphs import Glyph, read_pages
@@ -119,28 +120,28 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
     try:
         for page in read_pages(io.BytesIO(data), password=password or ""):
             if max_pages and len(pages) >= max_pages:
-                return failed("pdf", "too_large", f"The PDF has more than {max_pages} pages, "
+                return failed("pdf", DocStatus.TOO_LARGE, f"The PDF has more than {max_pages} pages, "
                               "the limit for one resume.")
             out = _PageText([], False, 0, [])
             _walk(page, page, out, is_hidden)
             pages.append(out)
     except PDFPasswordIncorrect:
         why = "The password given is wrong." if password else "The PDF is password-protected."
-        return failed("pdf", "encrypted", why + " Give its password with --password-file FILE or the "
+        return failed("pdf", DocStatus.ENCRYPTED, why + " Give its password with --password-file FILE or the "
                       "RESUMEMATCH_PDF_PASSWORD environment variable (in Python: password=), or ask the "
                       "candidate for an unprotected copy.")
     except PDFEncryptionError as exc:
-        return failed("pdf", "encrypted", f"The PDF uses encryption that cannot be opened ({exc}).")
+        return failed("pdf", DocStatus.ENCRYPTED, f"The PDF uses encryption that cannot be opened ({exc}).")
     except StreamTooLarge as exc:
-        return failed("pdf", "too_large", f"{exc} It looks like a decompression bomb.")
+        return failed("pdf", DocStatus.TOO_LARGE, f"{exc} It looks like a decompression bomb.")
     except RecursionError:
-        return failed("pdf", "corrupt", "The PDF's structure is nested too deeply to read; "
+        return failed("pdf", DocStatus.CORRUPT, "The PDF's structure is nested too deeply to read; "
                       "the file is damaged or crafted.")
     except _PARSE_ERRORS as exc:
-        return failed("pdf", "corrupt", f"The PDF is damaged and cannot be read "
+        return failed("pdf", DocStatus.CORRUPT, f"The PDF is damaged and cannot be read "
                       f"({type(exc).__name__}: {str(exc)[:120]}).")
     if not pages:
-        return failed("pdf", "corrupt", "The PDF has no pages.")
+        return failed("pdf", DocStatus.CORRUPT, "The PDF has no pages.")
 
     # In a text layer every glyph is drawn: U+00AD there is a visible hyphen (XeLaTeX fonts).
     raw_pages = ["\n".join(reading_order(p.lines)).replace("\u00ad", "-") for p in pages]
@@ -153,14 +154,14 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
         warnings.append(f"{hidden} hidden characters (invisible to a reader) were left out.")
     if garbled:
         doc = assemble(texts, "pdf", warnings=tuple(warnings), **extra)
-        return replace(doc, status="unreadable_font", reason= f"Page(s) {', '.join(map(str, garbled))} use fonts "
-                        "whose letters cannot be decoded (text comes out as (cid:N) codes); "
-                       "ask for another copy of the file.")
+        return replace(doc, status=DocStatus.UNREADABLE_FONT,
+                       reason=f"Page(s) {', '.join(map(str, garbled))} use fonts whose letters cannot be "
+                       "decoded (text comes out as (cid:N) codes); ask for another copy of the file.")
     if not any(texts):
         if any(p.has_image for p in pages):
-            return failed("pdf", "no_text", "The PDF contains only images (a scan or a photo); "
+            return failed("pdf", DocStatus.NO_TEXT, "The PDF contains only images (a scan or a photo); "
                           "OCR is needed to read it.", **extra)
-        return failed("pdf", "no_text", "The PDF has no text on any page.", **extra)
+        return failed("pdf", DocStatus.NO_TEXT, "The PDF has no text on any page.", **extra)
     for number, text in enumerate(texts, start=1):
         if not text and len(texts) > 1:
             warnings.append(f"Page {number} has no text (image only?).")
