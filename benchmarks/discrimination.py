@@ -80,14 +80,29 @@ def field_grade(field: str) -> Callable[[Sample], int | None]:
 FIELD_NAMES = ("teacher", "software developer", "lawyer", "marketing", "sales")
 
 
-def roles() -> list[Role]:
-    """The bundled model, and a drafted role per posting under benchmarks/postings/ whose README
-    names its field (``field: teacher`` on the posting's line)."""
+#: Real postings (benchmarks/postings, U.S. federal, public domain) whose field the pool holds.
+POSTING_FIELDS = {"it_project_manager_fsa.txt": "it_pm", "it_project_manager_state.txt": "it_pm"}
+#: O*NET occupations whose people the pool holds: a role described by the occupation's own title
+#: and description (shipped in resumematch/catalog/occupation_text.tsv), drafted like a posting.
+ONET_FIELDS = {"25-2031.00": "teacher", "23-1011.00": "lawyer", "15-1252.00": "software developer",
+               "11-2021.00": "marketing"}
+
+
+def roles(work: Path) -> list[Role]:
+    """The bundled model; a role drafted from each real posting the pool has people for; and a role
+    drafted from each O*NET occupation description the pool has people for."""
     found = [Role("it_project_manager", "it_project_manager", SEED, it_pm_grade)]
-    index = POSTINGS / "fields.json"
-    if index.exists():
-        for name, field in json.loads(index.read_text(encoding="utf-8")).items():
-            found.append(Role(f"drafted:{name}", None, POSTINGS / name, field_grade(field)))
+    for name, field in POSTING_FIELDS.items():
+        if (POSTINGS / name).exists():
+            grade = it_pm_grade if field == "it_pm" else field_grade(field)
+            found.append(Role(f"drafted:{Path(name).stem}", None, POSTINGS / name, grade))
+    from resumematch.catalog.occupations import background
+
+    for code, field in ONET_FIELDS.items():
+        occupation = background().get(code)
+        path = work / f"onet_{code}.txt"
+        path.write_text(f"{occupation.title}\n\n{occupation.description}\n", encoding="utf-8")
+        found.append(Role(f"onet:{occupation.title}", None, path, field_grade(field)))
     return found
 
 
@@ -290,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
              else {s.name: next((work / "pool").glob(f"{s.name}.*")) for s in samples})
     texts = extracted_texts(files)
     results = []
-    for role in roles():
+    for role in roles(work):
         if args.roles and role.name not in args.roles:
             continue
         result = evaluate(role, samples, files, texts, work)

@@ -89,7 +89,8 @@ class RoleReader:
         words = ", ".join(reading.terms)
         if reading.fit >= JOB_FIT:
             return JobVerdict(True, f"reads as {reading.closest.title} ({words})")
-        return JobVerdict(False, f"reads as {reading.best.title}, not as the role's occupation")
+        return JobVerdict(False, f"its title and duties do not read as the role's occupations "
+                                 f"(closest of them: {reading.closest.title}, {reading.fit:.2f} of the best match)")
 
     def is_generic(self, phrase: str, label: str) -> bool:
         """Whether a finding of ``phrase`` for a requirement labelled ``label`` is a single generic

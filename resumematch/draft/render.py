@@ -51,7 +51,8 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
         lines += ["", "experience:",
                   "  # Years of relevant work at which the experience requirement reaches full strength.",
                   f"  full_strength_years: {experience['full_strength_years']}",
-                  "  # A dated job counts as relevant when its entry mentions one of these words.",
+                  *_occupation_lines(title),
+                  "  # A dated job also counts when its title names one of these words.",
                   f"  relevant_terms: {_value(experience['relevant_terms'])}"]
     lines += ["", "requirements:"]
     for category in present:
@@ -66,6 +67,18 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
     if left_out:
         lines += ["", "# Left out of the draft:", *(f"# - {reason}" for reason in left_out)]
     return "\n".join(lines) + "\n"
+
+
+def _occupation_lines(title: str) -> list[str]:
+    """The occupation closest to the posting's title, as the model's ``experience.occupations``."""
+    from ..catalog.occupations import background
+
+    closest = background().closest_title(title)
+    if closest is None:
+        return []
+    return ["  # The occupation whose work counts as relevant (O*NET-SOC, the closest to the posting's",
+            "  # title); add others a candidate may come from (docs/model-format.md).",
+            f"  occupations: [{_value(closest.code)}]  # {closest.title}"]
 
 
 def _item(item: Item) -> list[str]:

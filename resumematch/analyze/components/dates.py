@@ -215,11 +215,17 @@ def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
 
 
 def _words_of(line: str) -> str:
-    """A line's words with list marks and dashes trimmed; "" for a line without words or a heading."""
-    words = " ".join(line.strip(" \t-–—|,•()").split())
-    if not re.search(r"[A-Za-z]{2}", words) or heading_label(words):
+    """A title line's words with dashes and bars trimmed; "" for a line without words, a heading,
+    or a duty (a list item, or a sentence of more than 12 words): those name no job."""
+    if line.lstrip().startswith(_LIST_MARKS):
+        return ""
+    words = " ".join(line.strip(" \t-–—|,()").split())
+    if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
         return ""
     return words
+
+
+_LIST_MARKS = ("•", "▪", "●", "◦", "*", "- ", "– ")
 
 
 def _back_lines(text: str, pos: int, n: int) -> int:
