@@ -234,6 +234,10 @@ def rank(folder: Path, model: str, output: Path) -> dict[str, dict]:
         return {Path(row["file"]).stem: row for row in csv.DictReader(fh)}
 
 
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name)[:60]
+
+
 def _number(value: str) -> float:
     try:
         return float(value)
@@ -248,10 +252,10 @@ def evaluate(role: Role, samples: list[Sample], files: dict[str, Path], texts: d
     folder = work / "pool"
     model = role.model
     if model is None:
-        model = str(work / f"{role.name.replace(':', '_')}.yaml")
+        model = str(work / f"{_slug(role.name)}.yaml")
         _cli("draft-model", str(role.text_path), "-o", model)
         _cli("check-model", model)
-    rows = rank(folder, model, work / f"{role.name.replace(':', '_')}.csv")
+    rows = rank(folder, model, work / f"{_slug(role.name)}.csv")
     names = [s.name for s, _ in pool]
     grades = [g for _, g in pool]
     relevant = [g > 0 for g in grades]

@@ -1,7 +1,8 @@
 """Which jobs are relevant to the role, and how well a whole resume fits the role's occupation.
 
-The role is a set of O*NET occupations (``experience.occupations`` in the model, or the closest one
-to the model's title) plus the model's own ``relevant_terms``. Both decisions read a text against
+The role is a set of O*NET occupations (``experience.occupations`` in the model, or else the one
+closest to the model's title and those beside it in O*NET's classification) plus the model's own
+``relevant_terms``. Both decisions read a text against
 the shipped occupation background (``resumematch.catalog.occupations``), never against the other
 resumes in the folder, so a resume's result does not depend on who else is ranked.
 
@@ -70,10 +71,11 @@ class RoleReader:
 
     @cached_property
     def role_codes(self) -> tuple[str, ...]:
-        """The role's occupations: the model's, or else the one closest to its title."""
+        """The role's occupations: the model's, or else the one closest to its title and those
+        beside it in O*NET's classification."""
         if self.codes or not self.primary:
             return self.codes
-        return (self.primary,)
+        return self.background.neighbours(self.primary)
 
     def job(self, title: str, body: str) -> JobVerdict:
         """Whether the entry with title lines ``title`` and text ``body`` is relevant work."""

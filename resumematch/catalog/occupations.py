@@ -214,6 +214,12 @@ class Background:
         terms = tuple(dict.fromkeys(ranked))[:n_terms]
         return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms)
 
+    def neighbours(self, code: str) -> tuple[str, ...]:
+        """``code`` and the occupations beside it in O*NET's classification (the same first five
+        characters: 15-12 is the computer occupations, 25-20 the school teachers, 13-20 the
+        financial specialists), ``code`` first."""
+        return (code, *(o.code for o in self.occupations if o.code[:5] == code[:5] and o.code != code))
+
     def get(self, code: str) -> OccupationText | None:
         """The occupation of an O*NET-SOC code, or None."""
         i = self.by_code.get(code)

@@ -73,12 +73,13 @@ def _occupation_lines(title: str) -> list[str]:
     """The occupation closest to the posting's title, as the model's ``experience.occupations``."""
     from ..catalog.occupations import background
 
-    closest = background().closest_title(title)
+    b = background()
+    closest = b.closest_title(title)
     if closest is None:
         return []
-    return ["  # The occupation whose work counts as relevant (O*NET-SOC, the closest to the posting's",
-            "  # title); add others a candidate may come from (docs/model-format.md).",
-            f"  occupations: [{_value(closest.code)}]  # {closest.title}"]
+    return ["  # The occupations whose work counts as relevant (O*NET-SOC): the one closest to the posting's",
+            "  # title, then those beside it in O*NET's classification. Edit to taste (docs/model-format.md).",
+            "  occupations:", *(f"    - {_value(code)}  # {b.get(code).title}" for code in b.neighbours(closest.code))]
 
 
 def _item(item: Item) -> list[str]:
