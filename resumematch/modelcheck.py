@@ -23,9 +23,6 @@ from ._yaml import Lines, line_of
 from .errors import ModelError
 from .types import CATEGORIES, CategoryMode, Kind, Severity
 
-if typing.TYPE_CHECKING:
-    from .model import RequirementModel
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -238,7 +235,7 @@ def summary(model: Any) -> dict:
             "occupations": _occupations(model)}
 
 
-def _occupations(model: RequirementModel) -> list[str]:
+def _occupations(model: Any) -> list[str]:
     """The titles of the occupations whose work counts (the one closest to the title when none is named)."""
     from .catalog.occupations import background, occupation_titles
 

@@ -79,10 +79,10 @@ def test_model_problems_say_line_field_and_fix_in_plain_words(tmp_path, old, new
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("experience:\n  relevant_terms: [data]\n", "",
-     "line 14: requirement experience.years depends on years of relevant experience, but the model has no "
-     "`experience:` block"),
-    ("  relevant_terms: [data]\n", "  full_strength_years: 5\n", "has no `experience.relevant_terms`"),
+    # a job counts when it reads as the role's occupation, so relevant terms are optional; a code
+    # that names no occupation is the mistake now
+    ("  relevant_terms: [data]\n", "  relevant_terms: [data]\n  occupations: ['99-9999.99']\n",
+     "unknown O*NET-SOC occupation codes ['99-9999.99']"),
     ("  experience: 1\n", "", "line 16: requirement experience.years is in category `experience`, which has no "
                               "weight in `category_weights`, so it would count for nothing "
                               "(add `experience: <weight>` under category_weights)"),

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from resumematch.analyze import Analyzer
-from resumematch.analyze.relevance import JOB_FIT, RoleReader
+from resumematch.analyze.relevance import RoleReader
 from resumematch.catalog.occupations import background, occupation_titles, words
 from resumematch.errors import ModelError
 from resumematch.model import load_model
@@ -83,7 +83,8 @@ def test_occupations_the_same_job_is_relevant_to_one_role_only(role_yes, role_no
 
 
 def test_occupations_a_model_without_occupations_reads_its_title():
-    assert RoleReader((), (), "Senior Accountant").role_codes == ("13-2011.00",)
+    codes = RoleReader((), (), "Senior Accountant").role_codes
+    assert codes[0] == "13-2011.00" and all(c.startswith("13-20") for c in codes)  # and its neighbours
     assert RoleReader(("15-1252.00",), (), "Senior Accountant").role_codes == ("15-1252.00",)
 
 
@@ -120,7 +121,7 @@ def analyzer() -> Analyzer:
 ])
 def test_occupations_fit_tells_the_trade_apart(analyzer, fits, does_not):
     a, b = analyzer.analyze(fits), analyzer.analyze(does_not)
-    assert a.fit >= JOB_FIT and a.fit_terms and a.fit_occupation
+    assert a.fit > 0.7 and a.fit_terms and a.fit_occupation  # a developer, not an IT project manager
     assert b.fit < 0.5
     assert a.relevant_experience_years == pytest.approx(6.0, abs=0.1)
     assert b.relevant_experience_years == 0.0

@@ -49,9 +49,11 @@ def test_ranked_csv_leads_with_what_a_recruiter_reads(model_name):
     assert cols[:8] == ["rank", "candidate", "score", "required_met", "missing_required", "status", "flags", "reason"]
     ids = [r.id for r in model.requirements]
     first_req = cols.index(ids[0])
-    assert all(c.endswith("_score") for c in cols[len(LEADING):first_req])  # the category scores, then strengths
+    # the category scores, the fit, then the strengths
+    assert all(c.endswith("_score") for c in cols[len(LEADING):first_req - 1]) and cols[first_req - 1] == "fit"
     assert cols[first_req:first_req + len(ids)] == ids
-    assert cols[-8:] == ["relevant_years", "total_years", "email", "phone", "file", "sha256", "matched", "missing"]
+    assert cols[-10:] == ["relevant_years", "total_years", "fit_terms", "jobs", "email", "phone", "file", "sha256",
+                          "matched", "missing"]
     # the negative twin: nothing a script uses (file, ids) or the old names leads the table
     assert not {"file", "matched", "missing", "email"} & set(cols[:8])
     assert "experience_years" not in cols and "candidate_name" not in cols
@@ -67,9 +69,9 @@ def test_ranked_csv_version_is_documented(dummy):
 
 
 @pytest.mark.parametrize("name, met, missing", [
-    ("maria_okafor.txt", "4 of 4", ""),
-    ("darnell_washington.txt", "2 of 4", "Bachelor's degree in computer science, IT or IT project management; "
-                                         "Negotiation"),
+    ("maria_okafor.txt", "2 of 2", ""),
+    ("darnell_washington.txt", "0 of 2", "Bachelor's degree in computer science, IT or IT project management; "
+                                         "Years of IT or project work"),
 ])
 def test_ranked_required_met_and_missing_in_words(screener, screening, name, met, missing):
     row = _row(screening, name)
@@ -89,7 +91,7 @@ def test_ranked_failed_row_has_status_reason_and_no_score(screener, screening, n
     assert row["missing_required"] == "; ".join(labels)
     ok = _row(screening, "maria_okafor.txt")  # the twin: a read file has a real score and a count
     assert ok["status"] == "ok" and ok["reason"] == "" and 0 <= ok["score"] <= 100 and ok["rank"] >= 1
-    assert ok["required_met"].endswith(" of 4") and ok["relevant_years"] > 0 and ok["total_years"] >= 11
+    assert ok["required_met"].endswith(" of 2") and ok["relevant_years"] > 0 and ok["total_years"] >= 11
 
 
 @pytest.mark.parametrize("raw, cell", [
@@ -113,7 +115,7 @@ PHONES = ["404.555.0156", "+44 20 7946 0958", "call me maybe", "=cmd|' /C calc'!
 @pytest.mark.parametrize("phones", [PHONES])
 def test_ranked_csv_phones_are_shown_as_written_and_safe(tmp_path, phones):
     model = load_model()
-    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 2.0, 0.0, f"Person {i}", None, p, ""], []])
+    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 2.0, 0.0, f"Person {i}", None, p, "", 0.5, "", "", []], []])
                for i, p in enumerate(phones)]
     path = tmp_path / "ranked.csv"
     write_csv(Screening.from_records(model, records).ranking, path)

@@ -115,7 +115,7 @@ class Analyzer:
             start, end = starts[f.start], ends[f.end - 1]
             status = f.status
             if (f.req_id and status == FindingStatus.MENTIONED and f.method in _PHRASE_METHODS
-                    and reader.is_generic(text[start:end], self.model.by_id[f.req_id].label)):
+                    and reader.is_generic(text[start:end], f.name)):
                 status = FindingStatus.GENERIC
             entities.append(Entity(
                 category=f.category, id=f.req_id, name=f.name, text=text[start:end], method=f.method,

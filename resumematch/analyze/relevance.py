@@ -6,8 +6,9 @@ closest to the model's title and those beside it in O*NET's classification) plus
 the shipped occupation background (``resumematch.catalog.occupations``), never against the other
 resumes in the folder, so a resume's result does not depend on who else is ranked.
 
-- A **job** counts as relevant when its title lines name one of the role's relevant terms, or when
-  its title and duties read as one of the role's occupations: the closest of them scores at least
+- A **job** counts as relevant when its title names one of the role's relevant terms or one of its
+  occupations ("Systems Analyst" names Computer Systems Analysts), or when its title and duties
+  read as one of the role's occupations: the closest of them scores at least
   ``JOB_FIT`` of the closest occupation of all. A cashier who "entered data" reads as a cashier,
   not as a software developer, whatever single words the entry shares with IT.
 - The **fit** of a resume is the same reading over its whole text, averaged over two questions:
@@ -84,6 +85,9 @@ class RoleReader:
                 return JobVerdict(True, f"its title names '{named.group()}'")
         if not self.role_codes:
             return JobVerdict(False, "the role names no occupation")
+        named = self.background.closest_title(title) if title else None
+        if named is not None and named.code in self.role_codes:
+            return JobVerdict(True, f"its title names {named.title}")
         text = body if title and title in body else f"{title}\n{body}"
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from ..types import Flag
 from .redact import Redactor, files_redactor, redact_tree
 
 #: Fields that hold ids and hashes, not text: never redacted.
@@ -65,7 +66,7 @@ def blind_flag(flag: str, ids: dict[str, str]) -> str:
     """``duplicate_of:<file>`` naming that file's blind id; other flags as they are."""
     if not isinstance(flag, str):
         return flag
-    head, tag, file = flag.partition("duplicate_of:")
+    head, tag, file = flag.partition(Flag.DUPLICATE_OF.having(""))
     return head + tag + ids.get(file, "another file") if tag else flag
 
 

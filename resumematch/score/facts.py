@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..analyze.values import Analysis
 from ..extraction import Document
-from ..types import Flag
+from ..types import Flag, PeriodKind
 
 #: The version of the row layout below, as stored in the cache and the run journal.
 FACTS_VERSION = 2
@@ -70,7 +70,7 @@ def jobs(analysis: Analysis) -> list[list]:
     """Each dated job as ``[title, start, end, years, counted, why]``: whether it counted as
     relevant work, and why (``analyze.relevance``)."""
     return [[p.title, p.start, p.end, round(p.months / 12, 2), p.relevant, p.why]
-            for p in analysis.periods if p.kind == "work"]
+            for p in analysis.periods if p.kind == PeriodKind.WORK]
 
 
 def jobs_text(rows: list[list] | None) -> str:
@@ -85,7 +85,7 @@ def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
     """``("unread_dates:N",)`` when no work was dated although the work sections hold N years:
     the dates were there but could not be read as from-to ranges, so the years of experience
     say nothing. Else ``()``."""
-    if any(p.kind != "education" for p in analysis.periods):
+    if any(p.kind != PeriodKind.EDUCATION for p in analysis.periods):
         return ()
     years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
     return (Flag.UNREAD_DATES.having(years),) if years else ()
