@@ -6,10 +6,11 @@ against its size, and how much memory real files leave behind in a worker.
 
 For each folder: CPU ms per file and per MB of file, extracting and analysing in this process
 (after one warm-up file of each kind, so pdfminer and python-docx are loaded), and the growth of
-this process's resident size and address space after each file, from its size once the pipeline
-is built. With ``--recycle-mb``, the folder's files (repeated to ``--files``) run through one real
-worker per setting, first, while this process has loaded no pipeline for it to inherit (as in
-``rank``), and the recycles and wall time are counted (``resumematch.run.screener.default_workers`` and
+this process's resident size and address space after each file (warm-ups and earlier folders
+included), from its size once the pipeline is built, as a worker's is measured. With
+``--recycle-mb``, the folder's files (repeated to ``--files``) first run through one real worker per
+setting, while this process has loaded no pipeline for it to inherit (as in ``rank``), and the
+recycles and wall time are counted (``resumematch.run.screener.default_workers`` and
 ``Limits.recycle_mb`` are set from these figures; see docs/performance.md).
 """
 
@@ -39,12 +40,11 @@ def files_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in {".pdf", ".docx", ".txt", ".md"})
 
 
-def costs(folder: Path, analyzer) -> None:
+def costs(folder: Path, analyzer, ready: tuple[int, int]) -> None:
     from resumematch.extract import ExtractOptions
     from resumematch.run.worker import read_one, size_kb
 
     files = files_in(folder)
-    ready = size_kb()
     cpu, size, grown = 0.0, 0, (0, 0)
     for file in files:
         t = time.process_time()
@@ -91,16 +91,18 @@ def main() -> None:
     print(f"a worker's start-up (import and build the pipeline, fresh process): {float(out.stdout):.2f} s CPU")
     from resumematch.extract import ExtractOptions
     from resumematch.run.screener import Screener
-    from resumematch.run.worker import read_one
+    from resumematch.run.worker import read_one, size_kb
 
     screener = Screener("it_project_manager", as_of=dt.date(2026, 1, 1))
     for folder in args.folders:
         for recycle_mb in args.recycle_mb:
             recycles(folder, recycle_mb, args.files, screener)
+    screener.analyzer  # noqa: B018  built: this process is now as a worker is when it reports ready
+    ready = size_kb()
     for warm_up in ("tomas_herrera.pdf", "priya_raghunathan.docx"):
         read_one(ROOT / "examples" / "resumes" / warm_up, None, ExtractOptions(), screener.analyzer)
     for folder in args.folders:
-        costs(folder, screener.analyzer)
+        costs(folder, screener.analyzer, ready)
 
 
 if __name__ == "__main__":
