@@ -184,6 +184,7 @@ def test_scheduler_clock_restarts_for_each_file_queued_on_a_worker(tmp_path, mon
 
     monkeypatch.setattr(batch, "extract", slow)  # workers are forked: they see the patch
     files = [good_pdf(tmp_path / f"f{i}_{s}.pdf") for i, s in enumerate(seconds)]
+    real(files[0])  # pdfminer loads on first use: loaded here, a forked worker's file time is the sleep
     docs = list(extract_all(files, workers=1, limits=Limits(timeout=2)))
     assert [d.status for d in docs] == statuses
 
