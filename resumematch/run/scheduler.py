@@ -17,6 +17,7 @@ from typing import Protocol
 from ..errors import WorkerError
 from ..extract import Document
 from ..extract.document import failed
+from ..types import DocStatus
 from .store import Item, Store
 from .worker import READY, decode_item
 
@@ -93,7 +94,7 @@ class Scheduler:
             slot.close()
 
     def flush(self) -> Iterator[Item]:
-        """The items ready from the next one the caller waits for on."""
+        """Yield the items that are ready, in input order, from the one the caller waits for."""
         while self.next_out in self.done:
             yield self.done.pop(self.next_out)
             self.next_out += 1
@@ -159,20 +160,20 @@ class Scheduler:
         if not slot.ready:
             raise WorkerError(f"A worker process ended before it was ready (exit code {slot.exitcode()}).")
         index, path, _ = slot.queue[0]
-        self.retire(slot, keep=1)
+        self.retire(slot, skip=1)
         if index not in self.retried:
             self.retried.add(index)
             self.todo.appendleft((index, path))
         else:
-            self.done[index] = failed("unknown", "error", "The reader process crashed twice on this file "
+            self.done[index] = failed("unknown", DocStatus.ERROR, "The reader process crashed twice on this file "
                                       f"(exit code {slot.exitcode()}).", source=str(path)), None
 
     def on_timeout(self, slot: Slot) -> None:
         """The worker's oldest file ran out of time: it is a ``timeout``, the worker is stopped and
         the files queued behind it are sent elsewhere."""
         index, path, _ = slot.queue[0]
-        self.retire(slot, keep=1)
-        self.done[index] = failed("unknown", "timeout", f"{self.what} the file took longer than "
+        self.retire(slot, skip=1)
+        self.done[index] = failed("unknown", DocStatus.TIMEOUT, f"{self.what} the file took longer than "
                                   f"{self.limits.timeout:g} s.", source=str(path)), None
 
     def worn(self, slot: Slot) -> bool:
@@ -183,11 +184,11 @@ class Scheduler:
 
     def recycle(self, slot: Slot) -> None:
         """Replace a worn worker: its queued files go, in order, to the next one to have room."""
-        self.retire(slot, keep=0)
+        self.retire(slot, skip=0)
 
-    def retire(self, slot: Slot, keep: int) -> None:
-        """Stop ``slot`` and put its queued files but the first ``keep`` back at the front of the
-        line, in order (they did nothing wrong)."""
+    def retire(self, slot: Slot, skip: int) -> None:
+        """Stop ``slot`` and put its queued files, but for the first ``skip``, back at the front of
+        the line, in order (they did nothing wrong)."""
         slot.stop()
         self.slots.remove(slot)
-        self.todo.extendleft((index, path) for index, path, _ in reversed(list(slot.queue)[keep:]))
+        self.todo.extendleft((index, path) for index, path, _ in reversed(list(slot.queue)[skip:]))

@@ -18,6 +18,7 @@ from ..analyze.values import Analysis
 from ..errors import CacheError
 from ..extract import Document, ExtractOptions, extract
 from ..extract.document import failed
+from ..types import DocStatus
 from .cache import Cache
 from .store import AnalyzerFactory, Analyzes, Item
 
@@ -40,9 +41,9 @@ def read_one(path: Path, cached: Document | None, options: ExtractOptions,
         return doc, analyzer.analyze(doc)
     except MemoryError:
         limit = f"more than {memory_mb} MB of memory" if memory_mb else "more memory than there is"
-        status, reason = "too_large", f"{stage.capitalize()} needed {limit} (a decompression bomb?)."
+        status, reason = DocStatus.TOO_LARGE, f"{stage.capitalize()} needed {limit} (a decompression bomb?)."
     except Exception as exc:  # noqa: BLE001  a bug or a hostile file must not end the batch
-        status, reason = "error", f"Unexpected error while {stage}: {type(exc).__name__}: {exc}"
+        status, reason = DocStatus.ERROR, f"Unexpected error while {stage}: {type(exc).__name__}: {exc}"
     known = {"sha256": doc.sha256} if doc is not None else {}
     return failed(doc.format if doc is not None else "unknown", status, reason, source=str(path), **known), None
 
