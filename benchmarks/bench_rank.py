@@ -3,6 +3,8 @@
     python benchmarks/bench_rank.py -n 200            # generates 200 resumes in a temp folder
     python benchmarks/bench_rank.py -n 2000 --repeat 3  # three interleaved rounds, medians reported
     python benchmarks/bench_rank.py --folder DIR      # uses the PDFs already in DIR
+    python benchmarks/bench_rank.py --folder DIR --fill 120   # DIR's PDFs repeated to 120 distinct files
+    python benchmarks/bench_rank.py --folder DIR --runs floor,cold1,coldN,colddef,warm   # only these runs
     python benchmarks/bench_rank.py -n 200 --profile  # also cProfiles a workers=0 run
     python benchmarks/bench_rank.py -n 2000 --scheduler local:2 --repeat 3   # local pool vs Dask
 
@@ -23,7 +25,9 @@ slow spell hits all of them, and medians are compared.
 Every measurement runs in a fresh subprocess (``python -c "from resumematch.cli import main; main()"``)
 and its wall time includes interpreter start-up and, for ``rank``, loading spaCy. Peak RSS is the
 largest sum of VmRSS over the process tree (parent + workers), sampled every 50 ms, and also the
-kernel's ru_maxrss of the largest single process (from wait4).
+kernel's ru_maxrss of the largest single process (from wait4). The machine's 1-minute load average
+is read before each run and printed beside it: on a shared machine other processes' load is part
+of every wall time, so compare ratios from one run at a similar load.
 """
 
 from __future__ import annotations
@@ -51,9 +55,15 @@ for f in sorted(glob.glob(sys.argv[1] + '/**/*.pdf', recursive=True)):
 CLI = "import sys; sys.argv[0] = 'resumematch'; from resumematch.cli import main; main()"
 
 TARGETS = {"cold1/floor": ("<=", 1.25), "cold1/cold2 speedup": (">=", 1.7), "cold/warm": (">=", 20.0),
-           "cold/warm reweighted": (">=", 20.0), "cold1/cold default": (">=", 1.0), "empty folder s": ("<", 0.6),
+           "cold/warm reweighted": (">=", 20.0), "cold1/cold default": (">=", 1.0),
+           "cold default/faster": ("<=", 1.1), "empty folder s": ("<", 0.6),
            "peak RSS MB": ("<", 400.0), "peak PSS MB": ("<", 400.0),
            "rescore ms (files)": ("<=", 50.0), "rescore ms (100,000 synthetic)": ("<=", 2000.0)}
+
+#: The ratios between runs (numerator, denominator), each printed when both runs were made.
+RATIOS = {"cold1/floor": ("cold1", "floor"), "cold1/cold2 speedup": ("cold1", "coldN"), "cold/warm": ("coldN", "warm"),
+          "cold/warm reweighted": ("coldN", "reweighted"), "cold1/cold default": ("cold1", "colddef")}
+RUNS = ("floor", "cold1", "coldN", "colddef", "warm", "reweighted", "role", "empty", "rescore")
 
 RESCORE = """
 import datetime, json, statistics, sys, time
@@ -128,6 +138,7 @@ def _mem_kb(pid: int) -> tuple[int, int]:
 
 def measure(argv: list[str], label: str, expect: int = 0) -> dict:
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     peak = peak_pss = 0
@@ -144,8 +155,24 @@ def measure(argv: list[str], label: str, expect: int = 0) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != expect:
         raise SystemExit(f"{label} failed ({proc.returncode}):\n{out}\n{err}")
-    return {"label": label, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "tree_rss_mb": peak / 1024,
-            "tree_pss_mb": peak_pss / 1024, "maxrss_mb": usage.ru_maxrss / 1024, "stderr": err.strip()}
+    return {"label": label, "wall": wall, "load": load, "cpu": usage.ru_utime + usage.ru_stime,
+            "tree_rss_mb": peak / 1024, "tree_pss_mb": peak_pss / 1024, "maxrss_mb": usage.ru_maxrss / 1024,
+            "stderr": err.strip()}
+
+
+def filled(folder: Path, tmp: Path, count: int) -> Path:
+    """``folder``'s PDFs copied in turn into a new folder until there are ``count``. Each copy ends
+    with its own PDF comment after ``%%EOF`` (readers ignore it), so that it has its own content
+    hash: the cache would otherwise serve a repeat from its first copy, and a cold run would not be."""
+    pdfs = sorted(folder.rglob("*.pdf"))
+    if not pdfs:
+        raise SystemExit(f"no PDF in {folder}")
+    out = tmp / "filled"
+    out.mkdir()
+    for i in range(count):
+        source = pdfs[i % len(pdfs)]
+        (out / f"{i:04d}_{source.name}").write_bytes(source.read_bytes() + f"\n%copy {i}\n".encode())
+    return out
 
 
 def rank_argv(folder: Path, out: Path, cache: Path, workers: int | None, model: Path | None = None,
@@ -249,19 +276,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=200, help="resumes to generate (ignored with --folder)")
     ap.add_argument("--folder", type=Path, help="use the resumes in this folder")
+    ap.add_argument("--fill", type=int, help="with --folder: its PDFs repeated to this many distinct files")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=2, help="N of the multi-worker cold run")
     ap.add_argument("--repeat", type=int, default=1,
                     help="rounds; each round runs every measurement once, in turn, and the medians are reported")
     ap.add_argument("--profile", action="store_true", help="cProfile a workers=0 run of 100 files")
     ap.add_argument("--scheduler", help="compare the local pool with rank --scheduler SCHEDULER (e.g. local:2)")
+    ap.add_argument("--runs", type=lambda v: v.split(","), default=list(RUNS),
+                    help=f"comma-separated runs to make (default: all of {','.join(RUNS)})")
     ap.add_argument("--synthetic", type=int, default=100_000, help="files of the synthetic rescore measurement")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench_rank_") as tmpdir:
         tmp = Path(tmpdir)
         if args.folder:
-            folder = args.folder
+            folder = filled(args.folder, tmp, args.fill) if args.fill else args.folder
         else:
             from make_resumes import make_resumes
 
@@ -271,6 +301,9 @@ def main() -> None:
             print(f"generated {args.n} resumes in {time.perf_counter() - t:.1f} s", flush=True)
         n = sum(1 for _ in folder.rglob("*.pdf"))
         print(f"{n} PDFs in {folder}; python {sys.version.split()[0]}, nproc {os.cpu_count()}", flush=True)
+        from resumematch.run.screener import default_workers
+
+        print(f"default worker count for them: {default_workers(folder.rglob('*.pdf'))}", flush=True)
 
         if args.scheduler:
             compare_scheduler(folder, tmp, n, args.workers, args.scheduler, args.repeat)
@@ -287,63 +320,68 @@ def main() -> None:
                   "empty": "rank an empty folder"}
         empty = tmp / "empty"
         empty.mkdir()
-        runs: dict[str, list[dict]] = {k: [] for k in labels}
+
+        def argv_of(k: str, tag: str) -> list[str]:  # cold ranks get a fresh cache each round; warm ones cN's
+            if k == "floor":
+                return [sys.executable, "-c", FLOOR, str(folder)]
+            if k == "empty":
+                return rank_argv(empty, tmp / "e.csv", tmp / "e.sqlite", None)
+            cache = {"cold1": "c1", "colddef": "cd"}.get(k, "cN")
+            workers = {"cold1": 1, "colddef": None}.get(k, args.workers)
+            model = {"reweighted": other_weights, "role": other_role}.get(k)
+            return rank_argv(folder, tmp / f"{k}.csv", tmp / f"{cache}{tag}.sqlite", workers, model)
+
+        chosen = [k for k in labels if k in args.runs]
+        if {"warm", "reweighted", "role", "rescore"} & set(args.runs) and "coldN" not in chosen:
+            raise SystemExit("warm, reweighted, role and rescore runs need the coldN run (its cache)")
+        runs: dict[str, list[dict]] = {k: [] for k in chosen}
         for round_ in range(args.repeat):
-            tag = f"r{round_}"
-            runs["floor"].append(measure([sys.executable, "-c", FLOOR, str(folder)], labels["floor"]))
-            argv = rank_argv(folder, tmp / "c1.csv", tmp / f"c1{tag}.sqlite", 1)
-            runs["cold1"].append(measure(argv, labels["cold1"]))
-            cache = tmp / f"cN{tag}.sqlite"
-            runs["coldN"].append(measure(rank_argv(folder, tmp / "cN.csv", cache, args.workers), labels["coldN"]))
-            runs["colddef"].append(measure(rank_argv(folder, tmp / "cd.csv", tmp / f"cd{tag}.sqlite", None),
-                                           labels["colddef"]))
-            runs["warm"].append(measure(rank_argv(folder, tmp / "w.csv", cache, args.workers), labels["warm"]))
-            runs["reweighted"].append(measure(rank_argv(folder, tmp / "rw.csv", cache, args.workers,
-                                                        other_weights), labels["reweighted"]))
-            runs["role"].append(measure(rank_argv(folder, tmp / "ro.csv", cache, args.workers, other_role),
-                                        labels["role"]))
-            # an empty folder is a usage error (exit 2) found before the model loads: start-up and the check
-            runs["empty"].append(measure(rank_argv(empty, tmp / "e.csv", tmp / "e.sqlite", None), labels["empty"],
-                                         expect=2))
-            print(f"round {round_ + 1}: " + ", ".join(f"{k} {v[-1]['wall']:.2f}s" for k, v in runs.items()),
-                  flush=True)
-        rows = sum(1 for _ in open(tmp / "w.csv", encoding="utf-8")) - 1
-        med = {k: {m: _median([r[m] for r in v]) for m in ("wall", "cpu", "tree_rss_mb", "tree_pss_mb", "maxrss_mb")}
+            for k in chosen:
+                # an empty folder is a usage error (exit 2) found before the model loads: start-up and the check
+                runs[k].append(measure(argv_of(k, f"r{round_}"), labels[k], expect=2 if k == "empty" else 0))
+                r = runs[k][-1]
+                print(f"round {round_ + 1}: {labels[k]:<40}{r['wall']:>8.2f} s wall{r['cpu']:>8.2f} s CPU   "
+                      f"load {r['load']:.2f}", flush=True)
+        med = {k: {m: _median([r[m] for r in v]) for m in ("wall", "cpu", "tree_rss_mb", "tree_pss_mb", "maxrss_mb",
+                                                              "load")}
                for k, v in runs.items()}
         print(f"\nmedians of {args.repeat} round(s)")
         print(f"{'run':<40}{'wall s':>9}{'cpu s':>9}{'files/s':>10}{'tree RSS MB':>13}{'tree PSS MB':>13}"
-              f"{'maxrss MB':>11}")
+              f"{'maxrss MB':>11}{'load':>7}")
         for k, r in med.items():
             print(f"{labels[k]:<40}{r['wall']:>9.2f}{r['cpu']:>9.2f}{n / r['wall']:>10.1f}{r['tree_rss_mb']:>13.0f}"
-                  f"{r['tree_pss_mb']:>13.0f}{r['maxrss_mb']:>11.0f}")
-        ratios = {
-            "cold1/floor": med["cold1"]["wall"] / med["floor"]["wall"],
-            "cold1/cold2 speedup": med["cold1"]["wall"] / med["coldN"]["wall"],
-            "cold/warm": med["coldN"]["wall"] / med["warm"]["wall"],
-            "cold/warm reweighted": med["coldN"]["wall"] / med["reweighted"]["wall"],
-            "cold1/cold default": med["cold1"]["wall"] / med["colddef"]["wall"],
-            "empty folder s": med["empty"]["wall"],
-            "peak RSS MB": max(r["tree_rss_mb"] for k, v in runs.items() if k != "floor" for r in v),
-            "peak PSS MB": max(r["tree_pss_mb"] for k, v in runs.items() if k != "floor" for r in v),
-        }
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        done = subprocess.run([sys.executable, "-c", RESCORE, str(folder), str(tmp / "cNr0.sqlite"),
-                               str(args.synthetic)], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
-        rescore = json.loads(done.stdout.strip().splitlines()[-1])
-        ratios["rescore ms (files)"] = rescore["ms"]
-        ratios["rescore ms (100,000 synthetic)"] = rescore["synthetic_ms"]
-        print(f"\nin-process Screening.rescore(weights).ranking, median of 5 (wall, CPU): {rescore['files']} files "
-              f"({rescore['findings']} findings) {rescore['ms']:.1f} ms, {rescore['cpu_ms']:.1f} ms; "
-              f"{rescore['synthetic']} synthetic files ({rescore['synthetic_findings']} findings) "
-              f"{rescore['synthetic_ms']:.0f} ms, {rescore['synthetic_cpu_ms']:.0f} ms")
-        print(f"\nwarm CSV rows: {rows} (files: {n}); cold with {args.workers} workers is the cold of cold/warm")
+                  f"{r['tree_pss_mb']:>13.0f}{r['maxrss_mb']:>11.0f}{r['load']:>7.2f}")
+        wall = {k: r["wall"] for k, r in med.items()}
+        ratios = {name: wall[a] / wall[b] for name, (a, b) in RATIOS.items() if a in wall and b in wall}
+        if {"cold1", "coldN", "colddef"} <= set(wall):
+            ratios["cold default/faster"] = wall["colddef"] / min(wall["cold1"], wall["coldN"])
+        if "empty" in wall:
+            ratios["empty folder s"] = wall["empty"]
+        ranks = [r for k, v in runs.items() if k != "floor" for r in v]
+        if ranks:
+            ratios["peak RSS MB"] = max(r["tree_rss_mb"] for r in ranks)
+            ratios["peak PSS MB"] = max(r["tree_pss_mb"] for r in ranks)
+        if "rescore" in args.runs:
+            env = dict(os.environ, PYTHONPATH=str(ROOT))
+            done = subprocess.run([sys.executable, "-c", RESCORE, str(folder), str(tmp / "cNr0.sqlite"),
+                                   str(args.synthetic)], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+            rescore = json.loads(done.stdout.strip().splitlines()[-1])
+            ratios["rescore ms (files)"] = rescore["ms"]
+            ratios["rescore ms (100,000 synthetic)"] = rescore["synthetic_ms"]
+            print(f"\nin-process Screening.rescore(weights).ranking, median of 5 (wall, CPU): {rescore['files']} files "
+                  f"({rescore['findings']} findings) {rescore['ms']:.1f} ms, {rescore['cpu_ms']:.1f} ms; "
+                  f"{rescore['synthetic']} synthetic files ({rescore['synthetic_findings']} findings) "
+                  f"{rescore['synthetic_ms']:.0f} ms, {rescore['synthetic_cpu_ms']:.0f} ms")
+        if "warm" in runs:
+            rows = sum(1 for _ in open(tmp / "warm.csv", encoding="utf-8")) - 1
+            print(f"\nwarm CSV rows: {rows} (files: {n}); cold with {args.workers} workers is the cold of cold/warm")
         for name, value in ratios.items():
             op, target = TARGETS[name]
             ok = value <= target if op == "<=" else value >= target if op == ">=" else value < target
             print(f"{name:<22}{value:>9.2f}   target {op} {target:g}   {'OK' if ok else 'MISSED'}")
         capacity_after = parallel_capacity(args.workers)
         print(f"machine parallel capacity after the runs: {capacity_after:.2f}x; speedup relative to the "
-              f"lower capacity: {ratios['cold1/cold2 speedup'] / min(capacity, capacity_after):.2f}")
+              f"lower capacity: {ratios.get('cold1/cold2 speedup', float('nan')) / min(capacity, capacity_after):.2f}")
         if args.profile:
             profile(folder, tmp)
 

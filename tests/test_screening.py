@@ -174,14 +174,23 @@ def test_cli_rank_without_evidence_writes_no_evidence_csv(tmp_path):
     assert result.exit_code == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.csv.run.json"]
 
 
-@pytest.mark.parametrize("files, expected", [(0, 1), (149, 1), (300, 2), (10**6, "cpus")])
-def test_screener_default_workers_follow_the_work_and_the_machine(files, expected, monkeypatch):
+@pytest.mark.parametrize(("files", "kb", "cpus", "expected"),
+                         [(0, 0, 2, 1), (3, 2, 2, 1), (120, 127, 2, 2), (120, 127, 8, 5), (300, 2.7, 2, 1),
+                          (2000, 2.7, 2, 2), (2, 10**6, 4, 4)],
+                         ids=["nothing", "3-text-files", "120-real-pdfs", "120-real-pdfs-8-cpus",
+                              "300-generated", "2000-generated", "2-huge-files-all-cpus"])
+def test_screener_default_workers_follow_the_work_and_the_machine(tmp_path, monkeypatch, files, kb, cpus, expected):
     import os
 
     from resumematch.run.screener import default_workers
 
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
-    assert default_workers(files) == (3 if expected == "cpus" else expected)
+    paths = []
+    for i in range(files):
+        with open(tmp_path / f"f{i}.pdf", "wb") as fh:  # sparse: only the size matters
+            fh.truncate(int(kb * 1024))
+        paths.append(tmp_path / f"f{i}.pdf")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)), raising=False)
+    assert default_workers(paths) == expected
 
 
 @pytest.mark.parametrize("name", ["scanned_resume.pdf"])

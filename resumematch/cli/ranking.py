@@ -24,8 +24,8 @@ def rank(
                                             help="Also write the evidence table: one CSV row per finding."),
     workers: int | None = typer.Option(None, "--workers", "-w", min=0,
                                           help="Worker processes that read and analyse files "
-                                               "(default: one per 150 files still to read, up to the "
-                                               "CPU count; 0: none, no isolation)."),
+                                               "(default: as many as the size of the files still to read "
+                                               "pays for, up to the CPU count; 0: none, no isolation)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     cache: Path | None = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),

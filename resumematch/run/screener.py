@@ -138,7 +138,7 @@ class Screener:
             else:
                 todo.append(i)
         index, in_order = {files[i]: i for i in todo}, iter(todo)
-        workers = default_workers(len(todo)) if workers is None else workers
+        workers = default_workers(files[i] for i in todo) if workers is None else workers
         for doc, analysis in self._analyzed([files[i] for i in todo], workers=workers, cache=cache, limits=limits,
                                             client=client, paths_shared=paths_shared):
             # the local pool answers in order; the cluster as its tasks finish, named by source
@@ -191,19 +191,32 @@ class Screener:
         return self.screen(paths, workers=workers, client=client).ranking
 
 
-#: Files to read per worker process before another one pays for its start (loading spaCy, about
-#: 1.4 s of CPU, against 15-40 ms per file): see docs/performance.md.
-FILES_PER_WORKER = 150
+#: A worker's start-up: importing spaCy and building the pipeline, 1.4 s of CPU (measured in a
+#: fresh process; see docs/performance.md).
+WORKER_START_S = 1.4
+#: What reading and analysing a file costs, estimated from its size: 12 ms plus 1 ms per KB
+#: (measured: real multi-page template PDFs 140 ms at 121 KB, generated one-page PDFs 15 ms at
+#: 2.7 KB, text files 10-15 ms at 2 KB).
+FILE_S, KB_S = 0.012, 0.001
 
 
-def default_workers(files: int) -> int:
-    """The worker count when none is given: one per ``FILES_PER_WORKER`` files still to read,
-    at least one, at most the CPUs this process may run on."""
+def default_workers(files: Iterable[str | os.PathLike]) -> int:
+    """The worker count when none is given, for ``files`` still to read: one worker per two
+    start-ups' worth of estimated work (a worker that has less costs more than it saves), at
+    least one, at most the CPUs this process may run on."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on macOS or Windows
         cpus = os.cpu_count() or 1
-    return max(1, min(cpus, files // FILES_PER_WORKER))
+    work = sum(FILE_S + _size(file) / 1024 * KB_S for file in files)
+    return max(1, min(cpus, int(work // (2 * WORKER_START_S))))
+
+
+def _size(file: str | os.PathLike) -> int:
+    try:
+        return os.stat(file).st_size
+    except OSError:  # it gets its status from the reader
+        return 0
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

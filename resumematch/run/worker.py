@@ -48,15 +48,27 @@ def read_one(path: Path, cached: Document | None, options: ExtractOptions,
     return failed(doc.format if doc is not None else "unknown", status, reason, source=str(path), **known), None
 
 
+def size_kb(pid: int | str = "self") -> tuple[int, int]:
+    """Resident size and address space of process ``pid`` (this one by default) in KiB; (0, 0)
+    where /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            pages = fh.read().split()
+        page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+        return int(pages[1]) * page_kb, int(pages[0]) * page_kb
+    except (OSError, ValueError, IndexError):
+        return 0, 0
+
+
 def _cap_memory(extra_mb: int) -> None:
     try:
         import resource
     except ImportError:  # not on Windows
         return
-    with open("/proc/self/statm") as fh:
-        vms = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    cap = vms + extra_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    address_space = size_kb()[1]
+    if address_space:  # unknown without /proc: no cap rather than a wrong one
+        cap = (address_space + extra_mb * 1024) * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 _PR_SET_PDEATHSIG = 1
@@ -100,8 +112,10 @@ def _die_with_parent(parent_pid: int, alive: Connection, close_fd: int) -> None:
 def work(conn: Connection, options: ExtractOptions, memory_mb: int,
          factory: AnalyzerFactory | None, cache_path: str | None, cache_key: tuple[str, str],
          parent: tuple[int, Connection, int]) -> None:
-    """A worker process's loop: (index, path, cached sha) tasks in, (index, document, analysis) out.
-    ``parent`` is (its pid, the read end of its liveness pipe, the write end's fd to close or -1)."""
+    """A worker process's loop: (index, path, cached sha) tasks in, (index, document, analysis) out;
+    first ``(READY, None, its (resident, address space) size in KiB)``, or ``(READY, why, None)``
+    when it could not start. ``parent`` is (its pid, the read end of its liveness pipe, the write
+    end's fd to close or -1)."""
     _die_with_parent(*parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     try:
@@ -114,7 +128,7 @@ def work(conn: Connection, options: ExtractOptions, memory_mb: int,
     except (OSError, ValueError):
         pass
     sys.setrecursionlimit(10_000)
-    conn.send((READY, None, None))
+    conn.send((READY, None, size_kb()))  # the sizes its growth is measured from
     reader = None
     while True:
         try:
