@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import WorkerError
-from ..extraction.document import failed
 from ..extraction import Document
+from ..extraction.document import failed
 from ..types import DocStatus
 from .store import Item, Store
 from .worker import READY, decode_item
