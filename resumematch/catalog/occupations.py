@@ -185,12 +185,13 @@ class Background:
         return [(self.occupations[i], round(float(sims[i]), 3)) for i in order if sims[i] > 0]
 
     def closest_title(self, title: str) -> OccupationText | None:
-        """The occupation a job title names: its BM25 score against the occupations' titles and
-        against their whole documents, each relative to the best, added."""
+        """The occupation a job title names: its BM25 score against the occupations' titles, relative
+        to the best, plus half its score against their whole documents, relative to the best (which
+        settles titles that share their words, such as "Accountant" and "Accounts Clerk")."""
         query = [w for w in title_words(title) if w in self._titles.vocab_dict]
         by_title = np.asarray(self._titles.get_scores(query), dtype=float) if query else np.zeros(self.n)
         _, by_text = self.scores(title)
-        total = sum(s / s.max() for s in (by_title, by_text) if s.max() > 0)
+        total = sum(w * s / s.max() for w, s in ((1.0, by_title), (0.5, by_text)) if s.max() > 0)
         if not isinstance(total, np.ndarray):
             return None
         return self.occupations[int(np.argmax(total))]
