@@ -115,7 +115,7 @@ def test_catalog_build_output_loads_with_aliases(tmp_path):
     onet = write_onet(tmp_path / "onet", SMALL_ROWS, SMALL_OCCUPATIONS)
     out = tmp_path / "catalog"
     out.mkdir()
-    assert build(onet, out) == {"technology": 2, "commodities": 3, "occupations": 3}
+    assert build(onet, out) == {"technology": 2, "commodities": 3, "occupations": 3, "occupation_text": 4}
     (out / "technology_aliases.yaml").write_text(
         "version: 3\ntechnologies:\n  - name: Widget DB\n    aliases: [WDB]\n", encoding="utf-8")
     loaded = load_technology(out)

@@ -61,7 +61,7 @@ def test_blind_evidence_csv_holds_no_email_sharing_a_line_with_a_credential(tmp_
 
 def _edited_model(tmp_path: Path, old: str, new: str) -> Path:
     source = (ROOT / "models" / "it_project_manager.yaml").read_text(encoding="utf-8")
-    edited = re.sub(old, new, source, count=1)
+    edited = re.sub(old, new, source, count=1, flags=re.DOTALL)
     assert edited != source
     path = tmp_path / "role.yaml"
     path.write_text(edited, encoding="utf-8")
@@ -69,7 +69,8 @@ def _edited_model(tmp_path: Path, old: str, new: str) -> Path:
 
 
 @pytest.mark.parametrize("old, new, analysed_again", [
-    (r"relevant_terms: \[[^\]]*\]", "relevant_terms: [zzzz]", True),  # what counts as relevant work
+    # what counts as relevant work: the occupations and the relevant terms
+    (r"occupations:.*?relevant_terms: \[[^\]]*\]", "occupations: ['35-2014.00']\n  relevant_terms: [zzzz]", True),
     (r"weight: \d+", "weight: 1", False),  # twin: weights decide no analysis, the cache serves it
 ])
 def test_cache_key_follows_the_relevant_terms_not_the_weights(tmp_path, old, new, analysed_again):

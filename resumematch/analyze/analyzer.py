@@ -15,7 +15,30 @@ from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)
 from .components.dates import merged_months
 from .rules.extensions import doc_text, section_lookup, token_bounds
+from .rules.injection import injection_spans
 from .values import Analysis, Candidate, Entity, Period
+
+#: The sections that tell a candidate's trade; the contact block, activities, interests, references and
+#: the like are left out of the fit (docs/fairness.md: where one lives or what clubs one joins moves no score).
+FIT_SECTIONS = frozenset({"summary", "experience", "education", "certifications", "skills", "projects",
+                          "coursework", "internships"})
+
+
+def trade_text(text: str, sections, contact_lines) -> str:
+    """The parts of ``text`` the fit reads: the ``FIT_SECTIONS`` (the whole text when no section
+    was found), without the contact lines or text addressed to a screener."""
+    spans = [(a, b) for label, a, b in sections if label in FIT_SECTIONS] or [(0, len(text))]
+    blanks = [*contact_lines, *injection_spans(text)]
+    out = []
+    for a, b in spans:
+        part = text[a:b]
+        for c, d in blanks:
+            if c < b and d > a:
+                lo, hi = max(c, a) - a, min(d, b) - a
+                part = part[:lo] + " " * (hi - lo) + part[hi:]
+        out.append(part)
+    return "\n".join(out)
+
 
 #: Findings that only name a phrase (not a deed shown by a verb-object pattern).
 _PHRASE_METHODS = frozenset({Method.EXACT, Method.ALIAS, Method.LEMMA, Method.FUZZY})
@@ -127,7 +150,8 @@ class Analyzer:
         relevant = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK and p["relevant"]]
         interns = [p["_range"] for p in raw if p["kind"] == PeriodKind.INTERNSHIP]
         info = doc._.rm_contact or {}
-        fit = reader.fit(text)
+        fit = reader.fit(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
+                         tuple((info.get("name") or "").split()))
         own_internships = {e.start for e in entities
                            if e.category == Category.INTERNSHIP and e.status == FindingStatus.OWN}
         return Analysis(

@@ -112,13 +112,15 @@ class RoleReader:
             self._generic[key] = cached
         return cached
 
-    def fit(self, text: str) -> Reading:
+    def fit(self, text: str, leave_out: tuple[str, ...] = ()) -> Reading:
         """How the whole resume reads against the role: the mean of its reading against all the
         role's occupations and against the role's own (the one its title names), so an IT project
         manager fits an IT project manager's role better than a developer does, and a developer
-        better than a cook."""
+        better than a cook. ``leave_out`` are words to ignore (the candidate's name)."""
         if not self.role_codes:
             return Reading(0.0, None, None, ())
+        for word in leave_out:  # the candidate's own name: it tells no trade and must move no score
+            text = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", text)
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)

@@ -35,7 +35,8 @@ ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "qual
             "RN": "registered nurse", "ERP": "enterprise resource planning", "CRM": "customer relationship management",
             "PMO": "project management office", "SDLC": "software development life cycle"}
 
-#: English function words and the words every resume uses about itself: they tell no occupation apart.
+#: English function words, the words every resume uses about itself, and words of sex and gender
+#: (docs/fairness.md): none of them tells an occupation apart, and none may move a score.
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each etc few for from further had has have
@@ -47,6 +48,7 @@ various related use uses used using may must one two three four five six seven e
 year years month months present current currently responsible responsibilities duties duty job work worked
 working role roles position positions team teams company companies client clients day daily ensure ensured
 senior junior sr jr ii iii iv experience summary skills education
+women woman womens men man mens female male ladies gentlemen girls boys pronouns herself himself themselves
 """.split())
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
@@ -172,8 +174,9 @@ class Background:
         return min(1.0, max(self.weight(s) for s in stems) / math.log(100))
 
     def scores(self, text: str) -> tuple[list[str], np.ndarray]:
-        """The words of ``text`` the index knows, and the BM25 score of every occupation for them."""
-        query = [w for w in words(text) if w in self._vocab]
+        """The distinct words of ``text`` the index knows, and the BM25 score of every occupation for
+        them. Each word counts once: saying a thing ten times reads as saying it once."""
+        query = [w for w in dict.fromkeys(words(text)) if w in self._vocab]
         if not query:
             return query, np.zeros(self.n)
         return query, np.asarray(self._bm25.get_scores(query), dtype=float)
@@ -204,12 +207,8 @@ class Background:
             return Reading(0.0, None, None, ())
         best = int(np.argmax(sims))
         near = max(rows, key=lambda i: (sims[i], -i))
-        # The words shared with that occupation, by how often the text uses them times how specific they are.
-        counts: dict[str, int] = {}
-        for w in query:
-            if w in self._doc_words[near]:
-                counts[w] = counts.get(w, 0) + 1
-        gain = {w: c * self.weight(w) for w, c in counts.items()}
+        # The words shared with that occupation, the most specific first.
+        gain = {w: self.weight(w) for w in query if w in self._doc_words[near]}
         shown = surfaces(text)
         ranked = (shown.get(w, w) for w, g in sorted(gain.items(), key=lambda kv: (-kv[1], kv[0])) if g > 0)
         terms = tuple(dict.fromkeys(ranked))[:n_terms]

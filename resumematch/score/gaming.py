@@ -11,20 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..analyze.rules.injection import injection_spans
 from ..analyze.values import Analysis, Entity
 from ..extraction import Document
 from ..types import Category, FindingStatus, Flag
 from .facts import date_flags
 
-_INJECTION = re.compile(
-    r"ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions|prompts?|rules)"
-    r"|disregard\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above)"
-    r"|(?:rank|rate|score|place|put)\s+(?:this|me|the)\s+(?:candidate|applicant|resume|person)?\s*(?:as\s+)?"
-    r"(?:first|highest|top|number\s+one|#\s*1|100|best)"
-    r"|you\s+are\s+(?:an?\s+)?(?:ai|a\.i\.|language\s+model|llm|chatbot|screener|recruiting\s+assistant)"
-    r"|system\s+prompt|new\s+instructions\s*:|this\s+candidate\s+(?:is|must\s+be)\s+(?:the\s+)?(?:best|perfect|ideal)\s+(?:fit|match)"
-    r"|(?:select|shortlist|hire)\s+this\s+candidate",
-    re.IGNORECASE)
 _CONTEXT = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:institute|university|college|school|academy|alliance|axelos|comptia|pmi|"
     r"scrum\.org|peoplecert|issued|awarded|earned|obtained|completed|certified\s+by|credential\s+id|"
@@ -32,17 +24,6 @@ _CONTEXT = re.compile(
 _CREDENTIAL_CATEGORIES = (Category.CERTIFICATION, Category.DEGREE)
 
 
-# Every phrase above contains one of these words; most resumes contain none, and a substring
-# test is far cheaper than running the expression over the whole text.
-_INJECTION_WORDS = ("ignore", "disregard", "this", " me ", "the candidate", "you are", "prompt", "instructions")
-
-
-def injection_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` addresses an automated screener ("ignore previous instructions")."""
-    lower = text.lower()
-    if not any(word in lower for word in _INJECTION_WORDS):
-        return []
-    return [(m.start(), m.end()) for m in _INJECTION.finditer(text)]
 
 
 def stuffed_lines(text: str, entities: tuple[Entity, ...]) -> list[tuple[int, int]]:
