@@ -41,6 +41,17 @@ DOC_STATUS_MEANING: dict[DocStatus, str] = {
 }
 
 
+class Flag(StrEnum):
+    """What the ``flags`` column of a row can hold; a flag with details writes them after a colon
+    (``hidden_text:120``, ``ocr:1,2``)."""
+
+    HIDDEN_TEXT = "hidden_text"            # characters a reader cannot see were left out (``:N`` of them)
+    KEYWORD_STUFFING = "keyword_stuffing"  # a bare list of credential names
+    INJECTION_TEXT = "injection_text"      # text addressed to an automated screener
+    OCR = "ocr"                            # pages read by OCR (``:1,2``), scanned without a text layer
+    DUPLICATE_OF = "duplicate_of"          # the same bytes as an earlier row (``:FILE``)
+
+
 class FindingStatus(StrEnum):
     """What a finding means in its context: whether it is held, shown, pending or not the candidate's."""
 

@@ -23,6 +23,14 @@ def write_file(tmp_path):
     return write
 
 
+@pytest.fixture(autouse=True)
+def _no_ocr(request, monkeypatch):
+    """Scanned fixtures stay ``no_text`` whether or not the ``[ocr]`` extra is installed: only tests
+    marked ``ocr`` read pages by OCR (workers inherit the environment)."""
+    if "ocr" not in request.keywords:
+        monkeypatch.setenv("RESUMEMATCH_OCR", "0")
+
+
 @pytest.fixture(scope="session")
 def dejavu() -> str:
     """Path of DejaVuSans.ttf (it has the fi/ff ligature glyphs); skips when absent."""

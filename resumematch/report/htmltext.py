@@ -126,6 +126,9 @@ def explain_flag(flag: str) -> str:
     if name == "injection_text":
         return ("The resume contains text aimed at an automated screener (such as \u201cignore previous "
                 "instructions\u201d). Nothing obeys it and it earned nothing; a person should read it.")
+    if name == "ocr":
+        return (f"Page(s) {detail or '?'} had no text layer (a scan or a photo) and were read by OCR; "
+                "a misread word can hide evidence, so check the file before rejecting the candidate.")
     if name == "duplicate_of":
         return f"The file has the same content as {detail or 'another file'}, which is ranked above it."
     return f"Flag \u201c{flag}\u201d: see docs/security.md."

@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from ..analyze.values import Analysis, Entity
 from ..extract import Document
-from ..types import Category, FindingStatus
+from ..types import Category, FindingStatus, Flag
+from .ocr import ocr_flag, weaken_doubtful
 
 _INJECTION = re.compile(
     r"ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:instructions|prompts?|rules)"
@@ -88,17 +89,22 @@ def _distinct(entities: list[Entity]) -> list[Entity]:
 
 
 def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
-    """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed``."""
+    """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed`` and whose
+    findings on pages OCR read with low confidence are weakened (``ocr.py``)."""
     flags = []
     if document.hidden_chars:
-        flags.append(f"hidden_text:{document.hidden_chars}")
+        flags.append(f"{Flag.HIDDEN_TEXT}:{document.hidden_chars}")
     blocks = stuffed_lines(document.text, analysis.entities)
     if blocks:
-        flags.append("keyword_stuffing")
+        flags.append(Flag.KEYWORD_STUFFING)
         entities = tuple(
             replace(e, status=FindingStatus.STUFFED) if any(a <= e.start < b for a, b in blocks) and e.counts else e
             for e in analysis.entities)
         analysis = replace(analysis, entities=entities)
     if injection_spans(document.text):
-        flags.append("injection_text")
-    return analysis, tuple(flags)
+        flags.append(Flag.INJECTION_TEXT)
+    scanned = ocr_flag(document)
+    if scanned:
+        flags.append(scanned)
+        analysis = weaken_doubtful(document, analysis)
+    return analysis, tuple(map(str, flags))

@@ -1,0 +1,41 @@
+"""Findings on pages read by OCR: the row's flag, and less strength where OCR was unsure.
+
+Extraction records the pages it read by OCR and their confidence in ``Document.meta``
+(``ocr_pages``, ``ocr_confidence``: the character-weighted mean of the engine's scores, 0 to 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..analyze.values import Analysis
+from ..extract import Document
+from ..types import Flag
+
+#: A page read by OCR with a confidence below this is doubtful: a clean 150 dpi scan of a typeset
+#: page reads at 0.95 or more (docs/extraction.md), a blurred, speckled one at about 0.9.
+MIN_CONFIDENCE = 0.9
+#: What a finding on a doubtful page keeps of its match score (and so of its strength).
+DOUBTFUL_FACTOR = 0.5
+
+
+def ocr_flag(document: Document) -> str | None:
+    """``ocr:1,2`` (the pages read by OCR) when OCR read any page of ``document``, else None."""
+    pages = document.meta.get("ocr_pages") or []
+    return f"{Flag.OCR}:{','.join(map(str, pages))}" if pages else None
+
+
+def doubtful_pages(document: Document) -> set[int]:
+    """The pages of ``document`` that OCR read with a confidence below ``MIN_CONFIDENCE``."""
+    read = zip(document.meta.get("ocr_pages") or [], document.meta.get("ocr_confidence") or [])
+    return {page for page, confidence in read if confidence < MIN_CONFIDENCE}
+
+
+def weaken_doubtful(document: Document, analysis: Analysis) -> Analysis:
+    """``analysis`` with the match score of every finding on a doubtful page times ``DOUBTFUL_FACTOR``."""
+    doubtful = doubtful_pages(document)
+    if not doubtful:
+        return analysis
+    entities = tuple(replace(e, score=round(e.score * DOUBTFUL_FACTOR, 4)) if e.page in doubtful else e
+                     for e in analysis.entities)
+    return replace(analysis, entities=entities)
