@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageFilter
+from PIL import ImageFilter
 
 from resumematch.extract import extract
 
@@ -79,8 +79,8 @@ def main() -> None:
             confidences.append(confidence)
             found, kept, pages = found + sum(truth.values()), kept + hit, pages + 1
             name, total = f"{path.parent.name}/{path.name}"[:49], sum(truth.values())
-            print(f"{name:<50}{span.number:>5}{total:>7}{hit:>7}{hit / total:>8.3f}{confidence:>7.3f}{seconds[-1]:>8.2f}"
-                  f"{cpu[-1]:>7.2f}", flush=True)
+            print(f"{name:<50}{span.number:>5}{total:>7}{hit:>7}{hit / total:>8.3f}{confidence:>7.3f}"
+                  f"{seconds[-1]:>8.2f}{cpu[-1]:>7.2f}", flush=True)
         pdf.close()
     print(f"\n{pages} pages from {len(files)} PDFs ({'rough, 100' if args.rough else args.dpi} dpi): word recall "
           f"{kept / found:.3f} ({kept:,} of {found:,} words); confidence median {statistics.median(confidences):.3f}, "

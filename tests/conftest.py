@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,12 +24,17 @@ def write_file(tmp_path):
     return write
 
 
-@pytest.fixture(autouse=True)
-def _no_ocr(request, monkeypatch):
-    """Scanned fixtures stay ``no_text`` whether or not the ``[ocr]`` extra is installed: only tests
-    marked ``ocr`` read pages by OCR (workers inherit the environment)."""
-    if "ocr" not in request.keywords:
-        monkeypatch.setenv("RESUMEMATCH_OCR", "0")
+@pytest.fixture(scope="session", autouse=True)
+def _no_ocr():
+    """Scanned fixtures stay ``no_text`` whether or not the ``[ocr]`` extra is installed (workers
+    inherit the environment); a test of OCR itself removes the variable with ``monkeypatch``."""
+    before = os.environ.get("RESUMEMATCH_OCR")
+    os.environ["RESUMEMATCH_OCR"] = "0"
+    yield
+    if before is None:
+        del os.environ["RESUMEMATCH_OCR"]
+    else:
+        os.environ["RESUMEMATCH_OCR"] = before
 
 
 @pytest.fixture(scope="session")
