@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -86,7 +87,12 @@ def test_ocr_rank_reads_a_scanned_resume(tmp_path, monkeypatch, switch, read):
     ({1: TEXT_PAGE}, []),
     ({}, [1]),
 ], ids=["text-layer", "image-only"])
-def test_ocr_extract_reads_only_pages_without_text(ocr_on, pages, ocr_pages):
+def test_ocr_extract_reads_only_pages_without_text(ocr_on, monkeypatch, pages, ocr_pages):
+    def refuse(*args, **kwargs):
+        raise AssertionError("OCR tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    ocr_module._engine.cache_clear()  # the engine loads here, with the network refused
     doc = extract(builders.image_only_pdf(1, text_pages=pages))
     assert doc.meta.get("ocr_pages", []) == ocr_pages
     assert ("resume line" in doc.text.lower()) == bool(ocr_pages)
