@@ -50,12 +50,12 @@ def scanned(page, dpi: int, rough: bool) -> bytes:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folders", type=Path, nargs="+")
+    ap.add_argument("paths", type=Path, nargs="+", help="folders (searched for PDFs) or PDF files")
     ap.add_argument("--pages", type=int, default=1, help="pages per PDF (default 1)")
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--rough", action="store_true", help="a poor scan: 100 dpi, grey, blurred, speckled")
     args = ap.parse_args()
-    files = sorted(path for folder in args.folders for path in folder.rglob("*.pdf"))
+    files = sorted(f for path in args.paths for f in (path.rglob("*.pdf") if path.is_dir() else [path]))
     found = kept = pages = 0
     seconds, cpu, confidences = [], [], []
     print(f"{'file':<50}{'page':>5}{'words':>7}{'found':>7}{'recall':>8}{'conf':>7}{'wall s':>8}{'cpu s':>7}")

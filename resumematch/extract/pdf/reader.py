@@ -201,11 +201,12 @@ def _read_scans(data: bytes, scans: list[int], pages: list[_PageText], texts: li
         return _Scans({}, [], why=str(exc))
     warnings = []
     for page in read:
-        pages[page.number - 1].lines = list(page.lines)
-        texts[page.number - 1] = normalize("\n".join(reading_order(list(page.lines))))
+        if page.lines:  # else the few characters the page had stay
+            pages[page.number - 1].lines = list(page.lines)
+            texts[page.number - 1] = normalize("\n".join(reading_order(list(page.lines))))
         if not page.complete:
             warnings.append(f"Page {page.number}: OCR stopped at its time limit ({seconds:g} s); its text is missing.")
-    done = [p for p in read if texts[p.number - 1]]
+    done = [p for p in read if p.lines and texts[p.number - 1]]
     warnings += [f"Page {p.number} was read by OCR (confidence {p.confidence:.2f})." for p in done]
     meta = {"ocr_pages": [p.number for p in done], "ocr_confidence": [p.confidence for p in done]} if done else {}
     return _Scans(meta, warnings, timed_out=any(not p.complete for p in read))
