@@ -184,24 +184,37 @@ def test_ocr_hook_warns_of_a_page_past_its_cap(monkeypatch, complete, warned):
 
 
 class _Engine:
-    """Stands in for rapidocr: burns ``cpu`` seconds of CPU, then reads one line."""
+    """Stands in for rapidocr: burns ``cpu`` seconds of CPU, then reads one line of 30 px, ``text``,
+    whose words (with their scores) sit at the given x ranges."""
 
-    def __init__(self, cpu: float) -> None:
-        self.cpu = cpu
+    def __init__(self, cpu: float = 0.0, text: str = "Read me",
+                 words=(("Read", 0.9, 10, 80), ("me", 0.8, 90, 120))) -> None:
+        self.cpu, self.text, self.words = cpu, text, words
 
     def __call__(self, image, **kw):
         end = time.process_time() + self.cpu
         while time.process_time() < end:
             pass
-        return SimpleNamespace(boxes=[[[10, 10], [200, 10], [200, 40], [10, 40]]],
-                               word_results=[(("Read", 0.9, None), ("me", 0.8, None))])
+        words = tuple((w, score, [[x0, 10], [x1, 10], [x1, 40], [x0, 40]]) for w, score, x0, x1 in self.words)
+        return SimpleNamespace(boxes=[[[10, 10], [400, 10], [400, 40], [10, 40]]], txts=[self.text],
+                               word_results=[words])
+
+
+@pytest.fixture
+def fake_engine(ocr_on, monkeypatch):
+    """Put an ``_Engine`` behind ``ocr_pages``."""
+    monkeypatch.setattr(ocr_module, "unavailable", lambda: "")
+
+    def install(engine: _Engine) -> None:
+        monkeypatch.setattr(ocr_module, "_engine", lambda: engine)
+
+    return install
 
 
 @pytest.mark.skipif(importlib.util.find_spec("pypdfium2") is None, reason="pypdfium2 (the [ocr] extra) is absent")
 @pytest.mark.parametrize(("cpu", "cap", "complete"), [(30.0, 0.5, False), (0.05, 10.0, True)], ids=["slow", "quick"])
-def test_ocr_page_is_held_to_its_time_cap(ocr_on, monkeypatch, cpu, cap, complete):
-    monkeypatch.setattr(ocr_module, "unavailable", lambda: "")
-    monkeypatch.setattr(ocr_module, "_engine", lambda: _Engine(cpu))
+def test_ocr_page_is_held_to_its_time_cap(fake_engine, cpu, cap, complete):
+    fake_engine(_Engine(cpu))
     start = time.process_time()
     [page] = ocr_pages(builders.image_only_pdf(), [1], seconds=cap)
     assert page.complete == complete and time.process_time() - start < 5
@@ -237,3 +250,19 @@ def test_ocr_review_flags_and_weakens_doubtful_pages(confidence, flag, score):
 @pytest.mark.parametrize(("flag", "words"), [("ocr:1,3", "Page(s) 1,3"), ("keyword_stuffing", "credential")])
 def test_ocr_flag_is_explained_in_the_report(flag, words):
     assert words in explain_flag(flag) and ("OCR" in explain_flag(flag)) == flag.startswith("ocr")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pypdfium2") is None, reason="pypdfium2 (the [ocr] extra) is absent")
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("ann@example.com(404)555-0142", [("ann@example.com", 1.0, 10, 200), ("(404)555-0142", 1.0, 215, 330)],
+     "ann@example.com (404)555-0142"),
+    ("ann@example.com(404)555-0142", [("ann@example.com", 1.0, 10, 200), ("(404)555-0142", 1.0, 204, 330)],
+     "ann@example.com(404)555-0142"),
+    ("\u3002Led a team", [("\u3002", 1.0, 10, 15), ("L", 1.0, 20, 25), ("e", 1.0, 26, 30), ("d", 1.0, 31, 35),
+                          ("a", 1.0, 45, 50), ("t", 1.0, 60, 64), ("e", 1.0, 65, 70), ("a", 1.0, 71, 75), ("m", 1.0, 76, 82)],
+     "\u2022Led a team"),
+], ids=["gap-is-a-space", "touching", "bullet-and-letters"])
+def test_ocr_line_keeps_the_recognised_spacing(fake_engine, text, words, expected):
+    fake_engine(_Engine(text=text, words=words))
+    [page] = ocr_pages(builders.image_only_pdf(), [1])
+    assert [line.text for line in page.lines] == [expected]

@@ -39,6 +39,8 @@ DPI = 150
 MAX_PIXELS = 12_000_000
 #: The longest side the text detector sees; recognition reads the full-resolution crops.
 DETECT_SIDE = 1280
+#: A gap between two recognised words wider than this share of the line's height is a space.
+WORD_GAP = 0.35
 
 _MODULES = ("rapidocr", "onnxruntime", "pypdfium2")
 _M_ARENA_MAX = -8  # glibc's mallopt parameter
@@ -126,17 +128,40 @@ def _read_page(pdf, engine, number: int, seconds: float) -> PageOcr:
             return PageOcr(number, (), 0.0, False, time.process_time() - start)
         raise
     lines, weights, total = [], 0, 0.0
-    for box, words in zip(result.boxes if result.boxes is not None else (), result.word_results or ()):
-        text = " ".join(word for word, _, _ in words).strip()
+    boxes = result.boxes if result.boxes is not None else ()
+    for box, text, words in zip(boxes, result.txts or (), result.word_results or ()):
+        xs, ys = [x for x, _ in box], [y for _, y in box]
+        text = _line_text(text, words, max(ys) - min(ys))
         if not text:
             continue
-        xs, ys = [x for x, _ in box], [y for _, y in box]
         lines.append(Line(min(xs) / scale, height - max(ys) / scale, max(xs) / scale, height - min(ys) / scale, text))
         for word, score, _ in words:
             weights += len(word)
             total += float(score) * len(word)
     return PageOcr(number, tuple(lines), round(total / weights, 4) if weights else 0.0, True,
                    time.process_time() - start)
+
+
+def _line_text(text: str, words, height: float) -> str:
+    """The recognizer's line, with a space put back where it ran two words together across a gap of
+    more than ``WORD_GAP`` of the line's height ("name@example.com  (404)" comes out as one word),
+    and a bullet read as an ideographic full stop made a bullet again."""
+    text = text.strip()
+    tokens = [word for word, _, _ in words]
+    if text.startswith("\u3002"):
+        text = "\u2022" + text[1:]
+        tokens[:1] = [text[0] + tokens[0][1:]] if tokens and tokens[0].startswith("\u3002") else tokens[:1]
+    if not tokens or "".join(tokens) != text.replace(" ", ""):
+        return text
+    out, at, right = [], 0, None
+    for token, (_, _, box) in zip(tokens, words):
+        start = text.index(token, at)
+        gap = text[at:start]
+        if not gap and right is not None and min(x for x, _ in box) - right > WORD_GAP * height:
+            gap = " "
+        out += [gap, token]
+        at, right = start + len(token), max(x for x, _ in box)
+    return "".join(out)
 
 
 def _run(engine, image):
