@@ -184,20 +184,22 @@ def test_ocr_hook_warns_of_a_page_past_its_cap(monkeypatch, complete, warned):
 
 
 class _Engine:
-    """Stands in for rapidocr: burns ``cpu`` seconds of CPU, then reads one line of 30 px, ``text``,
-    whose words (with their scores) sit at the given x ranges."""
+    """Stands in for rapidocr: burns ``cpu`` seconds of CPU, then finds a line 390 px wide and 30 px
+    high that reads ``text`` with ``score``, whose words sit at the given x ranges; and another line
+    of 130 px it cannot read (score 0.2)."""
 
-    def __init__(self, cpu: float = 0.0, text: str = "Read me",
+    def __init__(self, cpu: float = 0.0, text: str = "Read me", score: float = 0.9,
                  words=(("Read", 0.9, 10, 80), ("me", 0.8, 90, 120))) -> None:
-        self.cpu, self.text, self.words = cpu, text, words
+        self.cpu, self.text, self.score, self.words = cpu, text, score, words
 
     def __call__(self, image, **kw):
         end = time.process_time() + self.cpu
         while time.process_time() < end:
             pass
         words = tuple((w, score, [[x0, 10], [x1, 10], [x1, 40], [x0, 40]]) for w, score, x0, x1 in self.words)
-        return SimpleNamespace(boxes=[[[10, 10], [400, 10], [400, 40], [10, 40]]], txts=[self.text],
-                               word_results=[words])
+        smudge = (("3l", 0.2, [[10, 60], [140, 60], [140, 90], [10, 90]]),)
+        return SimpleNamespace(boxes=[[[10, 10], [400, 10], [400, 40], [10, 40]], [[10, 60], [140, 60], [140, 90], [10, 90]]],
+                               txts=[self.text, "3l"], scores=[self.score, 0.2], word_results=[words, smudge])
 
 
 @pytest.fixture
@@ -219,8 +221,8 @@ def test_ocr_page_is_held_to_its_time_cap(fake_engine, cpu, cap, complete):
     [page] = ocr_pages(builders.image_only_pdf(), [1], seconds=cap)
     assert page.complete == complete and time.process_time() - start < 5
     assert [line.text for line in page.lines] == (["Read me"] if complete else [])
-    if complete:  # the character-weighted mean of the word scores
-        assert page.confidence == pytest.approx((4 * 0.9 + 2 * 0.8) / 6, abs=1e-4)
+    if complete:  # the unreadable line is left out of the text but counts in the confidence, by width
+        assert page.confidence == pytest.approx((390 * 0.9 + 130 * 0.2) / 520, abs=1e-4)
 
 
 # --------------------------------------------------------------------------- flag and strength

@@ -41,6 +41,9 @@ MAX_PIXELS = 12_000_000
 DETECT_SIDE = 1280
 #: A gap between two recognised words wider than this share of the line's height is a space.
 WORD_GAP = 0.35
+#: A line recognised with a lower score is left out of the text (rapidocr's own default); it still
+#: counts in the page's confidence, which is why the engine is asked for every line.
+MIN_LINE_SCORE = 0.5
 
 _MODULES = ("rapidocr", "onnxruntime", "pypdfium2")
 _M_ARENA_MAX = -8  # glibc's mallopt parameter
@@ -58,9 +61,9 @@ class PageTimeout(Exception):
 
 @dataclass(frozen=True)
 class PageOcr:
-    """What OCR read on one page: lines in PDF points (y up), their character-weighted mean
-    confidence (0 to 1; 0 when nothing was read), whether it finished within the cap, and the CPU
-    seconds it took."""
+    """What OCR read on one page: lines in PDF points (y up); its confidence, the mean score of every
+    line the detector found, readable or not, weighted by the line's width (0 to 1; 0 when nothing
+    was found); whether it finished within the cap; and the CPU seconds it took."""
 
     number: int
     lines: tuple[Line, ...]
@@ -127,17 +130,17 @@ def _read_page(pdf, engine, number: int, seconds: float) -> PageOcr:
         if fired:  # rapidocr wraps whatever its model run raised, our PageTimeout included
             return PageOcr(number, (), 0.0, False, time.process_time() - start)
         raise
-    lines, weights, total = [], 0, 0.0
+    lines, weights, total = [], 0.0, 0.0
     boxes = result.boxes if result.boxes is not None else ()
-    for box, text, words in zip(boxes, result.txts or (), result.word_results or ()):
-        xs, ys = [x for x, _ in box], [y for _, y in box]
-        text = _line_text(text, words, max(ys) - min(ys))
-        if not text:
-            continue
-        lines.append(Line(min(xs) / scale, height - max(ys) / scale, max(xs) / scale, height - min(ys) / scale, text))
-        for word, score, _ in words:
-            weights += len(word)
-            total += float(score) * len(word)
+    for box, text, score, words in zip(boxes, result.txts or (), result.scores or (), result.word_results or ()):
+        xs, ys = [float(x) for x, _ in box], [float(y) for _, y in box]
+        score = float(score)
+        weights += max(xs) - min(xs)
+        total += score * (max(xs) - min(xs))
+        text = _line_text(text, words, max(ys) - min(ys)) if score >= MIN_LINE_SCORE else ""
+        if text:
+            lines.append(Line(min(xs) / scale, height - max(ys) / scale, max(xs) / scale, height - min(ys) / scale,
+                              text))
     return PageOcr(number, tuple(lines), round(total / weights, 4) if weights else 0.0, True,
                    time.process_time() - start)
 
@@ -193,7 +196,7 @@ def _engine():
     # turned upright resume lines upside down, and scans of resumes are upright. One line per
     # recognition run: a batch pads every line to the widest, which on a page with a full-width
     # line took 1.3 GB of address space instead of 0.85 GB, and more CPU, not less.
-    params = {"Global.log_level": "error", "Global.use_cls": False, "Det.limit_type": "max",
+    params = {"Global.log_level": "error", "Global.use_cls": False, "Global.text_score": 0.0, "Det.limit_type": "max",
               "Det.limit_side_len": DETECT_SIDE, "Rec.rec_batch_num": 1,
               "EngineConfig.onnxruntime.intra_op_num_threads": 1,
               **{key: str(found[0]) for key, found in paths.items()}}
