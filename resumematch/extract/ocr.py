@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # importing the layout module loads pdfminer; this module mus
 INSTALL_HINT = 'pip install "resumematch[ocr]"'
 #: ``RESUMEMATCH_OCR=0`` reads no page by OCR even with the extra installed.
 OCR_ENV = "RESUMEMATCH_OCR"
-#: The default time cap of one page (rendering and reading), in CPU seconds: a dense page takes
-#: about 8 (docs/extraction.md); CPU time, so that a busy machine does not cut pages short.
+#: The default time cap of one page (rendering and reading), in CPU seconds: the densest of 34
+#: real resume pages took 6.8 (docs/extraction.md); CPU time, so a busy machine cuts no page short.
 PAGE_SECONDS = 30.0
 #: A page with an image and fewer letters and digits than this has no usable text layer.
 MIN_CHARS = 20

@@ -1,7 +1,7 @@
 """Findings on pages read by OCR: the row's flag, and less strength where OCR was unsure.
 
 Extraction records the pages it read by OCR and their confidence in ``Document.meta``
-(``ocr_pages``, ``ocr_confidence``: the character-weighted mean of the engine's scores, 0 to 1).
+(``ocr_pages``, ``ocr_confidence``: the mean score of the lines found on each page, 0 to 1).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from ..analyze.values import Analysis
 from ..extract import Document
 from ..types import Flag
 
-#: A page read by OCR with a confidence below this is doubtful: a clean 150 dpi scan of a typeset
-#: page reads at 0.95 or more (docs/extraction.md), a blurred, speckled one at about 0.9.
+#: A page read by OCR with a confidence below this is doubtful: rendered real resume pages read at
+#: 0.975 or more, poor 100 dpi scans at 0.96 or more, pages blurred past reading at 0.71 to 0.88
+#: (docs/extraction.md).
 MIN_CONFIDENCE = 0.9
 #: What a finding on a doubtful page keeps of its match score (and so of its strength).
 DOUBTFUL_FACTOR = 0.5
