@@ -169,9 +169,11 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
                           f"read it ({ocr.why}).", **extra)
         return failed("pdf", "no_text", "The PDF contains only images (a scan or a photo), and OCR found "
                       "no text in them" + (" within its time limit." if ocr.timed_out else "."), **extra)
+    why = ocr.why if ocr is not None else ""
     for number, text in enumerate(texts, start=1):
         if not text and len(texts) > 1:
-            warnings.append(f"Page {number} has no text (image only?).")
+            hint = f" OCR would read it ({why})." if why and pages[number - 1].has_image else ""
+            warnings.append(f"Page {number} has no text (image only?).{hint}")
     display = display_lines(pages[0].lines)
     meta = {"display_lines": display} if display else {}
     if ocr is not None:
