@@ -140,7 +140,7 @@ def _stub(monkeypatch, *, complete=True, text="Jane Roe\nPMP certified project m
     def fake(data, numbers, *, password="", seconds=0.0):
         asked.extend(numbers)
         lines = tuple(Line(72, 700 - 14 * i, 300, 710 - 14 * i, t) for i, t in enumerate(text.splitlines()))
-        return [PageOcr(n, lines if complete else (), confidence if complete else 0.0, complete, 0.1) for n in numbers]
+        return [PageOcr(n, lines if complete else (), confidence if complete else 0.0, complete) for n in numbers]
 
     monkeypatch.setattr(reader, "ocr_pages", fake)
     return asked
@@ -189,10 +189,12 @@ class _Engine:
     of 130 px it cannot read (score 0.2)."""
 
     def __init__(self, cpu: float = 0.0, text: str = "Read me", score: float = 0.9,
-                 words=(("Read", 0.9, 10, 80), ("me", 0.8, 90, 120))) -> None:
-        self.cpu, self.text, self.score, self.words = cpu, text, score, words
+                 words=(("Read", 0.9, 10, 80), ("me", 0.8, 90, 120)), fails: Exception | None = None) -> None:
+        self.cpu, self.text, self.score, self.words, self.fails = cpu, text, score, words, fails
 
     def __call__(self, image, **kw):
+        if self.fails is not None:
+            raise self.fails
         end = time.process_time() + self.cpu
         while time.process_time() < end:
             pass
@@ -268,3 +270,16 @@ def test_ocr_line_keeps_the_recognised_spacing(fake_engine, text, words, expecte
     fake_engine(_Engine(text=text, words=words))
     [page] = ocr_pages(builders.image_only_pdf(), [1])
     assert [line.text for line in page.lines] == [expected]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pypdfium2") is None, reason="pypdfium2 (the [ocr] extra) is absent")
+@pytest.mark.parametrize(("error", "raised"), [
+    (RuntimeError("RUNTIME_EXCEPTION : Non-zero status code returned while running Add node. std::bad_alloc"), MemoryError),
+    (RuntimeError("RUNTIME_EXCEPTION : Invalid input shape"), RuntimeError),
+], ids=["out-of-memory", "other-failure"])
+def test_ocr_engine_out_of_memory_is_a_memory_error(fake_engine, error, raised):
+    # a MemoryError is what the batch worker turns into the status too_large (the memory cap)
+    fake_engine(_Engine(fails=error))
+    with pytest.raises(raised) as caught:
+        ocr_pages(builders.image_only_pdf(), [1])
+    assert caught.type is raised

@@ -14,7 +14,6 @@ import importlib.util
 import os
 import signal
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,13 +62,12 @@ class PageTimeout(Exception):
 class PageOcr:
     """What OCR read on one page: lines in PDF points (y up); its confidence, the mean score of every
     line the detector found, readable or not, weighted by the line's width (0 to 1; 0 when nothing
-    was found); whether it finished within the cap; and the CPU seconds it took."""
+    was found); and whether it finished within the cap."""
 
     number: int
     lines: tuple[Line, ...]
     confidence: float
     complete: bool
-    seconds: float
 
 
 def unavailable() -> str:
@@ -117,7 +115,7 @@ def ocr_pages(data: bytes, numbers: list[int], *, password: str = "",
 def _read_page(pdf, engine, number: int, seconds: float) -> PageOcr:
     from .pdf.layout import Line
 
-    start, fired = time.process_time(), []
+    fired = []
     try:
         with _deadline(seconds, fired):
             page = pdf[number - 1]
@@ -128,7 +126,7 @@ def _read_page(pdf, engine, number: int, seconds: float) -> PageOcr:
             result = _run(engine, image)
     except Exception:
         if fired:  # rapidocr wraps whatever its model run raised, our PageTimeout included
-            return PageOcr(number, (), 0.0, False, time.process_time() - start)
+            return PageOcr(number, (), 0.0, False)
         raise
     lines, weights, total = [], 0.0, 0.0
     boxes = result.boxes if result.boxes is not None else ()
@@ -141,8 +139,7 @@ def _read_page(pdf, engine, number: int, seconds: float) -> PageOcr:
         if text:
             lines.append(Line(min(xs) / scale, height - max(ys) / scale, max(xs) / scale, height - min(ys) / scale,
                               text))
-    return PageOcr(number, tuple(lines), round(total / weights, 4) if weights else 0.0, True,
-                   time.process_time() - start)
+    return PageOcr(number, tuple(lines), round(total / weights, 4) if weights else 0.0, True)
 
 
 def _line_text(text: str, words, height: float) -> str:
@@ -153,7 +150,8 @@ def _line_text(text: str, words, height: float) -> str:
     tokens = [word for word, _, _ in words]
     if text.startswith("\u3002"):
         text = "\u2022" + text[1:]
-        tokens[:1] = [text[0] + tokens[0][1:]] if tokens and tokens[0].startswith("\u3002") else tokens[:1]
+        if tokens and tokens[0].startswith("\u3002"):
+            tokens[0] = "\u2022" + tokens[0][1:]
     if not tokens or "".join(tokens) != text.replace(" ", ""):
         return text
     out, at, right = [], 0, None
