@@ -29,7 +29,8 @@ class DocStatus(StrEnum):
 DOC_STATUS_MEANING: dict[DocStatus, str] = {
     DocStatus.OK: "Text was extracted.",
     DocStatus.EMPTY: "The file is empty (zero bytes).",
-    DocStatus.NO_TEXT: "The file has no text layer; it looks scanned and needs OCR.",
+    DocStatus.NO_TEXT: ("The file has no text to read: blank, or a scan that needs OCR "
+                        '(pip install "resumematch[ocr]") or that OCR could not read.'),
     DocStatus.UNREADABLE_FONT: "The text uses fonts that cannot be decoded into letters.",
     DocStatus.ENCRYPTED: "The file is password-protected.",
     DocStatus.CORRUPT: "The file is damaged and cannot be read.",
@@ -180,6 +181,7 @@ class Flag(StrEnum):
     KEYWORD_STUFFING = "keyword_stuffing"
     INJECTION_TEXT = "injection_text"
     UNREAD_DATES = "unread_dates"          # "unread_dates:<years>": years in the work history, no range read
+    OCR = "ocr"                            # "ocr:1,2": pages read by OCR, scanned without a text layer
     DUPLICATE_OF = "duplicate_of"          # "duplicate_of:<file>", always the last flag
 
     def having(self, detail: object) -> str:

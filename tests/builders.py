@@ -134,6 +134,26 @@ def image_only_pdf(pages: int = 1, *, text_pages: dict[int, str] | None = None) 
     return buf.getvalue()
 
 
+def scanned_pdf(data: bytes, *, dpi: int = 150) -> bytes:
+    """``data`` (a PDF) as a scanner would return it: each page rendered to a grey picture with
+    pypdfium2 (the ``[ocr]`` extra) and drawn on a page of its own size, with no text layer."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    for page in pdf:
+        width, height = page.get_size()
+        png = io.BytesIO()
+        page.render(scale=dpi / 72).to_pil().convert("L").save(png, "PNG")
+        c.setPageSize((width, height))
+        c.drawImage(ImageReader(png), 0, 0, width=width, height=height)
+        c.showPage()
+    c.save()
+    pdf.close()
+    return buf.getvalue()
+
+
 def cid_pdf(pages: Sequence[Sequence[str]], ttf_path: str, *, core_font_pages: Iterable[int] = ()) -> bytes:
     """A PDF whose TrueType text cannot be decoded: pdfminer prints it as ``(cid:N)``.
 

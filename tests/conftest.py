@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,19 @@ def write_file(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_ocr():
+    """Scanned fixtures stay ``no_text`` whether or not the ``[ocr]`` extra is installed (workers
+    inherit the environment); a test of OCR itself removes the variable with ``monkeypatch``."""
+    before = os.environ.get("RESUMEMATCH_OCR")
+    os.environ["RESUMEMATCH_OCR"] = "0"
+    yield
+    if before is None:
+        del os.environ["RESUMEMATCH_OCR"]
+    else:
+        os.environ["RESUMEMATCH_OCR"] = before
 
 
 @pytest.fixture(scope="session")

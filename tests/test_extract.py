@@ -243,7 +243,8 @@ def test_pdf_image_pages_among_text_pages_warn(pages, text_pages, warned):
     doc = extract(builders.image_only_pdf(pages, text_pages=text_pages))
     assert doc.status == "ok"
     assert [doc.text[s.start:s.end] for s in doc.pages] == [text_pages.get(n, "") for n in range(1, pages + 1)]
-    assert doc.warnings == tuple(f"Page {n} has no text (image only?)." for n in warned)
+    assert doc.warnings == tuple(f"Page {n} has no text (image only?). OCR would read it (RESUMEMATCH_OCR=0 switches "
+                                 "it off)." for n in warned)
 
 
 @pytest.mark.parametrize(("password", "status", "reason"), [

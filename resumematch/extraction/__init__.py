@@ -14,6 +14,8 @@ from pathlib import Path
 
 from ..types import DocStatus
 from .document import STATUSES, Document, PageSpan, failed
+from .ocr import PAGE_SECONDS
+from .ocr import installed as ocr_installed
 from .sniff import sniff
 from .text import extract_text_file
 from .zipsafe import ZipLimits
@@ -28,8 +30,9 @@ def _source_hash() -> str:
 
 
 #: Keys the extraction cache: the release number plus a hash of this package's code, so a cached
-#: document is never served by an extractor other than the one that made it.
-EXTRACTOR_VERSION = f"1-{_source_hash()}"
+#: document is never served by an extractor other than the one that made it; "-ocr" when scanned
+#: pages are read (a scan cached as ``no_text`` is read again once the extra is installed).
+EXTRACTOR_VERSION = f"1-{_source_hash()}" + ("-ocr" if ocr_installed() else "")
 
 _UNSUPPORTED = {
     "doc": "This is a legacy Word .doc file; save it as .docx or PDF.",
@@ -48,12 +51,14 @@ _UNSUPPORTED = {
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    """Limits and secrets for extraction. ``max_bytes``/``max_pages`` of 0 mean no limit."""
+    """Limits and secrets for extraction. ``max_bytes``/``max_pages`` of 0 mean no limit;
+    ``ocr_seconds`` caps the OCR of one scanned page (0: no cap but the file's own time limit)."""
 
     max_bytes: int = 20 * 1024 * 1024
     max_pages: int = 40
     password: str = ""
     zip_limits: ZipLimits = ZipLimits()
+    ocr_seconds: float = PAGE_SECONDS
 
 
 def extract(source: str | os.PathLike | bytes, *, password: str | None = None,
@@ -115,7 +120,8 @@ def _read(fmt: str, data: bytes, options: ExtractOptions) -> Document:
     if fmt == "pdf":
         from .pdf import extract_pdf
 
-        return extract_pdf(data, password=options.password, max_pages=options.max_pages)
+        return extract_pdf(data, password=options.password, max_pages=options.max_pages,
+                           ocr_seconds=options.ocr_seconds)
     if fmt == "docx":
         from .docx import extract_docx
 

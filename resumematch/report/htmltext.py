@@ -75,6 +75,9 @@ def explain_flag(flag: str) -> str:
     if name == Flag.UNREAD_DATES:
         return (f"The work history holds {detail or 'some'} year(s), but no date range (from - to) could be "
                 "read, so the years of experience show 0; check the dates by hand.")
+    if name == Flag.OCR:
+        return (f"Page(s) {detail or '?'} had no text layer (a scan or a photo) and were read by OCR; "
+                "a misread word can hide evidence, so check the file before rejecting the candidate.")
     if name == Flag.DUPLICATE_OF:
         return f"The file has the same content as {detail or 'another file'}, which is ranked above it."
     return f"Flag \u201c{flag}\u201d: see docs/security.md."

@@ -93,9 +93,9 @@ def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def facts_hash() -> str:
-    """Hash of the code that turns an analysis into facts (this module and the gaming review):
-    cached facts are void as soon as it changes."""
+    """Hash of the code that turns an analysis into facts (this module, the gaming review and the OCR
+    rule): cached facts are void as soon as it changes."""
     digest = hashlib.sha256(str(FACTS_VERSION).encode())
-    for name in ("facts.py", "gaming.py"):
+    for name in ("facts.py", "gaming.py", "ocr.py"):
         digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()[:16]

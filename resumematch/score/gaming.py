@@ -16,6 +16,7 @@ from ..analyze.values import Analysis, Entity
 from ..extraction import Document
 from ..types import Category, FindingStatus, Flag
 from .facts import date_flags
+from .ocr import ocr_flag, weaken_doubtful
 
 _CONTEXT = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:institute|university|college|school|academy|alliance|axelos|comptia|pmi|"
@@ -70,8 +71,9 @@ def _distinct(entities: list[Entity]) -> list[Entity]:
 
 
 def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
-    """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed``.
-    Besides gaming, the flags tell of dates that could not be read (``facts.date_flags``)."""
+    """Flags for ``document`` and an ``analysis`` whose stuffed findings are marked ``stuffed`` and whose
+    findings on pages OCR read with low confidence are weakened (``ocr.py``). Besides gaming, the flags
+    tell of dates that could not be read (``facts.date_flags``)."""
     flags = []
     if document.hidden_chars:
         flags.append(Flag.HIDDEN_TEXT.having(document.hidden_chars))
@@ -84,4 +86,8 @@ def review(document: Document, analysis: Analysis) -> tuple[Analysis, tuple[str,
         analysis = replace(analysis, entities=entities)
     if injection_spans(document.text):
         flags.append(Flag.INJECTION_TEXT)
-    return analysis, (*flags, *date_flags(document.text, analysis))
+    scanned = ocr_flag(document)
+    if scanned:
+        flags.append(scanned)
+        analysis = weaken_doubtful(document, analysis)
+    return analysis, tuple(map(str, (*flags, *date_flags(document.text, analysis))))

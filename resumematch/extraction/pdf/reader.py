@@ -18,6 +18,7 @@ from pdfminer.psparser import PSException
 from ...types import DocStatus
 from ..document import Document, assemble, failed
 from ..normalize import cid_ratio, normalize
+from ..ocr import MIN_CHARS, PAGE_SECONDS, OcrUnavailable, ocr_pages
 from .glyphs import Glyph, read_pages
 from .hidden import HiddenChars
 from .inflate import StreamTooLarge, install
@@ -110,11 +111,13 @@ def _add_line(line: GlyphLine, page: LTPage, out: _PageText, is_hidden) -> None:
         out.lines.append(Line(x0, line.y0, x1, line.y1, text))
 
 
-def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidden=None) -> Document:
+def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidden=None,
+                ocr_seconds: float = PAGE_SECONDS) -> Document:
     """Extract a PDF held in ``data``; bad files give a status, never an exception.
 
     ``is_hidden(glyph, page)`` decides which characters a reader cannot see (they are left
-    out and counted); by default ``HiddenChars()`` from ``hidden.py``."""
+    out and counted); by default ``HiddenChars()`` from ``hidden.py``. Pages with an image and
+    no usable text are read by OCR when the extra is installed, each within ``ocr_seconds``."""
     is_hidden = is_hidden or HiddenChars()
     pages: list[_PageText] = []
     try:
@@ -155,19 +158,61 @@ def extract_pdf(data: bytes, *, password: str = "", max_pages: int = 0, is_hidde
     if garbled:
         doc = assemble(texts, "pdf", warnings=tuple(warnings), **extra)
         return replace(doc, status=DocStatus.UNREADABLE_FONT,
-                       reason=f"Page(s) {', '.join(map(str, garbled))} use fonts whose letters cannot be "
-                       "decoded (text comes out as (cid:N) codes); ask for another copy of the file.")
+                       reason=f"Page(s) {', '.join(map(str, garbled))} use fonts whose letters cannot be decoded "
+                       "(text comes out as (cid:N) codes); ask for another copy of the file.")
+    scans = [i for i, (p, t) in enumerate(zip(pages, texts)) if p.has_image and sum(map(str.isalnum, t)) < MIN_CHARS]
+    ocr = _read_scans(data, scans, pages, texts, password, ocr_seconds) if scans else None
     if not any(texts):
-        if any(p.has_image for p in pages):
-            return failed("pdf", DocStatus.NO_TEXT, "The PDF contains only images (a scan or a photo); "
-                          "OCR is needed to read it.", **extra)
-        return failed("pdf", DocStatus.NO_TEXT, "The PDF has no text on any page.", **extra)
+        if not any(p.has_image for p in pages):
+            return failed("pdf", DocStatus.NO_TEXT, "The PDF has no text on any page.", **extra)
+        if ocr.why:
+            return failed("pdf", DocStatus.NO_TEXT, "The PDF contains only images (a scan or a photo); OCR is "
+                          f"needed to read it ({ocr.why}).", **extra)
+        return failed("pdf", DocStatus.NO_TEXT, "The PDF contains only images (a scan or a photo), and OCR found "
+                      "no text in them" + (" within its time limit." if ocr.timed_out else "."), **extra)
+    why = ocr.why if ocr is not None else ""
     for number, text in enumerate(texts, start=1):
         if not text and len(texts) > 1:
-            warnings.append(f"Page {number} has no text (image only?).")
+            hint = f" OCR would read it ({why})." if why and pages[number - 1].has_image else ""
+            warnings.append(f"Page {number} has no text (image only?).{hint}")
     display = display_lines(pages[0].lines)
-    return assemble(texts, "pdf", warnings=tuple(warnings), meta={"display_lines": display} if display else {},
-                    **extra)
+    meta = {"display_lines": display} if display else {}
+    if ocr is not None:
+        warnings += ocr.warnings
+        meta.update(ocr.meta)
+    return assemble(texts, "pdf", warnings=tuple(warnings), meta=meta, **extra)
+
+
+@dataclass
+class _Scans:
+    """What OCR did to a document: its ``meta`` (``ocr_pages`` and their ``ocr_confidence``, when a
+    page was read), warnings, whether a page ran past its time cap, and why OCR did not run ("" when
+    it did)."""
+
+    meta: dict
+    warnings: list[str]
+    timed_out: bool = False
+    why: str = ""
+
+
+def _read_scans(data: bytes, scans: list[int], pages: list[_PageText], texts: list[str], password: str,
+                seconds: float) -> _Scans:
+    """Read the pages at indexes ``scans`` by OCR, in place of their lines and text."""
+    try:
+        read = ocr_pages(data, [i + 1 for i in scans], password=password, seconds=seconds)
+    except OcrUnavailable as exc:
+        return _Scans({}, [], why=str(exc))
+    warnings = []
+    for page in read:
+        if page.lines:  # else the few characters the page had stay
+            pages[page.number - 1].lines = list(page.lines)
+            texts[page.number - 1] = normalize("\n".join(reading_order(list(page.lines))))
+        if not page.complete:
+            warnings.append(f"Page {page.number}: OCR stopped at its time limit ({seconds:g} s); its text is missing.")
+    done = [p for p in read if p.lines and texts[p.number - 1]]
+    warnings += [f"Page {p.number} was read by OCR (confidence {p.confidence:.2f})." for p in done]
+    meta = {"ocr_pages": [p.number for p in done], "ocr_confidence": [p.confidence for p in done]} if done else {}
+    return _Scans(meta, warnings, timed_out=any(not p.complete for p in read))
 
 
 #: A line is display type when its height is this many times the page's usual text height.
