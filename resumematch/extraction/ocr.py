@@ -195,7 +195,8 @@ def _engine():
     # turned upright resume lines upside down, and scans of resumes are upright. One line per
     # recognition run: a batch pads every line to the widest, which on a page with a full-width
     # line took 1.3 GB of address space instead of 0.85 GB, and more CPU, not less.
-    params = {"Global.log_level": logging.getLevelName(logging.ERROR).lower(),  # rapidocr takes logging's names "Global.use_cls": False, "Global.text_score": 0.0, "Det.limit_type": "max",
+    quiet = logging.getLevelName(logging.ERROR).lower()  # rapidocr takes logging's level names
+    params = {"Global.log_level": quiet, "Global.use_cls": False, "Global.text_score": 0.0, "Det.limit_type": "max",
               "Det.limit_side_len": DETECT_SIDE, "Rec.rec_batch_num": 1,
               "EngineConfig.onnxruntime.intra_op_num_threads": 1,
               **{key: str(found[0]) for key, found in paths.items()}}
