@@ -174,9 +174,10 @@ class Background:
         return min(1.0, max(self.weight(s) for s in stems) / math.log(100))
 
     def scores(self, text: str) -> tuple[list[str], np.ndarray]:
-        """The distinct words of ``text`` the index knows, and the BM25 score of every occupation for
-        them. Each word counts once: saying a thing ten times reads as saying it once."""
-        query = [w for w in dict.fromkeys(words(text)) if w in self._vocab]
+        """The words of ``text`` the index knows, each once per line, and the BM25 score of every
+        occupation for them. A word repeated on one line ("PMP, PMP, PMP") counts once; the same word
+        in ten different duties, ten times, as the trade it tells of runs through the resume."""
+        query = [w for line in text.split("\n") for w in dict.fromkeys(words(line)) if w in self._vocab]
         if not query:
             return query, np.zeros(self.n)
         return query, np.asarray(self._bm25.get_scores(query), dtype=float)
