@@ -211,5 +211,10 @@ def test_scheduler_worker_near_its_memory_cap_is_replaced(tmp_path, monkeypatch,
     limits = Limits(timeout=20, memory_mb=memory_mb, recycle_mb=100_000)
     docs = list(extract_all(files, workers=1, limits=limits))
     assert [d.status for d in docs] == ["ok", "ok"]
-    pids = dict(name.split("-") for name in os.listdir(seen))
-    assert (pids["after"] != pids["fat"]) is replaced
+    # "after" may already be queued on (even begun by) the first worker when "fat" comes back: when
+    # that worker is replaced, the file is read again by a fresh one
+    pids: dict[str, set[str]] = {}
+    for name in os.listdir(seen):
+        stem, pid = name.split("-")
+        pids.setdefault(stem, set()).add(pid)
+    assert (bool(pids["after"] - pids["fat"])) is replaced
