@@ -14,6 +14,8 @@ KIND_WEIGHTS = {Kind.REQUIRED: 3, Kind.PREFERRED: 1, Kind.BONUS: 1}
 CATEGORY_WEIGHTS = {Category.DEGREE: 20, Category.CERTIFICATION: 15, Category.EXPERIENCE: 20,
                     Category.TECHNICAL_SKILLS: 20, Category.INTERNSHIP: 5, Category.COURSEWORK: 5,
                     Category.SOFT_SKILLS: 10, Category.DUTIES: 10, Category.PROJECT_TYPES: 5}
+#: The fit's weight in a draft: what the bundled model's category weights add up to (docs/models.md).
+FIT_WEIGHT = 100
 _ORDER = ["id", "catalog", "category", "label", "kind", "weight", "source", "aliases", "mention_strength",
           "patterns", "degree", "satisfied_by"]
 
@@ -43,6 +45,11 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
         "",
         "category_weights:",
         *(f"  {c}: {CATEGORY_WEIGHTS[c]}" for c in present),
+        "",
+        "# How the resume reads as the role's occupation (docs/scoring.md) weighs as much as a full set of",
+        f"# requirements ({FIT_WEIGHT}, as in the bundled model): a posting's drafted requirements cover only",
+        f"# part of the role (here {sum(CATEGORY_WEIGHTS[c] for c in present)}), and the fit speaks for the rest.",
+        f"fit_weight: {FIT_WEIGHT}",
     ]
     if best:
         lines += ["", "# The posting names the certifications as alternatives: the strongest one held decides.",
