@@ -2,8 +2,7 @@
 
 The role is a set of O*NET occupations (``experience.occupations`` in the model, or else the one
 closest to the model's title and those beside it in O*NET's classification) plus the model's own
-``relevant_terms``. Both decisions read a text against
-the shipped occupation background (``resumematch.catalog.occupations``), never against the other
+``relevant_terms``. Both decisions read a text against the shipped occupation background (``resumematch.catalog.occupations``), never against the other
 resumes in the folder, so a resume's result does not depend on who else is ranked.
 
 - A **job** counts as relevant when its title names one of the role's relevant terms or one of its
@@ -11,7 +10,8 @@ resumes in the folder, so a resume's result does not depend on who else is ranke
   read as one of the role's occupations: the closest of them scores at least
   ``JOB_FIT`` of the closest occupation of all. A cashier who "entered data" reads as a cashier,
   not as a software developer, whatever single words the entry shares with IT.
-- The **fit** of a resume is the same reading over its whole text, averaged over two questions:
+- The **fit** of a resume is the same reading over the sections that tell its trade (the analyzer
+  leaves out contact lines, the name and the like), averaged over two questions:
   does it read as one of the role's occupations, and as the role's own (the one its title names)?
   Each is 1.0 when no occupation reads closer, lower as other occupations pull ahead. The words
   that tie the resume to the role's closest occupation explain it.
