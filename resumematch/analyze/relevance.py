@@ -2,8 +2,9 @@
 
 The role is a set of O*NET occupations (``experience.occupations`` in the model, or else the one
 closest to the model's title and those beside it in O*NET's classification) plus the model's own
-``relevant_terms``. Both decisions read a text against the shipped occupation background (``resumematch.catalog.occupations``), never against the other
-resumes in the folder, so a resume's result does not depend on who else is ranked.
+``relevant_terms``. Both decisions read a text against the shipped occupation background
+(``resumematch.catalog.occupations``), never against the other resumes in the folder, so a
+resume's result does not depend on who else is ranked.
 
 - A **job** counts as relevant when its title names one of the role's relevant terms or one of its
   occupations ("Systems Analyst" names Computer Systems Analysts), or when its title and duties
