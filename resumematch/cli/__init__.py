@@ -21,9 +21,9 @@ from .._version import __version__
 from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning, describe
 from ..extraction import ExtractOptions
 from ..extraction import extract as extract_document
-from ..extraction.password import PASSWORD_ENV
-from ..extraction.password import resolve_password as _password
 from ..types import DocStatus
+from .password import PASSWORD_ENV
+from .password import resolve_password as _password
 
 # Plain help: typer's rich panels show flags as "<bool>"; click's own format shows them as flags.
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
