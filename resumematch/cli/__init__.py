@@ -18,10 +18,11 @@ import typer
 from typer.core import TyperCommand
 
 from .._version import __version__
-from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning, describe
+from ..errors import InputError, ModelNotFoundError, ResumeMatchWarning
 from ..extraction import ExtractOptions
 from ..extraction import extract as extract_document
 from ..types import DocStatus
+from .messages import describe
 from .password import PASSWORD_ENV
 from .password import resolve_password as _password
 
