@@ -16,7 +16,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .technology import ATTRIBUTION, CODE_TITLE_COLUMNS, TECHNOLOGY_COLUMNS
+from .technology import ATTRIBUTION, CODE_TITLE_COLUMNS, OCCUPATION_TEXT_COLUMNS, TECHNOLOGY_COLUMNS
 
 TECHNOLOGY_FILE = "Technology Skills.txt"
 OCCUPATION_FILE = "Occupation Data.txt"
@@ -82,7 +82,7 @@ def build(onet_dir: Path, out_dir: Path) -> dict[str, int]:
     write_tsv(out_dir / "technology.tsv", TECHNOLOGY_COLUMNS, tables["technology"], sources)
     write_tsv(out_dir / "commodities.tsv", CODE_TITLE_COLUMNS, tables["commodities"], sources)
     write_tsv(out_dir / "occupations.tsv", CODE_TITLE_COLUMNS, tables["occupations"], sources)
-    write_tsv(out_dir / "occupation_text.tsv", (*CODE_TITLE_COLUMNS, "description"), tables["occupation_text"], sources)
+    write_tsv(out_dir / "occupation_text.tsv", OCCUPATION_TEXT_COLUMNS, tables["occupation_text"], sources)
     return {name: len(rows) for name, rows in tables.items()}
 
 

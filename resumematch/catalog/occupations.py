@@ -19,15 +19,17 @@ information technology).
 
 from __future__ import annotations
 
-import csv
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import Stemmer
+
+from .technology import OCCUPATION_TEXT_COLUMNS, TECHNOLOGY_COLUMNS, read_tsv
 
 #: Acronyms spelled out before comparing: as upper-case words only ("it" is a pronoun).
 ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "quality assurance",
@@ -80,23 +82,26 @@ def title_words(text: str) -> list[str]:
     return out
 
 
-def words_unstemmed(text: str) -> list[str]:
-    """``words`` before stemming."""
-    out = []
+def _tokens(text: str) -> Iterator[tuple[str, str]]:
+    """Each comparable word of ``text`` (acronyms spelled out, lower case, no function words) with
+    the token it came from."""
     for token in _TOKEN.findall(text):
         spelled = ACRONYMS.get(token)
-        out += [w for w in (spelled.split() if spelled else (token.lower(),)) if len(w) > 1 and w not in STOPWORDS]
-    return out
+        for word in (spelled.split() if spelled else (token.lower(),)):
+            if len(word) > 1 and word not in STOPWORDS:
+                yield token, word
+
+
+def words_unstemmed(text: str) -> list[str]:
+    """``words`` before stemming."""
+    return [word for _, word in _tokens(text)]
 
 
 def surfaces(text: str) -> dict[str, str]:
     """Each stem of ``text`` with the first word it came from, to show stems as words."""
     out: dict[str, str] = {}
-    for token in _TOKEN.findall(text):
-        spelled = ACRONYMS.get(token)
-        for word in (spelled.split() if spelled else (token.lower(),)):
-            if len(word) > 1 and word not in STOPWORDS:
-                out.setdefault(_stem(word), token)
+    for token, word in _tokens(text):
+        out.setdefault(_stem(word), token)
     return out
 
 
@@ -229,10 +234,7 @@ class Background:
 
 def read_occupations(path: Path) -> list[OccupationText]:
     """The rows of ``occupation_text.tsv``."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows)
-        return [OccupationText(*row) for row in rows]
+    return [OccupationText(**row) for row in read_tsv(path, OCCUPATION_TEXT_COLUMNS)[1]]
 
 
 @cache
@@ -250,12 +252,8 @@ def background() -> Background:
 
     folder = catalog_dir()
     technologies: dict[str, list[str]] = {}
-    # The TSV's two columns are read as they are: validating all 8,745 technologies takes seconds.
-    with (folder / "technology.tsv").open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        header = next(rows)
-        name, codes = header.index("name"), header.index("occupations")
-        for row in rows:
-            for code in row[codes].split(";"):
-                technologies.setdefault(code, []).append(row[name])
+    # The rows as they are: validating all 8,745 technologies into the catalogue takes seconds.
+    for row in read_tsv(folder / "technology.tsv", TECHNOLOGY_COLUMNS)[1]:
+        for code in row["occupations"].split(";"):
+            technologies.setdefault(code, []).append(row["name"])
     return Background(read_occupations(folder / "occupation_text.tsv"), technologies)

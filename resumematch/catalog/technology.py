@@ -19,6 +19,7 @@ ATTRIBUTION = ("This product includes information from the O*NET Database by the
                "USDOL/ETA has not approved, endorsed, or tested these modifications.")
 TECHNOLOGY_COLUMNS = ("name", "commodities", "hot", "in_demand", "occupations")
 CODE_TITLE_COLUMNS = ("code", "title")
+OCCUPATION_TEXT_COLUMNS = (*CODE_TITLE_COLUMNS, "description")
 
 
 class Commodity(Frozen):
