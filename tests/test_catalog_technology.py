@@ -11,7 +11,7 @@ import pytest
 import srsly
 
 from resumematch.catalog import ATTRIBUTION, catalog_dir, load_catalog
-from resumematch.catalog.build import build, derive
+from resumematch.catalog.build import build, build_background, derive, derive_background, read_onet
 from resumematch.catalog.technology import load_technology
 from resumematch.errors import CatalogError
 
@@ -153,3 +153,47 @@ def test_catalog_build_is_not_imported_at_run_time(script):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
     assert "technology" in imported and script not in imported
+
+
+# --------------------------------------------------------------------------- the occupation background
+
+
+def _table(folder: Path, name: str, header: list[str], rows: list[tuple]) -> None:
+    with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t", lineterminator="\r\n").writerows([header, *rows])
+
+
+def write_onet_db(folder: Path) -> Path:
+    """The O*NET database files the background is derived from, in the real files' layout."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _table(folder, "Alternate Titles.txt", ["O*NET-SOC Code", "Alternate Title", "Short Title", "Source(s)"],
+           [("15-1252.00", "Java  Developer", "n/a", "08"), ("15-1252.00", "Application Developer", "n/a", "08"),
+            ("99-9999.00", "Title Of An Unknown Code", "n/a", "08")])
+    _table(folder, "Sample of Reported Titles.txt", ["O*NET-SOC Code", "Reported Job Title", "Shown in My Next Move"],
+           [("15-1252.00", "java developer", "Y"), ("15-1253.00", "QA Tester", "Y")])
+    _table(folder, "Task Statements.txt", ["O*NET-SOC Code", "Task ID", "Task", "Task Type"],
+           [("15-1252.00", "1", "Write  code for new features.", "Core"), ("15-1253.00", "2", "Test software.", "Core"),
+            ("15-1253.00", "3", " ", "Core")])
+    _table(folder, "Related Occupations.txt", ["O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier", "Index"],
+           [("15-1252.00", "11-1021.00", "Primary-Short", "2"), ("15-1252.00", "15-1253.00", "Primary-Short", "1"),
+            ("15-1253.00", "15-1252.00", "Supplemental", "11"), ("15-1253.00", "99-9999.00", "Primary-Short", "1")])
+    return folder
+
+
+def test_catalog_build_background_keeps_known_codes_once_and_the_closest_tier(tmp_path):
+    db = write_onet_db(tmp_path / "db")
+    codes = {"15-1252.00", "15-1253.00", "11-1021.00"}
+    out = tmp_path / "catalog"
+    out.mkdir()
+    assert build_background(db, out, codes) == {"alternate_titles": 3, "tasks": 2, "related": 2}
+    tables = derive_background(*(read_onet(db / n) for n in (
+        "Alternate Titles.txt", "Sample of Reported Titles.txt", "Task Statements.txt", "Related Occupations.txt")),
+        codes)
+    # A title once per occupation whatever its case and spacing; an unknown code's title is dropped.
+    assert tables["alternate_titles"] == [("15-1252.00", "Application Developer"), ("15-1252.00", "Java Developer"),
+                                          ("15-1253.00", "QA Tester")]
+    assert tables["tasks"] == [("15-1252.00", "Write code for new features."), ("15-1253.00", "Test software.")]
+    # Only the closest tier, closest first; a related code that is not an occupation is dropped.
+    assert tables["related"] == [("15-1252.00", "15-1253.00"), ("15-1252.00", "11-1021.00")]
+    text = (out / "occupation_related.tsv").read_text(encoding="utf-8")
+    assert text.startswith(f"# {ATTRIBUTION}") and "Related Occupations.txt" in text

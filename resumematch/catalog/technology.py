@@ -20,6 +20,12 @@ ATTRIBUTION = ("This product includes information from the O*NET Database by the
 TECHNOLOGY_COLUMNS = ("name", "commodities", "hot", "in_demand", "occupations")
 CODE_TITLE_COLUMNS = ("code", "title")
 OCCUPATION_TEXT_COLUMNS = (*CODE_TITLE_COLUMNS, "description")
+#: A title people hold in an occupation, other than its O*NET title ("Help Desk Technician").
+ALTERNATE_TITLE_COLUMNS = CODE_TITLE_COLUMNS
+#: A task statement of an occupation ("Develop or update project plans ...").
+OCCUPATION_TASK_COLUMNS = ("code", "task")
+#: An occupation O*NET finds most closely related to another (its "Primary-Short" tier), closest first.
+RELATED_OCCUPATION_COLUMNS = ("code", "related")
 
 
 class Commodity(Frozen):
