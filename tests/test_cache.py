@@ -7,6 +7,7 @@ import multiprocessing as mp
 import sqlite3
 import warnings
 from dataclasses import replace
+from pathlib import Path
 
 import builders
 import pytest
@@ -368,3 +369,17 @@ def test_cache_processes_opening_one_new_cache_at_once_all_succeed(tmp_path, pro
     with Cache(path, extractor="v1") as cache:
         assert [cache.get(f"{who:03d}", "k").text for who in range(processes)] == [f"text {who}" for who in
                                                                                    range(processes)]
+
+
+def test_cache_pipeline_hash_covers_the_analysis_code_and_the_catalogue_it_reads(monkeypatch):
+    """A cached analysis is void when the occupation background or the catalogue's terms change,
+    not only when the analyze package's code does."""
+    from resumematch.analyze.values import pipeline_hash
+
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or original(self))
+    pipeline_hash.__wrapped__()
+    assert {"relevance.py", "occupations.py", "occupation_tasks.tsv", "occupation_alternate_titles.tsv",
+            "credentials.yaml"} <= set(read)
+    assert not any(name.endswith(".pyc") for name in read)

@@ -16,12 +16,15 @@ from ..types import COUNTING_STATUSES
 
 @lru_cache(maxsize=1)
 def pipeline_hash() -> str:
-    """Hash of the analyze package's source, read without importing it (or spaCy): cached
-    analyses are void as soon as the code that made them changes."""
+    """Hash of what makes an analysis besides the model: the analyze package's source and the
+    catalogue it reads (its code, terms and the occupation background), read without importing
+    them (or spaCy): cached analyses are void as soon as either changes."""
     digest = hashlib.sha256()
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    package = Path(__file__).parent.parent
+    for root, pattern in ((package / "analyze", "*.py"), (package / "catalog", "*.*")):
+        for path in sorted(root.rglob(pattern)):
+            if path.suffix in (".py", ".yaml", ".tsv"):
+                digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
