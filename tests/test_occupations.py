@@ -84,8 +84,29 @@ def test_occupations_the_same_job_is_relevant_to_one_role_only(role_yes, role_no
 
 def test_occupations_a_model_without_occupations_reads_its_title():
     codes = RoleReader((), (), "Senior Accountant").role_codes
-    assert codes[0] == "13-2011.00" and all(c.startswith("13-20") for c in codes)  # and its neighbours
+    # Its own occupation, then those O*NET relates most closely to it: bookkeeping clerks and
+    # financial managers, not every financial specialist (loan officers, credit analysts).
+    assert codes[0] == "13-2011.00" and len(codes) == 6
+    assert {"43-3031.00", "11-3031.00"} <= set(codes) and not {"13-2072.00", "13-2041.00"} & set(codes)
     assert RoleReader(("15-1252.00",), (), "Senior Accountant").role_codes == ("15-1252.00",)
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Help Desk Technician", "15-1232.00"),  # a title people hold, not words of the O*NET title
+    ("Systems Administrator", "15-1244.00"),
+    ("Staff Accountant", "13-2011.00"),
+    ("HR Generalist", "13-1071.00"),
+    ("Accounts Payable Clerk", "43-3031.00"),  # a clerk is not an accountant
+    ("Sales Manager", "11-2022.00"),
+])
+def test_occupations_a_job_title_names_the_occupation_people_hold_it_in(title, code):
+    assert background().closest_title(title).code == code
+
+
+def test_occupations_an_occupation_related_to_none_takes_its_classification_group():
+    b = background()
+    assert "15-1299.00" not in b.related  # Computer Occupations, All Other
+    assert all(c.startswith("15-12") for c in b.neighbours("15-1299.00"))
 
 
 @pytest.mark.parametrize("code, ok", [("15-1252.00", True), ("99-9999.99", False), ("15-1252", False)])

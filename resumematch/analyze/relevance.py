@@ -1,7 +1,7 @@
 """Which jobs are relevant to the role, and how well a whole resume fits the role's occupation.
 
 The role is a set of O*NET occupations (``experience.occupations`` in the model, or else the one
-closest to the model's title and those beside it in O*NET's classification) plus the model's own
+closest to the model's title and those O*NET relates most closely to it) plus the model's own
 ``relevant_terms``. Both decisions read a text against the shipped occupation background
 (``resumematch.catalog.occupations``), never against the other resumes in the folder, so a
 resume's result does not depend on who else is ranked.
@@ -74,7 +74,7 @@ class RoleReader:
     @cached_property
     def role_codes(self) -> tuple[str, ...]:
         """The role's occupations: the model's, or else the one closest to its title and those
-        beside it in O*NET's classification."""
+        O*NET relates most closely to it."""
         if self.codes or not self.primary:
             return self.codes
         return self.background.neighbours(self.primary)

@@ -1,8 +1,8 @@
 """Occupations as a fixed background: what a job reads as, and how specific a word is.
 
-Every O*NET occupation (``occupation_text.tsv``: title and description) together with the
-technologies O*NET lists for it (``technology.tsv``) is one background document. From these 1,016
-documents come:
+Every O*NET occupation (``occupation_text.tsv``: title and description) together with its task
+statements (``occupation_tasks.tsv``) and the technologies O*NET lists for it (``technology.tsv``)
+is one background document. From these 1,016 documents come:
 
 - **specificity**: a word found in the documents of few occupations ("accounting", "python",
   "curriculum") is specific; one found in most ("data", "system", "project", "Microsoft") is
@@ -10,6 +10,9 @@ documents come:
 - **reading**: a job's title and duties (or a whole resume) scored against every occupation with
   BM25 (bm25s); the closest occupations are what the text reads as, and a role's fit is how close
   the role's own occupations come to the closest of all.
+- **the occupation a job title names**: the title against every occupation's O*NET title and the
+  52,000 titles people hold in them (``occupation_alternate_titles.tsv``: "Help Desk Technician" is
+  a Computer User Support Specialist, "Staff Accountant" an Accountant).
 
 The background is shipped and never learned from the resumes being ranked, so a resume's score
 never depends on who else is in the folder. Words are compared by their Snowball stems
@@ -29,7 +32,14 @@ from pathlib import Path
 import numpy as np
 import Stemmer
 
-from .technology import OCCUPATION_TEXT_COLUMNS, TECHNOLOGY_COLUMNS, read_tsv
+from .technology import (
+    ALTERNATE_TITLE_COLUMNS,
+    OCCUPATION_TASK_COLUMNS,
+    OCCUPATION_TEXT_COLUMNS,
+    RELATED_OCCUPATION_COLUMNS,
+    TECHNOLOGY_COLUMNS,
+    read_tsv,
+)
 
 #: Acronyms spelled out before comparing: as upper-case words only ("it" is a pronoun).
 ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "quality assurance",
@@ -137,9 +147,13 @@ COMMON_TOOL_OCCUPATIONS = 50
 class Background:
     """The occupations indexed for BM25 (bm25s), and each word's specificity."""
 
-    def __init__(self, occupations: list[OccupationText], technologies: dict[str, list[str]]) -> None:
+    def __init__(self, occupations: list[OccupationText], technologies: dict[str, list[str]],
+                 tasks: dict[str, list[str]] | None = None, titles: dict[str, list[str]] | None = None,
+                 related: dict[str, list[str]] | None = None) -> None:
         import bm25s
 
+        tasks, titles = tasks or {}, titles or {}
+        self.related = related or {}
         self.occupations = occupations
         self.by_code = {occ.code: i for i, occ in enumerate(occupations)}
         listed: dict[str, int] = {}
@@ -152,8 +166,11 @@ class Background:
             tools = [w for name in technologies.get(occ.code, ()) for w in words(name)]
             for w in set(tokens + tools):
                 df[w] = df.get(w, 0) + 1
-            docs.append(tokens + [w for name in technologies.get(occ.code, ())
-                                  if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in words(name)])
+            # The task statements help a job's duties find their occupation; a word's specificity
+            # stays that of the titles, descriptions and tools (the generic-word rule is set on it).
+            docs.append(tokens + [w for task in tasks.get(occ.code, ()) for w in words(task)]
+                        + [w for name in technologies.get(occ.code, ())
+                           if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in words(name)])
         self._doc_words = [frozenset(d) for d in docs]
         self.n = len(docs)
         #: Specificity counts the tools too: "software" and "Microsoft" name a tool of nearly every trade.
@@ -161,8 +178,19 @@ class Background:
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         self._bm25.index(docs, show_progress=False)
         self._vocab = self._bm25.vocab_dict
+        # One document per title a job may carry (the O*NET title and those people hold), each
+        # pointing at its occupation: "Help Desk Technician" is found as itself, not as the words of
+        # "Computer User Support Specialists".
+        held: dict[tuple[str, ...], set[int]] = {}
+        for i, occ in enumerate(occupations):
+            for name in (occ.title, *titles.get(occ.code, ())):
+                if key := tuple(title_words(name)):
+                    held.setdefault(key, set()).add(i)
+        self._title_docs = [(key, sorted(rows)) for key, rows in held.items()]
         self._titles = bm25s.BM25(k1=1.2, b=0.75)
-        self._titles.index([title_words(occ.title) or ["-"] for occ in occupations], show_progress=False)
+        self._titles.index([list(key) for key, _ in self._title_docs], show_progress=False)
+        self._title_rows = np.repeat(np.arange(len(self._title_docs)), [len(r) for _, r in self._title_docs])
+        self._title_codes = np.asarray([row for _, rows in self._title_docs for row in rows])
 
     def weight(self, stem: str) -> float:
         """The inverse document frequency of ``stem`` over the occupations' titles and descriptions;
@@ -194,11 +222,15 @@ class Background:
         return [(self.occupations[i], round(float(sims[i]), 3)) for i in order if sims[i] > 0]
 
     def closest_title(self, title: str) -> OccupationText | None:
-        """The occupation a job title names: its BM25 score against the occupations' titles, relative
-        to the best, plus half its score against their whole documents, relative to the best (which
-        settles titles that share their words, such as "Accountant" and "Accounts Clerk")."""
+        """The occupation a job title names: the BM25 score of the closest title held in each
+        occupation (its O*NET title or one people hold), relative to the best, plus half its score
+        against the occupations' whole documents, relative to the best (which settles a title held
+        in several occupations, such as "Program Manager")."""
         query = [w for w in title_words(title) if w in self._titles.vocab_dict]
-        by_title = np.asarray(self._titles.get_scores(query), dtype=float) if query else np.zeros(self.n)
+        by_title = np.zeros(self.n)
+        if query:
+            per_title = np.asarray(self._titles.get_scores(query), dtype=float)
+            np.maximum.at(by_title, self._title_codes, per_title[self._title_rows])
         _, by_text = self.scores(title)
         total = sum(w * s / s.max() for w, s in ((1.0, by_title), (0.5, by_text)) if s.max() > 0)
         if not isinstance(total, np.ndarray):
@@ -221,9 +253,13 @@ class Background:
         return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms)
 
     def neighbours(self, code: str) -> tuple[str, ...]:
-        """``code`` and the occupations beside it in O*NET's classification (the same first five
-        characters: 15-12 is the computer occupations, 25-20 the school teachers, 13-20 the
-        financial specialists), ``code`` first."""
+        """``code`` and the occupations O*NET finds most closely related to it, closest first
+        (Accountants and Auditors: bookkeeping clerks, financial examiners, treasurers and
+        controllers, financial managers, tax examiners). An occupation O*NET relates to none (the
+        "All Other" ones) takes those beside it in the classification (the same first five
+        characters: 15-12 is the computer occupations)."""
+        if code in self.related:
+            return (code, *self.related[code])
         return (code, *(o.code for o in self.occupations if o.code[:5] == code[:5] and o.code != code))
 
     def get(self, code: str) -> OccupationText | None:
@@ -256,4 +292,13 @@ def background() -> Background:
     for row in read_tsv(folder / "technology.tsv", TECHNOLOGY_COLUMNS)[1]:
         for code in row["occupations"].split(";"):
             technologies.setdefault(code, []).append(row["name"])
-    return Background(read_occupations(folder / "occupation_text.tsv"), technologies)
+    tasks: dict[str, list[str]] = {}
+    for row in read_tsv(folder / "occupation_tasks.tsv", OCCUPATION_TASK_COLUMNS)[1]:
+        tasks.setdefault(row["code"], []).append(row["task"])
+    titles: dict[str, list[str]] = {}
+    for row in read_tsv(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS)[1]:
+        titles.setdefault(row["code"], []).append(row["title"])
+    related: dict[str, list[str]] = {}
+    for row in read_tsv(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS)[1]:
+        related.setdefault(row["code"], []).append(row["related"])
+    return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks, titles, related)

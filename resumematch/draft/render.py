@@ -85,7 +85,7 @@ def _occupation_lines(title: str) -> list[str]:
     if closest is None:
         return []
     return ["  # The occupations whose work counts as relevant (O*NET-SOC): the one closest to the posting's",
-            "  # title, then those beside it in O*NET's classification. Edit to taste (docs/model-format.md).",
+            "  # title, then those O*NET relates most closely to it. Edit to taste (docs/model-format.md).",
             "  occupations:", *(f"    - {_value(code)}  # {b.get(code).title}" for code in b.neighbours(closest.code))]
 
 
