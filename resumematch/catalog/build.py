@@ -1,4 +1,4 @@
-"""Derives the shipped technology lists from two files of the O*NET Database.
+"""Derives the shipped technology lists and occupation background from files of the O*NET Database.
 
     python -m resumematch.catalog.build "path/to/onet"   # holds Technology Skills.txt, Occupation Data.txt
     python -m resumematch.catalog.build "path/to/onet" "path/to/onet_db_text"
@@ -10,7 +10,8 @@ occupation's title and description, the background that term specificity is meas
 and, from the second folder, ``occupation_alternate_titles.tsv`` (the titles people hold in each occupation,
 which name a job's occupation), ``occupation_tasks.tsv`` (each occupation's task statements, which a job's
 duties read against) and ``occupation_related.tsv`` (the occupations O*NET finds most closely related to each,
-which a drafted role takes beside its own). Each file is headed by the O*NET attribution and the sha256 of the files it came from. The package never
+which a drafted role takes beside its own; the shipped files come from the O*NET 27.0 database). Each
+file is headed by the O*NET attribution and the sha256 of the files it came from. The package never
 imports this module; it is here so that the derived files can be rebuilt from a newer O*NET.
 """
 
