@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pdfminer.high_level import extract_text
 
+from resumematch.analyze.review import review
 from resumematch.analyze.values import Analysis
 from resumematch.extraction import extract
 from resumematch.report.screening import Screening
@@ -26,7 +27,6 @@ from resumematch.run.cache import Cache
 from resumematch.run.screener import Screener
 from resumematch.run.store import file_sha256
 from resumematch.score.facts import facts
-from resumematch.score.gaming import review
 
 
 def main() -> None:

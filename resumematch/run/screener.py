@@ -10,13 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..analyze.review import review
 from ..analyze.values import Analysis, pipeline_hash
 from ..extraction import Document, ExtractOptions, extract
 from ..extraction.document import assemble
 from ..extraction.normalize import normalize
 from ..model import RequirementModel, load_model
 from ..score.facts import facts, facts_hash
-from ..score.gaming import review
 from ..score.result import Result
 from ..types import DocStatus
 from .cache import Cache
