@@ -88,13 +88,13 @@ class Screener:
 
     def _results(self, items: list[tuple[Document, Analysis | None]]) -> list[Result]:
         """Results of analysed documents, scored together as one table."""
-        from ..report.screening import Screening
+        from ..score.scoring import Scoring  # pandas loads on first use: workers forked before stay small
 
         reviewed = [review(doc, analysis) if analysis is not None else (None, ()) for doc, analysis in items]
         records = [(doc.source or "<text>", facts(doc, analysis, flags))
                    for (doc, _), (analysis, flags) in zip(items, reviewed)]
-        screening = Screening.from_records(self.model, records)
-        return [Result(file, doc, analysis, _card(screening, i), flags)
+        scoring = Scoring.from_records(self.model, records)
+        return [Result(file, doc, analysis, scoring.scorecard_at(i), flags)
                 for i, ((file, _), (doc, _), (analysis, flags)) in enumerate(zip(records, items, reviewed))]
 
     def score_files(self, files: Iterable[str | os.PathLike], *, workers: int | None = None,
@@ -228,9 +228,3 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _card(screening, i: int):
-    from ..score.scorecard import scorecard
-
-    return scorecard(screening.findings, screening.files, screening.scores, i)
