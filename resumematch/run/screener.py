@@ -114,10 +114,10 @@ class Screener:
         """``(document, analysis)`` of each file: from the local worker pool, or from the Dask
         cluster behind ``client`` (in the order they finish there)."""
         if client is not None:
-            from .cluster import analyze_files as on_cluster
+            from .cluster import analyze_on_cluster
 
-            return on_cluster(client, files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
-                              options=self.options, limits=limits, cache=cache, paths_shared=paths_shared)
+            return analyze_on_cluster(client, files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
+                                      options=self.options, limits=limits, cache=cache, paths_shared=paths_shared)
         return analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
                              options=self.options, workers=workers, limits=limits, cache=cache)
 
