@@ -23,9 +23,8 @@ from resumematch.analyze.review import review
 from resumematch.analyze.values import Analysis
 from resumematch.extraction import extract
 from resumematch.report.screening import Screening
-from resumematch.run.cache import Cache
+from resumematch.run.cache import Cache, file_sha256
 from resumematch.run.screener import Screener
-from resumematch.run.store import file_sha256
 from resumematch.score.facts import facts
 
 

@@ -32,9 +32,9 @@ from ..errors import ClusterError, InputError
 from ..extraction import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
 from ..extraction.document import failed
 from ..types import DocStatus
-from .cache import Cache
+from .cache import Cache, Item, Store, options_key
 from .pool import Limits, analyze_files
-from .store import AnalyzerFactory, Analyzes, Item, Store, options_key
+from .worker import AnalyzerFactory, Analyzes
 
 INSTALL_HINT = 'Running on a Dask cluster needs Dask: pip install "resumematch[dask]"'
 _BATCH_FILES = 16  # at most, per task: enough to hide a task's cost, few enough to balance the tail

@@ -19,11 +19,10 @@ from ..model import RequirementModel, load_model
 from ..score.facts import facts, facts_hash
 from ..score.result import Result
 from ..types import DocStatus
-from .cache import Cache
+from .cache import Cache, file_sha256, options_key
 from .discover import find_resumes
 from .pool import Limits, analyze_files
 from .preflight import check_inputs
-from .store import file_sha256, options_key
 
 if TYPE_CHECKING:
     import pandas as pd
