@@ -19,14 +19,13 @@ from pathlib import Path
 
 from pdfminer.high_level import extract_text
 
+from resumematch.analyze.review import review
 from resumematch.analyze.values import Analysis
 from resumematch.extraction import extract
 from resumematch.report.screening import Screening
-from resumematch.run.cache import Cache
+from resumematch.run.cache import Cache, file_sha256
 from resumematch.run.screener import Screener
-from resumematch.run.store import file_sha256
 from resumematch.score.facts import facts
-from resumematch.score.gaming import review
 
 
 def main() -> None:

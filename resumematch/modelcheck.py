@@ -252,11 +252,11 @@ def format_summary(info: dict, file: str) -> str:
         return f"{n} {noun}" + ("" if n == 1 else "s")
 
     lines = [f"{file}: valid model {info['name']} (version {info['version']}): {info['title']}", "",
-             f"{'category':<15}{'weight':>8}  {'mode':<5}{'required':>10}{'preferred':>11}{'bonus':>7}"]
+             f"{'category':<15}{'weight':>8}  {'mode':<5}{Kind.REQUIRED:>10}{Kind.PREFERRED:>11}{Kind.BONUS:>7}"]
     for category, kinds in info["requirements"].items():
         weight = f"{info['weights'][category]:.1f}%" if category in info["weights"] else "-"
-        lines.append(f"{category:<15}{weight:>8}  {info['modes'][category]:<5}{kinds['required']:>10}"
-                     f"{kinds['preferred']:>11}{kinds['bonus']:>7}")
+        lines.append(f"{category:<15}{weight:>8}  {info['modes'][category]:<5}{kinds[Kind.REQUIRED]:>10}"
+                     f"{kinds[Kind.PREFERRED]:>11}{kinds[Kind.BONUS]:>7}")
     lines += ["", f"Experience: full strength at {info['full_strength_years']:g} relevant years; "
               f"{count(info['relevant_terms'], 'relevant term')}; {count(info['other_terms'], 'other term')}.",
               "Relevant work reads as: " + ("; ".join(info["occupations"]) or "nothing (no occupation found)") + ".",

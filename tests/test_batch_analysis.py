@@ -218,7 +218,7 @@ def test_batch_stored_analysis_belongs_to_its_document(tmp_path):
     # Another extractor version or other options may give the same file other text; its cached
     # analysis must not be served for it.
     from resumematch.extraction import ExtractOptions
-    from resumematch.run.store import Store as _Store
+    from resumematch.run.cache import Store as _Store
 
     with Cache(tmp_path / "a.sqlite") as one, Cache(tmp_path / "b.sqlite", extractor="other") as two:
         key = _Store(one, ExtractOptions(), "k").analysis_key

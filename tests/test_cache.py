@@ -14,10 +14,10 @@ import pytest
 
 from resumematch.errors import CacheError, ResumeMatchWarning
 from resumematch.extraction import EXTRACTOR_VERSION, ExtractOptions, extract_bytes
-from resumematch.run.cache import APPLICATION_ID, Cache
-from resumematch.run.cache_admin import cache_info, prune_cache
+from resumematch.run.cache import Cache, options_key
+from resumematch.run.cache.admin import cache_info, prune_cache
+from resumematch.run.cache.file import APPLICATION_ID
 from resumematch.run.pool import extract_all
-from resumematch.run.store import options_key
 
 
 @pytest.fixture

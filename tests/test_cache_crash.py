@@ -26,7 +26,8 @@ FILES = 30
 # a process that dies (os._exit: no checkpoint) before the first checkpoint, as kill -9 does.
 OLD_CACHE = """
 import os, sqlite3, sys
-from resumematch.run.cache import APPLICATION_ID, SCHEMA_VERSION, _SCHEMA
+from resumematch.run.cache.db import _SCHEMA, SCHEMA_VERSION
+from resumematch.run.cache.file import APPLICATION_ID
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA journal_mode=WAL")
 conn.execute(f"PRAGMA application_id={APPLICATION_ID}")

@@ -277,7 +277,7 @@ def test_without_dask_scheduler_says_how_to_install(monkeypatch, tmp_path):
     assert result.exit_code == 1  # not a usage error: the command is right, an extra is missing
     assert 'pip install "resumematch[dask]"' in result.output
     with pytest.raises(ClusterError, match="resumematch\\[dask\\]"):
-        list(cluster_module.analyze_files(object(), [tmp_path / "a.pdf"]))
+        list(cluster_module.analyze_on_cluster(object(), [tmp_path / "a.pdf"]))
 
 
 @pytest.mark.parametrize("args, message", [(["--scheduler", "local:0"], "local:N"),

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from resumematch.analyze.rules.injection import injection_spans
 from resumematch.run.screener import Screener
-from resumematch.score.gaming import injection_spans
 
 BASE = ("Jane Example\njane@example.com\n"
         "Experience\nIT Project Manager, Acme Software, 2016 - 2023\n"

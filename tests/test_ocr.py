@@ -19,6 +19,7 @@ import builders
 import pytest
 from typer.testing import CliRunner
 
+from resumematch.analyze.review import review
 from resumematch.analyze.values import Analysis, Candidate, Entity
 from resumematch.cli import app
 from resumematch.extraction import Document, ExtractOptions, PageSpan, extract
@@ -27,7 +28,6 @@ from resumematch.extraction.ocr import INSTALL_HINT, PageOcr, installed, ocr_pag
 from resumematch.extraction.pdf import reader
 from resumematch.extraction.pdf.layout import Line
 from resumematch.report.htmltext import explain_flag
-from resumematch.score.gaming import review
 
 RESUME = [
     "Dana Whitfield",

@@ -16,9 +16,9 @@ from resumematch.errors import WorkerError
 from resumematch.extraction import ExtractOptions
 from resumematch.extraction.document import failed
 from resumematch.run import worker as batch
+from resumematch.run.cache import Store
 from resumematch.run.pool import extract_all
 from resumematch.run.scheduler import Limits, Scheduler
-from resumematch.run.store import Store
 
 DOC = failed("txt", "empty", "stand-in", source="x").to_dict()
 

@@ -2,8 +2,10 @@
 category, method, flag, credit route or mode as a bare string where one of them is meant.
 
 Read with ``ast``: a string is "where a vocabulary is meant" when it is compared with, assigned
-to, passed as or stored under a name such as ``status``, ``kind``, ``category``, ``mode``, ``via``
-or ``flags``, given as the status of ``failed(...)``, a prefix looked for with ``startswith``, added to such a collection, or a ``Literal``.
+to, passed as or stored under a name such as ``status``, ``kind``, ``category``, ``mode``, ``via``,
+``flags`` or ``families`` (or their plurals), given as the status of ``failed(...)``, a prefix looked for with
+``startswith``, added to such a collection, looked up in one (``kinds["required"]``), a key of a mapping
+keyed by one vocabulary (``{"bachelor": ..., "master": ...}``), or a ``Literal``.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import pytest
 import resumematch.types as vocabularies
 
 PACKAGE = Path(__file__).resolve().parent.parent / "resumematch"
-WORDS = {member.value for enum in vars(vocabularies).values()
-         if isinstance(enum, type) and issubclass(enum, StrEnum) and enum is not StrEnum for member in enum}
-NAMES = ("status", "kind", "category", "method", "mode", "modes", "via", "flag", "flags", "route", "level", "severity")
+VOCABULARIES = [{member.value for member in enum} for enum in vars(vocabularies).values()
+                if isinstance(enum, type) and issubclass(enum, StrEnum) and enum is not StrEnum]
+NAMES = ("status", "statuses", "kind", "kinds", "category", "categories", "method", "methods", "mode", "modes",
+         "via", "flag", "flags", "route", "routes", "level", "levels", "severity", "family", "families")
+WORDS = set().union(*VOCABULARIES)
 PREFIX_CALLS = {"startswith", "endswith", "partition", "removeprefix"}
 
 
@@ -41,6 +45,12 @@ def _vocabulary_name(name: str) -> bool:
     return any(name.lower().endswith(n) for n in NAMES)
 
 
+def _keyed_by_a_vocabulary(keys: list[ast.expr | None]) -> bool:
+    """Whether every key of a dict literal is a word of one and the same vocabulary."""
+    words = {k.value if isinstance(k, ast.Constant) else None for k in keys}
+    return any(words <= vocabulary for vocabulary in VOCABULARIES)
+
+
 def _strings(node: ast.AST | None) -> list[ast.Constant]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node]
@@ -48,6 +58,8 @@ def _strings(node: ast.AST | None) -> list[ast.Constant]:
         return [c for e in node.elts for c in _strings(e)]
     if isinstance(node, ast.IfExp):
         return _strings(node.body) + _strings(node.orelse)
+    if isinstance(node, ast.BoolOp):
+        return [c for v in node.values for c in _strings(v)]
     return []
 
 
@@ -58,11 +70,17 @@ def _meant(node: ast.AST) -> list[ast.Constant]:
     if isinstance(node, ast.Compare):
         sides = [node.left, *node.comparators]
         return [c for s in sides for c in _strings(s)] if any(_vocabulary_name(_named(s)) for s in sides) else []
+    if isinstance(node, ast.Dict) and len(node.keys) > 1 and _keyed_by_a_vocabulary(node.keys):
+        return [k for k in node.keys if isinstance(k, ast.Constant)]
     if isinstance(node, ast.Dict):
         return [c for k, v in zip(node.keys, node.values)
                 if isinstance(k, ast.Constant) and _vocabulary_name(str(k.value)) for c in _strings(v)]
     if isinstance(node, ast.Assign):
         return [c for t in node.targets if _vocabulary_name(_named(t)) for c in _strings(node.value)]
+    if isinstance(node, ast.AnnAssign) and _vocabulary_name(_named(node.target)):
+        return _strings(node.value)
+    if isinstance(node, ast.Subscript) and _vocabulary_name(_named(node.value)):
+        return _strings(node.slice)  # kinds["required"]
     if isinstance(node, ast.Call) and _named(node.func) == "failed" and len(node.args) >= 2:
         return _strings(node.args[1])
     if isinstance(node, ast.Call) and _named(node.func) in PREFIX_CALLS:
@@ -96,6 +114,11 @@ def bare_words(source: str) -> list[str]:
     'required = sum(r.get("kind") == "required" for r in reqs)',
     'best = model.category_modes.get(c, "mean") == "best"',
     'category: Category | Literal["organization"]',
+    'done = doc.status not in ("timeout", "error")',
+    'LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor\'s"}',
+    '_LEVELS: list[tuple[str, str]] = [("master", "Mm"), ("bachelor", "Bb")]',
+    'spec["families"] = families or ["computing", "law"]',
+    'line = f"{kinds[\'required\']:>10}"',
 ])
 def test_types_bare_vocabulary_word_is_found(source):
     assert bare_words(source)
@@ -107,6 +130,11 @@ def test_types_bare_vocabulary_word_is_found(source):
     'mark = "x" if item["kind"] == Kind.REQUIRED else ""',
     'if section == "experience":\n    pass',  # sections are headings, not a vocabulary of types.py
     'name = "required"',
+    'SECTIONS = {"experience": ("work",), "education": ("degrees",)}',  # headings, from two vocabularies
+    'row = {"file": f, "status": DocStatus.OK}',
+    'LEVEL_NAMES = {DegreeLevel.ASSOCIATE: "Associate degree", DegreeLevel.BACHELOR: "Bachelor\'s"}',
+    'line = f"{kinds[Kind.REQUIRED]:>10}"',
+    'spec["families"] = [str(f) for f in FieldFamily]',
 ])
 def test_types_enum_member_or_other_word_is_not_found(source):
     assert bare_words(source) == []

@@ -19,7 +19,7 @@ def cache_info(cache: Path | None = CacheOption) -> None:
 
     Example: resumematch cache info
     """
-    from ..run.cache_admin import cache_info as info
+    from ..run.cache.admin import cache_info as info
 
     for line in info(cache).lines():
         typer.echo(line)
@@ -37,8 +37,8 @@ def cache_prune(
 
     Example: resumematch cache prune --stale --older-than 90 --max-size 500
     """
-    from ..run.cache_admin import cache_info as info
-    from ..run.cache_admin import prune_cache
+    from ..run.cache.admin import cache_info as info
+    from ..run.cache.admin import prune_cache
 
     if older_than is None and max_size is None and not stale:
         raise typer.BadParameter("say what to prune: --older-than DAYS, --max-size MB and/or --stale")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..catalog import Catalog, term_key
 from ..catalog.refs import tech_slug
-from ..types import Category, DegreeLevel, Kind
+from ..types import Category, DegreeLevel, FieldFamily, Kind
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
 from .words import GENERIC, STOP, is_verb
 
@@ -124,8 +124,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         if fields:
             spec["fields"] = fields
         if re.search(r"related (field|discipline|area|subject)|similar field", s.text, re.I) or not fields:
-            spec["families"] = families or ["computing", "engineering", "business", "health", "science",
-                                            "arts_humanities", "social_science", "education", "law"]
+            spec["families"] = families or [str(f) for f in FieldFamily]
         fields_text = re.sub(r"[^a-z0-9]+", "_", (fields[0] if fields else "any_field").lower()).strip("_")[:30]
         label = {DegreeLevel.ASSOCIATE: "Associate degree", DegreeLevel.BACHELOR: "Bachelor's degree",
                  DegreeLevel.MASTER: "Graduate degree", DegreeLevel.DOCTORATE: "Doctorate"}.get(

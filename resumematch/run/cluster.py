@@ -1,7 +1,7 @@
 """Reading resumes on a Dask cluster: the local pool's isolated workers, run as Dask tasks.
 
 The client keeps what is cheap and central: discovery, hashing, the cache, and (in the caller)
-the gaming review, scoring and the outputs. Only files the cache cannot answer are submitted, in
+the review of each analysis, scoring and the outputs. Only files the cache cannot answer are submitted, in
 batches of their bytes (or of their paths, with ``paths_shared``). A task writes its batch to a
 temporary folder on the Dask worker and reads it with ``pool.analyze_files`` in one isolated
 process, so the time limit, memory cap and page cap hold per file, and a hostile file ends only
@@ -32,10 +32,9 @@ from ..errors import ClusterError, InputError
 from ..extraction import EXTRACTOR_VERSION, Document, ExtractOptions, extract, extract_bytes
 from ..extraction.document import failed
 from ..types import DocStatus
-from .cache import Cache
-from .pool import Limits
-from .pool import analyze_files as analyze_locally
-from .store import AnalyzerFactory, Analyzes, Item, Store, options_key
+from .cache import Cache, Item, Store, options_key
+from .pool import Limits, analyze_files
+from .worker import AnalyzerFactory, Analyzes
 
 INSTALL_HINT = 'Running on a Dask cluster needs Dask: pip install "resumematch[dask]"'
 _BATCH_FILES = 16  # at most, per task: enough to hide a task's cost, few enough to balance the tail
@@ -133,8 +132,8 @@ def read_batch(files: list[tuple[int, str, bytes | None]], documents: dict[int, 
         cache = Cache(Path(tmp, "documents.sqlite")) if documents else None
         for doc in documents.values():
             cache.put(Document.from_dict(doc), options_key(options))
-        items = analyze_locally(paths, analyzer=analyzer, analysis_key=analysis_key, options=options,
-                                workers=1, limits=limits, cache=cache)
+        items = analyze_files(paths, analyzer=analyzer, analysis_key=analysis_key, options=options,
+                              workers=1, limits=limits, cache=cache)
         out = []
         for (index, name, _), path, (doc, analysis) in zip(files, paths, items):
             doc = replace(doc, source=name, reason=doc.reason.replace(str(path), name))
@@ -154,10 +153,10 @@ class _Batch:
     size: int = 0
 
 
-def analyze_files(client, files: Iterable[str | os.PathLike], *, analyzer: AnalyzerFactory | None = None,
-                  analysis_key: str | None = None, options: ExtractOptions | None = None,
-                  limits: Limits | None = None, cache: Cache | None = None, paths_shared: bool = False,
-                  batch_size: int | None = None) -> Iterator[Item]:
+def analyze_on_cluster(client, files: Iterable[str | os.PathLike], *, analyzer: AnalyzerFactory | None = None,
+                       analysis_key: str | None = None, options: ExtractOptions | None = None,
+                       limits: Limits | None = None, cache: Cache | None = None, paths_shared: bool = False,
+                       batch_size: int | None = None) -> Iterator[Item]:
     """``pool.analyze_files`` on the Dask cluster of ``client``: yield ``(document, analysis)`` per
     file, cache hits as they are found and the others as their batches finish. ``paths_shared``
     sends paths instead of bytes (every worker must see the files at the same paths);

@@ -18,10 +18,9 @@ from pathlib import Path
 
 from ..errors import WorkerError
 from ..extraction import Document, ExtractOptions
-from .cache import Cache
+from .cache import Cache, Item, Store
 from .scheduler import Limits, Scheduler
-from .store import AnalyzerFactory, Item, Store
-from .worker import read_one, size_kb, work
+from .worker import AnalyzerFactory, read_one, size_kb, work
 
 __all__ = ["Limits", "analyze_files", "extract_all"]
 

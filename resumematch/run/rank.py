@@ -19,12 +19,11 @@ from ..errors import InputError
 from ..report.blind import blind_key
 from ..score.facts import FACTS_VERSION
 from ..types import DocStatus
-from .cache import Cache
+from .cache import Cache, file_sha256
 from .discover import scan
 from .pool import Limits
 from .preflight import check_found, check_inputs, check_outputs, output_file
 from .screener import Screener
-from .store import file_sha256
 
 if TYPE_CHECKING:
     import pandas as pd

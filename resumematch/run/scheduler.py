@@ -18,7 +18,7 @@ from ..errors import WorkerError
 from ..extraction import Document
 from ..extraction.document import failed
 from ..types import DocStatus
-from .store import Item, Store
+from .cache import Item, Store
 from .worker import READY, decode_item
 
 

@@ -10,20 +10,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..analyze.review import review
 from ..analyze.values import Analysis, pipeline_hash
 from ..extraction import Document, ExtractOptions, extract
 from ..extraction.document import assemble
 from ..extraction.normalize import normalize
 from ..model import RequirementModel, load_model
 from ..score.facts import facts, facts_hash
-from ..score.gaming import review
 from ..score.result import Result
 from ..types import DocStatus
-from .cache import Cache
+from .cache import Cache, file_sha256, options_key
 from .discover import find_resumes
 from .pool import Limits, analyze_files
 from .preflight import check_inputs
-from .store import file_sha256, options_key
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,13 +87,13 @@ class Screener:
 
     def _results(self, items: list[tuple[Document, Analysis | None]]) -> list[Result]:
         """Results of analysed documents, scored together as one table."""
-        from ..report.screening import Screening
+        from ..score.scoring import Scoring  # pandas loads on first use: workers forked before stay small
 
         reviewed = [review(doc, analysis) if analysis is not None else (None, ()) for doc, analysis in items]
         records = [(doc.source or "<text>", facts(doc, analysis, flags))
                    for (doc, _), (analysis, flags) in zip(items, reviewed)]
-        screening = Screening.from_records(self.model, records)
-        return [Result(file, doc, analysis, _card(screening, i), flags)
+        scoring = Scoring.from_records(self.model, records)
+        return [Result(file, doc, analysis, scoring.scorecard_at(i), flags)
                 for i, ((file, _), (doc, _), (analysis, flags)) in enumerate(zip(records, items, reviewed))]
 
     def score_files(self, files: Iterable[str | os.PathLike], *, workers: int | None = None,
@@ -114,10 +113,10 @@ class Screener:
         """``(document, analysis)`` of each file: from the local worker pool, or from the Dask
         cluster behind ``client`` (in the order they finish there)."""
         if client is not None:
-            from .cluster import analyze_files as on_cluster
+            from .cluster import analyze_on_cluster
 
-            return on_cluster(client, files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
-                              options=self.options, limits=limits, cache=cache, paths_shared=paths_shared)
+            return analyze_on_cluster(client, files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
+                                      options=self.options, limits=limits, cache=cache, paths_shared=paths_shared)
         return analyze_files(files, analyzer=self._own_analyzer, analysis_key=self.analysis_key,
                              options=self.options, workers=workers, limits=limits, cache=cache)
 
@@ -228,9 +227,3 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def _card(screening, i: int):
-    from ..score.scorecard import scorecard
-
-    return scorecard(screening.findings, screening.files, screening.scores, i)

@@ -10,20 +10,30 @@ import signal
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Protocol
 
 from ..analyze.values import Analysis
 from ..errors import CacheError
 from ..extraction import Document, ExtractOptions, extract
 from ..extraction.document import failed
 from ..types import DocStatus
-from .cache import Cache
-from .store import AnalyzerFactory, Analyzes, Item
+from .cache import Cache, Item
 
 #: The index of a worker's first message: it has started (or why it could not).
 READY = -1
+
+
+class Analyzes(Protocol):
+    def analyze(self, document: Document) -> Analysis: ...
+
+
+#: Builds the analyzer, once per worker (and once in-process with ``workers=0``). Where workers
+#: are spawned rather than forked it must be picklable (a module-level function or ``partial``).
+AnalyzerFactory = Callable[[], Analyzes]
 
 
 def read_one(path: Path, cached: Document | None, options: ExtractOptions,

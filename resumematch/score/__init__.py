@@ -1,1 +1,1 @@
-"""Stage 3: evidence to requirement strengths, category scores and a total; the gaming review."""
+"""Stage 3: evidence to requirement strengths, category scores and a total."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..analyze.values import Analysis
 from ..extraction import Document
-from ..types import Flag, PeriodKind
+from ..types import PeriodKind
 
 #: The version of the row layout below, as stored in the cache and the run journal.
 FACTS_VERSION = 2
@@ -30,10 +30,6 @@ FINDING_COLUMNS = ("requirement", "category", "name", "text", "method", "match_s
                    "page", "start", "end", "snippet")
 
 _SENTENCE_END = re.compile(r"[.!?;•▪●](?=\s)|\n")
-#: A year, as a date of work would hold one.
-_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
-#: The sections whose dates are dates of work.
-_WORK_SECTIONS = frozenset({"experience", "internships"})
 
 
 def snippet(text: str, start: int, end: int, limit: int = 240) -> str:
@@ -81,21 +77,11 @@ def jobs_text(rows: list[list] | None) -> str:
                      for title, start, end, years, counted, why in rows or ())
 
 
-def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
-    """``("unread_dates:N",)`` when no work was dated although the work sections hold N years:
-    the dates were there but could not be read as from-to ranges, so the years of experience
-    say nothing. Else ``()``."""
-    if any(p.kind != PeriodKind.EDUCATION for p in analysis.periods):
-        return ()
-    years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
-    return (Flag.UNREAD_DATES.having(years),) if years else ()
-
-
 @lru_cache(maxsize=1)
 def facts_hash() -> str:
-    """Hash of the code that turns an analysis into facts (this module, the gaming review and the OCR
-    rule): cached facts are void as soon as it changes."""
+    """Hash of the code that turns a reviewed analysis into facts (this module): cached facts are
+    void as soon as it changes. The review (``analyze.review``) is part of the analyze package, so
+    ``pipeline_hash``, in every facts key, covers it."""
     digest = hashlib.sha256(str(FACTS_VERSION).encode())
-    for name in ("facts.py", "gaming.py", "ocr.py"):
-        digest.update((Path(__file__).parent / name).read_bytes())
+    digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]

@@ -14,12 +14,13 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...types import Category, Method
+from ...types import Category, DegreeLevel, Method
 from ..component import StatefulComponent
 from ..rules.extensions import Finding, doc_text, expand_span, line_bounds, section_at
 
-LEVEL_NAMES = {"associate": "Associate degree", "bachelor": "Bachelor's", "master": "Master's",
-               "doctorate": "Doctorate", "graduate_certificate": "Graduate certificate"}
+LEVEL_NAMES = {DegreeLevel.ASSOCIATE: "Associate degree", DegreeLevel.BACHELOR: "Bachelor's",
+               DegreeLevel.MASTER: "Master's", DegreeLevel.DOCTORATE: "Doctorate",
+               DegreeLevel.GRADUATE_CERTIFICATE: "Graduate certificate"}
 
 def _abbr(*forms: str) -> str:
     return r"(?<![\w.-])(?:" + "|".join(forms) + r")\.?(?![\w-])"
@@ -31,24 +32,28 @@ def _abbr(*forms: str) -> str:
 # Master" are not degrees. Unambiguous abbreviations match in any case ("B-TECH", "Bsc", "MSC").
 # Every pattern starts at the start of a word (after \b or (?<![\w.-])), with one of its first
 # letters (these letters have no other case-insensitive forms).
-_LEVELS: list[tuple[str, re.Pattern, bool, str]] = [
-    ("graduate_certificate", re.compile(
+_LEVELS: list[tuple[DegreeLevel, re.Pattern, bool, str]] = [
+    (DegreeLevel.GRADUATE_CERTIFICATE, re.compile(
         r"\b(?:post[- ]?graduate|graduate)\s+(?:certificate|diploma)\b|\bPG\s*(?:Diploma|Certificate)\b",
         re.IGNORECASE), False, "GPgp"),
-    ("doctorate", re.compile(r"\bDoctor(?:ate)?\s+(?:of|in)\b|\bDoctorate\b", re.IGNORECASE), False, "Dd"),
-    ("doctorate", re.compile(_abbr(r"(?i:Ph\.?\s?D)", r"D\.\s?Sc")), False, "DPp"),
-    ("master", re.compile(r"\bMaster(?:['’]s|s)\b(?:\s+(?:of|in|degree)\b)?|\bMaster\s+(?:of|in|degree)\b",
-                          re.IGNORECASE), False, "Mm"),
-    ("master", re.compile(_abbr(r"(?i:M\.?\s?Sc|M[.-]?\s?Tech|M\.?\s?Eng|M\.?B\.?A|M\.?C\.?A|M\.?\s?Com|MSIT|MSCS)",
-                                r"MPM", r"M\.\s?Ed", r"MEd")), False, "Mm"),
-    ("master", re.compile(_abbr(r"M\.?S", r"M\.?A", r"M\.?E")), True, "M"),
-    ("bachelor", re.compile(r"\bBachelor(?:['’]?s)?\b(?:\s+(?:of|in|degree)\b)?|\bLicen[cs]e\s+(?:in|of|en)\b"
-                            r"|\bLicenciatura\b|\bundergraduate\s+degree\b", re.IGNORECASE), False, "BLUblu"),
-    ("bachelor", re.compile(_abbr(r"(?i:B\.?\s?Sc|B[.-]?\s?Tech|B\.?\s?Eng|B\.?C\.?A|BBA|B\.?\s?Com|BSIT|BSCS)",
-                                  r"B\.\s?Ed", r"BEd")), False, "Bb"),
-    ("bachelor", re.compile(_abbr(r"B\.?S", r"B\.?A", r"B\.?E", r"BCS")), True, "B"),
-    ("associate", re.compile(r"\bAssociate(?:['’]?s)?\s+(?:degree|of\s+(?:Applied\s+)?(?:Science|Arts))\b"
-                             r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE), False, "Aa"),
+    (DegreeLevel.DOCTORATE, re.compile(r"\bDoctor(?:ate)?\s+(?:of|in)\b|\bDoctorate\b", re.IGNORECASE), False, "Dd"),
+    (DegreeLevel.DOCTORATE, re.compile(_abbr(r"(?i:Ph\.?\s?D)", r"D\.\s?Sc")), False, "DPp"),
+    (DegreeLevel.MASTER, re.compile(
+        r"\bMaster(?:['’]s|s)\b(?:\s+(?:of|in|degree)\b)?|\bMaster\s+(?:of|in|degree)\b", re.IGNORECASE), False, "Mm"),
+    (DegreeLevel.MASTER, re.compile(_abbr(
+        r"(?i:M\.?\s?Sc|M[.-]?\s?Tech|M\.?\s?Eng|M\.?B\.?A|M\.?C\.?A|M\.?\s?Com|MSIT|MSCS)",
+        r"MPM", r"M\.\s?Ed", r"MEd")), False, "Mm"),
+    (DegreeLevel.MASTER, re.compile(_abbr(r"M\.?S", r"M\.?A", r"M\.?E")), True, "M"),
+    (DegreeLevel.BACHELOR, re.compile(
+        r"\bBachelor(?:['’]?s)?\b(?:\s+(?:of|in|degree)\b)?|\bLicen[cs]e\s+(?:in|of|en)\b"
+        r"|\bLicenciatura\b|\bundergraduate\s+degree\b", re.IGNORECASE), False, "BLUblu"),
+    (DegreeLevel.BACHELOR, re.compile(_abbr(
+        r"(?i:B\.?\s?Sc|B[.-]?\s?Tech|B\.?\s?Eng|B\.?C\.?A|BBA|B\.?\s?Com|BSIT|BSCS)",
+        r"B\.\s?Ed", r"BEd")), False, "Bb"),
+    (DegreeLevel.BACHELOR, re.compile(_abbr(r"B\.?S", r"B\.?A", r"B\.?E", r"BCS")), True, "B"),
+    (DegreeLevel.ASSOCIATE, re.compile(
+        r"\bAssociate(?:['’]?s)?\s+(?:degree|of\s+(?:Applied\s+)?(?:Science|Arts))\b"
+        r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE), False, "Aa"),
 ]
 #: Where a level pattern may start: one of the first letters, not after a word character.
 _LEVEL_START = re.compile("[" + "".join(sorted({c for *_, letters in _LEVELS for c in letters})) + r"](?<!\w.)")
@@ -146,7 +151,7 @@ class DegreeFinder(StatefulComponent):
                     found.extend(hits)
         return found
 
-    def _degree(self, doc: Doc, text: str, level: str, m: re.Match, ambiguous: bool) -> list[Finding]:
+    def _degree(self, doc: Doc, text: str, level: DegreeLevel, m: re.Match, ambiguous: bool) -> list[Finding]:
         line_start, line_end = line_bounds(doc, m.start())
         after = text[m.end():min(line_end, m.end() + 120)]
         nxt_end = text.find("\n", line_end + 1, line_end + 200)

@@ -1,29 +1,20 @@
-"""The parent's side of the cache in a batch: what is already known about a file, and keeping what is new."""
+"""The parent's side of the cache in a batch: what is already known about a file, and keeping what is new;
+the keys a file is known by (its content hash, the extraction options)."""
 
 from __future__ import annotations
 
 import hashlib
 import stat
-from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Protocol
 
-from ..analyze.values import Analysis
-from ..extraction import Document, ExtractOptions
-from .cache import Cache
+from ...analyze.values import Analysis
+from ...extraction import Document, ExtractOptions
+from .db import Cache
 
-
-class Analyzes(Protocol):
-    def analyze(self, document: Document) -> Analysis: ...
-
-
-#: What the batch yields per file: its document and, when an analyzer was given and the
-#: document has text, its analysis.
+#: What a batch yields per file, and what the store finds and keeps: its document and, when an
+#: analyzer was given and the document has text, its analysis.
 Item = tuple[Document, Analysis | None]
-#: Builds the analyzer, once per worker (and once in-process with ``workers=0``). Where workers
-#: are spawned rather than forked it must be picklable (a module-level function or ``partial``).
-AnalyzerFactory = Callable[[], Analyzes]
 
 
 def file_sha256(path: Path) -> str | None:

@@ -1,5 +1,5 @@
 """The cache as a file: whether a path holds a cache of ours, making a new one in one step, and
-moving a damaged one aside. ``run.cache`` uses these; nothing here reads entries.
+moving a damaged one aside. ``db`` uses these; nothing here reads entries.
 
 A cache runs in WAL mode, so what SQLite reports and what the main file's header says can differ:
 after a run killed before its first checkpoint, the header of the main file still reads
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import CacheError
+from ...errors import CacheError
 
 #: Written into every cache file's header (``PRAGMA application_id``): "RMch".
 APPLICATION_ID = 0x524D6368

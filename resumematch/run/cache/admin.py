@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CacheError
-from . import cachefile
-from .cache import ENTRY_TABLES, Cache, default_cache_path
+from ...errors import CacheError
+from . import file
+from .db import ENTRY_TABLES, Cache, default_cache_path
 
 _DAY = 86_400.0
 
@@ -60,9 +60,9 @@ def _existing(path: str | os.PathLike | None) -> Iterator[Cache]:
         try:
             yield cache
         except (sqlite3.Error, ValueError) as exc:
-            if not cachefile.is_damage(exc):
-                raise CacheError(f"Cannot use the cache {where}: {cachefile.reason(exc)}") from None
-            raise CacheError(f"The cache {where} is damaged ({cachefile.reason(exc)}); it was moved to "
+            if not file.is_damage(exc):
+                raise CacheError(f"Cannot use the cache {where}: {file.reason(exc)}") from None
+            raise CacheError(f"The cache {where} is damaged ({file.reason(exc)}); it was moved to "
                              f"{cache.move_aside()} (the next run starts a new one)") from None
 
 

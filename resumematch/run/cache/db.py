@@ -4,7 +4,7 @@ of analyses, keyed by content hash and the matching part of the model, and of ea
 
 Re-ranking the same files against another model skips extraction; re-ranking with
 other weights also skips analysis, so it only re-scores. WAL mode, a busy timeout, first-open work
-inside ``BEGIN IMMEDIATE`` and a new cache linked into place whole (``run.cachefile``) let runs
+inside ``BEGIN IMMEDIATE`` and a new cache linked into place whole (``file``) let runs
 share one cache, also two first runs on a fresh path. A cache file carries our SQLite application
 id: a path that is a folder or a file that is not ours is refused (``CacheError``) and left alone.
 A cache of ours that is damaged is moved aside, with one warning: at open (it fails its integrity
@@ -27,12 +27,12 @@ from typing import TypeVar
 
 from platformdirs import user_cache_dir
 
-from ..analyze.values import Analysis
-from ..errors import CacheError, ResumeMatchWarning
-from ..extraction import EXTRACTOR_VERSION, Document
-from ..types import DocStatus
-from . import cachefile
-from .cachefile import APPLICATION_ID, ENTRY_TABLES
+from ...analyze.values import Analysis
+from ...errors import CacheError, ResumeMatchWarning
+from ...extraction import EXTRACTOR_VERSION, Document
+from ...types import DocStatus
+from . import file
+from .file import APPLICATION_ID, ENTRY_TABLES
 
 #: The table layout; a cache with a lower ``user_version`` is migrated on open.
 SCHEMA_VERSION = 2
@@ -99,12 +99,12 @@ class Cache:
         try:
             conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
         except sqlite3.Error as exc:
-            raise CacheError(f"Cannot read the cache {self.path}: {cachefile.reason(exc)}") from None
-        conn.text_factory = cachefile.strict_text
+            raise CacheError(f"Cannot read the cache {self.path}: {file.reason(exc)}") from None
+        conn.text_factory = file.strict_text
         return conn
 
     def _open(self) -> sqlite3.Connection:
-        cachefile.refuse_what_is_not_ours(self.path)
+        file.refuse_what_is_not_ours(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -112,10 +112,10 @@ class Cache:
         try:
             return self._connect()
         except (sqlite3.Error, ValueError) as exc:
-            if not cachefile.is_damage(exc):
-                raise CacheError(f"Cannot use the cache {self.path}: {cachefile.reason(exc)}") from None
-            broken = cachefile.move_aside(self.path, self._inode)
-            warnings.warn(f"The cache {self.path} was damaged ({cachefile.reason(exc)}); it was moved to {broken} "
+            if not file.is_damage(exc):
+                raise CacheError(f"Cannot use the cache {self.path}: {file.reason(exc)}") from None
+            broken = file.move_aside(self.path, self._inode)
+            warnings.warn(f"The cache {self.path} was damaged ({file.reason(exc)}); it was moved to {broken} "
                           "and rebuilt.", ResumeMatchWarning, stacklevel=3)
             return self._connect()
 
@@ -124,7 +124,7 @@ class Cache:
         idempotent and runs inside one write transaction, so two processes doing it at once
         cannot trip over each other."""
         conn.execute("PRAGMA journal_mode=WAL")  # persistent, so this is a no-op after the first time
-        with cachefile.immediate(conn):
+        with file.immediate(conn):
             for statement in _SCHEMA.split(";"):
                 conn.execute(statement)
             for table, column in _MIGRATIONS:
@@ -140,12 +140,12 @@ class Cache:
     def _connect(self) -> sqlite3.Connection:
         try:
             if not self.path.exists():
-                cachefile.create(self.path, self._prepare)
+                file.create(self.path, self._prepare)
             self._inode = os.stat(self.path).st_ino
         except OSError as exc:
             raise CacheError(f"Cannot create the cache {self.path}: {exc}") from None
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        conn.text_factory = cachefile.strict_text
+        conn.text_factory = file.strict_text
         try:
             # A cache can lose its last writes in a power cut, never its consistency (WAL).
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -153,7 +153,7 @@ class Cache:
                     or conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID):
                 self._prepare(conn)  # a cache written before schema 2 or before the id
             if self._unchecked(conn):
-                with cachefile.immediate(conn):
+                with file.immediate(conn):
                     if self._unchecked(conn):  # another process may have checked it meanwhile
                         self._first_open_by_this_version(conn)
         except (sqlite3.Error, ValueError):
@@ -200,7 +200,7 @@ class Cache:
         """Stop using the cache for this run, with one warning: a damaged file is moved aside (the
         next run starts a new one); when SQLite only could not answer (locked, disk full), it is
         left in place. Re-raises what is neither, a bug."""
-        damaged = cachefile.is_damage(exc)
+        damaged = file.is_damage(exc)
         if not damaged and not isinstance(exc, sqlite3.OperationalError):
             raise exc
         self.close()
@@ -211,17 +211,17 @@ class Cache:
                 where = f"it was moved to {self.move_aside()}"
             except OSError as err:  # e.g. still open elsewhere on Windows
                 where = f"it could not be moved aside ({err.strerror}); delete it"
-            warnings.warn(f"The cache {self.path} is damaged ({cachefile.reason(exc)}); {where}, and this run goes "
+            warnings.warn(f"The cache {self.path} is damaged ({file.reason(exc)}); {where}, and this run goes "
                           "on without a cache.", ResumeMatchWarning, stacklevel=4)
         else:
-            warnings.warn(f"The cache {self.path} could not be used ({cachefile.reason(exc)}); this run goes on "
+            warnings.warn(f"The cache {self.path} could not be used ({file.reason(exc)}); this run goes on "
                           "without it.", ResumeMatchWarning, stacklevel=4)
 
     def move_aside(self) -> Path:
         """Close this cache and move its file to ``PATH.corrupt`` (unless another run already
         has); returns that path. The next open starts a new cache."""
         self.close()
-        return cachefile.move_aside(self.path, self._inode)
+        return file.move_aside(self.path, self._inode)
 
     def get(self, sha256: str, options: str) -> Document | None:
         doc = self._read("SELECT document FROM documents WHERE sha256=? AND extractor=? AND options=?",
