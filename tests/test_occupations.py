@@ -9,7 +9,8 @@ import pytest
 
 from resumematch.analyze import Analyzer
 from resumematch.analyze.relevance import RoleReader
-from resumematch.catalog.occupations import background, occupation_titles, words
+from resumematch.catalog.occupations import background, occupation_titles
+from resumematch.catalog.stems import words
 from resumematch.errors import ModelError
 from resumematch.model import load_model
 

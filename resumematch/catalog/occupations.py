@@ -23,15 +23,13 @@ information technology).
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-import Stemmer
 
+from .stems import surfaces, title_words, words
 from .technology import (
     ALTERNATE_TITLE_COLUMNS,
     OCCUPATION_TASK_COLUMNS,
@@ -41,78 +39,8 @@ from .technology import (
     read_tsv,
 )
 
-#: Acronyms spelled out before comparing: as upper-case words only ("it" is a pronoun).
-ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "quality assurance",
-            "UX": "user experience", "UI": "user interface", "CPA": "certified public accountant",
-            "RN": "registered nurse", "ERP": "enterprise resource planning", "CRM": "customer relationship management",
-            "PMO": "project management office", "SDLC": "software development life cycle"}
-
-#: English function words, the words every resume uses about itself, and words of sex and gender
-#: (docs/fairness.md): none of them tells an occupation apart, and none may move a score.
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each etc few for from further had has have
-having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off
-on once only or other our ours out over own same she should so some such than that the their theirs them
-then there these they this those through to too under until up us very was we were what when where which
-while who whom why will with within without would you your yours per via including include includes
-various related use uses used using may must one two three four five six seven eight nine ten new well
-year years month months present current currently responsible responsibilities duties duty job work worked
-working role roles position positions team teams company companies client clients day daily ensure ensured
-senior junior sr jr ii iii iv experience summary skills education
-women woman womens men man mens female male ladies gentlemen girls boys pronouns herself himself themselves
-""".split())
-
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
-_STEMMER = Stemmer.Stemmer("english")
 #: Title words weigh this much more than description or duty words: a title says what a job is.
 TITLE_WEIGHT = 3.0
-
-
-@cache
-def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
-
-
-def words(text: str) -> list[str]:
-    """The comparable words of ``text``: acronyms spelled out, lower case, no function words, stemmed."""
-    return [_stem(w) for w in words_unstemmed(text)]
-
-
-def title_words(text: str) -> list[str]:
-    """The words of a job title, acronyms spelled out, lower case, plurals made singular but not
-    stemmed: in titles "Accountant" and "Accounts" name different trades."""
-    out = []
-    for word in words_unstemmed(text):
-        if word.endswith("ies") and len(word) > 4:
-            word = word[:-3] + "y"
-        elif word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        out.append(word)
-    return out
-
-
-def _tokens(text: str) -> Iterator[tuple[str, str]]:
-    """Each comparable word of ``text`` (acronyms spelled out, lower case, no function words) with
-    the token it came from."""
-    for token in _TOKEN.findall(text):
-        spelled = ACRONYMS.get(token)
-        for word in (spelled.split() if spelled else (token.lower(),)):
-            if len(word) > 1 and word not in STOPWORDS:
-                yield token, word
-
-
-def words_unstemmed(text: str) -> list[str]:
-    """``words`` before stemming."""
-    return [word for _, word in _tokens(text)]
-
-
-def surfaces(text: str) -> dict[str, str]:
-    """Each stem of ``text`` with the first word it came from, to show stems as words."""
-    out: dict[str, str] = {}
-    for token, word in _tokens(text):
-        out.setdefault(_stem(word), token)
-    return out
 
 
 @dataclass(frozen=True)
@@ -245,8 +173,13 @@ class Background:
             return Reading(0.0, None, None, ())
         best = int(np.argmax(sims))
         near = max(rows, key=lambda i: (sims[i], -i))
-        # The words shared with that occupation, the most specific first.
-        gain = {w: self.weight(w) for w in query if w in self._doc_words[near]}
+        # The words shared with that occupation, those that add most to its score first: a word's own
+        # BM25 score for the occupation times the lines it is on.
+        counts: dict[str, int] = {}
+        for w in query:
+            counts[w] = counts.get(w, 0) + 1
+        gain = {w: n * float(self._bm25.get_scores([w])[near]) for w, n in counts.items()
+                if w in self._doc_words[near]}
         shown = surfaces(text)
         ranked = (shown.get(w, w) for w, g in sorted(gain.items(), key=lambda kv: (-kv[1], kv[0])) if g > 0)
         terms = tuple(dict.fromkeys(ranked))[:n_terms]
