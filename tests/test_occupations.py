@@ -186,3 +186,14 @@ def test_occupations_a_score_does_not_depend_on_the_pool(tmp_path):
         rows.append(row)
     for row in rows[1:]:
         assert row.equals(rows[0])
+
+
+@pytest.mark.parametrize("text, first", [
+    # the word on every line adds most, though rarer words stand beside it once
+    ("Configured network routers.\nMonitored network traffic.\nNetwork firewall audits.\nNetwork capacity plans.",
+     "network"),
+    ("Configured firewall rules.\nAudited firewall logs.\nFirewall upgrades.\nWrote network diagrams.", "firewall"),
+])
+def test_occupations_fit_terms_name_what_adds_most_to_the_score_first(text, first):
+    reading = background().reading(text, ("15-1244.00",))
+    assert reading.terms[0].lower() == first
