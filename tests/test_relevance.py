@@ -69,3 +69,16 @@ def test_relevance_licensure_headings_are_sections(analyzer, heading):
     analysis = analyzer.analyze(f"Jane Doe\n\n{heading}\nPMP, PMI, 2019\n")
     assert [s[0] for s in analysis.sections][-1] == "certifications"
     assert [e.status for e in analysis.found("cert.pmp")] == ["held"]
+
+
+@pytest.mark.parametrize("title, relevant", [
+    ("Senior Systems Engineer", True),  # a rank before the term: still a systems engineer
+    ("Lead Systems Engineer", True),
+    ("Solar Energy Systems Engineer", False),  # a longer name: another trade
+    ("Customer Service Desk Clerk", False),
+])
+def test_relevance_a_rank_before_a_term_keeps_it_a_unit(title, relevant):
+    from resumematch.analyze.relevance import RoleReader
+
+    reader = RoleReader((), ("systems engineer", "service desk"))
+    assert reader.job(title, "").relevant is relevant

@@ -127,9 +127,12 @@ class RoleReader:
         return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)
 
 
-#: Words that may stand before a multi-word term without making it part of a longer name.
+#: Words that may stand before a multi-word term without making it part of a longer name: function
+#: words, and the rank or terms of a job ("Senior Systems Engineer" is a systems engineer).
 _FUNCTION_WORDS = frozenset("""
 a an the our their its his her my your this that these those and or of for to in on at with by from as
+senior junior sr jr lead principal chief head associate assistant deputy acting interim trainee
+graduate freelance contract contractor temporary
 """.split())
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&-]*)[ \t]+$")
 
