@@ -151,6 +151,20 @@ def test_occupations_fit_tells_the_trade_apart(analyzer, fits, does_not):
     assert period.title.startswith("Software Developer") and period.relevant and period.why
 
 
+@pytest.mark.parametrize("added, moves", [
+    # anonymised or real place lines under each job tell no trade and move no fit ...
+    ("Company Name - City , State", False),
+    ("Name of company, street address, town, county, state, country, zip", False),
+    # ... a duty line does
+    ("Configured routers, switches and firewalls for the office network", True),
+])
+def test_occupations_place_words_move_no_fit(analyzer, added, moves):
+    body = "Built web applications in Java; designed SQL databases; fixed production defects."
+    plain = analyzer.analyze(_resume("Software Developer", body)).fit
+    placed = analyzer.analyze(_resume("Software Developer", f"{added}\n{body}\n{added}")).fit
+    assert (placed != plain) is moves
+
+
 def test_occupations_reading_is_deterministic_and_pool_free():
     b = background()
     text = "Java developer building SQL reports"

@@ -15,8 +15,9 @@ ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "qual
             "RN": "registered nurse", "ERP": "enterprise resource planning", "CRM": "customer relationship management",
             "PMO": "project management office", "SDLC": "software development life cycle"}
 
-#: English function words, the words every resume uses about itself, and words of sex and gender
-#: (docs/fairness.md): none of them tells an occupation apart, and none may move a score.
+#: English function words, the words every resume uses about itself, words of sex and gender, and
+#: words of place and of anonymised placeholders ("Company Name - City , State") (docs/fairness.md):
+#: none of them tells an occupation apart, and none may move a score.
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each etc few for from further had has have
@@ -29,6 +30,7 @@ year years month months present current currently responsible responsibilities d
 working role roles position positions team teams company companies client clients day daily ensure ensured
 senior junior sr jr ii iii iv experience summary skills education
 women woman womens men man mens female male ladies gentlemen girls boys pronouns herself himself themselves
+name names city cities state states street county country zip address town province
 """.split())
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
