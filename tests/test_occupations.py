@@ -104,6 +104,26 @@ def test_occupations_a_job_title_names_the_occupation_people_hold_it_in(title, c
     assert background().closest_title(title).code == code
 
 
+@pytest.mark.parametrize("title, held, code", [
+    ("Senior IT Project Manager | Acme Corp", "Information Technology Project Managers", "15-1299.09"),
+    ("Staff Accountant, Contoso", "Staff Accountant", "13-2011.00"),
+    ("Recruiter", "Recruiter", "13-1071.00"),
+])
+def test_occupations_a_job_title_names_a_title_it_holds_whole(title, held, code):
+    named = background().named(title)
+    assert named.held == held and code in named.codes
+
+
+@pytest.mark.parametrize("title", [
+    "Sasken Technologies Pvt. Ltd - Pune",  # a company: "Technologies" is not a title held whole
+    "Data Analyst",  # held in more occupations than MAX_HOLDERS: names none, nor does "Analyst"
+    "Escalation Engineer",  # only "Engineer" is held whole, in dozens of occupations
+    "Order Manager",  # "Managers, All Other" is not "Manager"; "City Manager" is not either
+])
+def test_occupations_a_job_title_that_holds_no_specific_title_names_nothing(title):
+    assert background().named(title) is None
+
+
 def test_occupations_an_occupation_related_to_none_takes_its_classification_group():
     b = background()
     assert "15-1299.00" not in b.related  # Computer Occupations, All Other

@@ -86,9 +86,10 @@ class RoleReader:
                 return JobVerdict(True, f"its title names '{named.group()}'")
         if not self.role_codes:
             return JobVerdict(False, "the role names no occupation")
-        named = self.background.closest_title(title) if title else None
-        if named is not None and named.code in self.role_codes:
-            return JobVerdict(True, f"its title names {named.title}")
+        named = self.background.named(title) if title else None
+        if named is not None and named.codes & set(self.role_codes):
+            held = next(o.title for o in named.occupations if o.code in self.role_codes)
+            return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
         text = body if title and title in body else f"{title}\n{body}"
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:

@@ -25,11 +25,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 from pathlib import Path
 
 import numpy as np
 
-from .stems import surfaces, title_words, words
+from .stems import ACRONYMS, STOPWORDS, TOKEN, surfaces, title_words, words
 from .technology import (
     ALTERNATE_TITLE_COLUMNS,
     OCCUPATION_TASK_COLUMNS,
@@ -66,6 +67,27 @@ class Reading:
     closest: OccupationText | None
     terms: tuple[str, ...]
 
+
+@dataclass(frozen=True)
+class Named:
+    """The title a job title holds whole (``held``) and the occupations that title is held in."""
+
+    held: str
+    occupations: tuple[OccupationText, ...]
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(o.code for o in self.occupations)
+
+
+#: A job title's first words looked at (the rest is a company or a place), and the most words of a
+#: held title (O*NET's longest run to eight; titles of more than five words are rarely written whole).
+MAX_TITLE_WORDS = 10
+MAX_HELD_WORDS = 5
+#: A title held in more occupations than this ("Engineer", "Consultant") names none of them.
+MAX_HOLDERS = 5
+#: Stop words a held title may lose and still be itself ("Manager of Operations", "Senior Buyer").
+TITLE_FILLERS = frozenset("a an and or of the for in on at to with senior junior sr jr ii iii iv".split())
 
 #: A tool O*NET lists for more occupations than this (Microsoft Excel, email software) says nothing
 #: of which occupation a text belongs to, so it stays out of the occupations' documents.
@@ -110,10 +132,17 @@ class Background:
         # pointing at its occupation: "Help Desk Technician" is found as itself, not as the words of
         # "Computer User Support Specialists".
         held: dict[tuple[str, ...], set[int]] = {}
+        named: dict[frozenset[str], tuple[str, set[int]]] = {}
         for i, occ in enumerate(occupations):
             for name in (occ.title, *titles.get(occ.code, ())):
                 if key := tuple(title_words(name)):
                     held.setdefault(key, set()).add(i)
+                    # Matched by its words only when it lost none that mean something ("Job
+                    # Analyst" is not "Analyst", "City Manager" not "Manager").
+                    lost = {t.lower() for t in TOKEN.findall(name) if t not in ACRONYMS and t.lower() in STOPWORDS}
+                    if lost <= TITLE_FILLERS:
+                        named.setdefault(frozenset(key), (name, set()))[1].add(i)
+        self._held = named
         self._title_docs = [(key, sorted(rows)) for key, rows in held.items()]
         self._titles = bm25s.BM25(k1=1.2, b=0.75)
         self._titles.index([list(key) for key, _ in self._title_docs], show_progress=False)
@@ -164,6 +193,25 @@ class Background:
         if not isinstance(total, np.ndarray):
             return None
         return self.occupations[int(np.argmax(total))]
+
+    def named(self, title: str) -> Named | None:
+        """The occupations a job title names: those holding the longest title (O*NET's own or one
+        people hold) whose every word the job title has ("Senior IT Project Manager, Acme" names
+        "IT Project Manager"); all of them when several hold it ("Program Manager"). None when the
+        job title holds no title whole (a company's name, "Technologies Ltd")."""
+        have = list(dict.fromkeys(title_words(title)))[:MAX_TITLE_WORDS]
+        for size in range(min(len(have), MAX_HELD_WORDS), 0, -1):
+            found = [self._held[key] for key in map(frozenset, combinations(have, size)) if key in self._held]
+            if not found:
+                continue
+            # A title held in many occupations ("Engineer", "Data Analyst") names none of them, and
+            # a shorter title within it names even less.
+            found = [(name, rows) for name, rows in found if len(rows) <= MAX_HOLDERS]
+            if not found:
+                return None
+            rows = sorted(set().union(*(r for _, r in found)))
+            return Named(" / ".join(name for name, _ in found), tuple(self.occupations[i] for i in rows))
+        return None
 
     def reading(self, text: str, codes: tuple[str, ...], n_terms: int = 5) -> Reading:
         """How ``text`` reads against the occupations ``codes`` (see ``Reading``)."""

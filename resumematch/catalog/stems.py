@@ -15,9 +15,15 @@ ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "qual
             "RN": "registered nurse", "ERP": "enterprise resource planning", "CRM": "customer relationship management",
             "PMO": "project management office", "SDLC": "software development life cycle"}
 
-#: English function words, the words every resume uses about itself, words of sex and gender, and
-#: words of place and of anonymised placeholders ("Company Name - City , State") (docs/fairness.md):
-#: none of them tells an occupation apart, and none may move a score.
+#: Words of sex and gender, and of place and anonymised placeholders ("Company Name - City , State")
+#: (docs/fairness.md): they may move no score.
+UNTOLD = frozenset("""
+women woman womens men man mens female male ladies gentlemen girls boys pronouns herself himself themselves
+name names city cities state states street county country zip address town province
+""".split())
+
+#: English function words, the words every resume uses about itself, and the ``UNTOLD`` words: none
+#: of them tells an occupation apart.
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each etc few for from further had has have
@@ -29,11 +35,9 @@ various related use uses used using may must one two three four five six seven e
 year years month months present current currently responsible responsibilities duties duty job work worked
 working role roles position positions team teams company companies client clients day daily ensure ensured
 senior junior sr jr ii iii iv experience summary skills education
-women woman womens men man mens female male ladies gentlemen girls boys pronouns herself himself themselves
-name names city cities state states street county country zip address town province
-""".split())
+""".split()) | UNTOLD
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
+TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -63,7 +67,7 @@ def title_words(text: str) -> list[str]:
 def _tokens(text: str) -> Iterator[tuple[str, str]]:
     """Each comparable word of ``text`` (acronyms spelled out, lower case, no function words) with
     the token it came from."""
-    for token in _TOKEN.findall(text):
+    for token in TOKEN.findall(text):
         spelled = ACRONYMS.get(token)
         for word in (spelled.split() if spelled else (token.lower(),)):
             if len(word) > 1 and word not in STOPWORDS:
