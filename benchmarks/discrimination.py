@@ -262,7 +262,7 @@ def evaluate(role: Role, samples: list[Sample], files: dict[str, Path], texts: d
     role_text = role.text_path.read_text(encoding="utf-8")
     pool_texts = [texts[n] for n in names]
     header = next(iter(rows.values())).keys()
-    columns = ["score"] + [c for c in ("fit", "relevant_years", "required_met_count") if c in header]
+    columns = ["score"] + [c for c in ("fit", "relevant_years", "role_years", "required_met_count") if c in header]
     columns += [c for c in header if c.endswith("_score")]
     signals = {f"resumematch {c}": [_number(rows[n].get(c, "")) for n in names] for c in dict.fromkeys(columns)}
     signals["keyword count"] = keyword_counts(model, pool_texts)

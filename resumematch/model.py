@@ -27,7 +27,7 @@ from .modelcheck import (
     validation_errors,
 )
 from .shapes import EvidencePattern
-from .types import CATEGORIES, Category, CategoryMode, DegreeLevel, Kind, OtherCategory, Severity
+from .types import CATEGORIES, Category, CategoryMode, DegreeLevel, ExperienceYears, Kind, OtherCategory, Severity
 
 #: How similar (rapidfuzz ratio, 0-100) a misspelt phrase must be to an alias, unless a
 #: requirement sets its own ``fuzzy_threshold``; also the threshold of the catalogue's other terms.
@@ -79,6 +79,9 @@ class Requirement(_Frozen):
     fuzzy_threshold: float = Field(default=FUZZY_THRESHOLD, ge=50, le=100)
     degree: DegreeSpec | None = None
     satisfied_by: SatisfiedBy | None = None
+    #: For an experience requirement, the years it counts: of relevant work (the default) or in the
+    #: role itself (``experience.role_occupations``).
+    years: ExperienceYears = ExperienceYears.RELEVANT
     #: Catalogue ids the requirement was filled in from (``cert.pmp``); see ``catalog/refs.py``.
     catalog: tuple[str, ...] = ()
 
@@ -93,6 +96,8 @@ class Requirement(_Frozen):
             raise ValueError("a degree requirement needs a 'degree' block (levels and fields)")
         if self.category not in (Category.DEGREE, Category.EXPERIENCE) and not self.aliases:
             raise ValueError("needs at least one alias")
+        if self.years != ExperienceYears.RELEVANT and self.category != Category.EXPERIENCE:
+            raise ValueError("'years' applies to experience requirements only")
         unknown = [a for a in self.context_only if a not in self.aliases]
         if unknown:
             raise ValueError(f"context_only names {unknown}, which are not among the aliases")
@@ -118,11 +123,13 @@ class ExperienceSpec(_Frozen):
     full_strength_years: float = Field(default=8, gt=0)
     #: Words that make a job relevant when its title names them ("accountant", "Scrum Master").
     relevant_terms: tuple[str, ...] = ()
-    #: O*NET-SOC codes of the occupations whose work is relevant ("15-1252.00"): a job that reads
-    #: as one of them counts. None given: the occupation closest to the model's title.
+    #: O*NET-SOC codes ("15-1252.00") of the occupations whose work is relevant (a job that reads as
+    #: one counts), and of the role itself (a job whose title names one is years in the role,
+    #: ``role_years``). None given: those the model's title implies (docs/model-format.md).
     occupations: tuple[str, ...] = ()
+    role_occupations: tuple[str, ...] = ()
 
-    @field_validator("occupations")
+    @field_validator("occupations", "role_occupations")
     @classmethod
     def _known_occupations(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
         from .catalog.occupations import occupation_titles
@@ -135,7 +142,7 @@ class ExperienceSpec(_Frozen):
 
 
 #: Requirement fields that do not change what analysis finds: changing them only re-scores.
-_NOT_MATCHING = {"weight", "kind", "satisfied_by", "source", "mention_strength"}
+_NOT_MATCHING = {"weight", "kind", "satisfied_by", "source", "mention_strength", "years"}
 
 
 class RequirementModel(_Frozen):
@@ -203,18 +210,15 @@ class RequirementModel(_Frozen):
         parts = {r.id: r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements}
         parts.update({"other_terms": [t.model_dump() for t in self.other_terms],
                       "experience.relevant_terms": list(self.experience.relevant_terms),
-                      "experience.occupations": list(self.experience.occupations), "title": self.title,
-                      "name": self.name})
+                      "experience.occupations": list(self.experience.occupations),
+                      "experience.role_occupations": list(self.experience.role_occupations),
+                      "title": self.title, "name": self.name})
         return {k: json.dumps(v, sort_keys=True) for k, v in parts.items()}
 
     def matching_hash(self) -> str:
-        """Hash of what decides the analysis (``matching_parts``), not the weights: a model that
-        differs only in weights reuses cached analyses."""
-        reqs = [r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements]
-        data = {"requirements": reqs, "other_terms": [t.model_dump() for t in self.other_terms],
-                "relevant_terms": list(self.experience.relevant_terms),
-                "occupations": list(self.experience.occupations), "title": self.title, "name": self.name}
-        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+        """Hash of what decides the analysis (``matching_parts``, in model order), not the weights:
+        a model that differs only in weights reuses cached analyses."""
+        return hashlib.sha256(json.dumps(list(self.matching_parts().items())).encode()).hexdigest()
 
 
 def bundled_models_dir() -> Path:

@@ -213,6 +213,8 @@ def meaning_problems(model: Any, lines: Lines, file: str) -> list[Problem]:
 def summary(model: Any) -> dict:
     """What a model asks for: requirements by category and kind, the category weights normalised
     to 100 (over the categories that have requirements, as scoring does), and the equivalences."""
+    from .catalog.occupations import role_titles
+
     counts: dict[str, dict[str, int]] = {}
     for req in model.requirements:
         row = counts.setdefault(req.category, {str(k): 0 for k in Kind})
@@ -232,18 +234,8 @@ def summary(model: Any) -> dict:
             "modes": {c: str(model.category_modes.get(c, CategoryMode.MEAN)) for c in CATEGORIES if c in counts},
             "equivalences": equivalences, "full_strength_years": model.experience.full_strength_years,
             "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms),
-            "occupations": _occupations(model)}
-
-
-def _occupations(model: Any) -> list[str]:
-    """The titles of the occupations whose work counts (the one closest to the title when none is named)."""
-    from .catalog.occupations import background, occupation_titles
-
-    if model.experience.occupations:
-        return [occupation_titles()[c] for c in model.experience.occupations]
-    closest = background().closest_title(model.title)
-    return [f"{closest.title} (closest to the title; name experience.occupations to choose)"] if closest else []
-
+            "occupations": role_titles(model.title, model.experience.occupations),
+            "role_occupations": role_titles(model.title, model.experience.role_occupations, itself=True)}
 
 
 def format_summary(info: dict, file: str) -> str:
@@ -260,6 +252,7 @@ def format_summary(info: dict, file: str) -> str:
     lines += ["", f"Experience: full strength at {info['full_strength_years']:g} relevant years; "
               f"{count(info['relevant_terms'], 'relevant term')}; {count(info['other_terms'], 'other term')}.",
               "Relevant work reads as: " + ("; ".join(info["occupations"]) or "nothing (no occupation found)") + ".",
+              "The role itself: " + ("; ".join(info["role_occupations"]) or "nothing (no occupation found)") + ".",
               "Equivalences:" if info["equivalences"] else "Equivalences: none."]
     lines += [f"  {rid} is met by {alternative}" + (f" ({note})" if note else "")
               for rid, alternative, note in info["equivalences"]]

@@ -160,11 +160,19 @@ class PeriodKind(StrEnum):
     EDUCATION = "education"
 
 
+class ExperienceYears(StrEnum):
+    """Which years an experience requirement counts."""
+
+    RELEVANT = "relevant"  # jobs relevant to the role (``relevant_years``)
+    ROLE = "role"  # jobs in the role itself: their title names one of its own occupations (``role_years``)
+
+
 class CreditRoute(StrEnum):
     """Where an evidence row's strength comes from when not from a finding (``via``): the years of an
     experience requirement, or ``satisfied_by`` for a requirement its own evidence does not meet."""
 
     RELEVANT_YEARS = "relevant_years"  # the row of an experience requirement
+    ROLE_YEARS = "role_years"  # the row of an experience requirement counting years in the role itself
     EQUIVALENT_EXPERIENCE = "equivalent_experience"  # enough relevant years
     THROUGH = "through:"  # a prefix: "through:<id>", the requirement that stands in for it
 

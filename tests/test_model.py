@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: The ranked CSV has one column per id: renaming or dropping one breaks users.
 IT_PM_IDS = {
-    "degree.bachelor_it_field", "degree.graduate_it_pm", "experience.it_years", "internship",
+    "degree.bachelor_it_field", "degree.graduate_it_pm", "experience.it_years", "experience.role_years", "internship",
     "course.data_management", "course.it_security", "course.programming", "course.procurement",
     "course.pm_principles", "topic.risk_assessment", "topic.cost_time_estimating", "topic.quality_testing",
     "topic.team_building", "cert.pmp", "cert.capm", "cert.csm", "cert.project_plus",
@@ -102,6 +102,10 @@ def _extra_key(d):
     d["requirements"][0]["wieght"] = 2
 
 
+def _years_on_a_credential(d):
+    d["requirements"][0]["years"] = "role"
+
+
 INVALID = [
     ("negative-weight.yaml", variant(_set_weight), ["`weight` of requirement cert.a must be greater than 0, got -1"]),
     ("unknown-category.yaml", variant(_set_category), ["`category` of requirement cert.a must be one of", "'skills'"]),
@@ -110,6 +114,8 @@ INVALID = [
     ("unknown-satisfied-by.yaml", variant(_satisfied_by), ["satisfied_by", "cert.nope"]),
     ("no-alias.yaml", variant(_no_alias), ["requirement soft.b: needs at least one alias"]),
     ("typo-key.yaml", variant(_extra_key), ["unknown key `wieght` in requirement cert.a", "did you mean `weight`?"]),
+    ("years-on-a-credential.yaml", variant(_years_on_a_credential),
+     ["requirement cert.a: 'years' applies to experience requirements only"]),
     ("not-yaml.yaml", "name: [unclosed\n  - : :\n", ["not valid YAML"]),
     ("a-list.yaml", "- just\n- a list\n", ["YAML mapping"]),
 ]
@@ -170,3 +176,13 @@ def test_model_missing_path_raises_model_not_found(tmp_path, relative):
 def test_model_analyzer_with_unknown_model_raises(name):
     with pytest.raises(ModelNotFoundError):
         Analyzer(name)
+
+
+@pytest.mark.parametrize("years", ["role", "relevant"])
+def test_model_an_experience_requirement_counts_relevant_or_role_years(tmp_path, years):
+    data = variant(lambda d: d["requirements"].append(
+        {"id": "experience.y", "category": "experience", "label": "Y", "kind": "preferred", "weight": 1,
+         "source": "test", "years": years}))
+    data["category_weights"]["experience"] = 1
+    model = load_model(write_model(tmp_path, "years.yaml", data))
+    assert model.by_id["experience.y"].years == years

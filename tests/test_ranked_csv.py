@@ -1,4 +1,4 @@
-"""The ranked CSV a recruiter reads (docs/output.md, version 2): what leads, "n of m", missing
+"""The ranked CSV a recruiter reads (docs/output.md): what leads, "n of m", missing
 items in words, failed rows, phone numbers, and a blind CSV that names no one."""
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ def test_ranked_csv_leads_with_what_a_recruiter_reads(model_name):
     # the category scores, the fit, then the strengths
     assert all(c.endswith("_score") for c in cols[len(LEADING):first_req - 1]) and cols[first_req - 1] == "fit"
     assert cols[first_req:first_req + len(ids)] == ids
-    assert cols[-10:] == ["relevant_years", "total_years", "fit_terms", "jobs", "email", "phone", "file", "sha256",
-                          "matched", "missing"]
+    assert cols[-11:] == ["relevant_years", "role_years", "total_years", "fit_terms", "jobs", "email", "phone", "file",
+                          "sha256", "matched", "missing"]
     # the negative twin: nothing a script uses (file, ids) or the old names leads the table
     assert not {"file", "matched", "missing", "email"} & set(cols[:8])
     assert "experience_years" not in cols and "candidate_name" not in cols
@@ -115,7 +115,7 @@ PHONES = ["404.555.0156", "+44 20 7946 0958", "call me maybe", "=cmd|' /C calc'!
 @pytest.mark.parametrize("phones", [PHONES])
 def test_ranked_csv_phones_are_shown_as_written_and_safe(tmp_path, phones):
     model = load_model()
-    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 2.0, 0.0, f"Person {i}", None, p, "", 0.5, "", "", []], []])
+    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 0.0, 2.0, 0.0, f"Person {i}", None, p, "", 0.5, "", "", []], []])
                for i, p in enumerate(phones)]
     path = tmp_path / "ranked.csv"
     write_csv(Screening.from_records(model, records).ranking, path)

@@ -82,3 +82,31 @@ def test_relevance_a_rank_before_a_term_keeps_it_a_unit(title, relevant):
 
     reader = RoleReader((), ("systems engineer", "service desk"))
     assert reader.job(title, "").relevant is relevant
+
+
+@pytest.mark.parametrize("title, relevant", [
+    ("Systems Analyst", True),  # held in seven occupations, four of them computer occupations
+    ("Senior Network Engineer", True),
+    ("Escalation Engineer", False),  # only "Engineer" is held whole: in 33 occupations, few of them IT
+    ("Mechanical Test Engineer", False),  # "Test Engineer": eleven occupations, two of them IT
+])
+def test_relevance_a_title_names_the_role_when_most_who_hold_it_are_the_roles(analyzer, title, relevant):
+    reader = analyzer.nlp.get_pipe("resumematch_dates").reader
+    assert reader.job(title, "").relevant is relevant
+
+
+@pytest.mark.parametrize("entry, title, role_years", [
+    # the title under a company-and-dates line is the job's title
+    ("Embie Technical Solutions, Inc. Los Angeles, CA 2015 - 2020\nSenior IT Manager/Director\n- Ran the IT budget",
+     "Senior IT Manager/Director | Embie Technical Solutions, Inc. Los Angeles, CA", 5.0),
+    # a duty under it is not, and a dates line that names a job keeps its own title
+    ("Embie Technical Solutions, Inc. Los Angeles, CA 2015 - 2020\nManaged the help desk and all servers for two sites",
+     "Embie Technical Solutions, Inc. Los Angeles, CA", 0.0),
+    ("IT Manager, Embie Technical Solutions 2015 - 2020\nNetwork Administrator", "IT Manager, Embie Technical Solutions",
+     5.0),
+])
+def test_relevance_a_title_under_the_dates_line(analyzer, entry, title, role_years):
+    analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n{entry}\n")
+    (period,) = analysis.periods
+    assert period.title == title
+    assert analysis.role_experience_years == pytest.approx(role_years)

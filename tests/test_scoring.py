@@ -158,8 +158,8 @@ _MARIA = {"cert.capm": 1.0, "cert.csm": 1.0, "cert.pmp": 1.0, "course.data_manag
           "course.it_security": 1.0, "course.pm_principles": 1.0, "course.procurement": 1.0,
           "course.programming": 1.0, "degree.bachelor_it_field": 1.0, "duty.budgeting": 0.855,
           "duty.executing": 1.0, "duty.initiating": 1.0, "duty.planning": 1.0, "duty.scheduling": 1.0,
-          "duty.troubleshooting": 0.864, "experience.it_years": 1.0, "internship": 1.0, "project.cloud": 1.0,
-          "project.data_analytics": 1.0, "project.hardware_network": 1.0, "project.software": 1.0,
+          "duty.troubleshooting": 0.864, "experience.it_years": 1.0, "experience.role_years": 1.0, "internship": 1.0,
+          "project.cloud": 1.0, "project.data_analytics": 1.0, "project.hardware_network": 1.0, "project.software": 1.0,
           "soft.communication": 1.0, "soft.detail_oriented": 0.7, "soft.honest_reporting": 1.0,
           "soft.leadership": 1.0, "soft.negotiation": 1.0, "soft.organized": 0.7, "soft.pragmatic": 0.7,
           "soft.problem_solving": 0.7, "topic.cost_time_estimating": 0.8, "topic.quality_testing": 0.8,
@@ -168,7 +168,7 @@ _TOMAS = {"cert.capm": 1.0, "cert.csm": 1.0, "cert.pmp": 1.0, "course.data_manag
           "course.it_security": 1.0, "course.pm_principles": 1.0, "course.procurement": 1.0,
           "course.programming": 1.0, "degree.bachelor_it_field": 1.0, "degree.graduate_it_pm": 1.0,
           "duty.budgeting": 0.855, "duty.executing": 1.0, "duty.initiating": 1.0, "duty.planning": 1.0,
-          "duty.scheduling": 1.0, "duty.troubleshooting": 1.0, "experience.it_years": 1.0, "internship": 1.0,
+          "duty.scheduling": 1.0, "duty.troubleshooting": 1.0, "experience.it_years": 1.0, "experience.role_years": 1.0, "internship": 1.0,
           "project.cloud": 1.0, "project.data_analytics": 1.0, "project.hardware_network": 1.0,
           "project.software": 0.4, "soft.communication": 1.0, "soft.detail_oriented": 0.7,
           "soft.honest_reporting": 0.7, "soft.leadership": 1.0, "soft.negotiation": 1.0, "soft.optimistic": 0.7,
@@ -239,3 +239,18 @@ def test_scoring_bonus_never_lowers_category(screener, bonus_only):
     card = score(analysis, model)
     assert card.categories["soft_skills"] == 1.0
     assert 0 <= card.total <= 100
+
+
+@pytest.mark.parametrize("role, other", [
+    # the same dates: a job in the role itself earns the role years; IT work beside it does not
+    ("IT Project Manager, Contoso", "Software Developer, Contoso"),
+    ("Director of Information Technology, Fabrikam", "Network Administrator, Fabrikam"),
+])
+def test_scoring_role_years_count_jobs_in_the_role_itself(screener, role, other):
+    body = "EXPERIENCE\n{title}\nJan 2015 - Dec 2023\n- Delivered infrastructure and software projects\n"
+    in_role = screener.score_text(HEAD + body.format(title=role))
+    beside = screener.score_text(HEAD + body.format(title=other))
+    assert req(in_role, "experience.role_years").strength == 1.0
+    assert req(in_role, "experience.role_years").note.startswith("8.92 years in the role itself")
+    assert req(beside, "experience.role_years").strength == 0.0
+    assert req(beside, "experience.it_years").strength == req(in_role, "experience.it_years").strength == 1.0

@@ -93,7 +93,8 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
     return {"resumematch_terms": {"entries": terms}, "resumematch_patterns": {"patterns": patterns},
             "resumematch_degrees": {"requirements": degrees}, "resumematch_fuzzy": {"entries": fuzzy},
             "resumematch_dates": {"relevant_terms": list(model.experience.relevant_terms),
-                                  "occupations": list(model.experience.occupations), "title": model.title,
+                                  "occupations": list(model.experience.occupations),
+                                  "role_occupations": list(model.experience.role_occupations), "title": model.title,
                                   "as_of": as_of.isoformat()}}
 
 
@@ -148,6 +149,7 @@ class Analyzer:
         periods = tuple(Period(**{k: v for k, v in p.items() if not k.startswith("_")}) for p in raw)
         work = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK]
         relevant = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK and p["relevant"]]
+        role = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK and p["role"]]
         interns = [p["_range"] for p in raw if p["kind"] == PeriodKind.INTERNSHIP]
         info = doc._.rm_contact or {}
         fit = reader.fit(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
@@ -168,4 +170,5 @@ class Analyzer:
             fit=fit.fit,
             fit_terms=fit.terms,
             fit_occupation=fit.closest.title if fit.closest else "",
+            role_experience_years=round(merged_months(role) / 12, 2),
         )

@@ -32,6 +32,10 @@ from ..catalog.occupations import Background, Reading, background
 #: than about a quarter of occupations use: "software", "system", "data", "Microsoft") is generic.
 GENERIC_BELOW = 0.3
 
+#: A job title names the role's occupations (or the role itself) when at least this share of the
+#: occupations holding its title are the role's: "Systems Analyst" names IT work, "Engineer" does not.
+NAMES_ROLE = 0.5
+
 #: A job reads as the role's occupation when the closest of the role's occupations scores at least
 #: this share of the closest occupation of all: close seconds count, clear other trades do not.
 JOB_FIT = 0.8
@@ -43,14 +47,17 @@ class JobVerdict:
 
     relevant: bool
     why: str
+    #: The job is the role itself: its title names one of the role's own occupations.
+    role: bool = False
 
 
 class RoleReader:
     """Reads jobs and resumes against one role: its occupations and its relevant terms."""
 
     def __init__(self, occupations: tuple[str, ...] = (), relevant_terms: tuple[str, ...] = (),
-                 title: str = "") -> None:
+                 title: str = "", role_occupations: tuple[str, ...] = ()) -> None:
         self.codes = tuple(occupations)
+        self.own = tuple(role_occupations)
         self.terms = tuple(relevant_terms)
         self.title = title
         sensitive = [re.escape(t) for t in self.terms if t.isupper()]
@@ -76,18 +83,28 @@ class RoleReader:
         """The role's occupations: the model's, or else the one closest to its title and those
         O*NET relates most closely to it."""
         if self.codes or not self.primary:
-            return self.codes
-        return self.background.neighbours(self.primary)
+            return tuple(dict.fromkeys((*self.codes, *self.own)))
+        return tuple(dict.fromkeys((*self.background.neighbours(self.primary), *self.own)))
+
+    @cached_property
+    def own_codes(self) -> frozenset[str]:
+        """The role itself: the model's ``role_occupations``, or else the one closest to its title."""
+        return frozenset(self.own or ((self.primary,) if self.primary else ()))
 
     def job(self, title: str, body: str) -> JobVerdict:
-        """Whether the entry with title lines ``title`` and text ``body`` is relevant work."""
-        for named in self.term_pattern.finditer(title) if self.term_pattern is not None else ():
-            if " " not in named.group() or not _compound_before(title, named.start()):
-                return JobVerdict(True, f"its title names '{named.group()}'")
+        """Whether the entry with title lines ``title`` and text ``body`` is relevant work, and
+        whether it is the role itself (its title names one of the role's own occupations)."""
+        named = self.background.named(title) if title else None
+        if named is not None and named.share(self.own_codes) >= NAMES_ROLE:
+            own = next(o.title for o in named.occupations if o.code in self.own_codes)
+            return JobVerdict(True, f"the role itself: its title names '{named.held}' (a title held in {own})",
+                              role=True)
+        for named_term in self.term_pattern.finditer(title) if self.term_pattern is not None else ():
+            if " " not in named_term.group() or not _compound_before(title, named_term.start()):
+                return JobVerdict(True, f"its title names '{named_term.group()}'")
         if not self.role_codes:
             return JobVerdict(False, "the role names no occupation")
-        named = self.background.named(title) if title else None
-        if named is not None and named.codes & set(self.role_codes):
+        if named is not None and named.share(set(self.role_codes)) >= NAMES_ROLE:
             held = next(o.title for o in named.occupations if o.code in self.role_codes)
             return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
         text = body if title and title in body else f"{title}\n{body}"

@@ -79,13 +79,18 @@ class Named:
     def codes(self) -> frozenset[str]:
         return frozenset(o.code for o in self.occupations)
 
+    def share(self, codes: frozenset[str] | set[str]) -> float:
+        """The share of the occupations holding the title that are among ``codes``: a title names a
+        role's kind of work when at least half its holders are the role's ("Systems Analyst" for an
+        IT role; not "Test Engineer", held in eleven occupations, nine of them outside IT)."""
+        return len(self.codes & codes) / len(self.codes)
 
-#: A job title's first words looked at (the rest is a company or a place), and the most words of a
-#: held title (O*NET's longest run to eight; titles of more than five words are rarely written whole).
+
+#: A job title's first words looked at (of those any held title uses: a company's or a place's name
+#: rarely is one), and the most words of a held title (O*NET's run to eight; titles of more than
+#: five words are rarely written whole).
 MAX_TITLE_WORDS = 10
 MAX_HELD_WORDS = 5
-#: A title held in more occupations than this ("Engineer", "Consultant") names none of them.
-MAX_HOLDERS = 5
 #: Stop words a held title may lose and still be itself ("Manager of Operations", "Senior Buyer").
 TITLE_FILLERS = frozenset("a an and or of the for in on at to with senior junior sr jr ii iii iv".split())
 
@@ -143,6 +148,7 @@ class Background:
                     if lost <= TITLE_FILLERS:
                         named.setdefault(frozenset(key), (name, set()))[1].add(i)
         self._held = named
+        self._held_words = frozenset(w for key in named for w in key)
         self._title_docs = [(key, sorted(rows)) for key, rows in held.items()]
         self._titles = bm25s.BM25(k1=1.2, b=0.75)
         self._titles.index([list(key) for key, _ in self._title_docs], show_progress=False)
@@ -172,12 +178,6 @@ class Background:
             return query, np.zeros(self.n)
         return query, np.asarray(self._bm25.get_scores(query), dtype=float)
 
-    def closest(self, text: str, top: int = 3) -> list[tuple[OccupationText, float]]:
-        """The ``top`` occupations ``text`` reads as, closest first, with their BM25 scores."""
-        _, sims = self.scores(text)
-        order = np.argsort(-sims, kind="stable")[:top]
-        return [(self.occupations[i], round(float(sims[i]), 3)) for i in order if sims[i] > 0]
-
     def closest_title(self, title: str) -> OccupationText | None:
         """The occupation a job title names: the BM25 score of the closest title held in each
         occupation (its O*NET title or one people hold), relative to the best, plus half its score
@@ -197,18 +197,14 @@ class Background:
     def named(self, title: str) -> Named | None:
         """The occupations a job title names: those holding the longest title (O*NET's own or one
         people hold) whose every word the job title has ("Senior IT Project Manager, Acme" names
-        "IT Project Manager"); all of them when several hold it ("Program Manager"). None when the
-        job title holds no title whole (a company's name, "Technologies Ltd")."""
-        have = list(dict.fromkeys(title_words(title)))[:MAX_TITLE_WORDS]
+        "IT Project Manager"), all of them when several hold it ("Systems Analyst": computer systems
+        analysts, software developers, operations research analysts...; ``Named.share`` says how many
+        are a role's). None when the job title holds no title whole (a company's name)."""
+        have = [w for w in dict.fromkeys(title_words(title)) if w in self._held_words][:MAX_TITLE_WORDS]
         for size in range(min(len(have), MAX_HELD_WORDS), 0, -1):
             found = [self._held[key] for key in map(frozenset, combinations(have, size)) if key in self._held]
             if not found:
                 continue
-            # A title held in many occupations ("Engineer", "Data Analyst") names none of them, and
-            # a shorter title within it names even less.
-            found = [(name, rows) for name, rows in found if len(rows) <= MAX_HOLDERS]
-            if not found:
-                return None
             rows = sorted(set().union(*(r for _, r in found)))
             return Named(" / ".join(name for name, _ in found), tuple(self.occupations[i] for i in rows))
         return None
@@ -283,3 +279,18 @@ def background() -> Background:
     for row in read_tsv(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS)[1]:
         related.setdefault(row["code"], []).append(row["related"])
     return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks, titles, related)
+
+
+def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> list[str]:
+    """The titles of a role's occupations ``codes``: those whose work counts, or (``itself``) those
+    that are the role itself. None named: those its ``title`` implies, the closest occupation (and,
+    for work that counts, those O*NET relates to it), said to be implied."""
+    if codes:
+        return [occupation_titles()[c] for c in codes]
+    b = background()
+    closest = b.closest_title(title)
+    if closest is None:
+        return []
+    field = "role_occupations" if itself else "occupations"
+    implied = (closest.code,) if itself else b.neighbours(closest.code)
+    return [b.get(c).title for c in implied] + [f"(implied by the title; name experience.{field} to choose)"]

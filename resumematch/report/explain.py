@@ -47,6 +47,7 @@ def explanation(fact: dict, card: Scorecard | None) -> dict:
                         "phone": _text(fact["phone"])}
     out["experience_years"] = _number(fact["total_years"])
     out["relevant_experience_years"] = _number(fact["relevant_years"])
+    out["role_experience_years"] = _number(fact["role_years"])
     out["internship_years"] = _number(fact["internship_years"])
     out["fit"] = {"value": _number(fact.get("fit")), "occupation": fact.get("fit_occupation") or None,
                   "terms": [t for t in (fact.get("fit_terms") or "").split(", ") if t]}

@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .._version import __version__
 from ..model import RequirementModel
-from ..types import Category, DocStatus, Flag, Kind
+from ..types import Category, DocStatus, ExperienceYears, Flag, Kind
 from . import htmlview as view
 from .htmltext import neutral, status_meaning, text
 from .redact import Redactor
@@ -48,10 +48,12 @@ def model_meta(model: RequirementModel, as_of: dt.date | str | None = None, *, b
         phrases += [f"{'/'.join(p.verbs[:3])} \u2026 {'/'.join(p.objects[:3])}" for p in r.patterns]
         if r.degree:
             phrases = [f"{'/'.join(r.degree.levels)} in {f}" for f in r.degree.fields] + phrases
-        if r.category == Category.EXPERIENCE:
+        if r.category == Category.EXPERIENCE and r.years == ExperienceYears.ROLE:
+            phrases = ["dated jobs whose title names the role's own occupation"]
+        elif r.category == Category.EXPERIENCE:
             phrases = [f"dated jobs that mention {t}" for t in model.experience.relevant_terms]
         reqs.append({"id": r.id, "label": r.label, "category": str(r.category), "kind": str(r.kind),
-                     "weight": r.weight, "looked_for": phrases})
+                     "weight": r.weight, "looked_for": phrases, "years": str(r.years)})
     as_of = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
     return {"name": model.name, "title": model.title, "hash": model.matching_hash(), "as_of": as_of or "",
             "requirements": reqs, "blind": blind}

@@ -19,7 +19,7 @@ from .csvsafe import FORMULA_START
 from .html import EVIDENCE_COLUMNS, model_meta, write_html
 from .rows import is_blind
 
-FILE_COLUMNS = ["file", "sha256", "format", "status", "reason", "flags", "relevant_years", "total_years",
+FILE_COLUMNS = ["file", "sha256", "format", "status", "reason", "flags", "relevant_years", "role_years", "total_years",
                 "candidate_name", "email", "phone"]
 
 
@@ -62,6 +62,7 @@ def frames_from_explanations(explanations: Iterable[dict]) -> tuple[pd.DataFrame
                       "status": data.get("status"), "reason": data.get("reason") or "",
                       "flags": ";".join(data.get("flags") or []),
                       "relevant_years": data.get("relevant_experience_years"),
+                      "role_years": data.get("role_experience_years"),
                       "total_years": data.get("experience_years"),
                       "candidate_name": cand.get("name"), "email": cand.get("email"), "phone": cand.get("phone")})
         for item in data.get("requirements") or []:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from markupsafe import Markup
 
-from ..types import CATEGORIES, Category, CreditRoute, DocStatus, Kind
+from ..types import CATEGORIES, Category, CreditRoute, DocStatus, ExperienceYears, Kind
 from .htmltext import explain_flag, highlight, looked_for, present, status_meaning, text, years
 from .rows import LEADING, TRAILING
 
@@ -58,6 +58,7 @@ class Card:
     flags: list[tuple[str, str]]
     relevant_years: str
     total_years: str
+    role_years: str = ""
     shown: list[Item] = field(default_factory=list)  # the items with something to say
     absent: list[dict] = field(default_factory=list)  # preferred and bonus items with nothing found
 
@@ -154,6 +155,7 @@ def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -
     by_id = {r["id"]: r for r in reqs}
     matched = set(_split(rec.get("matched")))
     relevant = years(file.get("relevant_years", rec.get("relevant_years")))
+    role = years(file.get("role_years", rec.get("role_years")))
     total = years(file.get("total_years", rec.get("total_years")))
     groups: dict[str, list[tuple[float, dict]]] = {}
     for f in found:
@@ -175,7 +177,10 @@ def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -
         item.not_counted = [{"text": text(f["text"]), "status": text(f.get("status")),
                              "section": text(f.get("section"))}
                             for s, f in ev if s <= 0 and present(f.get("text"))][:3]
-        if req.get("category") == Category.EXPERIENCE:
+        if req.get("category") == Category.EXPERIENCE and req.get("years") == ExperienceYears.ROLE:
+            item.credit = item.credit or (f"{role or 0} years in the role itself out of {total or 0} dated years."
+                                          if role or total else "")
+        elif req.get("category") == Category.EXPERIENCE:
             item.credit = item.credit or (f"{relevant or 0} years of relevant work out of {total or 0} dated years."
                                           if relevant or total else "")
         if required and not met:
@@ -185,7 +190,7 @@ def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -
     says = [bool(i.met or i.strength > 0 or i.evidence or i.credit or i.looked_for or i.not_counted) for i in items]
     shown = [i for i, say in zip(items, says) if say]
     absent = [i.req for i, say in zip(items, says) if not say]
-    return Card(row, items, flags, relevant, total, shown, absent)
+    return Card(row, items, flags, relevant, total, role, shown, absent)
 
 
 def heat(strength: float, met: bool, kind: str) -> tuple[int, str]:

@@ -33,6 +33,7 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     df["fit_terms"] = files["fit_terms"].fillna("")
     df["jobs"] = files["jobs"].map(jobs_text)
     df["relevant_years"] = files["relevant_years"]
+    df["role_years"] = files["role_years"]
     df["total_years"] = files["total_years"]
     df["email"] = files["email"]
     df["phone"] = files["phone"].map(phone_cell)

@@ -11,13 +11,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: The version of the ranked CSV's columns (docs/output.md); a change of names, order or meaning bumps it.
-VERSION = 3
+VERSION = 4
 
 #: What a recruiter reads first, then why (``reason``) before the category and requirement columns.
 LEADING = ["rank", "candidate", "score", "required_met", "missing_required", "status", "flags", "reason"]
 #: Years, contact, the file and the id lists that scripts use.
-TRAILING = ["relevant_years", "total_years", "fit_terms", "jobs", "email", "phone", "file", "sha256", "matched",
-            "missing"]
+TRAILING = ["relevant_years", "role_years", "total_years", "fit_terms", "jobs", "email", "phone", "file", "sha256",
+            "matched", "missing"]
 #: The columns a blind CSV leaves out (``candidate`` then holds the blind id).
 IDENTIFYING = ["email", "phone", "file"]
 

@@ -84,11 +84,13 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
     decided = chosen[strength[chosen] > 0]
     best[fid[decided], rid[decided]] = decided
 
-    # 3. experience from relevant years
+    # 3. experience from relevant years, or from years in the role itself
     years = files["relevant_years"].to_numpy(float)
     scored = ~np.isnan(years)
-    experience = reqs.category == Category.EXPERIENCE
-    first[:, experience] = py_round(np.minimum(1.0, years / model.experience.full_strength_years), 4)[:, None]
+    full = model.experience.full_strength_years
+    for counted, which in ((years, ~reqs.role_years), (files["role_years"].to_numpy(float), reqs.role_years)):
+        columns = (reqs.category == Category.EXPERIENCE) & which
+        first[:, columns] = py_round(np.minimum(1.0, counted / full), 4)[:, None]
     first[~scored] = np.nan
     met_first = first >= MET
 

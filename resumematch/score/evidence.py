@@ -31,11 +31,15 @@ def evidence_frame(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores) 
     parts = [direct]
 
     years, dated = files["relevant_years"].to_numpy(float), files["total_years"].to_numpy(float)
-    exp_cols = np.flatnonzero(reqs.category == Category.EXPERIENCE)
-    f, r = np.nonzero(scores.scored[:, None] & np.ones((1, len(exp_cols)), dtype=bool))
-    r = exp_cols[r]
-    text = [f"{a:g} relevant years of {b:g} dated years" for a, b in zip(years[f], dated[f])]
-    parts.append(_rows(files, reqs, f, r, scores.first[f, r], CreditRoute.RELEVANT_YEARS, {"text": text}))
+    role = files["role_years"].to_numpy(float)
+    for in_role, route, words in ((False, CreditRoute.RELEVANT_YEARS, "relevant years"),
+                                  (True, CreditRoute.ROLE_YEARS, "years in the role itself")):
+        exp_cols = np.flatnonzero((reqs.category == Category.EXPERIENCE) & (reqs.role_years == in_role))
+        f, r = np.nonzero(scores.scored[:, None] & np.ones((1, len(exp_cols)), dtype=bool))
+        r = exp_cols[r]
+        counted = role if in_role else years
+        text = [f"{a:g} {words} of {b:g} dated years" for a, b in zip(counted[f], dated[f])]
+        parts.append(_rows(files, reqs, f, r, scores.first[f, r], route, {"text": text}))
 
     f, r = np.nonzero(scores.via == CreditRoute.EQUIVALENT_EXPERIENCE)
     alt_years = reqs.alt_years[r]

@@ -18,10 +18,10 @@ from ..extraction import Document
 from ..types import PeriodKind
 
 #: The version of the row layout below, as stored in the cache and the run journal.
-FACTS_VERSION = 2
+FACTS_VERSION = 3
 
 #: One row per file (after ``file``, the cached part).
-FILE_COLUMNS = ("file", "sha256", "format", "status", "reason", "flags", "relevant_years", "total_years",
+FILE_COLUMNS = ("file", "sha256", "format", "status", "reason", "flags", "relevant_years", "role_years", "total_years",
                 "internship_years", "candidate_name", "email", "phone", "other_findings", "fit", "fit_terms",
                 "fit_occupation", "jobs")
 
@@ -49,12 +49,13 @@ def facts(document: Document, analysis: Analysis | None, flags: tuple[str, ...] 
     """``[file row without file, finding rows]`` for one reviewed file (JSON-ready)."""
     doc = document
     if analysis is None:
-        return [[doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags), None, None, None,
+        return [[doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags), None, None, None, None,
                  None, None, None, "", None, "", "", []], []]
     cand, text = analysis.candidate, doc.text
     other = sorted({e.name for e in analysis.entities if e.id is None})
     head = [doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags),
-            analysis.relevant_experience_years, analysis.experience_years, analysis.internship_years,
+            analysis.relevant_experience_years, analysis.role_experience_years, analysis.experience_years,
+            analysis.internship_years,
             cand.name, cand.email, cand.phone, ";".join(other), analysis.fit, ", ".join(analysis.fit_terms),
             analysis.fit_occupation, jobs(analysis)]
     rows = [[e.id, e.category, e.name, e.text, e.method, e.score, e.status, e.section, e.page, e.start, e.end,

@@ -57,15 +57,17 @@ class Scorecard:
         return self.strengths[requirement_id]
 
 
-def experience_note(relevant: float, total: float, flags: str | None, full: float) -> str:
-    """The years behind an experience requirement, in words; when no work was dated although the
-    resume holds dates (an ``unread_dates:N`` flag), it says so instead of "0 dated years"."""
+def experience_note(relevant: float, total: float, flags: str | None, full: float, *, role: bool = False) -> str:
+    """The years behind an experience requirement (of relevant work, or in the role itself when
+    ``role``), in words; when no work was dated although the resume holds dates (an
+    ``unread_dates:N`` flag), it says so instead of "0 dated years"."""
     tag = Flag.UNREAD_DATES.having("")
     unread = next((f.partition(":")[2] for f in (flags or "").split(";") if f.startswith(tag)), "")
     if unread:
         return (f"no dated work could be read: the work history holds {unread} year(s), but no date range "
                 f"(from - to) was recognised, so experience counts 0 years; check the dates by hand")
-    return f"{relevant:g} years of relevant work out of {total:g} dated years; full strength at {full:g}"
+    what = "in the role itself (jobs whose title names its own occupation)" if role else "of relevant work"
+    return f"{relevant:g} years {what} out of {total:g} dated years; full strength at {full:g}"
 
 
 def _entity(row, isna) -> Entity:
@@ -109,8 +111,9 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
         own = int(scores.best[i, r])
         chosen, note, via = own, "", scores.via[i, r]
         if req.category == Category.EXPERIENCE:
-            note = experience_note(fact.relevant_years, fact.total_years, fact["flags"],
-                                   scores.model.experience.full_strength_years)
+            in_role = bool(reqs.role_years[r])
+            note = experience_note(fact.role_years if in_role else fact.relevant_years, fact.total_years,
+                                   fact["flags"], scores.model.experience.full_strength_years, role=in_role)
         if via == CreditRoute.EQUIVALENT_EXPERIENCE:
             note = (f"met by equivalent experience: {fact.relevant_years:g} relevant years >= "
                     f"{reqs.alt_years[r]:g}")

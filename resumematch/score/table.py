@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import RequirementModel
-from ..types import Category, FindingStatus, Method
+from ..types import Category, ExperienceYears, FindingStatus, Method
 from .facts import FILE_COLUMNS, FINDING_COLUMNS
 
 #: A requirement counts as met from this strength on.
@@ -52,7 +52,7 @@ def build_tables(records: list[tuple[str, list]]) -> tuple[pd.DataFrame, pd.Data
     Finding rows go into one DataFrame as they are; ``fid`` (the file's row in the files table) and
     ``pos`` (the finding's place in its file) are added as whole columns."""
     files = pd.DataFrame([[file, *head] for file, (head, _) in records], columns=list(FILE_COLUMNS))
-    for column in ("relevant_years", "total_years", "internship_years", "fit"):
+    for column in ("relevant_years", "role_years", "total_years", "internship_years", "fit"):
         files[column] = pd.to_numeric(files[column], errors="coerce").astype(float)
     counts = np.fromiter((len(rows) for _, (_, rows) in records), dtype=np.int64, count=len(records))
     findings = pd.DataFrame(list(chain.from_iterable(rows for _, (_, rows) in records)),
@@ -150,6 +150,8 @@ class Requirements:
         self.label = np.array([r.label for r in reqs], dtype=object)
         self.category = np.array([str(r.category) for r in reqs], dtype=object)
         self.kind = np.array([str(r.kind) for r in reqs], dtype=object)
+        #: An experience requirement that counts years in the role itself, not relevant years.
+        self.role_years = np.array([r.years == ExperienceYears.ROLE for r in reqs], dtype=bool)
         self.weight = np.array([float(r.weight) for r in reqs])
         self.mention = np.array([np.nan if r.mention_strength is None else r.mention_strength for r in reqs])
         self.alt_years = np.array([np.nan if a is None or a.experience_years is None else a.experience_years

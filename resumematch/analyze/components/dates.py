@@ -118,6 +118,11 @@ def merged_months(periods: list[tuple[tuple[int, int], tuple[int, int]]]) -> int
     return total
 
 
+#: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
+#: duties ("Managed a team of six engineers").
+TITLE_BELOW_WORDS = 5
+
+
 class DateFinder(StatefulComponent):
     """Sets ``doc._.rm_periods``: dicts with start, end, months, kind, relevant, text, section, offset."""
 
@@ -128,25 +133,40 @@ class DateFinder(StatefulComponent):
     def clear(self) -> None:
         self.terms: tuple[str, ...] = ()
         self.codes: tuple[str, ...] = ()
+        self.own: tuple[str, ...] = ()
         self.title = ""
         self.reader = RoleReader()
         self.today = dt.date.today()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, relevant_terms: Iterable[str] = (),
-                   occupations: Iterable[str] = (), title: str = "", as_of: str | None = None) -> None:
-        """Take the role (its relevant terms, occupations and title; see ``analyze.relevance``)
-        and the date "Present" means (ISO; default today)."""
+                   occupations: Iterable[str] = (), role_occupations: Iterable[str] = (), title: str = "",
+                   as_of: str | None = None) -> None:
+        """Take the role (its relevant terms, occupations, own occupations and title; see
+        ``analyze.relevance``) and the date "Present" means (ISO; default today)."""
         self.clear()
         self.terms, self.codes, self.title = tuple(relevant_terms), tuple(occupations), title
-        self.reader = RoleReader(self.codes, self.terms, title)
+        self.own = tuple(role_occupations)
+        self.reader = RoleReader(self.codes, self.terms, title, self.own)
         # Built now, with the pipeline: forked workers then share the occupations' index instead of
         # each building (and growing by) its own.
         self.reader.role_codes  # noqa: B018
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
 
+    def _title(self, text: str, start: int, date_start: int, date_end: int) -> str:
+        """``_title_line``; and when that names no occupation (a company and a place: "Embie Technical
+        Solutions, Los Angeles, CA   1994 - Present") while the short line below it does ("Senior IT
+        Manager/Director"), that line first: the layout that puts the title under the dates."""
+        title = _title_line(text, start, date_start, date_end)
+        named = self.reader.background.named
+        if named(title) is None:
+            below = _line_below(text, date_end)
+            if below and len(below.split()) <= TITLE_BELOW_WORDS and named(below) is not None:
+                return f"{below} | {title}"[:80]
+        return title
+
     def settings(self) -> dict:
-        return {"relevant_terms": list(self.terms), "occupations": list(self.codes), "title": self.title,
-                "as_of": self.today.isoformat()}
+        return {"relevant_terms": list(self.terms), "occupations": list(self.codes),
+                "role_occupations": list(self.own), "title": self.title, "as_of": self.today.isoformat()}
 
     def match(self, doc: Doc) -> list[RawPeriod]:
         return find_periods(doc_text(doc), self.today)
@@ -183,17 +203,27 @@ class DateFinder(StatefulComponent):
                 kind = PeriodKind.INTERNSHIP
             else:
                 kind = PeriodKind.WORK
-            title = _title_line(text, title_start, p.char_start, p.char_end)
+            title = self._title(text, title_start, p.char_start, p.char_end)
             verdict = (self.reader.job(title, text[block_start:block_end])
                        if kind != PeriodKind.EDUCATION else None)
             periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
                             "months": months_between(p.start, p.end), "kind": kind,
                             "relevant": bool(verdict and verdict.relevant),
+                            "role": bool(verdict and verdict.role),
                             "text": text[p.char_start:p.char_end], "section": section,
                             "offset": p.char_start, "title": title, "why": verdict.why if verdict else "",
                             "_range": (p.start, p.end)})
         doc._.rm_periods = periods
         return doc
+
+
+def _line_below(text: str, pos: int) -> str:
+    """The words of the line after the one holding ``pos`` (see ``_words_of``)."""
+    end = text.find("\n", pos)
+    if end == -1:
+        return ""
+    below_end = text.find("\n", end + 1)
+    return _words_of(text[end + 1:len(text) if below_end == -1 else below_end])
 
 
 def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
