@@ -135,8 +135,22 @@ def test_draft_postings_kinds_stay_in_their_clause(text, kinds):
      {"experience.years": Kind.REQUIRED, "experience.supervisory": Kind.REQUIRED}),
 ])
 def test_draft_postings_years_become_experience_of_their_kind_merged_only_when_the_same(text, wanted):
-    got = {r.id: r.kind for r in draft_model(text).requirements if r.category == "experience"}
+    got = {r.id: r.kind for r in draft_model(text).requirements if r.category == "experience" and r.years == "relevant"}
     assert got == wanted
+
+
+@pytest.mark.parametrize("title, occupation", [("Senior Accountant", "13-2011.00"), ("HR Generalist", "13-1071.00")])
+def test_draft_postings_a_title_that_names_an_occupation_prefers_years_in_that_role(title, occupation):
+    from resumematch.analyze import Analyzer
+    from resumematch.draft import draft_items
+
+    text = f"{title}\nRequirements\n- 4+ years of experience is required\n"
+    model = draft_model(text)
+    role = model.by_id["experience.role_years"]
+    assert (role.kind, role.years, role.category) == ("preferred", "role", "experience")
+    assert Analyzer(model).nlp.get_pipe("resumematch_dates").reader.own_codes == {occupation}
+    # the twin: without a title there is no role to have years in
+    assert not [i for i in draft_items(text, title="")[0] if i.id == "experience.role_years"]
 
 
 @pytest.mark.parametrize("title, phrases, present, absent", [

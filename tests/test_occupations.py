@@ -229,3 +229,12 @@ def test_occupations_a_score_does_not_depend_on_the_pool(tmp_path):
 def test_occupations_fit_terms_name_what_adds_most_to_the_score_first(text, first):
     reading = background().reading(text, ("15-1244.00",))
     assert reading.terms[0].lower() == first
+
+
+@pytest.mark.parametrize("title, word, not_code", [
+    ("Nurse (Outpatient)", "Nurse", "29-1223.00"),  # a nurse, not "Outpatient Psychiatrist"'s Psychiatrists
+    ("Accountant (Payroll)", "Accountant", "43-3051.00"),  # an accountant, not a payroll clerk
+])
+def test_occupations_the_closest_title_is_one_that_holds_the_title_whole(title, word, not_code):
+    closest = background().closest_title(title)
+    assert word in closest.title and closest.code != not_code

@@ -182,7 +182,8 @@ class Background:
         """The occupation a job title names: the BM25 score of the closest title held in each
         occupation (its O*NET title or one people hold), relative to the best, plus half its score
         against the occupations' whole documents, relative to the best (which settles a title held
-        in several occupations, such as "Program Manager")."""
+        in several occupations, such as "Program Manager"); one of those holding the title it holds
+        whole, if any (``named``: "Nurse (Outpatient)" is a nurse, not an outpatient psychiatrist)."""
         query = [w for w in title_words(title) if w in self._titles.vocab_dict]
         by_title = np.zeros(self.n)
         if query:
@@ -192,6 +193,8 @@ class Background:
         total = sum(w * s / s.max() for w, s in ((1.0, by_title), (0.5, by_text)) if s.max() > 0)
         if not isinstance(total, np.ndarray):
             return None
+        if named := self.named(title):  # the title holds one whole: the closest of those holding it
+            return max(named.occupations, key=lambda o: total[self.by_code[o.code]])
         return self.occupations[int(np.argmax(total))]
 
     def named(self, title: str) -> Named | None:
@@ -293,4 +296,5 @@ def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> lis
         return []
     field = "role_occupations" if itself else "occupations"
     implied = (closest.code,) if itself else b.neighbours(closest.code)
-    return [b.get(c).title for c in implied] + [f"(implied by the title; name experience.{field} to choose)"]
+    titles = [b.get(c).title for c in implied]
+    return titles[:-1] + [f"{titles[-1]} (implied by the title; name experience.{field} to choose)"]

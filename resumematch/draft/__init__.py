@@ -20,7 +20,7 @@ import srsly
 from ..catalog import load_catalog
 from ..errors import InputError, ModelError
 from ..model import RequirementModel
-from ..types import Category, Kind
+from ..types import Category, ExperienceYears, Kind
 from .duties import duties
 from .experience import ROLE_NOUNS, experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills, technologies
@@ -88,6 +88,7 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
         # The title names an occupation: jobs in it are what makes experience relevant.
         block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
+    found += _role_years(title)
     if not [i for i in found if not i.left_out] and block:
         # A posting that asks nothing else (only a title) asks for experience in its occupation.
         found.append(Item("experience.years", Category.EXPERIENCE, f"Experience as {title}", Kind.PREFERRED, title))
@@ -102,10 +103,25 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
     return [i for i in found if not i.left_out], block, parts, left_out
 
 
+def _role_years(title: str) -> list[Item]:
+    """Years in the role itself, preferred, when the posting's title names an occupation: who has
+    worked as what, and for how long, is the evidence a posting for that occupation asks of first."""
+    from ..catalog.occupations import background
+
+    occupation = background().closest_title(title) if title else None
+    if occupation is None:
+        return []
+    return [Item("experience.role_years", Category.EXPERIENCE, f"Years as {title}"[:90], Kind.PREFERRED,
+                 f"The posting's title: {title}", {"years": str(ExperienceYears.ROLE)},
+                 note=f"Added from the title: years in jobs whose title names {occupation.title} "
+                      "(experience.role_occupations, or the occupation closest to the title).")]
+
+
 def _complete(items: list[Item], block: dict, title: str) -> list[str]:
     """Make the draft valid: an equivalence or experience requirement needs relevant terms, taken
     from the role's title when the posting's years named none; without any, the clause is left out."""
-    needs = [i for i in items if i.category == Category.EXPERIENCE or "satisfied_by" in i.fields]
+    needs = [i for i in items if i.category == Category.EXPERIENCE and "years" not in i.fields
+             or "satisfied_by" in i.fields]
     if not needs or block.get("relevant_terms"):
         return []
     # The fields of study a degree names are the catalogue's, specific by construction.
