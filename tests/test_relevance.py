@@ -110,3 +110,16 @@ def test_relevance_a_title_under_the_dates_line(analyzer, entry, title, role_yea
     (period,) = analysis.periods
     assert period.title == title
     assert analysis.role_experience_years == pytest.approx(role_years)
+
+
+@pytest.mark.parametrize("title, role, own", [
+    ("Teacher", True, True),  # held by 23 teaching occupations, all in the role's major group
+    ("High School Teacher", True, True),
+    ("Systems Engineer", False, False),  # held by engineers of every kind
+])
+def test_relevance_a_title_held_across_a_group_names_the_roles_work(title, role, own):
+    from resumematch.analyze.relevance import RoleReader
+
+    reader = RoleReader((), (), "Secondary School Teacher")  # the title's occupation and those related to it
+    verdict = reader.job(title, "")
+    assert (verdict.relevant, verdict.role) == (role, own)

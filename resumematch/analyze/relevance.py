@@ -32,10 +32,6 @@ from ..catalog.occupations import Background, Reading, background
 #: than about a quarter of occupations use: "software", "system", "data", "Microsoft") is generic.
 GENERIC_BELOW = 0.3
 
-#: A job title names the role's occupations (or the role itself) when at least this share of the
-#: occupations holding its title are the role's: "Systems Analyst" names IT work, "Engineer" does not.
-NAMES_ROLE = 0.5
-
 #: A job reads as the role's occupation when the closest of the role's occupations scores at least
 #: this share of the closest occupation of all: close seconds count, clear other trades do not.
 JOB_FIT = 0.8
@@ -95,7 +91,7 @@ class RoleReader:
         """Whether the entry with title lines ``title`` and text ``body`` is relevant work, and
         whether it is the role itself (its title names one of the role's own occupations)."""
         named = self.background.named(title) if title else None
-        if named is not None and named.share(self.own_codes) >= NAMES_ROLE:
+        if named is not None and named.names(self.own_codes):
             own = next(o.title for o in named.occupations if o.code in self.own_codes)
             return JobVerdict(True, f"the role itself: its title names '{named.held}' (a title held in {own})",
                               role=True)
@@ -104,7 +100,7 @@ class RoleReader:
                 return JobVerdict(True, f"its title names '{named_term.group()}'")
         if not self.role_codes:
             return JobVerdict(False, "the role names no occupation")
-        if named is not None and named.share(set(self.role_codes)) >= NAMES_ROLE:
+        if named is not None and named.names(set(self.role_codes)):
             held = next(o.title for o in named.occupations if o.code in self.role_codes)
             return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
         text = body if title and title in body else f"{title}\n{body}"

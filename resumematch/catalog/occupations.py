@@ -79,11 +79,15 @@ class Named:
     def codes(self) -> frozenset[str]:
         return frozenset(o.code for o in self.occupations)
 
-    def share(self, codes: frozenset[str] | set[str]) -> float:
-        """The share of the occupations holding the title that are among ``codes``: a title names a
-        role's kind of work when at least half its holders are the role's ("Systems Analyst" for an
-        IT role; not "Test Engineer", held in eleven occupations, nine of them outside IT)."""
-        return len(self.codes & codes) / len(self.codes)
+    def names(self, codes: frozenset[str] | set[str]) -> bool:
+        """Whether the title names the work of the occupations ``codes``: one of them holds it, and
+        at least half of those holding it are among them or in their major groups ("Systems Analyst"
+        for an IT role; "Teacher", held by 23 teaching occupations, for a school teacher's; not
+        "Test Engineer" for an IT role: eleven holders, most of them engineers outside IT)."""
+        if not self.codes & codes:
+            return False
+        groups = {c[:2] for c in codes}
+        return sum(c in codes or c[:2] in groups for c in self.codes) >= len(self.codes) / 2
 
 
 #: A job title's first words looked at (of those any held title uses: a company's or a place's name
@@ -201,8 +205,8 @@ class Background:
         """The occupations a job title names: those holding the longest title (O*NET's own or one
         people hold) whose every word the job title has ("Senior IT Project Manager, Acme" names
         "IT Project Manager"), all of them when several hold it ("Systems Analyst": computer systems
-        analysts, software developers, operations research analysts...; ``Named.share`` says how many
-        are a role's). None when the job title holds no title whole (a company's name)."""
+        analysts, software developers, operations research analysts...; ``Named.names`` says whether
+        that is a role's work). None when the job title holds no title whole (a company's name)."""
         have = [w for w in dict.fromkeys(title_words(title)) if w in self._held_words][:MAX_TITLE_WORDS]
         for size in range(min(len(have), MAX_HELD_WORDS), 0, -1):
             found = [self._held[key] for key in map(frozenset, combinations(have, size)) if key in self._held]
