@@ -88,10 +88,10 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
         # The title names an occupation: jobs in it are what makes experience relevant.
         block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
-    found += _role_years(title)
     if not [i for i in found if not i.left_out] and block:
         # A posting that asks nothing else (only a title) asks for experience in its occupation.
         found.append(Item("experience.years", Category.EXPERIENCE, f"Experience as {title}", Kind.PREFERRED, title))
+    found += _role_years(title)
     seen: dict[str, int] = {}
     for item in found:  # ids are unique: a second "degree.bachelor_x" becomes "degree.bachelor_x_2"
         item.id = ".".join(re.sub(r"[^a-z0-9]+", "_", part.lower()).strip("_") or "item" for part in item.id.split("."))
@@ -147,7 +147,7 @@ def _complete(items: list[Item], block: dict, title: str) -> list[str]:
 
 def _description(items: list[Item]) -> str:
     """A short description from the posting's own requirement sentences, required ones first."""
-    ordered = sorted(items, key=lambda i: i.kind != Kind.REQUIRED)
+    ordered = sorted((i for i in items if "years" not in i.fields), key=lambda i: i.kind != Kind.REQUIRED)
     text = " ".join(dict.fromkeys(i.source.rstrip(" .") + "." for i in ordered if len(i.source.split()) > 2))
     return text[:400].rsplit(" ", 1)[0] if len(text) > 400 else text
 
