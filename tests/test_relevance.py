@@ -123,3 +123,14 @@ def test_relevance_a_title_held_across_a_group_names_the_roles_work(title, role,
     reader = RoleReader((), (), "Secondary School Teacher")  # the title's occupation and those related to it
     verdict = reader.job(title, "")
     assert (verdict.relevant, verdict.role) == (role, own)
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("Executive Profile", "summary"), ("Career Overview", "summary"),
+    ("Highlights", "skills"), ("Skill Highlights", "skills"), ("Core Qualifications", "skills"),
+    # the twins: what is not a trade's section stays out of the fit
+    ("Interests", "other"), ("Accomplishments", "awards"),
+])
+def test_relevance_common_headings_name_their_sections(analyzer, heading, section):
+    analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\n{heading}\nBudgeting, vendor management\n")
+    assert [s for s, _, _ in analysis.sections][-1] == section
