@@ -8,7 +8,7 @@ import warnings
 import pytest
 
 from resumematch.errors import ResumeMatchWarning
-from resumematch.run.discover import scan
+from resumematch.run.discover import RESUME_SUFFIXES, has_resume, scan
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
 
@@ -53,3 +53,34 @@ def test_scan_a_folder_and_its_subfolder_named_together_is_quiet(folder):
         warnings.simplefilter("error")
         files, _ = scan([folder, folder / "a"])
     assert sorted(p.name for p in files) == ["one.txt", "two.pdf"]
+
+
+@pytest.mark.parametrize(("names", "found"), [
+    (["a/one.txt", "notes.csv"], True),      # a resume format, in a subfolder
+    (["CV.PDF"], True),                       # suffixes in any case
+    (["cv.doc", "notes.csv"], False),         # scan takes a .doc, but rank cannot read it
+    ([".old/cv.pdf", ".cv.docx"], False),     # hidden: scan skips them
+    (["folder.pdf/"], False),                 # a folder, whatever its name
+    ([], False),
+])
+def test_discover_has_resume_agrees_with_the_full_scan(tmp_path, names, found):
+    root = tmp_path / "in"
+    root.mkdir()
+    for name in names:
+        if name.endswith("/"):
+            (root / name).mkdir()
+        else:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(b"x")
+    assert has_resume([root]) is found
+    assert any(f.suffix.lower() in RESUME_SUFFIXES for f in scan([root])[0]) is found
+
+
+@pytest.mark.parametrize(("name", "found"), [("notes.csv", True), ("empty", False)])
+def test_discover_has_resume_takes_a_named_file_whatever_its_format(tmp_path, name, found):
+    path = tmp_path / name
+    if found:
+        path.write_text("Jane")
+    else:
+        path.mkdir()
+    assert has_resume([path]) is found

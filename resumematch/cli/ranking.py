@@ -57,13 +57,14 @@ def rank(
     if paths_shared and not scheduler:
         raise typer.BadParameter("only means something with --scheduler", param_hint="--paths-shared")
     # What needs no model first: a wrong path or an unwritable report fails at once.
-    from ..run.discover import scan
+    from ..run.discover import has_resume, scan
     from ..run.preflight import check_found, check_inputs, check_output, output_file
 
     output = output_file(output)
 
     inputs = check_inputs(paths)
-    check_found(inputs, scan(inputs)[0])
+    if not has_resume(inputs):  # an error found before the model loads, naming what was found instead
+        check_found(inputs, scan(inputs)[0])
     if html:
         check_output(html, "--html")
     secret = _password(password, password_file)

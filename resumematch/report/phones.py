@@ -26,8 +26,10 @@ def phone_cell(raw: object) -> object:
         number = phonenumbers.parse(text, PHONE_REGION)
     except phonenumbers.NumberParseException:
         return text
-    if not (phonenumbers.is_valid_number(number)
-            or phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE):
+    # The cheap length check first: is_valid_number walks every region of the country code (~40 µs)
+    # and is only needed for a number whose length alone does not make it possible.
+    if not (phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE
+            or phonenumbers.is_valid_number(number)):
         return text
     international = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     code, _, rest = international.partition(" ")

@@ -74,6 +74,20 @@ def _walk(root: Path) -> Iterator[Path]:
         todo.extend(p for _, _, p in sorted(folders, reverse=True))  # real folders first, by name
 
 
+def has_resume(paths: Iterable[str | os.PathLike]) -> bool:
+    """Whether ``scan(paths)`` would take a file ``rank`` reads (one named explicitly, or one in a resume
+    format in a folder), found without walking past the first: a check before the real scan."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            return True
+        for child in _walk(path):
+            if (child.suffix.lower() in RESUME_SUFFIXES and child.is_file()
+                    and not any(p.startswith(".") for p in child.relative_to(path).parts)):
+                return True
+    return False
+
+
 def find_resumes(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """The files ``rank`` takes under ``paths`` (see ``scan``)."""
     return scan(paths)[0]

@@ -10,7 +10,7 @@ import json
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from ..score.facts import FACTS_VERSION
 from ..types import DocStatus
 from .cache import Cache, file_sha256
 from .discover import scan
+from .gcpause import paused_gc
 from .pool import Limits
 from .preflight import check_found, check_inputs, check_outputs, output_file
 from .screener import Screener
@@ -171,33 +172,42 @@ def _rank_files(paths: Iterable[str | os.PathLike], output: Path, screener: Scre
     cache = Cache(settings.cache) if settings.use_cache else None
     key = blind_key(settings.blind_key) if settings.blind else None
     count = len(kept)
-    try:
-        # Only the user may read the journal: it holds names, contacts and paths unredacted.
-        with open(os.open(journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a",
-                  encoding="utf-8") as journal:
-            limits = Limits(settings.timeout, settings.memory_mb, start_method=settings.start_method)
-            for _, (file, made), cached in screener.facts_of(todo, workers=settings.workers, cache=cache,
-                                                             limits=limits, client=client,
-                                                             paths_shared=settings.paths_shared):
-                entry = {"row": {"file": file, "sha256": made[0][0]}, "facts_version": FACTS_VERSION, "facts": made}
-                if not cached:  # a resumed run gets cached facts from the cache again, as fast
-                    journal.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
-                    journal.flush()
-                done[file] = entry
-                count += 1
-                if progress:
-                    progress(count, len(files))
-    finally:
-        hits = cache.hits if cache else 0
-        if cache:
-            cache.close()
-    from ..report.outputs import write_outputs  # pandas loads here, after the workers have forked
-    from ..report.screening import Screening
+    # The cache's facts come first. While they do, and while the tables are built from them, the cyclic
+    # collector would only walk their many small lists (none in a cycle) again and again; it runs as usual
+    # from the first file read now (workers forked meanwhile turn their own back on).
+    with ExitStack() as from_cache:
+        from_cache.enter_context(paused_gc())
+        try:
+            # Only the user may read the journal: it holds names, contacts and paths unredacted.
+            with open(os.open(journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a",
+                      encoding="utf-8") as journal:
+                limits = Limits(settings.timeout, settings.memory_mb, start_method=settings.start_method)
+                for _, (file, made), cached in screener.facts_of(todo, workers=settings.workers, cache=cache,
+                                                                 limits=limits, client=client,
+                                                                 paths_shared=settings.paths_shared):
+                    entry = {"row": {"file": file, "sha256": made[0][0]}, "facts_version": FACTS_VERSION,
+                             "facts": made}
+                    if not cached:  # a resumed run gets cached facts from the cache again, as fast
+                        from_cache.close()
+                        journal.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+                        journal.flush()
+                    done[file] = entry
+                    count += 1
+                    if progress:
+                        progress(count, len(files))
+        finally:
+            hits = cache.hits if cache else 0
+            if cache:
+                cache.close()
+        with paused_gc():  # also after files read now: importing pandas and building tables make no cycles
+            from ..report.outputs import write_outputs  # pandas loads here, after the workers have forked
+            from ..report.screening import Screening
 
-    screening = Screening.from_records(screener.model, [(str(f), done[str(f)]["facts"]) for f in files
-                                                        if str(f) in done])
-    frame, record, keys_path = write_outputs(screening, output, settings.record(screener), key, skipped,
-                                             explain=settings.explain, evidence=settings.evidence)
+            screening = Screening.from_records(screener.model, [(str(f), done[str(f)]["facts"]) for f in files
+                                                                if str(f) in done])
+            frame, record, keys_path = write_outputs(screening, output, settings.record(screener), key, skipped,
+                                                     explain=settings.explain, evidence=settings.evidence)
+            done.clear()  # freed while paused, so the collector never walks them
     journal_path.unlink(missing_ok=True)
     failed = frame.loc[frame["status"] != DocStatus.OK, "status"].value_counts().to_dict()
     return RunSummary(output, len(frame), int((frame["status"] == DocStatus.OK).sum()), failed, hits, record,

@@ -21,6 +21,7 @@ from ..score.result import Result
 from ..types import DocStatus
 from .cache import Cache, file_sha256, options_key
 from .discover import find_resumes
+from .gcpause import paused_gc
 from .pool import Limits, analyze_files
 from .preflight import check_inputs
 
@@ -128,10 +129,11 @@ class Screener:
         in the workers (or on the Dask cluster behind ``client``)."""
         files = [str(f) for f in files]
         key = self._facts_key(cache) if cache is not None and not self.options.password else None
+        shas = [file_sha256(Path(file)) if key else None for file in files]
+        with paused_gc():  # many small lists, none in a cycle
+            cached = [cache.get_facts(sha, key) if sha else None for sha in shas]
         todo = []
-        for i, file in enumerate(files):
-            sha = file_sha256(Path(file)) if key else None
-            known = cache.get_facts(sha, key) if sha else None
+        for i, (file, known) in enumerate(zip(files, cached)):
             if known is not None:
                 yield i, (file, known), True
             else:

@@ -5,6 +5,7 @@ Nothing a file does may end the worker's loop: every failure becomes the documen
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sqlite3
@@ -127,6 +128,7 @@ def work(conn: Connection, options: ExtractOptions, memory_mb: int,
     when it could not start. ``parent`` is (its pid, the read end of its liveness pipe, the write
     end's fd to close or -1)."""
     _die_with_parent(*parent)
+    gc.enable()  # forked while the parent had paused it (run.gcpause); reading PDFs leaves cycles
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     try:
         analyzer = factory() if factory is not None else None
