@@ -213,7 +213,7 @@ def meaning_problems(model: Any, lines: Lines, file: str) -> list[Problem]:
 def summary(model: Any) -> dict:
     """What a model asks for: requirements by category and kind, the category weights normalised
     to 100 (over the categories that have requirements, as scoring does), and the equivalences."""
-    from .catalog.occupations import role_titles
+    from .catalog.roles import role_titles
 
     counts: dict[str, dict[str, int]] = {}
     for req in model.requirements:
