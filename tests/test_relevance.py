@@ -134,3 +134,37 @@ def test_relevance_a_title_held_across_a_group_names_the_roles_work(title, role,
 def test_relevance_common_headings_name_their_sections(analyzer, heading, section):
     analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\n{heading}\nBudgeting, vendor management\n")
     assert [s for s, _, _ in analysis.sections][-1] == section
+
+
+def _anonymised(headline: str, jobs: list[tuple[str, str, list[str]]]) -> list[str]:
+    """A resume laid out as anonymised public collections are: a headline, and under each job a
+    "Company Name - City , State" line in place of the employer."""
+    lines = [headline, "Summary", "Manager with ten years of experience.", "Experience"]
+    for title, dates, duties in jobs:
+        lines += [f"{title} {dates}", "Company Name - City , State", *duties]
+    return lines + ["Education", "Bachelor of Science : Business , 2010 State University - City , State"]
+
+
+def test_relevance_an_anonymised_pdf_counts_role_years_and_its_placeholders_move_nothing(tmp_path):
+    """Through the user's path: PDFs on disk, ranked by ``Screener.rank``, judged on the CSV's columns."""
+    import builders
+
+    from resumematch import Screener
+
+    it = _anonymised("INFORMATION TECHNOLOGY MANAGER", [
+        ("Information Technology Manager", "01/2019 to Current", ["Managed the help desk and the network team."]),
+        ("Network Administrator", "06/2014 to 12/2018", ["Maintained routers, switches and firewalls."])])
+    sales = _anonymised("SALES MANAGER", [
+        ("Sales Manager", "01/2019 to Current", ["Managed a team of eight account executives."]),
+        ("Sales Associate", "06/2014 to 12/2018", ["Sold furniture and planned store displays."])])
+    for name, lines in (("it.pdf", it), ("sales.pdf", sales)):
+        (tmp_path / name).write_bytes(builders.lines_pdf([lines]))
+    table = Screener("it_project_manager", as_of=AS_OF).rank(sorted(map(str, tmp_path.iterdir())), workers=0)
+    rows = {row["file"].rsplit("/", 1)[-1]: row for row in table.to_dict("records")}
+    assert rows["it.pdf"]["rank"] == 1
+    assert rows["it.pdf"]["role_years"] == pytest.approx(7.83, abs=0.01)
+    assert rows["it.pdf"]["relevant_years"] == pytest.approx(12.33, abs=0.01)
+    assert "the role itself" in rows["it.pdf"]["jobs"]
+    assert rows["sales.pdf"]["role_years"] == rows["sales.pdf"]["relevant_years"] == 0.0
+    for row in rows.values():
+        assert not {"Name", "City", "State"} & set(row["fit_terms"].split(", "))
