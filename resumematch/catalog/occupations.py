@@ -23,6 +23,7 @@ information technology).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import combinations
@@ -115,21 +116,19 @@ class Background:
         self.related = related or {}
         self.occupations = occupations
         self.by_code = {occ.code: i for i, occ in enumerate(occupations)}
-        listed: dict[str, int] = {}
-        for names in technologies.values():
-            for name in names:
-                listed[name] = listed.get(name, 0) + 1
+        listed = Counter(name for names in technologies.values() for name in names)
+        tool_words = {name: words(name) for name in listed}  # once per tool, though listed many times
         docs, df = [], {}
         for occ in occupations:
             tokens = words(occ.title) * round(TITLE_WEIGHT) + words(occ.description)
-            tools = [w for name in technologies.get(occ.code, ()) for w in words(name)]
+            tools = [w for name in technologies.get(occ.code, ()) for w in tool_words[name]]
             for w in set(tokens + tools):
                 df[w] = df.get(w, 0) + 1
             # The task statements help a job's duties find their occupation; a word's specificity
             # stays that of the titles, descriptions and tools (the generic-word rule is set on it).
             docs.append(tokens + [w for task in tasks.get(occ.code, ()) for w in words(task)]
                         + [w for name in technologies.get(occ.code, ())
-                           if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in words(name)])
+                           if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in tool_words[name]])
         self._doc_words = [frozenset(d) for d in docs]
         self.n = len(docs)
         #: Specificity counts the tools too: "software" and "Microsoft" name a tool of nearly every trade.

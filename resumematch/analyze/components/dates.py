@@ -148,7 +148,9 @@ class DateFinder(StatefulComponent):
         self.own = tuple(role_occupations)
         self.reader = RoleReader(self.codes, self.terms, title, self.own)
         # Built now, with the pipeline: forked workers then share the occupations' index instead of
-        # each building (and growing by) its own.
+        # each building (and growing by) its own. (A model that names its occupations needs no
+        # reading to find them, so the role's codes alone would not build it.)
+        self.reader.background  # noqa: B018
         self.reader.role_codes  # noqa: B018
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
 
