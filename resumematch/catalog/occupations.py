@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .stems import ACRONYMS, STOPWORDS, TOKEN, surfaces, title_words, words
+from .stems import STOPWORDS, TOKEN, surfaces, title_token, title_words, words
 from .technology import (
     ALTERNATE_TITLE_COLUMNS,
     OCCUPATION_TASK_COLUMNS,
@@ -143,16 +143,17 @@ class Background:
         named: dict[frozenset[str], tuple[str, set[int]]] = {}
         for i, occ in enumerate(occupations):
             for name in (occ.title, *titles.get(occ.code, ())):
-                if key := tuple(title_words(name)):
+                tokens = TOKEN.findall(name)
+                if key := tuple(w for t in tokens for w in title_token(t)):
                     held.setdefault(key, set()).add(i)
                     # Matched by its words only when it lost none that mean something ("Job
                     # Analyst" is not "Analyst", "City Manager" not "Manager").
-                    lost = {t.lower() for t in TOKEN.findall(name) if t not in ACRONYMS and t.lower() in STOPWORDS}
-                    if lost <= TITLE_FILLERS:
+                    if all(title_token(t) or t.lower() in TITLE_FILLERS or t.lower() not in STOPWORDS
+                           for t in tokens):
                         named.setdefault(frozenset(key), (name, set()))[1].add(i)
         self._held = named
         self._held_words = frozenset(w for key in named for w in key)
-        self._title_docs = [(key, sorted(rows)) for key, rows in held.items()]
+        self._title_docs = held
 
     @cached_property
     def _titles(self) -> tuple:
@@ -160,10 +161,11 @@ class Background:
         the first time a title holds none whole or several occupations hold it (0.6 s)."""
         import bm25s
 
+        docs = [(key, sorted(rows)) for key, rows in self._title_docs.items()]
         index = bm25s.BM25(k1=1.2, b=0.75)
-        index.index([list(key) for key, _ in self._title_docs], show_progress=False)
-        rows = np.repeat(np.arange(len(self._title_docs)), [len(r) for _, r in self._title_docs])
-        return index, rows, np.asarray([row for _, rows in self._title_docs for row in rows])
+        index.index([list(key) for key, _ in docs], show_progress=False)
+        rows = np.repeat(np.arange(len(docs)), [len(r) for _, r in docs])
+        return index, rows, np.asarray([row for _, rows in docs for row in rows])
 
     def weight(self, stem: str) -> float:
         """The inverse document frequency of ``stem`` over the occupations' titles and descriptions;

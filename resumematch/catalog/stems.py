@@ -46,32 +46,60 @@ def _stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+#: Each token seen, with its comparable words (stemmed) and its title words: the background reads
+#: some 400,000 tokens of O*NET text, most of them the same few thousand words.
+_STEMS: dict[str, tuple[str, ...]] = {}
+_TITLE_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def words(text: str) -> list[str]:
     """The comparable words of ``text``: acronyms spelled out, lower case, no function words, stemmed."""
-    return [_stem(w) for w in words_unstemmed(text)]
+    out: list[str] = []
+    for token in TOKEN.findall(text):
+        stems = _STEMS.get(token)
+        if stems is None:
+            stems = _STEMS[token] = tuple(_stem(w) for w in _spelled(token))
+        out += stems
+    return out
 
 
 def title_words(text: str) -> list[str]:
     """The words of a job title, acronyms spelled out, lower case, plurals made singular but not
     stemmed: in titles "Accountant" and "Accounts" name different trades."""
-    out = []
-    for word in words_unstemmed(text):
-        if word.endswith("ies") and len(word) > 4:
-            word = word[:-3] + "y"
-        elif word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        out.append(word)
+    out: list[str] = []
+    for token in TOKEN.findall(text):
+        out += title_token(token)
     return out
+
+
+def title_token(token: str) -> tuple[str, ...]:
+    """``title_words`` of one token (a match of ``TOKEN``)."""
+    singular = _TITLE_WORDS.get(token)
+    if singular is None:
+        singular = _TITLE_WORDS[token] = tuple(map(_singular, _spelled(token)))
+    return singular
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _spelled(token: str) -> list[str]:
+    """The comparable words of one token: an acronym spelled out, lower case, no function words."""
+    spelled = ACRONYMS.get(token)
+    return [w for w in (spelled.split() if spelled else (token.lower(),)) if len(w) > 1 and w not in STOPWORDS]
 
 
 def _tokens(text: str) -> Iterator[tuple[str, str]]:
     """Each comparable word of ``text`` (acronyms spelled out, lower case, no function words) with
     the token it came from."""
     for token in TOKEN.findall(text):
-        spelled = ACRONYMS.get(token)
-        for word in (spelled.split() if spelled else (token.lower(),)):
-            if len(word) > 1 and word not in STOPWORDS:
-                yield token, word
+        for word in _spelled(token):
+            yield token, word
 
 
 def words_unstemmed(text: str) -> list[str]:
