@@ -11,6 +11,11 @@ import pytest
 # Make ``import builders`` work whatever pytest's import mode is.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+# Scanned fixtures stay ``no_text`` whether or not the ``[ocr]`` extra is installed. Set before any
+# test module imports resumematch: ``EXTRACTOR_VERSION`` says at import whether OCR runs, and Dask
+# workers (which inherit the environment) refuse a client whose version differs.
+os.environ["RESUMEMATCH_OCR"] = "0"
+
 
 @pytest.fixture
 def write_file(tmp_path):
@@ -22,19 +27,6 @@ def write_file(tmp_path):
         return path
 
     return write
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _no_ocr():
-    """Scanned fixtures stay ``no_text`` whether or not the ``[ocr]`` extra is installed (workers
-    inherit the environment); a test of OCR itself removes the variable with ``monkeypatch``."""
-    before = os.environ.get("RESUMEMATCH_OCR")
-    os.environ["RESUMEMATCH_OCR"] = "0"
-    yield
-    if before is None:
-        del os.environ["RESUMEMATCH_OCR"]
-    else:
-        os.environ["RESUMEMATCH_OCR"] = before
 
 
 @pytest.fixture(scope="session")
