@@ -102,11 +102,6 @@ def _tokens(text: str) -> Iterator[tuple[str, str]]:
             yield token, word
 
 
-def words_unstemmed(text: str) -> list[str]:
-    """``words`` before stemming."""
-    return [word for _, word in _tokens(text)]
-
-
 def surfaces(text: str) -> dict[str, str]:
     """Each stem of ``text`` with the first word it came from, to show stems as words."""
     out: dict[str, str] = {}
