@@ -112,6 +112,23 @@ def test_relevance_a_title_under_the_dates_line(analyzer, entry, title, role_yea
     assert analysis.role_experience_years == pytest.approx(role_years)
 
 
+@pytest.mark.parametrize("previous_duty, title", [
+    # the layout that puts each title above its dates: the duty that ends the job above is not
+    # part of the next job's title ...
+    ("Led a staff of six support technicians and two network engineers.", "Systems Administrator"),
+    ("service on time and under budget.", "Systems Administrator"),
+    # ... while a company line above the title is (it ends in a capital or an abbreviation)
+    ("Northwind Traders Inc.", "Northwind Traders Inc. | Systems Administrator"),
+])
+def test_relevance_a_title_above_its_dates_stops_at_the_duties_above(analyzer, previous_duty, title):
+    text = ("Jane Doe\njane.doe@example.com\n\nEXPERIENCE\nIT Manager\nMar 2021 to Current\n"
+            "Company Name - City , State\nRan the service desk for 300 users.\n"
+            f"{previous_duty}\nSystems Administrator\n06/2015 to 02/2021\nMaintained the Windows servers.\n")
+    first, second = analyzer.analyze(text).periods
+    assert first.title == "IT Manager"
+    assert second.title == title
+
+
 @pytest.mark.parametrize("title, role, own", [
     ("Teacher", True, True),  # held by 23 teaching occupations, all in the role's major group
     ("High School Teacher", True, True),

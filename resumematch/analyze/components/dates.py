@@ -231,15 +231,20 @@ def _line_below(text: str, pos: int) -> str:
 def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
     """The entry's title as a recruiter would name the job: the dates' own line without the dates
     when it has words ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
-    within the entry that are not headings ("IT Manager | Acme Corp - Denver"), else the line
-    below; at most 80 characters."""
+    within the entry that are not headings ("IT Manager | Acme Corp - Denver"), up to a line that
+    ends a sentence (the duties of the entry above), else the line below; at most 80 characters."""
     line_start = text.rfind("\n", 0, date_start) + 1
     line_end = text.find("\n", date_end)
     line_end = len(text) if line_end == -1 else line_end
     same = _words_of(text[line_start:date_start] + " " + text[date_end:line_end])
     if same:
         return same[:80]
-    above = [w for w in map(_words_of, reversed(text[start:line_start].split("\n"))) if w]
+    above = []
+    for line in reversed(text[start:line_start].split("\n")):
+        if _is_duty_end(line):
+            break  # the previous entry's duties: what lies above them is not this job's
+        if words := _words_of(line):
+            above.append(words)
     if above:
         return " | ".join(reversed(above[:2]))[:80]
     below_end = text.find("\n", line_end + 1)
@@ -258,6 +263,16 @@ def _words_of(line: str) -> str:
 
 
 _LIST_MARKS = ("•", "▪", "●", "◦", "*", "- ", "– ")
+
+#: A line that ends a sentence: a lower-case word and a full stop ("... and two network engineers.",
+#: "service on time and under budget."). Titles and company names end in a capital or an
+#: abbreviation ("Acme Corp Inc.", "Sr.").
+_SENTENCE_END = re.compile(r"\b[a-z][a-z]{2,}[.;]\s*$")
+
+
+def _is_duty_end(line: str) -> bool:
+    """Whether ``line`` ends a duty: a sentence of the entry above, whose title is not this job's."""
+    return bool(_SENTENCE_END.search(line))
 
 
 def _back_lines(text: str, pos: int, n: int) -> int:
