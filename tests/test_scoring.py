@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
+import yaml
 
 from resumematch import Screener
 from resumematch.analyze.values import Analysis, Candidate, Entity
@@ -99,9 +101,9 @@ def test_scoring_repeated_mentions_add_nothing(screener, once, many):
 @pytest.mark.parametrize("name, total, categories", [
     ("maria_okafor.txt", 96.52, {"degree": 0.75, "certification": 1.0, "experience": 1.0, "internship": 1.0,
                                  "coursework": 1.0, "soft_skills": 0.971, "duties": 0.953, "project_types": 1.0}),
-    ("kwame_asante.txt", 11.89, {"degree": 0.0, "certification": 0.0, "experience": 0.0, "internship": 0.0,
+    ("kwame_asante.txt", 12.2, {"degree": 0.0, "certification": 0.0, "experience": 0.0, "internship": 0.0,
                                 "coursework": 0.0, "soft_skills": 0.386, "duties": 0.142, "project_types": 0.0}),
-    ("darnell_washington.txt", 37.23, {"degree": 0.0, "certification": 0.333, "experience": 0.0, "internship": 0.0,
+    ("darnell_washington.txt", 38.19, {"degree": 0.0, "certification": 0.333, "experience": 0.0, "internship": 0.0,
                                        "coursework": 0.0, "soft_skills": 0.443, "duties": 0.667,
                                        "project_types": 0.0}),
 ])
@@ -110,6 +112,28 @@ def test_scoring_total_in_range(screener, name, total, categories):
     assert result.score == total
     assert {k: round(v, 3) for k, v in result.scorecard.categories.items()} == categories
     assert all(0 <= r.strength <= 1 for r in result.scorecard.requirements)
+
+
+@pytest.mark.parametrize("name, has_internship", [
+    ("maria_okafor.txt", True),
+    ("kwame_asante.txt", False),
+    ("darnell_washington.txt", False),
+])
+def test_scoring_a_bonus_category_raises_a_total_and_never_lowers_one(screener, name, has_internship, tmp_path):
+    """The bundled model's internship category holds only a bonus requirement: a resume without an
+    internship scores exactly as under a model without the category; one with it scores higher."""
+    model = yaml.safe_load(Path("models/it_project_manager.yaml").read_text(encoding="utf-8"))
+    model["fit_weight"] = sum(model["category_weights"].values())  # the default, held fixed
+    del model["category_weights"]["internship"]
+    model["requirements"] = [r for r in model["requirements"] if r["category"] != "internship"]
+    path = tmp_path / "without_internship.yaml"
+    path.write_text(yaml.safe_dump(model), encoding="utf-8")
+    with_category = screener.score(f"examples/resumes/{name}").score
+    without = Screener(str(path), as_of=AS_OF).score(f"examples/resumes/{name}").score
+    if has_internship:
+        assert with_category > without
+    else:
+        assert with_category == without
 
 
 @pytest.mark.parametrize("text, expected_missing", [

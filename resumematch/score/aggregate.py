@@ -118,15 +118,30 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
 
 def total_score(model: RequirementModel, names: list[str], categories: np.ndarray, fit: np.ndarray) -> np.ndarray:
     """The total (docs/scoring.md): 100 times the weighted mean of the category scores and the fit.
+    A category of bonus requirements only (the bundled model's internship) adds its weight times its
+    score to both sides of the mean, so it can raise a total and never lower one: lacking a bonus
+    costs nothing, as it costs nothing inside a category.
     Required items are not a gate on the score: ``required_met`` and ``missing_required`` show them
     beside it (docs/scoring.md says why, with the measurements)."""
     weights = {c: w for c, w in model.category_weights.items() if c in names}
     fit_weight = sum(weights.values()) if model.fit_weight is None else model.fit_weight
-    total_weight = (sum(weights.values()) + fit_weight) or 1.0
+    bonus = bonus_categories(model)
     weighted = fit_weight * fit
+    total_weight = np.full(len(fit), fit_weight + sum(w for c, w in weights.items() if c not in bonus))
     for category, weight in weights.items():  # in the model's order: the same sum, term by term
-        weighted = weighted + weight * categories[:, names.index(category)]
-    return py_round(100 * weighted / total_weight, 2)
+        part = weight * categories[:, names.index(category)]
+        weighted = weighted + part
+        if category in bonus:
+            total_weight = total_weight + part
+    return py_round(100 * weighted / np.where(total_weight > 0, total_weight, 1.0), 2)
+
+
+def bonus_categories(model: RequirementModel) -> frozenset[str]:
+    """The categories whose requirements are all bonus: they raise a total and never lower it."""
+    kinds: dict[str, set[Kind]] = {}
+    for requirement in model.requirements:
+        kinds.setdefault(str(requirement.category), set()).add(requirement.kind)
+    return frozenset(c for c, k in kinds.items() if k == {Kind.BONUS})
 
 
 def _categories(final: np.ndarray, reqs: Requirements, model: RequirementModel) -> tuple[list[str], np.ndarray]:
