@@ -33,3 +33,37 @@ def test_dates_intern_title_a_few_lines_above_the_dates_makes_an_internship(anal
     analysis = analyzer.analyze(text)
     assert [p.kind for p in analysis.periods] == ["internship"]
     assert analysis.internships == 1 and analysis.experience_years == 0
+
+
+def _job(dates: str) -> str:
+    return f"Jane Doe\njane@example.com\n\nEXPERIENCE\nService Desk Analyst, Acme\n{dates}\n• Answered calls\n"
+
+
+@pytest.mark.parametrize("dates, start, end", [
+    # a day's date, read to its month: U.S. month first, day first when the first cannot be a month,
+    # and the European dotted form day first
+    ("4/1/2009 - 7/1/2014", "2009-04", "2014-07"),
+    ("25/12/2019 - 01/02/2021", "2019-12", "2021-01"),
+    ("01.04.2015 - 31.03.2018", "2015-04", "2018-03"),
+    # a range whose dash was lost in extraction leaves the spaces around it
+    ("August 2010  June 2012", "2010-08", "2012-06"),
+    ("July 2013  Present", "2013-07", "2026-11"),
+    ("2005  Present", "2005-01", "2026-11"),
+    # an open start
+    ("September 2017 onwards", "2017-09", "2026-11"),
+    ("Since March 2015", "2015-03", "2026-11"),
+    ("Acme (since 2016)", "2016-01", "2026-11"),
+])
+def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates, start, end):
+    (period,) = analyzer.analyze(_job(dates)).periods
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("dates", [
+    "2001  2007",  # two bare years side by side: too often something else
+    "August 2010 June 2012",  # one space is no lost dash
+    "Since 2015, resolved 40 tickets a day",  # a duty's words
+    "Windows 2000  2003 Server",
+])
+def test_dates_no_range_without_a_dash_month_or_open_word(analyzer, dates):
+    assert analyzer.analyze(_job(dates)).periods == ()
