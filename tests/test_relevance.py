@@ -153,6 +153,21 @@ def test_relevance_common_headings_name_their_sections(analyzer, heading, sectio
     assert [s for s, _, _ in analysis.sections][-1] == section
 
 
+@pytest.mark.parametrize("heading, section", [
+    # a heading of jobs with its own qualifier is the experience section ...
+    ("PROFESSIONAL WORK EXPERIENCE", "experience"), ("Customer Service Experience", "experience"),
+    ("Academic (Teaching Experience):", "experience"), ("Professional Employment History", "experience"),
+    # ... unless the qualifier names another section
+    ("Volunteer Leadership Experience", "other"), ("Internship Experience", "internships"),
+    # the twins: a count or a line of lower-case words is not a heading
+    ("Total Experience: 6 years", "education"), ("managed the customer experience", "education"),
+])
+def test_relevance_a_qualified_heading_of_jobs_starts_the_experience(analyzer, heading, section):
+    analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\nEducation\nB.S. Biology, 2010\n{heading}\n"
+                                "Service Desk Analyst, Acme, 2015 - 2020\nAnswered calls from 400 users.\n")
+    assert [s for s, _, _ in analysis.sections][-1] == section
+
+
 def _anonymised(headline: str, jobs: list[tuple[str, str, list[str]]]) -> list[str]:
     """A resume laid out as anonymised public collections are: a headline, and under each job a
     "Company Name - City , State" line in place of the employer."""

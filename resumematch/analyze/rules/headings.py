@@ -50,4 +50,31 @@ def heading_label(line: str) -> str | None:
     if len(head) > 45:
         return None
     key = _CLEAN.sub(" ", head.lower().replace("&", " and ")).split()
-    return _LOOKUP.get(" ".join(key)) if key else None
+    return (_LOOKUP.get(" ".join(key)) or _qualified(head, key)) if key else None
+
+
+#: The words that end a heading of jobs, and those that can stand before "history".
+_JOB_HEADS = {"experience", "experiences", "employment"}
+_HISTORY_OF = {"work", "employment", "career", "job", "professional", "occupational"}
+#: A qualifier that makes such a heading another section's ("Volunteer Experience") ...
+_QUALIFIER_SECTIONS = {"volunteer": "other", "volunteering": "other", "community": "other",
+                       "internship": "internships", "internships": "internships",
+                       "project": "projects", "projects": "projects"}
+#: ... or a count, not a heading ("Total Experience: 6 years").
+_NOT_QUALIFIERS = {"total", "overall", "years", "year", "months", "my", "your", "our", "no"}
+
+
+def _qualified(head: str, key: list[str]) -> str | None:
+    """A heading of jobs with its own qualifier ("PROFESSIONAL WORK EXPERIENCE", "Customer Service
+    Experience", "Research Experience", "Professional Employment History"): two to four capitalised
+    words, no digits, ending in experience, employment or a history of work. None for a line of
+    lower-case words ("managed the customer experience") or a count ("Total Experience")."""
+    words = head.replace("(", " ").replace(")", " ").split()
+    if not 2 <= len(words) <= 4 or len(key) != len(words) or any(c.isdigit() for c in head):
+        return None
+    if not all(w[:1].isupper() or w.lower() in ("and", "of", "in", "&") for w in words):
+        return None
+    last = key[-1]
+    if not (last in _JOB_HEADS or last == "history" and key[-2] in _HISTORY_OF) or key[0] in _NOT_QUALIFIERS:
+        return None
+    return next((_QUALIFIER_SECTIONS[w] for w in key[:-1] if w in _QUALIFIER_SECTIONS), "experience")
