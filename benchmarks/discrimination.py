@@ -29,6 +29,7 @@ import csv
 import json
 import math
 import os
+import random
 import re
 import subprocess
 import sys
@@ -135,6 +136,25 @@ def ndcg(scores: list[float], grades: list[int], k: int = 20) -> float:
     ideal = sorted(grades, reverse=True)
     idcg = sum((2 ** g - 1) / math.log2(pos + 2) for pos, g in enumerate(ideal[:k]))
     return dcg / idcg if idcg else float("nan")
+
+
+def lead(scores: list[float], baseline: list[float], relevant: list[bool], rounds: int = 1000,
+         seed: int = 0) -> tuple[float, float, float]:
+    """How far ``scores`` lead ``baseline`` in AUC, with a 95% interval from a paired bootstrap (the
+    same resampled CVs judge both): (lead, low, high). With a dozen relevant CVs, one misplaced CV
+    moves an AUC by several thousandths; the interval says which leads are more than that."""
+    rng = random.Random(seed)
+    n = len(scores)
+    leads = []
+    for _ in range(rounds):
+        pick = [rng.randrange(n) for _ in range(n)]
+        rel = [relevant[i] for i in pick]
+        if all(rel) or not any(rel):
+            continue
+        leads.append(auc([scores[i] for i in pick], rel) - auc([baseline[i] for i in pick], rel))
+    leads.sort()
+    return (auc(scores, relevant) - auc(baseline, relevant), leads[int(0.025 * len(leads))],
+            leads[int(0.975 * len(leads)) - 1])
 
 
 def top_relevant(scores: list[float], relevant: list[bool], k: int = 20) -> int:
@@ -275,8 +295,15 @@ def evaluate(role: Role, samples: list[Sample], files: dict[str, Path], texts: d
         if max(grades) > 1:
             entry["auc_grade2"] = round(auc(scores, [g > 1 for g in grades]), 3)
         table[label] = entry
+    leads: dict[str, dict[str, list[float]]] = {}
+    score = signals["resumematch score"]
+    for baseline in ("keyword count", "TF-IDF", "BM25"):
+        leads[baseline] = {"auc": [round(x, 3) for x in lead(score, signals[baseline], relevant)]}
+        if max(grades) > 1:
+            grade2 = [g > 1 for g in grades]
+            leads[baseline]["auc_grade2"] = [round(x, 3) for x in lead(score, signals[baseline], grade2)]
     return {"role": role.name, "pool": len(pool), "relevant": sum(relevant),
-            "grade2": sum(g > 1 for g in grades), "table": table}
+            "grade2": sum(g > 1 for g in grades), "table": table, "leads": leads}
 
 
 def format_table(result: dict) -> str:
@@ -286,6 +313,11 @@ def format_table(result: dict) -> str:
     for label, e in result["table"].items():
         lines.append(f"| {label} | {e['auc']:.3f} | {e.get('auc_grade2', float('nan')):.3f} | "
                      f"{e['ndcg@20']:.3f} | {e['top20']} |")
+    lines += ["", "Lead of the score's AUC over each baseline, with its 95% interval (paired bootstrap, 1,000 rounds):"]
+    for baseline, entry in result.get("leads", {}).items():
+        parts = [f"{key.replace('auc_grade2', 'grade 2').replace('auc', 'any')} {v:+.3f} ({lo:+.3f} to {hi:+.3f})"
+                 for key, (v, lo, hi) in entry.items()]
+        lines.append(f"- over {baseline}: " + "; ".join(parts))
     return "\n".join(lines)
 
 
