@@ -95,6 +95,25 @@ def test_draft_years_of_experience_set_full_strength_and_relevant_terms():
     assert model.experience.full_strength_years == 5 and "C#" in model.experience.relevant_terms
 
 
+@pytest.mark.parametrize("posting, kind, label", [
+    # a posting for an occupation that names no years still screens for work in its field ...
+    ("Human Resources Specialist\nDuties\n- Advise managers on staffing actions\n- Rate applicants\n",
+     Kind.PREFERRED, "Years of work as Human Resources Specialist or in a related occupation"),
+    # ... while years the posting names are its own requirement
+    ("Human Resources Specialist\nRequirements\n- 3+ years of experience in human resources\n",
+     Kind.REQUIRED, "3+ years of human resources"),
+])
+def test_draft_a_title_that_names_an_occupation_asks_for_years_in_its_field(posting, kind, label):
+    model = draft_model(posting)
+    req = model.by_id["experience.years"]
+    assert (req.kind, req.label) == (kind, label)
+
+
+def test_draft_a_title_that_names_no_occupation_adds_no_years():
+    model = draft_model("Join our team!\nDuties\n- Advise managers on staffing actions\n")
+    assert not [r for r in model.requirements if r.category == "experience"]
+
+
 def test_draft_duties_are_verb_object_patterns():
     model = draft_model("Responsibilities\n- Prepare monthly financial statements and reconciliations\n")
     duty = next(r for r in model.requirements if r.category == "duties")

@@ -88,9 +88,15 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
         # The title names an occupation: jobs in it are what makes experience relevant.
         block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
-    if not [i for i in found if not i.left_out] and block:
-        # A posting that asks nothing else (only a title) asks for experience in its occupation.
-        found.append(Item("experience.years", Category.EXPERIENCE, f"Experience as {title}", Kind.PREFERRED, title))
+    if block and _names_occupation(title) and not any(i.category == Category.EXPERIENCE and not i.left_out
+                                                       for i in found):
+        # A posting for an occupation asks for experience in it, named in words or not: who has
+        # worked as what, and for how long, is what sets its own field apart (issue: rank the right
+        # people first). Preferred: a posting that names no years does not make them a bar.
+        found.append(Item("experience.years", Category.EXPERIENCE, f"Years of work as {title} or in a related "
+                          "occupation"[:90], Kind.PREFERRED, f"The posting's title: {title}",
+                          note="Added from the title: the posting names no years of experience; jobs that "
+                               "read as the role's occupations count (experience.occupations)."))
     found += _role_years(title)
     seen: dict[str, int] = {}
     for item in found:  # ids are unique: a second "degree.bachelor_x" becomes "degree.bachelor_x_2"
@@ -108,13 +114,21 @@ def _role_years(title: str) -> list[Item]:
     worked as what, and for how long, is the evidence a posting for that occupation asks of first."""
     from ..catalog.occupations import background
 
-    occupation = background().closest_title(title) if title else None
+    occupation = background().closest_title(title) if _names_occupation(title) else None
     if occupation is None:
         return []
     return [Item("experience.role_years", Category.EXPERIENCE, f"Years as {title}"[:90], Kind.PREFERRED,
                  f"The posting's title: {title}", {"years": str(ExperienceYears.ROLE)},
                  note=f"Added from the title: years in jobs whose title names {occupation.title} "
                       "(experience.role_occupations, or the occupation closest to the title).")]
+
+
+def _names_occupation(title: str) -> bool:
+    """Whether the posting's title holds one of the titles O*NET's occupations are held by, whole
+    ("Accountant", "IT Project Manager"; not "Join our team!")."""
+    from ..catalog.occupations import background
+
+    return bool(title) and background().named(title) is not None
 
 
 def _complete(items: list[Item], block: dict, title: str) -> list[str]:
