@@ -10,7 +10,7 @@ import pytest
 from builders import lines_pdf
 from typer.testing import CliRunner
 
-from resumematch.analyze.components.dates import RANGE
+from resumematch.analyze.rules.dateranges import RANGE
 from resumematch.cli import app
 from resumematch.extraction.normalize import normalize, repair_mojibake
 

@@ -13,7 +13,7 @@ from ..extraction.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)
-from .components.dates import merged_months
+from .rules.dateranges import merged_months
 from .rules.extensions import doc_text, section_lookup, token_bounds
 from .rules.injection import injection_spans
 from .values import Analysis, Candidate, Entity, Period

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,6 +18,7 @@ from spacy.tokens import Doc
 from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
+from ..rules.dateranges import RawPeriod, find_periods, months_between
 from ..rules.extensions import (
     doc_text,
     expand_span,
@@ -29,124 +29,6 @@ from ..rules.extensions import (
     span_chars,
 )
 from ..rules.headings import heading_label
-
-_MONTHS = {m: i for i, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-#: A day's date read to its month: "4/1/2009" (U.S. month first; "25/12/2019", whose first number
-#: cannot be a month, day first) and "01.04.2015" (day first, the European dotted form).
-_DAY_DATE = rf"(?:\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}|\d{{1,2}}\.\d{{1,2}}\.{_YEAR})"
-_POINT = (rf"(?:{_DAY_DATE}|{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
-          rf"|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})")
-_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)"
-#: What stands between the two ends: dashes, words, and the tildes and arrows of other conventions
-#: ("2015 ~ 2019", fullwidth "～" once normalised, "2015 → 2019").
-_TO = r"(?:->|-|~|〜|→|⟶|to|until|till|through|thru|–|—)"
-RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*{_TO}\s*"
-                   rf"(?P<b>{_POINT}|{_NOW})(?![\w/])", re.IGNORECASE)
-#: A range whose dash was lost in extraction (a glyph with no text behind it leaves the spaces around
-#: it: "August 2010  June 2012", "2005  Present"): two or more spaces between ends that name a month,
-#: or before "Present". Two bare years side by side ("2001  2007") are too often something else.
-_MONTH_POINT = rf"(?:{_DAY_DATE}|{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*/\s*{_YEAR})"
-GAP_RANGE = re.compile(rf"(?<![\w/.])(?P<a>{_MONTH_POINT})[ \t]{{2,}}(?P<b>{_MONTH_POINT}|{_NOW})(?![\w/])"
-                       rf"|(?<![\w/.])(?P<c>{_YEAR})[ \t]{{2,}}(?P<d>{_NOW})\b", re.IGNORECASE)
-#: An open start: "September 2017 onwards", "Since March 2015" opening a line, "(since 2015)"; not
-#: "Since 2015, sales grew", a duty's words.
-OPEN_RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s+onwards?\b"
-                        rf"|^[ \t]*since\s+(?P<c>{_MONTH_POINT})(?![\w/])"
-                        rf"|\(since\s+(?P<e>{_POINT})\)", re.IGNORECASE | re.MULTILINE)
-
-# The forms parse_point tells apart, compiled once: it runs for both ends of every range.
-_NOW_POINT = re.compile(_NOW)
-_MONTH_YEAR = re.compile(rf"({_MONTH})\s*({_YEAR})")
-_MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})")
-_YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})")
-_YEAR_POINT = re.compile(_YEAR)
-_DAY_DATE_POINT = re.compile(rf"(\d{{1,2}})\s*([/.])\s*(\d{{1,2}})\s*[/.]\s*({_YEAR})")
-
-
-@dataclass
-class RawPeriod:
-    start: tuple[int, int]
-    end: tuple[int, int]
-    char_start: int
-    char_end: int
-
-
-def parse_point(text: str, *, is_end: bool, today: dt.date) -> tuple[int, int] | None:
-    """A (year, month) pair from "Jan 2015", "03/2018", "2018-03", "2014" or "Present"."""
-    t = text.strip().lower().replace(",", " ").replace("'", "")
-    if _NOW_POINT.fullmatch(t):
-        return (today.year, today.month) if is_end else None
-    m = _DAY_DATE_POINT.fullmatch(t)
-    if m:
-        first, second, sep = int(m.group(1)), int(m.group(3)), m.group(2)
-        month = (second if first > 12 else first) if sep == "/" else (first if second > 12 else second)
-        return (int(m.group(4)), month) if 1 <= month <= 12 else None
-    m = _MONTH_YEAR.fullmatch(t)
-    if m:
-        key = m.group(1).rstrip(".")
-        return int(m.group(2)), _MONTHS.get(key, _MONTHS.get(key[:3], 1))
-    m = _MONTH_NUMBER_YEAR.fullmatch(t)
-    if m:
-        return int(m.group(2)), int(m.group(1))
-    m = _YEAR_MONTH_NUMBER.fullmatch(t)
-    if m:
-        return int(m.group(1)), int(m.group(2))
-    m = _YEAR_POINT.fullmatch(t)
-    if m:
-        return int(t), 1
-    return None
-
-
-def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
-    """Every plausible date range in ``text``, in reading order: written ranges, ranges whose dash
-    was lost, and open starts ("2017 onwards"); impossible ones (end before start, future) are
-    skipped, and a range inside one already found is not found twice."""
-    now = (today.year, today.month)
-    found: list[RawPeriod] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in (RANGE, GAP_RANGE, OPEN_RANGE):
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            groups = m.groupdict()
-            a = groups.get("a") or groups.get("c") or groups.get("e")
-            b = groups.get("b") or groups.get("d")
-            start = parse_point(a, is_end=False, today=today)
-            end = parse_point(b, is_end=True, today=today) if b else now
-            if start is None or end is None:
-                continue
-            end = min(end, now)
-            if start > now or end < start or start[0] < 1950:
-                continue
-            found.append(RawPeriod(start, end, m.start(), m.end()))
-            taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda p: p.char_start)
-
-
-def months_between(start: tuple[int, int], end: tuple[int, int]) -> int:
-    return (end[0] - start[0]) * 12 + (end[1] - start[1])
-
-
-def merged_months(periods: list[tuple[tuple[int, int], tuple[int, int]]]) -> int:
-    """Total months covered by ``periods``, counting overlaps once."""
-    total, current = 0, None
-    for start, end in sorted(periods):
-        if current and start <= current[1]:
-            current = (current[0], max(current[1], end))
-            continue
-        if current:
-            total += months_between(*current)
-        current = (start, end)
-    if current:
-        total += months_between(*current)
-    return total
-
 
 #: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
 #: duties ("Managed a team of six engineers").
