@@ -112,6 +112,20 @@ def test_relevance_a_title_under_the_dates_line(analyzer, entry, title, role_yea
     assert analysis.role_experience_years == pytest.approx(role_years)
 
 
+@pytest.mark.parametrize("dates_line, title", [
+    # a dates line whose other words are only a place: the title is the line above it ...
+    ("Jan 2015 - Present | New York, NY", "FACEBOOK | SOFTWARE ENGINEER"),
+    ("Jan 2013 - May 2013 | Palo Alto, CA & Ithaca, NY", "FACEBOOK | SOFTWARE ENGINEER"),
+    # ... while words that are not only a place are the title
+    ("Jan 2015 - Present | Staff Engineer, Acme", "Staff Engineer, Acme"),
+])
+def test_relevance_a_place_beside_the_dates_is_not_the_title(analyzer, dates_line, title):
+    analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\nFACEBOOK | SOFTWARE ENGINEER\n"
+                                f"{dates_line}\n• Built the ads ranking service\n")
+    (period,) = analysis.periods
+    assert period.title == title
+
+
 @pytest.mark.parametrize("previous_duty, title", [
     # the layout that puts each title above its dates: the duty that ends the job above is not
     # part of the next job's title ...

@@ -29,6 +29,7 @@ from ..rules.extensions import (
     span_chars,
 )
 from ..rules.headings import heading_label
+from ..rules.notnames import is_place
 
 #: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
 #: duties ("Managed a team of six engineers").
@@ -142,14 +143,14 @@ def _line_below(text: str, pos: int) -> str:
 
 def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
     """The entry's title as a recruiter would name the job: the dates' own line without the dates
-    when it has words ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
+    when it has words other than a place ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
     within the entry that are not headings ("IT Manager | Acme Corp - Denver"), up to a line that
     ends a sentence (the duties of the entry above), else the line below; at most 80 characters."""
     line_start = text.rfind("\n", 0, date_start) + 1
     line_end = text.find("\n", date_end)
     line_end = len(text) if line_end == -1 else line_end
     same = _words_of(text[line_start:date_start] + " " + text[date_end:line_end])
-    if same:
+    if same and not is_place(same):  # "Jan 2015 - Present | New York, NY": the title is above
         return same[:80]
     above = []
     for line in reversed(text[start:line_start].split("\n")):

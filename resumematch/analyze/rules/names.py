@@ -26,15 +26,12 @@ from pathlib import Path
 
 from .header import find_email, find_phone, segments
 from .headings import heading_label
-from .notnames import not_a_name
+from .notnames import STATE_CODES, not_a_name
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)*(?:-[^\W\d_a-z][^\W\d_'’.-]*)*\.?$")
 _PARTICLES = frozenset("van von de da del der la le bin al dos du di el".split())
 _POST_NOMINALS = frozenset("""mba pmp phd rn bsn msn csm cpa md pe ms bs ba ma msc bsc capm cissp itil
 cfa acca jd esq jr sr ii iii iv""".split())
-_STATES = frozenset("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
-NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS ON PE QC SK
-NSW VIC QLD TAS ACT NT""".split())
 _MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _PREFIX = re.compile(r"^(?:(?:full\s+|candidate\s+)?name\s*[:\-]\s*|(?:dr|mr|mrs|ms|miss|prof)\.?\s+"
@@ -124,7 +121,7 @@ def clean_name(part: str) -> str:
         words.pop()  # "Jane Doe April 2019": a date follows the name
     head, _, rest = " ".join(words).partition(",")
     after = rest.replace(",", " ").split()
-    if after and after[0] in _STATES and (number_follows or after[0].lower() not in _POST_NOMINALS):
+    if after and after[0] in STATE_CODES and (number_follows or after[0].lower() not in _POST_NOMINALS):
         return ""  # "Denver, CO 80202": a place
     tail = [w for w in after if not _credential(w)]
     if len(tail) > 3 or any(w[0].islower() for w in tail):
@@ -148,7 +145,7 @@ def _leading_name(raw: str) -> str:
         return ""
     taken = []
     for w in words[:5]:
-        if w.endswith(",") or w in _STATES:
+        if w.endswith(",") or w in STATE_CODES:
             return ""
         acronym = w.isupper() and not all(t.isupper() for t in taken)
         if acronym or not _name_word(w) or w.lower().strip(".") in _NOT_NAME | _MONTHS:
@@ -237,7 +234,7 @@ def find_labelled_name(text: str, start: int, end: int) -> tuple[str, int] | Non
 def _not_place(candidate: str) -> bool:
     """False for "Clayton VIC": a state or province code after a place name (in a name set in
     capitals, "MARIA DE LA CRUZ", such words are the name's own)."""
-    return candidate.isupper() or not any(w in _STATES for w in candidate.split()[1:])
+    return candidate.isupper() or not any(w in STATE_CODES for w in candidate.split()[1:])
 
 
 def _display(name: str) -> str:

@@ -37,6 +37,32 @@ _PLACE_PAIRS = frozenset({"new york", "new jersey", "new hampshire", "new mexico
                           "british columbia", "new brunswick", "nova scotia", "south korea", "sri lanka"})
 
 
+#: U.S. state, Canadian province and Australian state codes, as written after a town ("Austin, TX").
+STATE_CODES = frozenset("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV
+NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS ON PE QC SK
+NSW VIC QLD TAS ACT NT""".split())
+#: A town and its region, once or more ("New York, NY", "Palo Alto, CA & Ithaca, NY", "Pune, India",
+#: the placeholder "City , State"): up to three capitalised words, a comma, and a region.
+_WORDS = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)"
+_TOWN_REGION = re.compile(rf"{_WORDS}{{0,2}}\s*,\s*(?P<region>{_WORDS}?)")
+_COUNTRY_CODES = frozenset("USA US UK UAE SKOREA".split())
+
+
+def is_place(text: str) -> bool:
+    """Whether ``text`` is only a place: towns with their state, province or country ("New York,
+    NY", "Palo Alto, CA & Ithaca, NY", "Bangalore, India", "City , State"), not "Engineer, Acme"."""
+    parts = [p.strip() for p in re.split(r"\s*[&/;|]\s*", text.strip()) if p.strip()]
+    if not parts:
+        return False
+    for part in parts:
+        m = _TOWN_REGION.fullmatch(part)
+        region = m.group("region") if m else ""
+        if not (region in STATE_CODES or region == "State" or region.lower() in _PLACES
+                or region.lower() in _PLACE_PAIRS or region.replace(".", "").upper() in _COUNTRY_CODES):
+            return False
+    return True
+
+
 def _singular(word: str) -> str:
     """"Workers" -> "worker", "Actuaries" -> "actuary", "Coaches" -> "coach"."""
     word = word.lower()
