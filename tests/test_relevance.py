@@ -214,3 +214,27 @@ def test_relevance_an_anonymised_pdf_counts_role_years_and_its_placeholders_move
     assert rows["sales.pdf"]["role_years"] == rows["sales.pdf"]["relevant_years"] == 0.0
     for row in rows.values():
         assert not {"Name", "City", "State"} & set(row["fit_terms"].split(", "))
+
+
+@pytest.mark.parametrize("place", ["Mountain View, CA", "San Francisco, CA", "Boston, MA", "Bangalore, India", ""])
+def test_relevance_where_a_job_was_moves_no_fit(analyzer, place):
+    """A town and its region are no words of a trade: "CA" is a vendor of database tools in O*NET and
+    "San" a storage network, so Californians read more like database architects before."""
+    def fit(where: str) -> tuple:
+        analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\nSoftware Engineer, Google, {where}\n"
+                                    "Jan 2015 - Present\n• Built the ads ranking service in Java and SQL\n")
+        return analysis.fit, analysis.fit_terms, analysis.relevant_experience_years
+
+    assert fit(place) == fit("Austin, TX")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Senior Java Developer Dallas, TX", "Senior Java Developer"),  # the title before the town stays
+    ("Project Manager, PA", "Project Manager, PA"),  # a title before a state's code is no town
+    ("Staff Nurse, Mercy Hospital, Chicago, IL", "Staff Nurse, Mercy Hospital,"),
+])
+def test_relevance_places_are_blanked_and_titles_kept(text, kept):
+    from resumematch.analyze.rules.notnames import without_places
+
+    out = without_places(text)
+    assert len(out) == len(text) and out.rstrip() == kept

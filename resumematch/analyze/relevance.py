@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..catalog.occupations import Background, Reading, background
+from .rules.notnames import without_places
 
 #: A single word whose specificity is below this (a word the titles, descriptions or tools of more
 #: than about a quarter of occupations use: "software", "system", "data", "Microsoft") is generic.
@@ -103,7 +104,7 @@ class RoleReader:
         if named is not None and named.names(set(self.role_codes)):
             held = next(o.title for o in named.occupations if o.code in self.role_codes)
             return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
-        text = body if title and title in body else f"{title}\n{body}"
+        text = without_places(body if title and title in body else f"{title}\n{body}")
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:
             return JobVerdict(False, "its entry has no words that tell an occupation")
@@ -136,6 +137,7 @@ class RoleReader:
             return Reading(0.0, None, None, ())
         for word in leave_out:  # the candidate's own name: it tells no trade and must move no score
             text = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", text)
+        text = without_places(text)  # where one works tells no trade either (docs/fairness.md)
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)

@@ -156,7 +156,7 @@ def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
     for line in reversed(text[start:line_start].split("\n")):
         if _is_duty_end(line):
             break  # the previous entry's duties: what lies above them is not this job's
-        if words := _words_of(line):
+        if (words := _words_of(line)) and not is_place(words):  # "Mountain View, CA" names no job
             above.append(words)
     if above:
         return " | ".join(reversed(above[:2]))[:80]

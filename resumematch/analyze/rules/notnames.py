@@ -63,6 +63,30 @@ def is_place(text: str) -> bool:
     return True
 
 
+_REGION = (r"(?:(?:" + "|".join(sorted(STATE_CODES | {"USA", "US", "UK", "UAE"})) + r")(?![\w.])"
+           r"|State\b|(?i:" + "|".join(sorted(_PLACES | _PLACE_PAIRS, key=len, reverse=True)) + r")\b)")
+#: A town and its region anywhere in a line ("Google, Mountain View, CA" -> "Mountain View, CA").
+_TOWN_THEN_REGION = re.compile(rf"(?<![\w.])((?:[A-Z][\w.'-]*\s+){{0,2}}[A-Z][\w.'-]*)\s*,\s*{_REGION}")
+
+
+def without_places(text: str) -> str:
+    """``text`` with each town and its region blanked (same length): "Software Engineer, Mountain
+    View, CA" reads as a software engineer, not as a user of CA's database tools and SANs. Words of a
+    job title before the town stay ("Java Developer Dallas, TX" keeps "Java Developer"; "Project
+    Manager, PA" is no place)."""
+    title_words = _occupation_words()[1]
+
+    def blank(m: re.Match) -> str:
+        words = list(re.finditer(r"\S+", m.group(1)))
+        titled = [i for i, w in enumerate(words) if _singular(w.group().strip(".,")) in title_words]
+        if titled and titled[-1] == len(words) - 1:
+            return m.group(0)
+        keep = words[titled[-1]].end() if titled else 0
+        return m.group(0)[:keep] + " " * (len(m.group(0)) - keep)
+
+    return _TOWN_THEN_REGION.sub(blank, text)
+
+
 def _singular(word: str) -> str:
     """"Workers" -> "worker", "Actuaries" -> "actuary", "Coaches" -> "coach"."""
     word = word.lower()
