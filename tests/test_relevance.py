@@ -238,3 +238,13 @@ def test_relevance_places_are_blanked_and_titles_kept(text, kept):
 
     out = without_places(text)
     assert len(out) == len(text) and out.rstrip() == kept
+
+
+@pytest.mark.parametrize("title, relevant", [
+    ("Co-Founder & CTO, Nexus AI", True),  # IT leadership O*NET files under chief executives
+    ("Site Reliability Engineer, Danggeun Market", True),
+    ("Chief Investment Officer, Harbor Capital", False),  # the twin: a chief officer of another trade
+])
+def test_relevance_it_leadership_titles_count_for_the_bundled_role(analyzer, title, relevant):
+    analysis = analyzer.analyze(job(title, "Set the direction of the firm."))
+    assert (analysis.relevant_experience_years > 0) is relevant
