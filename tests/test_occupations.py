@@ -46,6 +46,24 @@ def test_occupations_words_spell_out_acronyms_and_stem(text, stems):
     assert words(text) == stems
 
 
+@pytest.mark.parametrize("with_words, without", [
+    # an employer's legal form and the word for where one studied tell no trade ...
+    ("Claims adjuster, Acme Insurance Inc.", "Claims adjuster, Acme Insurance"),
+    ("Teller, First Bank Pvt. Ltd.", "Teller, First Bank"),
+    ("B.S. Biology, State University", "B.S. Biology, State"),
+])
+def test_occupations_legal_forms_and_university_move_no_reading(with_words, without):
+    assert words(with_words) == words(without)
+    b = background()
+    codes = tuple(o.code for o in b.occupations[:50])
+    assert b.reading(with_words, codes) == b.reading(without, codes)
+
+
+def test_occupations_a_trade_word_beside_them_still_counts():
+    """The twin: the trade's own words stay ("Insurance" reads as insurance work)."""
+    assert "insur" in words("Claims adjuster, Acme Insurance Inc.")
+
+
 @pytest.mark.parametrize("title, code", [
     ("Information Technology Project Manager", "15-1299.09"),
     ("Human Resources Manager", "11-3121.00"),
