@@ -9,6 +9,7 @@ import pytest
 
 from resumematch.analyze import Analyzer
 from resumematch.analyze.relevance import RoleReader
+from resumematch.catalog.held_titles import HeldTitles
 from resumematch.catalog.occupations import background, occupation_titles
 from resumematch.catalog.stems import words
 from resumematch.errors import ModelError
@@ -120,6 +121,27 @@ def test_occupations_a_job_title_names_a_title_it_holds_whole(title, held, code)
 ])
 def test_occupations_a_job_title_that_holds_no_title_whole_names_nothing(title):
     assert background().named(title) is None
+
+
+@pytest.mark.parametrize("held, title, found", [
+    # a title's words in any order, every occupation holding it, in row order
+    ([(3, "Project Manager"), (1, "Manager, Projects"), (2, "Project Coordinator")], "Senior Project Manager, Acme",
+     ("Project Manager", [1, 3])),
+    ([(0, "Senior Manager")], "Manager", ("Senior Manager", [0])),  # a filler word may go
+    # the longest held whole; several of that length together
+    ([(0, "Manager"), (1, "Sales Manager"), (2, "Project Manager")], "Sales Project Manager",
+     ("Sales Manager / Project Manager", [1, 2])),
+])
+def test_held_titles_a_title_is_found_by_its_words(held, title, found):
+    assert HeldTitles(held).find(title) == found
+
+
+@pytest.mark.parametrize("held, title", [
+    ([(3, "Project Manager"), (2, "Project Coordinator")], "Program Manager"),
+    ([(0, "City Manager")], "Manager"),  # "City" means something: "Manager" is not a city manager
+])
+def test_held_titles_a_title_not_held_whole_is_not_found(held, title):
+    assert HeldTitles(held).find(title) is None
 
 
 def test_occupations_an_occupation_related_to_none_takes_its_classification_group():

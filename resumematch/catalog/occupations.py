@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
-from itertools import combinations
+from functools import cache, cached_property, partial
 from pathlib import Path
 
 import numpy as np
 
-from .stems import STOPWORDS, TOKEN, surfaces, title_token, title_words, words
+from .held_titles import HeldTitles
+from .stems import surfaces, title_words, words
 from .technology import (
     ALTERNATE_TITLE_COLUMNS,
     OCCUPATION_TASK_COLUMNS,
@@ -91,14 +92,6 @@ class Named:
         return sum(c in codes or c[:2] in groups for c in self.codes) >= len(self.codes) / 2
 
 
-#: A job title's first words looked at (of those any held title uses: a company's or a place's name
-#: rarely is one), and the most words of a held title (O*NET's run to eight; titles of more than
-#: five words are rarely written whole).
-MAX_TITLE_WORDS = 10
-MAX_HELD_WORDS = 5
-#: Stop words a held title may lose and still be itself ("Manager of Operations", "Senior Buyer").
-TITLE_FILLERS = frozenset("a an and or of the for in on at to with senior junior sr jr ii iii iv".split())
-
 #: A tool O*NET lists for more occupations than this (Microsoft Excel, email software) says nothing
 #: of which occupation a text belongs to, so it stays out of the occupations' documents.
 COMMON_TOOL_OCCUPATIONS = 50
@@ -108,11 +101,15 @@ class Background:
     """The occupations indexed for BM25 (bm25s), and each word's specificity."""
 
     def __init__(self, occupations: list[OccupationText], technologies: dict[str, list[str]],
-                 tasks: dict[str, list[str]] | None = None, titles: dict[str, list[str]] | None = None,
+                 tasks: dict[str, list[str]] | None = None,
+                 titles: Callable[[], dict[str, list[str]]] | None = None,
                  related: dict[str, list[str]] | None = None) -> None:
+        """``titles`` reads the titles people hold in each occupation: called again when they are
+        needed again, rather than kept, as the background lives as long as its process."""
         import bm25s
 
-        tasks, titles = tasks or {}, titles or {}
+        tasks = tasks or {}
+        self._read_titles = titles or dict
         self.related = related or {}
         self.occupations = occupations
         self.by_code = {occ.code: i for i, occ in enumerate(occupations)}
@@ -136,32 +133,23 @@ class Background:
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         self._bm25.index(docs, show_progress=False)
         self._vocab = self._bm25.vocab_dict
-        # One document per title a job may carry (the O*NET title and those people hold), each
-        # pointing at its occupation: "Help Desk Technician" is found as itself, not as the words of
-        # "Computer User Support Specialists".
-        held: dict[tuple[str, ...], set[int]] = {}
-        named: dict[frozenset[str], tuple[str, set[int]]] = {}
-        for i, occ in enumerate(occupations):
-            for name in (occ.title, *titles.get(occ.code, ())):
-                tokens = TOKEN.findall(name)
-                if key := tuple(w for t in tokens for w in title_token(t)):
-                    held.setdefault(key, set()).add(i)
-                    # Matched by its words only when it lost none that mean something ("Job
-                    # Analyst" is not "Analyst", "City Manager" not "Manager").
-                    if all(title_token(t) or t.lower() in TITLE_FILLERS or t.lower() not in STOPWORDS
-                           for t in tokens):
-                        named.setdefault(frozenset(key), (name, set()))[1].add(i)
-        self._held = named
-        self._held_words = frozenset(w for key in named for w in key)
-        self._title_docs = held
+        self._held = HeldTitles(self._held_titles())
 
     @cached_property
     def _titles(self) -> tuple:
         """The held titles indexed for BM25, with each title's row per occupation holding it: built
-        the first time a title holds none whole or several occupations hold it (0.6 s)."""
+        the first time a title holds none whole or several occupations hold it (0.7 s, the titles read
+        again from their file)."""
         import bm25s
 
-        docs = [(key, sorted(rows)) for key, rows in self._title_docs.items()]
+        # One document per title a job may carry (the O*NET title and those people hold), each
+        # pointing at its occupation: "Help Desk Technician" is found as itself, not as the words of
+        # "Computer User Support Specialists".
+        held: dict[tuple[str, ...], set[int]] = {}
+        for i, name in self._held_titles():
+            if key := tuple(title_words(name)):
+                held.setdefault(key, set()).add(i)
+        docs = [(key, sorted(rows)) for key, rows in held.items()]
         index = bm25s.BM25(k1=1.2, b=0.75)
         index.index([list(key) for key, _ in docs], show_progress=False)
         rows = np.repeat(np.arange(len(docs)), [len(r) for _, r in docs])
@@ -219,14 +207,18 @@ class Background:
         "IT Project Manager"), all of them when several hold it ("Systems Analyst": computer systems
         analysts, software developers, operations research analysts...; ``Named.names`` says whether
         that is a role's work). None when the job title holds no title whole (a company's name)."""
-        have = [w for w in dict.fromkeys(title_words(title)) if w in self._held_words][:MAX_TITLE_WORDS]
-        for size in range(min(len(have), MAX_HELD_WORDS), 0, -1):
-            found = [self._held[key] for key in map(frozenset, combinations(have, size)) if key in self._held]
-            if not found:
-                continue
-            rows = sorted(set().union(*(r for _, r in found)))
-            return Named(" / ".join(name for name, _ in found), tuple(self.occupations[i] for i in rows))
-        return None
+        found = self._held.find(title)
+        if found is None:
+            return None
+        return Named(found[0], tuple(self.occupations[i] for i in found[1]))
+
+    def _held_titles(self) -> Iterator[tuple[int, str]]:
+        """Each title held in an occupation, O*NET's own and those people hold, with the occupation's
+        row."""
+        titles = self._read_titles()
+        for i, occ in enumerate(self.occupations):
+            for name in (occ.title, *titles.get(occ.code, ())):
+                yield i, name
 
     def reading(self, text: str, codes: tuple[str, ...], n_terms: int = 5) -> Reading:
         """How ``text`` reads against the occupations ``codes`` (see ``Reading``)."""
@@ -277,6 +269,14 @@ def occupation_titles() -> dict[str, str]:
     return {occ.code: occ.title for occ in read_occupations(catalog_dir() / "occupation_text.tsv")}
 
 
+def held_titles(folder: Path) -> dict[str, list[str]]:
+    """The titles people hold in each occupation (``occupation_alternate_titles.tsv`` in ``folder``)."""
+    titles: dict[str, list[str]] = {}
+    for row in read_tsv(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS)[1]:
+        titles.setdefault(row["code"], []).append(row["title"])
+    return titles
+
+
 @cache
 def background() -> Background:
     """The bundled background (built once per process)."""
@@ -291,10 +291,8 @@ def background() -> Background:
     tasks: dict[str, list[str]] = {}
     for row in read_tsv(folder / "occupation_tasks.tsv", OCCUPATION_TASK_COLUMNS)[1]:
         tasks.setdefault(row["code"], []).append(row["task"])
-    titles: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS)[1]:
-        titles.setdefault(row["code"], []).append(row["title"])
     related: dict[str, list[str]] = {}
     for row in read_tsv(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS)[1]:
         related.setdefault(row["code"], []).append(row["related"])
-    return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks, titles, related)
+    return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks,
+                      partial(held_titles, folder), related)
