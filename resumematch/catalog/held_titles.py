@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import combinations
+from pathlib import Path
 
 import numpy as np
 
 from .stems import STOPWORDS, TOKEN, title_token, title_words
+from .technology import ALTERNATE_TITLE_COLUMNS, read_tsv
 
 #: A job title's first words looked at (of those any held title uses: a company's or a place's name
 #: rarely is one), and the most words of a held title (O*NET's run to eight; titles of more than
@@ -73,6 +75,14 @@ class HeldTitles:
 
     def _name(self, i: int) -> str:
         return self._names[self._starts[i]:self._starts[i + 1] - 1]
+
+
+def read_held_titles(folder: Path) -> dict[str, list[str]]:
+    """The titles people hold in each occupation (``occupation_alternate_titles.tsv`` in ``folder``)."""
+    titles: dict[str, list[str]] = {}
+    for row in read_tsv(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS)[1]:
+        titles.setdefault(row["code"], []).append(row["title"])
+    return titles
 
 
 def _key(words: Iterable[str]) -> str:

@@ -31,10 +31,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .held_titles import HeldTitles
+from .held_titles import HeldTitles, read_held_titles
 from .stems import surfaces, title_words, words
 from .technology import (
-    ALTERNATE_TITLE_COLUMNS,
     OCCUPATION_TASK_COLUMNS,
     OCCUPATION_TEXT_COLUMNS,
     RELATED_OCCUPATION_COLUMNS,
@@ -126,7 +125,6 @@ class Background:
             docs.append(tokens + [w for task in tasks.get(occ.code, ()) for w in words(task)]
                         + [w for name in technologies.get(occ.code, ())
                            if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in tool_words[name]])
-        self._doc_words = [frozenset(d) for d in docs]
         self.n = len(docs)
         #: Specificity counts the tools too: "software" and "Microsoft" name a tool of nearly every trade.
         self.idf = {w: math.log(self.n / d) for w, d in df.items()}
@@ -233,12 +231,19 @@ class Background:
         counts: dict[str, int] = {}
         for w in query:
             counts[w] = counts.get(w, 0) + 1
-        gain = {w: n * float(self._bm25.get_scores([w])[near]) for w, n in counts.items()
-                if w in self._doc_words[near]}
+        gain = {w: n * self._word_score(w, near) for w, n in counts.items()}
         shown = surfaces(text)
         ranked = (shown.get(w, w) for w, g in sorted(gain.items(), key=lambda kv: (-kv[1], kv[0])) if g > 0)
         terms = tuple(dict.fromkeys(ranked))[:n_terms]
         return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms)
+
+    def _word_score(self, word: str, row: int) -> float:
+        """The BM25 score of the occupation at ``row`` for the single word ``word`` (0 when its
+        document lacks it), read from the index's column of the word."""
+        index = self._bm25.scores
+        start, end = index["indptr"][self._vocab[word]:self._vocab[word] + 2]
+        at = np.flatnonzero(index["indices"][start:end] == row)
+        return float(index["data"][start + at[0]]) if at.size else 0.0
 
     def neighbours(self, code: str) -> tuple[str, ...]:
         """``code`` and the occupations O*NET finds most closely related to it, closest first
@@ -269,14 +274,6 @@ def occupation_titles() -> dict[str, str]:
     return {occ.code: occ.title for occ in read_occupations(catalog_dir() / "occupation_text.tsv")}
 
 
-def held_titles(folder: Path) -> dict[str, list[str]]:
-    """The titles people hold in each occupation (``occupation_alternate_titles.tsv`` in ``folder``)."""
-    titles: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS)[1]:
-        titles.setdefault(row["code"], []).append(row["title"])
-    return titles
-
-
 @cache
 def background() -> Background:
     """The bundled background (built once per process)."""
@@ -295,4 +292,4 @@ def background() -> Background:
     for row in read_tsv(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS)[1]:
         related.setdefault(row["code"], []).append(row["related"])
     return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks,
-                      partial(held_titles, folder), related)
+                      partial(read_held_titles, folder), related)
