@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .stems import STOPWORDS, TOKEN, title_token, title_words
-from .technology import ALTERNATE_TITLE_COLUMNS, read_tsv
+from .technology import ALTERNATE_TITLE_COLUMNS, tsv_rows
 
 #: A job title's first words looked at (of those any held title uses: a company's or a place's name
 #: rarely is one), and the most words of a held title (O*NET's run to eight; titles of more than
@@ -80,8 +80,8 @@ class HeldTitles:
 def read_held_titles(folder: Path) -> dict[str, list[str]]:
     """The titles people hold in each occupation (``occupation_alternate_titles.tsv`` in ``folder``)."""
     titles: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS)[1]:
-        titles.setdefault(row["code"], []).append(row["title"])
+    for code, title in tsv_rows(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS):
+        titles.setdefault(code, []).append(title)
     return titles
 
 

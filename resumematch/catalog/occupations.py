@@ -39,6 +39,7 @@ from .technology import (
     RELATED_OCCUPATION_COLUMNS,
     TECHNOLOGY_COLUMNS,
     read_tsv,
+    tsv_rows,
 )
 
 #: Title words weigh this much more than description or duty words: a title says what a job is.
@@ -282,14 +283,14 @@ def background() -> Background:
     folder = catalog_dir()
     technologies: dict[str, list[str]] = {}
     # The rows as they are: validating all 8,745 technologies into the catalogue takes seconds.
-    for row in read_tsv(folder / "technology.tsv", TECHNOLOGY_COLUMNS)[1]:
-        for code in row["occupations"].split(";"):
-            technologies.setdefault(code, []).append(row["name"])
+    for name, *_, codes in tsv_rows(folder / "technology.tsv", TECHNOLOGY_COLUMNS):
+        for code in codes.split(";"):
+            technologies.setdefault(code, []).append(name)
     tasks: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_tasks.tsv", OCCUPATION_TASK_COLUMNS)[1]:
-        tasks.setdefault(row["code"], []).append(row["task"])
+    for code, task in tsv_rows(folder / "occupation_tasks.tsv", OCCUPATION_TASK_COLUMNS):
+        tasks.setdefault(code, []).append(task)
     related: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS)[1]:
-        related.setdefault(row["code"], []).append(row["related"])
+    for code, other in tsv_rows(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS):
+        related.setdefault(code, []).append(other)
     return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks,
                       partial(read_held_titles, folder), related)
