@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .apart import built_apart
 from .held_titles import HeldTitles, read_held_titles
 from .stems import surfaces, title_words, words
 from .technology import (
@@ -38,7 +39,6 @@ from .technology import (
     OCCUPATION_TEXT_COLUMNS,
     RELATED_OCCUPATION_COLUMNS,
     TECHNOLOGY_COLUMNS,
-    read_tsv,
     tsv_rows,
 )
 
@@ -101,8 +101,7 @@ class Background:
     """The occupations indexed for BM25 (bm25s), and each word's specificity."""
 
     def __init__(self, occupations: list[OccupationText], technologies: dict[str, list[str]],
-                 tasks: dict[str, list[str]] | None = None,
-                 titles: Callable[[], dict[str, list[str]]] | None = None,
+                 tasks: dict[str, list[str]] | None = None, titles: Callable[[], dict[str, list[str]]] | None = None,
                  related: dict[str, list[str]] | None = None) -> None:
         """``titles`` reads the titles people hold in each occupation: called again when they are
         needed again, rather than kept, as the background lives as long as its process."""
@@ -264,7 +263,7 @@ class Background:
 
 def read_occupations(path: Path) -> list[OccupationText]:
     """The rows of ``occupation_text.tsv``."""
-    return [OccupationText(**row) for row in read_tsv(path, OCCUPATION_TEXT_COLUMNS)[1]]
+    return [OccupationText(*cells) for cells in tsv_rows(path, OCCUPATION_TEXT_COLUMNS)]
 
 
 @cache
@@ -277,7 +276,12 @@ def occupation_titles() -> dict[str, str]:
 
 @cache
 def background() -> Background:
-    """The bundled background (built once per process)."""
+    """The bundled background, built once per process: in a child process where it can be, so
+    that this one keeps only the background and not the heap its building left (``apart``)."""
+    return built_apart(_build_background)
+
+
+def _build_background() -> Background:
     from . import catalog_dir
 
     folder = catalog_dir()
