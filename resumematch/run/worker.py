@@ -84,8 +84,8 @@ def _cap_memory(extra_mb: int) -> None:
 
 def _release_free_heap() -> None:
     """Hand the heap memory freed since start-up back to the system (glibc only): building the
-    analyzer, the occupation background above all, frees more than it keeps, and glibc would hold
-    the freed pages for the worker's whole life (about 7 MB of them)."""
+    analyzer frees some, and glibc would hold the freed pages for the worker's whole life (2 MB;
+    7 MB when the occupation background was built in the worker itself, see ``catalog.apart``)."""
     if sys.platform.startswith("linux"):
         try:
             import ctypes
