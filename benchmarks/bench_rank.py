@@ -40,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -315,6 +316,15 @@ def main() -> None:
             print(f"generated {args.n} resumes in {time.perf_counter() - t:.1f} s", flush=True)
         n = sum(1 for _ in folder.rglob("*.pdf"))
         print(f"{n} PDFs in {folder}; python {sys.version.split()[0]}, nproc {os.cpu_count()}", flush=True)
+        # The cache prefix holds the installed packages' bytecode too: without one untimed rank first,
+        # the first round's workers would compile spaCy, pdfminer and pandas from source (8 MB more each).
+        warmup = tmp / "warmup"
+        warmup.mkdir()
+        for pdf in sorted(folder.rglob("*.pdf"))[:4]:
+            shutil.copy(pdf, warmup / pdf.name)
+        subprocess.run(rank_argv(warmup, tmp / "w.csv", tmp / "w.sqlite", args.workers), check=True,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT, capture_output=True)
+        subprocess.run([sys.executable, "-c", FLOOR, str(warmup)], check=True, cwd=ROOT, capture_output=True)
         from resumematch.run.screener import default_workers
 
         print(f"default worker count for them: {default_workers(folder.rglob('*.pdf'))}", flush=True)
