@@ -10,7 +10,8 @@ import pytest
 from resumematch.analyze import Analyzer
 from resumematch.analyze.relevance import RoleReader
 from resumematch.catalog.held_titles import HeldTitles
-from resumematch.catalog.occupations import background, occupation_titles
+from resumematch.catalog.occupations import background
+from resumematch.catalog.onet import occupation_titles
 from resumematch.catalog.stems import words
 from resumematch.errors import ModelError
 from resumematch.model import load_model

@@ -9,11 +9,13 @@ index took about 35 MB.)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
 import numpy as np
 
+from .onet import OccupationText
 from .stems import STOPWORDS, TOKEN, title_token, title_words
 from .technology import ALTERNATE_TITLE_COLUMNS, tsv_rows
 
@@ -24,6 +26,28 @@ MAX_TITLE_WORDS = 10
 MAX_HELD_WORDS = 5
 #: Stop words a held title may lose and still be itself ("Manager of Operations", "Senior Buyer").
 TITLE_FILLERS = frozenset("a an and or of the for in on at to with senior junior sr jr ii iii iv".split())
+
+
+@dataclass(frozen=True)
+class Named:
+    """The title a job title holds whole (``held``) and the occupations that title is held in."""
+
+    held: str
+    occupations: tuple[OccupationText, ...]
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(o.code for o in self.occupations)
+
+    def names(self, codes: frozenset[str] | set[str]) -> bool:
+        """Whether the title names the work of the occupations ``codes``: one of them holds it, and
+        at least half of those holding it are among them or in their major groups ("Systems Analyst"
+        for an IT role; "Teacher", held by 23 teaching occupations, for a school teacher's; not
+        "Test Engineer" for an IT role: eleven holders, most of them engineers outside IT)."""
+        if not self.codes & codes:
+            return False
+        groups = {c[:2] for c in codes}
+        return sum(c in codes or c[:2] in groups for c in self.codes) >= len(self.codes) / 2
 
 
 class HeldTitles:

@@ -27,16 +27,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
-from pathlib import Path
 
 import numpy as np
 
 from .apart import built_apart
-from .held_titles import HeldTitles, read_held_titles
+from .held_titles import HeldTitles, Named, read_held_titles
+from .onet import OccupationText, read_occupations
 from .stems import surfaces, title_words, words
 from .technology import (
     OCCUPATION_TASK_COLUMNS,
-    OCCUPATION_TEXT_COLUMNS,
     RELATED_OCCUPATION_COLUMNS,
     TECHNOLOGY_COLUMNS,
     tsv_rows,
@@ -44,15 +43,6 @@ from .technology import (
 
 #: Title words weigh this much more than description or duty words: a title says what a job is.
 TITLE_WEIGHT = 3.0
-
-
-@dataclass(frozen=True)
-class OccupationText:
-    """An O*NET occupation with its description."""
-
-    code: str
-    title: str
-    description: str
 
 
 @dataclass(frozen=True)
@@ -68,28 +58,6 @@ class Reading:
     best: OccupationText | None
     closest: OccupationText | None
     terms: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Named:
-    """The title a job title holds whole (``held``) and the occupations that title is held in."""
-
-    held: str
-    occupations: tuple[OccupationText, ...]
-
-    @property
-    def codes(self) -> frozenset[str]:
-        return frozenset(o.code for o in self.occupations)
-
-    def names(self, codes: frozenset[str] | set[str]) -> bool:
-        """Whether the title names the work of the occupations ``codes``: one of them holds it, and
-        at least half of those holding it are among them or in their major groups ("Systems Analyst"
-        for an IT role; "Teacher", held by 23 teaching occupations, for a school teacher's; not
-        "Test Engineer" for an IT role: eleven holders, most of them engineers outside IT)."""
-        if not self.codes & codes:
-            return False
-        groups = {c[:2] for c in codes}
-        return sum(c in codes or c[:2] in groups for c in self.codes) >= len(self.codes) / 2
 
 
 #: A tool O*NET lists for more occupations than this (Microsoft Excel, email software) says nothing
@@ -131,6 +99,12 @@ class Background:
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         self._bm25.index(docs, show_progress=False)
         self._vocab = self._bm25.vocab_dict
+        # The index again, by occupation: each one's words (ids, in order) and their scores.
+        index = self._bm25.scores
+        words_of = np.repeat(np.arange(len(index["indptr"]) - 1), np.diff(index["indptr"]))
+        order = np.lexsort((words_of, index["indices"]))
+        self._own_words, self._own_scores = words_of[order].astype(np.int32), index["data"][order]
+        self._own_start = np.searchsorted(index["indices"][order], np.arange(self.n + 1))
         self._held = HeldTitles(self._held_titles())
 
     @cached_property
@@ -152,6 +126,13 @@ class Background:
         index.index([list(key) for key, _ in docs], show_progress=False)
         rows = np.repeat(np.arange(len(docs)), [len(r) for _, r in docs])
         return index, rows, np.asarray([row for _, rows in docs for row in rows])
+
+    def __setstate__(self, state: dict) -> None:
+        # Unpickled arrays carry copies of their dtypes, on which numpy's ``add.at`` (BM25 scoring)
+        # takes a path half as fast: a copy with numpy's own dtype restores it.
+        self.__dict__.update(state)
+        for arrays in (self.__dict__, self._bm25.scores):
+            arrays.update({k: v.astype(v.dtype.type) for k, v in arrays.items() if isinstance(v, np.ndarray)})
 
     def weight(self, stem: str) -> float:
         """The inverse document frequency of ``stem`` over the occupations' titles and descriptions;
@@ -231,19 +212,22 @@ class Background:
         counts: dict[str, int] = {}
         for w in query:
             counts[w] = counts.get(w, 0) + 1
-        gain = {w: n * self._word_score(w, near) for w, n in counts.items()}
+        gain = {w: n * s for (w, n), s in zip(counts.items(), self._word_scores(list(counts), near))}
         shown = surfaces(text)
         ranked = (shown.get(w, w) for w, g in sorted(gain.items(), key=lambda kv: (-kv[1], kv[0])) if g > 0)
         terms = tuple(dict.fromkeys(ranked))[:n_terms]
         return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms)
 
-    def _word_score(self, word: str, row: int) -> float:
-        """The BM25 score of the occupation at ``row`` for the single word ``word`` (0 when its
-        document lacks it), read from the index's column of the word."""
-        index = self._bm25.scores
-        start, end = index["indptr"][self._vocab[word]:self._vocab[word] + 2]
-        at = np.flatnonzero(index["indices"][start:end] == row)
-        return float(index["data"][start + at[0]]) if at.size else 0.0
+    def _word_scores(self, words: list[str], row: int) -> list[float]:
+        """The BM25 score of the occupation at ``row`` for each of ``words`` alone (0 for a word its
+        document lacks)."""
+        ids = np.asarray([self._vocab[w] for w in words], dtype=np.int32)
+        own = self._own_words[self._own_start[row]:self._own_start[row + 1]]
+        if not len(own):
+            return [0.0] * len(words)
+        at = np.minimum(np.searchsorted(own, ids), len(own) - 1)
+        found = own[at] == ids
+        return [float(s) if f else 0.0 for s, f in zip(self._own_scores[self._own_start[row] + at], found)]
 
     def neighbours(self, code: str) -> tuple[str, ...]:
         """``code`` and the occupations O*NET finds most closely related to it, closest first
@@ -259,19 +243,6 @@ class Background:
         """The occupation of an O*NET-SOC code, or None."""
         i = self.by_code.get(code)
         return None if i is None else self.occupations[i]
-
-
-def read_occupations(path: Path) -> list[OccupationText]:
-    """The rows of ``occupation_text.tsv``."""
-    return [OccupationText(*cells) for cells in tsv_rows(path, OCCUPATION_TEXT_COLUMNS)]
-
-
-@cache
-def occupation_titles() -> dict[str, str]:
-    """Every O*NET-SOC code with its title (read once per process; cheap, unlike ``background``)."""
-    from . import catalog_dir
-
-    return {occ.code: occ.title for occ in read_occupations(catalog_dir() / "occupation_text.tsv")}
 
 
 @cache
