@@ -261,3 +261,18 @@ def test_occupations_fit_terms_name_what_adds_most_to_the_score_first(text, firs
 def test_occupations_the_closest_title_is_one_that_holds_the_title_whole(title, word, not_code):
     closest = background().closest_title(title)
     assert word in closest.title and closest.code != not_code
+
+
+@pytest.mark.parametrize("text", ["Planned releases and managed the budget of the SAP migration; ran the PMO."])
+def test_occupations_a_background_taken_over_pickled_reads_as_the_one_built_here(text):
+    import pickle
+
+    import numpy as np
+
+    built = background()
+    copy = pickle.loads(pickle.dumps(built))
+    assert copy.reading(text, ACCOUNTANT + IT_PM.experience.occupations) == built.reading(
+        text, ACCOUNTANT + IT_PM.experience.occupations)
+    # numpy's own dtypes, on which add.at (BM25 scoring) takes its fast path
+    arrays = [a for a in (*vars(copy).values(), *copy._bm25.scores.values()) if isinstance(a, np.ndarray)]
+    assert arrays and all(a.dtype is np.dtype(a.dtype.type) for a in arrays)
