@@ -274,5 +274,7 @@ def test_occupations_a_background_taken_over_pickled_reads_as_the_one_built_here
     assert copy.reading(text, ACCOUNTANT + IT_PM.experience.occupations) == built.reading(
         text, ACCOUNTANT + IT_PM.experience.occupations)
     # numpy's own dtypes, on which add.at (BM25 scoring) takes its fast path
-    arrays = [a for a in (*vars(copy).values(), *copy._bm25.scores.values()) if isinstance(a, np.ndarray)]
+    index, *rows = built._titles  # the held titles' index, taken over from its own child process
+    arrays = [a for a in (*vars(copy).values(), *copy._bm25.scores.values(), *index.scores.values(), *rows)
+              if isinstance(a, np.ndarray)]
     assert arrays and all(a.dtype is np.dtype(a.dtype.type) for a in arrays)
