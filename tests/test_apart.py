@@ -58,3 +58,14 @@ def _fails():
 def test_apart_a_failed_build_raises_its_error_here(build, error):
     with pytest.raises(ValueError, match=error):
         built_apart(build)
+
+
+@pytest.mark.parametrize("error", [OSError(11, "Resource temporarily unavailable")])
+def test_apart_builds_here_when_no_child_can_start(monkeypatch, error):
+    def no_fork():
+        raise error
+
+    monkeypatch.setattr("resumematch.catalog.apart._can_fork", lambda: True)
+    monkeypatch.setattr(os, "fork", no_fork)
+    pid, value = built_apart(_pid_and_value)
+    assert pid == os.getpid() and value == [0, 1, 2, 3, 4]

@@ -23,13 +23,19 @@ T = TypeVar("T")
 def built_apart(build: Callable[[], T]) -> T:
     """``build()``, run in a forked child where that is safe (Linux, called from the main thread,
     no other threads but resumematch's own, which hold no lock the child could need); here
-    otherwise, and when the child fails (so that its error is raised here)."""
+    otherwise, when no child can be started, and when the child fails (so that its error is
+    raised here)."""
     if not _can_fork():
         return build()
     read, write = os.pipe()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # Python 3.12+ warns of any other thread
-        pid = os.fork()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # Python 3.12+ warns of any other thread
+            pid = os.fork()
+    except OSError:  # no memory or processes left for a child: build here
+        os.close(read)
+        os.close(write)
+        return build()
     if pid == 0:
         code = 1
         try:
