@@ -25,8 +25,9 @@ slow spell hits all of them, and medians are compared.
 
 Every measurement runs in a fresh subprocess (``python -c "from resumematch.cli import main; main()"``)
 and its wall time includes interpreter start-up and, for ``rank``, loading spaCy. Peak RSS is the
-largest sum of VmRSS over the process tree (parent + workers), sampled every 50 ms, and also the
-kernel's ru_maxrss of the largest single process (from wait4). The machine's 1-minute load average
+largest sum of VmRSS over the process tree (parent + workers + any process they start), sampled
+every 50 ms; each round prints it with its parts (the parent first), and the kernel's ru_maxrss of
+the largest single process (from wait4). The machine's 1-minute load average
 is read before each run and printed beside it: on a shared machine other processes' load is part
 of every wall time, so compare ratios from one run at a similar load. After the targets, each ratio is
 printed from the medians of wall and of CPU time (workers' included), and from each round's wall times.
@@ -39,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -148,12 +150,14 @@ def measure(argv: list[str], label: str, expect: int = 0) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
     peak = peak_pss = 0
+    at_peak = ""
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         mem = [_mem_kb(p) for p in _tree(proc.pid)]
-        peak = max(peak, sum(m[0] for m in mem))
+        if sum(m[0] for m in mem) > peak:  # which processes make the peak: the parent first
+            peak, at_peak = sum(m[0] for m in mem), "+".join(f"{m[0] / 1024:.0f}" for m in mem)
         peak_pss = max(peak_pss, sum(m[1] for m in mem))
         time.sleep(0.05)
     wall = time.perf_counter() - start
@@ -163,7 +167,7 @@ def measure(argv: list[str], label: str, expect: int = 0) -> dict:
         raise SystemExit(f"{label} failed ({proc.returncode}):\n{out}\n{err}")
     return {"label": label, "wall": wall, "load": load, "cpu": usage.ru_utime + usage.ru_stime,
             "tree_rss_mb": peak / 1024, "tree_pss_mb": peak_pss / 1024, "maxrss_mb": usage.ru_maxrss / 1024,
-            "stderr": err.strip()}
+            "at_peak": at_peak, "stderr": err.strip()}
 
 
 def filled(folder: Path, tmp: Path, count: int) -> Path:
@@ -312,6 +316,15 @@ def main() -> None:
             print(f"generated {args.n} resumes in {time.perf_counter() - t:.1f} s", flush=True)
         n = sum(1 for _ in folder.rglob("*.pdf"))
         print(f"{n} PDFs in {folder}; python {sys.version.split()[0]}, nproc {os.cpu_count()}", flush=True)
+        # The cache prefix holds the installed packages' bytecode too: without one untimed rank first,
+        # the first round's workers would compile spaCy, pdfminer and pandas from source (8 MB more each).
+        warmup = tmp / "warmup"
+        warmup.mkdir()
+        for pdf in sorted(folder.rglob("*.pdf"))[:4]:
+            shutil.copy(pdf, warmup / pdf.name)
+        subprocess.run(rank_argv(warmup, tmp / "w.csv", tmp / "w.sqlite", args.workers), check=True,
+                       env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT, capture_output=True)
+        subprocess.run([sys.executable, "-c", FLOOR, str(warmup)], check=True, cwd=ROOT, capture_output=True)
         from resumematch.run.screener import default_workers
 
         print(f"default worker count for them: {default_workers(folder.rglob('*.pdf'))}", flush=True)
@@ -352,7 +365,7 @@ def main() -> None:
                 runs[k].append(measure(argv_of(k, f"r{round_}"), labels[k], expect=2 if k == "empty" else 0))
                 r = runs[k][-1]
                 print(f"round {round_ + 1}: {labels[k]:<40}{r['wall']:>8.2f} s wall{r['cpu']:>8.2f} s CPU   "
-                      f"load {r['load']:.2f}", flush=True)
+                      f"load {r['load']:.2f}   tree RSS {r['tree_rss_mb']:.0f} MB ({r['at_peak']})", flush=True)
         med = {k: {m: _median([r[m] for r in v]) for m in ("wall", "cpu", "tree_rss_mb", "tree_pss_mb", "maxrss_mb",
                                                               "load")}
                for k, v in runs.items()}

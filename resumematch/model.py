@@ -132,7 +132,7 @@ class ExperienceSpec(_Frozen):
     @field_validator("occupations", "role_occupations")
     @classmethod
     def _known_occupations(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
-        from .catalog.occupations import occupation_titles
+        from .catalog.onet import occupation_titles
 
         unknown = [c for c in codes if c not in occupation_titles()]
         if unknown:

@@ -12,7 +12,7 @@ import srsly
 
 from resumematch.catalog import ATTRIBUTION, catalog_dir, load_catalog
 from resumematch.catalog.build import build, build_background, derive, derive_background, read_onet
-from resumematch.catalog.technology import load_technology
+from resumematch.catalog.technology import load_technology, read_tsv, tsv_rows
 from resumematch.errors import CatalogError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,3 +197,28 @@ def test_catalog_build_background_keeps_known_codes_once_and_the_closest_tier(tm
     assert tables["related"] == [("15-1252.00", "15-1253.00"), ("15-1252.00", "11-1021.00")]
     text = (out / "occupation_related.tsv").read_text(encoding="utf-8")
     assert text.startswith(f"# {ATTRIBUTION}") and "Related Occupations.txt" in text
+
+
+@pytest.mark.parametrize("text, rows, comments", [
+    ("# made by hand\ncode\ttitle\n11-1011.00\tChief Executives\n\n15-1252.00\tSoftware Developers\n",
+     [["11-1011.00", "Chief Executives"], ["15-1252.00", "Software Developers"]], ["made by hand"]),
+    ("code\ttitle\r\n11-1011.00\tChief Executives\r\n", [["11-1011.00", "Chief Executives"]], []),
+])
+def test_catalog_technology_tsv_rows_are_read_one_line_at_a_time(tmp_path, text, rows, comments):
+    path = tmp_path / "t.tsv"
+    path.write_bytes(text.encode())
+    seen: list[str] = []
+    assert list(tsv_rows(path, ("code", "title"), seen)) == rows and seen == comments
+    assert read_tsv(path, ("code", "title")) == (comments, [dict(zip(("code", "title"), r)) for r in rows])
+
+
+@pytest.mark.parametrize("text, message", [
+    ("title\tcode\n11-1011.00\tChief Executives\n", "the header row must be code title"),
+    ("# only a comment\n", "the header row must be code title"),
+    ("code\ttitle\n11-1011.00\tChief Executives\n15-1252.00\n", "row 3 has 1 cells, not 2"),
+])
+def test_catalog_technology_tsv_rows_refuse_a_wrong_header_or_row(tmp_path, text, message):
+    path = tmp_path / "t.tsv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError, match=message):
+        list(tsv_rows(path, ("code", "title")))

@@ -9,7 +9,9 @@ import pytest
 
 from resumematch.analyze import Analyzer
 from resumematch.analyze.relevance import RoleReader
-from resumematch.catalog.occupations import background, occupation_titles
+from resumematch.catalog.held_titles import HeldTitles
+from resumematch.catalog.occupations import background
+from resumematch.catalog.onet import occupation_titles
 from resumematch.catalog.stems import words
 from resumematch.errors import ModelError
 from resumematch.model import load_model
@@ -140,6 +142,27 @@ def test_occupations_a_job_title_that_holds_no_title_whole_names_nothing(title):
     assert background().named(title) is None
 
 
+@pytest.mark.parametrize("held, title, found", [
+    # a title's words in any order, every occupation holding it, in row order
+    ([(3, "Project Manager"), (1, "Manager, Projects"), (2, "Project Coordinator")], "Senior Project Manager, Acme",
+     ("Project Manager", [1, 3])),
+    ([(0, "Senior Manager")], "Manager", ("Senior Manager", [0])),  # a filler word may go
+    # the longest held whole; several of that length together
+    ([(0, "Manager"), (1, "Sales Manager"), (2, "Project Manager")], "Sales Project Manager",
+     ("Sales Manager / Project Manager", [1, 2])),
+])
+def test_held_titles_a_title_is_found_by_its_words(held, title, found):
+    assert HeldTitles(held).find(title) == found
+
+
+@pytest.mark.parametrize("held, title", [
+    ([(3, "Project Manager"), (2, "Project Coordinator")], "Program Manager"),
+    ([(0, "City Manager")], "Manager"),  # "City" means something: "Manager" is not a city manager
+])
+def test_held_titles_a_title_not_held_whole_is_not_found(held, title):
+    assert HeldTitles(held).find(title) is None
+
+
 def test_occupations_an_occupation_related_to_none_takes_its_classification_group():
     b = background()
     assert "15-1299.00" not in b.related  # Computer Occupations, All Other
@@ -256,3 +279,20 @@ def test_occupations_fit_terms_name_what_adds_most_to_the_score_first(text, firs
 def test_occupations_the_closest_title_is_one_that_holds_the_title_whole(title, word, not_code):
     closest = background().closest_title(title)
     assert word in closest.title and closest.code != not_code
+
+
+@pytest.mark.parametrize("text", ["Planned releases and managed the budget of the SAP migration; ran the PMO."])
+def test_occupations_a_background_taken_over_pickled_reads_as_the_one_built_here(text):
+    import pickle
+
+    import numpy as np
+
+    built = background()
+    copy = pickle.loads(pickle.dumps(built))
+    assert copy.reading(text, ACCOUNTANT + IT_PM.experience.occupations) == built.reading(
+        text, ACCOUNTANT + IT_PM.experience.occupations)
+    # numpy's own dtypes, on which add.at (BM25 scoring) takes its fast path
+    index, *rows = built._titles  # the held titles' index, taken over from its own child process
+    arrays = [a for a in (*vars(copy).values(), *copy._bm25.scores.values(), *index.scores.values(), *rows)
+              if isinstance(a, np.ndarray)]
+    assert arrays and all(a.dtype is np.dtype(a.dtype.type) for a in arrays)

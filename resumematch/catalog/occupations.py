@@ -24,34 +24,25 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
-from itertools import combinations
-from pathlib import Path
+from functools import cache, cached_property, partial
 
 import numpy as np
 
-from .stems import STOPWORDS, TOKEN, surfaces, title_token, title_words, words
+from .apart import built_apart
+from .held_titles import HeldTitles, Named, read_held_titles
+from .onet import OccupationText, read_occupations
+from .stems import surfaces, title_words, words
 from .technology import (
-    ALTERNATE_TITLE_COLUMNS,
     OCCUPATION_TASK_COLUMNS,
-    OCCUPATION_TEXT_COLUMNS,
     RELATED_OCCUPATION_COLUMNS,
     TECHNOLOGY_COLUMNS,
-    read_tsv,
+    tsv_rows,
 )
 
 #: Title words weigh this much more than description or duty words: a title says what a job is.
 TITLE_WEIGHT = 3.0
-
-
-@dataclass(frozen=True)
-class OccupationText:
-    """An O*NET occupation with its description."""
-
-    code: str
-    title: str
-    description: str
 
 
 @dataclass(frozen=True)
@@ -69,36 +60,6 @@ class Reading:
     terms: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Named:
-    """The title a job title holds whole (``held``) and the occupations that title is held in."""
-
-    held: str
-    occupations: tuple[OccupationText, ...]
-
-    @property
-    def codes(self) -> frozenset[str]:
-        return frozenset(o.code for o in self.occupations)
-
-    def names(self, codes: frozenset[str] | set[str]) -> bool:
-        """Whether the title names the work of the occupations ``codes``: one of them holds it, and
-        at least half of those holding it are among them or in their major groups ("Systems Analyst"
-        for an IT role; "Teacher", held by 23 teaching occupations, for a school teacher's; not
-        "Test Engineer" for an IT role: eleven holders, most of them engineers outside IT)."""
-        if not self.codes & codes:
-            return False
-        groups = {c[:2] for c in codes}
-        return sum(c in codes or c[:2] in groups for c in self.codes) >= len(self.codes) / 2
-
-
-#: A job title's first words looked at (of those any held title uses: a company's or a place's name
-#: rarely is one), and the most words of a held title (O*NET's run to eight; titles of more than
-#: five words are rarely written whole).
-MAX_TITLE_WORDS = 10
-MAX_HELD_WORDS = 5
-#: Stop words a held title may lose and still be itself ("Manager of Operations", "Senior Buyer").
-TITLE_FILLERS = frozenset("a an and or of the for in on at to with senior junior sr jr ii iii iv".split())
-
 #: A tool O*NET lists for more occupations than this (Microsoft Excel, email software) says nothing
 #: of which occupation a text belongs to, so it stays out of the occupations' documents.
 COMMON_TOOL_OCCUPATIONS = 50
@@ -108,11 +69,14 @@ class Background:
     """The occupations indexed for BM25 (bm25s), and each word's specificity."""
 
     def __init__(self, occupations: list[OccupationText], technologies: dict[str, list[str]],
-                 tasks: dict[str, list[str]] | None = None, titles: dict[str, list[str]] | None = None,
+                 tasks: dict[str, list[str]] | None = None, titles: Callable[[], dict[str, list[str]]] | None = None,
                  related: dict[str, list[str]] | None = None) -> None:
+        """``titles`` reads the titles people hold in each occupation: called again when they are
+        needed again, rather than kept, as the background lives as long as its process."""
         import bm25s
 
-        tasks, titles = tasks or {}, titles or {}
+        tasks = tasks or {}
+        self._read_titles = titles or dict
         self.related = related or {}
         self.occupations = occupations
         self.by_code = {occ.code: i for i, occ in enumerate(occupations)}
@@ -129,43 +93,49 @@ class Background:
             docs.append(tokens + [w for task in tasks.get(occ.code, ()) for w in words(task)]
                         + [w for name in technologies.get(occ.code, ())
                            if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in tool_words[name]])
-        self._doc_words = [frozenset(d) for d in docs]
         self.n = len(docs)
         #: Specificity counts the tools too: "software" and "Microsoft" name a tool of nearly every trade.
         self.idf = {w: math.log(self.n / d) for w, d in df.items()}
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         self._bm25.index(docs, show_progress=False)
         self._vocab = self._bm25.vocab_dict
-        # One document per title a job may carry (the O*NET title and those people hold), each
-        # pointing at its occupation: "Help Desk Technician" is found as itself, not as the words of
-        # "Computer User Support Specialists".
-        held: dict[tuple[str, ...], set[int]] = {}
-        named: dict[frozenset[str], tuple[str, set[int]]] = {}
-        for i, occ in enumerate(occupations):
-            for name in (occ.title, *titles.get(occ.code, ())):
-                tokens = TOKEN.findall(name)
-                if key := tuple(w for t in tokens for w in title_token(t)):
-                    held.setdefault(key, set()).add(i)
-                    # Matched by its words only when it lost none that mean something ("Job
-                    # Analyst" is not "Analyst", "City Manager" not "Manager").
-                    if all(title_token(t) or t.lower() in TITLE_FILLERS or t.lower() not in STOPWORDS
-                           for t in tokens):
-                        named.setdefault(frozenset(key), (name, set()))[1].add(i)
-        self._held = named
-        self._held_words = frozenset(w for key in named for w in key)
-        self._title_docs = held
+        # The index again, by occupation: each one's words (ids, in order) and their scores.
+        index = self._bm25.scores
+        words_of = np.repeat(np.arange(len(index["indptr"]) - 1), np.diff(index["indptr"]))
+        order = np.lexsort((words_of, index["indices"]))
+        self._own_words, self._own_scores = words_of[order].astype(np.int32), index["data"][order]
+        self._own_start = np.searchsorted(index["indices"][order], np.arange(self.n + 1))
+        self._held = HeldTitles(self._held_titles())
 
     @cached_property
     def _titles(self) -> tuple:
         """The held titles indexed for BM25, with each title's row per occupation holding it: built
-        the first time a title holds none whole or several occupations hold it (0.6 s)."""
+        the first time a title holds none whole or several occupations hold it (0.7 s, the titles read
+        again from their file), apart like the background (see ``background``)."""
+        index, rows, codes = built_apart(self._title_index)
+        _own_dtypes(index.scores)
+        return index, rows.astype(rows.dtype.type), codes.astype(codes.dtype.type)
+
+    def _title_index(self) -> tuple:
         import bm25s
 
-        docs = [(key, sorted(rows)) for key, rows in self._title_docs.items()]
+        # One document per title a job may carry (the O*NET title and those people hold), each
+        # pointing at its occupation: "Help Desk Technician" is found as itself, not as the words of
+        # "Computer User Support Specialists".
+        held: dict[tuple[str, ...], set[int]] = {}
+        for i, name in self._held_titles():
+            if key := tuple(title_words(name)):
+                held.setdefault(key, set()).add(i)
+        docs = [(key, sorted(rows)) for key, rows in held.items()]
         index = bm25s.BM25(k1=1.2, b=0.75)
         index.index([list(key) for key, _ in docs], show_progress=False)
         rows = np.repeat(np.arange(len(docs)), [len(r) for _, r in docs])
         return index, rows, np.asarray([row for _, rows in docs for row in rows])
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        for arrays in (self.__dict__, self._bm25.scores):
+            _own_dtypes(arrays)
 
     def weight(self, stem: str) -> float:
         """The inverse document frequency of ``stem`` over the occupations' titles and descriptions;
@@ -219,14 +189,18 @@ class Background:
         "IT Project Manager"), all of them when several hold it ("Systems Analyst": computer systems
         analysts, software developers, operations research analysts...; ``Named.names`` says whether
         that is a role's work). None when the job title holds no title whole (a company's name)."""
-        have = [w for w in dict.fromkeys(title_words(title)) if w in self._held_words][:MAX_TITLE_WORDS]
-        for size in range(min(len(have), MAX_HELD_WORDS), 0, -1):
-            found = [self._held[key] for key in map(frozenset, combinations(have, size)) if key in self._held]
-            if not found:
-                continue
-            rows = sorted(set().union(*(r for _, r in found)))
-            return Named(" / ".join(name for name, _ in found), tuple(self.occupations[i] for i in rows))
-        return None
+        found = self._held.find(title)
+        if found is None:
+            return None
+        return Named(found[0], tuple(self.occupations[i] for i in found[1]))
+
+    def _held_titles(self) -> Iterator[tuple[int, str]]:
+        """Each title held in an occupation, O*NET's own and those people hold, with the occupation's
+        row."""
+        titles = self._read_titles()
+        for i, occ in enumerate(self.occupations):
+            for name in (occ.title, *titles.get(occ.code, ())):
+                yield i, name
 
     def reading(self, text: str, codes: tuple[str, ...], n_terms: int = 5) -> Reading:
         """How ``text`` reads against the occupations ``codes`` (see ``Reading``)."""
@@ -241,12 +215,22 @@ class Background:
         counts: dict[str, int] = {}
         for w in query:
             counts[w] = counts.get(w, 0) + 1
-        gain = {w: n * float(self._bm25.get_scores([w])[near]) for w, n in counts.items()
-                if w in self._doc_words[near]}
+        gain = {w: n * s for (w, n), s in zip(counts.items(), self._word_scores(list(counts), near))}
         shown = surfaces(text)
         ranked = (shown.get(w, w) for w, g in sorted(gain.items(), key=lambda kv: (-kv[1], kv[0])) if g > 0)
         terms = tuple(dict.fromkeys(ranked))[:n_terms]
         return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms)
+
+    def _word_scores(self, words: list[str], row: int) -> list[float]:
+        """The BM25 score of the occupation at ``row`` for each of ``words`` alone (0 for a word its
+        document lacks)."""
+        ids = np.asarray([self._vocab[w] for w in words], dtype=np.int32)
+        own = self._own_words[self._own_start[row]:self._own_start[row + 1]]
+        if not len(own):
+            return [0.0] * len(words)
+        at = np.minimum(np.searchsorted(own, ids), len(own) - 1)
+        found = own[at] == ids
+        return [float(s) if f else 0.0 for s, f in zip(self._own_scores[self._own_start[row] + at], found)]
 
     def neighbours(self, code: str) -> tuple[str, ...]:
         """``code`` and the occupations O*NET finds most closely related to it, closest first
@@ -264,37 +248,33 @@ class Background:
         return None if i is None else self.occupations[i]
 
 
-def read_occupations(path: Path) -> list[OccupationText]:
-    """The rows of ``occupation_text.tsv``."""
-    return [OccupationText(**row) for row in read_tsv(path, OCCUPATION_TEXT_COLUMNS)[1]]
-
-
-@cache
-def occupation_titles() -> dict[str, str]:
-    """Every O*NET-SOC code with its title (read once per process; cheap, unlike ``background``)."""
-    from . import catalog_dir
-
-    return {occ.code: occ.title for occ in read_occupations(catalog_dir() / "occupation_text.tsv")}
+def _own_dtypes(arrays: dict) -> None:
+    """The numpy arrays among ``arrays`` copied with numpy's own dtypes: unpickled ones carry copies
+    of them, on which ``add.at`` (bm25s' scoring) takes a path 1.6 times slower."""
+    arrays.update({k: v.astype(v.dtype.type) for k, v in arrays.items() if isinstance(v, np.ndarray)})
 
 
 @cache
 def background() -> Background:
-    """The bundled background (built once per process)."""
+    """The bundled background, built once per process: in a child process where it can be, so
+    that this one keeps only the background and not the heap its building left (``apart``)."""
+    return built_apart(_build_background)
+
+
+def _build_background() -> Background:
     from . import catalog_dir
 
     folder = catalog_dir()
     technologies: dict[str, list[str]] = {}
     # The rows as they are: validating all 8,745 technologies into the catalogue takes seconds.
-    for row in read_tsv(folder / "technology.tsv", TECHNOLOGY_COLUMNS)[1]:
-        for code in row["occupations"].split(";"):
-            technologies.setdefault(code, []).append(row["name"])
+    for name, *_, codes in tsv_rows(folder / "technology.tsv", TECHNOLOGY_COLUMNS):
+        for code in codes.split(";"):
+            technologies.setdefault(code, []).append(name)
     tasks: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_tasks.tsv", OCCUPATION_TASK_COLUMNS)[1]:
-        tasks.setdefault(row["code"], []).append(row["task"])
-    titles: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_alternate_titles.tsv", ALTERNATE_TITLE_COLUMNS)[1]:
-        titles.setdefault(row["code"], []).append(row["title"])
+    for code, task in tsv_rows(folder / "occupation_tasks.tsv", OCCUPATION_TASK_COLUMNS):
+        tasks.setdefault(code, []).append(task)
     related: dict[str, list[str]] = {}
-    for row in read_tsv(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS)[1]:
-        related.setdefault(row["code"], []).append(row["related"])
-    return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks, titles, related)
+    for code, other in tsv_rows(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS):
+        related.setdefault(code, []).append(other)
+    return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks,
+                      partial(read_held_titles, folder), related)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .occupations import background, occupation_titles
+from .occupations import background
+from .onet import occupation_titles
 
 
 def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> list[str]:

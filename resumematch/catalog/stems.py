@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 import Stemmer
 
@@ -42,12 +41,8 @@ senior junior sr jr ii iii iv experience summary skills education
 """.split()) | UNTOLD
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
-_STEMMER = Stemmer.Stemmer("english")
-
-
-@cache
-def _stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+#: PyStemmer keeps the stems of the last 10,000 words it saw: no cache of our own is needed.
+_stem = Stemmer.Stemmer("english").stemWord
 
 
 #: Each token seen, with its comparable words (stemmed) and its title words: the background reads

@@ -5,6 +5,7 @@ our own aliases and ambiguity marks from ``technology_aliases.yaml``."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -140,21 +141,36 @@ class TechnologyCatalog(Frozen):
 
 def read_tsv(path: Path, columns: tuple[str, ...]) -> tuple[list[str], list[dict[str, str]]]:
     """The ``# `` comment lines and the rows of a derived TSV file whose header is ``columns``."""
+    comments: list[str] = []
+    return comments, [dict(zip(columns, cells)) for cells in tsv_rows(path, columns, comments)]
+
+
+def tsv_rows(path: Path, columns: tuple[str, ...], comments: list[str] | None = None) -> Iterator[list[str]]:
+    """The cells of each row of a derived TSV file whose header is ``columns``, read one line at a
+    time (the occupation background reads 80,000 rows it keeps little of); its ``# `` comment lines
+    go to ``comments``."""
+    header, number = None, 1
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        with path.open(encoding="utf-8") as fh:
+            for line in (part for raw in fh for part in raw.splitlines()):
+                if line.startswith("# ") and comments is not None:
+                    comments.append(line[2:])
+                if not line or line.startswith("#"):
+                    continue
+                cells = line.split("\t")
+                if header is None:
+                    header = tuple(cells)
+                    if header != columns:
+                        break
+                    continue
+                number += 1
+                if len(cells) != len(columns):
+                    raise CatalogError(f"{path}: row {number} has {len(cells)} cells, not {len(columns)}")
+                yield cells
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{path}: cannot read: {exc}") from None
-    comments = [line[2:] for line in lines if line.startswith("# ")]
-    body = [line for line in lines if line and not line.startswith("#")]
-    if not body or tuple(body[0].split("\t")) != columns:
+    if header != columns:
         raise CatalogError(f"{path}: the header row must be {' '.join(columns)}")
-    rows = []
-    for number, line in enumerate(body[1:], start=2):
-        cells = line.split("\t")
-        if len(cells) != len(columns):
-            raise CatalogError(f"{path}: row {number} has {len(cells)} cells, not {len(columns)}")
-        rows.append(dict(zip(columns, cells)))
-    return comments, rows
 
 
 def load_technology(folder: Path) -> TechnologyCatalog:

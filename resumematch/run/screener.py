@@ -54,6 +54,16 @@ class Screener:
     def analyzer(self):
         """The spaCy analyzer, built on first use (a run served from the cache never builds it)."""
         if self._analyzer is None:
+            from ..catalog.occupations import background
+
+            # The pipeline's occupation background first, while this process is small (a worker
+            # before it loads spaCy): the child process that builds it is a copy of this one. So is
+            # the one that indexes the held titles, when the role's own occupation is read from a
+            # title that holds none whole (analyze.relevance).
+            if self.model.title:
+                background().closest_title(self.model.title)
+            else:
+                background()
             from ..analyze import Analyzer  # spaCy stays inside the analyze package
 
             self._analyzer = Analyzer(self.model, as_of=self.as_of)
