@@ -58,3 +58,4 @@ def _can_fork() -> bool:
     if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
         return False
     return all(t is threading.main_thread() or t.name.startswith("resumematch-") for t in threading.enumerate())
+

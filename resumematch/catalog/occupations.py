@@ -32,6 +32,7 @@ import numpy as np
 
 from .apart import built_apart
 from .held_titles import HeldTitles, Named, read_held_titles
+from .kept import kept
 from .onet import OccupationText, read_occupations
 from .stems import surfaces, title_words, words
 from .technology import (
@@ -256,9 +257,10 @@ def _own_dtypes(arrays: dict) -> None:
 
 @cache
 def background() -> Background:
-    """The bundled background, built once per process: in a child process where it can be, so
-    that this one keeps only the background and not the heap its building left (``apart``)."""
-    return built_apart(_build_background)
+    """The bundled background, once per process: the copy an earlier process kept (``kept``), else
+    built in a child process where it can be, so that this one keeps only the background and not
+    the heap its building left (``apart``)."""
+    return kept("background", _build_background, Background)
 
 
 def _build_background() -> Background:
