@@ -51,9 +51,13 @@ def test_kept_an_unreadable_or_foreign_copy_is_built_again(cache_home, damage):
 def test_kept_a_change_to_the_inputs_names_another_copy(cache_home, monkeypatch):
     calls, build = _counting(cache_home)
     kept("thing", build, dict)
+    kept("other", lambda: {"other": 1}, dict)
     monkeypatch.setattr(kept_module, "_SHAPED_BY", ("numpy", "bm25s", "PyStemmer", "pytest"))
     assert kept("thing", build, dict) == {"built": 2}
-    assert len(list((cache_home / "resumematch" / "catalog").glob("thing-*.pickle"))) == 2
+    # the copy the old inputs named is removed; another object's copies are not
+    (copy,) = (cache_home / "resumematch" / "catalog").glob("thing-*.pickle")
+    assert pickle.loads(copy.read_bytes()) == {"built": 2}
+    assert len(list((cache_home / "resumematch" / "catalog").glob("other-*.pickle"))) == 1
 
 
 def test_kept_off_keeps_nothing_and_a_folder_that_cannot_be_written_is_no_error(cache_home, monkeypatch, tmp_path):

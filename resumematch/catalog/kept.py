@@ -37,6 +37,11 @@ def kept(name: str, build: Callable[[], T], kind: type[T]) -> T:
         return value
     value = built_apart(build)
     keep(path, value)
+    if path is not None:  # the copies other inputs named are stale for this install: 6 MB each
+        for stale in path.parent.glob(f"{name}-*.pickle"):
+            if stale != path:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
     return value
 
 
