@@ -43,7 +43,9 @@ def _job(dates: str) -> str:
     # a day's date, read to its month: U.S. month first, day first when the first cannot be a month,
     # and the European dotted form day first
     ("4/1/2009 - 7/1/2014", "2009-04", "2014-07"),
-    ("25/12/2019 - 01/02/2021", "2019-12", "2021-01"),
+    ("25/12/2019 - 01/02/2021", "2019-12", "2021-02"),  # both ends one way: day first throughout
+    ("23/2/2015 - 05/3/2015", "2015-02", "2015-03"),
+    ("9/1/2004 - 3/30/2010", "2004-09", "2010-03"),  # the end's 30 cannot be a month: month first
     ("01.04.2015 - 31.03.2018", "2015-04", "2018-03"),
     # a range whose dash was lost in extraction leaves the spaces around it
     ("August 2010  June 2012", "2010-08", "2012-06"),

@@ -58,15 +58,17 @@ class RawPeriod:
     char_end: int
 
 
-def parse_point(text: str, *, is_end: bool, today: dt.date) -> tuple[int, int] | None:
-    """A (year, month) pair from "Jan 2015", "03/2018", "2018-03", "2014" or "Present"."""
+def parse_point(text: str, *, is_end: bool, today: dt.date, day_first: bool | None = None) -> tuple[int, int] | None:
+    """A (year, month) pair from "Jan 2015", "03/2018", "2018-03", "4/1/2009", "2014" or "Present".
+    A day's date is read day first when ``day_first`` says so, else by its own form (see
+    ``day_first_of``)."""
     t = text.strip().lower().replace(",", " ").replace("'", "")
     if _NOW_POINT.fullmatch(t):
         return (today.year, today.month) if is_end else None
     m = _DAY_DATE_POINT.fullmatch(t)
     if m:
-        first, second, sep = int(m.group(1)), int(m.group(3)), m.group(2)
-        month = (second if first > 12 else first) if sep == "/" else (first if second > 12 else second)
+        first, second = int(m.group(1)), int(m.group(3))
+        month = second if (day_first_of(t) if day_first is None else day_first) else first
         return (int(m.group(4)), month) if 1 <= month <= 12 else None
     m = _MONTH_YEAR.fullmatch(t)
     if m:
@@ -84,6 +86,20 @@ def parse_point(text: str, *, is_end: bool, today: dt.date) -> tuple[int, int] |
     return None
 
 
+def day_first_of(point: str) -> bool | None:
+    """Whether a day's date is written day first: True when its first number cannot be a month
+    ("25/12/2019"), False when its second cannot ("3/30/2010"); else the form's own custom, the U.S.
+    month first for slashes and day first for dots ("01.04.2015"), which ``parse_point`` applies and
+    this returns as None, so that the other end of a range may decide; None too for any other point."""
+    m = _DAY_DATE_POINT.fullmatch(point.strip().lower())
+    if not m:
+        return None
+    first, separator, second = int(m.group(1)), m.group(2), int(m.group(3))
+    if first > 12 or second > 12:
+        return first > 12
+    return None if separator == "/" else True
+
+
 def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
     """Every plausible date range in ``text``, in reading order: written ranges, ranges whose dash
     was lost, and open starts ("2017 onwards"); impossible ones (end before start, future) are
@@ -98,8 +114,10 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
             groups = m.groupdict()
             a = groups.get("a") or groups.get("c") or groups.get("e")
             b = groups.get("b") or groups.get("d")
-            start = parse_point(a, is_end=False, today=today)
-            end = parse_point(b, is_end=True, today=today) if b else now
+            # Both ends of a range are written one way: "23/2/2015 to 05/3/2015" is day first throughout.
+            day_first = next((f for f in map(day_first_of, (a, b or "")) if f is not None), None)
+            start = parse_point(a, is_end=False, today=today, day_first=day_first)
+            end = parse_point(b, is_end=True, today=today, day_first=day_first) if b else now
             if start is None or end is None:
                 continue
             end = min(end, now)
