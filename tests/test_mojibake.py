@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from resumematch.analyze.rules.dateranges import RANGE
 from resumematch.cli import app
-from resumematch.extraction.normalize import normalize, repair_mojibake
+from resumematch.extraction.normalize import normalize, repair_escaped_bytes, repair_mojibake
 
 runner = CliRunner()
 
@@ -127,3 +127,37 @@ def test_mojibake_twins_differ_without_the_repair(monkeypatch):
     monkeypatch.setattr(n, "repair_mojibake", lambda text: text)
     assert "Jan 2015 - Dec 2019" not in n.normalize(broken("Jan 2015 \u2013 Dec 2019"))
     assert n.normalize(broken("PMP\u00ae")) != "PMP\u00ae"
+
+
+def escaped(text: str) -> str:
+    """``text`` as ``str(bytes)`` writes it: each byte beyond ASCII as a four-character escape."""
+    return "".join(c if c.isascii() else "".join(f"\\x{b:02x}" for b in c.encode()) for c in text)
+
+
+@pytest.mark.parametrize("clean", ["July 2012 \u2014 August 2014", "PMP\u00ae", "Caf\u00e9 M\u00fcnchen",
+                                   "\u2666 Conflict Management"])
+def test_normalize_decodes_utf8_written_as_byte_escapes(clean):
+    assert "\\x" in escaped(clean)
+    assert repair_escaped_bytes(escaped(clean)) == clean
+    assert normalize(escaped(clean)) == normalize(clean)
+
+
+@pytest.mark.parametrize("text", [
+    r"C:\x64\temp",                  # an escape of an ASCII byte: a path, kept
+    r"P.O. Box 1673\x01 Callahan",   # a control byte written out, kept
+    r"cut short \xe2\x80 here",      # half a character
+    r"\xc0\x80 overlong",            # not a UTF-8 lead byte
+])
+def test_normalize_leaves_escapes_that_are_no_whole_character(text):
+    assert repair_escaped_bytes(text) == text
+
+
+def test_escaped_bytes_twins_get_identical_ranked_rows(tmp_path):
+    rows = {}
+    for kind, lines in (("clean", CLEAN), ("escaped", [escaped(line) for line in CLEAN])):
+        folder = tmp_path / kind
+        folder.mkdir()
+        (folder / "maria.txt").write_text("\n".join(lines), encoding="utf-8")
+        rows[kind] = _rank(folder, tmp_path / f"{kind}.csv")
+    assert rows["escaped"] == rows["clean"]
+    assert rows["clean"][0]["cert.pmp"] == "1.0" and float(rows["clean"][0]["total_years"]) > 9

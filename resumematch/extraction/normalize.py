@@ -50,6 +50,12 @@ _BROKEN_FULLWIDTH = re.compile(
 _FTFY = {"unescape_html": False, "remove_terminal_escapes": False, "fix_latin_ligatures": False,
          "fix_character_width": False, "uncurl_quotes": False, "fix_line_breaks": False,
          "remove_control_chars": False, "normalization": None, "explain": False}
+#: UTF-8 written out as Python byte escapes, four characters a byte: "\\xe2\\x80\\x94" for "—". Text that
+#: went through ``str(bytes)`` on its way out of a scraper or database export reads this way. Only a
+#: whole UTF-8 sequence of a character beyond ASCII is decoded (a lead byte's escape and the
+#: continuation escapes it needs), so a path ("C:\\x64") or a lone escape stays as written.
+_ESCAPED_UTF8 = re.compile(r"\\x(?:[cd][0-9a-f](?:\\x[89ab][0-9a-f])"
+                           r"|e[0-9a-f](?:\\x[89ab][0-9a-f]){2}|f[0-4](?:\\x[89ab][0-9a-f]){3})", re.IGNORECASE)
 #: Characters NFKC would spell out and make worse: "¼" becomes "1⁄4" (a year count "1¼" reads "11⁄4")
 #: and "™" becomes "TM" ("PMP™" reads "PMPTM").
 _KEEP_FROM_NFKC = re.compile("[^\u00bc-\u00be\u2150-\u215f\u2189\u2122\u2120]+")
@@ -73,11 +79,26 @@ def repair_mojibake(text: str) -> str:
     return ftfy.fix_text(_BROKEN_FULLWIDTH.sub(" - ", text), **_FTFY)
 
 
+def repair_escaped_bytes(text: str) -> str:
+    """``text`` with UTF-8 written out as byte escapes decoded ("\\xe2\\x80\\x94" -> "—"); an escape
+    that is not a whole UTF-8 character stays as written."""
+    if "\\x" not in text:
+        return text
+
+    def decode(m: re.Match[str]) -> str:
+        try:
+            return bytes.fromhex(m[0].replace("\\x", "").replace("\\X", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return m[0]
+
+    return _ESCAPED_UTF8.sub(decode, text)
+
+
 def normalize(raw: str) -> str:
     """Normalise text while keeping its line structure.
 
-    Mojibake repaired (``repair_mojibake``), NFKC (ligatures become letters; vulgar fractions and
-    "™" kept), Unicode hyphens become ``-``, bullets become
+    UTF-8 byte escapes decoded (``repair_escaped_bytes``), mojibake repaired (``repair_mojibake``),
+    NFKC (ligatures become letters; vulgar fractions and "™" kept), Unicode hyphens become ``-``, bullets become
     ``•``, soft hyphens, ``(cid:N)`` tokens and private-use icon glyphs are dropped,
     runs of spaces and tabs collapse to one space, runs of ``BLOB_CHARS`` characters
     without a space are dropped, words hyphenated across a line break are re-joined and
@@ -86,7 +107,7 @@ def normalize(raw: str) -> str:
     # reportlab's standard fonts write "•" as code 127, which pdfminer cannot map.
     text = _CID.sub("", raw.replace("(cid:127)", BULLET))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = repair_mojibake(text)
+    text = repair_mojibake(repair_escaped_bytes(text))
     text = _KEEP_FROM_NFKC.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
     text = text.translate(_TRANSLATE)
     text = _PRIVATE_USE.sub("", text)
