@@ -55,6 +55,11 @@ def _job(dates: str) -> str:
     ("September 2017 onwards", "2017-09", "2026-11"),
     ("Since March 2015", "2015-03", "2026-11"),
     ("Acme (since 2016)", "2016-01", "2026-11"),
+    # short dates, the year in two digits, as a range
+    ("ASSOCIATE PRINCIPAL (8/01 to Present) eClerx", "2001-08", "2026-11"),
+    ("03/15 - 06/19", "2015-03", "2019-06"),
+    ("10/99 - 3/02", "1999-10", "2002-03"),
+    ("Jan '15 - Dec '19", "2015-01", "2019-12"),
 ])
 def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates, start, end):
     (period,) = analyzer.analyze(_job(dates)).periods
@@ -66,6 +71,10 @@ def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates,
     "August 2010 June 2012",  # one space is no lost dash
     "Since 2015, resolved 40 tickets a day",  # a duty's words
     "Windows 2000  2003 Server",
+    "Jan 15 - Dec 19",  # without the apostrophe, days of a month
+    "Scored 9/10 - top of the class",  # a short date alone is no range
+    "1/2 - 3/4 of the budget",  # fractions: no two-digit year
+    "GPA 3.50 - 4.00",
 ])
 def test_dates_no_range_without_a_dash_month_or_open_word(analyzer, dates):
     assert analyzer.analyze(_job(dates)).periods == ()

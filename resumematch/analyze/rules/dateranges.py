@@ -1,5 +1,5 @@
 """Date ranges in text ("Jan 2015 - Present", "2014 - 2017", "03/2018 - 06/2020", "4/1/2009 - 7/1/2014",
-"August 2010  June 2012" with its dash lost, "September 2017 onwards") and the months they cover.
+"August 2010  June 2012" with its dash lost, "September 2017 onwards", "8/01 to Present") and the months they cover.
 
 The grammar of the dates component (``components.dates``), kept apart from how a range is placed in a
 resume's entries.
@@ -35,6 +35,12 @@ RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*{_TO}\s*"
 _MONTH_POINT = rf"(?:{_DAY_DATE}|{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*/\s*{_YEAR})"
 GAP_RANGE = re.compile(rf"(?<![\w/.])(?P<a>{_MONTH_POINT})[ \t]{{2,}}(?P<b>{_MONTH_POINT}|{_NOW})(?![\w/])"
                        rf"|(?<![\w/.])(?P<c>{_YEAR})[ \t]{{2,}}(?P<d>{_NOW})\b", re.IGNORECASE)
+#: A range of short dates, the year in two digits: "8/01 to Present", "03/15 - 06/19", "Jan '15 - Dec '19".
+#: Only as a range of two such dates (or one and "Present"), with a slash or an apostrophe: alone,
+#: "8/01" may be a day and "Jan 15" is one. A two-digit year up to this year's is 20YY, else 19YY.
+_SHORT_POINT = rf"(?:(?:0?[1-9]|1[0-2])\s*/\s*\d\d|{_MONTH}\s*'\d\d)"
+SHORT_RANGE = re.compile(rf"(?<![\w/.'])(?P<a>{_SHORT_POINT})\s*{_TO}\s*(?P<b>{_SHORT_POINT}|{_NOW})(?![\w/])",
+                         re.IGNORECASE)
 #: An open start: "September 2017 onwards", "Since March 2015" opening a line, "(since 2015)"; not
 #: "Since 2015, sales grew", a duty's words.
 OPEN_RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s+onwards?\b"
@@ -47,6 +53,8 @@ _MONTH_YEAR = re.compile(rf"({_MONTH})\s*({_YEAR})")
 _MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})")
 _YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})")
 _YEAR_POINT = re.compile(_YEAR)
+_SHORT_MONTH_NUMBER = re.compile(r"(\d{1,2})\s*/\s*(\d\d)")
+_SHORT_MONTH_NAME = re.compile(rf"({_MONTH})\s*'(\d\d)")
 _DAY_DATE_POINT = re.compile(rf"(\d{{1,2}})\s*([/.])\s*(\d{{1,2}})\s*[/.]\s*({_YEAR})")
 
 
@@ -62,9 +70,16 @@ def parse_point(text: str, *, is_end: bool, today: dt.date, day_first: bool | No
     """A (year, month) pair from "Jan 2015", "03/2018", "2018-03", "4/1/2009", "2014" or "Present".
     A day's date is read day first when ``day_first`` says so, else by its own form (see
     ``day_first_of``)."""
-    t = text.strip().lower().replace(",", " ").replace("'", "")
+    t = text.strip().lower().replace(",", " ")
     if _NOW_POINT.fullmatch(t):
         return (today.year, today.month) if is_end else None
+    m = _SHORT_MONTH_NUMBER.fullmatch(t) or _SHORT_MONTH_NAME.fullmatch(t)
+    if m:
+        key = m.group(1).rstrip(".")
+        month = int(key) if key.isdigit() else _MONTHS.get(key, _MONTHS.get(key[:3], 1))
+        year = int(m.group(2)) + (2000 if int(m.group(2)) <= today.year % 100 else 1900)
+        return (year, month) if 1 <= month <= 12 else None
+    t = t.replace("'", "")
     m = _DAY_DATE_POINT.fullmatch(t)
     if m:
         first, second = int(m.group(1)), int(m.group(3))
@@ -107,7 +122,7 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
     now = (today.year, today.month)
     found: list[RawPeriod] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (RANGE, GAP_RANGE, OPEN_RANGE):
+    for pattern in (RANGE, SHORT_RANGE, GAP_RANGE, OPEN_RANGE):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
