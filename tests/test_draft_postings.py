@@ -164,6 +164,20 @@ def test_draft_postings_a_title_that_names_an_occupation_prefers_years_in_that_r
      {"department", "hr department manager"}),
     ("Program Analyst", ["either federal", "federal service"], {"program analyst"}, {"either federal", "federal service"}),
     ("Scheduler", ["project management", "software projects"], {"project management"}, {"software projects"}),
+    # a plural title is one person's title; its plural noun is no specific term
+    ("Marketing Managers", [], {"marketing manager", "marketing management"}, {"managers"}),
+    ("Software Developers", [], {"software developer", "software development"}, {"developers"}),
+    ("Lawyers", [], {"lawyer"}, {"lawyers"}),
+    ("Registered Nurses", [], {"registered nurse", "nurse"}, {"nurses"}),
+    # a common noun that names a trade by itself is a term; one that names none is not
+    ("Lawyer", [], {"lawyer"}, set()),
+    ("Team Member", [], set(), {"member"}),
+    # plurals that name a field, not people, stay as they are
+    ("Sales Operations Analyst", [], {"sales operations analyst"}, {"sales operation analyst"}),
+    ("Human Resources", [], {"human resources"}, {"human resource"}),
+    # a part that says what the job is not names nothing
+    ("Secondary School Teachers, Except Special and Career/Technical Education", [],
+     {"secondary school teacher"}, {"except special and career", "special and career"}),
 ])
 def test_draft_postings_relevant_terms_come_from_the_title_and_years_never_generic(title, phrases, present, absent):
     terms = set(relevant_terms(title, phrases))

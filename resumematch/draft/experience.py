@@ -50,8 +50,9 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
     for part in re.split(r"[(),/|:–-]| - ", re.sub(r"\bGS-?\d.*$", "", title)):
         words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z&'’]*", _SENIORITY.sub(" ", part))
                  if w.lower() not in _ORG_WORDS]
-        if not words or len(words) > 5:
-            continue
+        if not words or len(words) > 5 or words[0] == "except":
+            continue  # "Teachers, Except Special Education": what the job is not
+        words[-1] = _singular(words[-1])
         head, before = words[-1], words[:-1]
         if head in ROLE_NOUNS:
             field = " ".join(before)
@@ -61,7 +62,7 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
                 terms.append(f"{field} {ROLE_NOUNS[head]}")
         else:
             terms += [" ".join(words)] if before and specific(" ".join(words)) else []
-            terms += [head] if specific(head) else []
+            terms += [head] if specific(head) or _is_occupation(head) else []
             terms += [form for form in _activities(head) if specific(form)]
     for phrase in phrases:
         # A product's name ("C#", "QuickBooks", "SQL") is specific however its letters read in English.
@@ -69,6 +70,30 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
         if specific(phrase):
             terms.append(phrase.strip().lower())
     return list(dict.fromkeys(t for t in terms if t))
+
+
+#: The endings of a noun for a person who does a job: "accountants", "managers", "lawyers" are the
+#: plural of one; "sales", "operations", "systems" and "resources" are not.
+_AGENT = re.compile(r"(?:er|or|ist|ant|ent|ian|yer|ee)$")
+
+
+def _singular(noun: str) -> str:
+    """A plural title noun as one person's title ("Marketing Managers" is a marketing manager's job):
+    the singular of a noun naming a person (see ``_AGENT``, the role nouns, or an occupation's title
+    by itself, "Nurses"); any other word as it is. A plural is rarer in English than its singular,
+    so left plural it would pass for a specific term ("managers")."""
+    one = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return one if one in ROLE_NOUNS or _AGENT.search(one) or _is_occupation(one) else noun
+
+
+def _is_occupation(noun: str) -> bool:
+    """Whether ``noun`` alone is a title people hold in an O*NET occupation ("lawyer", "nurse",
+    "accountant"; not "member", "worker" or "team"): a word that names a trade, however common
+    it is in English."""
+    from ..catalog.occupations import background  # late: drafting only, and it loads the background
+
+    named = background().named(noun)
+    return named is not None and len(named.held.split()) == 1
 
 
 def _activities(noun: str) -> list[str]:
