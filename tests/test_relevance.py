@@ -118,6 +118,9 @@ def test_relevance_a_title_under_the_dates_line(analyzer, entry, title, role_yea
     ("Jan 2013 - May 2013 | Palo Alto, CA & Ithaca, NY", "FACEBOOK | SOFTWARE ENGINEER"),
     # ... while words that are not only a place are the title
     ("Jan 2015 - Present | Staff Engineer, Acme", "Staff Engineer, Acme"),
+    # the brackets the dates leave behind are no part of it
+    ("Staff Engineer (Jan 2015 - Present) Acme", "Staff Engineer Acme"),
+    ("Staff Engineer, Acme [2015 - 2019]", "Staff Engineer, Acme"),
 ])
 def test_relevance_a_place_beside_the_dates_is_not_the_title(analyzer, dates_line, title):
     analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\nFACEBOOK | SOFTWARE ENGINEER\n"
@@ -248,3 +251,17 @@ def test_relevance_places_are_blanked_and_titles_kept(text, kept):
 def test_relevance_it_leadership_titles_count_for_the_bundled_role(analyzer, title, relevant):
     analysis = analyzer.analyze(job(title, "Set the direction of the firm."))
     assert (analysis.relevant_experience_years > 0) is relevant
+
+
+@pytest.mark.parametrize("label, title", [
+    # a label line between the title and the dates names no job: the title above it is the job's
+    ("Duration:", "Systems Administrator"),
+    ("Roles and Responsibilities:", "Systems Administrator"),
+    # a line with words after its colon is no bare label, and stays part of the title
+    ("Client: Northwind Traders", "Systems Administrator | Client: Northwind Traders"),
+])
+def test_relevance_a_label_line_is_no_title(analyzer, label, title):
+    text = ("Jane Doe\njane.doe@example.com\n\nEXPERIENCE\nSystems Administrator\n"
+            f"{label}\n06/2015 to 02/2021\nMaintained the Windows servers.\n")
+    (period,) = analyzer.analyze(text).periods
+    assert period.title == title

@@ -165,14 +165,22 @@ def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
 
 
 def _words_of(line: str) -> str:
-    """A title line's words with dashes and bars trimmed; "" for a line without words, a heading,
-    or a duty (a list item, or a sentence of more than 12 words): those name no job."""
-    if line.lstrip().startswith(_LIST_MARKS):
+    """A title line's words with dashes, bars and emptied brackets trimmed; "" for a line without
+    words, a heading, a label ("Duration:") or a duty (a list item, or a sentence of more than 12
+    words): those name no job."""
+    if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line):
         return ""
-    words = " ".join(line.strip(" \t-–—|,()").split())
+    words = " ".join(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,()").split())
     if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
         return ""
     return words
+
+
+#: A label that heads what follows it ("Roles and Responsibilities:", "Duration:"): it names no job.
+_LABEL = re.compile(r"^\s*[A-Za-z][\w &/]{0,40}:\s*$")
+#: The brackets a range of dates leaves behind when it is taken out of its line ("Associate
+#: Principal (8/01 to Present) eClerx").
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
 _LIST_MARKS = ("•", "▪", "●", "◦", "*", "- ", "– ")
