@@ -76,6 +76,21 @@ def test_occupations_a_title_reads_as_its_occupation(title, code):
     assert background().closest_title(title).code == code
 
 
+@pytest.mark.parametrize("text, trade, not_code", [
+    # a short job reads as the occupation whose people hold its title, not as one whose tools or
+    # tasks happen to share its duty words (fuel cell engineers list software tools)
+    ("Senior Software Developer\nDeveloped software applications for the trading desk in Java and C++. "
+     "Worked with the testing team.", "15-1252", "17-2141.01"),
+    # the twin: the held titles of one trade do not pull another trade's job to it
+    ("Line Cook\nPrepared the grill station and plated orders.", "35-20", "15-1252.00"),
+])
+def test_occupations_a_short_job_reads_as_the_occupation_holding_its_title(text, trade, not_code):
+    b = background()
+    _, sims = b.scores(text)
+    best = b.occupations[int(sims.argmax())].code
+    assert best.startswith(trade) and sims[int(sims.argmax())] > sims[b.by_code[not_code]]
+
+
 @pytest.mark.parametrize("relevant, irrelevant", [
     # the title names a relevant term of the model
     (("Software Engineer", "Hired and trained twelve staff."),

@@ -84,14 +84,18 @@ class Background:
         listed = Counter(name for names in technologies.values() for name in names)
         tool_words = {name: words(name) for name in listed}  # once per tool, though listed many times
         docs, df = [], {}
+        held_by = self._read_titles()
         for occ in occupations:
             tokens = words(occ.title) * round(TITLE_WEIGHT) + words(occ.description)
             tools = [w for name in technologies.get(occ.code, ()) for w in tool_words[name]]
             for w in set(tokens + tools):
                 df[w] = df.get(w, 0) + 1
-            # The task statements help a job's duties find their occupation; a word's specificity
-            # stays that of the titles, descriptions and tools (the generic-word rule is set on it).
-            docs.append(tokens + [w for task in tasks.get(occ.code, ()) for w in words(task)]
+            # The titles people hold in it ("Staff Accountant", "Java Developer", each word as often as
+            # the titles use it) help a job's title find its occupation, and the task statements its
+            # duties; a word's specificity stays that of the O*NET title, description and tools (the
+            # generic-word rule is set on it).
+            held = [w for name in held_by.get(occ.code, ()) for w in words(name)]
+            docs.append(tokens + held + [w for task in tasks.get(occ.code, ()) for w in words(task)]
                         + [w for name in technologies.get(occ.code, ())
                            if listed[name] <= COMMON_TOOL_OCCUPATIONS for w in tool_words[name]])
         self.n = len(docs)
