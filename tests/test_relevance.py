@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from resumematch.analyze import Analyzer
+from resumematch.analyze.relevance import RoleReader
 
 AS_OF = dt.date(2026, 11, 1)
 
@@ -265,3 +266,30 @@ def test_relevance_a_label_line_is_no_title(analyzer, label, title):
             f"{label}\n06/2015 to 02/2021\nMaintained the Windows servers.\n")
     (period,) = analyzer.analyze(text).periods
     assert period.title == title
+
+
+@pytest.mark.parametrize("title, employers", [
+    # beside a part that names a job, the parts that name none are the employer's
+    ("Project Coordinator, Alpine Telecom", ["Alpine Telecom"]),
+    ("Security Officer | Microsoft of G4S", ["Microsoft of G4S"]),
+    ("Staff Accountant at Deloitte", ["Deloitte"]),
+    # a rank alone names no job: what follows it is the field, not an employer
+    ("Director, Information Technology", []),
+    ("Engineer, Network Operations", []),
+    # no part names a job: nothing is taken for an employer
+    ("Alpine Telecom | Network rollout", []),
+])
+def test_relevance_the_employer_beside_a_job_title(title, employers):
+    assert RoleReader((), (), "IT Project Manager").employers(title) == employers
+
+
+@pytest.mark.parametrize("employer, other", [("Alpine Telecom", "Alpine"), ("Microsoft", "Northwind")])
+def test_relevance_an_employers_name_moves_no_job_reading(employer, other):
+    """A job reads the same at any employer: "Telecom" or "Microsoft" in the company's name tells
+    no trade."""
+    reader = RoleReader((), (), "IT Project Manager")
+    body = "Built schedules and cost estimates for hardware refresh projects."
+    one = reader.job(f"Project Coordinator, {employer}", f"Project Coordinator, {employer}\n{body}")
+    two = reader.job(f"Project Coordinator, {other}", f"Project Coordinator, {other}\n{body}")
+    assert (one.relevant, one.why) == (two.relevant, two.why)
+    assert one.relevant

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..catalog.occupations import Background, Reading, background
-from .rules.notnames import without_places
+from .rules.notnames import is_place, without_places
 
 #: A single word whose specificity is below this (a word the titles, descriptions or tools of more
 #: than about a quarter of occupations use: "software", "system", "data", "Microsoft") is generic.
@@ -36,6 +36,16 @@ GENERIC_BELOW = 0.3
 #: A job reads as the role's occupation when the closest of the role's occupations scores at least
 #: this share of the closest occupation of all: close seconds count, clear other trades do not.
 JOB_FIT = 0.8
+
+
+#: What parts a title line: "Project Coordinator, Alpine Telecom", "IT Manager | Acme", "Analyst - Acme",
+#: "Engineer at Acme".
+_TITLE_PARTS = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s@\s|\sat\s)\s*")
+#: A title of one of these words alone is a rank, not a trade: "Director, Information Technology"
+#: names its field after the comma, which is no employer.
+_RANKS = frozenset("""manager engineer developer analyst consultant specialist director officer lead supervisor
+coordinator administrator associate assistant executive technician representative partner agent advisor
+adviser clerk intern trainee head chief president vp owner founder member worker operator""".split())
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,8 @@ class RoleReader:
             held = next(o.title for o in named.occupations if o.code in self.role_codes)
             return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
         text = without_places(body if title and title in body else f"{title}\n{body}")
+        for employer in self.employers(title):
+            text = re.sub(rf"(?<!\w){re.escape(employer)}(?!\w)", " ", text)
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:
             return JobVerdict(False, "its entry has no words that tell an occupation")
@@ -113,6 +125,20 @@ class RoleReader:
             return JobVerdict(True, f"reads as {reading.closest.title} ({words})")
         return JobVerdict(False, f"its title and duties do not read as the role's occupations "
                                  f"(closest of them: {reading.closest.title}, {reading.fit:.2f} of the best match)")
+
+    def employers(self, title: str) -> list[str]:
+        """The parts of a title line that name where the job was, not what it was: beside a part
+        that names a job ("Project Coordinator, Alpine Telecom"; a rank alone, "Director", names none),
+        each other part that is no job title and no place. An employer's name tells no trade
+        ("Telecom", "Research", "Microsoft" in "Security Officer | Microsoft") and is left out of the
+        job's reading, as towns are."""
+        parts = [p for p in _TITLE_PARTS.split(title) if p and re.search(r"[A-Za-z]{2}", p)]
+        if len(parts) < 2:
+            return []
+        named = self.background.named
+        jobs = [p for p in parts if (n := named(p)) is not None
+                and (" " in n.held.strip() or n.held.strip().lower() not in _RANKS)]
+        return [p for p in parts if jobs and p not in jobs and named(p) is None and not is_place(p)]
 
     def is_generic(self, phrase: str, label: str) -> bool:
         """Whether a finding of ``phrase`` for a requirement labelled ``label`` is a single generic
