@@ -239,6 +239,25 @@ def test_occupations_place_words_move_no_fit(analyzer, added, moves):
     assert (placed != plain) is moves
 
 
+@pytest.mark.parametrize("employer, moves", [
+    # the employer beside a job title tells no trade and moves no fit ...
+    ("Northwind Telecom", False),
+    ("Microsoft Research", False),
+    # ... a second job title beside it does
+    ("Network Engineer", True),
+])
+def test_occupations_an_employer_moves_no_fit(analyzer, employer, moves):
+    body = "Built schedules and cost estimates for hardware refresh projects."
+    plain = analyzer.analyze(_job_at("Project Coordinator", "Acme", body)).fit
+    other = analyzer.analyze(_job_at("Project Coordinator", employer, body)).fit
+    assert (other != plain) is moves
+
+
+def _job_at(title: str, employer: str, body: str) -> str:
+    return (f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n{title}, {employer}\nJan 2015 - Dec 2020\n{body}\n"
+            "\nEDUCATION\nB.A., State University, 2014\n")
+
+
 def test_occupations_reading_is_deterministic_and_pool_free():
     b = background()
     text = "Java developer building SQL reports"

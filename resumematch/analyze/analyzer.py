@@ -152,8 +152,10 @@ class Analyzer:
         role = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK and p["role"]]
         interns = [p["_range"] for p in raw if p["kind"] == PeriodKind.INTERNSHIP]
         info = doc._.rm_contact or {}
+        employers = tuple(dict.fromkeys(e for p in raw if p["kind"] == PeriodKind.WORK
+                                        for e in reader.employers(p["title"])))
         fit = reader.fit(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
-                         tuple((info.get("name") or "").split()))
+                         tuple((info.get("name") or "").split()), employers)
         own_internships = {e.start for e in entities
                            if e.category == Category.INTERNSHIP and e.status == FindingStatus.OWN}
         return Analysis(

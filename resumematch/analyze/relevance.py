@@ -12,7 +12,7 @@ resume's result does not depend on who else is ranked.
   ``JOB_FIT`` of the closest occupation of all. A cashier who "entered data" reads as a cashier,
   not as a software developer, whatever single words the entry shares with IT.
 - The **fit** of a resume is the same reading over the sections that tell its trade (the analyzer
-  leaves out contact lines, the name and the like), averaged over two questions:
+  leaves out contact lines, the name, towns, its jobs' employers and the like), averaged over two questions:
   does it read as one of the role's occupations, and as the role's own (the one its title names)?
   Each is 1.0 when no occupation reads closer, lower as other occupations pull ahead. The words
   that tie the resume to the role's closest occupation explain it.
@@ -154,15 +154,18 @@ class RoleReader:
             self._generic[key] = cached
         return cached
 
-    def fit(self, text: str, leave_out: tuple[str, ...] = ()) -> Reading:
+    def fit(self, text: str, leave_out: tuple[str, ...] = (), employers: tuple[str, ...] = ()) -> Reading:
         """How the whole resume reads against the role: the mean of its reading against all the
         role's occupations and against the role's own (the one its title names), so an IT project
         manager fits an IT project manager's role better than a developer does, and a developer
-        better than a cook. ``leave_out`` are words to ignore (the candidate's name)."""
+        better than a cook. ``leave_out`` are words to ignore (the candidate's name), ``employers``
+        phrases (``employers`` of its jobs' titles)."""
         if not self.role_codes:
             return Reading(0.0, None, None, ())
         for word in leave_out:  # the candidate's own name: it tells no trade and must move no score
             text = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", text)
+        for employer in employers:  # nor where one worked
+            text = re.sub(rf"(?<!\w){re.escape(employer)}(?!\w)", " ", text)
         text = without_places(text)  # where one works tells no trade either (docs/fairness.md)
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
