@@ -293,3 +293,18 @@ def test_relevance_an_employers_name_moves_no_job_reading(employer, other):
     two = reader.job(f"Project Coordinator, {other}", f"Project Coordinator, {other}\n{body}")
     assert (one.relevant, one.why) == (two.relevant, two.why)
     assert one.relevant
+
+
+@pytest.mark.parametrize("title, relevant", [
+    # a spelled-out field among the terms names the job titled by its acronym in capitals ...
+    ("Senior IT Support Analyst", True),
+    ("IT Network Engineer", True),
+    # ... never the word in lower case, nor the letters inside another word
+    ("It was fine", False),
+    ("ITIL Trainer", False),
+])
+def test_relevance_a_spelled_out_term_names_its_acronym(title, relevant):
+    reader = RoleReader(("15-1299.09",), ("information technology",), "IT Project Manager")
+    verdict = reader.job(title, "")
+    assert verdict.relevant is relevant
+    assert ("its title names 'IT'" in verdict.why) is relevant

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..catalog.occupations import Background, Reading, background
+from ..catalog.stems import ACRONYMS
 from .rules.notnames import is_place, without_places
 
 #: A single word whose specificity is below this (a word the titles, descriptions or tools of more
@@ -72,6 +73,7 @@ class RoleReader:
         parts = [rf"\b(?:{'|'.join(sensitive)})\b"] if sensitive else []
         if insensitive:
             parts.append(rf"(?i:\b(?:{'|'.join(insensitive)})\b)")
+        parts += [rf"\b{variant}\b" for t in self.terms if not t.isupper() for variant in _acronym_forms(t)]
         self.term_pattern = re.compile("|".join(parts)) if parts else None
         self._generic: dict[tuple[str, str], bool] = {}
 
@@ -170,6 +172,20 @@ class RoleReader:
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)
+
+
+def _acronym_forms(term: str) -> list[str]:
+    """Patterns of ``term`` with a spelled-out field as its acronym in capitals: "information
+    technology" as "IT", "human resources manager" as "HR manager" (the rest in any case). A title
+    that writes "IT Support Analyst" names the information technology a posting asked for."""
+    low = term.lower()
+    forms = []
+    for acronym, spelled in ACRONYMS.items():
+        if (at := low.find(spelled)) >= 0 and re.fullmatch(r"(?:^|.*\s)" + re.escape(spelled) + r"(?:\s.*|$)", low):
+            before, after = low[:at], low[at + len(spelled):]
+            forms.append((rf"(?i:{re.escape(before)})" if before else "") + acronym
+                         + (rf"(?i:{re.escape(after)})" if after else ""))
+    return forms
 
 
 #: Words that may stand before a multi-word term without making it part of a longer name: function
