@@ -128,6 +128,9 @@ class ExperienceSpec(_Frozen):
     #: ``role_years``). None given: those the model's title implies (docs/model-format.md).
     occupations: tuple[str, ...] = ()
     role_occupations: tuple[str, ...] = ()
+    #: Job titles that are the role itself beyond those O*NET's role occupations hold ("Head of
+    #: IT", "VP of Information Technology"): a job whose title names one counts as ``role_years``.
+    role_titles: tuple[str, ...] = ()
 
     @field_validator("occupations", "role_occupations")
     @classmethod
@@ -212,6 +215,7 @@ class RequirementModel(_Frozen):
                       "experience.relevant_terms": list(self.experience.relevant_terms),
                       "experience.occupations": list(self.experience.occupations),
                       "experience.role_occupations": list(self.experience.role_occupations),
+                      "experience.role_titles": list(self.experience.role_titles),
                       "title": self.title, "name": self.name})
         return {k: json.dumps(v, sort_keys=True) for k, v in parts.items()}
 

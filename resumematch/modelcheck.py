@@ -235,7 +235,8 @@ def summary(model: Any) -> dict:
             "equivalences": equivalences, "full_strength_years": model.experience.full_strength_years,
             "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms),
             "occupations": role_titles(model.title, model.experience.occupations),
-            "role_occupations": role_titles(model.title, model.experience.role_occupations, itself=True)}
+            "role_occupations": role_titles(model.title, model.experience.role_occupations, itself=True),
+            "role_titles": list(model.experience.role_titles)}
 
 
 def format_summary(info: dict, file: str) -> str:
@@ -252,7 +253,8 @@ def format_summary(info: dict, file: str) -> str:
     lines += ["", f"Experience: full strength at {info['full_strength_years']:g} relevant years; "
               f"{count(info['relevant_terms'], 'relevant term')}; {count(info['other_terms'], 'other term')}.",
               "Relevant work reads as: " + ("; ".join(info["occupations"]) or "nothing (no occupation found)") + ".",
-              "The role itself: " + ("; ".join(info["role_occupations"]) or "nothing (no occupation found)") + ".",
+              "The role itself: " + ("; ".join(info["role_occupations"]) or "nothing (no occupation found)")
+              + (f"; and the titles {', '.join(info['role_titles'])}" if info["role_titles"] else "") + ".",
               "Equivalences:" if info["equivalences"] else "Equivalences: none."]
     lines += [f"  {rid} is met by {alternative}" + (f" ({note})" if note else "")
               for rid, alternative, note in info["equivalences"]]

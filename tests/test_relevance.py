@@ -308,3 +308,29 @@ def test_relevance_a_spelled_out_term_names_its_acronym(title, relevant):
     verdict = reader.job(title, "")
     assert verdict.relevant is relevant
     assert ("its title names 'IT'" in verdict.why) is relevant
+
+
+@pytest.mark.parametrize("title, role", [
+    # a model's role title makes a job the role itself, by its acronym too ...
+    ("Head of IT", True),
+    ("Deputy Head of Information Technology", True),
+    # ... not as the tail of a longer name, and not a title it does not list
+    ("Finance Chief Information Officer", False),
+    ("Head of Marketing", False),
+])
+def test_relevance_a_models_role_titles_are_the_role_itself(title, role):
+    titles = ("Head of Information Technology", "Chief Information Officer")
+    with_titles = RoleReader(("11-3021.00",), (), "IT Manager", ("11-3021.00",), titles).job(title, "")
+    without = RoleReader(("11-3021.00",), (), "IT Manager", ("11-3021.00",)).job(title, "")
+    assert with_titles.role is role
+    assert not without.role  # O*NET holds none of these titles in an IT manager's occupation
+    assert ("one of the model's role titles" in with_titles.why) is role
+
+
+def test_relevance_role_titles_decide_the_analysis_so_they_key_the_cache():
+    from resumematch.model import load_model
+
+    model = load_model("it_project_manager")
+    other = model.model_copy(update={"experience": model.experience.model_copy(update={"role_titles": ()})})
+    assert model.matching_hash() != other.matching_hash()
+    assert model.matching_hash() == load_model("it_project_manager").matching_hash()

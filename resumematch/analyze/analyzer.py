@@ -94,7 +94,8 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
             "resumematch_degrees": {"requirements": degrees}, "resumematch_fuzzy": {"entries": fuzzy},
             "resumematch_dates": {"relevant_terms": list(model.experience.relevant_terms),
                                   "occupations": list(model.experience.occupations),
-                                  "role_occupations": list(model.experience.role_occupations), "title": model.title,
+                                  "role_occupations": list(model.experience.role_occupations),
+                                  "role_titles": list(model.experience.role_titles), "title": model.title,
                                   "as_of": as_of.isoformat()}}
 
 

@@ -63,18 +63,14 @@ class RoleReader:
     """Reads jobs and resumes against one role: its occupations and its relevant terms."""
 
     def __init__(self, occupations: tuple[str, ...] = (), relevant_terms: tuple[str, ...] = (),
-                 title: str = "", role_occupations: tuple[str, ...] = ()) -> None:
+                 title: str = "", role_occupations: tuple[str, ...] = (), role_titles: tuple[str, ...] = ()) -> None:
         self.codes = tuple(occupations)
         self.own = tuple(role_occupations)
         self.terms = tuple(relevant_terms)
+        self.role_titles = tuple(role_titles)
         self.title = title
-        sensitive = [re.escape(t) for t in self.terms if t.isupper()]
-        insensitive = [re.escape(t) for t in self.terms if not t.isupper()]
-        parts = [rf"\b(?:{'|'.join(sensitive)})\b"] if sensitive else []
-        if insensitive:
-            parts.append(rf"(?i:\b(?:{'|'.join(insensitive)})\b)")
-        parts += [rf"\b{variant}\b" for t in self.terms if not t.isupper() for variant in _acronym_forms(t)]
-        self.term_pattern = re.compile("|".join(parts)) if parts else None
+        self.term_pattern = _terms_pattern(self.terms)
+        self.role_title_pattern = _terms_pattern(self.role_titles)
         self._generic: dict[tuple[str, str], bool] = {}
 
     @cached_property
@@ -103,6 +99,10 @@ class RoleReader:
     def job(self, title: str, body: str) -> JobVerdict:
         """Whether the entry with title lines ``title`` and text ``body`` is relevant work, and
         whether it is the role itself (its title names one of the role's own occupations)."""
+        for role_title in self.role_title_pattern.finditer(title) if self.role_title_pattern is not None else ():
+            if not _compound_before(title, role_title.start()):
+                return JobVerdict(True, f"the role itself: its title names '{role_title.group()}' (one of the "
+                                        "model's role titles)", role=True)
         named = self.background.named(title) if title else None
         if named is not None and named.names(self.own_codes):
             own = next(o.title for o in named.occupations if o.code in self.own_codes)
@@ -172,6 +172,18 @@ class RoleReader:
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)
+
+
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for ``terms`` as whole words: a term in capitals ("IT", "PMO") as written, any
+    other in any case and by the acronym of a field it spells out (``_acronym_forms``)."""
+    sensitive = [re.escape(t) for t in terms if t.isupper()]
+    insensitive = [re.escape(t) for t in terms if not t.isupper()]
+    parts = [rf"\b(?:{'|'.join(sensitive)})\b"] if sensitive else []
+    if insensitive:
+        parts.append(rf"(?i:\b(?:{'|'.join(insensitive)})\b)")
+    parts += [rf"\b{variant}\b" for t in terms if not t.isupper() for variant in _acronym_forms(t)]
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _acronym_forms(term: str) -> list[str]:

@@ -47,19 +47,21 @@ class DateFinder(StatefulComponent):
         self.terms: tuple[str, ...] = ()
         self.codes: tuple[str, ...] = ()
         self.own: tuple[str, ...] = ()
+        self.role_titles: tuple[str, ...] = ()
         self.title = ""
         self.reader = RoleReader()
         self.today = dt.date.today()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, relevant_terms: Iterable[str] = (),
                    occupations: Iterable[str] = (), role_occupations: Iterable[str] = (), title: str = "",
-                   as_of: str | None = None) -> None:
-        """Take the role (its relevant terms, occupations, own occupations and title; see
+                   as_of: str | None = None, role_titles: Iterable[str] = ()) -> None:
+        """Take the role (its relevant terms, occupations, own occupations and titles, and title; see
         ``analyze.relevance``) and the date "Present" means (ISO; default today)."""
         self.clear()
         self.terms, self.codes, self.title = tuple(relevant_terms), tuple(occupations), title
         self.own = tuple(role_occupations)
-        self.reader = RoleReader(self.codes, self.terms, title, self.own)
+        self.role_titles = tuple(role_titles)
+        self.reader = RoleReader(self.codes, self.terms, title, self.own, self.role_titles)
         # Built now, with the pipeline: forked workers then share the occupations' index instead of
         # each building (and growing by) its own. (A model that names its occupations needs no
         # reading to find them, so the role's codes alone would not build it.)
@@ -81,7 +83,8 @@ class DateFinder(StatefulComponent):
 
     def settings(self) -> dict:
         return {"relevant_terms": list(self.terms), "occupations": list(self.codes),
-                "role_occupations": list(self.own), "title": self.title, "as_of": self.today.isoformat()}
+                "role_occupations": list(self.own), "role_titles": list(self.role_titles), "title": self.title,
+                "as_of": self.today.isoformat()}
 
     def match(self, doc: Doc) -> list[RawPeriod]:
         return find_periods(doc_text(doc), self.today)
