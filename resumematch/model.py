@@ -121,16 +121,13 @@ class OtherTerm(_Frozen):
 
 class ExperienceSpec(_Frozen):
     full_strength_years: float = Field(default=8, gt=0)
-    #: Words that make a job relevant when its title names them ("accountant", "Scrum Master").
+    #: In a job's title: terms of relevant work ("Scrum Master"); titles of the role itself ("Head of IT").
     relevant_terms: tuple[str, ...] = ()
-    #: O*NET-SOC codes ("15-1252.00") of the occupations whose work is relevant (a job that reads as
-    #: one counts), and of the role itself (a job whose title names one is years in the role,
-    #: ``role_years``). None given: those the model's title implies (docs/model-format.md).
+    role_titles: tuple[str, ...] = ()
+    #: O*NET-SOC codes ("15-1252.00") of the occupations whose work is relevant, and of the role itself
+    #: (``role_years``); none given: those the model's title implies (docs/model-format.md).
     occupations: tuple[str, ...] = ()
     role_occupations: tuple[str, ...] = ()
-    #: Job titles that are the role itself beyond those O*NET's role occupations hold ("Head of
-    #: IT", "VP of Information Technology"): a job whose title names one counts as ``role_years``.
-    role_titles: tuple[str, ...] = ()
 
     @field_validator("occupations", "role_occupations")
     @classmethod

@@ -158,6 +158,8 @@ class PeriodKind(StrEnum):
     WORK = "work"
     INTERNSHIP = "internship"
     EDUCATION = "education"
+    #: The dates of a credential ("PMP, 2015 - 2018": when it was valid), not of a job.
+    CREDENTIAL = "credential"
 
 
 class ExperienceYears(StrEnum):

@@ -78,3 +78,24 @@ def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates,
 ])
 def test_dates_no_range_without_a_dash_month_or_open_word(analyzer, dates):
     assert analyzer.analyze(_job(dates)).periods == ()
+
+
+_HEAD = "Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager, Acme, 2016 - 2020\nLed releases.\n"
+
+
+@pytest.mark.parametrize("entry, kind", [
+    # a degree or a credential heading a dated entry, under no job title, is no work, whatever
+    # section the layout put it in
+    ("B.S. in Computer Science, State University, 2010 - 2014\n", "education"),
+    ("B.S. in Computer Science\n2010 - 2014\n", "education"),
+    ("Project Management Professional (PMP), 2012 - 2015\n", "credential"),
+    ("\nCERTIFICATIONS\nCertified ScrumMaster (CSM), Scrum Alliance, 2012 - 2015\n", "credential"),
+    # a job's title that names a credential, and a job under a credential's name, stay work
+    ("Scrum Master (CSM), Initech, 2012 - 2015\nRan the sprints of two teams.\n", "work"),
+    ("Project Manager, Initech (PMP), 2012 - 2015\nRan the releases.\n", "work"),
+])
+def test_dates_a_degree_or_credential_heading_an_entry_is_no_work(analyzer, entry, kind):
+    analysis = analyzer.analyze(_HEAD + entry)
+    first, second = analysis.periods
+    assert (str(first.kind), str(second.kind)) == ("work", kind)
+    assert analysis.experience_years == (7.0 if kind == "work" else 4.0)

@@ -134,7 +134,7 @@ def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
     """``("unread_dates:N",)`` when no work was dated although the work sections hold N years:
     the dates were there but could not be read as from-to ranges, so the years of experience
     say nothing. Else ``()``."""
-    if any(p.kind != PeriodKind.EDUCATION for p in analysis.periods):
+    if any(p.kind in (PeriodKind.WORK, PeriodKind.INTERNSHIP) for p in analysis.periods):
         return ()
     years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
     return (Flag.UNREAD_DATES.having(years),) if years else ()

@@ -81,6 +81,12 @@ class DateFinder(StatefulComponent):
                 return f"{below} | {title}"[:80]
         return title
 
+    def _names_job(self, title: str) -> bool:
+        """Whether ``title`` names a job: it holds a title people hold in an occupation, or one of
+        the role's relevant terms ("IT Project Manager, Acme (PMP)" is a job that names a credential)."""
+        pattern = self.reader.term_pattern
+        return self.reader.background.named(title) is not None or bool(pattern and pattern.search(title))
+
     def settings(self) -> dict:
         return {"relevant_terms": list(self.terms), "occupations": list(self.codes),
                 "role_occupations": list(self.own), "role_titles": list(self.role_titles), "title": self.title,
@@ -91,8 +97,11 @@ class DateFinder(StatefulComponent):
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)
-        internships = [span_chars(doc, f.start, f.end)[0] for f in doc._.rm_findings or []
+        findings = doc._.rm_findings or []
+        internships = [span_chars(doc, f.start, f.end)[0] for f in findings
                        if f.category == Category.INTERNSHIP and f.status == FindingStatus.OWN]
+        schooling = {c: [span_chars(doc, f.start, f.end)[0] for f in findings if f.category == c]
+                     for c in (Category.DEGREE, Category.CERTIFICATION)}
         section_at = section_lookup(doc)
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
@@ -115,15 +124,23 @@ class DateFinder(StatefulComponent):
             # An entry ends where the next section starts: the Skills or Education after the last
             # job are not part of it.
             block_end = max(line_end, min(block_end, section_end(doc, p.char_start)))
-            if section == "education":
+            title = self._title(text, title_start, p.char_start, p.char_end)
+            # A degree or a credential at the head of the entry, under a title that names no job
+            # ("B.S. Computer Science, 2010 - 2014" in the Experience; "PMP, 2015 - 2018"), dates
+            # schooling or a credential's validity, whatever section the layout put it in.
+            head = _head_start(text, line_start, p.char_start, p.char_end)
+            at_head = {c: any(head <= x < line_end for x in xs) for c, xs in schooling.items()}
+            no_job = (at_head[Category.DEGREE] or at_head[Category.CERTIFICATION]) and not self._names_job(title)
+            if section == "education" or (no_job and at_head[Category.DEGREE]):
                 kind = PeriodKind.EDUCATION
+            elif no_job:
+                kind = PeriodKind.CREDENTIAL
             elif section == "internships" or any(title_start <= c < line_end for c in internships):
                 kind = PeriodKind.INTERNSHIP
             else:
                 kind = PeriodKind.WORK
-            title = self._title(text, title_start, p.char_start, p.char_end)
             verdict = (self.reader.job(title, text[block_start:block_end])
-                       if kind != PeriodKind.EDUCATION else None)
+                       if kind in (PeriodKind.WORK, PeriodKind.INTERNSHIP) else None)
             periods.append({"start": f"{p.start[0]:04d}-{p.start[1]:02d}", "end": f"{p.end[0]:04d}-{p.end[1]:02d}",
                             "months": months_between(p.start, p.end), "kind": kind,
                             "relevant": bool(verdict and verdict.relevant),
@@ -133,6 +150,17 @@ class DateFinder(StatefulComponent):
                             "_range": (p.start, p.end)})
         doc._.rm_periods = periods
         return doc
+
+
+def _head_start(text: str, line_start: int, date_start: int, date_end: int) -> int:
+    """Where the head of a dated entry starts: its dates' own line when that line has words besides
+    the dates ("PMP, 2015 - 2018"), else the line above it too ("B.S. Computer Science" over
+    "2010 - 2014")."""
+    line_end = text.find("\n", date_end)
+    beside = text[line_start:date_start] + text[date_end:len(text) if line_end == -1 else line_end]
+    if re.search(r"[A-Za-z]{2}", beside) or line_start == 0:
+        return line_start
+    return text.rfind("\n", 0, line_start - 1) + 1
 
 
 def _line_below(text: str, pos: int) -> str:
