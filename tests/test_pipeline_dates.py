@@ -99,3 +99,16 @@ def test_dates_a_degree_or_credential_heading_an_entry_is_no_work(analyzer, entr
     first, second = analysis.periods
     assert (str(first.kind), str(second.kind)) == ("work", kind)
     assert analysis.experience_years == (7.0 if kind == "work" else 4.0)
+
+
+@pytest.mark.parametrize("line, title", [
+    # a title keeps the brackets it closes ...
+    ("Project Manager (Contract), Initech, 2012 - 2015", "Project Manager (Contract), Initech"),
+    ("Project Management Professional (PMP), 2012 - 2015", "Project Management Professional (PMP)"),
+    # ... and loses those that the dates or the layout left open
+    ("Project Manager, Initech (2012 - 2015)", "Project Manager, Initech"),
+    ("(Project Manager, Initech) 2012 - 2015", "Project Manager, Initech"),
+])
+def test_dates_a_title_keeps_only_its_own_brackets(analyzer, line, title):
+    (_, period) = analyzer.analyze(_HEAD + line + "\n").periods
+    assert period.title == title

@@ -201,10 +201,27 @@ def _words_of(line: str) -> str:
     words): those name no job."""
     if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line):
         return ""
-    words = " ".join(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,()").split())
+    words = " ".join(_unbracketed(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,")).split())
     if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
         return ""
     return words
+
+
+def _unbracketed(words: str) -> str:
+    """``words`` without the brackets at its ends that open or close nothing within it ("(Acme",
+    "Acme)", "Engineer (") or enclose it whole ("(Senior Engineer)"); "Project Management
+    Professional (PMP)" keeps its own."""
+    while True:
+        opened, closed = words.count("("), words.count(")")
+        if words[-1:] == "(" or words[:1] == ")" or words[:1] == "(" and opened > closed:
+            trimmed = words[:-1] if words[-1:] == "(" else words[1:]
+        elif words[-1:] == ")" and closed > opened:
+            trimmed = words[:-1]
+        elif words[:1] == "(" and words[-1:] == ")" and opened == closed == 1:
+            trimmed = words[1:-1]
+        else:
+            return words
+        words = trimmed.strip(" \t-–—|,")
 
 
 #: A label that heads what follows it ("Roles and Responsibilities:", "Duration:"): it names no job.
