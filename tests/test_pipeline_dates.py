@@ -60,6 +60,10 @@ def _job(dates: str) -> str:
     ("03/15 - 06/19", "2015-03", "2019-06"),
     ("10/99 - 3/02", "1999-10", "2002-03"),
     ("Jan '15 - Dec '19", "2015-01", "2019-12"),
+    # hyphenated dates: a month and a year, and a day's date (day first, as dotted ones)
+    ("12-2015 - 03-2018", "2015-12", "2018-03"),
+    ("04-09-2003 to 19-12-2007", "2003-09", "2007-12"),
+    ("2015 - 03-2018", "2015-01", "2018-03"),  # a hyphen with spaces around it is the range's
 ])
 def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates, start, end):
     (period,) = analyzer.analyze(_job(dates)).periods
@@ -75,6 +79,7 @@ def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates,
     "Scored 9/10 - top of the class",  # a short date alone is no range
     "1/2 - 3/4 of the budget",  # fractions: no two-digit year
     "GPA 3.50 - 4.00",
+    "Call 555-04-12-2019",  # one hyphenated date is no range
 ])
 def test_dates_no_range_without_a_dash_month_or_open_word(analyzer, dates):
     assert analyzer.analyze(_job(dates)).periods == ()

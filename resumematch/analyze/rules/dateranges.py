@@ -18,11 +18,13 @@ _MONTHS = {m: i for i, names in enumerate(
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-#: A day's date read to its month: "4/1/2009" (U.S. month first; "25/12/2019", whose first number
-#: cannot be a month, day first) and "01.04.2015" (day first, the European dotted form).
-_DAY_DATE = rf"(?:\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}|\d{{1,2}}\.\d{{1,2}}\.{_YEAR})"
-_POINT = (rf"(?:{_DAY_DATE}|{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"
-          rf"|{_YEAR}\s*[/.-]\s*(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})")
+#: A day's date read to its month: "4/1/2009" and "04-01-2009" (U.S. month first; "25/12/2019", whose
+#: first number cannot be a month, day first) and "01.04.2015" (day first, the European dotted form).
+_DAY_DATE = rf"(?:\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|\d{{1,2}}-\d{{1,2}}-{_YEAR})"
+#: A month by its number: "03/2018", "12-2015", "2018-03". A hyphen between a month and a year has no
+#: spaces around it: "2015 - 03-2018" is a range from 2015, not March 2015.
+_POINT = (rf"(?:{_DAY_DATE}|{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])(?:\s*[/.]\s*|-){_YEAR}"
+          rf"|{_YEAR}(?:\s*[/.]\s*|-)(?:0?[1-9]|1[0-2])(?!\d)|{_YEAR})")
 _NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till\s+date|to\s+date)"
 #: What stands between the two ends: dashes, words, and the tildes and arrows of other conventions
 #: ("2015 ~ 2019", fullwidth "～" once normalised, "2015 → 2019").
@@ -50,12 +52,12 @@ OPEN_RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s+onwards?\b"
 # The forms parse_point tells apart, compiled once: it runs for both ends of every range.
 _NOW_POINT = re.compile(_NOW)
 _MONTH_YEAR = re.compile(rf"({_MONTH})\s*({_YEAR})")
-_MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.]\s*({_YEAR})")
+_MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.-]\s*({_YEAR})")
 _YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})")
 _YEAR_POINT = re.compile(_YEAR)
 _SHORT_MONTH_NUMBER = re.compile(r"(\d{1,2})\s*/\s*(\d\d)")
 _SHORT_MONTH_NAME = re.compile(rf"({_MONTH})\s*'(\d\d)")
-_DAY_DATE_POINT = re.compile(rf"(\d{{1,2}})\s*([/.])\s*(\d{{1,2}})\s*[/.]\s*({_YEAR})")
+_DAY_DATE_POINT = re.compile(rf"(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*[/.-]\s*({_YEAR})")
 
 
 @dataclass
