@@ -33,12 +33,13 @@ _BUILT_FROM = (".py", ".tsv")
 
 
 def kept(name: str, build: Callable[[], T], kind: type[T], *, built_from: tuple[str, ...] | None = None,
-         shaped_by: tuple[str, ...] | None = None, apart: bool = True) -> T:
+         versions: str | None = None, apart: bool = True) -> T:
     """The copy of ``name`` kept by an earlier process from these inputs, else ``build()`` (apart,
-    see ``apart.built_apart``, unless ``apart`` is false), kept for the next. The inputs are the
-    catalogue files with the suffixes ``built_from`` and the versions of the libraries ``shaped_by``
-    (by default the background's). ``RESUMEMATCH_KEEP_BACKGROUND=0`` turns keeping off."""
-    path = _path(name, built_from or _BUILT_FROM, shaped_by or _SHAPED_BY)
+    see ``apart.built_apart``, unless ``apart`` is false), kept for the next. The inputs are Python's
+    version, the catalogue files with the suffixes ``built_from`` and ``versions``, the versions of
+    the libraries that shape the pickle (by default the background's, ``_SHAPED_BY``, looked up in
+    their installed metadata). ``RESUMEMATCH_KEEP_BACKGROUND=0`` turns keeping off."""
+    path = _path(name, built_from or _BUILT_FROM, versions)
     value = read_kept(path)
     if isinstance(value, kind):
         return value
@@ -52,7 +53,7 @@ def kept(name: str, build: Callable[[], T], kind: type[T], *, built_from: tuple[
     return value
 
 
-def _path(name: str, built_from: tuple[str, ...], shaped_by: tuple[str, ...]) -> Path | None:
+def _path(name: str, built_from: tuple[str, ...], versions: str | None) -> Path | None:
     if os.environ.get("RESUMEMATCH_KEEP_BACKGROUND", "1") == "0":
         return None
     from platformdirs import user_cache_dir
@@ -60,7 +61,9 @@ def _path(name: str, built_from: tuple[str, ...], shaped_by: tuple[str, ...]) ->
     from . import catalog_dir
 
     digest = hashlib.sha256(sys.version.encode())
-    for library in shaped_by:
+    if versions is not None:
+        digest.update(f"|{versions}".encode())
+    for library in _SHAPED_BY if versions is None else ():
         with contextlib.suppress(PackageNotFoundError):
             digest.update(f"|{library}={version(library)}".encode())
     for file in sorted(catalog_dir().iterdir()):
