@@ -221,7 +221,8 @@ from . import audits, caching, models, reports  # noqa: E402,F401  (the other co
 
 
 def main() -> None:
-    """Entry point of the console script (errors are handled by each command, see ``command``)."""
+    """Entry point of the console script (errors are handled by each command, see ``command``).
+    The process is meant to end when it returns: what it made stays out of the collector's reach."""
     try:
         app()
     finally:
