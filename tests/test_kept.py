@@ -83,3 +83,24 @@ def test_kept_background_reads_as_the_one_built_here(cache_home):
         codes = tuple(o.code for o in built.occupations[:200])
         assert copy.reading(text, codes) == built.reading(text, codes)
         assert copy.named(text) == built.named(text)
+
+
+@pytest.mark.parametrize("keeping", ["1", "0"])
+def test_kept_catalog_parts_read_from_the_copy_an_earlier_process_kept(cache_home, monkeypatch, keeping):
+    from resumematch.catalog import refs
+    from resumematch.errors import CatalogError
+
+    monkeypatch.setenv("RESUMEMATCH_KEEP_BACKGROUND", keeping)
+    first = refs.Parts()
+    made = (first.credentials, first.degrees, first.skills)
+    copies = list((cache_home / "resumematch" / "catalog").glob("catalog-parts-*.pickle"))
+    assert len(copies) == (1 if keeping == "1" else 0)
+    read = []
+    monkeypatch.setattr(refs, "read_yaml", lambda path: read.append(path.name) or {})
+    second = refs.Parts()  # as a new process would: only the file carries over
+    if keeping == "1":
+        assert (second.credentials, second.degrees, second.skills) == made and read == []
+    else:  # read again (here from the stand-in, which the catalogue's validation refuses)
+        with pytest.raises(CatalogError):
+            assert second.credentials is None  # not reached
+        assert read == ["credentials.yaml"]

@@ -14,6 +14,8 @@ def __getattr__(name: str):
     if name in _LAZY:
         import importlib
 
+        from . import _spacy  # noqa: F401  (spaCy without its command line, before the pipeline imports it)
+
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

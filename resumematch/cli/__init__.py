@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import json
 import os
 import sys
@@ -220,5 +221,12 @@ from . import audits, caching, models, reports  # noqa: E402,F401  (the other co
 
 
 def main() -> None:
-    """Entry point of the console script (errors are handled by each command, see ``command``)."""
-    app()
+    """Entry point of the console script (errors are handled by each command, see ``command``).
+    The process is meant to end when it returns: what it made stays out of the collector's reach."""
+    try:
+        app()
+    finally:
+        # At exit the interpreter's collector walks every object pandas, numpy and pydantic made,
+        # again and again while it unloads modules: 0.1 s of a 0.6 s warm rank. Frozen, they are
+        # left alone and freed by the exit itself (outputs are closed by then; nothing is lost).
+        gc.freeze()
