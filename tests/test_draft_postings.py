@@ -172,6 +172,9 @@ def test_draft_postings_a_title_that_names_an_occupation_prefers_years_in_that_r
     # a common noun that names a trade by itself is a term; one that names none is not
     ("Lawyer", [], {"lawyer"}, set()),
     ("Team Member", [], set(), {"member"}),
+    # the activity of a person's trade is a term; of a word that names no trade, not
+    ("Registered Nurses", [], {"nursing"}, set()),
+    ("Join our team!", [], set(), {"teaming"}),
     # plurals that name a field, not people, stay as they are
     ("Sales Operations Analyst", [], {"sales operations analyst"}, {"sales operation analyst"}),
     ("Human Resources", [], {"human resources"}, {"human resource"}),

@@ -63,7 +63,8 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
         else:
             terms += [" ".join(words)] if before and specific(" ".join(words)) else []
             terms += [head] if specific(head) or _is_occupation(head) else []
-            terms += [form for form in _activities(head) if specific(form)]
+            if _AGENT.search(head) or _is_occupation(head):  # a person's trade: accountant -> accounting
+                terms += [form for form in _activities(head) if specific(form)]
     for phrase in phrases:
         # A product's name ("C#", "QuickBooks", "SQL") is specific however its letters read in English.
         terms += [w for w in phrase.split() if re.search(r"[+#]|\d", w) or (len(w) > 1 and w[1:] != w[1:].lower())]
