@@ -175,10 +175,10 @@ def test_cli_rank_without_evidence_writes_no_evidence_csv(tmp_path):
 
 
 @pytest.mark.parametrize(("files", "kb", "cpus", "expected"),
-                         [(0, 0, 2, 1), (3, 2, 2, 1), (120, 127, 2, 2), (120, 127, 8, 5), (300, 2.7, 2, 1),
-                          (2000, 2.7, 2, 2), (2, 10**6, 4, 4)],
+                         [(0, 0, 2, 1), (3, 2, 2, 1), (120, 127, 2, 2), (120, 127, 8, 8), (40, 2.7, 2, 1),
+                          (180, 2.7, 2, 2), (2000, 2.7, 2, 2), (2, 10**6, 4, 4)],
                          ids=["nothing", "3-text-files", "120-real-pdfs", "120-real-pdfs-8-cpus",
-                              "300-generated", "2000-generated", "2-huge-files-all-cpus"])
+                              "40-generated", "180-generated", "2000-generated", "2-huge-files-all-cpus"])
 def test_screener_default_workers_follow_the_work_and_the_machine(tmp_path, monkeypatch, files, kb, cpus, expected):
     import os
 

@@ -202,9 +202,10 @@ class Screener:
         return self.screen(paths, workers=workers, client=client).ranking
 
 
-#: A worker's start-up: importing spaCy and building the pipeline, 1.4 s of CPU (measured in a
-#: fresh process; see docs/performance.md).
-WORKER_START_S = 1.4
+#: A worker's start-up: importing spaCy and building the pipeline, 0.7 s of CPU (0.69-0.72 s by
+#: benchmarks/worker_costs.py in a fresh process; 1.0 s before spaCy's import and the pipeline's
+#: build were cut; see docs/performance.md).
+WORKER_START_S = 0.7
 #: What reading and analysing a file costs, estimated from its size: 12 ms plus 1 ms per KB
 #: (measured: real multi-page template PDFs 140 ms at 121 KB, generated one-page PDFs 15 ms at
 #: 2.7 KB, text files 10-15 ms at 2 KB).
@@ -212,15 +213,15 @@ FILE_S, KB_S = 0.012, 0.001
 
 
 def default_workers(files: Iterable[str | os.PathLike]) -> int:
-    """The worker count when none is given, for ``files`` still to read: one worker per two
-    start-ups' worth of estimated work (a worker that has less costs more than it saves), at
-    least one, at most the CPUs this process may run on."""
+    """The worker count when none is given, for ``files`` still to read: one worker per start-up's
+    worth of estimated work (a worker given less spends more CPU starting than it saves in time),
+    at least one, at most the CPUs this process may run on."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on macOS or Windows
         cpus = os.cpu_count() or 1
     work = sum(FILE_S + _size(file) / 1024 * KB_S for file in files)
-    return max(1, min(cpus, int(work // (2 * WORKER_START_S))))
+    return max(1, min(cpus, int(work // WORKER_START_S)))
 
 
 def _size(file: str | os.PathLike) -> int:
