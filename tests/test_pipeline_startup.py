@@ -37,6 +37,8 @@ def test_pipeline_startup_spacy_without_its_command_line(code, loaded):
 
 
 @pytest.mark.parametrize("later", ["import spacy.cli\nassert callable(spacy.cli.setup_cli)",
+                                   # a script's "spacy.cli.download(...)" without importing spacy.cli
+                                   "import spacy\nassert callable(spacy.cli.download)",
                                    "import spacy\nassert spacy.info()['spacy_version'] == spacy.__version__"])
 def test_pipeline_startup_spacy_command_line_still_loads_when_asked(later):
     assert "'spacy.cli'" in _loaded("from resumematch.analyze import Analyzer\n" + later)
