@@ -278,6 +278,9 @@ def test_relevance_a_label_line_is_no_title(analyzer, label, title):
     ("Engineer, Network Operations", []),
     # no part names a job: nothing is taken for an employer
     ("Alpine Telecom | Network rollout", []),
+    # a unit inside the employer is the job's own field
+    ("Teacher, Mathematics Department, Lincoln High", ["Lincoln High"]),
+    ("Nurse, Intensive Care Unit", []),
 ])
 def test_relevance_the_employer_beside_a_job_title(title, employers):
     assert RoleReader((), (), "IT Project Manager").employers(title) == employers

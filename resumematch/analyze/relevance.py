@@ -49,6 +49,11 @@ coordinator administrator associate assistant executive technician representativ
 adviser clerk intern trainee head chief president vp owner founder member worker operator""".split())
 
 
+#: A part of a title line that names a unit inside the employer ("Mathematics Department", "Intensive
+#: Care Unit", "Payments Team") tells the job's own field, and is no employer.
+_UNIT = re.compile(r"(?i)\b(?:department|dept|unit|team|division|group|section|desk|practice)\b")
+
+
 @dataclass(frozen=True)
 class JobVerdict:
     """Whether one dated entry is relevant work, and why, in words a recruiter reads."""
@@ -140,7 +145,8 @@ class RoleReader:
         named = self.background.named
         jobs = [p for p in parts if (n := named(p)) is not None
                 and (" " in n.held.strip() or n.held.strip().lower() not in _RANKS)]
-        return [p for p in parts if jobs and p not in jobs and named(p) is None and not is_place(p)]
+        return [p for p in parts if jobs and p not in jobs and named(p) is None and not is_place(p)
+                and not _UNIT.search(p)]
 
     def is_generic(self, phrase: str, label: str) -> bool:
         """Whether a finding of ``phrase`` for a requirement labelled ``label`` is a single generic
