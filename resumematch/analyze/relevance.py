@@ -23,6 +23,7 @@ resume's result does not depend on who else is ranked.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -121,9 +122,8 @@ class RoleReader:
         if named is not None and named.names(set(self.role_codes)):
             held = next(o.title for o in named.occupations if o.code in self.role_codes)
             return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
-        text = without_places(body if title and title in body else f"{title}\n{body}")
-        for employer in self.employers(title):
-            text = re.sub(rf"(?<!\w){re.escape(employer)}(?!\w)", " ", text)
+        text = _blanked(without_places(body if title and title in body else f"{title}\n{body}"),
+                        self.employers(title))
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:
             return JobVerdict(False, "its entry has no words that tell an occupation")
@@ -142,11 +142,11 @@ class RoleReader:
         parts = [p for p in _TITLE_PARTS.split(title) if p and re.search(r"[A-Za-z]{2}", p)]
         if len(parts) < 2:
             return []
-        named = self.background.named
-        jobs = [p for p in parts if (n := named(p)) is not None
-                and (" " in n.held.strip() or n.held.strip().lower() not in _RANKS)]
-        return [p for p in parts if jobs and p not in jobs and named(p) is None and not is_place(p)
-                and not _UNIT.search(p)]
+        held = {p: self.background.named(p) for p in parts}
+        if not any(n is not None and (" " in n.held.strip() or n.held.strip().lower() not in _RANKS)
+                   for n in held.values()):
+            return []
+        return [p for p, n in held.items() if n is None and not is_place(p) and not _UNIT.search(p)]
 
     def is_generic(self, phrase: str, label: str) -> bool:
         """Whether a finding of ``phrase`` for a requirement labelled ``label`` is a single generic
@@ -172,12 +172,18 @@ class RoleReader:
             return Reading(0.0, None, None, ())
         for word in leave_out:  # the candidate's own name: it tells no trade and must move no score
             text = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", text)
-        for employer in employers:  # nor where one worked
-            text = re.sub(rf"(?<!\w){re.escape(employer)}(?!\w)", " ", text)
-        text = without_places(text)  # where one works tells no trade either (docs/fairness.md)
+        # where one works, the employer and the town, tells no trade either (docs/fairness.md)
+        text = without_places(_blanked(text, employers))
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)
+
+
+def _blanked(text: str, phrases: Iterable[str]) -> str:
+    """``text`` with each of ``phrases``, as a whole, blanked."""
+    for phrase in phrases:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
+    return text
 
 
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
