@@ -64,6 +64,22 @@ def _job(dates: str) -> str:
     ("12-2015 - 03-2018", "2015-12", "2018-03"),
     ("04-09-2003 to 19-12-2007", "2003-09", "2007-12"),
     ("2015 - 03-2018", "2015-01", "2018-03"),  # a hyphen with spaces around it is the range's
+    # a lost dash whose ends the layout stacked, each alone on its line (a one-line export whose
+    # runs of spaces were line breaks)
+    ("May 2010\nPresent", "2010-05", "2026-11"),
+    ("2008\nPresent", "2008-01", "2026-11"),
+    ("August 2010\nJune 2012", "2010-08", "2012-06"),
+    # a lost dash glyph with no space around it, alone on its line
+    ("20132015", "2013-01", "2015-01"),  # a bare year is read as its January, as in "2013 - 2015"
+    ("2016present", "2016-01", "2026-11"),
+    ("• 2005present: Web developer", "2005-01", "2026-11"),
+    # ... or where it broke the line after the start, among other words
+    ("Manchester, CT | March 2014\nPresent", "2014-03", "2026-11"),
+    ("Nestle, Norfolk, CT | Jan 2007\nMar 2008\nMarketing Assistant", "2007-01", "2008-03"),
+    ("Paralegal (2013\npresent)", "2013-01", "2026-11"),
+    ("Acme\n2001\n2006: Principal Software Engineer", "2001-01", "2006-01"),
+    # a slash before "Present"
+    ("Feb 2011/Now Mabioca Cinema", "2011-02", "2026-11"),
 ])
 def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates, start, end):
     (period,) = analyzer.analyze(_job(dates)).periods
@@ -80,6 +96,13 @@ def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates,
     "1/2 - 3/4 of the budget",  # fractions: no two-digit year
     "GPA 3.50 - 4.00",
     "Call 555-04-12-2019",  # one hyphenated date is no range
+    "2007\n2010",  # two bare years stacked: as side by side
+    "Joined in May 2010\nPresent at every release",  # ends that are not alone on their lines
+    "Ref. 20132015 for the contract",  # eight digits inside a line are a number
+    "20152013",  # an end before its start
+    "Education\n2007\n2010 University of Art",  # bare years stacked, not before a colon or bracket
+    "Windows 2000\n2003 Server",
+    "Graduated May 2013\nPresented a thesis",  # "Present" only as a word of its own, closing the line
 ])
 def test_dates_no_range_without_a_dash_month_or_open_word(analyzer, dates):
     assert analyzer.analyze(_job(dates)).periods == ()
@@ -113,6 +136,8 @@ def test_dates_a_degree_or_credential_heading_an_entry_is_no_work(analyzer, entr
     # ... and loses those that the dates or the layout left open
     ("Project Manager, Initech (2012 - 2015)", "Project Manager, Initech"),
     ("(Project Manager, Initech) 2012 - 2015", "Project Manager, Initech"),
+    # the colon after dates is theirs, not the title's
+    ("2012 - 2015: Project Manager, Initech", "Project Manager, Initech"),
 ])
 def test_dates_a_title_keeps_only_its_own_brackets(analyzer, line, title):
     (_, period) = analyzer.analyze(_HEAD + line + "\n").periods

@@ -201,7 +201,7 @@ def _words_of(line: str) -> str:
     words): those name no job."""
     if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line):
         return ""
-    words = " ".join(_unbracketed(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,")).split())
+    words = " ".join(_unbracketed(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,:")).split())
     if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
         return ""
     return words

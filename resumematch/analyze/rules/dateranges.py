@@ -37,6 +37,24 @@ RANGE = re.compile(rf"(?<![\w/])(?P<a>{_POINT})\s*{_TO}\s*"
 _MONTH_POINT = rf"(?:{_DAY_DATE}|{_MONTH}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*/\s*{_YEAR})"
 GAP_RANGE = re.compile(rf"(?<![\w/.])(?P<a>{_MONTH_POINT})[ \t]{{2,}}(?P<b>{_MONTH_POINT}|{_NOW})(?![\w/])"
                        rf"|(?<![\w/.])(?P<c>{_YEAR})[ \t]{{2,}}(?P<d>{_NOW})\b", re.IGNORECASE)
+#: "Present" closing a range: alone on its line, or before a colon, a bracket, a bar or a comma.
+_END_NOW = rf"{_NOW}(?=[ \t]*(?:$|[:),;|]))"
+#: A range whose dash was lost where the layout broke the line, so that its start ends one line and
+#: its end opens the next (a one-line export whose runs of spaces were line breaks reads so):
+#: "Manchester, CT | March 2014" over "Present", "Paralegal (2013" over "present)", "2001" over
+#: "2006: Principal Engineer". Two bare years stacked count only before a colon or a bracket ("2007"
+#: over "2010 University of Art" is a list of years).
+STACKED_RANGE = re.compile(rf"(?<![\w/.])(?P<a>{_MONTH_POINT})[ \t]*\n[ \t]*(?P<b>{_MONTH_POINT}(?![\w/])|{_END_NOW})"
+                           rf"|(?<![\w/.])(?P<c>{_YEAR})[ \t]*\n[ \t]*(?P<d>{_END_NOW})"
+                           rf"|(?<![\w/.])(?P<e>{_YEAR})[ \t]*\n[ \t]*(?P<f>{_YEAR})(?=[ \t]*[:)])",
+                           re.IGNORECASE | re.MULTILINE)
+#: A range whose dash glyph was lost with no space around it, opening its line alone or before a
+#: colon: "20132015", "• 2005present: Web developer" (LaTeX templates whose en dash pdfminer cannot
+#: map). Eight digits inside a line are more often a number.
+GLUED_RANGE = re.compile(rf"^[ \t]*(?:[•▪●◦*·-][ \t]*)?(?P<a>{_YEAR})(?P<b>{_YEAR}|{_NOW})(?=[ \t]*(?:$|:))",
+                         re.IGNORECASE | re.MULTILINE)
+#: "Feb 2011/Now": a slash before "Present" is the range's dash.
+SLASH_NOW = re.compile(rf"(?<![\w/])(?P<a>{_MONTH_POINT}|{_YEAR})[ \t]*/[ \t]*(?P<b>{_NOW})(?![\w/])", re.IGNORECASE)
 #: A range of short dates, the year in two digits: "8/01 to Present", "03/15 - 06/19", "Jan '15 - Dec '19".
 #: Only as a range of two such dates (or one and "Present"), with a slash or an apostrophe: alone,
 #: "8/01" may be a day and "Jan 15" is one. A two-digit year up to this year's is 20YY, else 19YY.
@@ -124,13 +142,13 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
     now = (today.year, today.month)
     found: list[RawPeriod] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (RANGE, SHORT_RANGE, GAP_RANGE, OPEN_RANGE):
+    for pattern in (RANGE, SHORT_RANGE, GAP_RANGE, STACKED_RANGE, GLUED_RANGE, SLASH_NOW, OPEN_RANGE):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             groups = m.groupdict()
             a = groups.get("a") or groups.get("c") or groups.get("e")
-            b = groups.get("b") or groups.get("d")
+            b = groups.get("b") or groups.get("d") or groups.get("f")
             # Both ends of a range are written one way: "23/2/2015 to 05/3/2015" is day first throughout.
             day_first = next((f for f in map(day_first_of, (a, b or "")) if f is not None), None)
             start = parse_point(a, is_end=False, today=today, day_first=day_first)
