@@ -319,3 +319,59 @@ def test_draft_postings_a_one_line_string_is_a_posting_unless_it_names_a_file(te
 ])
 def test_draft_postings_headings_run_into_the_text_start_sections(text, items):
     assert [(s.text, s.heading) for s in segments(text)] == items
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # "essential" asks for what it is said of ...
+    ("Qualifications\n- SQL is essential\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
+    ("Qualifications\n- Essential: SQL\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
+    # ... not for what it describes
+    ("Qualifications\n- SQL reporting for essential, mission-driven services\n",
+     {"tech.structured_query_language_sql": Kind.PREFERRED}),
+    # a cue closing a phrase of its own after a comma is that phrase's ...
+    ("Requirements\n- 5+ years of progressive accounting experience, public accounting a plus\n",
+     {"experience.years": Kind.REQUIRED}),
+    ("Requirements\n- 5+ years of progressive accounting experience is a plus\n",
+     {"experience.years": Kind.PREFERRED}),
+    # ... while a list shares its cue
+    ("Requirements\n- SQL, Tableau preferred\n",
+     {"tech.structured_query_language_sql": Kind.PREFERRED, "tech.tableau": Kind.PREFERRED}),
+    ("Requirements\n- Excel, Word and Tableau preferred\n", {"tech.microsoft_excel": Kind.PREFERRED}),
+])
+def test_draft_postings_a_cue_speaks_of_what_it_is_said_of(text, kinds):
+    got = {r.id: r.kind for r in draft_model(text).requirements}
+    assert {i: got.get(i) for i in kinds} == kinds
+
+
+@pytest.mark.parametrize("text, trusted", [
+    ("Job\nYou will help the agency achieve a trusted, effective civilian workforce.\nRequirements\n- SQL required\n",
+     False),
+    ("Job\nJoin a collaborative and trusted culture.\nRequirements\n- SQL required\n", False),
+    ("Requirements\n- A trusted advisor to executives\n- SQL required\n", True),
+    ("Requirements\n- Trusted by senior stakeholders in a fast-paced environment\n- SQL required\n", True),
+])
+def test_draft_postings_a_trait_describing_the_workplace_asks_nothing_of_the_candidate(text, trusted):
+    assert ("soft.trusted" in {r.id for r in draft_model(text).requirements}) == trusted
+
+
+@pytest.mark.parametrize("line, label", [
+    ("One year of experience in either federal or non-federal service", "1+ years of relevant experience"),
+    ("One year of experience in federal budgeting", "1+ years of federal budgeting"),
+])
+def test_draft_postings_where_experience_was_gained_is_no_field(line, label):
+    (years,) = [r for r in draft_model(f"Budget Analyst\nRequirements\n- {line}\n").requirements if r.id == "experience.years"]
+    assert years.label == label
+
+
+@pytest.mark.parametrize("line, kind", [
+    # a phrase after the comma that goes on describing the item shares its cue
+    ("5+ years of accounting experience, obtained in a public accounting firm (preferred)", Kind.PREFERRED),
+    ("5+ years of accounting experience, including two in public accounting (required)", Kind.REQUIRED),
+    # a phrase of its own keeps its cue
+    ("5+ years of accounting experience, public accounting a plus", Kind.REQUIRED),
+    ("5+ years of accounting experience, ideally in public accounting", Kind.REQUIRED),
+])
+def test_draft_postings_a_cue_after_a_comma_describing_the_item_is_its(line, kind):
+    (years,) = [r for r in draft_model(f"Accountant\nRequirements\n- {line}\n").requirements
+                if r.id == "experience.years"]
+    assert years.kind == kind

@@ -117,6 +117,8 @@ def subject(what: str) -> str:
         what = m.group(1)
     what = _X_END.split(" " + what + " ", maxsplit=1)[0].strip()
     words = what.split()
+    if words and words[0].lower() in ("either", "both", "any", "each"):
+        return ""  # "in either federal or non-federal service": where, not what
     if len(words) > 1 and words[0].lower().endswith("ing") and lemma(words[0]) != words[0].lower():
         words = words[1:]  # "delivering large projects": a verb and its object; the object is X
     words = [w for w in words[:5] if w.lower() not in STOP]
@@ -140,7 +142,9 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
             years = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
             if 0 < years <= 30:
                 x = subject(what)
-                found.setdefault(x.lower(), []).append((years, s, m, x, s.kind_at(m.start(), m.end())))
+                comma = s.text.find(",", m.start(3), m.end())  # what follows a comma has its own cues
+                kind = s.kind_at(m.start(), m.end() if comma < 0 else comma)
+                found.setdefault(x.lower(), []).append((years, s, m, x, kind))
     if not found:
         return [], {}
     groups = sorted(found.values(), key=lambda g: (max(f[4] == Kind.REQUIRED for f in g), max(f[0] for f in g),

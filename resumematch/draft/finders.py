@@ -232,9 +232,21 @@ def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         if (opens_duty(s) or DUTY_HEADINGS.search(s.heading)) and not _TRAIT.search(s.text):
             continue
         for start, end, _text, skill in matches(s.text, catalog.skills.lookup, 6):
+            if _DESCRIBES_PLACE.match(s.text, end):
+                continue  # "a trusted effective civilian workforce": the employer's, not the candidate's
             add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
                             {"catalog": skill.id}))
     return items
+
+
+#: After a trait's word, the place or body it describes, through at most three more describing
+#: words: "a trusted, effective civilian workforce", "a collaborative and innovative culture".
+#: Traits of the candidate are followed by skills, a person or nothing ("trusted advisor",
+#: "collaborative team player", "communication skills in a fast-paced environment").
+_DESCRIBES_PLACE = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?!(?:skills?|abilit(?:y|ies)|in|to|with|within|for|of|"
+                              r"on|at|a|an|the|as)\b)[a-z][a-z-]*){0,3}?,?\s+(?:workforce|environment|culture|"
+                              r"workplace|organi[sz]ation|company|agency|atmosphere|setting|community|government|"
+                              r"mission)s?\b", re.I)
 
 
 _TRAIT = re.compile(r"\b(skills?|ability|abilities|able to|strong|excellent|proven|demonstrated|-oriented|oriented|"

@@ -31,7 +31,13 @@ IGNORED_HEADINGS = re.compile(r"^(about (us|the company|\w+)$|who we are|benefit
 #: Headings after which a web page is no longer the posting (an article's end matter).
 END_MATTER = re.compile(r"^(further reading|related (articles|posts|jobs)|about the author|share this|similar jobs)",
                         re.I)
-_CUE = re.compile(r"\b(" + "|".join(re.escape(c) for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
+#: "Essential" asks for something when it says so of it ("SQL is essential", "Essential: a degree",
+#: "essential skills"), not when it describes a noun ("essential, mission-driven roles", "essential
+#: functions", the duties of the job).
+_ESSENTIAL = (r"essential(?!\s*,?\s+(?!(?:to|for|in|and|or|that|skills?|requirements?|qualifications?|criteria|"
+              r"experience|knowledge)\b)[a-z])")
+_CUE = re.compile(r"\b(" + "|".join(_ESSENTIAL if c == "essential" else re.escape(c)
+                                    for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s*(?=[A-Z])|[-*\u2022\u25aa\u25cf\u2013\u00b7]|"
                      r"\d{1,2}[.)])\s+|^-(?=[A-Z])")
 
@@ -54,6 +60,8 @@ class Sentence:
         clause_end = len(self.text) if clause_end < 0 else clause_end
         best: tuple[int, Kind] | None = None
         for cue in _CUE.finditer(self.text, clause_start, clause_end):
+            if not _reaches(self.text, start, end, cue):
+                continue
             distance = cue.start() - end if cue.start() >= end else start - cue.end()
             kind = Kind.REQUIRED if cue.group(1).lower() in REQUIRED_CUES else Kind.PREFERRED
             if best is None or distance < best[0]:
@@ -61,6 +69,25 @@ class Sentence:
         if best:
             return best[1]
         return heading_kind(self.heading) or Kind.PREFERRED
+
+
+def _reaches(text: str, start: int, end: int, cue: re.Match) -> bool:
+    """Whether a cue after the item at ``start:end`` speaks of it: not when a comma separates them
+    and the cue closes a phrase of its own that is no continuation of a list ("5+ years of
+    accounting experience, public accounting a plus": the plus is public accounting's). A list
+    ("SQL, Python and Tableau preferred", "SQL, Tableau preferred") shares its cue, and so does a
+    phrase that goes on describing the item ("a CPA, obtained through examination (required)"). An
+    adverb's cue ("5 years of experience, ideally in public accounting") is the phrase's own: the
+    years are asked for, the public accounting hoped for."""
+    if cue.start() < end or "," not in text[end:cue.start()]:
+        return True
+    own = text[text.rfind(",", 0, cue.start()) + 1:cue.start()].split()
+    item = text[text.rfind(",", 0, start) + 1:end].split()
+    if not own:  # the cue opens its phrase: alone it is the item's ("SQL, preferred"), as an adverb not
+        after = re.split(r"[,;).\n]", text[cue.end():], maxsplit=1)[0].split()
+        return not after
+    first = own[0].lower()
+    return first in ("and", "or") or first.endswith(("ed", "ing")) or len(item) <= 3
 
 
 #: What makes an item a requirement rather than a duty, whatever verb opens it.
