@@ -12,6 +12,7 @@ from resumematch.analyze.relevance import RoleReader
 from resumematch.catalog.held_titles import HeldTitles
 from resumematch.catalog.occupations import background
 from resumematch.catalog.onet import occupation_titles
+from resumematch.catalog.roles import field_words, neighbours
 from resumematch.catalog.stems import words
 from resumematch.errors import ModelError
 from resumematch.model import load_model
@@ -120,11 +121,30 @@ def test_occupations_the_same_job_is_relevant_to_one_role_only(role_yes, role_no
 
 def test_occupations_a_model_without_occupations_reads_its_title():
     codes = RoleReader((), (), "Senior Accountant").role_codes
-    # Its own occupation, then those O*NET relates most closely to it: bookkeeping clerks and
-    # financial managers, not every financial specialist (loan officers, credit analysts).
-    assert codes[0] == "13-2011.00" and len(codes) == 6
-    assert {"43-3031.00", "11-3031.00"} <= set(codes) and not {"13-2072.00", "13-2041.00"} & set(codes)
+    # Its own occupation, then those O*NET relates most closely to it in its field: bookkeeping
+    # clerks, not every financial specialist (loan officers, credit analysts).
+    assert codes[0] == "13-2011.00" and len(codes) == 4
+    assert "43-3031.00" in codes and not {"13-2072.00", "13-2041.00"} & set(codes)
     assert RoleReader(("15-1252.00",), (), "Senior Accountant").role_codes == ("15-1252.00",)
+
+
+@pytest.mark.parametrize("code, kin, not_kin", [
+    # related, and in the field: its title names the field ("accounting"), or it sits in the same
+    # SOC minor group (financial examiners beside accountants, 13-2)
+    ("13-2011.00", {"43-3031.00", "13-2061.00"}, {"11-3031.00", "11-3031.01"}),  # not financial managers
+    ("11-3121.00", {"13-1071.00", "43-4161.00"}, {"13-1111.00", "13-1075.00"}),  # not management analysts
+    ("13-1071.00", {"11-3121.00", "13-1141.00"}, {"43-1011.00", "43-4061.00"}),  # not office supervisors
+    ("15-1252.00", {"15-1253.00", "15-1251.00"}, {"17-2061.00"}),  # not computer hardware engineers
+])
+def test_occupations_a_roles_neighbours_work_in_its_field(code, kin, not_kin):
+    assert (kin | not_kin) <= set(background().related[code])  # O*NET relates all of them
+    near = set(neighbours(code))
+    assert kin <= near and not not_kin & near
+
+
+def test_occupations_the_field_of_a_title_is_not_its_rank():
+    assert field_words("11-3121.00") == field_words("43-4161.00") == {"human", "resourc"}
+    assert "manag" not in field_words("13-1111.00")  # Management Analysts: management is a rank's work
 
 
 @pytest.mark.parametrize("title, code", [
@@ -181,7 +201,7 @@ def test_held_titles_a_title_not_held_whole_is_not_found(held, title):
 def test_occupations_an_occupation_related_to_none_takes_its_classification_group():
     b = background()
     assert "15-1299.00" not in b.related  # Computer Occupations, All Other
-    assert all(c.startswith("15-12") for c in b.neighbours("15-1299.00"))
+    assert all(c.startswith("15-12") for c in neighbours("15-1299.00"))
 
 
 @pytest.mark.parametrize("code, ok", [("15-1252.00", True), ("99-9999.99", False), ("15-1252", False)])

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..catalog.occupations import Background, Reading, background
-from ..catalog.stems import ACRONYMS
+from ..catalog.roles import neighbours
+from ..catalog.stems import ACRONYMS, RANK_WORDS
 from .rules.notnames import is_place, without_places
 
 #: A single word whose specificity is below this (a word the titles, descriptions or tools of more
@@ -43,11 +44,6 @@ JOB_FIT = 0.8
 #: What parts a title line: "Project Coordinator, Alpine Telecom", "IT Manager | Acme", "Analyst - Acme",
 #: "Engineer at Acme".
 _TITLE_PARTS = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s@\s|\sat\s)\s*")
-#: A title of one of these words alone is a rank, not a trade: "Director, Information Technology"
-#: names its field after the comma, which is no employer.
-_RANKS = frozenset("""manager engineer developer analyst consultant specialist director officer lead supervisor
-coordinator administrator associate assistant executive technician representative partner agent advisor
-adviser clerk intern trainee head chief president vp owner founder member worker operator""".split())
 
 
 #: A part of a title line that names a unit inside the employer ("Mathematics Department", "Intensive
@@ -95,7 +91,7 @@ class RoleReader:
         O*NET relates most closely to it."""
         if self.codes or not self.primary:
             return tuple(dict.fromkeys((*self.codes, *self.own)))
-        return tuple(dict.fromkeys((*self.background.neighbours(self.primary), *self.own)))
+        return tuple(dict.fromkeys((*neighbours(self.primary), *self.own)))
 
     @cached_property
     def own_codes(self) -> frozenset[str]:
@@ -143,7 +139,7 @@ class RoleReader:
         if len(parts) < 2:
             return []
         held = {p: self.background.named(p) for p in parts}
-        if not any(n is not None and (" " in n.held.strip() or n.held.strip().lower() not in _RANKS)
+        if not any(n is not None and (" " in n.held.strip() or n.held.strip().lower() not in RANK_WORDS)
                    for n in held.values()):
             return []
         return [p for p, n in held.items() if n is None and not is_place(p) and not _UNIT.search(p)]

@@ -237,16 +237,6 @@ class Background:
         found = own[at] == ids
         return [float(s) if f else 0.0 for s, f in zip(self._own_scores[self._own_start[row] + at], found)]
 
-    def neighbours(self, code: str) -> tuple[str, ...]:
-        """``code`` and the occupations O*NET finds most closely related to it, closest first
-        (Accountants and Auditors: bookkeeping clerks, financial examiners, treasurers and
-        controllers, financial managers, tax examiners). An occupation O*NET relates to none (the
-        "All Other" ones) takes those beside it in the classification (the same first five
-        characters: 15-12 is the computer occupations)."""
-        if code in self.related:
-            return (code, *self.related[code])
-        return (code, *(o.code for o in self.occupations if o.code[:5] == code[:5] and o.code != code))
-
     def get(self, code: str) -> OccupationText | None:
         """The occupation of an O*NET-SOC code, or None."""
         i = self.by_code.get(code)

@@ -1,9 +1,45 @@
-"""A role's occupations in words, as ``check-model`` shows them."""
+"""A role's occupations: those that work in its field (``neighbours``), and in words, as
+``check-model`` shows them."""
 
 from __future__ import annotations
 
+import re
+
 from .occupations import background
 from .onet import occupation_titles
+from .stems import RANK_WORDS, TOKEN, title_token, words
+
+#: The stems of the rank words: "Management Analysts" name no field by "management".
+_RANK_STEMS = frozenset(words(" ".join(RANK_WORDS)))
+
+
+def neighbours(code: str) -> tuple[str, ...]:
+    """``code`` and the occupations O*NET finds most closely related to it that work in its
+    field, closest first: those in its SOC minor group (the same first four characters: 15-1 is
+    the computer occupations, 13-2 the financial specialists) and those whose titles name its
+    field (``field_words``). Accountants and Auditors: bookkeeping, accounting and auditing
+    clerks, financial examiners, tax examiners; not treasurers and controllers or financial
+    managers. Human Resources Managers: human resources specialists and assistants; not
+    management analysts or labor relations specialists. An occupation O*NET relates to none (the
+    "All Other" ones) takes those beside it in the classification (the same first five
+    characters: 15-12 is the computer occupations)."""
+    b = background()
+    if code not in b.related:
+        return (code, *(o.code for o in b.occupations if o.code[:5] == code[:5] and o.code != code))
+    field = field_words(code)
+    return (code, *(o for o in b.related[code] if o[:4] == code[:4] or field_words(o) & field))
+
+
+def field_words(code: str) -> frozenset[str]:
+    """The words of an occupation's title that name its field, stemmed: not its rank or kind of
+    post (``RANK_WORDS``) or a rank's own work ("management", "engineering"), and nothing after
+    "Except" ("Human Resources Assistants, Except Payroll and Timekeeping": human, resourc)."""
+    occupation = background().get(code)
+    if occupation is None:
+        return frozenset()
+    title = re.split(r"\bexcept\b", occupation.title, flags=re.I)[0]
+    field = [w for token in TOKEN.findall(title) for w in title_token(token) if w not in RANK_WORDS]
+    return frozenset(words(" ".join(field))) - _RANK_STEMS
 
 
 def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> list[str]:
@@ -17,6 +53,6 @@ def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> lis
     if closest is None:
         return []
     field = "role_occupations" if itself else "occupations"
-    implied = (closest.code,) if itself else b.neighbours(closest.code)
+    implied = (closest.code,) if itself else neighbours(closest.code)
     titles = [b.get(c).title for c in implied]
     return titles[:-1] + [f"{titles[-1]} (implied by the title; name experience.{field} to choose)"]

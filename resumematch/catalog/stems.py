@@ -40,6 +40,13 @@ working role roles position positions team teams company companies client client
 senior junior sr jr ii iii iv experience summary skills education
 """.split()) | UNTOLD
 
+#: Words of a job title that say what rank or kind of post it is, not what trade: "Director" alone,
+#: "Information Technology Manager" by "Information Technology", "Human Resources Specialists" by
+#: "Human Resources". Singular, lower case (as ``title_words`` gives them).
+RANK_WORDS = frozenset("""manager engineer developer analyst consultant specialist director officer lead supervisor
+coordinator administrator associate assistant executive technician representative partner agent advisor
+adviser clerk intern trainee head chief president vp owner founder member worker operator""".split())
+
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
 #: PyStemmer keeps the stems of the last 10,000 words it saw: no cache of our own is needed.
 _stem = Stemmer.Stemmer("english").stemWord

@@ -79,14 +79,16 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
 def _occupation_lines(title: str) -> list[str]:
     """The occupation closest to the posting's title, as the model's ``experience.occupations``."""
     from ..catalog.occupations import background
+    from ..catalog.roles import neighbours
 
     b = background()
     closest = b.closest_title(title)
     if closest is None:
         return []
     return ["  # The occupations whose work counts as relevant (O*NET-SOC): the one closest to the posting's",
-            "  # title, then those O*NET relates most closely to it. Edit to taste (docs/model-format.md).",
-            "  occupations:", *(f"    - {_value(code)}  # {b.get(code).title}" for code in b.neighbours(closest.code))]
+            "  # title, then those O*NET relates most closely to it that work in its field. Edit to taste",
+            "  # (docs/model-format.md).",
+            "  occupations:", *(f"    - {_value(code)}  # {b.get(code).title}" for code in neighbours(closest.code))]
 
 
 def _item(item: Item) -> list[str]:
