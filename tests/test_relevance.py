@@ -105,6 +105,15 @@ def test_relevance_a_title_names_the_role_when_most_who_hold_it_are_the_roles(an
      "Embie Technical Solutions, Inc. Los Angeles, CA", 0.0),
     ("IT Manager, Embie Technical Solutions 2015 - 2020\nNetwork Administrator", "IT Manager, Embie Technical Solutions",
      5.0),
+    # a longer line under dates that stand alone, whose first part names a job
+    ("Light Technologies, Inc.; Sprain, NJ (1995-2003)\nMANAGER, IT PROGRAM MANAGEMENT\n- Ran the IT budget",
+     "MANAGER, IT PROGRAM MANAGEMENT | Light Technologies, Inc.; Sprain, NJ", 8.0),
+    # (above them the wrapped end of the job before's last duty, no title)
+    ("- Ran the help desk, managing performance and employee career\ngrowth\n2015 - 2020\n"
+     "IT Manager, Embie Technical Solutions, Denver, CO.\n- Ran the IT budget",
+     "IT Manager, Embie Technical Solutions, Denver, CO.", 5.0),
+    ("- Ran the help desk, managing performance and employee career\ngrowth\n2015 - 2020\n"
+     "Improved the reporting of Embie Technical Solutions.\n- Ran the IT budget", "growth", 0.0),
 ])
 def test_relevance_a_title_under_the_dates_line(analyzer, entry, title, role_years):
     analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n{entry}\n")

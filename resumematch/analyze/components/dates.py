@@ -71,14 +71,18 @@ class DateFinder(StatefulComponent):
 
     def _title(self, text: str, start: int, date_start: int, date_end: int) -> str:
         """``_title_line``; and when that names no occupation (a company and a place: "Embie Technical
-        Solutions, Los Angeles, CA   1994 - Present") while the short line below it does ("Senior IT
-        Manager/Director"), that line first: the layout that puts the title under the dates."""
+        Solutions, Los Angeles, CA   1994 - Present") while the line below it does in its first part
+        ("Senior IT Manager/Director"; "Staff Software Engineer, Google Search, Mountain View."), that
+        line first: the layout that puts the title under the dates."""
         title = _title_line(text, start, date_start, date_end)
         named = self.reader.background.named
         if named(title) is None:
             below = _line_below(text, date_end)
-            if below and len(below.split()) <= TITLE_BELOW_WORDS and named(below) is not None:
-                return f"{below} | {title}"[:80]
+            # its first part: "Staff Software Engineer, Google Search App, Google, Mountain View."
+            head = re.split(r",|\||\s[-–—]\s", below, maxsplit=1)[0]
+            if below and any(len(t.split()) <= TITLE_BELOW_WORDS and named(t) is not None for t in (below, head)):
+                # above it, a word in lower case ends a wrapped duty ("growth"): no part of the title
+                return below[:80] if re.match(r"[a-z]+\b", title) else f"{below} | {title}"[:80]
         return title
 
     def _names_job(self, title: str) -> bool:
