@@ -41,13 +41,19 @@ def _experience(data: dict) -> dict:
     return next(r for r in data["requirements"] if r["category"] == "experience")
 
 
-@pytest.mark.parametrize("dates", ["2015 \u2022 2019", "Jan 2015 / Dec 2019 (full time)"])
+@pytest.mark.parametrize("dates", ["2015 \u2022 2019", "Jan 2015 / Dec 2019 (full time)",
+                                   "Jan 2015 / Dec 2019 on Windows Server 2012"])
 def test_explain_dates_present_but_unread_are_said(screener, tmp_path, dates):
     data = _explained(screener, tmp_path, dates)
     assert data["flags"] == ["unread_dates:2"]
     note = _experience(data)["note"]
     assert note.startswith("no dated work could be read: the work history holds 2 year(s)")
     assert "0 dated years" not in note
+
+
+@pytest.mark.parametrize("versions", ["Exchange Server 2010, Exchange Server 2013", "Windows 2000 and Office 2016"])
+def test_explain_a_products_year_is_no_unread_date(screener, tmp_path, versions):
+    assert _explained(screener, tmp_path, f"Administered {versions}")["flags"] == []
 
 
 @pytest.mark.parametrize("dates, note", [

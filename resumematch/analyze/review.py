@@ -30,8 +30,11 @@ MIN_CONFIDENCE = 0.9
 #: What a finding on a doubtful page keeps of its match score (and so of its strength).
 DOUBTFUL_FACTOR = 0.5
 
-#: A year, as a date of work would hold one.
-_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+#: A year, as a date of work would hold one; not the version of a product named by its year
+#: ("Exchange Server 2013", "Windows 2000", "Visual Studio 2019", "Office 2016").
+_VERSIONED = ("Server", "Windows", "Studio", "Office", "Exchange", "SharePoint", "Excel", "Project", "Visio",
+              "Access", "Dynamics", "AutoCAD", "Revit", "Outlook", "Word", "SQL", "Win")
+_YEAR = re.compile("".join(rf"(?<!\b{w} )" for w in _VERSIONED) + r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 #: The sections whose dates are dates of work.
 _WORK_SECTIONS = frozenset({"experience", "internships"})
 
