@@ -273,6 +273,33 @@ def test_occupations_an_employer_moves_no_fit(analyzer, employer, moves):
     assert (other != plain) is moves
 
 
+@pytest.mark.parametrize("schooling, moves", [
+    # the schools attended and their school-leaving records tell no trade and move no fit ...
+    ("Sale High School, 2002 - 2007\nGCSE English, Mathematics, Science: grades C, D, D", False),
+    ("St. John's Secondary College\nVictorian Certificate of Education: English, History", False),
+    # ... what was studied does: a degree and its field, courses
+    ("B.S. in Computer Science, 2010\nState University", True),
+    ("Relevant coursework: Databases, Operating Systems, Computer Networks", True),
+])
+def test_occupations_of_the_education_only_what_was_studied_moves_the_fit(analyzer, schooling, moves):
+    base = "Jane Doe\njane.doe@example.com\n\nEXPERIENCE\nSales Assistant, Acme\nJan 2015 - Dec 2020\n" \
+           "Served customers and kept the shop floor stocked.\n\nEDUCATION\nB.A. in History, 2014\n"
+    plain = analyzer.analyze(base).fit
+    schooled = analyzer.analyze(f"{base}{schooling}\n").fit
+    assert (schooled != plain) is moves
+
+
+def test_occupations_studied_keeps_the_degrees_their_fields_and_courses():
+    from resumematch.analyze.analyzer import studied
+
+    education = ("Sale High School 2002 - 2007\nGCSE English Grade C\nB.S. in Computer Science, 2010\n"
+                 "Princeton University\nRelevant coursework: Data Structures\nM.Sc. magna cum laude\n"
+                 "Majoring in Computer Science\nSt. John's Secondary College")
+    assert studied(education).split("\n") == [
+        "B.S. in Computer Science, 2010", "Relevant coursework: Data Structures",
+        "M.Sc. magna cum laude", "Majoring in Computer Science"]
+
+
 def _job_at(title: str, employer: str, body: str) -> str:
     return (f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n{title}, {employer}\nJan 2015 - Dec 2020\n{body}\n"
             "\nEDUCATION\nB.A., State University, 2014\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.lang.en import English
@@ -13,6 +14,7 @@ from ..extraction.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)
+from .components.degrees import names_degree
 from .rules.dateranges import merged_months
 from .rules.extensions import doc_text, section_lookup, token_bounds
 from .rules.injection import injection_spans
@@ -26,18 +28,47 @@ FIT_SECTIONS = frozenset({"summary", "experience", "education", "certifications"
 
 def trade_text(text: str, sections, contact_lines) -> str:
     """The parts of ``text`` the fit reads: the ``FIT_SECTIONS`` (the whole text when no section
-    was found), without the contact lines or text addressed to a screener."""
-    spans = [(a, b) for label, a, b in sections if label in FIT_SECTIONS] or [(0, len(text))]
+    was found), without the contact lines or text addressed to a screener, and of the education
+    only what was studied (``studied``)."""
+    spans = [(label, a, b) for label, a, b in sections if label in FIT_SECTIONS] or [("", 0, len(text))]
     blanks = [*contact_lines, *injection_spans(text)]
     out = []
-    for a, b in spans:
+    for label, a, b in spans:
         part = text[a:b]
         for c, d in blanks:
             if c < b and d > a:
                 lo, hi = max(c, a) - a, min(d, b) - a
                 part = part[:lo] + " " * (hi - lo) + part[hi:]
-        out.append(part)
+        out.append(studied(part) if label == "education" else part)
     return "\n".join(out)
+
+
+#: A line of the education that says what was studied: a major, courses, a thesis.
+_STUDY_LABEL = re.compile(r"^\W*(?:relevant\s+)?(?:course(?:work|s)?|modules?|majors?|majoring|minors?|"
+                          r"speciali[sz]ation|concentration|thesis|dissertation|field of study|focus)\b", re.I)
+
+
+#: A line naming where one studied.
+_SCHOOL = re.compile(r"\b(?:school|college|academy|university|institute|polytechnic|lyc[eé]e|gymnasium)\b", re.I)
+
+
+def studied(education: str) -> str:
+    """The lines of an education section that say what the candidate studied: each degree's line
+    (a degree level, "B.S.", "Master of ...") and the line after it where its field often is (not
+    a line naming a school), and lines labelled as a major, courses or a thesis. The schools
+    attended, their kind ("Sale High School", "St. John's Secondary College") and the
+    school-leaving records under them ("GCSE English, Grade C") tell no trade: read, they made a
+    student's resume read as a school teacher's."""
+    lines = education.split("\n")
+    keep: set[int] = set()
+    for i, line in enumerate(lines):
+        if names_degree(line):
+            keep.add(i)
+            if i + 1 < len(lines) and not _SCHOOL.search(lines[i + 1]):
+                keep.add(i + 1)
+        elif _STUDY_LABEL.match(line):
+            keep.add(i)
+    return "\n".join(lines[i] for i in sorted(keep))
 
 
 #: Findings that only name a phrase (not a deed shown by a verb-object pattern).

@@ -104,6 +104,13 @@ def _level_matches(text: str) -> list[list[re.Match]]:
     return found
 
 
+def names_degree(text: str) -> bool:
+    """Whether ``text`` names a degree of any level, associate to doctorate ("B.S.", "Master of
+    Business Information Systems"); a school-leaving record ("GCSE English", "High School
+    Diploma") is none."""
+    return any(_level_matches(text))
+
+
 def _typo_of(key: str, choice: str) -> bool:
     """Whether ``key`` is ``choice`` with typos: as many words, each starting with the same letter
     ("informaton technology"). A fuzzy score alone lets "supply chain management" pass for "it
