@@ -116,6 +116,21 @@ def test_draft_postings_skip_company_benefits_and_legal_text(sentence, reason):
      {"experience.years": Kind.REQUIRED, "tech.docker": Kind.PREFERRED}),
     ("Qualifications - SQL is a must - Tableau is a plus", {"tech.structured_query_language_sql": Kind.REQUIRED,
                                                              "tech.tableau": Kind.PREFERRED}),
+    # "essential" asks for what it is said of ...
+    ("Qualifications\n- SQL is essential\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
+    ("Qualifications\n- Essential: SQL\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
+    # ... not for what it describes
+    ("Qualifications\n- SQL reporting for essential, mission-driven services\n",
+     {"tech.structured_query_language_sql": Kind.PREFERRED}),
+    # a cue closing a phrase of its own after a comma is that phrase's ...
+    ("Requirements\n- 5+ years of progressive accounting experience, public accounting a plus\n",
+     {"experience.years": Kind.REQUIRED}),
+    ("Requirements\n- 5+ years of progressive accounting experience is a plus\n",
+     {"experience.years": Kind.PREFERRED}),
+    # ... while a list shares its cue
+    ("Requirements\n- SQL, Tableau preferred\n",
+     {"tech.structured_query_language_sql": Kind.PREFERRED, "tech.tableau": Kind.PREFERRED}),
+    ("Requirements\n- Excel, Word and Tableau preferred\n", {"tech.microsoft_excel": Kind.PREFERRED}),
 ])
 def test_draft_postings_kinds_stay_in_their_clause(text, kinds):
     got = {r.id: r.kind for r in draft_model(text).requirements}
@@ -319,28 +334,6 @@ def test_draft_postings_a_one_line_string_is_a_posting_unless_it_names_a_file(te
 ])
 def test_draft_postings_headings_run_into_the_text_start_sections(text, items):
     assert [(s.text, s.heading) for s in segments(text)] == items
-
-
-@pytest.mark.parametrize("text, kinds", [
-    # "essential" asks for what it is said of ...
-    ("Qualifications\n- SQL is essential\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
-    ("Qualifications\n- Essential: SQL\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
-    # ... not for what it describes
-    ("Qualifications\n- SQL reporting for essential, mission-driven services\n",
-     {"tech.structured_query_language_sql": Kind.PREFERRED}),
-    # a cue closing a phrase of its own after a comma is that phrase's ...
-    ("Requirements\n- 5+ years of progressive accounting experience, public accounting a plus\n",
-     {"experience.years": Kind.REQUIRED}),
-    ("Requirements\n- 5+ years of progressive accounting experience is a plus\n",
-     {"experience.years": Kind.PREFERRED}),
-    # ... while a list shares its cue
-    ("Requirements\n- SQL, Tableau preferred\n",
-     {"tech.structured_query_language_sql": Kind.PREFERRED, "tech.tableau": Kind.PREFERRED}),
-    ("Requirements\n- Excel, Word and Tableau preferred\n", {"tech.microsoft_excel": Kind.PREFERRED}),
-])
-def test_draft_postings_a_cue_speaks_of_what_it_is_said_of(text, kinds):
-    got = {r.id: r.kind for r in draft_model(text).requirements}
-    assert {i: got.get(i) for i in kinds} == kinds
 
 
 @pytest.mark.parametrize("text, trusted", [
