@@ -142,3 +142,13 @@ def test_dates_a_degree_or_credential_heading_an_entry_is_no_work(analyzer, entr
 def test_dates_a_title_keeps_only_its_own_brackets(analyzer, line, title):
     (_, period) = analyzer.analyze(_HEAD + line + "\n").periods
     assert period.title == title
+
+
+@pytest.mark.parametrize("dates, entries", [
+    # the same range written twice in a row dates one entry ...
+    ("June 2016 to Present\nJune 2016 - Till date", 1),
+    # ... while the same dates of two entries, with words between, are two
+    ("June 2016 to Present\nRan the help desk.\nNetwork Administrator, Initech\nJune 2016 - Present", 2),
+])
+def test_dates_the_same_range_twice_in_a_row_is_one_entry(analyzer, dates, entries):
+    assert len(analyzer.analyze(_job(dates)).periods) == entries

@@ -138,7 +138,8 @@ def day_first_of(point: str) -> bool | None:
 def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
     """Every plausible date range in ``text``, in reading order: written ranges, ranges whose dash
     was lost, and open starts ("2017 onwards"); impossible ones (end before start, future) are
-    skipped, and a range inside one already found is not found twice."""
+    skipped, a range inside one already found is not found twice, and the same range written twice
+    in a row with no words between is one."""
     now = (today.year, today.month)
     found: list[RawPeriod] = []
     taken: list[tuple[int, int]] = []
@@ -160,7 +161,11 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
                 continue
             found.append(RawPeriod(start, end, m.start(), m.end()))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda p: p.char_start)
+    found.sort(key=lambda p: p.char_start)
+    # The same range written twice in a row ("June 2016 to Present" over "June 2016 - Till date")
+    # dates one entry, not two.
+    return [p for i, p in enumerate(found) if not i or (p.start, p.end) != (found[i - 1].start, found[i - 1].end)
+            or re.search(r"[A-Za-z]{3}", text[found[i - 1].char_end:p.char_start])]
 
 
 def months_between(start: tuple[int, int], end: tuple[int, int]) -> int:
