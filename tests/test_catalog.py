@@ -123,6 +123,7 @@ def test_catalog_credentials_cover_every_group(catalog, minimum, per_group):
     ("CFA", "cert.cfa"), ("CIA", "cert.cia"), ("FRM", "cert.frm"), ("ACCA", "cert.acca"), ("CFP", "cert.cfp"),
     ("Enrolled Agent", "cert.ea"), ("SHRM-CP", "cert.shrm_cp"), ("SHRM-SCP", "cert.shrm_scp"), ("PHR", "cert.phr"),
     ("SPHR", "cert.sphr"), ("aPHR", "cert.aphr"), ("GPHR", "cert.gphr"), ("Registered Nurse", "cert.rn"),
+    ("Registered Professional Nurse", "cert.rn"),
     ("LPN", "cert.lpn"), ("LVN", "cert.lpn"), ("BLS", "cert.bls"), ("ACLS", "cert.acls"), ("PALS", "cert.pals"),
     ("CNA", "cert.cna"), ("CCRN", "cert.ccrn"), ("NCLEX-RN", "cert.nclex_rn"),
 ])

@@ -289,6 +289,20 @@ def test_draft_postings_title_is_the_occupation_not_the_company(text, title):
     assert "4+ years of accounting experience is required" in model.description or "2 years" in model.description
 
 
+@pytest.mark.parametrize("sentence, rn", [
+    ("Applicants must possess a current, full and unrestricted license or registration as a professional nurse.", True),
+    ("A Registered Professional Nurse license in New York State is required.", True),
+    ("You will work beside a professional nurse and a medical assistant every day.", False),
+])
+def test_draft_postings_a_professional_nurse_licence_is_the_rn(sentence, rn):
+    # federal postings and New York law name the RN licence "registration as a professional nurse";
+    # a professional nurse alone, as a colleague, asks for no licence
+    reqs = {r.id: r.kind for r in draft_model(f"Staff Nurse\n\nRequirements\n- {sentence}\n").requirements}
+    assert ("cert.rn" in reqs) is rn
+    if rn:
+        assert reqs["cert.rn"] == Kind.REQUIRED
+
+
 @pytest.mark.parametrize("line, kind", [
     ("- CPA preferred.", Kind.PREFERRED),
     ("- PMP or PRINCE2 required", Kind.REQUIRED),
