@@ -79,13 +79,32 @@ def test_draft_degree_without_equivalence_has_no_alternative():
     assert req.satisfied_by is None and req.kind == Kind.REQUIRED
 
 
-@pytest.mark.parametrize("text, mode", [
-    ("Requirements\n- PMP or PRINCE2 Practitioner certification\n", "best"),
-    ("Requirements\n- PMP and CSM certification\n", None),
+@pytest.mark.parametrize("text, certs", [
+    ("Requirements\n- PMP or PRINCE2 Practitioner certification required\n",
+     {"cert.pmp_or_prince2_practitioner": Kind.REQUIRED}),
+    ("Requirements\n- A certificate as CPA or a CIA, obtained through written examination (Documentation required)\n",
+     {"cert.cpa_or_cia": Kind.REQUIRED}),
+    ("Requirements\n- PMP and CSM certification required\n", {"cert.pmp": Kind.REQUIRED, "cert.csm": Kind.REQUIRED}),
 ])
-def test_draft_either_or_certifications_are_a_best_category(text, mode):
+def test_draft_either_or_certifications_are_one_requirement_any_of_them_meets(text, certs):
     model = draft_model(text)
-    assert model.category_modes.get("certification") == mode
+    assert {r.id: r.kind for r in model.requirements if r.category == "certification"} == certs
+
+
+@pytest.mark.parametrize("held, met", [("Certified Internal Auditor (CIA), 2019", True),
+                                       ("Certified Public Accountant (CPA), 2019", True),
+                                       ("Certified Management Accountant (CMA), 2019", False)])
+def test_draft_either_or_certification_is_met_by_holding_any_one(tmp_path, held, met):
+    # "a CPA or a CIA" asks for one of them: a CIA holder misses no required item for lacking the CPA
+    model = tmp_path / "role.yaml"
+    model.write_text(draft_yaml("Accountant\n\nRequirements\n- A certificate as CPA or a CIA is required.\n"),
+                     encoding="utf-8")
+    resume = f"Accountant\nCertifications\n{held}\nExperience\nStaff Accountant, 2015 - 2020\nPrepared entries.\n"
+    from resumematch import Screener
+
+    result = Screener(load_model(model)).score_text(resume)
+    assert (result.missing == ()) is met
+    assert (result.strengths()["cert.cpa_or_cia"] == 1.0) is met
 
 
 def test_draft_years_of_experience_set_full_strength_and_relevant_terms():
@@ -165,7 +184,7 @@ def test_draft_reads_postings_in_other_formats(tmp_path, fmt):
             pdf.drawString(40, 800 - 16 * i, line)
         pdf.save()
     ids = {r.id for r in draft_model(path).requirements}
-    assert {"cert.csm", "cert.psm_i", "experience.years"} <= ids
+    assert {"cert.csm_or_psm_i", "experience.years"} <= ids
 
 
 def test_draft_cli_writes_the_model_and_explains(tmp_path):

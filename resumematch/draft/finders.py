@@ -53,7 +53,6 @@ class Item:
     kind: Kind
     source: str
     fields: dict = field(default_factory=dict)
-    group: str = ""   # either/or group of credentials
     note: str = ""    # a comment above the item in the YAML
     left_out: bool = False  # found, but not drafted: ``note`` says why
 
@@ -178,13 +177,18 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             return found[0]
         hits = matches(s.text, lookup)
         hits = [h for i, h in enumerate(hits) if h[3].id not in {x[3].id for x in hits[:i]}]
-        group = ""
+        labels = [f"{c.name} ({c.acronyms[0].text})" if c.acronyms else c.name for *_, c in hits]
         if len(hits) > 1 and any(re.search(r"\bor\b|/", s.text[a[1]:b[0]]) for a, b in zip(hits, hits[1:])):
-            group = hits[0][3].id
-        for start, end, _text, cred in hits:
-            label = f"{cred.name} ({cred.acronyms[0].text})" if cred.acronyms else cred.name
+            # "a CPA or a CIA": one requirement any of them meets, of the strongest kind they are asked with
+            kinds = {s.kind_at(start, end) for start, end, *_ in hits}
+            kind = next(k for k in (Kind.REQUIRED, Kind.PREFERRED, Kind.BONUS) if k in kinds)
+            ids = [c.id for *_, c in hits]
+            add(items, Item("cert." + "_or_".join(i.split(".", 1)[1] for i in ids), Category.CERTIFICATION,
+                            " or ".join(labels), kind, s.text, {"catalog": ids}))
+            continue
+        for (start, end, _text, cred), label in zip(hits, labels):
             add(items, Item(cred.id, Category.CERTIFICATION, label, s.kind_at(start, end), s.text,
-                            {"catalog": cred.id}, group))
+                            {"catalog": cred.id}))
         if not hits and (m := _GENERIC_MENTION.search(s.text)):
             items.append(Item("cert.unnamed", Category.CERTIFICATION, m.group(0), s.kind_at(m.start(), m.end()),
                               s.text, left_out=True,

@@ -29,9 +29,6 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
            left_out: tuple[str, ...] | list[str] = ()) -> str:
     """The YAML text of a model holding ``items``, with what was left out as closing comments."""
     present = [c for c in CATEGORIES if any(i.category == c for i in items)]
-    groups = sorted({i.group for i in items if i.group})
-    creds = [i for i in items if i.category == Category.CERTIFICATION]
-    best = bool(creds) and all(i.group for i in creds)
     lines = [
         f"# Requirement model drafted by `resumematch draft-model` from {origin}.",
         "# Each requirement quotes the posting's sentence as its source; its kind comes from the posting's",
@@ -51,9 +48,6 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
         f"# part of the role (here {sum(CATEGORY_WEIGHTS[c] for c in present)}), and the fit speaks for the rest.",
         f"fit_weight: {FIT_WEIGHT}",
     ]
-    if best:
-        lines += ["", "# The posting names the certifications as alternatives: the strongest one held decides.",
-                  "category_modes:", "  certification: best"]
     if experience:
         lines += ["", "experience:",
                   "  # Years of relevant work at which the experience requirement reaches full strength.",
@@ -65,9 +59,8 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
     for category in present:
         lines.append(f"  # --- {category} " + "-" * max(3, 92 - len(str(category))))
         for item in (i for i in items if i.category == category):
-            if item.group and item.group in groups and item.id == item.group:
-                members = [i.label for i in items if i.group == item.group]
-                lines.append(f"  # Either/or: {' or '.join(members)}.")
+            if isinstance(item.fields.get("catalog"), list):
+                lines.append("  # Either/or: the posting accepts any one of these, so holding one meets it.")
             if item.note:
                 lines.append(f"  # {item.note}")
             lines += _item(item)
