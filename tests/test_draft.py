@@ -74,6 +74,18 @@ def test_draft_equivalent_experience_becomes_satisfied_by(sentence, years):
     assert "Computer Science" in req.degree.fields
 
 
+@pytest.mark.parametrize("sentence, fields", [
+    ("An associate degree or diploma from an accredited professional nursing educational program is required.", ("nursing",)),
+    ("A bachelor's degree from an ABET-accredited engineering program is required.", ("engineering",)),
+    ("A bachelor's degree from an accredited college or university is required.", None),
+    ("A bachelor's degree from a regionally accredited university is required.", None),
+])
+def test_draft_a_degree_from_a_fields_programme_is_in_that_field(sentence, fields):
+    # the programme names the field; an accredited college or university names none (any field)
+    req = next(r for r in draft_model(f"Requirements\n- {sentence}\n").requirements if r.category == "degree")
+    assert (req.degree.fields == fields) if fields else (req.id.endswith("_any_field"))
+
+
 def test_draft_degree_without_equivalence_has_no_alternative():
     req = next(r for r in draft_model("Bachelor's degree in Nursing required.\n").requirements)
     assert req.satisfied_by is None and req.kind == Kind.REQUIRED

@@ -21,6 +21,10 @@ CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registrat
 #: An item that is only acronyms and a cue ("CPA preferred.", "PMP or PRINCE2 required"): they are credentials.
 _ACRONYMS_ONLY = re.compile(r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
                             r"(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)?\.?")
+#: A degree's field named by the programme it comes from: "a diploma from an accredited professional
+#: nursing educational program", "a degree from an ABET-accredited engineering program".
+_FROM_PROGRAM = re.compile(r"^[^.;]*?\bfrom\s+(?:an?\s+)?(?:\w+(?:-|\s+))?accredited\s+(?:professional\s+)?"
+                           r"([a-z][a-z ]{2,40}?)\s+(?:educational\s+|degree\s+)?(?:program|programme|school)\b", re.I)
 _BARE_DEGREE = re.compile(r"^\s*(?:[A-Za-z0-9][.)]\s*)?(?:an?\s+)?(degree)\s*(?::|in\b)", re.I)
 #: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
 #: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
@@ -113,6 +117,8 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                          r" (?:is )?(?:required|preferred|a plus)|$)", after, re.I)
         fields = [f.strip(" ,") for f in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", named.group(1))
                   if f.strip(" ,")] if named else []
+        if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
+            fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
         fields = [re.sub(r"^(a|an|the)\s+", "", f, flags=re.I) for f in fields if len(f) < 60]
         fields = [f for f in fields if not re.search(r"\bfield\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
         named_degree = deg.degree(hits[-1][2])
