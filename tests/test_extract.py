@@ -128,6 +128,37 @@ def test_pdf_dates_beside_entries_stay_with_their_entry(entries):
     assert lines_of(doc) == expected
 
 
+def _list_pdf(items: list[str], heading: str, bullet_size: float) -> bytes:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    out = io.BytesIO()
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=15)
+    item = ParagraphStyle("item", parent=body, leftIndent=14, bulletIndent=3, bulletFontSize=bullet_size)
+    story = [Paragraph("QUALIFICATIONS", body), *(Paragraph(t, item, bulletText="\u2022") for t in items),
+             Paragraph(heading, body), Paragraph("Compensation Analyst, 2015 to Present", body)]
+    SimpleDocTemplate(out).build(story)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("bullet_size", [10, 11], ids=["smaller-bullet", "same-size-bullet"])
+def test_pdf_a_bullet_stays_on_its_items_row(bullet_size):
+    """A bullet set smaller than its item's text sits on the same baseline with a lower top: it
+    belongs to its own row, not to the line below (which had bulleted the next heading,
+    "• WORK EXPERIENCE", so the heading was not read as one)."""
+    items = ["Market pricing", "Job evaluation", "Excel modeling"]
+    doc = extract(_list_pdf(items, "WORK EXPERIENCE", bullet_size))
+    assert lines_of(doc) == ["QUALIFICATIONS", *(f"\u2022 {t}" for t in items), "WORK EXPERIENCE",
+                             "Compensation Analyst, 2015 to Present"]
+
+
+def test_pdf_a_smaller_line_below_another_stays_below():
+    """Lines that do not share a row keep their order, whatever their sizes: the row rule joins
+    only lines that overlap vertically."""
+    runs = [(72, builders.TOP, "Staff Accountant"), (300, builders.TOP - 14, "2015 - 2020")]
+    assert lines_of(extract(builders.placed_pdf([runs]))) == ["Staff Accountant", "2015 - 2020"]
+
+
 SIDEBAR = ["Skills", "Python", "SQL", "Docker", "Airflow", "Kafka", "Spark", "Languages", "English", "French"]
 
 

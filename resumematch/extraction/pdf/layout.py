@@ -234,12 +234,27 @@ def _same_band(a: Line, b: Line) -> bool:
     return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
+def _banded(lines: list[Line]) -> list[Line]:
+    """``lines`` top to bottom and, within one visual row, left to right: a line joins the row of
+    the line above it when they overlap vertically (``_same_band``), even if its top is lower. A
+    bullet set in a smaller size than its item's text ("•" 10 pt before "Market pricing" 11 pt)
+    has a lower top on the same baseline; ordered by top alone, it came after its item and then
+    opened the next one."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0)):
+        if rows and _same_band(rows[-1][0], ln):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
+
+
 def _rows(lines: list[Line]) -> list[str]:
-    """Lines top to bottom, left to right. Pieces of one visual line that pdfminer split
+    """Lines top to bottom, left to right (``_banded``). Pieces of one visual line that pdfminer split
     at a wide word gap (same baseline and height, gap under 1.5 line heights) are joined."""
     out: list[str] = []
     prev = None
-    for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0)):
+    for ln in _banded(lines):
         height = ln.y1 - ln.y0
         if (prev is not None and abs(ln.y0 - prev.y0) < 0.2 * height
                 and abs(height - (prev.y1 - prev.y0)) < 0.2 * height and 0 <= ln.x0 - prev.x1 < 1.5 * height):
