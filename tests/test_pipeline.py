@@ -497,3 +497,18 @@ def test_analyzer_second_model_is_valid_and_distinct(model):
     assert loaded.name == "data_analyst"
     assert not {r.id for r in loaded.requirements} & {r.id for r in IT_PM.requirements} - {
         "soft.communication", "soft.problem_solving"}
+
+
+@pytest.mark.parametrize("body, section", [
+    ("Market pricing\nJob evaluation\nExcel modeling", "skills"),
+    ("10+ years leading infrastructure projects\nVendor negotiation and budgeting", "skills"),
+    ("B.Tech in Computer Science, 2012\nHSC, 2008", "education"),
+    ("GCSE Mathematics\nGCSE English\nGrade C", "education"),
+    ("NVQ 3 in Retailing\nGNVQ Advanced Information Technology (Pass)", "education"),
+])
+def test_sections_a_qualifications_heading_is_education_or_skills_by_its_lines(analyzer, body, section):
+    # "Qualifications" heads a list of skills in many U.S. resumes and the schooling in many others;
+    # read as education, a skills list lost its words from the fit (which reads only what was studied)
+    text = f"Jane Doe\njane.doe@example.com\nQUALIFICATIONS\n{body}\nEXPERIENCE\nAnalyst, 2015 - 2020\n"
+    labels = [label for label, *_ in analyzer.nlp(text)._.rm_sections]
+    assert labels == ["header", section, "experience"]

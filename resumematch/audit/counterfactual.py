@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..analyze.rules.headings import QUALIFICATIONS
+
 #: Names typical of different genders and ethnic backgrounds (the audit-study classics).
 NAMES = ("Emily Walsh", "Lakisha Washington", "José Hernández", "Mei Chen",
          "Mohammed Al-Sayed", "Darnell Jackson", "Greg Baker", "Priya Patel")
@@ -128,7 +130,8 @@ def _shift_years(text: str, years: int) -> str:
     out, section = [], None
     for start, line in _lines(text):
         section = heads.get(start, section)
-        if (section == "education" and start not in heads) or _BIRTH.search(line):
+        # a "Qualifications" section may hold degrees: its years shift too (they only move if dated)
+        if (section in ("education", QUALIFICATIONS) and start not in heads) or _BIRTH.search(line):
             line = _YEAR.sub(lambda m: str(int(m.group(1)) + years), line)
         out.append(line)
     return "\n".join(out)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..component import Component
 from ..rules.extensions import doc_text
-from ..rules.headings import heading_label
+from ..rules.headings import QUALIFICATIONS, heading_label
+from .degrees import names_degree
 
 
 class SectionDetector(Component):
@@ -26,9 +29,29 @@ class SectionDetector(Component):
     def set_annotations(self, doc: Doc, found: list[tuple[str, int]]) -> Doc:
         sections = [("header", 0)] if not found or found[0][1] > 0 else []
         sections += found
-        ends = [start for _, start in sections[1:]] + [len(doc_text(doc))]
-        doc._.rm_sections = [(label, start, end) for (label, start), end in zip(sections, ends)]
+        text = doc_text(doc)
+        ends = [start for _, start in sections[1:]] + [len(text)]
+        doc._.rm_sections = [(_resolved(label, text[start:end]), start, end)
+                             for (label, start), end in zip(sections, ends)]
         return doc
+
+
+#: What marks a "Qualifications" section as schooling: a year ("GCSE English, June 2000"), a school,
+#: a school-leaving or vocational record ("NVQ 3 in Retailing", "Diploma in Nursing") or a grade
+#: ("Grade C", "(Pass)", "CGPA 8.1", "78%").
+_SCHOOLING = re.compile(r"\b(?:19|20)\d\d\b|\b(?:school|college|academy|university|institute|board|grade|"
+                        r"c?gpa|gcse|a-levels?|g?nvq|btec|hsc|ssc|diploma)\b|\((?:pass|merit|distinction)\)|"
+                        r"\d\s*%", re.IGNORECASE)
+
+
+def _resolved(label: str, section: str) -> str:
+    """A "Qualifications" section is the education when a line of it names a degree or reads as
+    schooling (``_SCHOOLING``); else it is a list of skills ("Market pricing", "Job evaluation"),
+    whose words tell the candidate's trade."""
+    if label != QUALIFICATIONS:
+        return label
+    lines = section.split("\n")[1:]
+    return "education" if any(names_degree(line) or _SCHOOLING.search(line) for line in lines) else "skills"
 
 
 @Language.factory("resumematch_sections", assigns=["doc._.rm_sections"])

@@ -15,7 +15,7 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
                    "work", "professional history", "job history", "it experience"),
     "education": ("education", "academic background", "academics", "academic qualifications",
                   "educational qualifications", "education and training", "educational background",
-                  "qualifications", "degrees", "academic profile", "education details"),
+                  "degrees", "academic profile", "education details"),
     "certifications": ("certifications", "certification", "certificates", "certificate", "licenses", "license",
                        "licensure", "licensure and certifications", "licenses and certificates",
                        "certifications and licensure", "licences", "licence", "certificates and licenses",
@@ -40,7 +40,11 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
               "personal details", "personal information", "personal data", "presentations", "writing", "committees",
               "affiliations", "memberships", "professional affiliations", "extracurricular", "hobbies and interests"),
 }
-_LOOKUP = {syn: label for label, syns in SECTION_SYNONYMS.items() for syn in syns}
+#: A heading that names education in some resumes ("Qualifications: B.Tech, 2012") and skills in
+#: others ("Qualifications: Market pricing, Job evaluation"): the section's lines decide
+#: (``components.sections``).
+QUALIFICATIONS = "qualifications"
+_LOOKUP = {syn: label for label, syns in SECTION_SYNONYMS.items() for syn in syns} | {"qualifications": QUALIFICATIONS}
 _CLEAN = re.compile(r"[^a-z& ]+")
 
 
