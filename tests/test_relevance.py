@@ -172,6 +172,8 @@ def test_relevance_a_title_held_across_a_group_names_the_roles_work(title, role,
 @pytest.mark.parametrize("heading, section", [
     ("Executive Profile", "summary"), ("Career Overview", "summary"),
     ("Highlights", "skills"), ("Skill Highlights", "skills"), ("Core Qualifications", "skills"),
+    ("Career Focus", "summary"), ("Qualifications Summary", "summary"), ("Computer Skills", "skills"),
+    ("Additional Skills", "skills"),
     # the twins: what is not a trade's section stays out of the fit
     ("Interests", "other"), ("Accomplishments", "awards"),
 ])
