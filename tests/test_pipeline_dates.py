@@ -152,3 +152,20 @@ def test_dates_a_title_keeps_only_its_own_brackets(analyzer, line, title):
 ])
 def test_dates_the_same_range_twice_in_a_row_is_one_entry(analyzer, dates, entries):
     assert len(analyzer.analyze(_job(dates)).periods) == entries
+
+
+@pytest.mark.parametrize("above, below, title", [
+    # a duty written without a full stop, above the next entry's dates: the title is the line below
+    ("Prepared the annual 5500 support schedules for the 401(k) auditors", "Accounting Clerk", "Accounting Clerk"),
+    ("Reconciled vendor statements and kept the files in order every month", "Accounting Clerk", "Accounting Clerk"),
+    # the twins: a title above the dates that opens with a past participle stays the title
+    ("Certified Public Accountant, Audit Practice, Deloitte LLP", "Prepared audit workpapers for three clients",
+     "Certified Public Accountant, Audit Practice, Deloitte LLP"),
+    ("Licensed Practical Nurse, Mercy Hospital Surgical Ward", "Gave medications to twenty patients a shift",
+     "Licensed Practical Nurse, Mercy Hospital Surgical Ward"),
+])
+def test_dates_a_duty_without_a_full_stop_is_not_the_next_title(analyzer, above, below, title):
+    text = ("Jane Doe\njane@example.com\n\nEXPERIENCE\nStaff Accountant\nJanuary 2013 to July 2016 Boston, MA\n"
+            f"Posted journal entries.\n{above}\nFebruary 2011 to November 2012 Boston, MA\n{below}\nScanned records\n")
+    periods = analyzer.analyze(text).periods
+    assert [p.title for p in periods] == ["Staff Accountant", title]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 
@@ -84,6 +85,11 @@ class HeldTitles:
         unique = np.unique(np.asarray(pairs, dtype=np.int64))
         self._rows = (unique & (1 << 20) - 1).astype(np.int32)
         self._first = np.searchsorted(unique >> 20, np.arange(len(names) + 1))
+
+    @cached_property
+    def openers(self) -> frozenset[str]:
+        """The words, lower-cased, that open a title people hold ("licensed", "certified", "senior")."""
+        return frozenset(name.split()[0].lower() for name in self._names.split("\n") if name.strip())
 
     def find(self, title: str) -> tuple[str, list[int]] | None:
         """The longest title held whole in ``title`` (see ``Background.named``), all of them (joined

@@ -207,6 +207,10 @@ class Background:
             for name in (occ.title, *titles.get(occ.code, ())):
                 yield i, name
 
+    def opens_title(self, word: str) -> bool:
+        """Whether some title people hold opens with ``word`` ("Licensed Practical Nurse": "licensed")."""
+        return word.lower() in self._held.openers
+
     def reading(self, text: str, codes: tuple[str, ...], n_terms: int = 5) -> Reading:
         """How ``text`` reads against the occupations ``codes`` (see ``Reading``)."""
         query, sims = self.scores(text)

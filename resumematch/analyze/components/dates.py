@@ -30,6 +30,7 @@ from ..rules.extensions import (
 )
 from ..rules.headings import heading_label
 from ..rules.notnames import is_place
+from .terms import lemmatizer_of
 
 #: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
 #: duties ("Managed a team of six engineers").
@@ -73,17 +74,34 @@ class DateFinder(StatefulComponent):
         """``_title_line``; and when that names no occupation (a company and a place: "Embie Technical
         Solutions, Los Angeles, CA   1994 - Present") while the line below it does in its first part
         ("Senior IT Manager/Director"; "Staff Software Engineer, Google Search, Mountain View."), that
-        line first: the layout that puts the title under the dates."""
-        title = _title_line(text, start, date_start, date_end)
+        line first: the layout that puts the title under the dates. So too when the lines above are
+        the previous entry's duties written without a full stop (``_opens_with_deed``): that line alone."""
         named = self.reader.background.named
-        if named(title) is None:
+        title = _title_line(text, start, date_start, date_end)
+        # lines above that are the previous entry's duties, written without a full stop (the dates'
+        # own line is this entry's)
+        own_line = text[text.rfind("\n", 0, date_start) + 1:date_start]
+        duty = any(self._opens_with_deed(part) for part in title.split(" | ") if part not in own_line)
+        if named(title) is None or duty:
             below = _line_below(text, date_end)
             # its first part: "Staff Software Engineer, Google Search App, Google, Mountain View."
             head = re.split(r",|\||\s[-–—]\s", below, maxsplit=1)[0]
             if below and any(len(t.split()) <= TITLE_BELOW_WORDS and named(t) is not None for t in (below, head)):
                 # above it, a word in lower case ends a wrapped duty ("growth"): no part of the title
-                return below[:80] if re.match(r"[a-z]+\b", title) else f"{below} | {title}"[:80]
+                return below[:80] if duty or re.match(r"[a-z]+\b", title) else f"{below} | {title}"[:80]
         return title
+
+    def _opens_with_deed(self, line: str) -> bool:
+        """Whether ``line`` is a duty written without a full stop: longer than a title below the dates
+        (``TITLE_BELOW_WORDS``) and opening with a past tense ("Prepared the annual 5500 support
+        schedules for the 401(k) auditors") that opens no title people hold ("Certified Public
+        Accountant, Audit Practice, Deloitte"; "Licensed Practical Nurse, Mercy Hospital Surgical Ward")."""
+        words = line.split()
+        if len(words) <= TITLE_BELOW_WORDS or not words[0].lower().endswith("ed") or words[0].isupper():
+            return False  # "SPED Teacher": an acronym
+        if lemmatizer_of(self.nlp).lemma(words[0]) == words[0].lower():
+            return False  # "Red Hat Certified Engineer": no verb
+        return not self.reader.background.opens_title(words[0])
 
     def _names_job(self, title: str) -> bool:
         """Whether ``title`` names a job: it holds a title people hold in an occupation, or one of
