@@ -103,6 +103,9 @@ def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates,
     "Education\n2007\n2010 University of Art",  # bare years stacked, not before a colon or bracket
     "Windows 2000\n2003 Server",
     "Graduated May 2013\nPresented a thesis",  # "Present" only as a word of its own, closing the line
+    "Migrated servers from Windows Server 2008 to 2016.",  # two versions of a product named by its year
+    "Upgraded SQL Server 2012 - 2019 across 40 hosts",
+    "Led the SharePoint 2010 to 2013 migration",
 ])
 def test_dates_no_range_without_a_dash_month_or_open_word(analyzer, dates):
     assert analyzer.analyze(_job(dates)).periods == ()
@@ -169,3 +172,12 @@ def test_dates_a_duty_without_a_full_stop_is_not_the_next_title(analyzer, above,
             f"Posted journal entries.\n{above}\nFebruary 2011 to November 2012 Boston, MA\n{below}\nScanned records\n")
     periods = analyzer.analyze(text).periods
     assert [p.title for p in periods] == ["Staff Accountant", title]
+
+
+@pytest.mark.parametrize("line", [
+    "Operations Executive, Back Office 2012 - 2015",  # "Office" is also an ordinary word
+    "Server, The Grill House 2012 - 2015",  # a waiter's job: the word opens the line, no product before the year
+])
+def test_dates_a_range_after_a_word_that_is_no_product_is_a_range(analyzer, line):
+    (period,) = analyzer.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{line}\n• Served guests\n").periods
+    assert (period.start, period.end) == ("2012-01", "2015-01")

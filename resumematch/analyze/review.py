@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..extraction import Document
 from ..types import Category, FindingStatus, Flag, PeriodKind
+from .rules.dateranges import VERSIONED_NAMES
 from .rules.injection import injection_spans
 from .values import Analysis, Entity
 
@@ -32,9 +33,7 @@ DOUBTFUL_FACTOR = 0.5
 
 #: A year, as a date of work would hold one; not the version of a product named by its year
 #: ("Exchange Server 2013", "Windows 2000", "Visual Studio 2019", "Office 2016").
-_VERSIONED = ("Server", "Windows", "Studio", "Office", "Exchange", "SharePoint", "Excel", "Project", "Visio",
-              "Access", "Dynamics", "AutoCAD", "Revit", "Outlook", "Word", "SQL", "Win")
-_YEAR = re.compile("".join(rf"(?<!\b{w} )" for w in _VERSIONED) + r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+_YEAR = re.compile("".join(rf"(?<!\b{w} )" for w in VERSIONED_NAMES) + r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 #: The sections whose dates are dates of work.
 _WORK_SECTIONS = frozenset({"experience", "internships"})
 

@@ -73,6 +73,7 @@ _MONTH_YEAR = re.compile(rf"({_MONTH})\s*({_YEAR})")
 _MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.-]\s*({_YEAR})")
 _YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})")
 _YEAR_POINT = re.compile(_YEAR)
+_YEAR_ONLY = re.compile(_YEAR)
 _SHORT_MONTH_NUMBER = re.compile(r"(\d{1,2})\s*/\s*(\d\d)")
 _SHORT_MONTH_NAME = re.compile(rf"({_MONTH})\s*'(\d\d)")
 _DAY_DATE_POINT = re.compile(rf"(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*[/.-]\s*({_YEAR})")
@@ -135,6 +136,18 @@ def day_first_of(point: str) -> bool | None:
     return None if separator == "/" else True
 
 
+#: Products named by their year ("Windows Server 2008", "SQL Server 2019", "Exchange 2016"): a range
+#: of years after one ("Migrated servers from Windows Server 2008 to 2016") is two versions, not a
+#: period of work. Names that are also ordinary words ("Office", "Project", "Word") are left out:
+#: "Back Office 2012 - 2015" may be a job.
+VERSIONED_PRODUCTS = ("Server", "Windows", "Win", "Studio", "Exchange", "SharePoint", "SQL", "Dynamics",
+                      "AutoCAD", "Revit", "Visio")
+#: Every product named by its year, those whose names are also ordinary words too ("Office 2016",
+#: "Project 2019"): a year after one is no date of work (``review``'s unread dates).
+VERSIONED_NAMES = (*VERSIONED_PRODUCTS, "Office", "Excel", "Project", "Access", "Outlook", "Word")
+_VERSION_BEFORE = re.compile(rf"\b(?:{'|'.join(VERSIONED_PRODUCTS)})[ \t]+(?:v(?:ersion)?\.?[ \t]*)?$")
+
+
 def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
     """Every plausible date range in ``text``, in reading order: written ranges, ranges whose dash
     was lost, and open starts ("2017 onwards"); impossible ones (end before start, future) are
@@ -150,6 +163,8 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
             groups = m.groupdict()
             a = groups.get("a") or groups.get("c") or groups.get("e")
             b = groups.get("b") or groups.get("d") or groups.get("f")
+            if _YEAR_ONLY.fullmatch(a.strip()) and _VERSION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Windows Server 2008 to 2016": versions
             # Both ends of a range are written one way: "23/2/2015 to 05/3/2015" is day first throughout.
             day_first = next((f for f in map(day_first_of, (a, b or "")) if f is not None), None)
             start = parse_point(a, is_end=False, today=today, day_first=day_first)
