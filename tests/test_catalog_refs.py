@@ -74,6 +74,23 @@ def test_refs_a_spelling_shared_with_a_near_miss_is_left_out():
     assert "Scrum Master certification" not in csm.aliases
 
 
+def test_refs_a_near_miss_keeps_no_spelling_that_is_also_a_place():
+    # cert.cpa's near miss, the Chartered Accountant (ICAI), is also "CA": read with no requirement to
+    # guard it, every "Sacramento, CA" of a job line was a credential held, and the jobs were no work
+    terms = {t.name: t.aliases for t in _model({"id": "cert.cpa", "catalog": "cert.cpa"}).other_terms}
+    ca = terms["Chartered Accountant (ICAI)"]
+    assert "CA" not in ca and "ICAI Chartered Accountant" in ca
+
+
+@pytest.mark.parametrize("place", ["Sacramento, CA", "Toronto, ON"])
+def test_refs_a_state_that_spells_a_credential_leaves_the_job_a_job(place):
+    model = _model({"id": "cert.cpa", "catalog": "cert.cpa"})
+    text = (f"Jane Roe\njane@example.com\nExperience\nStaff Accountant\nAcme Water District • {place} • "
+            "05.2019 - 05.2023\n• Posted journal entries\n")
+    result = Screener(model, as_of=dt.date(2026, 1, 1)).score_text(text)
+    assert result.analysis.experience_years == 4.0
+
+
 def test_refs_other_terms_may_reference_the_catalogue():
     model = _model({"id": "cert.pmp", "catalog": "cert.pmp"}, other_terms=[{"catalog": "cert.ccna"}])
     ccna = next(t for t in model.other_terms if "CCNA" in t.aliases)

@@ -5,7 +5,8 @@ list of ids) gets what the catalogue knows, on plain YAML data before the model 
   marked ambiguous ("CSM", "CAPM") go to ``context_only``, so they count only in credential context;
 - the credentials that supersede it (A-CSM for CSM): when the model asks for one of them too, the
   requirement is ``satisfied_by`` it; otherwise its spellings are aliases, since a holder meets it;
-- its near misses (PSM for CSM) become ``other_terms``, so fuzzy matching never counts them for it;
+- its near misses (PSM for CSM) become ``other_terms``, so fuzzy matching never counts them for it
+  (not their spellings that are also places or words, "CA" for California, which nothing guards there);
 - a soft skill's mentions, evidence phrases, patterns and ``mention_strength``;
 - a technology's O*NET name, our aliases and its ``same_as`` names (spellings that are ordinary
   words, like "Go", only when the model lists them itself).
@@ -128,7 +129,9 @@ def expand_model(data: dict, catalog: Catalog | Parts) -> dict:
                 continue
             covered.add(miss)
             cred = catalog.credentials.by_id[miss]
-            aliases = [t.text for t in cred.terms if t.key not in taken]
+            # not a spelling that is also a place or a word ("CA": California), which no requirement's
+            # context guards here: it would be found in "Sacramento, CA" and read as a credential held
+            aliases = [t.text for t in cred.terms if t.key not in taken and not t.ambiguous]
             if aliases:
                 others.append({"category": str(Category.CERTIFICATION), "name": _label(cred), "aliases": aliases})
     out = {**data, "requirements": expanded}
@@ -263,6 +266,6 @@ def _other(term: dict, index: int, lookup: _Lookup) -> dict:
     if entries:
         out.setdefault("category", str(PREFIXES[refs[0].split(".", 1)[0]]))
         out.setdefault("name", _label(entries[0]))
-        spellings = [t.text for e in entries for t in (e.terms if not isinstance(e, Skill) else ())]
+        spellings = [t.text for e in entries for t in (e.terms if not isinstance(e, Skill) else ()) if not t.ambiguous]
         out["aliases"] = _merge(spellings, list(term.get("aliases") or []))
     return out
