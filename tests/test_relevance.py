@@ -173,7 +173,8 @@ def test_relevance_a_title_held_across_a_group_names_the_roles_work(title, role,
     ("Executive Profile", "summary"), ("Career Overview", "summary"),
     ("Highlights", "skills"), ("Skill Highlights", "skills"), ("Core Qualifications", "skills"),
     ("Career Focus", "summary"), ("Qualifications Summary", "summary"), ("Computer Skills", "skills"),
-    ("Additional Skills", "skills"),
+    ("Additional Skills", "skills"), ("Education and Qualifications", "education"),
+    ("Professional Qualifications", "certifications"),
     # the twins: what is not a trade's section stays out of the fit
     ("Interests", "other"), ("Accomplishments", "awards"),
 ])
