@@ -159,6 +159,31 @@ def test_pdf_a_smaller_line_below_another_stays_below():
     assert lines_of(extract(builders.placed_pdf([runs]))) == ["Staff Accountant", "2015 - 2020"]
 
 
+def test_pdf_dates_beside_entries_under_a_contact_block_at_the_top_right_stay_with_them():
+    """The page is not a rail of dates as a whole (its contact block sits at the top right), but
+    below the full-width summary it is: there the dates stay beside their entries."""
+    right = lambda text, y: (540 - builders.text_width(text), y, text)  # noqa: E731
+    runs, y = [(72, builders.TOP, "Hector Ramirez")], builders.TOP
+    for line in ("hector.ramirez@example.com", "(210) 555-0127", "San Antonio, TX", "linkedin.com/in/hector"):
+        runs.append(right(line, y))
+        y -= builders.LEADING
+    runs.append((72, y, "Information security analyst and Air Force veteran with six years in cyber defense work."))
+    y -= 2 * builders.LEADING
+    entries = [("ALAMO FEDERAL CREDIT UNION, San Antonio, TX", "2021 - Present", "Information Security Analyst",
+                ["Monitor SIEM alerts and triage incidents", "Run vulnerability scans"]),
+               ("LACKLAND CYBER SOLUTIONS, San Antonio, TX", "2019 - 2021", "SOC Analyst", ["Watched the queue"])]
+    expected = []
+    for employer, dates, title, duties in entries:
+        runs += [(72, y, employer), right(dates, y), (72, y - builders.LEADING, title)]
+        y -= 2 * builders.LEADING
+        for duty in duties:
+            runs.append((84, y, "- " + duty))
+            y -= builders.LEADING
+        expected += [employer, dates, title, *("- " + d for d in duties)]
+    lines = lines_of(extract(builders.placed_pdf([runs])))
+    assert lines[lines.index(entries[0][0]):] == expected
+
+
 SIDEBAR = ["Skills", "Python", "SQL", "Docker", "Airflow", "Kafka", "Spark", "Languages", "English", "French"]
 
 

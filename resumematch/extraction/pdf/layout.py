@@ -276,8 +276,14 @@ def reading_order(lines: list[Line], depth: int = 0) -> list[str]:
     pending: list[Line] = []
 
     def flush() -> None:
-        out.extend(reading_order([ln for ln in pending if ln.x1 <= gutter], depth + 1))
-        out.extend(reading_order([ln for ln in pending if ln.x0 >= gutter], depth + 1))
+        # Between two lines that cross the gutter, one side may be only a rail of dates beside the
+        # other's entries, though the page as a whole is not (a contact block set at the top right):
+        # then that stretch reads row by row.
+        if len(pending) >= 4 and _is_margin_column(pending, gutter):
+            out.extend(_rows(pending))
+        else:
+            out.extend(reading_order([ln for ln in pending if ln.x1 <= gutter], depth + 1))
+            out.extend(reading_order([ln for ln in pending if ln.x0 >= gutter], depth + 1))
         pending.clear()
 
     for line in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
