@@ -184,6 +184,41 @@ def test_pdf_dates_beside_entries_under_a_contact_block_at_the_top_right_stay_wi
     assert lines[lines.index(entries[0][0]):] == expected
 
 
+@pytest.mark.parametrize("dates_beside", [True, False], ids=["dates-beside-entries", "a-real-sidebar"])
+def test_pdf_a_contact_block_at_the_top_right_over_a_rail_of_dates(dates_beside):
+    """No line crosses the gutter: the contact block at the top right is read first, then the
+    entries with their dates beside them, row by row. The twin: a right column of skills under the
+    contact block, not beside any entry, stays a column of its own."""
+    right = lambda text, y: (540 - builders.text_width(text), y, text)  # noqa: E731
+    runs, y = [(72, builders.TOP, "Carlos Mendoza")], builders.TOP
+    contact = ["carlos@example.org", "(512) 555-0137", "Austin, TX 78704"]
+    for line in contact:
+        runs.append(right(line, y))
+        y -= builders.LEADING
+    y -= builders.LEADING
+    left, side = [], ["Skills", "iCIMS", "Workday", "Greenhouse", "Spanish"]
+    for title, dates, duties in [("Talent Acquisition Specialist", "June 2021 - Current", ["Managed requisitions",
+                                                                                         "Screened applicants"]),
+                                 ("Recruiter", "Sept 2018 - May 2021", ["Sourced candidates", "Ran career fairs"])]:
+        runs.append((72, y, title))
+        runs.append(right(dates, y) if dates_beside else (72, y - builders.LEADING, dates))
+        left += [title, dates] if dates_beside else [title, dates]
+        y -= builders.LEADING if dates_beside else 2 * builders.LEADING
+        for duty in duties:
+            runs.append((84, y, "- " + duty))
+            left.append("- " + duty)
+            y -= builders.LEADING
+    if not dates_beside:
+        for i, word in enumerate(side):
+            runs.append((440, builders.TOP - (len(contact) + 1 + i) * builders.LEADING, word))
+    lines = lines_of(extract(builders.placed_pdf([runs])))
+    if dates_beside:
+        assert lines == ["Carlos Mendoza", *contact, *left]
+    else:
+        assert lines[lines.index("Talent Acquisition Specialist"):lines.index("Talent Acquisition Specialist") + 8] \
+            == left and lines[-len(side):] == side
+
+
 SIDEBAR = ["Skills", "Python", "SQL", "Docker", "Airflow", "Kafka", "Spark", "Languages", "English", "French"]
 
 

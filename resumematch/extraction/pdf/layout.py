@@ -229,6 +229,24 @@ _DATE_OR_PLACE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|now|current|ongoing
                             r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|, ", re.IGNORECASE)
 
 
+def _under_a_header(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line]]:
+    """``lines`` cut above the first dated line of the lighter side of ``gutter`` that sits beside a
+    line of the other side: a contact block set at the top right ("jane@example.com", "(512)
+    555-0137") above a rail of dates beside the entries. ``([], lines)`` when there is no such line."""
+    left = [ln for ln in lines if ln.x1 <= gutter]
+    right = [ln for ln in lines if ln.x0 >= gutter]
+    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
+    dated = [ln for ln in small if _YEAR_IN.search(ln.text) and any(_same_band(ln, b) for b in big)]
+    if not dated:
+        return [], lines
+    cut = max(ln.y1 for ln in dated)
+    head = [ln for ln in lines if ln.y0 > cut]
+    return head, [ln for ln in lines if ln.y0 <= cut]
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _same_band(a: Line, b: Line) -> bool:
     overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
     return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
@@ -272,6 +290,9 @@ def reading_order(lines: list[Line], depth: int = 0) -> list[str]:
     gutter = _find_gutter(lines) if depth < 3 and len(lines) >= 8 else None
     if gutter is None or _is_margin_column(lines, gutter):
         return _rows(lines)
+    head, body = _under_a_header(lines, gutter)
+    if head and len(body) >= 4 and _is_margin_column(body, gutter):
+        return reading_order(head, depth + 1) + _rows(body)
     out: list[str] = []
     pending: list[Line] = []
 
