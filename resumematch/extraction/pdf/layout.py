@@ -11,14 +11,13 @@ entries are not gutters: tables and dated entries read row by row.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from pdfminer.layout import LAParams
 
 from .glyphs import Glyph
+from .rows import Line, is_margin_column, rows, same_band, under_a_header
 
 _INF = float("inf")
 #: Stands for the word space pdfminer inserts between two glyphs of a line (its ``LTAnno``).
@@ -101,17 +100,6 @@ def group_lines(glyphs: list[Glyph], laparams: LAParams) -> list[GlyphLine]:
     return lines
 
 
-@dataclass(frozen=True)
-class Line:
-    """One text line with its box in PDF points (y grows upwards)."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    text: str
-
-
 _MIN_GAP = 6.0
 
 
@@ -163,7 +151,7 @@ def _table_rows(lines: list[Line]) -> list[Line]:
     """
     bands: list[list[Line]] = []
     for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
-        if bands and _same_band(bands[-1][0], ln):
+        if bands and same_band(bands[-1][0], ln):
             bands[-1].append(ln)
         else:
             bands.append([ln])
@@ -206,93 +194,16 @@ def _gutter_at(lines: list[Line], table_rows: list[Line], x: float, total: int) 
     return None if gap < _MIN_GAP else (crossing, -gap)
 
 
-def _is_margin_column(lines: list[Line], gutter: float) -> bool:
-    """True when one side only holds dates or places set beside the other side's lines.
-
-    Templates that right-align "Sept 2018 - May 2023" beside each entry look like two
-    columns; read as columns, every date would lose its job. Such a side is light
-    (under a quarter of the text) and nearly every line of it shares a baseline
-    band with a line across the gutter; a real sidebar is not aligned that way.
-    """
-    left = [ln for ln in lines if ln.x1 <= gutter]
-    right = [ln for ln in lines if ln.x0 >= gutter]
-    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
-    share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
-    aligned = sum(any(_same_band(a, b) for b in big) for a in small) / max(1, len(small))
-    datelike = sum(bool(_DATE_OR_PLACE.search(ln.text)) for ln in small) / max(1, len(small))
-    x1s, x0s = [ln.x1 for ln in small], [ln.x0 for ln in small]
-    flush_right = len(small) > 1 and max(x1s) - min(x1s) < 2 and max(x0s) - min(x0s) > 5
-    return share < 0.25 and aligned >= 0.9 and (datelike >= 0.4 or flush_right)
-
-
-_DATE_OR_PLACE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|now|current|ongoing)\b|"
-                            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|, ", re.IGNORECASE)
-
-
-def _under_a_header(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line]]:
-    """``lines`` cut above the first dated line of the lighter side of ``gutter`` that sits beside a
-    line of the other side: a contact block set at the top right ("jane@example.com", "(512)
-    555-0137") above a rail of dates beside the entries. ``([], lines)`` when there is no such line."""
-    left = [ln for ln in lines if ln.x1 <= gutter]
-    right = [ln for ln in lines if ln.x0 >= gutter]
-    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
-    dated = [ln for ln in small if _YEAR_IN.search(ln.text) and any(_same_band(ln, b) for b in big)]
-    if not dated:
-        return [], lines
-    cut = max(ln.y1 for ln in dated)
-    head = [ln for ln in lines if ln.y0 > cut]
-    return head, [ln for ln in lines if ln.y0 <= cut]
-
-
-_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _same_band(a: Line, b: Line) -> bool:
-    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
-
-
-def _banded(lines: list[Line]) -> list[Line]:
-    """``lines`` top to bottom and, within one visual row, left to right: a line joins the row of
-    the line above it when they overlap vertically (``_same_band``), even if its top is lower. A
-    bullet set in a smaller size than its item's text ("•" 10 pt before "Market pricing" 11 pt)
-    has a lower top on the same baseline; ordered by top alone, it came after its item and then
-    opened the next one."""
-    rows: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0)):
-        if rows and _same_band(rows[-1][0], ln):
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
-
-
-def _rows(lines: list[Line]) -> list[str]:
-    """Lines top to bottom, left to right (``_banded``). Pieces of one visual line that pdfminer split
-    at a wide word gap (same baseline and height, gap under 1.5 line heights) are joined."""
-    out: list[str] = []
-    prev = None
-    for ln in _banded(lines):
-        height = ln.y1 - ln.y0
-        if (prev is not None and abs(ln.y0 - prev.y0) < 0.2 * height
-                and abs(height - (prev.y1 - prev.y0)) < 0.2 * height and 0 <= ln.x0 - prev.x1 < 1.5 * height):
-            out[-1] += " " + ln.text
-        else:
-            out.append(ln.text)
-        prev = ln
-    return out
-
-
 def reading_order(lines: list[Line], depth: int = 0) -> list[str]:
     """Return the text of ``lines`` as rows in reading order."""
     if not lines:
         return []
     gutter = _find_gutter(lines) if depth < 3 and len(lines) >= 8 else None
-    if gutter is None or _is_margin_column(lines, gutter):
-        return _rows(lines)
-    head, body = _under_a_header(lines, gutter)
-    if head and len(body) >= 4 and _is_margin_column(body, gutter):
-        return reading_order(head, depth + 1) + _rows(body)
+    if gutter is None or is_margin_column(lines, gutter):
+        return rows(lines)
+    head, body = under_a_header(lines, gutter)
+    if head and len(body) >= 4 and is_margin_column(body, gutter):
+        return reading_order(head, depth + 1) + rows(body)
     out: list[str] = []
     pending: list[Line] = []
 
@@ -300,8 +211,8 @@ def reading_order(lines: list[Line], depth: int = 0) -> list[str]:
         # Between two lines that cross the gutter, one side may be only a rail of dates beside the
         # other's entries, though the page as a whole is not (a contact block set at the top right):
         # then that stretch reads row by row.
-        if len(pending) >= 4 and _is_margin_column(pending, gutter):
-            out.extend(_rows(pending))
+        if len(pending) >= 4 and is_margin_column(pending, gutter):
+            out.extend(rows(pending))
         else:
             out.extend(reading_order([ln for ln in pending if ln.x1 <= gutter], depth + 1))
             out.extend(reading_order([ln for ln in pending if ln.x0 >= gutter], depth + 1))

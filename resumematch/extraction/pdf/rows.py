@@ -1,0 +1,95 @@
+"""Reading a stretch of a page row by row: which lines share a visual row, and when the lighter side
+of a gutter is only a rail of dates beside the other side's entries (so no column of its own)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line with its box in PDF points (y grows upwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+def is_margin_column(lines: list[Line], gutter: float) -> bool:
+    """True when one side only holds dates or places set beside the other side's lines.
+
+    Templates that right-align "Sept 2018 - May 2023" beside each entry look like two
+    columns; read as columns, every date would lose its job. Such a side is light
+    (under a quarter of the text) and nearly every line of it shares a baseline
+    band with a line across the gutter; a real sidebar is not aligned that way.
+    """
+    left = [ln for ln in lines if ln.x1 <= gutter]
+    right = [ln for ln in lines if ln.x0 >= gutter]
+    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
+    share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
+    aligned = sum(any(same_band(a, b) for b in big) for a in small) / max(1, len(small))
+    datelike = sum(bool(_DATE_OR_PLACE.search(ln.text)) for ln in small) / max(1, len(small))
+    x1s, x0s = [ln.x1 for ln in small], [ln.x0 for ln in small]
+    flush_right = len(small) > 1 and max(x1s) - min(x1s) < 2 and max(x0s) - min(x0s) > 5
+    return share < 0.25 and aligned >= 0.9 and (datelike >= 0.4 or flush_right)
+
+
+_DATE_OR_PLACE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|now|current|ongoing)\b|"
+                            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|, ", re.IGNORECASE)
+
+
+def under_a_header(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line]]:
+    """``lines`` cut above the first dated line of the lighter side of ``gutter`` that sits beside a
+    line of the other side: a contact block set at the top right ("jane@example.com", "(512)
+    555-0137") above a rail of dates beside the entries. ``([], lines)`` when there is no such line."""
+    left = [ln for ln in lines if ln.x1 <= gutter]
+    right = [ln for ln in lines if ln.x0 >= gutter]
+    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
+    dated = [ln for ln in small if _YEAR_IN.search(ln.text) and any(same_band(ln, b) for b in big)]
+    if not dated:
+        return [], lines
+    cut = max(ln.y1 for ln in dated)
+    head = [ln for ln in lines if ln.y0 > cut]
+    return head, [ln for ln in lines if ln.y0 <= cut]
+
+
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def same_band(a: Line, b: Line) -> bool:
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def banded(lines: list[Line]) -> list[Line]:
+    """``lines`` top to bottom and, within one visual row, left to right: a line joins the row of
+    the line above it when they overlap vertically (``same_band``), even if its top is lower. A
+    bullet set in a smaller size than its item's text ("•" 10 pt before "Market pricing" 11 pt)
+    has a lower top on the same baseline; ordered by top alone, it came after its item and then
+    opened the next one."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-round(ln.y1), ln.x0)):
+        if rows and same_band(rows[-1][0], ln):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.x0)]
+
+
+def rows(lines: list[Line]) -> list[str]:
+    """Lines top to bottom, left to right (``banded``). Pieces of one visual line that pdfminer split
+    at a wide word gap (same baseline and height, gap under 1.5 line heights) are joined."""
+    out: list[str] = []
+    prev = None
+    for ln in banded(lines):
+        height = ln.y1 - ln.y0
+        if (prev is not None and abs(ln.y0 - prev.y0) < 0.2 * height
+                and abs(height - (prev.y1 - prev.y0)) < 0.2 * height and 0 <= ln.x0 - prev.x1 < 1.5 * height):
+            out[-1] += " " + ln.text
+        else:
+            out.append(ln.text)
+        prev = ln
+    return out
