@@ -175,6 +175,7 @@ def test_relevance_a_title_held_across_a_group_names_the_roles_work(title, role,
     ("Career Focus", "summary"), ("Qualifications Summary", "summary"), ("Computer Skills", "skills"),
     ("Additional Skills", "skills"), ("Education and Qualifications", "education"),
     ("Professional Qualifications", "certifications"),
+    ("R E L E V A N T E X P E R I E N C E", "experience"), ("A R E A S  O F  E X P E R T I S E", "skills"),
     # the twins: what is not a trade's section stays out of the fit
     ("Interests", "other"), ("Accomplishments", "awards"),
 ])
@@ -349,3 +350,10 @@ def test_relevance_role_titles_decide_the_analysis_so_they_key_the_cache():
     other = model.model_copy(update={"experience": model.experience.model_copy(update={"role_titles": ()})})
     assert model.matching_hash() != other.matching_hash()
     assert model.matching_hash() == load_model("it_project_manager").matching_hash()
+
+
+@pytest.mark.parametrize("line", ["A B C D", "I T", "Q A / Q C", "a b c d e f"])
+def test_relevance_spaced_letters_that_spell_no_heading_are_none(line):
+    from resumematch.analyze.rules.headings import heading_label
+
+    assert heading_label(line) is None

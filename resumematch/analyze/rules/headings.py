@@ -51,8 +51,16 @@ _LOOKUP = {syn: label for label, syns in SECTION_SYNONYMS.items() for syn in syn
 _CLEAN = re.compile(r"[^a-z& ]+")
 
 
+#: A heading set with its letters spaced out ("R E L E V A N T  E X P E R I E N C E"), whose word
+#: breaks the text may have lost: matched with the spaces taken out of both.
+_LETTER_SPACED = re.compile(r"^\s*(?:[A-Za-z&]\s{1,3}){3,}[A-Za-z&]\s*:?\s*$")
+_SPACELESS = {syn.replace(" ", ""): label for syn, label in _LOOKUP.items()}
+
+
 def heading_label(line: str) -> str | None:
     """The canonical section of a heading line ("WORK HISTORY:" is experience), else None."""
+    if _LETTER_SPACED.match(line):
+        return _SPACELESS.get(re.sub(r"[\s:]+", "", line).lower().replace("&", "and"))
     head = line.split(":", 1)[0] if ":" in line else line
     if len(head) > 45:
         return None
