@@ -96,6 +96,8 @@ def test_names_none_without_a_second_signal(text):
     ("JAN KÜSTER RESUME", "JAN KÜSTER"),            # a trailing "Resume"
     ("Tiffany Padberg April 2019", "Tiffany Padberg"),  # a date after the name
     ("Tanna Cummerata B", "Tanna Cummerata"),      # an icon glyph read as a letter
+    ("Keisha Robinson PHR", "Keisha Robinson"),     # a credential of the catalogue after the name
+    ("Mary Ann Lee SHRM-CP", "Mary Ann Lee"),
 ])
 def test_names_clean_name_drops_what_follows_a_name(raw, cleaned):
     assert clean_name(raw) == cleaned
@@ -105,6 +107,10 @@ def test_names_clean_name_drops_what_follows_a_name(raw, cleaned):
     ("Jane Resume Writer", "Jane Resume Writer"),   # "Resume" not last: not cut here (name_score rejects it)
     ("June Carter April", "June Carter April"),     # a month with no date after it stays
     ("Anna B. Cole", "Anna B. Cole"),               # a middle initial stays
+    ("Dwayne Mitchell Jr.", "Dwayne Mitchell Jr."),  # a generational suffix is the name's
+    ("Dwayne Mitchell, Jr.", "Dwayne Mitchell Jr."),
+    ("John Smith III", "John Smith III"),
+    ("Ana Lima SAGE", "Ana Lima SAGE"),             # capitals that name no credential stay
 ])
 def test_names_clean_name_keeps_what_belongs(raw, cleaned):
     assert clean_name(raw) == cleaned

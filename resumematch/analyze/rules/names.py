@@ -32,6 +32,8 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)*(?:-[^\W\d
 _PARTICLES = frozenset("van von de da del der la le bin al dos du di el".split())
 _POST_NOMINALS = frozenset("""mba pmp phd rn bsn msn csm cpa md pe ms bs ba ma msc bsc capm cissp itil
 cfa acca jd esq jr sr ii iii iv""".split())
+#: Generational suffixes: part of the name ("Dwayne Mitchell Jr."), not letters after it.
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
 _MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _PREFIX = re.compile(r"^(?:(?:full\s+|candidate\s+)?name\s*[:\-]\s*|(?:dr|mr|mrs|ms|miss|prof)\.?\s+"
@@ -127,11 +129,27 @@ def clean_name(part: str) -> str:
     if len(tail) > 3 or any(w[0].islower() for w in tail):
         return ""  # "Acme Corp, a leading maker of ..."
     words = head.split()
-    while len(words) > 2 and words[-1].lower().replace(".", "") in _POST_NOMINALS:
-        words.pop()  # "Jane Doe PMP"
+    generation = next((w for w in after if w.lower().strip(".") in _GENERATIONS), None)  # "Doe, Jr."
+    while len(words) > 2 and words[-1].lower().replace(".", "") not in _GENERATIONS and (
+            words[-1].lower().replace(".", "") in _POST_NOMINALS or _credential_acronym(words[-1])):
+        words.pop()  # "Jane Doe PMP", "Keisha Robinson PHR"
+    if generation and words[-1].lower().strip(".") not in _GENERATIONS:
+        words.append(generation)
     if len(words) > 2 and len(words[-1]) == 1 and words[-1].isupper():
         words.pop()  # "Jane Doe B": an icon glyph read as a letter
-    return " ".join(words).strip(" .")
+    name = " ".join(words)
+    # a generational suffix keeps its full stop ("Jr."); any other trailing one is a sentence's
+    return name.strip(" ") if words and words[-1].lower().strip(".") in _GENERATIONS else name.strip(" .")
+
+
+@lru_cache(maxsize=4096)
+def _credential_acronym(word: str) -> bool:
+    """Whether ``word``, in capitals, is a credential's acronym in the catalogue ("PHR", "SHRM-CP")."""
+    if not (word.isupper() and 2 <= len(word) <= 8):
+        return False
+    from ...catalog import load_catalog
+
+    return bool(load_catalog().credentials.lookup(word.strip(",.")))
 
 
 def _leading_name(raw: str) -> str:
