@@ -147,9 +147,9 @@ def _credential_acronym(word: str) -> bool:
     """Whether ``word``, in capitals, is a credential's acronym in the catalogue ("PHR", "SHRM-CP")."""
     if not (word.isupper() and 2 <= len(word) <= 8):
         return False
-    from ...catalog import load_catalog
+    from ...catalog.refs import bundled_parts  # the credentials a model's references loaded, not all of it
 
-    return bool(load_catalog().credentials.lookup(word.strip(",.")))
+    return bool(bundled_parts().credentials.lookup(word.strip(",.")))
 
 
 def _leading_name(raw: str) -> str:
