@@ -14,7 +14,7 @@ from ..extraction.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)
-from .components.degrees import names_degree
+from .components.degrees import SCHOOL, names_degree
 from .rules.dateranges import merged_months
 from .rules.extensions import doc_text, section_lookup, token_bounds
 from .rules.injection import injection_spans
@@ -48,8 +48,6 @@ _STUDY_LABEL = re.compile(r"^\W*(?:relevant\s+)?(?:course(?:work|s)?|modules?|ma
                           r"speciali[sz]ation|concentration|thesis|dissertation|field of study|focus)\b", re.I)
 
 
-#: A line naming where one studied.
-_SCHOOL = re.compile(r"\b(?:school|college|academy|university|institute|polytechnic|lyc[eé]e|gymnasium)\b", re.I)
 
 
 def studied(education: str) -> str:
@@ -64,7 +62,7 @@ def studied(education: str) -> str:
     for i, line in enumerate(lines):
         if names_degree(line):
             keep.add(i)
-            if i + 1 < len(lines) and not _SCHOOL.search(lines[i + 1]):
+            if i + 1 < len(lines) and not SCHOOL.search(lines[i + 1]):
                 keep.add(i + 1)
         elif _STUDY_LABEL.match(line):
             keep.add(i)

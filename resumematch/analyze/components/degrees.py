@@ -104,6 +104,10 @@ def _level_matches(text: str) -> list[list[re.Match]]:
     return found
 
 
+#: A word naming a place of study ("Sale High School", "University of Bath", "Lycée Molière").
+SCHOOL = re.compile(r"\b(?:school|college|academy|university|institute|polytechnic|lyc[eé]e|gymnasium)\b", re.I)
+
+
 def names_degree(text: str) -> bool:
     """Whether ``text`` names a degree of any level, associate to doctorate ("B.S.", "Master of
     Business Information Systems"); a school-leaving record ("GCSE English", "High School

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..component import Component
 from ..rules.extensions import doc_text
 from ..rules.headings import QUALIFICATIONS, heading_label
-from .degrees import names_degree
+from .degrees import SCHOOL, names_degree
 
 
 class SectionDetector(Component):
@@ -39,19 +39,19 @@ class SectionDetector(Component):
 #: What marks a "Qualifications" section as schooling: a year ("GCSE English, June 2000"), a school,
 #: a school-leaving or vocational record ("NVQ 3 in Retailing", "Diploma in Nursing") or a grade
 #: ("Grade C", "(Pass)", "CGPA 8.1", "78%").
-_SCHOOLING = re.compile(r"\b(?:19|20)\d\d\b|\b(?:school|college|academy|university|institute|board|grade|"
-                        r"c?gpa|gcse|a-levels?|g?nvq|btec|hsc|ssc|diploma)\b|\((?:pass|merit|distinction)\)|"
-                        r"\d\s*%", re.IGNORECASE)
+_SCHOOLING = re.compile(r"\b(?:19|20)\d\d\b|\b(?:board|grade|c?gpa|gcse|a-levels?|g?nvq|btec|hsc|ssc|diploma)\b|"
+                        r"\((?:pass|merit|distinction)\)|\d\s*%", re.IGNORECASE)
 
 
 def _resolved(label: str, section: str) -> str:
     """A "Qualifications" section is the education when a line of it names a degree or reads as
-    schooling (``_SCHOOLING``); else it is a list of skills ("Market pricing", "Job evaluation"),
+    schooling (a school, ``_SCHOOLING``); else it is a list of skills ("Market pricing", "Job evaluation"),
     whose words tell the candidate's trade."""
     if label != QUALIFICATIONS:
         return label
     lines = section.split("\n")[1:]
-    return "education" if any(names_degree(line) or _SCHOOLING.search(line) for line in lines) else "skills"
+    schooling = any(names_degree(line) or SCHOOL.search(line) or _SCHOOLING.search(line) for line in lines)
+    return "education" if schooling else "skills"
 
 
 @Language.factory("resumematch_sections", assigns=["doc._.rm_sections"])

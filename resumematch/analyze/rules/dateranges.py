@@ -73,7 +73,6 @@ _MONTH_YEAR = re.compile(rf"({_MONTH})\s*({_YEAR})")
 _MONTH_NUMBER_YEAR = re.compile(rf"(\d{{1,2}})\s*[/.-]\s*({_YEAR})")
 _YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[/.-]\s*(\d{{1,2}})")
 _YEAR_POINT = re.compile(_YEAR)
-_YEAR_ONLY = re.compile(_YEAR)
 _SHORT_MONTH_NUMBER = re.compile(r"(\d{1,2})\s*/\s*(\d\d)")
 _SHORT_MONTH_NAME = re.compile(rf"({_MONTH})\s*'(\d\d)")
 _DAY_DATE_POINT = re.compile(rf"(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*[/.-]\s*({_YEAR})")
@@ -163,7 +162,7 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
             groups = m.groupdict()
             a = groups.get("a") or groups.get("c") or groups.get("e")
             b = groups.get("b") or groups.get("d") or groups.get("f")
-            if _YEAR_ONLY.fullmatch(a.strip()) and _VERSION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            if _YEAR_POINT.fullmatch(a.strip()) and _VERSION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "Windows Server 2008 to 2016": versions
             # Both ends of a range are written one way: "23/2/2015 to 05/3/2015" is day first throughout.
             day_first = next((f for f in map(day_first_of, (a, b or "")) if f is not None), None)
