@@ -181,3 +181,16 @@ def test_dates_a_duty_without_a_full_stop_is_not_the_next_title(analyzer, above,
 def test_dates_a_range_after_a_word_that_is_no_product_is_a_range(analyzer, line):
     (period,) = analyzer.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{line}\n• Served guests\n").periods
     assert (period.start, period.end) == ("2012-01", "2015-01")
+
+
+@pytest.mark.parametrize("above, title", [
+    ("Page 1 of 2", "Accounting Clerk"),  # a page's running marker names no job
+    ("Reference: Mike Dunn, shift supervisor (901) 555-0186", "Accounting Clerk"),  # nor someone's phone
+    ("Jane Doe", "Accounting Clerk"),  # nor the candidate's name in a running header
+    ("Analyst II, Unit 4", "Analyst II, Unit 4"),  # the twin: numbers that are no phone, a title above
+])
+def test_dates_page_markers_contacts_and_the_name_are_no_title(analyzer, above, title):
+    text = ("Jane Doe\njane@example.com\n\nEXPERIENCE\nStaff Accountant\nJanuary 2016 to Present Boston, MA\n"
+            f"Posted journal entries.\n{above}\nMarch 2012 to December 2015 Boston, MA\nAccounting Clerk\n"
+            "Scanned records\n")
+    assert [p.title for p in analyzer.analyze(text).periods] == ["Staff Accountant", title]

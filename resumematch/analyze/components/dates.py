@@ -125,6 +125,7 @@ class DateFinder(StatefulComponent):
         schooling = {c: [span_chars(doc, f.start, f.end)[0] for f in findings if f.category == c]
                      for c in (Category.DEGREE, Category.CERTIFICATION)}
         section_at = section_lookup(doc)
+        name = (doc._.rm_contact or {}).get("name")
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
         for i, p in enumerate(raw):
@@ -147,6 +148,8 @@ class DateFinder(StatefulComponent):
             # job are not part of it.
             block_end = max(line_end, min(block_end, section_end(doc, p.char_start)))
             title = self._title(text, title_start, p.char_start, p.char_end)
+            if name and name in title:  # a running header repeats the candidate's name above the entry
+                title = " | ".join(part for part in title.split(" | ") if part != name)
             # A degree or a credential at the head of the entry, under a title that names no job
             # ("B.S. Computer Science, 2010 - 2014" in the Experience; "PMP, 2015 - 2018"), dates
             # schooling or a credential's validity, whatever section the layout put it in.
@@ -219,9 +222,9 @@ def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
 
 def _words_of(line: str) -> str:
     """A title line's words with dashes, bars and emptied brackets trimmed; "" for a line without
-    words, a heading, a label ("Duration:") or a duty (a list item, or a sentence of more than 12
-    words): those name no job."""
-    if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line):
+    words, a heading, a label ("Duration:"), a page marker or contact details (``_NO_TITLE``) or a
+    duty (a list item, or a sentence of more than 12 words): those name no job."""
+    if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line) or _NO_TITLE.search(line):
         return ""
     words = " ".join(_unbracketed(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,:")).split())
     if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
@@ -254,6 +257,9 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
 _LIST_MARKS = ("•", "▪", "●", "◦", "*", "- ", "– ")
+#: A line no job is named on: a page's running marker ("Page 1 of 2") or someone's contact details
+#: ("Reference: Mike Dunn, shift supervisor (901) 555-0186", "jane@example.com").
+_NO_TITLE = re.compile(r"^\s*page\s+\d+(?:\s+of\s+\d+)?\s*$|\S@\S+\.[a-z]{2,}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}", re.I)
 
 #: A line that ends a sentence: a lower-case word and a full stop ("... and two network engineers.",
 #: "service on time and under budget."). Titles and company names end in a capital or an
@@ -284,6 +290,6 @@ def _forward_lines(text: str, pos: int, n: int) -> int:
 
 
 @Language.factory("resumematch_dates", assigns=["doc._.rm_periods"],
-                  requires=["doc._.rm_sections", "doc._.rm_findings"])
+                  requires=["doc._.rm_sections", "doc._.rm_findings", "doc._.rm_contact"])
 def make_dates(nlp: Language, name: str) -> DateFinder:
     return DateFinder(nlp, name)
