@@ -28,6 +28,7 @@ from ..rules.extensions import (
     section_start,
     span_chars,
 )
+from ..rules.header import EMAIL
 from ..rules.headings import heading_label
 from ..rules.notnames import is_place
 from .terms import lemmatizer_of
@@ -224,7 +225,7 @@ def _words_of(line: str) -> str:
     """A title line's words with dashes, bars and emptied brackets trimmed; "" for a line without
     words, a heading, a label ("Duration:"), a page marker or contact details (``_NO_TITLE``) or a
     duty (a list item, or a sentence of more than 12 words): those name no job."""
-    if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line) or _NO_TITLE.search(line):
+    if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line) or _NO_TITLE.search(line) or EMAIL.search(line):
         return ""
     words = " ".join(_unbracketed(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,:")).split())
     if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
@@ -257,9 +258,9 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
 _LIST_MARKS = ("•", "▪", "●", "◦", "*", "- ", "– ")
-#: A line no job is named on: a page's running marker ("Page 1 of 2") or someone's contact details
-#: ("Reference: Mike Dunn, shift supervisor (901) 555-0186", "jane@example.com").
-_NO_TITLE = re.compile(r"^\s*page\s+\d+(?:\s+of\s+\d+)?\s*$|\S@\S+\.[a-z]{2,}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}", re.I)
+#: A line no job is named on: a page's running marker ("Page 1 of 2") or someone's phone ("Reference:
+#: Mike Dunn, shift supervisor (901) 555-0186"); an email (``header.EMAIL``) names none either.
+_NO_TITLE = re.compile(r"^\s*page\s+\d+(?:\s+of\s+\d+)?\s*$|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}", re.I)
 
 #: A line that ends a sentence: a lower-case word and a full stop ("... and two network engineers.",
 #: "service on time and under budget."). Titles and company names end in a capital or an

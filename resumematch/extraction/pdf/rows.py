@@ -18,6 +18,14 @@ class Line:
     text: str
 
 
+def _sides(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line]]:
+    """The lines wholly on each side of ``gutter``, the side with less text first."""
+    left = [ln for ln in lines if ln.x1 <= gutter]
+    right = [ln for ln in lines if ln.x0 >= gutter]
+    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
+    return small, big
+
+
 def is_margin_column(lines: list[Line], gutter: float) -> bool:
     """True when one side only holds dates or places set beside the other side's lines.
 
@@ -26,9 +34,7 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
     (under a quarter of the text) and nearly every line of it shares a baseline
     band with a line across the gutter; a real sidebar is not aligned that way.
     """
-    left = [ln for ln in lines if ln.x1 <= gutter]
-    right = [ln for ln in lines if ln.x0 >= gutter]
-    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
+    small, big = _sides(lines, gutter)
     share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
     aligned = sum(any(same_band(a, b) for b in big) for a in small) / max(1, len(small))
     datelike = sum(bool(_DATE_OR_PLACE.search(ln.text)) for ln in small) / max(1, len(small))
@@ -45,9 +51,7 @@ def under_a_header(lines: list[Line], gutter: float) -> tuple[list[Line], list[L
     """``lines`` cut above the first dated line of the lighter side of ``gutter`` that sits beside a
     line of the other side: a contact block set at the top right ("jane@example.com", "(512)
     555-0137") above a rail of dates beside the entries. ``([], lines)`` when there is no such line."""
-    left = [ln for ln in lines if ln.x1 <= gutter]
-    right = [ln for ln in lines if ln.x0 >= gutter]
-    small, big = sorted((left, right), key=lambda side: sum(len(ln.text) for ln in side))
+    small, big = _sides(lines, gutter)
     dated = [ln for ln in small if _YEAR_IN.search(ln.text) and any(same_band(ln, b) for b in big)]
     if not dated:
         return [], lines
