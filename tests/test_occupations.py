@@ -12,7 +12,7 @@ from resumematch.analyze.relevance import RoleReader
 from resumematch.catalog.held_titles import HeldTitles
 from resumematch.catalog.occupations import background
 from resumematch.catalog.onet import occupation_titles
-from resumematch.catalog.roles import field_words, neighbours
+from resumematch.catalog.roles import beside, field_words, neighbours
 from resumematch.catalog.stems import words
 from resumematch.errors import ModelError
 from resumematch.model import load_model
@@ -140,6 +140,23 @@ def test_occupations_a_roles_neighbours_work_in_its_field(code, kin, not_kin):
     assert (kin | not_kin) <= set(background().related[code])  # O*NET relates all of them
     near = set(neighbours(code))
     assert kin <= near and not not_kin & near
+
+
+@pytest.mark.parametrize("codes, beside_them, apart", [
+    # O*NET's related occupations, and those whose titles name the role's field, are beside it ...
+    (("25-2031.00",), {"25-2022.00", "25-9042.00", "25-1194.00"}, {"21-1012.00", "15-1252.00"}),
+    (("11-3121.00",), {"13-1071.00", "13-1111.00"}, {"11-3021.00", "43-6011.00"}),
+    # ... of each of a role's occupations, with those in the same SOC broad occupation (web developers
+    # beside software developers)
+    (("11-2021.00", "11-2022.00"), {"41-4011.00", "13-1161.00"}, {"23-2011.00", "15-1252.00"}),
+    (("15-1299.09", "15-1252.00"), {"15-1254.00", "15-1251.00", "11-3021.00"}, {"11-3121.00", "43-6011.00"}),
+])
+def test_occupations_the_trades_beside_a_role(codes, beside_them, apart):
+    """Beside secondary school teachers: middle school teachers, teaching assistants, career and
+    technical teachers; apart: educational counselors, software developers. Beside HR managers:
+    HR specialists, management analysts; apart: IT managers, executive assistants."""
+    near = beside(codes)
+    assert beside_them <= near and not apart & near
 
 
 def test_occupations_the_field_of_a_title_is_not_its_rank():

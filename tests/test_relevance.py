@@ -357,3 +357,34 @@ def test_relevance_spaced_letters_that_spell_no_heading_are_none(line):
     from resumematch.analyze.rules.headings import heading_label
 
     assert heading_label(line) is None
+
+
+_CAMPAIGNS = "Planned product launch campaigns, ran market research on pricing and managed the advertising budget."
+_HR_DUTIES = "Hired and trained staff. Prepared the department budget. Wrote policies and handled employee relations."
+
+
+@pytest.mark.parametrize("role, title, body, relevant", [
+    # a title held in a trade apart from the role's (not its occupations, nor those O*NET relates to
+    # them or whose titles name their field) is that trade's work, whatever its duties share ...
+    ("Marketing Manager", "Senior Software Developer, Acme", _CAMPAIGNS, False),
+    ("Marketing Manager", "Paralegal", _CAMPAIGNS, False),
+    ("Human Resources Manager", "IT Manager", _HR_DUTIES, False),
+    # ... a title that names more than that trade's title leaves it to the duties ("Social Media
+    # Manager" holds "Media Manager", of Producers and Directors) ...
+    ("Marketing Manager", "Social Media Manager", _CAMPAIGNS, True),
+    # ... as do a rank alone, a title that does not name its holder's field ("Service Engineer", of
+    # Aerospace Engineers), and the title of a trade beside the role's (sales for marketing, a business
+    # analyst for IT)
+    ("Human Resources Manager", "Manager", _HR_DUTIES, True),
+    ("IT Project Manager", "Senior Service Engineer, EMC", "Resolved server and storage faults for enterprise customers.", True),
+    # ("Research Fellow", held by survey researchers, reads closer to teaching assistants alone)
+    ("IT Project Manager", "Research Fellow", "Led the lab's ICT projects: the network refresh and the move to cloud storage.",
+     True),
+    ("Marketing Manager", "Sales Engineer", _CAMPAIGNS, True),
+    ("IT Project Manager", "Business Analyst",
+     "Gathered requirements for the ERP upgrade, wrote SQL reports and tested releases with the developers.", True),
+])
+def test_relevance_a_job_titled_as_a_trade_apart_is_that_trades_work(role, title, body, relevant):
+    verdict = RoleReader((), (), role).job(title, f"{title}\n{body}")
+    assert verdict.relevant is relevant
+    assert ("another trade than the role's" in verdict.why) is not relevant

@@ -10,7 +10,10 @@ resume's result does not depend on who else is ranked.
   occupations ("Systems Analyst" names Computer Systems Analysts), or when its title and duties
   read as one of the role's occupations: the closest of them scores at least
   ``JOB_FIT`` of the closest occupation of all. A cashier who "entered data" reads as a cashier,
-  not as a software developer, whatever single words the entry shares with IT.
+  not as a software developer, whatever single words the entry shares with IT. A job whose title
+  is another trade's, held only in occupations apart from the role's (``catalog.roles.beside``),
+  is that trade's work whatever its duties share with the role: an "IT Manager" who hired staff
+  and wrote policies is no human resources manager.
 - The **fit** of a resume is the same reading over the sections that tell its trade (the analyzer
   leaves out contact lines, the name, towns, its jobs' employers and the like), averaged over two questions:
   does it read as one of the role's occupations, and as the role's own (the one its title names)?
@@ -27,9 +30,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..catalog.held_titles import Named
 from ..catalog.occupations import Background, Reading, background
-from ..catalog.roles import neighbours
-from ..catalog.stems import ACRONYMS, RANK_WORDS
+from ..catalog.roles import beside, field_words, neighbours
+from ..catalog.stems import ACRONYMS, RANK_WORDS, title_words, words
 from .rules.notnames import is_place, without_places
 
 #: A single word whose specificity is below this (a word the titles, descriptions or tools of more
@@ -94,6 +98,12 @@ class RoleReader:
         return tuple(dict.fromkeys((*neighbours(self.primary), *self.own)))
 
     @cached_property
+    def near_codes(self) -> frozenset[str]:
+        """The role's occupations and those beside them (``beside``): the trades whose people may do
+        the role's work under their own titles (a business analyst for an IT role)."""
+        return beside(self.role_codes)
+
+    @cached_property
     def own_codes(self) -> frozenset[str]:
         """The role itself: the model's ``role_occupations``, or else the one closest to its title."""
         return frozenset(self.own or ((self.primary,) if self.primary else ()))
@@ -120,6 +130,10 @@ class RoleReader:
             return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
         text = _blanked(without_places(body if title and title in body else f"{title}\n{body}"),
                         self.employers(title))
+        trade = self._trade_apart(title, named) if named is not None else None
+        if trade is not None:
+            return JobVerdict(False, f"its title names '{named.held}', a title of {trade}: another trade than "
+                                     "the role's or those beside it")
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:
             return JobVerdict(False, "its entry has no words that tell an occupation")
@@ -128,6 +142,32 @@ class RoleReader:
             return JobVerdict(True, f"reads as {reading.closest.title} ({words})")
         return JobVerdict(False, f"its title and duties do not read as the role's occupations "
                                  f"(closest of them: {reading.closest.title}, {reading.fit:.2f} of the best match)")
+
+    def _trade_apart(self, title: str, named: Named) -> str | None:
+        """The occupation of another trade that the job's title names, if it names one: a title
+        held in occupations none of which is the role's or beside it (``near_codes``), that names
+        the field of an occupation holding it and, read alone, reads as that occupation ("Software
+        Developer" of Software Developers; not "Service Engineer", a title O*NET lists under
+        Aerospace Engineers, nor "Research Fellow", which reads closer to teaching assistants
+        than to the survey researchers holding it), and whose part of the
+        title line is that title and no more in its field ("Senior Software Developer, Acme"; not
+        "Sales & Marketing Engineer", which holds "Sales Engineer"; "Engineer" names a rank, no
+        field). None otherwise: then the job's duties decide."""
+        if named.codes & self.near_codes:
+            return None
+        field = _field_words(named.held)
+        if not field:
+            return None
+        for part in _TITLE_PARTS.split(title):
+            found = self.background.named(part) if part else None
+            if found is not None and found.held == named.held:
+                if not _field_words(part) <= field:
+                    return None
+                stems = set(words(" ".join(field)))
+                holders = tuple(o.code for o in named.occupations if stems & field_words(o.code))
+                alone = self.background.reading(named.held, holders, n_terms=0) if holders else None
+                return alone.closest.title if alone is not None and alone.fit >= JOB_FIT else None
+        return None
 
     def employers(self, title: str) -> list[str]:
         """The parts of a title line that name where the job was, not what it was: beside a part
@@ -173,6 +213,12 @@ class RoleReader:
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)
+
+
+def _field_words(title: str) -> set[str]:
+    """The words of a title that name its field, not its rank ("Senior Software Developer":
+    software, developer is a rank; "Director of Software Development": software, development)."""
+    return {w for w in title_words(title) if w not in RANK_WORDS and w not in _FUNCTION_WORDS}
 
 
 def _blanked(text: str, phrases: Iterable[str]) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .occupations import background
 from .onet import occupation_titles
@@ -30,6 +31,22 @@ def neighbours(code: str) -> tuple[str, ...]:
     return (code, *(o for o in b.related[code] if o[:4] == code[:4] or field_words(o) & field))
 
 
+def beside(codes: tuple[str, ...]) -> frozenset[str]:
+    """The occupations ``codes`` and those beside them: those O*NET relates most closely to one of
+    them, those in the same SOC broad occupation (the same first six characters: 15-125 is the
+    software and web developers, programmers and testers), and those whose titles name a field of
+    theirs (``field_words``). For secondary school
+    teachers: the other school teachers, teaching assistants and teachers of a career or a
+    subject; for human resources managers, the human resources specialists and assistants and
+    labour relations specialists, not computer and information systems managers."""
+    b = background()
+    fields = frozenset().union(*(field_words(c) for c in codes))
+    broad = {c[:6] for c in codes}
+    alike = (o.code for o in b.occupations if o.code[:6] in broad or field_words(o.code) & fields)
+    return frozenset(codes).union(*(b.related.get(c, ()) for c in codes), alike)
+
+
+@cache
 def field_words(code: str) -> frozenset[str]:
     """The words of an occupation's title that name its field, stemmed: not its rank or kind of
     post (``RANK_WORDS``) or a rank's own work ("management", "engineering"), and nothing after
