@@ -276,6 +276,26 @@ def test_occupations_place_words_move_no_fit(analyzer, added, moves):
     assert (placed != plain) is moves
 
 
+_DUTIES = "\n".join(["Built web applications in Java.", "Designed SQL databases.", "Fixed production defects.",
+                     "Wrote unit tests.", "Reviewed code.", "Mentored two juniors.", "Ran the nightly builds.",
+                     "Kept the wiki.", "Profiled slow queries."])
+
+
+@pytest.mark.parametrize("added, moves", [
+    # a link or an email address below the header (where the contact block is left out anyway)
+    # tells no trade and moves no fit ...
+    ("https://www.indeed.com/r/jane-doe/4f1e2a", False),
+    ("www.janedoe-design.net  ·  github.com/janedoe", False),
+    ("Referee: Mark Hill, mark.hill@salesforce-partners.com", False),
+    # ... a tool named by its domain, in a duty, does
+    ("Rolled out Salesforce.com and Amazon.com seller tools to the sales team", True),
+])
+def test_occupations_links_and_emails_move_no_fit(analyzer, added, moves):
+    plain = analyzer.analyze(_resume("Software Developer", _DUTIES)).fit
+    linked = analyzer.analyze(_resume("Software Developer", f"{_DUTIES}\n{added}")).fit
+    assert (linked != plain) is moves
+
+
 @pytest.mark.parametrize("employer, moves", [
     # the employer beside a job title tells no trade and moves no fit ...
     ("Northwind Telecom", False),

@@ -17,6 +17,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .components.degrees import SCHOOL, names_degree
 from .rules.dateranges import merged_months
 from .rules.extensions import doc_text, section_lookup, token_bounds
+from .rules.header import EMAIL, LINK
 from .rules.injection import injection_spans
 from .values import Analysis, Candidate, Entity, Period
 
@@ -24,6 +25,8 @@ from .values import Analysis, Candidate, Entity, Period
 #: the like are left out of the fit (docs/fairness.md: where one lives or what clubs one joins moves no score).
 FIT_SECTIONS = frozenset({"summary", "experience", "education", "certifications", "skills", "projects",
                           "coursework", "internships"})
+#: What the fit never reads, wherever it stands: links and email addresses.
+_LINK_OR_EMAIL = re.compile(f"{LINK.pattern}|{EMAIL.pattern}", re.IGNORECASE)
 
 
 def trade_text(text: str, sections, contact_lines) -> str:
@@ -40,7 +43,9 @@ def trade_text(text: str, sections, contact_lines) -> str:
                 lo, hi = max(c, a) - a, min(d, b) - a
                 part = part[:lo] + " " * (hi - lo) + part[hi:]
         out.append(studied(part) if label == "education" else part)
-    return "\n".join(out)
+    # a link or an email address anywhere (a profile's address at the foot of an export, a referee's
+    # email) tells no trade: "indeed.com" read as the ".com" of marketing and sales tools
+    return _LINK_OR_EMAIL.sub(" ", "\n".join(out))
 
 
 #: A line of the education that says what was studied: a major, courses, a thesis.

@@ -21,6 +21,8 @@ _POSSIBLE = phonenumbers.Leniency.POSSIBLE
 _NATIONAL = re.compile(r"(?<![\w/])(?:\+ ?\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d[\d .-]{6,}\d(?![\w/])")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 URL = re.compile(r"(?:https?://|www\.|linkedin\.com|github\.com)", re.IGNORECASE)
+#: A whole link, to the next space: "https://www.indeed.com/r/jane-doe", "linkedin.com/in/jdoe".
+LINK = re.compile(r"\S*" + URL.pattern + r"\S*", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 #: Field separators inside a line: runs of spaces, tabs, bars, bullets, spaced dashes.
 _SEP = re.compile(r"\s{2,}|\t|\s*[|•·▪●◆■◦➢✓]\s*|\s+[-–—]\s+")
