@@ -159,6 +159,36 @@ def test_occupations_the_trades_beside_a_role(codes, beside_them, apart):
     assert beside_them <= near and not apart & near
 
 
+_DEVELOPER = ("Built web applications in Java and Python.\nDesigned SQL databases.\nFixed production defects.\n"
+              "Wrote unit tests for the payment APIs.")
+_EVERY_TRADE = "\n".join(["Worked with the team and the managers.", "Communicated with customers and staff.",
+                          "Prepared weekly reports.", "Kept records up to date.", "Trained new employees.",
+                          "Followed company policies and procedures.", "Met deadlines.", "Answered questions."])
+
+
+@pytest.mark.parametrize("code, lead", [
+    ("15-1252.00", 1.0),  # Software Developers: nothing reads closer
+    ("45-3031.00", 0.0),  # Fishing and Hunting Workers: no closer than a typical trade
+    ("11-2021.00", None),  # Marketing Managers: between, and below the plain ratio
+])
+def test_occupations_a_reading_leads_from_the_typical_occupation(code, lead):
+    reading = background().reading(_DEVELOPER, (code,))
+    assert 0.0 <= reading.lead <= reading.fit <= 1.0
+    if lead is None:
+        assert 0.0 < reading.lead < reading.fit < 1.0
+    else:
+        assert reading.lead == lead
+
+
+def test_occupations_words_every_trade_uses_press_no_fit_towards_one():
+    """The fit is each reading's lead over the typical occupation: a developer's resume padded with
+    what every trade writes fits a marketing role less than the plain ratio says."""
+    text = f"{_DEVELOPER}\n{_EVERY_TRADE}"
+    reader = RoleReader(("11-2021.00",), (), "Marketing Manager", ("11-2021.00",))
+    ratio = background().reading(text, ("11-2021.00",))
+    assert reader.fit(text).fit == ratio.lead < ratio.fit
+
+
 def test_occupations_the_field_of_a_title_is_not_its_rank():
     assert field_words("11-3121.00") == field_words("43-4161.00") == {"human", "resourc"}
     assert "manag" not in field_words("13-1111.00")  # Management Analysts: management is a rank's work
@@ -286,7 +316,7 @@ _DUTIES = "\n".join(["Built web applications in Java.", "Designed SQL databases.
     # tells no trade and moves no fit ...
     ("https://www.indeed.com/r/jane-doe/4f1e2a", False),
     ("www.janedoe-design.net  ·  github.com/janedoe", False),
-    ("Referee: Mark Hill, mark.hill@salesforce-partners.com", False),
+    ("mark.hill@salesforce-partners.com  ·  jane.doe@acme-logistics.com", False),
     # ... a tool named by its domain, in a duty, does
     ("Rolled out Salesforce.com and Amazon.com seller tools to the sales team", True),
 ])

@@ -202,8 +202,9 @@ class RoleReader:
         """How the whole resume reads against the role: the mean of its reading against all the
         role's occupations and against the role's own (the one its title names), so an IT project
         manager fits an IT project manager's role better than a developer does, and a developer
-        better than a cook. ``leave_out`` are words to ignore (the candidate's name), ``employers``
-        phrases (``employers`` of its jobs' titles)."""
+        better than a cook. Each reading is its ``lead`` over the typical occupation, so the words
+        every trade shares lift no resume towards 1.0. ``leave_out`` are words to ignore (the
+        candidate's name), ``employers`` phrases (``employers`` of its jobs' titles)."""
         if not self.role_codes:
             return Reading(0.0, None, None, ())
         for word in leave_out:  # the candidate's own name: it tells no trade and must move no score
@@ -212,7 +213,7 @@ class RoleReader:
         text = without_places(_blanked(text, employers))
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
-        return Reading(round((reading.fit + own.fit) / 2, 3), reading.best, reading.closest, reading.terms)
+        return Reading(round((reading.lead + own.lead) / 2, 3), reading.best, reading.closest, reading.terms)
 
 
 def _field_words(title: str) -> set[str]:

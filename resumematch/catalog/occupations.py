@@ -51,14 +51,19 @@ class Reading:
     """How a text reads against a set of occupations.
 
     ``fit`` is the BM25 score of the closest of those occupations divided by that of the closest
-    occupation of all (1.0: nothing reads closer than one of them). ``best`` is the closest of all,
-    ``closest`` the closest of the set, ``terms`` the words that tie the text to ``closest``, most
-    telling first (as written in the text)."""
+    occupation of all (1.0: nothing reads closer than one of them). ``lead`` measures both from
+    the typical occupation (the median score of all): how much of the closest occupation's lead
+    over the typical one the closest of the set has (1.0: nothing reads closer; 0: it reads no
+    closer than a typical trade). Words every trade's text shares raise all the scores alike, more
+    so the longer the text; ``lead`` leaves them out where ``fit`` does not. ``best`` is the
+    closest of all, ``closest`` the closest of the set, ``terms`` the words that tie the text to
+    ``closest``, most telling first (as written in the text)."""
 
     fit: float
     best: OccupationText | None
     closest: OccupationText | None
     terms: tuple[str, ...]
+    lead: float = 0.0
 
 
 #: A tool O*NET lists for more occupations than this (Microsoft Excel, email software) says nothing
@@ -228,7 +233,10 @@ class Background:
         shown = surfaces(text)
         ranked = (shown.get(w, w) for w, g in sorted(gain.items(), key=lambda kv: (-kv[1], kv[0])) if g > 0)
         terms = tuple(dict.fromkeys(ranked))[:n_terms]
-        return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms)
+        typical = float(np.median(sims))
+        lead = (sims[near] - typical) / (sims[best] - typical) if sims[best] > typical else 1.0
+        return Reading(round(float(sims[near] / sims[best]), 3), self.occupations[best], self.occupations[near], terms,
+                       round(float(max(0.0, lead)), 3))
 
     def _word_scores(self, words: list[str], row: int) -> list[float]:
         """The BM25 score of the occupation at ``row`` for each of ``words`` alone (0 for a word its
