@@ -128,12 +128,12 @@ class RoleReader:
         if named is not None and named.names(set(self.role_codes)):
             held = next(o.title for o in named.occupations if o.code in self.role_codes)
             return JobVerdict(True, f"its title names '{named.held}' (a title held in {held})")
-        text = _blanked(without_places(body if title and title in body else f"{title}\n{body}"),
-                        self.employers(title))
         trade = self._trade_apart(title, named) if named is not None else None
         if trade is not None:
             return JobVerdict(False, f"its title names '{named.held}', a title of {trade}: another trade than "
                                      "the role's or those beside it")
+        text = _blanked(without_places(body if title and title in body else f"{title}\n{body}"),
+                        self.employers(title))
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:
             return JobVerdict(False, "its entry has no words that tell an occupation")
@@ -145,14 +145,14 @@ class RoleReader:
 
     def _trade_apart(self, title: str, named: Named) -> str | None:
         """The occupation of another trade that the job's title names, if it names one: a title
-        held in occupations none of which is the role's or beside it (``near_codes``), that names
+        held in occupations none of which is the role's or beside it (``near_codes``); that names
         the field of an occupation holding it and, read alone, reads as that occupation ("Software
         Developer" of Software Developers; not "Service Engineer", a title O*NET lists under
-        Aerospace Engineers, nor "Research Fellow", which reads closer to teaching assistants
-        than to the survey researchers holding it), and whose part of the
-        title line is that title and no more in its field ("Senior Software Developer, Acme"; not
-        "Sales & Marketing Engineer", which holds "Sales Engineer"; "Engineer" names a rank, no
-        field). None otherwise: then the job's duties decide."""
+        Aerospace Engineers, nor "Research Fellow", which reads closer to teaching assistants than
+        to the survey researchers holding it); and whose part of the title line is that title and
+        no more in its field ("Senior Software Developer, Acme"; not "Sales & Marketing Engineer",
+        which holds "Sales Engineer"; "Engineer" names a rank, no field). None otherwise: then
+        the job's duties decide."""
         if named.codes & self.near_codes:
             return None
         field = _field_words(named.held)

@@ -35,10 +35,10 @@ def beside(codes: tuple[str, ...]) -> frozenset[str]:
     """The occupations ``codes`` and those beside them: those O*NET relates most closely to one of
     them, those in the same SOC broad occupation (the same first six characters: 15-125 is the
     software and web developers, programmers and testers), and those whose titles name a field of
-    theirs (``field_words``). For secondary school
-    teachers: the other school teachers, teaching assistants and teachers of a career or a
-    subject; for human resources managers, the human resources specialists and assistants and
-    labour relations specialists, not computer and information systems managers."""
+    theirs (``field_words``). For secondary school teachers: the other school teachers, teaching
+    assistants and teachers of a career or a subject; for human resources managers: the human
+    resources specialists and assistants and labour relations specialists, not computer and
+    information systems managers."""
     b = background()
     fields = frozenset().union(*(field_words(c) for c in codes))
     broad = {c[:6] for c in codes}
