@@ -19,6 +19,7 @@ from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
 from ..rules.dateranges import RawPeriod, find_periods, months_between
+from ..rules.entries import head_start, line_below, title_line
 from ..rules.extensions import (
     doc_text,
     expand_span,
@@ -28,9 +29,6 @@ from ..rules.extensions import (
     section_start,
     span_chars,
 )
-from ..rules.header import EMAIL
-from ..rules.headings import heading_label
-from ..rules.notnames import is_place
 from .terms import lemmatizer_of
 
 #: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
@@ -72,19 +70,19 @@ class DateFinder(StatefulComponent):
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
 
     def _title(self, text: str, start: int, date_start: int, date_end: int) -> str:
-        """``_title_line``; and when that names no occupation (a company and a place: "Embie Technical
+        """``title_line``; and when that names no occupation (a company and a place: "Embie Technical
         Solutions, Los Angeles, CA   1994 - Present") while the line below it does in its first part
         ("Senior IT Manager/Director"; "Staff Software Engineer, Google Search, Mountain View."), that
         line first: the layout that puts the title under the dates. So too when the lines above are
         the previous entry's duties written without a full stop (``_opens_with_deed``): that line alone."""
         named = self.reader.background.named
-        title = _title_line(text, start, date_start, date_end)
+        title = title_line(text, start, date_start, date_end)
         # lines above that are the previous entry's duties, written without a full stop (the dates'
         # own line is this entry's)
         own_line = text[text.rfind("\n", 0, date_start) + 1:date_start]
         duty = any(self._opens_with_deed(part) for part in title.split(" | ") if part not in own_line)
         if named(title) is None or duty:
-            below = _line_below(text, date_end)
+            below = line_below(text, date_end)
             # its first part: "Staff Software Engineer, Google Search App, Google, Mountain View."
             head = re.split(r",|\||\s[-–—]\s", below, maxsplit=1)[0]
             if below and any(len(t.split()) <= TITLE_BELOW_WORDS and named(t) is not None for t in (below, head)):
@@ -154,7 +152,7 @@ class DateFinder(StatefulComponent):
             # A degree or a credential at the head of the entry, under a title that names no job
             # ("B.S. Computer Science, 2010 - 2014" in the Experience; "PMP, 2015 - 2018"), dates
             # schooling or a credential's validity, whatever section the layout put it in.
-            head = _head_start(text, line_start, p.char_start, p.char_end)
+            head = head_start(text, line_start, p.char_start, p.char_end)
             at_head = {c: any(head <= x < line_end for x in xs) for c, xs in schooling.items()}
             no_job = (at_head[Category.DEGREE] or at_head[Category.CERTIFICATION]) and not self._names_job(title)
             if section == "education" or (no_job and at_head[Category.DEGREE]):
@@ -176,101 +174,6 @@ class DateFinder(StatefulComponent):
                             "_range": (p.start, p.end)})
         doc._.rm_periods = periods
         return doc
-
-
-def _head_start(text: str, line_start: int, date_start: int, date_end: int) -> int:
-    """Where the head of a dated entry starts: its dates' own line when that line has words besides
-    the dates ("PMP, 2015 - 2018"), else the line above it too ("B.S. Computer Science" over
-    "2010 - 2014")."""
-    line_end = text.find("\n", date_end)
-    beside = text[line_start:date_start] + text[date_end:len(text) if line_end == -1 else line_end]
-    if re.search(r"[A-Za-z]{2}", beside) or line_start == 0:
-        return line_start
-    return text.rfind("\n", 0, line_start - 1) + 1
-
-
-def _line_below(text: str, pos: int) -> str:
-    """The words of the line after the one holding ``pos`` (see ``_words_of``)."""
-    end = text.find("\n", pos)
-    if end == -1:
-        return ""
-    below_end = text.find("\n", end + 1)
-    return _words_of(text[end + 1:len(text) if below_end == -1 else below_end])
-
-
-def _title_line(text: str, start: int, date_start: int, date_end: int) -> str:
-    """The entry's title as a recruiter would name the job: the dates' own line without the dates
-    when it has words other than a place ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
-    within the entry that are not headings ("IT Manager | Acme Corp - Denver"), up to a line that
-    ends a sentence (the duties of the entry above), else the line below; at most 80 characters."""
-    line_start = text.rfind("\n", 0, date_start) + 1
-    line_end = text.find("\n", date_end)
-    line_end = len(text) if line_end == -1 else line_end
-    same = _words_of(text[line_start:date_start] + " " + text[date_end:line_end])
-    if same and not is_place(same):  # "Jan 2015 - Present | New York, NY": the title is above
-        return same[:80]
-    above = []
-    for line in reversed(text[start:line_start].split("\n")):
-        if _is_duty_end(line):
-            break  # the previous entry's duties: what lies above them is not this job's
-        if (words := _words_of(line)) and not is_place(words):  # "Mountain View, CA" names no job
-            above.append(words)
-    if above:
-        return " | ".join(reversed(above[:2]))[:80]
-    below_end = text.find("\n", line_end + 1)
-    return _words_of(text[line_end + 1:len(text) if below_end == -1 else below_end])[:80]
-
-
-def _words_of(line: str) -> str:
-    """A title line's words with dashes, bars and emptied brackets trimmed; "" for a line without
-    words, a heading, a label ("Duration:"), a page marker or contact details (``_NO_TITLE``) or a
-    duty (a list item, or a sentence of more than 12 words): those name no job."""
-    if line.lstrip().startswith(_LIST_MARKS) or _LABEL.match(line) or _NO_TITLE.search(line) or EMAIL.search(line):
-        return ""
-    words = " ".join(_unbracketed(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,:")).split())
-    if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
-        return ""
-    return words
-
-
-def _unbracketed(words: str) -> str:
-    """``words`` without the brackets at its ends that open or close nothing within it ("(Acme",
-    "Acme)", "Engineer (") or enclose it whole ("(Senior Engineer)"); "Project Management
-    Professional (PMP)" keeps its own."""
-    while True:
-        opened, closed = words.count("("), words.count(")")
-        if words[-1:] == "(" or words[:1] == ")" or words[:1] == "(" and opened > closed:
-            trimmed = words[:-1] if words[-1:] == "(" else words[1:]
-        elif words[-1:] == ")" and closed > opened:
-            trimmed = words[:-1]
-        elif words[:1] == "(" and words[-1:] == ")" and opened == closed == 1:
-            trimmed = words[1:-1]
-        else:
-            return words
-        words = trimmed.strip(" \t-–—|,")
-
-
-#: A label that heads what follows it ("Roles and Responsibilities:", "Duration:"): it names no job.
-_LABEL = re.compile(r"^\s*[A-Za-z][\w &/]{0,40}:\s*$")
-#: The brackets a range of dates leaves behind when it is taken out of its line ("Associate
-#: Principal (8/01 to Present) eClerx").
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
-
-
-_LIST_MARKS = ("•", "▪", "●", "◦", "*", "- ", "– ")
-#: A line no job is named on: a page's running marker ("Page 1 of 2") or someone's phone ("Reference:
-#: Mike Dunn, shift supervisor (901) 555-0186"); an email (``header.EMAIL``) names none either.
-_NO_TITLE = re.compile(r"^\s*page\s+\d+(?:\s+of\s+\d+)?\s*$|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}", re.I)
-
-#: A line that ends a sentence: a lower-case word and a full stop ("... and two network engineers.",
-#: "service on time and under budget."). Titles and company names end in a capital or an
-#: abbreviation ("Acme Corp Inc.", "Sr.").
-_SENTENCE_END = re.compile(r"\b[a-z][a-z]{2,}[.;]\s*$")
-
-
-def _is_duty_end(line: str) -> bool:
-    """Whether ``line`` ends a duty: a sentence of the entry above, whose title is not this job's."""
-    return bool(_SENTENCE_END.search(line))
 
 
 def _back_lines(text: str, pos: int, n: int) -> int:

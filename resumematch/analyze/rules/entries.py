@@ -1,0 +1,108 @@
+"""The head of a dated entry: where it starts, and the job's title as a recruiter would name it.
+
+Plain functions over the text; no spaCy (``components.dates`` reads each entry with them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .header import EMAIL
+from .headings import heading_label
+from .notnames import is_place
+
+
+def head_start(text: str, line_start: int, date_start: int, date_end: int) -> int:
+    """Where the head of a dated entry starts: its dates' own line when that line has words besides
+    the dates ("PMP, 2015 - 2018"), else the line above it too ("B.S. Computer Science" over
+    "2010 - 2014")."""
+    line_end = text.find("\n", date_end)
+    beside = text[line_start:date_start] + text[date_end:len(text) if line_end == -1 else line_end]
+    if re.search(r"[A-Za-z]{2}", beside) or line_start == 0:
+        return line_start
+    return text.rfind("\n", 0, line_start - 1) + 1
+
+
+def line_below(text: str, pos: int) -> str:
+    """The words of the line after the one holding ``pos`` (see ``words_of``)."""
+    end = text.find("\n", pos)
+    if end == -1:
+        return ""
+    below_end = text.find("\n", end + 1)
+    return words_of(text[end + 1:len(text) if below_end == -1 else below_end])
+
+
+def title_line(text: str, start: int, date_start: int, date_end: int) -> str:
+    """The entry's title as a recruiter would name the job: the dates' own line without the dates
+    when it has words other than a place ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
+    within the entry that are not headings ("IT Manager | Acme Corp - Denver"), up to a line that
+    ends a sentence (the duties of the entry above), else the line below; at most 80 characters."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    line_end = text.find("\n", date_end)
+    line_end = len(text) if line_end == -1 else line_end
+    same = words_of(text[line_start:date_start] + " " + text[date_end:line_end])
+    if same and not is_place(same):  # "Jan 2015 - Present | New York, NY": the title is above
+        return same[:80]
+    above = []
+    for line in reversed(text[start:line_start].split("\n")):
+        if _is_duty_end(line):
+            break  # the previous entry's duties: what lies above them is not this job's
+        if (words := words_of(line)) and not is_place(words):  # "Mountain View, CA" names no job
+            above.append(words)
+    if above:
+        return " | ".join(reversed(above[:2]))[:80]
+    below_end = text.find("\n", line_end + 1)
+    return words_of(text[line_end + 1:len(text) if below_end == -1 else below_end])[:80]
+
+
+def words_of(line: str) -> str:
+    """A title line's words with dashes, bars and emptied brackets trimmed; "" for a line without
+    words, a heading, a label ("Duration:"), a page marker or contact details (``_NO_TITLE``) or a
+    duty (a list item, or a sentence of more than 12 words): those name no job."""
+    if line.lstrip().startswith(LIST_MARKS) or _LABEL.match(line) or _NO_TITLE.search(line) or EMAIL.search(line):
+        return ""
+    words = " ".join(_unbracketed(_EMPTY_BRACKETS.sub(" ", line).strip(" \t-–—|,:")).split())
+    if not re.search(r"[A-Za-z]{2}", words) or heading_label(words) or len(words.split()) > 12:
+        return ""
+    return words
+
+
+def _unbracketed(words: str) -> str:
+    """``words`` without the brackets at its ends that open or close nothing within it ("(Acme",
+    "Acme)", "Engineer (") or enclose it whole ("(Senior Engineer)"); "Project Management
+    Professional (PMP)" keeps its own."""
+    while True:
+        opened, closed = words.count("("), words.count(")")
+        if words[-1:] == "(" or words[:1] == ")" or words[:1] == "(" and opened > closed:
+            trimmed = words[:-1] if words[-1:] == "(" else words[1:]
+        elif words[-1:] == ")" and closed > opened:
+            trimmed = words[:-1]
+        elif words[:1] == "(" and words[-1:] == ")" and opened == closed == 1:
+            trimmed = words[1:-1]
+        else:
+            return words
+        words = trimmed.strip(" \t-–—|,")
+
+
+#: A label that heads what follows it ("Roles and Responsibilities:", "Duration:"): it names no job.
+_LABEL = re.compile(r"^\s*[A-Za-z][\w &/]{0,40}:\s*$")
+#: The brackets a range of dates leaves behind when it is taken out of its line ("Associate
+#: Principal (8/01 to Present) eClerx").
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+LIST_MARKS = ("•", "▪", "●", "◦", "*", "- ", "– ")
+#: A line no job is named on: a page's running marker ("Page 1 of 2") or someone's phone ("Reference:
+#: Mike Dunn, shift supervisor (901) 555-0186"); an email (``header.EMAIL``) names none either.
+_NO_TITLE = re.compile(r"^\s*page\s+\d+(?:\s+of\s+\d+)?\s*$|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}", re.I)
+
+#: A line that ends a sentence: a lower-case word and a full stop ("... and two network engineers.",
+#: "service on time and under budget."). Titles and company names end in a capital or an
+#: abbreviation ("Acme Corp Inc.", "Sr.").
+_SENTENCE_END = re.compile(r"\b[a-z][a-z]{2,}[.;]\s*$")
+
+
+def _is_duty_end(line: str) -> bool:
+    """Whether ``line`` ends a duty: a sentence of the entry above, whose title is not this job's."""
+    return bool(_SENTENCE_END.search(line))
+
