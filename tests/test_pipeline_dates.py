@@ -194,3 +194,24 @@ def test_dates_page_markers_contacts_and_the_name_are_no_title(analyzer, above, 
             f"Posted journal entries.\n{above}\nMarch 2012 to December 2015 Boston, MA\nAccounting Clerk\n"
             "Scanned records\n")
     assert [p.title for p in analyzer.analyze(text).periods] == ["Staff Accountant", title]
+
+
+@pytest.mark.parametrize("entries, dated", [
+    # years a duty of a dated entry mentions, inside its period, date no entry of their own ...
+    ("Service Desk Supervisor, Acme\nJan 2019 - Present\n"
+     "• Mentored five summer interns each year from 2021 to 2025 and organized their training plan\n",
+     [("2019-01", "2026-11")]),
+    # ... years outside the entry's period do (a duty can be no judge of that) ...
+    ("Service Desk Supervisor, Acme\nJan 2019 - Dec 2020\n"
+     "• Mentored five summer interns each year from 2021 to 2025 and organized their training plan\n",
+     [("2019-01", "2020-12"), ("2021-01", "2025-01")]),
+    # ... as do jobs told as sentences one after another, and a job inside another's years
+    ("Worked as a tester at Wipro from 2012 to 2016 on banking projects.\n"
+     "Worked as a Java developer at Infosys from 2016 to 2019 on payment systems.\n",
+     [("2012-01", "2016-01"), ("2016-01", "2019-01")]),
+    ("Project Manager, Infosys, 2010 - 2020\nLed the payments team.\nDelivery Manager, Infosys, 2015 - 2018\n"
+     "Ran delivery for two accounts.\n", [("2010-01", "2020-01"), ("2015-01", "2018-01")]),
+])
+def test_dates_years_a_duty_mentions_inside_its_entry_date_no_entry(analyzer, entries, dated):
+    periods = analyzer.analyze(f"Raj Kumar\nraj@example.com\n\nEXPERIENCE\n{entries}").periods
+    assert [(p.start, p.end) for p in periods] == dated

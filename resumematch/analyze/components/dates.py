@@ -19,7 +19,7 @@ from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
 from ..rules.dateranges import RawPeriod, find_periods, months_between
-from ..rules.entries import head_start, line_below, title_line
+from ..rules.entries import head_start, line_below, title_line, unmarked
 from ..rules.extensions import (
     doc_text,
     expand_span,
@@ -102,6 +102,16 @@ class DateFinder(StatefulComponent):
             return False  # "Red Hat Certified Engineer": no verb
         return not self.reader.background.opens_title(words[0])
 
+    def _within_a_duty(self, text: str, line_start: int, p: RawPeriod, dated: RawPeriod) -> bool:
+        """Whether the range ``p`` is years a duty of the entry dated ``dated`` mentions ("• Mentored
+        five summer interns each year from 2021 to 2025" under "Jan 2019 - Present"): on a line below
+        that entry's dates, inside its period, and after words that open with a past tense
+        (``_opens_with_deed``). A range outside the entry's period ("Worked as a tester at Wipro from
+        2012 to 2016", then "Worked as a developer at Infosys from 2016 to 2019") dates an entry."""
+        if line_start <= dated.char_end or not (dated.start <= p.start and p.end <= dated.end):
+            return False
+        return self._opens_with_deed(unmarked(text[line_start:p.char_start]))
+
     def _names_job(self, title: str) -> bool:
         """Whether ``title`` names a job: it holds a title people hold in an occupation, or one of
         the role's relevant terms ("IT Project Manager, Acme (PMP)" is a job that names a credential)."""
@@ -127,7 +137,10 @@ class DateFinder(StatefulComponent):
         name = (doc._.rm_contact or {}).get("name")
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         periods = []
+        dated = None  # the last entry's range: a duty inside it may mention years of its own
         for i, p in enumerate(raw):
+            if dated is not None and self._within_a_duty(text, starts[i], p, dated):
+                continue
             tokens = expand_span(doc, p.char_start, p.char_end)
             section = section_at(span_chars(doc, *tokens)[0]) if tokens is not None else "none"
             line_start, line_end = line_bounds(doc, p.char_start)
@@ -172,6 +185,7 @@ class DateFinder(StatefulComponent):
                             "text": text[p.char_start:p.char_end], "section": section,
                             "offset": p.char_start, "title": title, "why": verdict.why if verdict else "",
                             "_range": (p.start, p.end)})
+            dated = p
         doc._.rm_periods = periods
         return doc
 

@@ -106,3 +106,11 @@ def _is_duty_end(line: str) -> bool:
     """Whether ``line`` ends a duty: a sentence of the entry above, whose title is not this job's."""
     return bool(_SENTENCE_END.search(line))
 
+
+def unmarked(line: str) -> str:
+    """``line`` without the list mark that opens it ("• Mentored five interns": "Mentored five interns")."""
+    line = line.lstrip()
+    for mark in LIST_MARKS:
+        if line.startswith(mark):
+            return line[len(mark):].lstrip()
+    return line
