@@ -215,3 +215,29 @@ def test_dates_page_markers_contacts_and_the_name_are_no_title(analyzer, above, 
 def test_dates_years_a_duty_mentions_inside_its_entry_date_no_entry(analyzer, entries, dated):
     periods = analyzer.analyze(f"Raj Kumar\nraj@example.com\n\nEXPERIENCE\n{entries}").periods
     assert [(p.start, p.end) for p in periods] == dated
+
+
+_PAYMENTS = "Built Java services and SQL databases for the payments platform; ran releases and code reviews."
+
+
+_EARLIER = "Cashier, Corner Shop, 2012 to 2015\nServed customers at the till.\n"
+
+
+@pytest.mark.parametrize("jobs, titles, relevant", [
+    # titles stacked under one employer, each with its dates, share the duties under the last, up to
+    # the next dated entry ...
+    (f"Team Lead, 2018 to Present\nAnalyst, 2015 to 2018\n{_PAYMENTS}\n{_EARLIER}", ["Team Lead", "Analyst", "Cashier, Corner Shop"],
+     [True, True, False]),
+    # ... and the next one's line is no title of the first; the twins: a list of dated jobs that ends
+    # the section shares nothing (what follows its last is no one's duties), nor do entries that
+    # each have their own duties
+    (f"Team Lead, 2018 to Present\nAnalyst, 2015 to 2018\n{_PAYMENTS}\n", ["Team Lead", "Analyst"], [False, True]),
+    (f"Team Lead, 2018 to Present\nRan the branch's cash office and opened new accounts.\nAnalyst, 2015 to 2018\n"
+     f"{_PAYMENTS}\n{_EARLIER}", ["Team Lead", "Analyst", "Cashier, Corner Shop"], [False, True, False]),
+])
+def test_dates_titles_stacked_under_one_employer_share_its_duties(jobs, titles, relevant):
+    it = Analyzer("it_project_manager", as_of=AS_OF)
+    text = f"Jane Doe\njane@example.com\n\nEXPERIENCE\nNorthwind Bank, Atlanta, GA\n{jobs}\nEDUCATION\nB.A. History, 2014\n"
+    periods = it.analyze(text).periods
+    assert [p.title for p in periods] == titles
+    assert [p.relevant for p in periods] == relevant

@@ -19,7 +19,7 @@ from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
 from ..rules.dateranges import RawPeriod, find_periods, months_between
-from ..rules.entries import head_start, line_below, title_line, unmarked
+from ..rules.entries import head_start, line_below, title_beside, title_line, unmarked
 from ..rules.extensions import (
     doc_text,
     expand_span,
@@ -69,19 +69,21 @@ class DateFinder(StatefulComponent):
         self.reader.role_codes  # noqa: B018
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
 
-    def _title(self, text: str, start: int, date_start: int, date_end: int) -> str:
+    def _title(self, text: str, start: int, date_start: int, date_end: int, next_below: bool = False) -> str:
         """``title_line``; and when that names no occupation (a company and a place: "Embie Technical
         Solutions, Los Angeles, CA   1994 - Present") while the line below it does in its first part
         ("Senior IT Manager/Director"; "Staff Software Engineer, Google Search, Mountain View."), that
         line first: the layout that puts the title under the dates. So too when the lines above are
-        the previous entry's duties written without a full stop (``_opens_with_deed``): that line alone."""
+        the previous entry's duties written without a full stop (``_opens_with_deed``): that line alone.
+        Never when the line below is the next entry's own (``next_below``: titles stacked with their
+        dates, "Team Lead, 2018 to Present" over "Analyst, 2015 to 2018")."""
         named = self.reader.background.named
         title = title_line(text, start, date_start, date_end)
         # lines above that are the previous entry's duties, written without a full stop (the dates'
         # own line is this entry's)
         own_line = text[text.rfind("\n", 0, date_start) + 1:date_start]
         duty = any(self._opens_with_deed(part) for part in title.split(" | ") if part not in own_line)
-        if named(title) is None or duty:
+        if (named(title) is None or duty) and not next_below:  # the line below is no other entry's
             below = line_below(text, date_end)
             # its first part: "Staff Software Engineer, Google Search App, Google, Mountain View."
             head = re.split(r",|\||\s[-–—]\s", below, maxsplit=1)[0]
@@ -112,6 +114,21 @@ class DateFinder(StatefulComponent):
             return False
         return self._opens_with_deed(unmarked(text[line_start:p.char_start]))
 
+    @staticmethod
+    def _entry_end(doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], i: int) -> int:
+        """Where the entry dated by ``raw[i]`` ends: before the next entry's title (the line above its
+        dates, or its dates' line when the title is on it), else 12 lines on, and never past its
+        section (the Skills or Education after the last job are not part of it)."""
+        line_start, line_end = line_bounds(doc, raw[i].char_start)
+        if i + 1 < len(raw) and starts[i + 1] > line_start:
+            # the line above the next entry's dates is its title, unless the title is on them
+            nxt = raw[i + 1]
+            above = 0 if title_beside(text, nxt.char_start, nxt.char_end) else 1
+            end = max(line_end, _back_lines(text, starts[i + 1], above) - 1)
+        else:
+            end = _forward_lines(text, line_end, 12)
+        return max(line_end, min(end, section_end(doc, raw[i].char_start)))
+
     def _names_job(self, title: str) -> bool:
         """Whether ``title`` names a job: it holds a title people hold in an occupation, or one of
         the role's relevant terms ("IT Project Manager, Acme (PMP)" is a job that names a credential)."""
@@ -136,6 +153,7 @@ class DateFinder(StatefulComponent):
         section_at = section_lookup(doc)
         name = (doc._.rm_contact or {}).get("name")
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
+        ends = [self._entry_end(doc, text, raw, starts, i) for i in range(len(raw))]
         periods = []
         dated = None  # the last entry's range: a duty inside it may mention years of its own
         for i, p in enumerate(raw):
@@ -148,18 +166,27 @@ class DateFinder(StatefulComponent):
             floor = section_start(doc, p.char_start)
             if i > 0 and starts[i - 1] < line_start:
                 floor = max(floor, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
-            block_start = max(floor, _back_lines(text, line_start, 2))
+            # Its duties start at its dates' line when the title is on it ("Cashier, Corner Shop,
+            # 2012 to 2015"): the lines above are the previous entry's.
+            block_start = max(floor, line_start if title_beside(text, p.char_start, p.char_end)
+                              else _back_lines(text, line_start, 2))
             # Its title may sit further up (title, place, a bullet, then the right-aligned dates
             # read in row order): look a little higher for "Intern" than for relevant words.
             title_start = max(floor, _back_lines(text, line_start, 4))
-            if i + 1 < len(raw) and starts[i + 1] > line_start:
-                block_end = max(line_end, _back_lines(text, starts[i + 1], 1) - 1)
-            else:
-                block_end = _forward_lines(text, line_end, 12)
-            # An entry ends where the next section starts: the Skills or Education after the last
-            # job are not part of it.
-            block_end = max(line_end, min(block_end, section_end(doc, p.char_start)))
-            title = self._title(text, title_start, p.char_start, p.char_end)
+            block_end = ends[i]
+            # Titles stacked under one employer, each on its dates' line with the next at once below
+            # ("Director of Software Development, 2010 to Present" over "Senior Software Developer,
+            # 2008 to 2010"), share the duties written under the last of them, up to the next dated
+            # entry (a list of dated jobs with no duties shares nothing: what follows its last is
+            # no one's duties).
+            j = i
+            while ends[j] == line_bounds(doc, raw[j].char_end)[1] and j + 1 < len(raw) and (
+                    starts[j + 1] == ends[j] + 1):
+                j += 1
+            if j > i and j + 1 < len(raw) and starts[j + 1] > ends[j]:
+                block_end = max(block_end, ends[j])
+            title = self._title(text, title_start, p.char_start, p.char_end,
+                                next_below=i + 1 < len(raw) and starts[i + 1] == line_end + 1)
             if name and name in title:  # a running header repeats the candidate's name above the entry
                 title = " | ".join(part for part in title.split(" | ") if part != name)
             # A degree or a credential at the head of the entry, under a title that names no job

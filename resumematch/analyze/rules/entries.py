@@ -32,6 +32,15 @@ def line_below(text: str, pos: int) -> str:
     return words_of(text[end + 1:len(text) if below_end == -1 else below_end])
 
 
+def title_beside(text: str, date_start: int, date_end: int) -> str:
+    """The words on the dates' own line, when they name something other than a place ("Senior PM,
+    Acme   Jan 2019 - Present"; not "Jan 2015 - Present | New York, NY", whose title is above); else ""."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    line_end = text.find("\n", date_end)
+    same = words_of(text[line_start:date_start] + " " + text[date_end:len(text) if line_end == -1 else line_end])
+    return "" if is_place(same) else same
+
+
 def title_line(text: str, start: int, date_start: int, date_end: int) -> str:
     """The entry's title as a recruiter would name the job: the dates' own line without the dates
     when it has words other than a place ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
@@ -40,8 +49,7 @@ def title_line(text: str, start: int, date_start: int, date_end: int) -> str:
     line_start = text.rfind("\n", 0, date_start) + 1
     line_end = text.find("\n", date_end)
     line_end = len(text) if line_end == -1 else line_end
-    same = words_of(text[line_start:date_start] + " " + text[date_end:line_end])
-    if same and not is_place(same):  # "Jan 2015 - Present | New York, NY": the title is above
+    if same := title_beside(text, date_start, date_end):
         return same[:80]
     above = []
     for line in reversed(text[start:line_start].split("\n")):
