@@ -241,3 +241,15 @@ def test_dates_titles_stacked_under_one_employer_share_its_duties(jobs, titles, 
     periods = it.analyze(text).periods
     assert [p.title for p in periods] == titles
     assert [p.relevant for p in periods] == relevant
+
+
+@pytest.mark.parametrize("company", ["Deloitte LLP, Boston, MA", "Northwind Traders"])
+def test_dates_a_company_on_the_dates_line_keeps_the_title_above_in_the_entry(company):
+    """The twin of the rules above: under its title, a company on the dates' line (even one whose
+    name holds a title, "Traders") is no title there, and the title above stays the entry's."""
+    it = Analyzer("it_project_manager", as_of=AS_OF)
+    text = (f"Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager\n{company}   Jan 2015 – Present\n"
+            "• Ran the ERP rollout for 300 users.\nCashier\nCorner Shop   2010 - 2014\n• Served customers at the till.\n")
+    first, second = it.analyze(text).periods
+    assert first.relevant and "Project" in first.why
+    assert not second.relevant

@@ -19,7 +19,7 @@ from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
 from ..rules.dateranges import RawPeriod, find_periods, months_between
-from ..rules.entries import head_start, line_below, title_beside, title_line, unmarked
+from ..rules.entries import head_start, line_below, title_beside, title_line, unmarked, words_of
 from ..rules.extensions import (
     doc_text,
     expand_span,
@@ -114,16 +114,28 @@ class DateFinder(StatefulComponent):
             return False
         return self._opens_with_deed(unmarked(text[line_start:p.char_start]))
 
-    @staticmethod
-    def _entry_end(doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], i: int) -> int:
+    def _titled_beside(self, text: str, raw: list[RawPeriod], starts: list[int], i: int) -> bool:
+        """Whether the job's title is on its dates' line ("Cashier, Corner Shop, 2012 to 2015"): the
+        words beside the dates name a job (``_names_job``) and the line above names none, unless it
+        is the entry above's own line of dates. Not "Deloitte LLP, Boston, MA   Jan 2015 - Present"
+        (a company), nor "Northwind Traders   Jan 2015 - Present" under "IT Project Manager"."""
+        beside = title_beside(text, raw[i].char_start, raw[i].char_end)
+        if not beside or not self._names_job(beside):
+            return False
+        above_start = _back_lines(text, starts[i], 1)
+        if above_start == starts[i] or i > 0 and starts[i - 1] == above_start:
+            return True
+        above = words_of(text[above_start:starts[i] - 1])
+        return not (above and self._names_job(above))
+
+    def _entry_end(self, doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], i: int) -> int:
         """Where the entry dated by ``raw[i]`` ends: before the next entry's title (the line above its
         dates, or its dates' line when the title is on it), else 12 lines on, and never past its
         section (the Skills or Education after the last job are not part of it)."""
         line_start, line_end = line_bounds(doc, raw[i].char_start)
         if i + 1 < len(raw) and starts[i + 1] > line_start:
             # the line above the next entry's dates is its title, unless the title is on them
-            nxt = raw[i + 1]
-            above = 0 if title_beside(text, nxt.char_start, nxt.char_end) else 1
+            above = 0 if self._titled_beside(text, raw, starts, i + 1) else 1
             end = max(line_end, _back_lines(text, starts[i + 1], above) - 1)
         else:
             end = _forward_lines(text, line_end, 12)
@@ -168,8 +180,8 @@ class DateFinder(StatefulComponent):
                 floor = max(floor, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
             # Its duties start at its dates' line when the title is on it ("Cashier, Corner Shop,
             # 2012 to 2015"): the lines above are the previous entry's.
-            block_start = max(floor, line_start if title_beside(text, p.char_start, p.char_end)
-                              else _back_lines(text, line_start, 2))
+            titled = self._titled_beside(text, raw, starts, i)
+            block_start = max(floor, line_start if titled else _back_lines(text, line_start, 2))
             # Its title may sit further up (title, place, a bullet, then the right-aligned dates
             # read in row order): look a little higher for "Intern" than for relevant words.
             title_start = max(floor, _back_lines(text, line_start, 4))
