@@ -128,14 +128,15 @@ class DateFinder(StatefulComponent):
         above = words_of(text[above_start:starts[i] - 1])
         return not (above and self._names_job(above))
 
-    def _entry_end(self, doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], i: int) -> int:
+    @staticmethod
+    def _entry_end(doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], titled: list[bool], i: int) -> int:
         """Where the entry dated by ``raw[i]`` ends: before the next entry's title (the line above its
         dates, or its dates' line when the title is on it), else 12 lines on, and never past its
         section (the Skills or Education after the last job are not part of it)."""
         line_start, line_end = line_bounds(doc, raw[i].char_start)
         if i + 1 < len(raw) and starts[i + 1] > line_start:
             # the line above the next entry's dates is its title, unless the title is on them
-            above = 0 if self._titled_beside(text, raw, starts, i + 1) else 1
+            above = 0 if titled[i + 1] else 1
             end = max(line_end, _back_lines(text, starts[i + 1], above) - 1)
         else:
             end = _forward_lines(text, line_end, 12)
@@ -165,7 +166,8 @@ class DateFinder(StatefulComponent):
         section_at = section_lookup(doc)
         name = (doc._.rm_contact or {}).get("name")
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
-        ends = [self._entry_end(doc, text, raw, starts, i) for i in range(len(raw))]
+        titled = [self._titled_beside(text, raw, starts, i) for i in range(len(raw))]
+        ends = [self._entry_end(doc, text, raw, starts, titled, i) for i in range(len(raw))]
         periods = []
         dated = None  # the last entry's range: a duty inside it may mention years of its own
         for i, p in enumerate(raw):
@@ -180,8 +182,7 @@ class DateFinder(StatefulComponent):
                 floor = max(floor, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
             # Its duties start at its dates' line when the title is on it ("Cashier, Corner Shop,
             # 2012 to 2015"): the lines above are the previous entry's.
-            titled = self._titled_beside(text, raw, starts, i)
-            block_start = max(floor, line_start if titled else _back_lines(text, line_start, 2))
+            block_start = max(floor, line_start if titled[i] else _back_lines(text, line_start, 2))
             # Its title may sit further up (title, place, a bullet, then the right-aligned dates
             # read in row order): look a little higher for "Intern" than for relevant words.
             title_start = max(floor, _back_lines(text, line_start, 4))
