@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from resumematch.analyze import Analyzer
+from resumematch.analyze.rules.entries import title_cased
 
 AS_OF = datetime.date(2026, 11, 1)
 
@@ -253,3 +254,57 @@ def test_dates_a_company_on_the_dates_line_keeps_the_title_above_in_the_entry(co
     first, second = it.analyze(text).periods
     assert first.relevant and "Project" in first.why
     assert not second.relevant
+    # the title is the line above, the company beside it: the job is the role itself
+    assert first.title == f"IT Project Manager | {company}" and first.role
+    assert second.title == "Cashier | Corner Shop"
+
+
+@pytest.mark.parametrize("duty", [
+    "Ran the ERP rollout for 300 users",
+    # a duty that holds a word some people's title is ("servers", "vendors"), in a duty's lower case
+    "Administration and maintenance of Linux servers",
+    "Daily management of 3 vendors",
+])
+def test_dates_a_duty_above_a_company_on_the_dates_line_is_no_title(duty):
+    """The twin: the line above the company's line of dates is the entry above's last duty, written
+    without a full stop; it is no part of the next entry's title."""
+    it = Analyzer("it_project_manager", as_of=AS_OF)
+    text = ("Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager\nNorthwind Traders   Jan 2015 – Present\n"
+            f"{duty}\nCorner Shop   2010 - 2014\n• Served customers at the till.\n")
+    first, second = it.analyze(text).periods
+    assert first.title == "IT Project Manager | Northwind Traders" and first.role
+    assert duty not in second.title and not second.role
+
+
+@pytest.mark.parametrize("line, titled", [
+    ("IT Project Manager", True), ("Director of Software Development", True), ("SENIOR ACCOUNTANT", True),
+    ("Head of Sales with Acme", True),
+    ("Administration and maintenance of Linux servers", False), ("Daily management of 3 vendors", False),
+    ("Software developer", False), ("", False),
+])
+def test_dates_a_title_is_written_in_a_titles_capitals(line, titled):
+    assert title_cased(line) is titled
+
+
+_DATES_FIRST = ("Jan 2015 - Present\nIT Project Manager\nAcme Corporation, Boston\n• Led the ERP rollout across four sites\n"
+                "Mar 2010 - Dec 2014\nCashier\nCorner Shop, Chicago\n• Served customers at the till\n")
+
+
+@pytest.mark.parametrize("jobs, titles, role", [
+    # dates that head their entries, each over its title: the lines above the second entry's dates
+    # are the first entry's (its company and duties), not the second job's title
+    (_DATES_FIRST, ["IT Project Manager", "Cashier"], [True, False]),
+    # the twins: titles over their dates, with the company below ...
+    ("IT Project Manager\nJan 2015 - Present\nAcme Corporation, Boston\n• Led the ERP rollout across four sites\n"
+     "Cashier\nMar 2010 - Dec 2014\nCorner Shop, Chicago\n• Served customers at the till\n",
+     ["IT Project Manager", "Cashier"], [True, False]),
+    # ... and a company over its dates, with the title below: the company stays in the title
+    ("Acme Corporation\nJan 2015 - Present\nIT Project Manager\n• Led the ERP rollout across four sites\n"
+     "Corner Shop\nMar 2010 - Dec 2014\nCashier\n• Served customers at the till\n",
+     ["IT Project Manager | Acme Corporation", "Cashier | Corner Shop"], [True, False]),
+])
+def test_dates_that_head_their_entries_have_their_titles_below(jobs, titles, role):
+    it = Analyzer("it_project_manager", as_of=AS_OF)
+    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\nEDUCATION\nB.A. History, 2009\n").periods
+    assert [p.title for p in periods] == titles
+    assert [p.role for p in periods] == role

@@ -126,11 +126,12 @@ def test_relevance_a_title_under_the_dates_line(analyzer, entry, title, role_yea
     # a dates line whose other words are only a place: the title is the line above it ...
     ("Jan 2015 - Present | New York, NY", "FACEBOOK | SOFTWARE ENGINEER"),
     ("Jan 2013 - May 2013 | Palo Alto, CA & Ithaca, NY", "FACEBOOK | SOFTWARE ENGINEER"),
-    # ... while words that are not only a place are the title
-    ("Jan 2015 - Present | Staff Engineer, Acme", "Staff Engineer, Acme"),
+    # ... while words that are not only a place are part of the title, after the title above them
+    # (a title over a dates' line that holds more: "IT Project Manager" over "Acme   2015 - 2019")
+    ("Jan 2015 - Present | Staff Engineer, Acme", "FACEBOOK | SOFTWARE ENGINEER | Staff Engineer, Acme"),
     # the brackets the dates leave behind are no part of it
-    ("Staff Engineer (Jan 2015 - Present) Acme", "Staff Engineer Acme"),
-    ("Staff Engineer, Acme [2015 - 2019]", "Staff Engineer, Acme"),
+    ("Staff Engineer (Jan 2015 - Present) Acme", "FACEBOOK | SOFTWARE ENGINEER | Staff Engineer Acme"),
+    ("Staff Engineer, Acme [2015 - 2019]", "FACEBOOK | SOFTWARE ENGINEER | Staff Engineer, Acme"),
 ])
 def test_relevance_a_place_beside_the_dates_is_not_the_title(analyzer, dates_line, title):
     analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\nFACEBOOK | SOFTWARE ENGINEER\n"

@@ -19,7 +19,7 @@ from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
 from ..rules.dateranges import RawPeriod, find_periods, months_between
-from ..rules.entries import head_start, line_below, title_beside, title_line, unmarked, words_of
+from ..rules.entries import head_start, line_below, title_beside, title_cased, title_line, unmarked, words_of
 from ..rules.extensions import (
     doc_text,
     expand_span,
@@ -29,6 +29,7 @@ from ..rules.extensions import (
     section_start,
     span_chars,
 )
+from ..rules.headings import heading_label
 from .terms import lemmatizer_of
 
 #: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
@@ -69,16 +70,20 @@ class DateFinder(StatefulComponent):
         self.reader.role_codes  # noqa: B018
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
 
-    def _title(self, text: str, start: int, date_start: int, date_end: int, next_below: bool = False) -> str:
+    def _title(self, text: str, start: int, date_start: int, date_end: int, next_below: bool = False,
+               above: str = "") -> str:
         """``title_line``; and when that names no occupation (a company and a place: "Embie Technical
         Solutions, Los Angeles, CA   1994 - Present") while the line below it does in its first part
         ("Senior IT Manager/Director"; "Staff Software Engineer, Google Search, Mountain View."), that
         line first: the layout that puts the title under the dates. So too when the lines above are
         the previous entry's duties written without a full stop (``_opens_with_deed``): that line alone.
         Never when the line below is the next entry's own (``next_below``: titles stacked with their
-        dates, "Team Lead, 2018 to Present" over "Analyst, 2015 to 2018")."""
+        dates, "Team Lead, 2018 to Present" over "Analyst, 2015 to 2018"). A title ``above`` a dates'
+        line that holds the company (``_title_above``) comes first: "IT Project Manager | Acme Corp"."""
         named = self.reader.background.named
         title = title_line(text, start, date_start, date_end)
+        if above:
+            return f"{above} | {title}"[:80]
         # lines above that are the previous entry's duties, written without a full stop (the dates'
         # own line is this entry's)
         own_line = text[text.rfind("\n", 0, date_start) + 1:date_start]
@@ -128,6 +133,37 @@ class DateFinder(StatefulComponent):
         above = words_of(text[above_start:starts[i] - 1])
         return not (above and self._names_job(above))
 
+    def _title_above(self, text: str, raw: list[RawPeriod], starts: list[int], titled: list[bool], i: int) -> str:
+        """The job's title on the line above a dates' line that holds its company ("IT Project Manager"
+        over "Acme Corporation   Jan 2015 - Present"), else "": the line above names a job, is written
+        as a title (``title_cased``; no duty of the entry above: "Daily management of 3 vendors") and
+        is not the entry above's own line of dates (``_titled_beside`` has found the title is not on
+        the dates' line). Not over dates alone or a place, whose title ``title_line`` finds."""
+        if titled[i] or not title_beside(text, raw[i].char_start, raw[i].char_end):
+            return ""
+        above_start = _back_lines(text, starts[i], 1)
+        if above_start == starts[i] or i > 0 and starts[i - 1] == above_start:
+            return ""
+        above = words_of(text[above_start:starts[i] - 1])
+        return above if above and title_cased(above) and self._names_job(above) else ""
+
+    def _dates_first(self, doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], i: int,
+                     after: bool) -> bool:
+        """Whether the entry's dates head it, over its title ("Jan 2015 - Present" over "IT Project
+        Manager" over "Acme Corp, Boston"): nothing beside the dates, a job named on the line below
+        them and written as a title (``title_cased``), and above them nothing but their section's
+        heading, or (``after``) the entry above, laid out the same way, in the same section. Its
+        title is then below its dates, and the lines above them are the entry above's."""
+        below = line_below(text, raw[i].char_end)
+        if title_beside(text, raw[i].char_start, raw[i].char_end) or not title_cased(below):
+            return False
+        if not self._names_job(below):
+            return False
+        if after:
+            return True
+        lines = text[section_start(doc, raw[i].char_start):starts[i]].split("\n")
+        return all(not line.strip() or heading_label(line.strip()) for line in lines)
+
     @staticmethod
     def _entry_end(doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], titled: list[bool], i: int) -> int:
         """Where the entry dated by ``raw[i]`` ends: before the next entry's title (the line above its
@@ -167,7 +203,14 @@ class DateFinder(StatefulComponent):
         name = (doc._.rm_contact or {}).get("name")
         starts = [line_bounds(doc, p.char_start)[0] for p in raw]
         titled = [self._titled_beside(text, raw, starts, i) for i in range(len(raw))]
-        ends = [self._entry_end(doc, text, raw, starts, titled, i) for i in range(len(raw))]
+        first: list[bool] = []  # dates over their title (``_dates_first``)
+        for i in range(len(raw)):
+            after = i > 0 and first[i - 1] and section_start(doc, raw[i - 1].char_start) == section_start(
+                doc, raw[i].char_start)
+            first.append(self._dates_first(doc, text, raw, starts, i, after))
+        # the entry's duties and the entry above's end at its dates' line when its title is on it or below it
+        heads = [t or f for t, f in zip(titled, first, strict=True)]
+        ends = [self._entry_end(doc, text, raw, starts, heads, i) for i in range(len(raw))]
         periods = []
         dated = None  # the last entry's range: a duty inside it may mention years of its own
         for i, p in enumerate(raw):
@@ -182,10 +225,11 @@ class DateFinder(StatefulComponent):
                 floor = max(floor, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
             # Its duties start at its dates' line when the title is on it ("Cashier, Corner Shop,
             # 2012 to 2015"): the lines above are the previous entry's.
-            block_start = max(floor, line_start if titled[i] else _back_lines(text, line_start, 2))
+            block_start = max(floor, line_start if heads[i] else _back_lines(text, line_start, 2))
             # Its title may sit further up (title, place, a bullet, then the right-aligned dates
-            # read in row order): look a little higher for "Intern" than for relevant words.
-            title_start = max(floor, _back_lines(text, line_start, 4))
+            # read in row order): look a little higher for "Intern" than for relevant words. Under
+            # dates that head their entry, it is below them only.
+            title_start = line_start if first[i] else max(floor, _back_lines(text, line_start, 4))
             block_end = ends[i]
             # Titles stacked under one employer, each on its dates' line with the next at once below
             # ("Director of Software Development, 2010 to Present" over "Senior Software Developer,
@@ -199,7 +243,8 @@ class DateFinder(StatefulComponent):
             if j > i and j + 1 < len(raw) and starts[j + 1] > ends[j]:
                 block_end = max(block_end, ends[j])
             title = self._title(text, title_start, p.char_start, p.char_end,
-                                next_below=i + 1 < len(raw) and starts[i + 1] == line_end + 1)
+                                next_below=i + 1 < len(raw) and starts[i + 1] == line_end + 1,
+                                above=self._title_above(text, raw, starts, titled, i))
             if name and name in title:  # a running header repeats the candidate's name above the entry
                 title = " | ".join(part for part in title.split(" | ") if part != name)
             # A degree or a credential at the head of the entry, under a title that names no job

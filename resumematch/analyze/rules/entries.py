@@ -45,7 +45,9 @@ def title_line(text: str, start: int, date_start: int, date_end: int) -> str:
     """The entry's title as a recruiter would name the job: the dates' own line without the dates
     when it has words other than a place ("Senior PM, Acme   Jan 2019 - Present"), else the two nearest lines above it
     within the entry that are not headings ("IT Manager | Acme Corp - Denver"), up to a line that
-    ends a sentence (the duties of the entry above), else the line below; at most 80 characters."""
+    ends a sentence or a list item above them (the duties of the entry above), else the line below;
+    at most 80 characters. (A list item right above the dates is passed over: right-aligned dates
+    read in row order can follow an entry's first duty.)"""
     line_start = text.rfind("\n", 0, date_start) + 1
     line_end = text.find("\n", date_end)
     line_end = len(text) if line_end == -1 else line_end
@@ -53,7 +55,7 @@ def title_line(text: str, start: int, date_start: int, date_end: int) -> str:
         return same[:80]
     above = []
     for line in reversed(text[start:line_start].split("\n")):
-        if _is_duty_end(line):
+        if _is_duty_end(line) or above and line.lstrip().startswith(LIST_MARKS):
             break  # the previous entry's duties: what lies above them is not this job's
         if (words := words_of(line)) and not is_place(words):  # "Mountain View, CA" names no job
             above.append(words)
@@ -61,6 +63,20 @@ def title_line(text: str, start: int, date_start: int, date_end: int) -> str:
         return " | ".join(reversed(above[:2]))[:80]
     below_end = text.find("\n", line_end + 1)
     return words_of(text[line_end + 1:len(text) if below_end == -1 else below_end])[:80]
+
+
+def title_cased(line: str) -> bool:
+    """Whether ``line`` is written as a title: each of its words of four letters or more opens with
+    a capital ("IT Project Manager", "Director of Software Development", "SENIOR ACCOUNTANT"), as
+    a duty's do not ("Administration and maintenance of Linux servers", "Daily management of 3
+    vendors"). A few short words that join a title's parts may stay in lower case ("Head of Sales
+    with Acme")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", line)
+    return bool(words) and all(w[0].isupper() or len(w) < 4 or w in _JOINING for w in words)
+
+
+#: The words of four letters or more a title may keep in lower case.
+_JOINING = frozenset({"with", "from", "into", "over", "upon", "within", "under"})
 
 
 def words_of(line: str) -> str:
