@@ -308,3 +308,40 @@ def test_dates_that_head_their_entries_have_their_titles_below(jobs, titles, rol
     periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\nEDUCATION\nB.A. History, 2009\n").periods
     assert [p.title for p in periods] == titles
     assert [p.role for p in periods] == role
+
+
+_DUTY = "Led the ERP rollout across four sites and managed a $2M budget"
+_TILL = "Served customers at the till and balanced the cash drawer"
+
+
+@pytest.mark.parametrize("jobs", [
+    f"IT Project Manager — Acme Corp — Boston, MA — 01/2015 – Present\n• {_DUTY}\n"
+    f"Cashier — Corner Shop — Chicago, IL — 03/2010 – 12/2014\n• {_TILL}",
+    f"Acme Corp, Boston, MA\nIT Project Manager\n01/2015 – Present\n• {_DUTY}\n"
+    f"Corner Shop, Chicago, IL\nCashier\n03/2010 – 12/2014\n• {_TILL}",
+    f"IT Project Manager\nAcme Corp | Boston, MA | Jan 2015 – Present\n• {_DUTY}\n"
+    f"Cashier\nCorner Shop | Chicago, IL | Mar 2010 – Dec 2014\n• {_TILL}",
+    f"IT Project Manager\nAcme Corporation   Jan 2015 – Present\n{_DUTY}\nCashier\nCorner Shop   Mar 2010 – Dec 2014\n{_TILL}",
+    f"IT Project Manager 06/2015 to Current\nCompany Name － City , State\n{_DUTY}\n"
+    f"Cashier 03/2010 to 12/2014\nCompany Name － City , State\n{_TILL}",
+    f"Company Name City , State IT Project Manager 06/2015 to Current\n{_DUTY}\n"
+    f"Company Name City , State Cashier 03/2010 to 12/2014\n{_TILL}",
+    f"06/2015 to Current Company Name City , State IT Project Manager\n{_DUTY}\n"
+    f"03/2010 to 12/2014 Company Name City , State Cashier\n{_TILL}",
+    f"Jan 2015 – Present   IT Project Manager, Acme Corp\n• {_DUTY}\nMar 2010 – Dec 2014   Cashier, Corner Shop\n• {_TILL}",
+    f"2015 – present\nIT Project Manager, Acme Corp, Boston\n{_DUTY}\n2010 – 2014\nCashier, Corner Shop, Chicago\n{_TILL}",
+    f"IT Project Manager\nJan 2015 – Present\nAcme Corp\n{_DUTY}\nCashier\nMar 2010 – Dec 2014\nCorner Shop\n{_TILL}",
+    f"Acme Corp   Jan 2015 – Present\nIT Project Manager\n{_DUTY}\nCorner Shop   Mar 2010 – Dec 2014\nCashier\n{_TILL}",
+    f"Jan 2015 - Present\nIT Project Manager\nAcme Corp, Boston\n• {_DUTY}\nMar 2010 - Dec 2014\nCashier\n"
+    f"Corner Shop, Chicago\n• {_TILL}",
+], ids=["one line", "company title dates", "title company-pipe-dates", "title over company dates",
+        "livecareer title dates", "livecareer company title dates", "livecareer dates company title",
+        "dates left", "dates over title", "title dates company", "company dates title", "dates first"])
+def test_dates_common_layouts_of_an_entrys_head(jobs):
+    """Two jobs, an IT project manager's and a cashier's, in the layouts resumes commonly give an
+    entry's head: each job keeps its own title, and only the first is the role itself."""
+    it = Analyzer("it_project_manager", as_of=AS_OF)
+    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\n\nEDUCATION\nB.A. History, 2009\n").periods
+    assert [p.role for p in periods] == [True, False]
+    assert "IT Project Manager" in periods[0].title and "Cashier" in periods[1].title
+    assert "Cashier" not in periods[0].title and "Project" not in periods[1].title
