@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from resumematch.analyze import Analyzer
-from resumematch.analyze.rules.entries import title_cased
+from resumematch.analyze.rules.dateranges import find_periods
+from resumematch.analyze.rules.entries import title_beside, title_cased
 
 AS_OF = datetime.date(2026, 11, 1)
 
@@ -286,6 +287,18 @@ def test_dates_a_title_is_written_in_a_titles_capitals(line, titled):
     assert title_cased(line) is titled
 
 
+@pytest.mark.parametrize("line, beside", [
+    # a dash after the dates parts them from the company ...
+    ("2014 - 2016 - We4IT GmbH Bremen", "We4IT GmbH Bremen"),
+    ("Jan 2015 – Present – Acme Corp", "Acme Corp"),
+    # ... while a dash that opens the line still marks a list's item, a duty
+    ("- Led the migration, 2014 - 2016", ""),
+])
+def test_dates_a_dash_after_the_dates_is_no_list_mark(line, beside):
+    (period,) = find_periods(line, AS_OF)
+    assert title_beside(line, period.char_start, period.char_end) == beside
+
+
 _DATES_FIRST = ("Jan 2015 - Present\nIT Project Manager\nAcme Corporation, Boston\n• Led the ERP rollout across four sites\n"
                 "Mar 2010 - Dec 2014\nCashier\nCorner Shop, Chicago\n• Served customers at the till\n")
 
@@ -298,6 +311,23 @@ _DATES_FIRST = ("Jan 2015 - Present\nIT Project Manager\nAcme Corporation, Bosto
     ("IT Project Manager\nJan 2015 - Present\nAcme Corporation, Boston\n• Led the ERP rollout across four sites\n"
      "Cashier\nMar 2010 - Dec 2014\nCorner Shop, Chicago\n• Served customers at the till\n",
      ["IT Project Manager", "Cashier"], [True, False]),
+    # ... a list of dates each over its title, whatever the title's case or length once the list has
+    # begun: the line above each is the title of the entry above ...
+    ("1983 - 1989\nDeputy Secretary, Aviation Conference\n1982 - 1983\nAir Transport Officer, Aviation Conference\n"
+     "1977 - 1982\nNegotiator of air transport agreements, Civil Aviation Administration\n1970 - 1973\n"
+     "Adviser in the Office of the Dean of the Paris Academy in charge of relations with universities\n",
+     ["Deputy Secretary, Aviation Conference", "Air Transport Officer, Aviation Conference",
+      "Negotiator of air transport agreements, Civil Aviation Administration",
+      "Adviser in the Office of the Dean of the Paris Academy in charge of relations wi"], [False] * 4),
+    # ... titles each over a line of dates and a company, whose line below is the next title ...
+    ("Senior Analyst\n2015 - 2018 - Acme Corp\nSystem Administrator\n2012 - 2015 - Beta Corp\n• Patched the servers.\n",
+     ["Senior Analyst | Acme Corp", "System Administrator | Beta Corp"], [False, False]),
+    # ... an export's title, company (withheld, in lower case) and dates: the company is no duty of
+    # the entry above, and the line below the dates is the next entry's title ...
+    ("Sr. Test Manager\nconfidential - Bengaluru, Karnataka -\nJuly 2013 to March 2017\nTest Manager, Client\n"
+     "Oracle SSI - London -\nJanuary 2011 to November 2012\n• Ran the test team.\n",
+     ["Sr. Test Manager | confidential - Bengaluru, Karnataka", "Test Manager, Client | Oracle SSI - London"],
+     [False, False]),
     # ... and a company over its dates, with the title below: the company stays in the title
     ("Acme Corporation\nJan 2015 - Present\nIT Project Manager\n• Led the ERP rollout across four sites\n"
      "Corner Shop\nMar 2010 - Dec 2014\nCashier\n• Served customers at the till\n",
@@ -308,6 +338,20 @@ def test_dates_that_head_their_entries_have_their_titles_below(jobs, titles, rol
     periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\nEDUCATION\nB.A. History, 2009\n").periods
     assert [p.title for p in periods] == titles
     assert [p.role for p in periods] == role
+
+
+@pytest.mark.parametrize("jobs, kinds", [
+    # an intern's title under dates that head their entries makes an internship ...
+    ("Jun 2019 - Aug 2019\nSoftware Engineering Intern\nAcme Corp\n• Built a tool.\nJan 2020 - Present\n"
+     "Software Engineer\nBeta Corp\n• Built services.", ["internship", "work"]),
+    # ... and the one above such dates, the entry above's title, does not make this one an internship
+    ("Jun 2019 - Aug 2019\nSoftware Engineering Intern\nAcme Corp\nJan 2020 - Present\n"
+     "Software Engineer\nBeta Corp\n• Built services.", ["internship", "work"]),
+])
+def test_dates_that_head_their_entries_find_an_intern_below_them(jobs, kinds):
+    it = Analyzer("it_project_manager", as_of=AS_OF)
+    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\n").periods
+    assert [p.kind for p in periods] == kinds
 
 
 _DUTY = "Led the ERP rollout across four sites and managed a $2M budget"
@@ -334,9 +378,12 @@ _TILL = "Served customers at the till and balanced the cash drawer"
     f"Acme Corp   Jan 2015 – Present\nIT Project Manager\n{_DUTY}\nCorner Shop   Mar 2010 – Dec 2014\nCashier\n{_TILL}",
     f"Jan 2015 - Present\nIT Project Manager\nAcme Corp, Boston\n• {_DUTY}\nMar 2010 - Dec 2014\nCashier\n"
     f"Corner Shop, Chicago\n• {_TILL}",
+    f"2015 - Present - Acme Corp\nIT Project Manager\n{_DUTY}\n2010 - 2014 - Corner Shop\nCashier\n{_TILL}",
+    f"IT Project Manager\n2015 - Present - Acme Corp\n{_DUTY}\nCashier\n2010 - 2014 - Corner Shop\n{_TILL}",
 ], ids=["one line", "company title dates", "title company-pipe-dates", "title over company dates",
         "livecareer title dates", "livecareer company title dates", "livecareer dates company title",
-        "dates left", "dates over title", "title dates company", "company dates title", "dates first"])
+        "dates left", "dates over title", "title dates company", "company dates title", "dates first",
+        "dates-company over title", "title over dates-company"])
 def test_dates_common_layouts_of_an_entrys_head(jobs):
     """Two jobs, an IT project manager's and a cashier's, in the layouts resumes commonly give an
     entry's head: each job keeps its own title, and only the first is the role itself."""

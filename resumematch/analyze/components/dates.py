@@ -19,7 +19,19 @@ from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
 from ..rules.dateranges import RawPeriod, find_periods, months_between
-from ..rules.entries import head_start, line_below, title_beside, title_cased, title_line, unmarked, words_of
+from ..rules.entries import (
+    back_lines,
+    forward_lines,
+    head_start,
+    line_below,
+    opens_entry,
+    title_above,
+    title_beside,
+    title_cased,
+    title_line,
+    unmarked,
+    words_of,
+)
 from ..rules.extensions import (
     doc_text,
     expand_span,
@@ -29,7 +41,6 @@ from ..rules.extensions import (
     section_start,
     span_chars,
 )
-from ..rules.headings import heading_label
 from .terms import lemmatizer_of
 
 #: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
@@ -71,16 +82,20 @@ class DateFinder(StatefulComponent):
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
 
     def _title(self, text: str, start: int, date_start: int, date_end: int, next_below: bool = False,
-               above: str = "") -> str:
+               above: str = "", first: bool = False) -> str:
         """``title_line``; and when that names no occupation (a company and a place: "Embie Technical
         Solutions, Los Angeles, CA   1994 - Present") while the line below it does in its first part
         ("Senior IT Manager/Director"; "Staff Software Engineer, Google Search, Mountain View."), that
-        line first: the layout that puts the title under the dates. So too when the lines above are
-        the previous entry's duties written without a full stop (``_opens_with_deed``): that line alone.
+        line first: the layout that puts the title under the dates (always, under ``first`` dates
+        that head their entry). So too when the lines above are the previous entry's duties written
+        without a full stop (``_opens_with_deed``): that line alone.
         Never when the line below is the next entry's own (``next_below``: titles stacked with their
         dates, "Team Lead, 2018 to Present" over "Analyst, 2015 to 2018"). A title ``above`` a dates'
-        line that holds the company (``_title_above``) comes first: "IT Project Manager | Acme Corp"."""
+        line that holds the company (``entries.title_above``) comes first: "IT Project Manager | Acme Corp"."""
         named = self.reader.background.named
+        if first:  # dates that head the entry (``_dates_first``): the title below, the company beside
+            beside = title_beside(text, date_start, date_end)
+            return " | ".join(part for part in (line_below(text, date_end, whole=True), beside) if part)[:80]
         title = title_line(text, start, date_start, date_end)
         if above:
             return f"{above} | {title}"[:80]
@@ -127,42 +142,33 @@ class DateFinder(StatefulComponent):
         beside = title_beside(text, raw[i].char_start, raw[i].char_end)
         if not beside or not self._names_job(beside):
             return False
-        above_start = _back_lines(text, starts[i], 1)
+        above_start = back_lines(text, starts[i], 1)
         if above_start == starts[i] or i > 0 and starts[i - 1] == above_start:
             return True
         above = words_of(text[above_start:starts[i] - 1])
         return not (above and self._names_job(above))
 
-    def _title_above(self, text: str, raw: list[RawPeriod], starts: list[int], titled: list[bool], i: int) -> str:
-        """The job's title on the line above a dates' line that holds its company ("IT Project Manager"
-        over "Acme Corporation   Jan 2015 - Present"), else "": the line above names a job, is written
-        as a title (``title_cased``; no duty of the entry above: "Daily management of 3 vendors") and
-        is not the entry above's own line of dates (``_titled_beside`` has found the title is not on
-        the dates' line). Not over dates alone or a place, whose title ``title_line`` finds."""
-        if titled[i] or not title_beside(text, raw[i].char_start, raw[i].char_end):
-            return ""
-        above_start = _back_lines(text, starts[i], 1)
-        if above_start == starts[i] or i > 0 and starts[i - 1] == above_start:
-            return ""
-        above = words_of(text[above_start:starts[i] - 1])
-        return above if above and title_cased(above) and self._names_job(above) else ""
-
     def _dates_first(self, doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], i: int,
                      after: bool) -> bool:
         """Whether the entry's dates head it, over its title ("Jan 2015 - Present" over "IT Project
-        Manager" over "Acme Corp, Boston"): nothing beside the dates, a job named on the line below
-        them and written as a title (``title_cased``), and above them nothing but their section's
-        heading, or (``after``) the entry above, laid out the same way, in the same section. Its
-        title is then below its dates, and the lines above them are the entry above's."""
+        Manager" over "Acme Corp, Boston"; "2014 - 2016 - We4IT GmbH" over "IT Consultant for IBM
+        Notes"): the dates open their line, beside them at most a company or a place (no job), and
+        the line below names a job, written as a title (``title_cased``), and above them is their
+        section's heading or a duty of the entry above (``opens_entry``); or (``after``) the entry
+        above is laid out the same way in the same section, and the line below has words. Its title
+        is then below its dates, and the lines above them are the entry above's."""
+        line_end = line_bounds(doc, raw[i].char_start)[1]
+        if i + 1 < len(raw) and starts[i + 1] == line_end + 1:
+            return False  # the line below is the next entry's dates
+        beside = title_beside(text, raw[i].char_start, raw[i].char_end)
         below = line_below(text, raw[i].char_end)
-        if title_beside(text, raw[i].char_start, raw[i].char_end) or not title_cased(below):
+        if text[starts[i]:raw[i].char_start].strip() or beside and self._names_job(beside):
             return False
-        if not self._names_job(below):
-            return False
-        if after:
+        if after:  # the lines above are the entry above's: the title is below, however it is written
             return True
-        lines = text[section_start(doc, raw[i].char_start):starts[i]].split("\n")
-        return all(not line.strip() or heading_label(line.strip()) for line in lines)
+        if not (title_cased(below) and self._names_job(below)):
+            return False
+        return opens_entry(text, section_start(doc, raw[i].char_start), starts[i], self._opens_with_deed)
 
     @staticmethod
     def _entry_end(doc: Doc, text: str, raw: list[RawPeriod], starts: list[int], titled: list[bool], i: int) -> int:
@@ -173,9 +179,9 @@ class DateFinder(StatefulComponent):
         if i + 1 < len(raw) and starts[i + 1] > line_start:
             # the line above the next entry's dates is its title, unless the title is on them
             above = 0 if titled[i + 1] else 1
-            end = max(line_end, _back_lines(text, starts[i + 1], above) - 1)
+            end = max(line_end, back_lines(text, starts[i + 1], above) - 1)
         else:
-            end = _forward_lines(text, line_end, 12)
+            end = forward_lines(text, line_end, 12)
         return max(line_end, min(end, section_end(doc, raw[i].char_start)))
 
     def _names_job(self, title: str) -> bool:
@@ -225,11 +231,13 @@ class DateFinder(StatefulComponent):
                 floor = max(floor, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
             # Its duties start at its dates' line when the title is on it ("Cashier, Corner Shop,
             # 2012 to 2015"): the lines above are the previous entry's.
-            block_start = max(floor, line_start if heads[i] else _back_lines(text, line_start, 2))
+            block_start = max(floor, line_start if heads[i] else back_lines(text, line_start, 2))
             # Its title may sit further up (title, place, a bullet, then the right-aligned dates
             # read in row order): look a little higher for "Intern" than for relevant words. Under
             # dates that head their entry, it is below them only.
-            title_start = line_start if first[i] else max(floor, _back_lines(text, line_start, 4))
+            title_start = line_start if first[i] else max(floor, back_lines(text, line_start, 4))
+            # where "Intern" would name the job: its head, below dates that head the entry
+            lo, hi = (line_start, forward_lines(text, line_end, 3)) if first[i] else (title_start, line_end)
             block_end = ends[i]
             # Titles stacked under one employer, each on its dates' line with the next at once below
             # ("Director of Software Development, 2010 to Present" over "Senior Software Developer,
@@ -242,9 +250,11 @@ class DateFinder(StatefulComponent):
                 j += 1
             if j > i and j + 1 < len(raw) and starts[j + 1] > ends[j]:
                 block_end = max(block_end, ends[j])
+            above = "" if titled[i] else title_above(text, p.char_start, p.char_end, starts[i - 1] if i else -1,
+                                                     self._names_job)
             title = self._title(text, title_start, p.char_start, p.char_end,
                                 next_below=i + 1 < len(raw) and starts[i + 1] == line_end + 1,
-                                above=self._title_above(text, raw, starts, titled, i))
+                                first=first[i], above=above)
             if name and name in title:  # a running header repeats the candidate's name above the entry
                 title = " | ".join(part for part in title.split(" | ") if part != name)
             # A degree or a credential at the head of the entry, under a title that names no job
@@ -257,7 +267,7 @@ class DateFinder(StatefulComponent):
                 kind = PeriodKind.EDUCATION
             elif no_job:
                 kind = PeriodKind.CREDENTIAL
-            elif section == "internships" or any(title_start <= c < line_end for c in internships):
+            elif section == "internships" or any(lo <= c < hi for c in internships):
                 kind = PeriodKind.INTERNSHIP
             else:
                 kind = PeriodKind.WORK
@@ -273,23 +283,6 @@ class DateFinder(StatefulComponent):
             dated = p
         doc._.rm_periods = periods
         return doc
-
-
-def _back_lines(text: str, pos: int, n: int) -> int:
-    for _ in range(n):
-        if pos <= 0:
-            return 0
-        pos = text.rfind("\n", 0, pos - 1) + 1
-    return pos
-
-
-def _forward_lines(text: str, pos: int, n: int) -> int:
-    for _ in range(n):
-        nxt = text.find("\n", pos + 1)
-        if nxt == -1:
-            return len(text)
-        pos = nxt
-    return pos
 
 
 @Language.factory("resumematch_dates", assigns=["doc._.rm_periods"],

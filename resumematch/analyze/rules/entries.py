@@ -6,6 +6,7 @@ Plain functions over the text; no spaCy (``components.dates`` reads each entry w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .header import EMAIL
 from .headings import heading_label
@@ -23,13 +24,17 @@ def head_start(text: str, line_start: int, date_start: int, date_end: int) -> in
     return text.rfind("\n", 0, line_start - 1) + 1
 
 
-def line_below(text: str, pos: int) -> str:
-    """The words of the line after the one holding ``pos`` (see ``words_of``)."""
+def line_below(text: str, pos: int, whole: bool = False) -> str:
+    """The words of the line after the one holding ``pos`` (see ``words_of``); with ``whole``, also
+    a line of more than 12 words, where the layout says it is a title."""
     end = text.find("\n", pos)
     if end == -1:
         return ""
     below_end = text.find("\n", end + 1)
-    return words_of(text[end + 1:len(text) if below_end == -1 else below_end])
+    line = text[end + 1:len(text) if below_end == -1 else below_end]
+    if whole and not words_of(line) and words_of(" ".join(line.split()[:12])):
+        return " ".join(line.split())
+    return words_of(line)
 
 
 def title_beside(text: str, date_start: int, date_end: int) -> str:
@@ -37,8 +42,27 @@ def title_beside(text: str, date_start: int, date_end: int) -> str:
     Acme   Jan 2019 - Present"; not "Jan 2015 - Present | New York, NY", whose title is above); else ""."""
     line_start = text.rfind("\n", 0, date_start) + 1
     line_end = text.find("\n", date_end)
-    same = words_of(text[line_start:date_start] + " " + text[date_end:len(text) if line_end == -1 else line_end])
+    # a dash after the dates parts them from what follows ("2014 - 2016 - We4IT GmbH"): no list's mark
+    after = text[date_end:len(text) if line_end == -1 else line_end].lstrip(" \t-–—|,:")
+    same = words_of(text[line_start:date_start] + " " + after)
     return "" if is_place(same) else same
+
+
+def title_above(text: str, date_start: int, date_end: int, previous: int, names_job: Callable[[str], bool]) -> str:
+    """The job's title on the line above a dates' line that holds its company ("IT Project Manager"
+    over "Acme Corporation   Jan 2015 - Present"), else "": the line above names a job
+    (``names_job``), is written as a title (``title_cased``; no duty of the entry above: "Daily
+    management of 3 vendors") and is not the entry above's own line of dates (starting at
+    ``previous``). Not over dates alone or a place, whose title ``title_line`` finds; nor (the
+    caller's to say) when the title is on the dates' line."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    if not title_beside(text, date_start, date_end):
+        return ""
+    above_start = back_lines(text, line_start, 1)
+    if above_start in (line_start, previous):
+        return ""
+    above = words_of(text[above_start:line_start - 1])
+    return above if above and title_cased(above) and names_job(above) else ""
 
 
 def title_line(text: str, start: int, date_start: int, date_end: int) -> str:
@@ -126,6 +150,18 @@ _NO_TITLE = re.compile(r"^\s*page\s+\d+(?:\s+of\s+\d+)?\s*$|\(?\d{3}\)?[\s.-]\d{
 _SENTENCE_END = re.compile(r"\b[a-z][a-z]{2,}[.;]\s*$")
 
 
+def reads_as_duty(line: str) -> bool:
+    """Whether ``line``, above an entry's dates, is a duty of the entry above rather than a title: a
+    list item; a wrapped sentence's end, which opens in lower case and is all in lower case
+    ("development"), ends with a full stop or runs past five words ("of the ICAO Group of Experts
+    for the Detection of Plastic Explosives."; not "confidential - Bengaluru, Karnataka -", a
+    company withheld); a line that ends a sentence; or one of more than 12 words."""
+    line = line.strip()
+    words = line.split()
+    wrapped = line[:1].islower() and (line.islower() or line.endswith((".", ";")) or len(words) > 5)
+    return line.startswith(LIST_MARKS) or wrapped or _is_duty_end(line) or len(words) > 12
+
+
 def _is_duty_end(line: str) -> bool:
     """Whether ``line`` ends a duty: a sentence of the entry above, whose title is not this job's."""
     return bool(_SENTENCE_END.search(line))
@@ -138,3 +174,38 @@ def unmarked(line: str) -> str:
         if line.startswith(mark):
             return line[len(mark):].lstrip()
     return line
+
+
+def opens_entry(text: str, floor: int, line_start: int, deed: Callable[[str], bool]) -> bool:
+    """Whether the dates' line at ``line_start`` opens its entry, for what lies above it: nothing
+    (the section's heading or blank lines, down from ``floor``) or a duty of the entry above
+    (``reads_as_duty``, or a line that opens with a deed, ``deed``), not a title."""
+    pos = line_start
+    while pos > floor:
+        above_start = back_lines(text, pos, 1)
+        above = text[above_start:pos - 1].strip()
+        if above:
+            return bool(heading_label(above)) or reads_as_duty(above) or deed(unmarked(above))
+        pos = above_start
+    return True
+
+
+def back_lines(text: str, pos: int, n: int) -> int:
+    """The start of the line ``n`` lines above the one starting at ``pos`` (0 at the text's top)."""
+    for _ in range(n):
+        if pos <= 0:
+            return 0
+        pos = text.rfind("\n", 0, pos - 1) + 1
+    return pos
+
+
+def forward_lines(text: str, pos: int, n: int) -> int:
+    """The end of the line ``n`` lines below the one ending at ``pos`` (the text's end at most)."""
+    for _ in range(n):
+        nxt = text.find("\n", pos + 1)
+        if nxt == -1:
+            return len(text)
+        pos = nxt
+    return pos
+
+
