@@ -389,3 +389,18 @@ def test_relevance_a_job_titled_as_a_trade_apart_is_that_trades_work(role, title
     verdict = RoleReader((), (), role).job(title, f"{title}\n{body}")
     assert verdict.relevant is relevant
     assert ("another trade than the role's" in verdict.why) is not relevant
+
+
+@pytest.mark.parametrize("title, body, relevant", [
+    # one word alone that tells an occupation (the employer's name, with no duties) is too little ...
+    ("SMTS | Oracle India - Bengaluru, Karnataka", "", False),
+    # ... while two or more in its duties read as the role's work
+    ("SMTS | Oracle India - Bengaluru, Karnataka", "• Administered Oracle databases and tuned SQL queries for "
+                                                   "the billing system", True),
+])
+def test_relevance_one_word_alone_reads_no_job(analyzer, title, body, relevant):
+    text = f"Jane Doe\njane.doe@example.com\n\nEXPERIENCE\n{title}\nJan 2015 - Present\n{body}\n"
+    (period,) = analyzer.analyze(text).periods
+    assert period.relevant is relevant
+    if not relevant:
+        assert "one word alone" in period.why and "Oracle" in period.why

@@ -138,6 +138,10 @@ class RoleReader:
         if reading.best is None:
             return JobVerdict(False, "its entry has no words that tell an occupation")
         words = ", ".join(reading.terms)
+        if reading.fit >= JOB_FIT and len(reading.terms) < 2:
+            # one word tells no trade: an employer ("Oracle India") or a rank ("Coordinator") alone
+            return JobVerdict(False, f"one word alone of its title and duties tells an occupation ({words}): "
+                                     "too little to read it by")
         if reading.fit >= JOB_FIT:
             return JobVerdict(True, f"reads as {reading.closest.title} ({words})")
         return JobVerdict(False, f"its title and duties do not read as the role's occupations "
