@@ -210,3 +210,15 @@ def test_draft_cli_writes_the_model_and_explains(tmp_path):
 def test_draft_cli_missing_posting_is_an_error_not_a_traceback(tmp_path):
     result = CliRunner().invoke(app, ["draft-model", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2 and "no such posting" in result.output
+
+
+@pytest.mark.parametrize("line, reason", [
+    # "At least" opens a requirement, not the company's self-description ...
+    ("At least 4 years of experience in accounting is required.", ""),
+    ("At a minimum, a bachelor's degree in finance.", ""),
+    # ... while "At" and the company's name do
+    ("At Acme, we build the tools hospitals run on.", "company"),
+])
+def test_draft_at_least_opens_no_company_description(line, reason):
+    from resumematch.draft.segment import skip_reason
+    assert skip_reason(line, "Qualifications") == reason
