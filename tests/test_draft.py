@@ -212,6 +212,45 @@ def test_draft_cli_missing_posting_is_an_error_not_a_traceback(tmp_path):
     assert result.exit_code == 2 and "no such posting" in result.output
 
 
+_PATHS = """Staff Accountant
+
+Qualifications
+A)
+Bachelor's degree in accounting is required.
+OR
+B)
+At least 4 years of experience in accounting is required.
+{between}A certificate as CPA is required.
+OR
+A certificate as CIA is required.
+"""
+
+
+def test_draft_alternatives_joined_by_or_are_not_required_alone():
+    """A posting that offers paths ("A) a degree ... OR B) 4 years"; a CPA or a CIA, each on its
+    line, "OR" between them): the degree stays required, met by the other path's years; the
+    other alternatives are preferred, each with a note saying why."""
+    model = draft_model(_PATHS.format(between="Or one of the following:\n"))
+    by_id = {r.id: r for r in model.requirements}
+    degree = by_id["degree.bachelor_accounting"]
+    assert degree.kind == Kind.REQUIRED and degree.satisfied_by.experience_years == 4
+    assert by_id["experience.years"].kind == Kind.PREFERRED
+    assert {r.kind for r in model.requirements if r.category == "certification"} == {Kind.PREFERRED}
+    assert "alternatives joined by" in draft_yaml(_PATHS.format(between="Or one of the following:\n"))
+
+
+def test_draft_requirements_without_an_or_line_between_stay_required():
+    """The twin: the same requirements, one after the other with no line of "or" alone between
+    them ("or" inside a sentence is not one), are each required."""
+    text = _PATHS.replace("OR\n", "").replace("A)\n", "").replace("B)\n", "").format(between="")
+    model = draft_model(text + "A CPA or a CIA is required.\n")
+    by_id = {r.id: r for r in model.requirements}
+    assert by_id["degree.bachelor_accounting"].kind == Kind.REQUIRED
+    assert by_id["degree.bachelor_accounting"].satisfied_by is None
+    assert by_id["experience.years"].kind == Kind.REQUIRED
+    assert all(r.kind == Kind.REQUIRED for r in model.requirements if r.category == "certification")
+
+
 @pytest.mark.parametrize("line, reason", [
     # "At least" opens a requirement, not the company's self-description ...
     ("At least 4 years of experience in accounting is required.", ""),

@@ -21,6 +21,7 @@ from ..catalog import load_catalog
 from ..errors import InputError, ModelError
 from ..model import RequirementModel
 from ..types import Category, ExperienceYears, Kind
+from .alternatives import settle
 from .duties import duties
 from .experience import ROLE_NOUNS, experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills, technologies
@@ -98,6 +99,7 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
                           note="Added from the title: the posting names no years of experience; jobs that "
                                "read as the role's occupations count (experience.occupations)."))
     found += _role_years(title)
+    settle(found, parts)  # alternatives joined by "OR": none is required on its own
     seen: dict[str, int] = {}
     for item in found:  # ids are unique: a second "degree.bachelor_x" becomes "degree.bachelor_x_2"
         item.id = ".".join(re.sub(r"[^a-z0-9]+", "_", part.lower()).strip("_") or "item" for part in item.id.split("."))
