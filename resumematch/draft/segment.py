@@ -63,7 +63,8 @@ SKIP_RULES = (
         r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)", re.I)),
 )
 #: The company speaking of itself: "We are ...", "Our mission ...", "Acme is a leading ...".
-_COMPANY = re.compile(r"^(we|we're|we’re|our|us|at (?!least\b|a minimum\b|minimum\b)(?-i:[A-Z])\w*|join (us|our))\b|\b(we are|we're|we’re|our (company|team|"
+_COMPANY = re.compile(r"^(we|we're|we’re|our|us|at (?!least\b|a minimum\b|minimum\b)(?-i:[A-Z])\w*|join (us|our))\b|"
+                      r"\b(we are|we're|we’re|our (company|team|"
                       r"mission|values|culture|clients|customers|people|firm|organization)|founded in|"
                       r"headquartered)\b|\b(is|are) (a|an|the) (leading|global|world|premier|fast[- ]growing|"
                       r"growing|innovative|trusted|top|largest|non-?profit|award)|\b(is|are) (proud|committed|"

@@ -152,7 +152,7 @@ _SENTENCE_END = re.compile(r"\b[a-z][a-z]{2,}[.;]\s*$")
 
 def reads_as_duty(line: str) -> bool:
     """Whether ``line``, above an entry's dates, is a duty of the entry above rather than a title: a
-    list item; a wrapped sentence's end, which opens in lower case and is all in lower case
+    list item; a wrapped sentence's end, a line that opens in lower case and is all in lower case
     ("development"), ends with a full stop or runs past five words ("of the ICAO Group of Experts
     for the Detection of Plastic Explosives."; not "confidential - Bengaluru, Karnataka -", a
     company withheld); a line that ends a sentence; or one of more than 12 words."""
@@ -207,5 +207,3 @@ def forward_lines(text: str, pos: int, n: int) -> int:
             return len(text)
         pos = nxt
     return pos
-
-
