@@ -261,3 +261,20 @@ def test_draft_requirements_without_an_or_line_between_stay_required():
 def test_draft_at_least_opens_no_company_description(line, reason):
     from resumematch.draft.segment import skip_reason
     assert skip_reason(line, "Qualifications") == reason
+
+
+@pytest.mark.parametrize("other, required, years", [
+    # a degree, or experience the posting names without years: required, met by the degree's usual
+    # length plus two years of work ...
+    ("Equivalent experience.", True, 6),
+    # ... or by the years it names ...
+    ("Five years of professional experience in accounting.", True, 5),
+    # ... while a degree offered against a credential is one of two paths: neither is required alone
+    ("A CPA certificate is required.", False, None),
+])
+def test_draft_a_degree_or_another_path(other, required, years):
+    model = draft_model(f"Staff Accountant\n\nRequirements\nBachelor's degree in accounting is required.\nOR\n{other}\n")
+    degree = next(r for r in model.requirements if r.category == "degree")
+    assert (degree.kind == Kind.REQUIRED) is required
+    assert (degree.satisfied_by.experience_years if degree.satisfied_by else None) == years
+    assert all(r.kind == Kind.PREFERRED for r in model.requirements if r is not degree)

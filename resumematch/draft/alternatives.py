@@ -2,7 +2,7 @@
 years of experience in accounting", or a list of "one of the following" items joined by "OR".
 
 Any one of the alternatives qualifies, so none of them is required on its own. A degree offered
-against years of experience stays required, met by either (its ``satisfied_by``: the model's own
+against experience stays required, met by either (its ``satisfied_by``: the model's own
 form of "a degree or N years of work"); every other required item among alternatives becomes
 preferred, with a note saying why. Plain functions over the drafted items and the posting's
 sentences (``posting.sentences``).
@@ -14,7 +14,7 @@ import re
 from itertools import groupby
 
 from ..types import Category, Kind
-from .finders import Item
+from .finders import EQUIVALENT_YEARS, Item
 from .posting import Sentence
 
 #: A line that says "or" and nothing else: it joins the options above and below it ("OR;", "(or)").
@@ -46,24 +46,39 @@ def options(parts: list[Sentence]) -> list[list[list[int]]]:
 
 def settle(items: list[Item], parts: list[Sentence]) -> None:
     """Mark the required items the posting offers as alternatives (see the module): a degree
-    offered against years of experience is met by either; the others become preferred."""
+    offered against experience is met by either; the others become preferred."""
     at = {parts[k].text: k for k in range(len(parts))}
     where = {id(i): at.get(i.source) for i in items if not i.left_out}
     for group in options(parts):
         option_of = {k: n for n, option in enumerate(group) for k in option}
         chosen = [(i, option_of[where[id(i)]]) for i in items
                   if where.get(id(i)) in option_of and i.kind == Kind.REQUIRED]
-        years = [(i, n) for i, n in chosen if i.category == Category.EXPERIENCE and _YEARS.match(i.label)]
         for item, n in chosen:
-            other_years = [(y, m) for y, m in years if m != n]
-            if item.category == Category.DEGREE and other_years and "satisfied_by" not in item.fields:
-                alt, _ = other_years[0]
-                item.fields["satisfied_by"] = {"experience_years": float(_YEARS.match(alt.label).group(1)),
-                                               "note": f"The posting offers these years instead: {alt.source!r}"}
-                continue
-            if item.category == Category.DEGREE and other_years:
-                continue
+            if item.category == Category.DEGREE and (item.fields.get("satisfied_by") or _experience_instead(
+                    item, [k for m, option in enumerate(group) if m != n for k in option], parts, items, where)):
+                continue  # required, and met by either path
             item.kind = Kind.PREFERRED
             note = ("The posting offers this as one of alternatives joined by \"OR\", any one of which "
                     "qualifies: preferred, not required on its own.")
             item.note = f"{item.note} {note}".strip()
+
+
+def _experience_instead(degree: Item, others: list[int], parts: list[Sentence], items: list[Item],
+                        where: dict[int, int | None]) -> bool:
+    """Set the degree's ``satisfied_by`` when another path offers experience instead: the years an
+    experience requirement drafted there asks ("4+ years of accounting"), else the years a sentence
+    there names with experience ("or equivalent experience": the degree's usual length plus two,
+    as for the same words after the degree). False when no other path speaks of experience."""
+    years = next((float(m.group(1)) for i in items if where.get(id(i)) in others
+                  and i.category == Category.EXPERIENCE and (m := _YEARS.match(i.label))), None)
+    source = next((i.source for i in items if where.get(id(i)) in others and i.category == Category.EXPERIENCE), None)
+    if years is None:
+        said = next((parts[k].text for k in others if re.search(r"\bexperience\b", parts[k].text, re.I)), None)
+        if said is None:
+            return False
+        number = re.search(r"(\d+)\s*\+?\s*(?:additional\s+)?years?", said)
+        levels = degree.fields["degree"]["levels"]
+        years, source = float(number.group(1)) if number else float(EQUIVALENT_YEARS[levels[0]]), said
+    degree.fields["satisfied_by"] = {"experience_years": years,
+                                     "note": f"The posting offers experience instead: {source!r}"}
+    return True
