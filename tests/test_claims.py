@@ -288,3 +288,24 @@ def test_claims_skill_said_with_its_own_verb_counts(analyzer, section, line, req
 ])
 def test_claims_skill_verb_that_is_no_ability_or_deed_does_not_count(analyzer, section, line, req_id):
     assert not counted(analyzer.analyze(resume(section, line)), req_id)
+
+
+_AUDIT_DUTY = ("name: staff_accountant\ntitle: Staff Accountant\ncategory_weights: {duties: 10}\nrequirements:\n"
+               "  - id: duty.support_audit\n    category: duties\n"
+               "    label: Support external auditors during the annual financial statement audit\n"
+               "    kind: preferred\n    weight: 1\n    source: posting\n"
+               "    aliases: [external auditors during the annual financial statement]\n    mention_strength: 0.7\n"
+               "    patterns: [{verbs: [support], objects: [audit, auditor], max_gap: 4}]\n")
+
+
+@pytest.mark.parametrize("line, found", [
+    # a duty written out with its object is shown by its verb and object together ...
+    ("• Supported the external auditors through the year-end audit", True),
+    # ... never by its verb alone, as a skill's own verb is ("Negotiated ..." for negotiation)
+    ("• Supported the service desk and documented network inventory", False),
+])
+def test_claims_a_duty_written_out_needs_its_object(tmp_path, line, found):
+    path = tmp_path / "duty.yaml"
+    path.write_text(_AUDIT_DUTY, encoding="utf-8")
+    it = Analyzer(str(path), as_of=dt.date(2026, 11, 1))
+    assert bool(counted(it.analyze(resume("EXPERIENCE", line)), "duty.support_audit")) is found

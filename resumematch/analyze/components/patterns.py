@@ -39,8 +39,14 @@ _NOT_A_DEED = ["to", "by", "is", "are", "was", "were", "be", "been", "has", "hav
 
 def own_verbs(name: str, verbs: Iterable[str]) -> list[str]:
     """The verbs among ``verbs`` that are the skill ``name`` itself, said as a verb ("negotiate"
-    for "Negotiation", "lead" for "Leadership", "solve" for "Problem solving"); not a verb that
-    only shows it ("supervise", "broker")."""
+    for "Negotiation", "lead" for "Leadership", "solve" for "Problem solving", "budget" for
+    "Budgeting"); not a verb that only shows it ("supervise", "broker"). None for a duty written
+    out with its object ("Support external auditors during the annual audit", "leading teams and
+    projects associated with ..."; a name of more than four words, or one that opens with the
+    verb's bare form, an order): its verb alone ("Supported the service desk") is no deed of it."""
+    words = name.split()
+    if len(words) > 4 or words and words[0].lower() in set(verbs):
+        return []
     letters = re.sub(r"[^a-z]", "", name.lower())
     stems = {v: v[:-1] if v.endswith("e") else v for v in verbs}
     return sorted(v for v, stem in stems.items() if len(stem) >= 4 and stem in letters)
@@ -102,7 +108,7 @@ class PatternMatcher(StatefulComponent):
         close form of its name); "Negotiated hardware and software purchases", the verb opening
         a sentence or list item, is a deed of it whatever the object (method ``evidence``)."""
         found = []
-        for match_id, start, end in self._own(doc) if self.entries else ():
+        for match_id, start, end in self._own(doc) if len(self._own) else ():
             kind, key = self.nlp.vocab.strings[match_id].split()
             entry = self.entries[int(key)]
             if kind == "deed":
