@@ -85,6 +85,9 @@ def _duty(text: str, s: Sentence) -> Item | None:
     nouns, current = [], []
     for w in chunk + [","]:
         if w.lower() in (",", "and", "or", "&"):
+            # a participle after its noun modifies it: "projects associated (with ...)" is projects
+            while len(current) > 1 and current[-1].lower().endswith("ed"):
+                current.pop()
             if current:
                 nouns.append(current[-1])
             current = []
