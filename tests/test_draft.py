@@ -235,8 +235,19 @@ def test_draft_alternatives_joined_by_or_are_not_required_alone():
     degree = by_id["degree.bachelor_accounting"]
     assert degree.kind == Kind.REQUIRED and degree.satisfied_by.experience_years == 4
     assert by_id["experience.years"].kind == Kind.PREFERRED
-    assert {r.kind for r in model.requirements if r.category == "certification"} == {Kind.PREFERRED}
     assert "alternatives joined by" in draft_yaml(_PATHS.format(between="Or one of the following:\n"))
+    # paths that are one credential each are one requirement, which holding either meets
+    (cert,) = [r for r in model.requirements if r.category == "certification"]
+    assert cert.kind == Kind.REQUIRED and list(cert.catalog) == ["cert.cpa", "cert.cia"]
+
+
+def test_draft_a_credential_offered_against_another_path_is_preferred():
+    """The twin of the either/or credential: when another path is no credential (semester hours
+    of coursework, not drafted), holding the credential is one way among others, not a bar."""
+    model = draft_model("Staff Accountant\n\nQualifications\nOne of the following is required:\n"
+                        "Twenty-four semester hours in accounting courses.\nOR\nA certificate as CPA is required.\n")
+    (cert,) = [r for r in model.requirements if r.category == "certification"]
+    assert cert.kind == Kind.PREFERRED
 
 
 def test_draft_requirements_without_an_or_line_between_stay_required():
@@ -278,3 +289,16 @@ def test_draft_a_degree_or_another_path(other, required, years):
     assert (degree.kind == Kind.REQUIRED) is required
     assert (degree.satisfied_by.experience_years if degree.satisfied_by else None) == years
     assert all(r.kind == Kind.PREFERRED for r in model.requirements if r is not degree)
+
+
+@pytest.mark.parametrize("duty, objects", [
+    # a participle after its noun modifies it: the duty acts on teams and projects ...
+    ("Lead teams and projects associated with the development of IT systems", ["team", "project"]),
+    # ... while a gerund that ends a noun phrase is its head ("sprint planning": planning)
+    ("Facilitate sprint planning, daily stand-ups and retrospectives", ["plan"]),
+])
+def test_draft_a_duty_acts_on_its_head_nouns(duty, objects):
+    model = draft_model(f"Scrum Lead\n\nResponsibilities\n- {duty}\n")
+    (item,) = [r for r in model.requirements if r.category == "duties"]
+    got = item.patterns[0].objects
+    assert all(o in got for o in objects) and "associate" not in got

@@ -1,8 +1,9 @@
 """Requirements a posting offers as alternatives: "A) a degree in accounting ... OR; B) at least 4
 years of experience in accounting", or a list of "one of the following" items joined by "OR".
 
-Any one of the alternatives qualifies, so none of them is required on its own. A degree offered
-against experience stays required, met by either (its ``satisfied_by``: the model's own
+Any one of the alternatives qualifies, so none of them is required on its own. Paths that are
+one credential each become one requirement any of them meets; a degree offered against
+experience stays required, met by either (its ``satisfied_by``: the model's own
 form of "a degree or N years of work"); every other required item among alternatives becomes
 preferred, with a note saying why. Plain functions over the drafted items and the posting's
 sentences (``posting.sentences``).
@@ -51,6 +52,8 @@ def settle(items: list[Item], parts: list[Sentence]) -> None:
     where = {id(i): at.get(i.source) for i in items if not i.left_out}
     for group in options(parts):
         option_of = {k: n for n, option in enumerate(group) for k in option}
+        if _one_credential_each(group, option_of, items, where):
+            continue
         chosen = [(i, option_of[where[id(i)]]) for i in items
                   if where.get(id(i)) in option_of and i.kind == Kind.REQUIRED]
         for item, n in chosen:
@@ -81,4 +84,26 @@ def _experience_instead(degree: Item, others: list[int], parts: list[Sentence], 
         years, source = float(number.group(1)) if number else float(EQUIVALENT_YEARS[levels[0]]), said
     degree.fields["satisfied_by"] = {"experience_years": years,
                                      "note": f"The posting offers experience instead: {source!r}"}
+    return True
+
+
+def _one_credential_each(group: list[list[int]], option_of: dict[int, int], items: list[Item],
+                         where: dict[int, int | None]) -> bool:
+    """When each path of ``group`` is one credential and nothing else ("Certified Public Accountant
+    (CPA) license", "OR", "Certified Internal Auditor (CIA) certification"), make them one
+    requirement any of them meets, of the strongest kind they are asked with (as "a CPA or a CIA"
+    in one sentence is): the posting asks for one of them. True when it did."""
+    taken = [i for i in items if not i.left_out and where.get(id(i)) in option_of]
+    if len(taken) != len(group) or len({option_of[where[id(i)]] for i in taken}) != len(group) or any(
+            i.category != Category.CERTIFICATION for i in taken):
+        return False
+    ids = [c for i in taken for c in (i.fields["catalog"] if isinstance(i.fields["catalog"], list)
+                                      else [i.fields["catalog"]])]
+    kind = next(k for k in (Kind.REQUIRED, Kind.PREFERRED, Kind.BONUS) if k in {i.kind for i in taken})
+    merged = Item("cert." + "_or_".join(c.split(".", 1)[1] for c in ids), Category.CERTIFICATION,
+                  " or ".join(i.label for i in taken), kind, taken[0].source, {"catalog": ids})
+    items[items.index(taken[0])] = merged
+    for item in taken[1:]:
+        items.remove(item)
+    where[id(merged)] = where[id(taken[0])]
     return True
