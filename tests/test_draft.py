@@ -302,3 +302,25 @@ def test_draft_a_duty_acts_on_its_head_nouns(duty, objects):
     (item,) = [r for r in model.requirements if r.category == "duties"]
     got = item.patterns[0].objects
     assert all(o in got for o in objects) and "associate" not in got
+
+
+@pytest.mark.parametrize("sentence, fields", [
+    # a related field the posting names by example: those fields, not their whole family ...
+    ("Bachelor's degree in accounting, or a degree in a related field such as business administration, "
+     "finance, or public administration that included 24 semester hours in accounting.",
+     ["accounting", "finance", "business administration", "public administration"]),
+    ("Bachelor's degree in Computer Science or a related field (e.g., Statistics, Mathematics) required.",
+     ["Computer Science", "Statistics", "Mathematics"]),
+])
+def test_draft_a_related_field_named_by_example(sentence, fields):
+    model = draft_model(f"Analyst\n\nRequirements\n{sentence}\n")
+    (degree,) = [r for r in model.requirements if r.category == "degree"]
+    assert list(degree.degree.fields) == fields
+
+
+def test_draft_a_related_field_named_by_no_example_is_its_family():
+    """The twin: "or a related field" alone stands for the family of the field it names."""
+    model = draft_model("Analyst\n\nRequirements\nBachelor's degree in accounting or a related field required.\n")
+    (degree,) = [r for r in model.requirements if r.category == "degree"]
+    assert "accounting" in degree.degree.fields and "Finance" in degree.degree.fields
+    assert len(degree.degree.fields) > 10

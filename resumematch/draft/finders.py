@@ -14,6 +14,9 @@ from .words import GENERIC, STOP, is_verb
 
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
+#: The fields a "related field" clause names ("a related field such as finance or economics").
+_SUCH_AS = re.compile(r"related (?:field|discipline|area|subject)s?\W{0,3}(?:such as|including|like|e\.g\.,?)\s+"
+                      r"(.+?)(?=[.;)]| that | which | with |$)", re.I)
 EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLevel.MASTER: 8,
                     DegreeLevel.DOCTORATE: 10, DegreeLevel.GRADUATE_CERTIFICATE: 7}
 LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
@@ -128,7 +131,16 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         spec: dict = {"levels": [str(lv) for lv in wanted]}
         if fields:
             spec["fields"] = fields
-        if re.search(r"related (field|discipline|area|subject)|similar field", s.text, re.I) or not fields:
+        related = re.search(r"related (field|discipline|area|subject)|similar field", s.text, re.I)
+        # "a related field such as business administration, finance, or public administration":
+        # those fields, not every field of their family (project management, hospitality ...)
+        such = _SUCH_AS.search(s.text) if related else None
+        examples = [f for f in (re.sub(r"^(a|an|the)\s+", "", f.strip(" ,"), flags=re.I)
+                                for f in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", such.group(1)))
+                    if f and deg.field(f)] if such else []
+        if examples:
+            spec["fields"] = list(dict.fromkeys(fields + examples))
+        elif related or not fields:
             spec["families"] = families or [str(f) for f in FieldFamily]
         fields_text = re.sub(r"[^a-z0-9]+", "_", (fields[0] if fields else "any_field").lower()).strip("_")[:30]
         label = {DegreeLevel.ASSOCIATE: "Associate degree", DegreeLevel.BACHELOR: "Bachelor's degree",
