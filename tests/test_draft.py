@@ -324,3 +324,16 @@ def test_draft_a_related_field_named_by_no_example_is_its_family():
     (degree,) = [r for r in model.requirements if r.category == "degree"]
     assert "accounting" in degree.degree.fields and "Finance" in degree.degree.fields
     assert len(degree.degree.fields) > 10
+
+
+@pytest.mark.parametrize("line, duty", [
+    # a skill named with what qualifies it is knowledge, not a duty ...
+    ("Working knowledge of HRIS systems (Workday or similar)", False),
+    ("Hands-on experience with payroll systems", False),
+    # ... while a duty that opens with a verb stays one, whatever follows
+    ("Develop skills training programs for supervisors", True),
+])
+def test_draft_knowledge_is_no_duty(line, duty):
+    model = draft_model(f"HR Manager\n\nResponsibilities\n- {line}\n- Administer benefits and leave programs\n")
+    duties = [r for r in model.requirements if r.category == "duties" and r.source.startswith(line[:20])]
+    assert bool(duties) is duty

@@ -16,6 +16,11 @@ _RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
 _EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in|with) ([a-z]+ing\b.+)", re.I)
 #: "Uses an automated staffing system": a stop word elsewhere, a duty's verb at its start.
 USE = frozenset({"use", "uses", "using"})
+#: A skill named with what qualifies it ("Working knowledge of", "Hands-on experience with",
+#: "Solid understanding of"): knowledge, not a duty, though its first word may be a verb's form.
+_KNOWLEDGE = re.compile(r"(?:working|hands-on|solid|strong|deep|good|thorough|in-depth|practical|basic|advanced|"
+                        r"extensive|demonstrated|proven)\s+(?:knowledge|understanding|experience|proficiency|"
+                        r"familiarity|command|skills?)\b", re.I)
 _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(.+)", re.I)
 
 
@@ -49,6 +54,8 @@ def duties(sentences: list[Sentence]) -> list[Item]:
             text = m.group(1)  # "Experience in leading teams ...": the duty is what was done
         elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) and not opens_duty(s):
             continue
+        if _KNOWLEDGE.match(text):
+            continue  # "Working knowledge of HRIS systems": what one knows, not a duty one does
         item = _duty(text, s)
         if item and not any(i.id == item.id for i in items):
             items.append(item)
