@@ -337,3 +337,12 @@ def test_draft_knowledge_is_no_duty(line, duty):
     model = draft_model(f"HR Manager\n\nResponsibilities\n- {line}\n- Administer benefits and leave programs\n")
     duties = [r for r in model.requirements if r.category == "duties" and r.source.startswith(line[:20])]
     assert bool(duties) is duty
+
+
+def test_draft_relevant_terms_hold_no_term_twice():
+    """"HR" from the years ("5 years of HR experience") is the title's "hr" again, which matches
+    in any case; a term in capitals with no twin in any case stays as it is."""
+    from resumematch.draft import relevant_terms
+    assert relevant_terms("HR Manager", ["HR"]) == ["hr manager", "hr", "hr management"]
+    terms = relevant_terms("Data Analyst", ["SQL", "C#"])
+    assert len({t.lower() for t in terms}) == len(terms) and "C#" in terms

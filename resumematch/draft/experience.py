@@ -70,7 +70,9 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
         terms += [w for w in phrase.split() if re.search(r"[+#]|\d", w) or (len(w) > 1 and w[1:] != w[1:].lower())]
         if specific(phrase):
             terms.append(phrase.strip().lower())
-    return list(dict.fromkeys(t for t in terms if t))
+    # a term in any case already matches its capitals: "hr" makes "HR" (from "HR experience") a duplicate
+    anycase = {t for t in terms if not t.isupper()}
+    return list(dict.fromkeys(t for t in terms if t and not (t.isupper() and t.lower() in anycase)))
 
 
 #: The endings of a noun for a person who does a job: "accountants", "managers", "lawyers" are the
