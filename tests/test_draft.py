@@ -346,3 +346,9 @@ def test_draft_relevant_terms_hold_no_term_twice():
     assert relevant_terms("HR Manager", ["HR"]) == ["hr manager", "hr", "hr management"]
     terms = relevant_terms("Data Analyst", ["SQL", "C#"])
     assert len({t.lower() for t in terms}) == len(terms) and "C#" in terms
+
+
+def test_draft_description_ends_at_a_sentences_end():
+    """The description is the posting's own sentences, whole: none is cut in the middle."""
+    model = draft_model(DATA / "accountant.txt")
+    assert model.description.endswith(".") and len(model.description) <= 400

@@ -162,10 +162,16 @@ def _complete(items: list[Item], block: dict, title: str) -> list[str]:
 
 
 def _description(items: list[Item]) -> str:
-    """A short description from the posting's own requirement sentences, required ones first."""
+    """A short description from the posting's own requirement sentences, required ones first: as
+    many whole sentences as fit in about 400 characters (the first one cut at a word if it alone
+    is longer)."""
     ordered = sorted((i for i in items if "years" not in i.fields), key=lambda i: i.kind != Kind.REQUIRED)
-    text = " ".join(dict.fromkeys(i.source.rstrip(" .") + "." for i in ordered if len(i.source.split()) > 2))
-    return text[:400].rsplit(" ", 1)[0] if len(text) > 400 else text
+    text = ""
+    for sentence in dict.fromkeys(i.source.rstrip(" .") + "." for i in ordered if len(i.source.split()) > 2):
+        if len(text) + len(sentence) + 1 > 400:
+            return text or sentence[:400].rsplit(" ", 1)[0]
+        text = f"{text} {sentence}".strip()
+    return text
 
 
 def draft_yaml(text_or_path: str | os.PathLike) -> str:
