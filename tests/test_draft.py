@@ -350,5 +350,13 @@ def test_draft_relevant_terms_hold_no_term_twice():
 
 def test_draft_description_ends_at_a_sentences_end():
     """The description is the posting's own sentences, whole: none is cut in the middle."""
-    model = draft_model(DATA / "accountant.txt")
+    model = draft_model("Staff Accountant\n\nRequirements\n"
+                        "- Bachelor's degree in accounting, finance or economics from an accredited college or "
+                        "university is required for this position.\n"
+                        "- A certificate as CPA or CIA, obtained through written examination, is required.\n"
+                        "- Prepare monthly journal entries, accruals and account reconciliations for the bureau's "
+                        "general ledger and its twelve subsidiary ledgers, on time and accurately.\n"
+                        "- Support external auditors during the annual financial statement audit and the quarterly "
+                        "reviews, answering their requests within two business days.\n")
     assert model.description.endswith(".") and len(model.description) <= 400
+    assert model.description.startswith("Bachelor's degree in accounting")
