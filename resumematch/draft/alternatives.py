@@ -15,7 +15,7 @@ import re
 from itertools import groupby
 
 from ..types import Category, Kind
-from .finders import EQUIVALENT_YEARS, Item
+from .finders import EQUIVALENT_YEARS, YEARS_NAMED, Item
 from .posting import Sentence
 
 #: A line that says "or" and nothing else: it joins the options above and below it ("OR;", "(or)").
@@ -79,7 +79,7 @@ def _experience_instead(degree: Item, others: list[int], parts: list[Sentence], 
         said = next((parts[k].text for k in others if re.search(r"\bexperience\b", parts[k].text, re.I)), None)
         if said is None:
             return False
-        number = re.search(r"(\d+)\s*\+?\s*(?:additional\s+)?years?", said)
+        number = YEARS_NAMED.search(said)
         levels = degree.fields["degree"]["levels"]
         years, source = float(number.group(1)) if number else float(EQUIVALENT_YEARS[levels[0]]), said
     degree.fields["satisfied_by"] = {"experience_years": years,

@@ -14,6 +14,17 @@ from .words import GENERIC, STOP, is_verb
 
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
+#: A number of years a sentence names ("6 years", "4+ years", "2 additional years").
+YEARS_NAMED = re.compile(r"(\d+)\s*\+?\s*(?:additional\s+)?years?")
+
+
+def _listed(text: str) -> list[str]:
+    """The items of a list written out ("business administration, finance, or public
+    administration"; "Statistics/Mathematics"), each without its article."""
+    parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", text)
+    return [re.sub(r"^(a|an|the)\s+", "", p.strip(" ,"), flags=re.I) for p in parts if p.strip(" ,")]
+
+
 #: The fields a "related field" clause names ("a related field such as finance or economics").
 _SUCH_AS = re.compile(r"related (?:field|discipline|area|subject)s?\W{0,3}(?:such as|including|like|e\.g\.,?)\s+"
                       r"(.+?)(?=[.;)]| that | which | with |$)", re.I)
@@ -118,11 +129,10 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                          r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
                          r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
                          r" (?:is )?(?:required|preferred|a plus)|$)", after, re.I)
-        fields = [f.strip(" ,") for f in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", named.group(1))
-                  if f.strip(" ,")] if named else []
+        fields = _listed(named.group(1)) if named else []
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
-        fields = [re.sub(r"^(a|an|the)\s+", "", f, flags=re.I) for f in fields if len(f) < 60]
+        fields = [f for f in fields if len(f) < 60]
         fields = [f for f in fields if not re.search(r"\bfield\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
         named_degree = deg.degree(hits[-1][2])
         if not fields and named_degree and named_degree.implies_field:
@@ -135,9 +145,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         # "a related field such as business administration, finance, or public administration":
         # those fields, not every field of their family (project management, hospitality ...)
         such = _SUCH_AS.search(s.text) if related else None
-        examples = [f for f in (re.sub(r"^(a|an|the)\s+", "", f.strip(" ,"), flags=re.I)
-                                for f in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", such.group(1)))
-                    if f and deg.field(f)] if such else []
+        examples = [f for f in _listed(such.group(1)) if deg.field(f)] if such else []
         if examples:
             spec["fields"] = list(dict.fromkeys(fields + examples))
         elif related or not fields:
@@ -156,7 +164,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         equivalent = next((t for t in (s.text, whole, nxt)
                            if re.search(r"equivalent\b.{0,40}experience|experience.{0,30}in lieu", t, re.I)), None)
         if equivalent:
-            years = re.search(r"(\d+)\s*\+?\s*(?:additional\s+)?years?", equivalent)
+            years = YEARS_NAMED.search(equivalent)
             alt = float(years.group(1)) if years else float(EQUIVALENT_YEARS[wanted[0]])
             item.fields["satisfied_by"] = {"experience_years": alt, "note": (
                 f"The posting accepts equivalent experience: {equivalent!r}" if years else
