@@ -49,8 +49,9 @@ def settle(items: list[Item], parts: list[Sentence]) -> None:
     """Mark the required items the posting offers as alternatives (see the module): a degree
     offered against experience is met by either; the others become preferred."""
     at = {parts[k].text: k for k in range(len(parts))}
-    where = {id(i): at.get(i.source) for i in items if not i.left_out}
     for group in options(parts):
+        # each item's sentence, read again for each group: a merge below replaces items
+        where = {id(i): at.get(i.source) for i in items if not i.left_out}
         option_of = {k: n for n, option in enumerate(group) for k in option}
         if _one_credential_each(group, option_of, items, where):
             continue
@@ -105,5 +106,4 @@ def _one_credential_each(group: list[list[int]], option_of: dict[int, int], item
     items[items.index(taken[0])] = merged
     for item in taken[1:]:
         items.remove(item)
-    where[id(merged)] = where[id(taken[0])]
     return True
