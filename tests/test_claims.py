@@ -309,3 +309,16 @@ def test_claims_a_duty_written_out_needs_its_object(tmp_path, line, found):
     path.write_text(_AUDIT_DUTY, encoding="utf-8")
     it = Analyzer(str(path), as_of=dt.date(2026, 11, 1))
     assert bool(counted(it.analyze(resume("EXPERIENCE", line)), "duty.support_audit")) is found
+
+
+@pytest.mark.parametrize("name, verbs, own", [
+    # a skill's name that is a noun, of one or two words, keeps its own verb ...
+    ("Research", ["research"], ["research"]),
+    ("Budget management", ["budget", "manage"], ["budget", "manage"]),
+    # ... an order of three words or more, or a duty of more than four, has none
+    ("Manage the HRIS", ["manage"], []),
+    ("Support external auditors during the annual audit", ["support"], []),
+])
+def test_claims_which_names_have_their_own_verb(name, verbs, own):
+    from resumematch.analyze.components.patterns import own_verbs
+    assert own_verbs(name, verbs) == own

@@ -392,3 +392,25 @@ def test_dates_common_layouts_of_an_entrys_head(jobs):
     assert [p.role for p in periods] == [True, False]
     assert "IT Project Manager" in periods[0].title and "Cashier" in periods[1].title
     assert "Cashier" not in periods[0].title and "Project" not in periods[1].title
+
+
+@pytest.mark.parametrize("jobs, titles, role", [
+    # a company's dates over the title, with no duties: the line above the next company's dates is
+    # the entry above's title, not this one's ...
+    ("Acme Corp   Jan 2018 - Present\nIT Project Manager\nBeta Inc   Jan 2010 - Dec 2017\nHelp Desk Technician\n",
+     ["IT Project Manager | Acme Corp", "Help Desk Technician | Beta Inc"], [True, False]),
+    # ... a deed above a company's dates is no title, however it is capitalised ...
+    ("IT Project Manager\nAcme Corp   Jan 2018 - Present\nPromoted to Senior Project Manager\n"
+     "Beta Inc   Jan 2010 - Dec 2017\n• Answered the service desk's calls.\n", None, [True, False]),
+    # ... and a title above its dates, after a list of dates that head their entries, is this entry's
+    ("Jan 2018 - Present\nIT Project Manager\nAcme Corp\n- Led the PMO.\nSenior Systems Analyst, Beta Inc\n"
+     "Jan 2015 - Dec 2017\n- Built reports for the finance team.\n",
+     ["IT Project Manager", "Senior Systems Analyst, Beta Inc"], [True, False]),
+])
+def test_dates_the_entry_above_keeps_its_own_lines(jobs, titles, role):
+    it = Analyzer("it_project_manager", as_of=AS_OF)
+    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}").periods
+    if titles is not None:
+        assert [p.title for p in periods] == titles
+    assert [p.role for p in periods] == role
+    assert "Promoted" not in periods[-1].title

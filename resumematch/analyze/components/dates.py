@@ -112,13 +112,13 @@ class DateFinder(StatefulComponent):
                 return below[:80] if duty or re.match(r"[a-z]+\b", title) else f"{below} | {title}"[:80]
         return title
 
-    def _opens_with_deed(self, line: str) -> bool:
+    def _opens_with_deed(self, line: str, longer_than: int = TITLE_BELOW_WORDS) -> bool:
         """Whether ``line`` is a duty written without a full stop: longer than a title below the dates
-        (``TITLE_BELOW_WORDS``) and opening with a past tense ("Prepared the annual 5500 support
+        (``longer_than`` words) and opening with a past tense ("Prepared the annual 5500 support
         schedules for the 401(k) auditors") that opens no title people hold ("Certified Public
         Accountant, Audit Practice, Deloitte"; "Licensed Practical Nurse, Mercy Hospital Surgical Ward")."""
         words = line.split()
-        if len(words) <= TITLE_BELOW_WORDS or not words[0].lower().endswith("ed") or words[0].isupper():
+        if len(words) <= longer_than or not words[0].lower().endswith("ed") or words[0].isupper():
             return False  # "SPED Teacher": an acronym
         if lemmatizer_of(self.nlp).lemma(words[0]) == words[0].lower():
             return False  # "Red Hat Certified Engineer": no verb
@@ -165,7 +165,7 @@ class DateFinder(StatefulComponent):
         if text[starts[i]:raw[i].char_start].strip() or beside and self._names_job(beside):
             return False
         if after:  # the lines above are the entry above's: the title is below, however it is written
-            return True
+            return bool(line_below(text, raw[i].char_end, whole=True))
         if not (title_cased(below) and self._names_job(below)):
             return False
         return opens_entry(text, section_start(doc, raw[i].char_start), starts[i], self._opens_with_deed)
@@ -218,6 +218,7 @@ class DateFinder(StatefulComponent):
         heads = [t or f for t, f in zip(titled, first, strict=True)]
         ends = [self._entry_end(doc, text, raw, starts, heads, i) for i in range(len(raw))]
         periods = []
+        below_taken = False  # the entry above took its title from the line under its dates
         dated = None  # the last entry's range: a duty inside it may mention years of its own
         for i, p in enumerate(raw):
             if dated is not None and self._within_a_duty(text, starts[i], p, dated):
@@ -250,11 +251,18 @@ class DateFinder(StatefulComponent):
                 j += 1
             if j > i and j + 1 < len(raw) and starts[j + 1] > ends[j]:
                 block_end = max(block_end, ends[j])
-            above = "" if titled[i] else title_above(text, p.char_start, p.char_end, starts[i - 1] if i else -1,
-                                                     self._names_job)
+            # the line above is no title of this entry when it is the entry above's dates or the line
+            # under them that its title took ("Acme Corp   2018 - Present" over "IT Project Manager"),
+            # nor a deed ("Promoted to Senior Project Manager")
+            taken = (starts[i - 1], line_bounds(doc, raw[i - 1].char_end)[1] + 1 if below_taken else -1) if i else ()
+            above = "" if titled[i] else title_above(
+                text, p.char_start, p.char_end, taken,
+                lambda t: self._names_job(t) and not self._opens_with_deed(t, longer_than=0))
             title = self._title(text, title_start, p.char_start, p.char_end,
                                 next_below=i + 1 < len(raw) and starts[i + 1] == line_end + 1,
                                 first=first[i], above=above)
+            below = line_below(text, p.char_end)
+            below_taken = bool(below) and title.startswith(below[:80])
             if name and name in title:  # a running header repeats the candidate's name above the entry
                 title = " | ".join(part for part in title.split(" | ") if part != name)
             # A degree or a credential at the head of the entry, under a title that names no job

@@ -40,12 +40,13 @@ _NOT_A_DEED = ["to", "by", "is", "are", "was", "were", "be", "been", "has", "hav
 def own_verbs(name: str, verbs: Iterable[str]) -> list[str]:
     """The verbs among ``verbs`` that are the skill ``name`` itself, said as a verb ("negotiate"
     for "Negotiation", "lead" for "Leadership", "solve" for "Problem solving", "budget" for
-    "Budgeting"); not a verb that only shows it ("supervise", "broker"). None for a duty written
-    out with its object ("Support external auditors during the annual audit", "leading teams and
-    projects associated with ..."; a name of more than four words, or one that opens with the
-    verb's bare form, an order): its verb alone ("Supported the service desk") is no deed of it."""
+    "Budgeting", "research" for "Research"); not a verb that only shows it ("supervise", "broker").
+    None for a duty written out with its object ("Support external auditors during the annual
+    audit", "leading teams and projects associated with ..."; a name of more than four words, or
+    an order of three or more that opens with the verb's bare form, "Manage the HRIS"): its verb
+    alone ("Supported the service desk") is no deed of it."""
     words = name.split()
-    if len(words) > 4 or words and words[0].lower() in set(verbs):
+    if len(words) > 4 or len(words) >= 3 and words[0].lower() in set(verbs):
         return []
     letters = re.sub(r"[^a-z]", "", name.lower())
     stems = {v: v[:-1] if v.endswith("e") else v for v in verbs}

@@ -48,18 +48,19 @@ def title_beside(text: str, date_start: int, date_end: int) -> str:
     return "" if is_place(same) else same
 
 
-def title_above(text: str, date_start: int, date_end: int, previous: int, names_job: Callable[[str], bool]) -> str:
+def title_above(text: str, date_start: int, date_end: int, taken: tuple[int, ...],
+                names_job: Callable[[str], bool]) -> str:
     """The job's title on the line above a dates' line that holds its company ("IT Project Manager"
     over "Acme Corporation   Jan 2015 - Present"), else "": the line above names a job
     (``names_job``), is written as a title (``title_cased``; no duty of the entry above: "Daily
-    management of 3 vendors") and is not the entry above's own line of dates (starting at
-    ``previous``). Not over dates alone or a place, whose title ``title_line`` finds; nor (the
-    caller's to say) when the title is on the dates' line."""
+    management of 3 vendors") and is none of the lines starting at ``taken`` (the entry above's).
+    Not over dates alone or a place, whose title ``title_line`` finds; nor (the caller's to say)
+    when the title is on the dates' line."""
     line_start = text.rfind("\n", 0, date_start) + 1
     if not title_beside(text, date_start, date_end):
         return ""
     above_start = back_lines(text, line_start, 1)
-    if above_start in (line_start, previous):
+    if above_start == line_start or above_start in taken:
         return ""
     above = words_of(text[above_start:line_start - 1])
     return above if above and title_cased(above) and names_job(above) else ""
