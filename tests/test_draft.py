@@ -360,3 +360,22 @@ def test_draft_description_ends_at_a_sentences_end():
                         "reviews, answering their requests within two business days.\n")
     assert model.description.endswith(".") and len(model.description) <= 400
     assert model.description.startswith("Bachelor's degree in accounting")
+
+
+def test_draft_alternatives_are_the_sentences_beside_the_or():
+    """Without marked paths ("A)", "B)"), the alternatives are the sentences either side of the
+    line of "or": what follows them is asked of everyone, as written."""
+    model = draft_model("Staff Accountant\n\nMinimum Qualifications\nBachelor's degree in accounting is required.\nOR\n"
+                        "Four years of accounting experience.\nProficiency in Microsoft Excel is required.\n"
+                        "Must possess a valid CPA license.\n")
+    by_id = {r.id: r for r in model.requirements}
+    assert by_id["degree.bachelor_accounting"].satisfied_by.experience_years == 4
+    assert by_id["cert.cpa"].kind == Kind.REQUIRED and by_id["tech.microsoft_excel"].kind == Kind.REQUIRED
+
+
+def test_draft_a_path_that_asks_a_degree_too_offers_no_experience_instead():
+    """"A bachelor's and 2 years, OR a master's": neither degree is met by the years alone."""
+    model = draft_model("Accountant\n\nRequirements\nBachelor's degree in accounting and 2 years of experience in "
+                        "accounting are required.\nOR\nMaster's degree in accounting is required.\n")
+    degrees = [r for r in model.requirements if r.category == "degree"]
+    assert degrees and all(r.satisfied_by is None and r.kind == Kind.PREFERRED for r in degrees)

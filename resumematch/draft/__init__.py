@@ -168,7 +168,7 @@ def _description(items: list[Item]) -> str:
     ordered = sorted((i for i in items if "years" not in i.fields), key=lambda i: i.kind != Kind.REQUIRED)
     text = ""
     for sentence in dict.fromkeys(i.source.rstrip(" .") + "." for i in ordered if len(i.source.split()) > 2):
-        if len(text) + len(sentence) + 1 > 400:
+        if len(f"{text} {sentence}".strip()) > 400:
             return text or sentence[:400].rsplit(" ", 1)[0]
         text = f"{text} {sentence}".strip()
     return text

@@ -20,27 +20,37 @@ from .posting import Sentence
 
 #: A line that says "or" and nothing else: it joins the options above and below it ("OR;", "(or)").
 _OR = re.compile(r"^\W*or\W*$", re.I)
+#: A line that marks a path, alone or opening its sentence: "A)", "B.", "(1)", "2)".
+_MARK = re.compile(r"^\(?(?:[A-Ea-e]|[1-9])[.)]\s*(?:$|\S)")
 #: The years an experience requirement's label asks for ("4+ years of accounting").
 _YEARS = re.compile(r"^(\d+)\+ years")
 
 
 def options(parts: list[Sentence]) -> list[list[list[int]]]:
-    """The posting's groups of alternatives: within a run of sentences under one heading that holds
-    a line of "or" alone, the runs of sentences that such lines part (each a list of indexes into
-    ``parts``). A run without one is no group."""
+    """The posting's groups of alternatives (each option a list of indexes into ``parts``), within a
+    run of sentences under one heading that holds a line of "or" alone. When the run marks its
+    paths ("A)", "B)", "(1)"), each option runs from its mark to the line of "or" or the run's end;
+    otherwise each is the one sentence beside a line of "or" ("Bachelor's degree in accounting.",
+    "OR", "Four years of accounting experience.": what follows those is no part of them)."""
     groups = []
     for _, run in groupby(range(len(parts)), key=lambda k: parts[k].heading):
         run = list(run)
-        if not any(_OR.match(parts[k].text) for k in run):
+        ors = [n for n, k in enumerate(run) if _OR.match(parts[k].text)]
+        if not ors:
             continue
-        found, current = [], []
-        for k in run:
-            if _OR.match(parts[k].text):
-                found.append(current)
-                current = []
-            else:
-                current.append(k)
-        found.append(current)
+        if any(_MARK.match(parts[k].text) for k in run):
+            found, current = [], []
+            for k in run:
+                if _OR.match(parts[k].text):
+                    found.append(current)
+                    current = []
+                else:
+                    current.append(k)
+            found.append(current)
+        else:  # the sentence before the first line of "or", and the one after each
+            found = [[run[ors[0] - 1]] if ors[0] > 0 else []]
+            found += [[run[n + 1]] if n + 1 < len(run) and not _OR.match(parts[run[n + 1]].text) else []
+                      for n in ors]
         groups.append([option for option in found if option])
     return [g for g in groups if len(g) > 1]
 
@@ -72,7 +82,10 @@ def _experience_instead(degree: Item, others: list[int], parts: list[Sentence], 
     """Set the degree's ``satisfied_by`` when another path offers experience instead: the years an
     experience requirement drafted there asks ("4+ years of accounting"), else the years a sentence
     there names with experience ("or equivalent experience": the degree's usual length plus two,
-    as for the same words after the degree). False when no other path speaks of experience."""
+    as for the same words after the degree). False when no other path speaks of experience, or
+    when another path asks a degree too."""
+    if any(i.category == Category.DEGREE for i in items if where.get(id(i)) in others):
+        return False  # "a bachelor's and 2 years, OR a master's": the other path asks a degree too
     years = next((float(m.group(1)) for i in items if where.get(id(i)) in others
                   and i.category == Category.EXPERIENCE and (m := _YEARS.match(i.label))), None)
     source = next((i.source for i in items if where.get(id(i)) in others and i.category == Category.EXPERIENCE), None)

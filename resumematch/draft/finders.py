@@ -22,7 +22,8 @@ def _listed(text: str) -> list[str]:
     """The items of a list written out ("business administration, finance, or public
     administration"; "Statistics/Mathematics"), each without its article."""
     parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", text)
-    return [re.sub(r"^(a|an|the)\s+", "", p.strip(" ,"), flags=re.I) for p in parts if p.strip(" ,")]
+    return [re.sub(r"^(?:(?:a|an|the)\s+|(?:such as|including|e\.g\.,?)\s+)+", "", p.strip(" ,"), flags=re.I)
+            for p in parts if p.strip(" ,")]
 
 
 #: The fields a "related field" clause names ("a related field such as finance or economics").
