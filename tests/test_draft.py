@@ -311,6 +311,8 @@ def test_draft_a_duty_acts_on_its_head_nouns(duty, objects):
      ["accounting", "finance", "business administration", "public administration"]),
     ("Bachelor's degree in Computer Science or a related field (e.g., Statistics, Mathematics) required.",
      ["Computer Science", "Statistics", "Mathematics"]),
+    # the examples' own words ("such as") are no field's
+    ("Bachelor's degree in a related field, such as finance or economics, is required.", ["finance", "economics"]),
 ])
 def test_draft_a_related_field_named_by_example(sentence, fields):
     model = draft_model(f"Analyst\n\nRequirements\n{sentence}\n")
