@@ -18,6 +18,11 @@ def analyzer():
     return Analyzer(as_of=AS_OF)
 
 
+def _periods(analyzer: Analyzer, experience: str) -> list:
+    """The dated entries of a resume whose experience section is ``experience`` (and what follows it)."""
+    return analyzer.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{experience}").periods
+
+
 @pytest.mark.parametrize("text", [
     "Jane Doe\njane@example.com\n\nSUMMARY\nStore manager moving into technology projects.\n\n"
     "EXPERIENCE\nStore Manager, Corner Shop, Austin, TX\nJan 2018 - Dec 2023\n• Ran the shop floor\n",
@@ -237,22 +242,18 @@ _EARLIER = "Cashier, Corner Shop, 2012 to 2015\nServed customers at the till.\n"
     (f"Team Lead, 2018 to Present\nRan the branch's cash office and opened new accounts.\nAnalyst, 2015 to 2018\n"
      f"{_PAYMENTS}\n{_EARLIER}", ["Team Lead", "Analyst", "Cashier, Corner Shop"], [False, True, False]),
 ])
-def test_dates_titles_stacked_under_one_employer_share_its_duties(jobs, titles, relevant):
-    it = Analyzer("it_project_manager", as_of=AS_OF)
-    text = f"Jane Doe\njane@example.com\n\nEXPERIENCE\nNorthwind Bank, Atlanta, GA\n{jobs}\nEDUCATION\nB.A. History, 2014\n"
-    periods = it.analyze(text).periods
+def test_dates_titles_stacked_under_one_employer_share_its_duties(analyzer, jobs, titles, relevant):
+    periods = _periods(analyzer, f"Northwind Bank, Atlanta, GA\n{jobs}\nEDUCATION\nB.A. History, 2014\n")
     assert [p.title for p in periods] == titles
     assert [p.relevant for p in periods] == relevant
 
 
 @pytest.mark.parametrize("company", ["Deloitte LLP, Boston, MA", "Northwind Traders"])
-def test_dates_a_company_on_the_dates_line_keeps_the_title_above_in_the_entry(company):
+def test_dates_a_company_on_the_dates_line_keeps_the_title_above_in_the_entry(analyzer, company):
     """The twin of the rules above: under its title, a company on the dates' line (even one whose
     name holds a title, "Traders") is no title there, and the title above stays the entry's."""
-    it = Analyzer("it_project_manager", as_of=AS_OF)
-    text = (f"Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager\n{company}   Jan 2015 – Present\n"
-            "• Ran the ERP rollout for 300 users.\nCashier\nCorner Shop   2010 - 2014\n• Served customers at the till.\n")
-    first, second = it.analyze(text).periods
+    first, second = _periods(analyzer, f"IT Project Manager\n{company}   Jan 2015 – Present\n• Ran the ERP rollout for "
+                                       "300 users.\nCashier\nCorner Shop   2010 - 2014\n• Served customers at the till.\n")
     assert first.relevant and "Project" in first.why
     assert not second.relevant
     # the title is the line above, the company beside it: the job is the role itself
@@ -266,13 +267,11 @@ def test_dates_a_company_on_the_dates_line_keeps_the_title_above_in_the_entry(co
     "Administration and maintenance of Linux servers",
     "Daily management of 3 vendors",
 ])
-def test_dates_a_duty_above_a_company_on_the_dates_line_is_no_title(duty):
+def test_dates_a_duty_above_a_company_on_the_dates_line_is_no_title(analyzer, duty):
     """The twin: the line above the company's line of dates is the entry above's last duty, written
     without a full stop; it is no part of the next entry's title."""
-    it = Analyzer("it_project_manager", as_of=AS_OF)
-    text = ("Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager\nNorthwind Traders   Jan 2015 – Present\n"
-            f"{duty}\nCorner Shop   2010 - 2014\n• Served customers at the till.\n")
-    first, second = it.analyze(text).periods
+    first, second = _periods(analyzer, f"IT Project Manager\nNorthwind Traders   Jan 2015 – Present\n{duty}\n"
+                                       "Corner Shop   2010 - 2014\n• Served customers at the till.\n")
     assert first.title == "IT Project Manager | Northwind Traders" and first.role
     assert duty not in second.title and not second.role
 
@@ -333,9 +332,8 @@ _DATES_FIRST = ("Jan 2015 - Present\nIT Project Manager\nAcme Corporation, Bosto
      "Corner Shop\nMar 2010 - Dec 2014\nCashier\n• Served customers at the till\n",
      ["IT Project Manager | Acme Corporation", "Cashier | Corner Shop"], [True, False]),
 ])
-def test_dates_that_head_their_entries_have_their_titles_below(jobs, titles, role):
-    it = Analyzer("it_project_manager", as_of=AS_OF)
-    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\nEDUCATION\nB.A. History, 2009\n").periods
+def test_dates_that_head_their_entries_have_their_titles_below(analyzer, jobs, titles, role):
+    periods = _periods(analyzer, f"{jobs}\nEDUCATION\nB.A. History, 2009\n")
     assert [p.title for p in periods] == titles
     assert [p.role for p in periods] == role
 
@@ -348,9 +346,8 @@ def test_dates_that_head_their_entries_have_their_titles_below(jobs, titles, rol
     ("Jun 2019 - Aug 2019\nSoftware Engineering Intern\nAcme Corp\nJan 2020 - Present\n"
      "Software Engineer\nBeta Corp\n• Built services.", ["internship", "work"]),
 ])
-def test_dates_that_head_their_entries_find_an_intern_below_them(jobs, kinds):
-    it = Analyzer("it_project_manager", as_of=AS_OF)
-    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\n").periods
+def test_dates_that_head_their_entries_find_an_intern_below_them(analyzer, jobs, kinds):
+    periods = _periods(analyzer, f"{jobs}\n")
     assert [p.kind for p in periods] == kinds
 
 
@@ -384,11 +381,10 @@ _TILL = "Served customers at the till and balanced the cash drawer"
         "livecareer title dates", "livecareer company title dates", "livecareer dates company title",
         "dates left", "dates over title", "title dates company", "company dates title", "dates first",
         "dates-company over title", "title over dates-company"])
-def test_dates_common_layouts_of_an_entrys_head(jobs):
+def test_dates_common_layouts_of_an_entrys_head(analyzer, jobs):
     """Two jobs, an IT project manager's and a cashier's, in the layouts resumes commonly give an
     entry's head: each job keeps its own title, and only the first is the role itself."""
-    it = Analyzer("it_project_manager", as_of=AS_OF)
-    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}\n\nEDUCATION\nB.A. History, 2009\n").periods
+    periods = _periods(analyzer, f"{jobs}\n\nEDUCATION\nB.A. History, 2009\n")
     assert [p.role for p in periods] == [True, False]
     assert "IT Project Manager" in periods[0].title and "Cashier" in periods[1].title
     assert "Cashier" not in periods[0].title and "Project" not in periods[1].title
@@ -407,9 +403,8 @@ def test_dates_common_layouts_of_an_entrys_head(jobs):
      "Jan 2015 - Dec 2017\n- Built reports for the finance team.\n",
      ["IT Project Manager", "Senior Systems Analyst, Beta Inc"], [True, False]),
 ])
-def test_dates_the_entry_above_keeps_its_own_lines(jobs, titles, role):
-    it = Analyzer("it_project_manager", as_of=AS_OF)
-    periods = it.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{jobs}").periods
+def test_dates_the_entry_above_keeps_its_own_lines(analyzer, jobs, titles, role):
+    periods = _periods(analyzer, jobs)
     if titles is not None:
         assert [p.title for p in periods] == titles
     assert [p.role for p in periods] == role
