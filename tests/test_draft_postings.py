@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from resumematch import draft_model
 from resumematch.cli import app
-from resumematch.draft import draft_yaml, explain, relevant_terms
+from resumematch.draft import draft_yaml, explain, posting_title, relevant_terms
 from resumematch.draft.posting import segments
 from resumematch.errors import InputError
 from resumematch.types import Kind
@@ -287,6 +287,27 @@ def test_draft_postings_title_is_the_occupation_not_the_company(text, title):
     model = draft_model(text)
     assert model.title == title
     assert "4+ years of accounting experience is required" in model.description or "2 years" in model.description
+
+
+@pytest.mark.parametrize("first_line, title", [
+    # a board's code for the post names no part of the job: the title ends before it, notes and all
+    ("Information Technology (IT) Specialist (Project Manager) GS-2210-13 (Term Appt NTE 2 Years)(DE)",
+     "Information Technology (IT) Specialist (Project Manager)"),
+    ("Senior Accountant - Req #4821", "Senior Accountant"),
+    ("HR Generalist | Job ID: R-1029", "HR Generalist"),
+    # the twins: a number or a parenthesis that is part of the title stays
+    ("Tier-2 Support Technician", "Tier-2 Support Technician"),
+    ("Software Engineer 2", "Software Engineer 2"),
+    ("Program Analyst (Acquisition)", "Program Analyst (Acquisition)"),
+])
+def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
+    assert posting_title(f"{first_line}\nRequirements\n- 4+ years of experience is required\n") == title
+
+
+def test_draft_postings_a_long_title_is_cut_after_a_whole_word():
+    title = posting_title("Director of Enterprise Architecture and Infrastructure Operations for Regional "
+                          "Healthcare Systems\nRequirements\n- 4+ years of experience is required\n")
+    assert len(title) <= 80 and title.endswith("Regional") and "Healthcare" not in title
 
 
 @pytest.mark.parametrize("sentence, rn", [

@@ -45,6 +45,18 @@ _TITLE_PREFIX = re.compile(r"^(how to become (an? )?|job title:?\s*|position:?\s
 _TITLE_STOP = {"for", "the", "we", "our", "about", "this", "summary", "overview", "duties", "requirements",
                "responsibilities", "job", "who", "in", "position", "location", "company", "qualifications", "at",
                "is", "are", "you", "join", "description", "salary"}
+#: A job board's code for the post, which names no part of the job: a pay plan and grade
+#: ("GS-2210-13"), a requisition or job number ("Req #4821", "Job ID: R-1029"). The title ends
+#: before it, with the notes after it ("(Term Appt NTE 2 Years)").
+_POST_CODE = re.compile(r"\s*[-–—|,:]?\s*\(?(?:(?-i:\b[A-Z]{1,4}-\d+(?:[-/]\d+)*\b)|#\s*\d|"
+                        r"\b(?:job|req(?:uisition)?|posting)\s*(?:id|no\.?|number|#)?\s*:?\s*[A-Z]{0,3}-?\d).*$", re.I)
+
+
+def _clipped(title: str, limit: int = 80) -> str:
+    """``title`` in at most ``limit`` characters, cut after a whole word."""
+    if len(title) <= limit:
+        return title
+    return title[:limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–(")
 
 
 def posting_title(text: str) -> str:
@@ -56,7 +68,7 @@ def posting_title(text: str) -> str:
     if is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first) or (
             sentence and len(first.split()) <= 12):
         return ""  # the posting opens with "Requirements" or a sentence: it names no title
-    first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
+    first = _POST_CODE.sub("", _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))).strip()
     words = []
     for word in first.split():
         if words and (word.lower().strip("(),:") in _TITLE_STOP or not (word[:1].isupper() or word[:1] in "(&/-"
@@ -66,7 +78,7 @@ def posting_title(text: str) -> str:
         if word.endswith((".", ":")) or len(words) >= 12:
             break
     if len(first.split()) <= 12:
-        return first[:80]
+        return _clipped(first)
     # "Senior Accountant Greenfield Industries is ...": the title ends with its occupation noun
     # (and a parenthesis after it), before the company's name.
     bare = [re.sub(r"[^a-z]", "", w.lower()) for w in words]
@@ -74,7 +86,7 @@ def posting_title(text: str) -> str:
     last = ends[-1] + 1 if ends else len(words)
     if ends and last < len(words) and words[last].startswith("("):
         last += 1
-    return " ".join(words[:last]).strip(" .:-")[:80]
+    return _clipped(" ".join(words[:last]).strip(" .:-"))
 
 
 def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, list[Sentence], list[str]]:
