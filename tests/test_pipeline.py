@@ -114,6 +114,20 @@ def test_degrees_ambiguous_abbreviation_needs_education_context(analyzer, text, 
     assert bool(of_category(analyzer.analyze(text), "degree")) is found
 
 
+@pytest.mark.parametrize("line, req_id", [
+    # a Bachelor of Business Administration, dotted or spelt out, with its major after "in" ...
+    ("B.B.A. in Information Systems", "degree.bachelor_it_field"),
+    ("Bachelor of Business Administration in Information Systems", "degree.bachelor_it_field"),
+    ("Bachelor of Applied Arts and Sciences in Computer Science", "degree.bachelor_it_field"),
+    # ... but a minor is no major
+    ("Bachelor of Arts in History, minor in Computer Science", None),
+    ("Bachelor of Science in Business Administration with a minor in Information Systems", None),
+])
+def test_degrees_a_major_after_the_degrees_own_name(analyzer, line, req_id):
+    degrees = of_category(analyzer.analyze(resume("EDUCATION", f"{line}, 2014")), "degree")
+    assert [e.id for e in degrees] == [req_id]
+
+
 @pytest.mark.parametrize("line", ["MBA, Harvard Business School, 2010"])
 def test_degrees_degree_without_field_is_not_fuzzy(analyzer, line):
     (entity,) = of_category(analyzer.analyze(resume("EDUCATION", line)), "degree")

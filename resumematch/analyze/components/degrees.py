@@ -48,7 +48,7 @@ _LEVELS: list[tuple[DegreeLevel, re.Pattern, bool, str]] = [
         r"\bBachelor(?:['’]?s)?\b(?:\s+(?:of|in|degree)\b)?|\bLicen[cs]e\s+(?:in|of|en)\b"
         r"|\bLicenciatura\b|\bundergraduate\s+degree\b", re.IGNORECASE), False, "BLUblu"),
     (DegreeLevel.BACHELOR, re.compile(_abbr(
-        r"(?i:B\.?\s?Sc|B[.-]?\s?Tech|B\.?\s?Eng|B\.?C\.?A|BBA|B\.?\s?Com|BSIT|BSCS)",
+        r"(?i:B\.?\s?Sc|B[.-]?\s?Tech|B\.?\s?Eng|B\.?C\.?A|B\.?B\.?A|B\.?\s?Com|BSIT|BSCS)",
         r"B\.\s?Ed", r"BEd")), False, "Bb"),
     (DegreeLevel.BACHELOR, re.compile(_abbr(r"B\.?S", r"B\.?A", r"B\.?E", r"BCS")), True, "B"),
     (DegreeLevel.ASSOCIATE, re.compile(
@@ -234,9 +234,15 @@ class DegreeFinder(StatefulComponent):
         rest = _FILLER.sub("", window, count=1)
         offset = len(window) - len(rest)
         words = list(_FIELD_WORD.finditer(rest[:90]))
+        # the field may follow the degree's own name, written in capitals and unbroken: "Bachelor of
+        # Business Administration in Finance" (not "History, minor in Finance", "... with a minor in")
+        major = next((k + 1 for k, w in enumerate(words[:6]) if w.group() == "in"), None)
+        named = major is not None and major >= 3 and not re.search(r"[,;:(|/]", rest[:words[major - 1].start()]) \
+            and all(w.group()[0].isupper() or w.group() in ("and", "of", "&") for w in words[:major - 1])
+        firsts = [*range(3), *([major] if named else [])]
         keys, ends = [], []
         for n in range(min(7, len(words)), 0, -1):
-            for i in range(0, min(3, len(words) - n + 1)):
+            for i in (i for i in firsts if i <= len(words) - n):
                 chunk = rest[words[i].start():words[i + n - 1].end()]
                 key = _norm(chunk)
                 exact = self.fields.get(chunk if chunk.isupper() else key)
