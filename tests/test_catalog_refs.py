@@ -105,12 +105,15 @@ def test_refs_soft_skill_brings_mentions_patterns_and_mention_strength(local, ex
     assert req.mention_strength == expected
 
 
-@pytest.mark.parametrize("ref, spelling, absent", [
-    ("tech.c_sharp", "C#", None), ("tech.microsoft_sql_server", "MSSQL", None), ("tech.go", "Golang", "Go")])
-def test_refs_technology_takes_names_and_aliases_but_not_ordinary_words(ref, spelling, absent):
+@pytest.mark.parametrize("ref, spelling, ordinary", [
+    ("tech.c_sharp", "C#", None), ("tech.microsoft_sql_server", "MSSQL", None), ("tech.go", "Golang", "Go"),
+    ("tech.microsoft_excel", "MS Excel", "Excel")])
+def test_refs_technology_takes_names_and_aliases_and_ordinary_words_only_in_context(ref, spelling, ordinary):
     req = _model({"id": "tech.x", "catalog": ref}).by_id["tech.x"]
     assert req.category == "technical_skills" and spelling in req.aliases
-    assert absent is None or absent not in req.aliases
+    assert spelling not in req.context_only
+    # a name that is also an everyday word counts only where it reads as the tool (test_claims)
+    assert ordinary is None or (ordinary in req.aliases and ordinary in req.context_only)
 
 
 def test_refs_degree_families_become_their_fields():

@@ -322,3 +322,26 @@ def test_claims_a_duty_written_out_needs_its_object(tmp_path, line, found):
 def test_claims_which_names_have_their_own_verb(name, verbs, own):
     from resumematch.analyze.components.patterns import own_verbs
     assert own_verbs(name, verbs) == own
+
+
+_EXCEL = ("name: books\ntitle: Bookkeeper\nversion: 1\ncategory_weights: {technical_skills: 10}\nrequirements:\n"
+          "  - id: tech.excel\n    catalog: tech.microsoft_excel\n    kind: required\n    weight: 1\n    source: posting\n")
+
+
+@pytest.mark.parametrize("section, line, found", [
+    # a tool whose name is an everyday word counts where a reader takes it for the tool ...
+    ("EXPERIENCE", "• Built Excel workbooks for the month-end close", True),
+    ("EXPERIENCE", "• Proficient in Microsoft Office, especially\nExcel and its pivot tables", True),
+    ("EXPERIENCE", "• Tools: QuickBooks, Excel", True),
+    ("SKILLS", "Excel", True),
+    # ... not as the everyday word, nor inflected, nor in lower case
+    ("EXPERIENCE", "• Excel at building relationships with vendors", False),
+    ("EXPERIENCE", "• Excel in fast-paced teams", False),
+    ("EXPERIENCE", "• Excelled at closing the books early", False),
+    ("SUMMARY", "I excel in fast-paced teams and hit every deadline.", False),
+])
+def test_claims_a_tool_named_by_an_everyday_word_counts_only_as_the_tool(tmp_path, section, line, found):
+    path = tmp_path / "excel.yaml"
+    path.write_text(_EXCEL, encoding="utf-8")
+    books = Analyzer(str(path), as_of=dt.date(2026, 11, 1))
+    assert bool(counted(books.analyze(resume(section, line)), "tech.excel")) is found

@@ -8,8 +8,9 @@ list of ids) gets what the catalogue knows, on plain YAML data before the model 
 - its near misses (PSM for CSM) become ``other_terms``, so fuzzy matching never counts them for it
   (not their spellings that are also places or words, "CA" for California, which nothing guards there);
 - a soft skill's mentions, evidence phrases, patterns and ``mention_strength``;
-- a technology's O*NET name, our aliases and its ``same_as`` names (spellings that are ordinary
-  words, like "Go", only when the model lists them itself).
+- a technology's O*NET name, our aliases and its ``same_as`` names; spellings that are also
+  ordinary words ("Excel", "Go") go to ``context_only``, so they count only where they read as the
+  tool (``analyze.rules.claims.tool_status``).
 
 What the model writes itself (label, category, kind, aliases, ...) is kept; lists add up. A degree
 requirement may list ``families`` of fields (``computing``), which become the families' fields.
@@ -227,7 +228,9 @@ def _requirement(req: dict, index: int, lookup: _Lookup, held: dict[str, str]) -
             patterns += [p.model_dump() for p in entry.patterns]
             out.setdefault("mention_strength", lookup.catalog.skills.mention_strength)
         else:
-            aliases += [t.text for t in entry.terms if not t.ambiguous] + list(entry.same_as)
+            # a name that is also an everyday word ("Excel") counts only where it reads as the tool
+            aliases += [t.text for t in entry.terms] + list(entry.same_as)
+            context += [t.text for t in entry.terms if t.ambiguous]
     local = list(req.get("aliases") or [])
     out["aliases"] = _merge(aliases, local)
     if context or req.get("context_only"):

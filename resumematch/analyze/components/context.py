@@ -9,6 +9,8 @@
 - an internship is ``own`` unless the candidate managed or trained interns (``not_own``);
 - anything inside the candidate's name or contact lines is ``contact`` and never counts;
 - a soft skill named as the modifier of another word ("communication portal") is ``not_claimed``;
+- a tool whose name is also an everyday word ("Excel", "Word") is ``not_claimed`` unless written
+  as the tool: capitalised, in a list of tools, the skills section or inside a sentence;
 - everything else is ``mentioned``.
 """
 
@@ -21,7 +23,7 @@ from spacy.tokens import Doc
 
 from ...types import Category, FindingStatus, Method
 from ..component import Component
-from ..rules.claims import credential_status, skill_status
+from ..rules.claims import credential_status, skill_status, tool_status
 from ..rules.extensions import Finding, doc_text, line_bounds, section_at, span_chars
 from ..rules.headings import heading_label
 
@@ -91,6 +93,9 @@ class ContextClassifier(Component):
             if _MANAGED_INTERNS.search(before):
                 return FindingStatus.NOT_OWN
             return FindingStatus.OWN
+        if f.category == Category.TECHNICAL_SKILLS and f.needs_context:
+            return tool_status(text, start, end, line_start, line_end, section_at(doc, start),
+                               inflected=f.method == Method.LEMMA)
         if f.category == Category.SOFT_SKILLS and f.method != Method.EVIDENCE:
             return skill_status(text, start, end, line_end)
         return FindingStatus.MENTIONED

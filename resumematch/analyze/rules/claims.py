@@ -142,3 +142,43 @@ def skill_status(text: str, start: int, end: int, line_end: int) -> FindingStatu
     if follower and follower.group(1).lower() not in _SKILL_FOLLOWERS:
         return FindingStatus.NOT_CLAIMED
     return FindingStatus.MENTIONED
+
+
+#: What may stand between a tool and the next item of a list of tools ("Excel, Word", "QuickBooks /
+#: Excel", "Software: Excel").
+_LIST_BEFORE = re.compile(r"\w[^\w\n]*?(?:[,/|;:&+•·(]|\band|\bor)\s*$", re.IGNORECASE)
+_LIST_AFTER = re.compile(r"^\s*(?:[,/|;&+)]|and\b|or\b|$)", re.IGNORECASE)
+#: What follows an everyday word used as one: "Excel at", "Excel in fast-paced teams" (at a line's
+#: or a sentence's start), a hyphened word ("Go-Live"), a name ("Maya Lin", "Jenkins Brothers").
+_AS_A_WORD_AFTER = re.compile(r"^(?:\s+(?:at|under)\b|-\w|\s+[A-Z][a-z])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)[\s•·*\-–—]*$")
+
+
+def tool_status(text: str, start: int, end: int, line_start: int, line_end: int, section: str,
+                inflected: bool = False) -> FindingStatus:
+    """The status of a tool whose name is also an everyday word ("Excel", "Word", "Outlook", "Spring";
+    the catalogue marks them ambiguous), found at ``text[start:end]``: ``mentioned`` where a reader
+    takes it for the tool, ``not_claimed`` elsewhere. The tool is written with its capital and not
+    inflected ("excelled" is the verb), and it is an item of a list of tools ("Excel, Word and
+    Outlook"), in the skills section, or a capitalised name inside a sentence ("Built Excel
+    workbooks"; in a degree's lines "Spring semester" is a season). An acronym ("AWS", "EMR") is
+    ambiguous by meaning, not by case: only a list or the skills section tells."""
+    written = text[start:end]
+    before, after = text[line_start:start], text[end:line_end]
+    if inflected or not written[:1].isupper() or _AS_A_WORD_AFTER.match(after):
+        return FindingStatus.NOT_CLAIMED
+    if section == "skills" or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after):
+        return FindingStatus.MENTIONED
+    inside = not written.isupper() and section != "education" and not _opens_sentence(text, line_start, start)
+    return FindingStatus.MENTIONED if inside else FindingStatus.NOT_CLAIMED
+
+
+def _opens_sentence(text: str, line_start: int, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a list item; at the start of a line that
+    goes on from the line above (which ends in a word or a comma, "Proficient in Microsoft Office,
+    especially" over "Excel."), it does not."""
+    before = text[line_start:start]
+    if before.strip() or line_start == 0:
+        return bool(_SENTENCE_START.search(before))
+    above = text[:line_start - 1].rstrip(" \t")  # the line above, without the line break between
+    return not above or not (above[-1].isalpha() or above[-1] == ",")
