@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from resumematch import draft_model
 from resumematch.cli import app
-from resumematch.draft import draft_yaml
+from resumematch.draft import draft_items, draft_yaml
 from resumematch.draft.posting import sentences
 from resumematch.model import load_model
 from resumematch.types import Kind
@@ -381,3 +381,31 @@ def test_draft_a_path_that_asks_a_degree_too_offers_no_experience_instead():
                         "accounting are required.\nOR\nMaster's degree in accounting is required.\n")
     degrees = [r for r in model.requirements if r.category == "degree"]
     assert degrees and all(r.satisfied_by is None and r.kind == Kind.PREFERRED for r in degrees)
+
+
+@pytest.mark.parametrize("line, credential", [
+    # an acronym that is also an ordinary term is a credential beside its exam ...
+    ("CPA preferred (or CPA candidate actively sitting for the exam)", "cert.cpa"),
+    # ... and not in a marketer's running text
+    ("Experience lowering CPA across paid channels", None),
+])
+def test_draft_a_credentials_exam_tells_its_acronym(line, credential):
+    items = draft_items(f"Senior Accountant\nPreferred\n- {line}\n")[0]
+    assert [i.id for i in items if i.category == "certification"] == ([credential] if credential else [])
+
+
+@pytest.mark.parametrize("line, verb, obj", [
+    # "Experience preparing X": the duty is what was done, as after "Experience in" ...
+    ("Experience preparing financial statements and supporting an external audit", "prepare", "statement"),
+    ("Experience in preparing financial statements", "prepare", "statement"),
+    # ... and a gerund with nothing it acts on is no duty
+    ("Experience working in a fast-paced environment", None, None),
+])
+def test_draft_experience_doing_something_is_a_duty(line, verb, obj):
+    duties = [i for i in draft_items(f"Senior Accountant\nRequired\n- {line}\n")[0] if i.category == "duties"]
+    if verb is None:
+        assert duties == []
+    else:
+        (duty,) = duties
+        assert duty.kind == "required"
+        assert verb in duty.fields["patterns"][0]["verbs"] and obj in duty.fields["patterns"][0]["objects"]

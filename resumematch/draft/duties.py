@@ -13,7 +13,7 @@ from .words import GENERIC, STOP, lemma
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
 
 _RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
-_EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in|with) ([a-z]+ing\b.+)", re.I)
+_EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in |with )?([a-z]+ing\b.+)", re.I)
 #: "Uses an automated staffing system": a stop word elsewhere, a duty's verb at its start.
 USE = frozenset({"use", "uses", "using"})
 #: A skill named with what qualifies it ("Working knowledge of", "Hands-on experience with",
