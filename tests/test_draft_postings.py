@@ -403,3 +403,32 @@ def test_draft_postings_a_cue_after_a_comma_describing_the_item_is_its(line, kin
     (years,) = [r for r in draft_model(f"Accountant\nRequirements\n- {line}\n").requirements
                 if r.id == "experience.years"]
     assert years.kind == kind
+
+
+@pytest.mark.parametrize("heading, asked", [
+    # a section about the terms of employment asks nothing of the candidate's record, whatever its case ...
+    ("Conditions of Employment", False),
+    ("CONDITIONS OF EMPLOYMENT:", False),
+    # ... while a line that only opens with such words is no heading
+    ("Compensation accounting: 3+ years of experience in accounting is required", True),
+])
+def test_draft_postings_conditions_of_employment_ask_nothing(heading, asked):
+    text = (f"Senior Accountant\nRequirements\n- Bachelor's degree in Accounting is required\n{heading}\n"
+            "- Must pass a background check\n- Successfully complete the E-Verify employment verification check\n")
+    kinds = {i.id: i.kind for i in draft_model(text).requirements}
+    assert "degree.bachelor_accounting" in kinds
+    assert not [k for k in kinds if k.startswith("duty.")]  # no "duty.condition_employment", no "duty.pass_check"
+    assert any(k.startswith("experience.") and kinds[k] == "required" for k in kinds) is asked
+
+
+@pytest.mark.parametrize("extra, cert_weight", [
+    # a category the posting asks nothing required in weighs a third of its usual share ...
+    ("- CPA preferred\n", 5),
+    # ... and its full share when something in it is required
+    ("- CPA license is required\n", 15),
+])
+def test_draft_postings_a_category_only_preferred_weighs_a_third(extra, cert_weight):
+    text = f"Senior Accountant\nRequirements\n- Bachelor's degree in Accounting is required\n{extra}"
+    model = draft_model(text)
+    assert model.category_weights["certification"] == cert_weight
+    assert model.category_weights["degree"] == 20

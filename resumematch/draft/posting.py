@@ -194,9 +194,12 @@ def is_heading(line: str) -> bool:
     words = line.rstrip(":").split()
     if not re.search(r"[A-Za-z]{3}", line) or re.fullmatch(r"(?i)(or|and)\W*", line):
         return False  # "A)", "OR;": list markers and joins, not headings
-    if _HEADING_WORDS.match(line.rstrip(":").strip()) or (len(words) <= 5 and DUTY_HEADINGS.search(line)
-                                                          and not re.search(r"[.!?,;]$", line)):
+    bare = line.rstrip(":").strip()
+    if _HEADING_WORDS.match(bare) or (len(words) <= 5 and DUTY_HEADINGS.search(line)
+                                      and not re.search(r"[.!?,;]$", line)):
         return True
+    if (m := IGNORED_HEADINGS.match(bare)) and m.end() == len(bare):
+        return True  # the whole line: "Conditions of Employment", "Who May Apply", no title-case lines
     if line.endswith(":") and len(words) <= 8:
         return True
     if line.startswith("#"):

@@ -29,6 +29,9 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
            left_out: tuple[str, ...] | list[str] = ()) -> str:
     """The YAML text of a model holding ``items``, with what was left out as closing comments."""
     present = [c for c in CATEGORIES if any(i.category == c for i in items)]
+    asks = any(i.kind == Kind.REQUIRED for i in items)
+    weights = {c: category_weight(c, [i for i in items if i.category == c]) if asks else CATEGORY_WEIGHTS[c]
+               for c in present}
     lines = [
         f"# Requirement model drafted by `resumematch draft-model` from {origin}.",
         "# Each requirement quotes the posting's sentence as its source; its kind comes from the posting's",
@@ -41,11 +44,11 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
         f"description: {_value(description or 'Drafted from ' + origin + '.')}",
         "",
         "category_weights:",
-        *(f"  {c}: {CATEGORY_WEIGHTS[c]}" for c in present),
+        *(f"  {c}: {weights[c]}" for c in present),
         "",
         "# How the resume reads as the role's occupation (docs/scoring.md) weighs as much as a full set of",
         f"# requirements ({FIT_WEIGHT}, as in the bundled model): a posting's drafted requirements cover only",
-        f"# part of the role (here {sum(CATEGORY_WEIGHTS[c] for c in present)}), and the fit speaks for the rest.",
+        f"# part of the role (here {sum(weights.values())}), and the fit speaks for the rest.",
         f"fit_weight: {FIT_WEIGHT}",
     ]
     if experience:
@@ -67,6 +70,16 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
     if left_out:
         lines += ["", "# Left out of the draft:", *(f"# - {reason}" for reason in left_out)]
     return "\n".join(lines) + "\n"
+
+
+def category_weight(category: Category, items: list[Item]) -> int:
+    """A category's weight in a draft: ``CATEGORY_WEIGHTS``, or a third of it (as a preferred
+    item weighs a third of a required one) when the posting asks nothing in it as required: a
+    credential it only prefers moves a score less than the degree it requires."""
+    full = CATEGORY_WEIGHTS[category]
+    if any(i.kind == Kind.REQUIRED for i in items):
+        return full
+    return max(1, round(full * KIND_WEIGHTS[Kind.PREFERRED] / KIND_WEIGHTS[Kind.REQUIRED]))
 
 
 def _occupation_lines(title: str) -> list[str]:
