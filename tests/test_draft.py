@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from resumematch import draft_model
 from resumematch.cli import app
-from resumematch.draft import draft_items, draft_yaml
+from resumematch.draft import draft_items, draft_yaml, explain
 from resumematch.draft.posting import sentences
 from resumematch.model import load_model
 from resumematch.types import Kind
@@ -409,3 +409,14 @@ def test_draft_experience_doing_something_is_a_duty(line, verb, obj):
         (duty,) = duties
         assert duty.kind == "required"
         assert verb in duty.fields["patterns"][0]["verbs"] and obj in duty.fields["patterns"][0]["objects"]
+
+
+def test_draft_explain_says_what_a_later_sentence_names_again():
+    text = ("Senior Accountant\nResponsibilities\n- Improve our NetSuite reporting\n"
+            "Preferred\n- Experience with NetSuite or another ERP\n- Manufacturing accounting experience\n")
+    lines = explain(text).splitlines()
+    again = lines[lines.index("<- Experience with NetSuite or another ERP   [Preferred]") + 1]
+    assert again.split()[:3] == ["named", "again:", "tech.oracle_netsuite"]
+    # the twin: a sentence that names nothing drafted still says so
+    nothing = lines[lines.index("<- Manufacturing accounting experience   [Preferred]") + 1]
+    assert nothing.strip().startswith("nothing:")

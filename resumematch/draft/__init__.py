@@ -233,10 +233,23 @@ def explain(text_or_path: str | os.PathLike) -> str:
             lines.append(f"     skipped: {_REASONS[seg.skipped]}")
         for item in made:
             lines.append(f"     {item.kind:<9} {item.id}  {item.label}")
-        if not made and not seg.skipped:
+        again = [i for i in items if not made and not seg.skipped and _names_again(i, seg.text)]
+        for item in again:
+            lines.append(f"     named again: {item.id}  {item.label} (drafted from an earlier sentence)")
+        if not made and not again and not seg.skipped:
             lines.append("     nothing: no degree, credential, years, technology, skill or duty recognised")
     lines += [f"left out: {reason}" for reason in left_out]
     return "\n".join(lines)
+
+
+def _names_again(item: Item, sentence: str) -> bool:
+    """Whether ``sentence`` names the credential, technology or skill ``item`` by its label, the
+    acronym in its label or one of its aliases ("NetSuite" in a second sentence about it)."""
+    if item.category not in (Category.CERTIFICATION, Category.TECHNICAL_SKILLS, Category.SOFT_SKILLS):
+        return False
+    names = [item.label, *re.findall(r"\(([^)]+)\)", item.label), *(item.fields.get("aliases") or [])]
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence, 0 if len(n) <= 5 else re.I)
+               for n in names if isinstance(n, str) and n.strip())
 
 
 _REASONS = {"section": "its section is about the company, benefits, pay, legal terms or applying",
