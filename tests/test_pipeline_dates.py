@@ -409,3 +409,41 @@ def test_dates_the_entry_above_keeps_its_own_lines(analyzer, jobs, titles, role)
         assert [p.title for p in periods] == titles
     assert [p.role for p in periods] == role
     assert "Promoted" not in periods[-1].title
+
+
+_INTERN = ("Jane Doe\njane@example.com\n\nEXPERIENCE\nSoftware Engineer, Acme Corp, Jan 2020 - Present\n"
+           "• Built Java services and REST APIs\nSoftware Engineering Intern, Beta Inc, Jun 2019 - Aug 2019\n"
+           "• Built Java tools for the build team\n• Fixed bugs in Python scripts\n")
+_DEVELOPER = ("name: dev\ntitle: Software Developer\nversion: 1\ncategory_weights: {experience: 10}\n"
+              "requirements:\n  - id: experience.years\n    category: experience\n    label: Years of software work\n"
+              "    kind: required\n    weight: 1\n    source: posting\n")
+
+
+@pytest.mark.parametrize("model_asks_one", [True, False])
+def test_dates_an_intern_is_an_internship_under_every_model(analyzer, tmp_path, model_asks_one):
+    from resumematch.score.facts import jobs, jobs_text
+
+    if model_asks_one:  # the bundled model asks for an internship: its months are that, not work
+        reader = analyzer
+    else:  # a model that asks none: the same period, an internship, counted as work
+        path = tmp_path / "dev.yaml"
+        path.write_text(_DEVELOPER, encoding="utf-8")
+        reader = Analyzer(str(path), as_of=AS_OF)
+    analysis = reader.analyze(_INTERN)
+    assert [p.kind for p in analysis.periods] == ["work", "internship"]
+    assert analysis.internship_years == 0.17
+    assert analysis.relevant_experience_years == (6.83 if model_asks_one else 7.0)
+    (cell,) = [j for j in jobs_text(jobs(analysis)).split("; ") if j.startswith("Software Engineering Intern")]
+    assert "an internship" in cell and (cell.split("): ")[1].startswith("counted") is not model_asks_one)
+    # no finding of the words read for the periods' kind shows as evidence or as an "other" term
+    assert model_asks_one or not [e for e in analysis.entities if e.category == "internship"]
+
+
+@pytest.mark.parametrize("model_asks_one", [True, False])
+def test_dates_a_job_that_manages_interns_stays_a_job_under_every_model(analyzer, tmp_path, model_asks_one):
+    path = tmp_path / "dev.yaml"
+    path.write_text(_DEVELOPER, encoding="utf-8")
+    reader = analyzer if model_asks_one else Analyzer(str(path), as_of=AS_OF)
+    analysis = reader.analyze("Jane Doe\njane@example.com\n\nEXPERIENCE\nEngineering Manager, Acme Corp, "
+                              "Jan 2020 - Present\n• Hired and mentored five summer interns\n")
+    assert [p.kind for p in analysis.periods] == ["work"]

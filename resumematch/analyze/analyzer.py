@@ -10,6 +10,7 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..catalog.internships import INTERNSHIP_TERMS
 from ..extraction.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
@@ -122,6 +123,10 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
         terms += [{**base, "phrase": p, "kind": PhraseKind.EVIDENCE} for p in req.evidence]
         patterns += [{**base, "verbs": list(p.verbs), "objects": list(p.objects), "max_gap": p.max_gap}
                      for p in req.patterns]
+    if not any(r.category == Category.INTERNSHIP for r in model.requirements):
+        # an intern's period is an internship under every model: read its words, for no requirement
+        terms += [{"category": str(Category.INTERNSHIP), "id": None, "name": "Internship", "phrase": phrase,
+                   "kind": PhraseKind.ALIAS} for phrase in INTERNSHIP_TERMS]
     for other in model.other_terms:
         for phrase in other.aliases:
             entry = {"category": str(other.category), "id": None, "name": other.name, "phrase": phrase,
@@ -137,6 +142,14 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
                                   "as_of": as_of.isoformat()}}
 
 
+def _internship_as_work(period: dict, asks: bool) -> dict:
+    """An internship period as the model counts it: under a model that asks for an internship it is
+    that requirement's, not relevant work; under any other, its months are work like a job's."""
+    why = ("an internship, which the role's internship requirement counts, not years of work" if asks
+           else f"an internship, as work: {period['why']}")
+    return {**period, "relevant": period["relevant"] and not asks, "role": period["role"] and not asks, "why": why}
+
+
 class Analyzer:
     """Analyses resumes against one requirement model; build it once, use it for many resumes.
 
@@ -148,6 +161,11 @@ class Analyzer:
         self.model = model if isinstance(model, RequirementModel) else load_model(model)
         self.as_of = as_of or dt.date.today()
         self.nlp = build_pipeline(self.model, self.as_of)
+
+    @property
+    def _asks_internship(self) -> bool:
+        """Whether the model asks for an internship: then an intern's months are that, not work."""
+        return any(r.category == Category.INTERNSHIP for r in self.model.requirements)
 
     def analyze(self, source: str | Document) -> Analysis:
         """Analyse one resume given as text or as an extracted ``Document``."""
@@ -175,6 +193,8 @@ class Analyzer:
         entities = []
         reader = self.nlp.get_pipe("resumematch_dates").reader
         for f in doc._.rm_findings or []:
+            if f.req_id is None and f.category == Category.INTERNSHIP and not self._asks_internship:
+                continue  # read for the periods' kind alone (``initial_settings``)
             start, end = starts[f.start], ends[f.end - 1]
             status = f.status
             if (f.req_id and status == FindingStatus.MENTIONED and f.method in _PHRASE_METHODS
@@ -184,14 +204,17 @@ class Analyzer:
                 category=f.category, id=f.req_id, name=f.name, text=text[start:end], method=f.method,
                 score=round(f.score, 3), status=status, section=section_at(start),
                 page=document.page_of(start) if document else 1, start=start, end=end))
-        raw = doc._.rm_periods or []
+        asks = self._asks_internship
+        raw = [_internship_as_work(p, asks) if p["kind"] == PeriodKind.INTERNSHIP else p
+               for p in doc._.rm_periods or []]
         periods = tuple(Period(**{k: v for k, v in p.items() if not k.startswith("_")}) for p in raw)
-        work = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK]
-        relevant = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK and p["relevant"]]
-        role = [p["_range"] for p in raw if p["kind"] == PeriodKind.WORK and p["role"]]
+        worked = {PeriodKind.WORK} | (set() if asks else {PeriodKind.INTERNSHIP})
+        work = [p["_range"] for p in raw if p["kind"] in worked]
+        relevant = [p["_range"] for p in raw if p["kind"] in worked and p["relevant"]]
+        role = [p["_range"] for p in raw if p["kind"] in worked and p["role"]]
         interns = [p["_range"] for p in raw if p["kind"] == PeriodKind.INTERNSHIP]
         info = doc._.rm_contact or {}
-        employers = tuple(dict.fromkeys(e for p in raw if p["kind"] == PeriodKind.WORK
+        employers = tuple(dict.fromkeys(e for p in raw if p["kind"] in (PeriodKind.WORK, PeriodKind.INTERNSHIP)
                                         for e in reader.employers(p["title"])))
         fit = reader.fit(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
                          tuple((info.get("name") or "").split()), employers)

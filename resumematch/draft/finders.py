@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, term_key
+from ..catalog.internships import INTERNSHIP_TERMS
 from ..catalog.refs import tech_slug
 from ..types import Category, DegreeLevel, FieldFamily, Kind
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
@@ -283,8 +284,6 @@ _DESCRIBES_PLACE = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?!(?:skills?|abilit(?:
 
 _TRAIT = re.compile(r"\b(skills?|ability|abilities|able to|strong|excellent|proven|demonstrated|-oriented|oriented|"
                     r"attention to|you are|you're|must be|should be|self-)\b", re.I)
-INTERNSHIP_ALIASES = ["internship", "intern", "co-op", "coop", "co-op student", "summer intern", "industrial placement",
-                      "placement year", "work placement", "apprenticeship"]
 
 
 def internship(sentences: list[Sentence]) -> list[Item]:
@@ -292,5 +291,5 @@ def internship(sentences: list[Sentence]) -> list[Item]:
         m = re.search(r"\b(internships?|co-ops?|work placements?|apprenticeships?)\b", s.text, re.I)
         if m:
             return [Item("internship", Category.INTERNSHIP, "An internship or co-op", s.kind_at(m.start(), m.end()),
-                         s.text, {"aliases": INTERNSHIP_ALIASES})]
+                         s.text, {"aliases": list(INTERNSHIP_TERMS)})]
     return []

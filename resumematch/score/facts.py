@@ -64,10 +64,10 @@ def facts(document: Document, analysis: Analysis | None, flags: tuple[str, ...] 
 
 
 def jobs(analysis: Analysis) -> list[list]:
-    """Each dated job as ``[title, start, end, years, counted, why]``: whether it counted as
-    relevant work, and why (``analyze.relevance``)."""
+    """Each dated job and internship as ``[title, start, end, years, counted, why]``: whether it
+    counted as relevant work, and why (``analyze.relevance``; an internship's why says it is one)."""
     return [[p.title, p.start, p.end, round(p.months / 12, 2), p.relevant, p.why]
-            for p in analysis.periods if p.kind == PeriodKind.WORK]
+            for p in analysis.periods if p.kind in (PeriodKind.WORK, PeriodKind.INTERNSHIP)]
 
 
 def jobs_text(rows: list[list] | None) -> str:
