@@ -74,6 +74,23 @@ def test_refs_a_spelling_shared_with_a_near_miss_is_left_out():
     assert "Scrum Master certification" not in csm.aliases
 
 
+def test_refs_a_shared_spelling_stays_with_its_usual_owner():
+    # "CPA" alone is the U.S. licence (marked usual), though the Canadian CPA, a near miss, shares it:
+    # it counts in credential context; the Canadian one says so in longer spellings, its other terms
+    cpa = _model({"id": "cert.cpa", "catalog": "cert.cpa"})
+    assert "CPA" in cpa.by_id["cert.cpa"].aliases and "CPA" in cpa.by_id["cert.cpa"].context_only
+    assert "CPA, CA" in {a for t in cpa.other_terms for a in t.aliases}
+    # the twin: a shared spelling with no usual owner still leaves both ("Scrum Master certification")
+    assert "Scrum Master certification" not in _model({"id": "p", "catalog": "cert.psm_i"}).by_id["p"].aliases
+
+
+def test_refs_usual_needs_shared_and_one_owner():
+    from resumematch.catalog.terms import Term
+
+    with pytest.raises(ValueError, match="usual but not shared"):
+        Term(text="CPA", usual=True)
+
+
 def test_refs_a_near_miss_keeps_no_spelling_that_is_also_a_place():
     # cert.cpa's near miss, the Chartered Accountant (ICAI), is also "CA": read with no requirement to
     # guard it, every "Sacramento, CA" of a job line was a credential held, and the jobs were no work
@@ -114,6 +131,22 @@ def test_refs_technology_takes_names_and_aliases_and_ordinary_words_only_in_cont
     assert spelling not in req.context_only
     # a name that is also an everyday word counts only where it reads as the tool (test_claims)
     assert ordinary is None or (ordinary in req.aliases and ordinary in req.context_only)
+
+
+@pytest.mark.parametrize("field, brings, not_brought", [
+    # a field named as the catalogue names it brings its spellings ...
+    ("Accounting", "accountancy", None),
+    # ... one named by a spelling of a broader field brings nothing more
+    ("it project management", None, "Project Management"),
+])
+def test_refs_a_degrees_fields_bring_their_spellings(field, brings, not_brought):
+    model = RequirementModel(name="t", title="T", category_weights={"degree": 1}, requirements=[
+        {"id": "degree.b", "category": "degree", "label": "B", "kind": "required", "weight": 1, "source": "t",
+         "degree": {"levels": ["bachelor"], "fields": [field]}}])
+    fields = model.by_id["degree.b"].degree.fields
+    assert fields[0] == field
+    assert brings is None or brings in fields
+    assert not_brought is None or not_brought not in fields
 
 
 def test_refs_degree_families_become_their_fields():

@@ -152,6 +152,9 @@ class CredentialCatalog(Frozen):
             if len(by_owner) > 1 and not all(t.shared for terms in by_owner.values() for t in terms):
                 raise ValueError(f"spelling {key!r} names {sorted(by_owner)}; mark each use 'shared: true' "
                                  "or keep it to one")
+            usual = [owner for owner, terms in by_owner.items() if any(t.usual for t in terms)]
+            if len(usual) > 1:
+                raise ValueError(f"spelling {key!r} is marked usual for {sorted(usual)}; mark one at most")
 
     @cached_property
     def by_id(self) -> dict[str, Credential]:

@@ -46,11 +46,12 @@ def tech_slug(name: str) -> str:
 
 
 def uses_catalog(data: Any) -> bool:
-    """Whether raw model data references the catalogue anywhere (only then is it loaded)."""
+    """Whether raw model data references the catalogue anywhere (only then is it loaded): a
+    ``catalog:`` id, or a degree, whose fields take the catalogue's spellings."""
     if not isinstance(data, dict):
         return False
     items = [*(data.get("requirements") or []), *(data.get("other_terms") or [])]
-    return any(isinstance(item, dict) and ("catalog" in item or "families" in (item.get("degree") or {}))
+    return any(isinstance(item, dict) and ("catalog" in item or isinstance(item.get("degree"), dict))
                for item in items if isinstance(item, dict))
 
 
@@ -194,7 +195,7 @@ def _merge(first: list[str], then: list) -> list:
 def _requirement(req: dict, index: int, lookup: _Lookup, held: dict[str, str]) -> dict:
     out = dict(req)
     degree = req.get("degree")
-    if isinstance(degree, dict) and "families" in degree:
+    if isinstance(degree, dict) and ("families" in degree or degree.get("fields")):
         out["degree"] = _degree(degree, lookup.catalog)
     refs = _ids(req)
     if not refs:
@@ -219,7 +220,8 @@ def _requirement(req: dict, index: int, lookup: _Lookup, held: dict[str, str]) -
                 out["satisfied_by"] = {"requirement": in_model[0],
                                        "note": f"{in_model[0]} supersedes {ref} (catalogue)"}
             for cred in [entry, *(creds.by_id[c] for c in above if c not in held)]:
-                terms = [t for t in cred.terms if not (t.shared and _shared_with_near_miss(t, cred, creds))]
+                terms = [t for t in cred.terms
+                         if not (t.shared and not t.usual and _shared_with_near_miss(t, cred, creds))]
                 aliases += [t.text for t in terms]
                 context += [t.text for t in terms if t.ambiguous]
         elif isinstance(entry, Skill):
@@ -246,19 +248,29 @@ def _requirement(req: dict, index: int, lookup: _Lookup, held: dict[str, str]) -
 
 def _shared_with_near_miss(term, cred: Credential, creds) -> bool:
     """Whether a shared spelling ("Scrum Master certification") also names a credential people
-    confuse with ``cred`` (PSM I for CSM): then it cannot tell the two apart and is left out."""
+    confuse with ``cred`` (PSM I for CSM): then it cannot tell the two apart and is left out,
+    unless the catalogue marks ``cred`` its usual owner ("CPA" alone is the U.S. CPA)."""
     return any(other.id in cred.near_misses for other in creds.lookup(term.text))
 
 
 def _degree(degree: dict, catalog: Catalog | Parts) -> dict:
+    """A degree's fields with every spelling the catalogue knows of each ("Accounting":
+    "accountancy"), and the fields of its ``families``."""
     out = {k: v for k, v in degree.items() if k != "families"}
-    families = degree["families"] if isinstance(degree["families"], list) else [degree["families"]]
+    families = degree.get("families") or []
+    families = families if isinstance(families, list) else [families]
     try:
         chosen = [FieldFamily(f) for f in families]
     except ValueError:
         raise ValueError(f"degree families {families}: use {[str(f) for f in FieldFamily]}") from None
+    named = list(degree.get("fields") or [])
+    # a field named as the catalogue names it brings its spellings; one named by a spelling of a
+    # broader field ("it project management", of Project Management) brings nothing more
+    known = [fld for f in named if isinstance(f, str) and (fld := catalog.degrees.field(f)) is not None
+             and fld.name.casefold() == f.strip().casefold()]
+    spellings = [t.text for fld in known for t in fld.terms if not t.ambiguous]
     names = [t.text for fam in chosen for fld in catalog.degrees.fields_in(fam) for t in fld.terms if not t.ambiguous]
-    out["fields"] = _merge(list(degree.get("fields") or []), names)
+    out["fields"] = _merge(named, spellings + names)
     return out
 
 

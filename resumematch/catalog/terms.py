@@ -37,7 +37,9 @@ class Term(Frozen):
     ``ambiguous`` marks a spelling that is also an ordinary word, a person's or company's name, a
     place or another field's abbreviation ("CSM", "BLS", "MS"): a matcher should accept it only
     in credential or degree context, and ``why`` says in one line what it collides with.
-    ``shared`` marks a spelling that rightly names more than one entry ("CMA", "CPA").
+    ``shared`` marks a spelling that rightly names more than one entry ("CMA", "CPA"); ``usual``
+    marks the entry such a spelling names when it is written alone, of entries people confuse
+    ("CPA" alone is the U.S. Certified Public Accountant; "CPA, CA" the Canadian one).
     In YAML a plain string is a term with neither mark.
     """
 
@@ -45,6 +47,7 @@ class Term(Frozen):
     ambiguous: bool = False
     why: str = ""
     shared: bool = False
+    usual: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -59,6 +62,8 @@ class Term(Frozen):
             raise ValueError(f"{self.text!r} is ambiguous: say why in one line")
         if self.why and not self.ambiguous:
             raise ValueError(f"{self.text!r} has a 'why' but is not marked ambiguous")
+        if self.usual and not self.shared:
+            raise ValueError(f"{self.text!r} is marked usual but not shared: only a shared spelling has a usual owner")
         return self
 
     @property
