@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from resumematch import draft_model
 from resumematch.cli import app
-from resumematch.draft import draft_yaml, explain, posting_title, relevant_terms
+from resumematch.draft import draft_items, draft_yaml, explain, posting_title, relevant_terms
 from resumematch.draft.posting import segments
 from resumematch.errors import InputError
 from resumematch.types import Kind
@@ -432,3 +432,68 @@ def test_draft_postings_a_category_only_preferred_weighs_a_third(extra, cert_wei
     model = draft_model(text)
     assert model.category_weights["certification"] == cert_weight
     assert model.category_weights["degree"] == 20
+
+
+@pytest.mark.parametrize("line, fields", [
+    # two degrees joined by "or" ask either's fields ...
+    ("Bachelor's degree in Accounting, or a bachelor's degree in Finance or Business with 24 credit hours of "
+     "accounting.", ["Accounting", "Finance", "Business"]),
+    ("Bachelor's degree in Statistics or master's degree in Economics is required.", ["Statistics", "Economics"]),
+    # ... a degree named once asks its own
+    ("Bachelor's degree in Finance is required.", ["Finance"]),
+])
+def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
+    (degree,) = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "degree"]
+    assert degree.fields["degree"]["fields"] == fields
+
+
+@pytest.mark.parametrize("line, ids, kind", [
+    # tools named as examples of a kind are one preferred requirement any of them meets ...
+    ("Experience with a cloud platform such as Azure or Google Cloud is required.",
+     ["tech.microsoft_azure_software_or_google_cloud_software"], "preferred"),
+    ("Experience with an ERP system such as Workday Financials, Lawson or PeopleSoft is required.",
+     ["tech.oracle_peoplesoft"], "preferred"),
+    # ... tools asked by name are each asked
+    ("Python and SQL are required.", ["tech.python", "tech.structured_query_language_sql"], "required"),
+])
+def test_draft_postings_tools_named_as_examples_are_one_preferred_item(line, ids, kind):
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
+    assert [i.id for i in items] == ids and {str(i.kind) for i in items} == {kind}
+
+
+@pytest.mark.parametrize("sentence, skipped", [
+    # a duty of the job that names checks or benefits is a duty ...
+    ("You will own onboarding, including background checks and I-9 verification.", ""),
+    ("You will administer our benefits program and run annual open enrollment.", ""),
+    # ... while what the job gives or asks of the applicant is skipped
+    ("You will receive paid time off and a 401(k) match.", "benefits"),
+    ("Candidates must pass a background check.", "legal"),
+])
+def test_draft_postings_a_duty_naming_checks_or_benefits_is_no_legal_text(sentence, skipped):
+    (seg,) = [s for s in segments(f"HR Generalist\nAbout the Role\n{sentence}\n") if s.text == sentence]
+    assert seg.skipped == skipped
+
+
+@pytest.mark.parametrize("line, kind", [
+    # "required" describing a duty's noun asks nothing ...
+    ("Maintain required postings and training records", "preferred"),
+    ("Complete required training on the HRIS", "preferred"),
+    # ... said of what is asked, it does
+    ("Excel is required", "required"),
+    ("Required skills: Excel and Word", "required"),
+])
+def test_draft_postings_required_as_a_nouns_adjective_is_no_cue(line, kind):
+    items = draft_items(f"HR Generalist\nResponsibilities\n- {line}\n")[0]
+    assert {str(i.kind) for i in items if i.category in ("duties", "technical_skills")} == {kind}
+
+
+@pytest.mark.parametrize("bullets, source", [
+    # a duty a summary says in prose and a list then names is drafted as the list names it ...
+    ("Responsibilities\n- Prepare and post month-end journal entries\n", "Prepare and post month-end journal entries"),
+    # ... and from the prose when no list does
+    ("", "You will prepare journal entries and account reconciliations."),
+])
+def test_draft_postings_a_listed_duty_wins_over_the_summarys_prose(bullets, source):
+    text = f"Staff Accountant\nAbout the Role\nYou will prepare journal entries and account reconciliations.\n{bullets}"
+    (duty,) = [i for i in draft_items(text)[0] if i.id == "duty.prepare_entry"]
+    assert duty.source == source

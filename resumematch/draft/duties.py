@@ -21,13 +21,17 @@ USE = frozenset({"use", "uses", "using"})
 _KNOWLEDGE = re.compile(r"(?:working|hands-on|solid|strong|deep|good|thorough|in-depth|practical|basic|advanced|"
                         r"extensive|demonstrated|proven)\s+(?:knowledge|understanding|experience|proficiency|"
                         r"familiarity|command|skills?)\b", re.I)
-_YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(.+)", re.I)
+#: What "You will ..." says in a posting's prose that is the job's setting, not a duty done in it.
+_NOT_A_DUTY = frozenset({"join", "work", "report", "be", "have", "thrive", "grow", "learn", "become", "start",
+                         "sit", "travel", "enjoy", "receive", "get", "find", "love", "make", "spend"})
+_YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(?:also\s+)?(.+)", re.I)
 
 
 def duties(sentences: list[Sentence]) -> list[Item]:
     """Each responsibility (a bullet under a duties heading, "You will ...", "responsible for X, Y
     and Z") as a verb-object pattern: its leading verbs, and the head nouns of what they act on."""
     items: list[Item] = []
+    listed: list[bool] = []  # each item from a list's item (a bullet), not from prose
     for s in sentences:
         text = s.text
         if m := _RESPONSIBLE.search(text):
@@ -47,9 +51,12 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                                       {"aliases": [phrase], "mention_strength": 0.7,
                                        "patterns": [{"verbs": [verb], "objects": [objects[-1], "project"],
                                                      "max_gap": 4}]}))
+                    listed.append(s.bullet)
                 continue
-        if s.bullet and (m := _YOU_WILL.match(text)):
-            text = m.group(1)
+        if (s.bullet or len(text.split()) <= 40) and (m := _YOU_WILL.match(text)):
+            text = m.group(1)  # "You will administer our benefits program": in a list or in prose
+            if not s.bullet and text.split()[0].lower() in _NOT_A_DUTY:
+                continue  # "You'll join our product team", "You will report to the Director"
         elif m := _EXPERIENCE_IN.match(text):
             text = m.group(1)  # "Experience in leading teams ...": the duty is what was done
         elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) and not opens_duty(s):
@@ -57,8 +64,12 @@ def duties(sentences: list[Sentence]) -> list[Item]:
         if _KNOWLEDGE.match(text):
             continue  # "Working knowledge of HRIS systems": what one knows, not a duty one does
         item = _duty(text, s)
-        if item and not any(i.id == item.id for i in items):
+        same = next((k for k, i in enumerate(items) if item and i.id == item.id), None)
+        if item and same is None:
             items.append(item)
+            listed.append(s.bullet)
+        elif item and s.bullet and not listed[same]:
+            items[same], listed[same] = item, True  # the duty as listed, not as a summary's prose said it
     return items
 
 

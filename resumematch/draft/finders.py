@@ -102,6 +102,14 @@ def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, s
     return found
 
 
+#: The fields named after a degree: "in Accounting", "(B.S.) in Finance or Economics", up to what
+#: ends them ("or a related field", "or equivalent", "with ...", "required").
+_FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
+                           r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
+                           r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
+                           r" (?:is )?(?:required|preferred|a plus)|$)", re.I)
+
+
 def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     deg = catalog.degrees
     items: list[Item] = []
@@ -128,11 +136,13 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         else:
             wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
         after = re.sub(r"^\s*:", " in", s.text[hits[-1][1]:])
-        named = re.match(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
-                         r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
-                         r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
-                         r" (?:is )?(?:required|preferred|a plus)|$)", after, re.I)
+        named = _FIELDS_AFTER.match(after)
         fields = _listed(named.group(1)) if named else []
+        # "a bachelor's degree in Accounting, or a bachelor's degree in Finance": each degree's fields
+        for (_, end, *_), (start, *_) in zip(hits, hits[1:]):
+            between = re.sub(r",?\s*\b(?:or|and)\s*(?:an?\s*)?$", "", s.text[end:start], flags=re.I)
+            if between != s.text[end:start] and (other := _FIELDS_AFTER.match(between)):
+                fields = list(dict.fromkeys(_listed(other.group(1)) + fields))
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
         fields = [f for f in fields if len(f) < 60]
@@ -244,16 +254,37 @@ OFFICE_TOOLS = frozenset({"Excel", "Word", "Outlook", "PowerPoint", "Access", "V
 _OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M365)\b")
 
 
+#: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft".
+_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example,?|like)\s", re.I)
+
+
 def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
-    """The O*NET technologies each sentence names, office tools included."""
+    """The O*NET technologies each sentence names, office tools included. Tools named as examples of
+    a kind ("an ERP system such as Workday Financials, Oracle, Lawson or PeopleSoft") are one
+    preferred requirement any of them meets: the posting asks for the kind, and a tool it does not
+    list, or one the catalogue does not know, may do as well."""
     items: list[Item] = []
     for s in sentences:
         office = bool(_OFFICE_CONTEXT.search(s.text)) or len(set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS) > 1
+        marker = _EXAMPLES.search(s.text)
+        clause_end = re.compile(r"[.;)]|$").search(s.text, marker.end()).start() if marker else -1
+        examples = []
         for start, end, text, tech in matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o), 6):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
+            if marker and marker.end() <= start < clause_end:
+                if ref not in (r for r, _ in examples):
+                    examples.append((ref, text))
+                continue
             add(items, Item(ref, Category.TECHNICAL_SKILLS, text, s.kind_at(start, end), s.text, {"catalog": ref}))
+        if examples:
+            refs = [r for r, _ in examples]
+            ident = "tech." + "_or_".join(r.split(".", 1)[1] for r in refs)
+            add(items, Item(ident, Category.TECHNICAL_SKILLS, " or ".join(t for _, t in examples), Kind.PREFERRED,
+                            s.text, {"catalog": refs if len(refs) > 1 else refs[0]},
+                            note="Named as examples of a kind of tool: any of them meets it, and preferred, as "
+                                 "others the posting does not list may do."))
     return items
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..extraction import extract
 from ..types import Kind
-from .segment import prepare, skip_reason, split_line
+from .segment import DUTY_HEADINGS, prepare, skip_reason, split_line
 from .words import is_verb, lemma
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
@@ -21,9 +21,6 @@ PREFERRED_CUES = ("preferred", "a plus", "nice to have", "nice-to-have", "desire
                   "advantage", "ideally", "pluses", "is an asset", "would be great")
 #: File extensions of postings, so a one-line string ending in one is taken for a path.
 POSTING_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".rtf"})
-#: Headings that name the posting's duties.
-DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
-                           r"key tasks|in this role|what you do|job description|essential functions", re.I)
 #: Sections that are not the role's requirements: the company, benefits, legal notes, an article's end matter.
 IGNORED_HEADINGS = re.compile(r"^(about (us|the company|\w+)$|who we are|benefits|perks|what we offer|"
                               r"equal (employment )?opportunity|eeo|compensation|salary|how to apply|who may apply|"
@@ -36,7 +33,11 @@ END_MATTER = re.compile(r"^(further reading|related (articles|posts|jobs)|about 
 #: functions", the duties of the job).
 _ESSENTIAL = (r"essential(?!\s*,?\s+(?!(?:to|for|in|and|or|that|skills?|requirements?|qualifications?|criteria|"
               r"experience|knowledge)\b)[a-z])")
-_CUE = re.compile(r"\b(" + "|".join(_ESSENTIAL if c == "essential" else re.escape(c)
+#: So with "required": "SQL is required", "Required skills", "(required)"; not "keep required postings
+#: up to date", "complete required training", a duty's noun.
+_REQUIRED = (r"required(?!\s*,?\s+(?!(?:to|for|in|and|or|by|that|skills?|requirements?|qualifications?|criteria|"
+             r"experience|knowledge|education|degrees?|certifications?|licen[cs]es?|competenc\w+)\b)[a-z])")
+_CUE = re.compile(r"\b(" + "|".join({"essential": _ESSENTIAL, "required": _REQUIRED}.get(c, re.escape(c))
                                     for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s*(?=[A-Z])|[-*\u2022\u25aa\u25cf\u2013\u00b7]|"
                      r"\d{1,2}[.)])\s+|^-(?=[A-Z])")

@@ -42,6 +42,17 @@ _ABBREV = re.compile(r"(\b[A-Za-z]\.){2,}$|\b(e\.g|i\.e|etc|Sr|Jr|Dr|Mr|Ms|vs|St
                      re.I)
 _DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9])")
 
+#: Headings that name the posting's duties.
+DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
+                           r"key tasks|in this role|what you do|job description|essential functions", re.I)
+#: A duty of the job, said to the candidate: "You will administer our benefits program", not
+#: what the job gives them ("You will receive ...", "You'll be eligible for ...").
+_YOU_DO = re.compile(r"^(?:you will|you['’]ll)\s+(?:also\s+)?(?!be\b|receive|enjoy|get\b|earn|have\b|qualify|"
+                     r"need\b|must\b)\w+", re.I)
+#: Skip rules that a duty of the job is never subject to: an HR posting's duties name background
+#: checks and benefits ("You will own onboarding, including background checks").
+_NOT_FOR_DUTIES = frozenset({"legal", "benefits"})
+
 #: Why an item asks nothing of the candidate: (reason, pattern). The first that matches wins.
 SKIP_RULES = (
     ("legal", re.compile(
@@ -143,8 +154,9 @@ def _dash_items(text: str) -> list[str]:
 
 def skip_reason(text: str, heading: str) -> str:
     """Why an item asks nothing of a candidate ("legal", "benefits", "application", "company"), or ""."""
+    duty = bool(_YOU_DO.match(text) or DUTY_HEADINGS.search(heading))
     for reason, pattern in SKIP_RULES:
-        if pattern.search(text):
+        if pattern.search(text) and not (duty and reason in _NOT_FOR_DUTIES):
             return reason
     if _COMPANY.search(text) and not re.search(r"\b(you|your|candidate|applicant)\b", text, re.I):
         return "company"
