@@ -452,7 +452,7 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
     ("Experience with a cloud platform such as Azure or Google Cloud is required.",
      ["tech.microsoft_azure_software_or_google_cloud_software"], "preferred"),
     ("Experience with an ERP system such as Workday Financials, Lawson or PeopleSoft is required.",
-     ["tech.oracle_peoplesoft"], "preferred"),
+     ["tech.workday_software_or_oracle_peoplesoft"], "preferred"),
     # ... tools asked by name are each asked
     ("Python and SQL are required.", ["tech.python", "tech.structured_query_language_sql"], "required"),
 ])
@@ -497,3 +497,16 @@ def test_draft_postings_a_listed_duty_wins_over_the_summarys_prose(bullets, sour
     text = f"Staff Accountant\nAbout the Role\nYou will prepare journal entries and account reconciliations.\n{bullets}"
     (duty,) = [i for i in draft_items(text)[0] if i.id == "duty.prepare_entry"]
     assert duty.source == source
+
+
+@pytest.mark.parametrize("line, excel", [
+    # an office tool's bare name before what it makes is the tool ...
+    ("Hands-on experience with an HRIS and solid Excel skills.", True),
+    ("Build Excel spreadsheets for the monthly close.", True),
+    # ... the verb is not, nor a duty
+    ("You will excel in a fast-paced team.", False),
+])
+def test_draft_postings_an_office_tools_bare_name_before_what_it_makes(line, excel):
+    items = draft_items(f"Analyst\nRequirements\n- {line}\n")[0]
+    assert ("tech.microsoft_excel" in {i.id for i in items}) is excel
+    assert not [i for i in items if i.id.startswith("duty.excel")]

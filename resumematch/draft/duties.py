@@ -23,7 +23,8 @@ _KNOWLEDGE = re.compile(r"(?:working|hands-on|solid|strong|deep|good|thorough|in
                         r"familiarity|command|skills?)\b", re.I)
 #: What "You will ..." says in a posting's prose that is the job's setting, not a duty done in it.
 _NOT_A_DUTY = frozenset({"join", "work", "report", "be", "have", "thrive", "grow", "learn", "become", "start",
-                         "sit", "travel", "enjoy", "receive", "get", "find", "love", "make", "spend"})
+                         "sit", "travel", "enjoy", "receive", "get", "find", "love", "make", "spend", "excel",
+                         "succeed", "fit", "need", "bring"})
 _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(?:also\s+)?(.+)", re.I)
 
 
@@ -55,8 +56,8 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                 continue
         if (s.bullet or len(text.split()) <= 40) and (m := _YOU_WILL.match(text)):
             text = m.group(1)  # "You will administer our benefits program": in a list or in prose
-            if not s.bullet and text.split()[0].lower() in _NOT_A_DUTY:
-                continue  # "You'll join our product team", "You will report to the Director"
+            if text.split()[0].lower() in _NOT_A_DUTY:
+                continue  # "You'll join our product team", "You will excel in a fast-paced team"
         elif m := _EXPERIENCE_IN.match(text):
             text = m.group(1)  # "Experience in leading teams ...": the duty is what was done
         elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) and not opens_duty(s):

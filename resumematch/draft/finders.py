@@ -248,10 +248,13 @@ def tech_lookup(catalog: Catalog, text: str, office: bool = False):
     return techs[0]
 
 
-#: Office tools whose bare names are also English words; they count beside another, or after
-#: "Microsoft"/"MS Office" in the sentence.
+#: Office tools whose bare names are also English words; they count beside another, after
+#: "Microsoft"/"MS Office" in the sentence, or before what the tool makes ("Excel skills",
+#: "Excel spreadsheets").
 OFFICE_TOOLS = frozenset({"Excel", "Word", "Outlook", "PowerPoint", "Access", "Visio", "Teams", "OneNote", "Project"})
-_OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M365)\b")
+_OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M365)\b|"
+                             r"\b(?:Excel|Word|Outlook|PowerPoint|Access|Visio)\s+(?:skills?|spreadsheets?|workbooks?|"
+                             r"documents?|formulas?|macros?|pivot tables?|proficiency)\b")
 
 
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft".
