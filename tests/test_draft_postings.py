@@ -510,3 +510,15 @@ def test_draft_postings_an_office_tools_bare_name_before_what_it_makes(line, exc
     items = draft_items(f"Analyst\nRequirements\n- {line}\n")[0]
     assert ("tech.microsoft_excel" in {i.id for i in items}) is excel
     assert not [i for i in items if i.id.startswith("duty.excel")]
+
+
+@pytest.mark.parametrize("line, heading", [
+    # a line naming the skills section is a heading, in any case ...
+    ("Skills and Abilities", True), ("Knowledge, Skills and Abilities:", True),
+    # ... a line that asks for skills is not
+    ("Strong skills and abilities in Excel", False),
+])
+def test_draft_postings_skills_and_abilities_is_a_heading(line, heading):
+    from resumematch.draft.posting import is_heading
+
+    assert is_heading(line) is heading

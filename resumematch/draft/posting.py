@@ -187,7 +187,8 @@ def read_posting(text_or_path: str | os.PathLike) -> tuple[str, str]:
 
 _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required|minimum|basic|additional|key)"
                             r"( qualifications| skills| experience)?|bonus( points)?|pluses|requirements|"
-                            r"qualifications|must[- ]haves?|skills|education|certifications?)$", re.I)
+                            r"qualifications|must[- ]haves?|skills|education|certifications?|"
+                            r"(knowledge,? )?skills,? (and|&) abilities|abilities|competencies)$", re.I)
 
 
 def is_heading(line: str) -> bool:
