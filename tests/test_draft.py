@@ -431,3 +431,22 @@ def test_draft_explain_says_what_a_later_sentence_names_again():
     # the twin: a sentence that names nothing drafted still says so
     nothing = lines[lines.index("<- Manufacturing accounting experience   [Preferred]") + 1]
     assert nothing.strip().startswith("nothing:")
+
+
+@pytest.mark.parametrize("line, verb, obj", [
+    # a light verb's work is the noun after it, and a resume says it with that noun's verb ...
+    ("Complete monthly reconciliations of assigned balance sheet accounts.", "reconcile", "account"),
+    ("Conduct analysis of variances between budget and actuals.", "analyze", "variance"),
+    ("Provide support to the external auditors during the annual audit.", "support", "auditor"),
+    # ... a verb that says the work keeps its own pattern alone, and "according to" names no work
+    ("Prepare journal entries.", None, None),
+    ("Perform month-end close activities according to the close calendar.", None, None),
+])
+def test_draft_a_light_verbs_work_is_the_noun_after_it(line, verb, obj):
+    (duty,) = [i for i in draft_items(f"Staff Accountant\nResponsibilities\n- {line}\n")[0] if i.category == "duties"]
+    extra = duty.fields["patterns"][1:]
+    if verb is None:
+        assert extra == []
+    else:
+        assert extra == [{"verbs": [verb], "objects": [obj], "max_gap": 4}]
+        assert duty.id == f"duty.{verb}_{obj}"

@@ -7,7 +7,7 @@ import re
 from ..types import Category
 from .finders import Item
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
-from .words import GENERIC, STOP, lemma
+from .words import GENERIC, STOP, is_verb, lemma
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
@@ -116,8 +116,61 @@ def _duty(text: str, s: Sentence) -> Item | None:
     if not verbs or not objects or verbs[0] in STOP - USE:
         return None
     phrase = shorten(" ".join(w for w in chunk if w not in (",",)), 60)
-    return Item(f"duty.{verbs[0]}_{re.sub(r'[^a-z0-9]+', '_', objects[0])}", Category.DUTIES, shorten(text, 90),
-                s.kind_at(0, len(s.text)), s.text,
+    patterns = [{"verbs": list(dict.fromkeys(verbs)), "objects": list(dict.fromkeys(objects)), "max_gap": 4}]
+    done = _done_by_its_noun(verbs, rest)
+    if done:
+        patterns.append(done)
+    named = done or patterns[0]
+    ident = f"duty.{named['verbs'][0]}_{re.sub(r'[^a-z0-9]+', '_', named['objects'][0])}"
+    return Item(ident, Category.DUTIES, shorten(text, 90), s.kind_at(0, len(s.text)), s.text,
                 {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
-                 "mention_strength": 0.7, "patterns": [{"verbs": list(dict.fromkeys(verbs)),
-                                                        "objects": list(dict.fromkeys(objects)), "max_gap": 4}]})
+                 "mention_strength": 0.7, "patterns": patterns})
+
+
+#: Verbs that say little alone: the work is the noun after them ("Complete monthly
+#: reconciliations of ...", "Conduct analysis of ...", "Provide support to ...").
+_LIGHT_VERBS = frozenset({"complete", "perform", "conduct", "provide", "carry", "undertake", "handle", "do", "make",
+                          "execute", "deliver", "ensure"})
+_NOMINAL = (("iation", ("e", "")), ("ation", ("e", "ate", "")), ("ition", ("e",)), ("tion", ("", "e")),
+            ("sion", ("d", "de", "t")), ("ment", ("",)), ("ysis", ("yze", "yse")), ("ance", ("", "e")),
+            ("ence", ("", "e")), ("al", ("", "e")), ("", ("",)))
+
+
+def _done_by_its_noun(verbs: list[str], rest: list[str]) -> dict | None:
+    """For a light verb and a noun that names an action, the pattern of that action and what it acts
+    on: "Complete monthly reconciliations of assigned balance sheet accounts" is reconcile account,
+    which a resume writes "Reconciled the bank and balance sheet accounts"; None otherwise."""
+    if verbs[0] not in _LIGHT_VERBS or len(verbs) > 1:
+        return None
+    words = [w.lower() for w in rest]
+    at = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "on")), None)
+    nouns = [w for w in words[:at] if w.isalpha() and w not in STOP] if at else []
+    head = lemma(nouns[-1]) if nouns and nouns[-1] not in _NOT_NOUNS and not nouns[-1].endswith(("ed", "ly")) else ""
+    action = next((head[: len(head) - len(end)] + add for end, adds in _NOMINAL for add in adds
+                   if head.endswith(end) and len(head) - len(end) >= 3 and is_verb(head[: len(head) - len(end)] + add)),
+                  None)
+    if action is None:
+        return None
+    # the head noun of each phrase it acts on: "of assigned balance sheet accounts and payroll ledgers"
+    targets, phrase = [], []
+    for w in [*words[at + 1:], "."]:
+        if w in (",", "and", "&", "or") or w in _PHRASE_ENDS or not w.isalpha():
+            if phrase:
+                targets.append(lemma(phrase[-1]))
+            phrase = []
+            if w not in (",", "and", "&", "or"):
+                break
+        elif w not in STOP:
+            phrase.append(w)
+    targets = [t for t in targets if t not in GENERIC - TEAM_WORDS and len(t) > 2]
+    if not targets:
+        return None
+    return {"verbs": [action], "objects": list(dict.fromkeys(targets))[:4], "max_gap": 4}
+
+
+#: Words before "to" or "of" that are no action's noun: "activities according to the calendar".
+_NOT_NOUNS = frozenset({"according", "including", "regarding", "following", "concerning", "pending", "due", "prior",
+                        "related", "relating", "pertaining", "up"})
+#: What ends the phrase a duty's noun acts on ("to the external auditors during the audit").
+_PHRASE_ENDS = frozenset({"during", "between", "in", "at", "with", "by", "from", "through", "within", "including",
+                          "across", "using", "via", "per", "as", "for", "on", "to", "that", "which", "while", "so"})
