@@ -339,9 +339,43 @@ _EXCEL = ("name: books\ntitle: Bookkeeper\nversion: 1\ncategory_weights: {techni
     ("EXPERIENCE", "• Excel in fast-paced teams", False),
     ("EXPERIENCE", "• Excelled at closing the books early", False),
     ("SUMMARY", "I excel in fast-paced teams and hit every deadline.", False),
+    # ... nor in a list of no tools, nor capitalised in a title or a name
+    ("EXPERIENCE", "Staff Accountant, Excel Staffing Partners, Denver", False),
+    ("EXPERIENCE", "• Reviewed the Excel Energy account with the controller", False),
 ])
 def test_claims_a_tool_named_by_an_everyday_word_counts_only_as_the_tool(tmp_path, section, line, found):
     path = tmp_path / "excel.yaml"
     path.write_text(_EXCEL, encoding="utf-8")
     books = Analyzer(str(path), as_of=dt.date(2026, 11, 1))
     assert bool(counted(books.analyze(resume(section, line)), "tech.excel")) is found
+
+
+_TOOLS = ("name: tools\ntitle: T\nversion: 1\ncategory_weights: {technical_skills: 10}\nrequirements:\n" + "".join(
+    f"  - id: tech.{k}\n    catalog: tech.{v}\n    kind: required\n    weight: 1\n    source: posting\n"
+    for k, v in [("access", "microsoft_access"), ("outlook", "microsoft_outlook"), ("word", "microsoft_word"),
+                 ("windows", "microsoft_windows"), ("teams", "microsoft_teams"), ("spring", "spring_framework"),
+                 ("bash", "bash"), ("ruby", "ruby")]))
+
+
+@pytest.mark.parametrize("section, line, found", [
+    # everyday words that name a tool in a list of tools, after what introduces one, or before what it makes ...
+    ("EXPERIENCE", "• Built reports in Excel and Access", {"access"}),
+    ("EXPERIENCE", "• Managed Windows servers and Outlook mailboxes", {"windows", "outlook"}),
+    ("EXPERIENCE", "• Automated scripts with Bash and Python", {"bash"}),
+    # ... and not as the season, a department, an employer, a report's name, a phrase or a name
+    ("EXPERIENCE", "Audit Intern, Spring 2018", set()),
+    ("EDUCATION", "Dean's List, Spring 2017", set()),
+    ("EXPERIENCE", "Director, Patient Access, Mercy Hospital", set()),
+    ("EXPERIENCE", "Analyst, Outlook, 2019 - 2025", set()),
+    ("EXPERIENCE", "• Wrote the annual Economic Outlook report", set()),
+    ("EXPERIENCE", "• Ran Word of Mouth campaigns", set()),
+    ("EXPERIENCE", "• Windows and Doors replacement", set()),
+    ("EXPERIENCE", "• Led three Teams of auditors", set()),
+    ("EXPERIENCE", "• Organised the Annual Holiday Bash", set()),
+    ("EXPERIENCE", "• Thanked Ruby, Jane and Tom", set()),
+])
+def test_claims_everyday_words_that_name_tools(tmp_path, section, line, found):
+    path = tmp_path / "tools.yaml"
+    path.write_text(_TOOLS, encoding="utf-8")
+    analysis = Analyzer(str(path), as_of=dt.date(2026, 11, 1)).analyze(resume(section, line))
+    assert {e.id.split(".", 1)[1] for e in analysis.entities if e.id and e.counts} == found

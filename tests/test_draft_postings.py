@@ -522,3 +522,24 @@ def test_draft_postings_skills_and_abilities_is_a_heading(line, heading):
     from resumematch.draft.posting import is_heading
 
     assert is_heading(line) is heading
+
+
+@pytest.mark.parametrize("heading, line, duty", [
+    # under a duties heading, a duty that names checks or benefits is a duty ...
+    ("Job Description", "Conduct background checks on new hires.", True),
+    # ... and legal text, pay and benefits there are still skipped
+    ("Job Description", "Applicants must be authorized to work in the United States; sponsorship is not available.",
+     False),
+    ("Job Description", "Salary range $60,000 - $70,000 plus benefits.", False),
+    ("Responsibilities", "Medical, dental and vision insurance.", False),
+    # what "you will" get or go through is no duty, nor what a named person or the schedule will do
+    ("About the Role", "You will undergo a background check before your start date.", False),
+    ("About the Role", "You'll accrue PTO from day one.", False),
+    ("About the Role", "Will Johnson will interview finalists.", False),
+    ("About the Role", "The schedule will rotate weekly.", False),
+    ("Requirements", "Experience using Excel is required.", False),
+    ("Requirements", "Experience according to GAAP standards.", False),
+])
+def test_draft_postings_only_a_duty_escapes_the_legal_and_benefits_skip(heading, line, duty):
+    items = draft_items(f"HR Generalist\n{heading}\n{line}\n")[0]
+    assert bool([i for i in items if i.category == "duties"]) is duty

@@ -7,13 +7,17 @@ import re
 from ..types import Category
 from .finders import Item
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
+from .segment import NOT_A_DUTY, said_as_duty
 from .words import GENERIC, STOP, is_verb, lemma
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
 
 _RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
-_EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in |with )?([a-z]+ing\b.+)", re.I)
+#: "Experience (in) preparing financial statements": the duty is what was done; not "Experience
+#: using Excel" (a tool, drafted as one), "according to GAAP", "working in a team".
+_EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in |with )?(?!(?:using|utilizing|according|"
+                            r"including|regarding|following|working|leveraging|being)\b)([a-z]+ing\b.+)", re.I)
 #: "Uses an automated staffing system": a stop word elsewhere, a duty's verb at its start.
 USE = frozenset({"use", "uses", "using"})
 #: A skill named with what qualifies it ("Working knowledge of", "Hands-on experience with",
@@ -21,10 +25,6 @@ USE = frozenset({"use", "uses", "using"})
 _KNOWLEDGE = re.compile(r"(?:working|hands-on|solid|strong|deep|good|thorough|in-depth|practical|basic|advanced|"
                         r"extensive|demonstrated|proven)\s+(?:knowledge|understanding|experience|proficiency|"
                         r"familiarity|command|skills?)\b", re.I)
-#: What "You will ..." says in a posting's prose that is the job's setting, not a duty done in it.
-_NOT_A_DUTY = frozenset({"join", "work", "report", "be", "have", "thrive", "grow", "learn", "become", "start",
-                         "sit", "travel", "enjoy", "receive", "get", "find", "love", "make", "spend", "excel",
-                         "succeed", "fit", "need", "bring"})
 _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(?:also\s+)?(.+)", re.I)
 
 
@@ -54,9 +54,9 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                                                      "max_gap": 4}]}))
                     listed.append(s.bullet)
                 continue
-        if (s.bullet or len(text.split()) <= 40) and (m := _YOU_WILL.match(text)):
+        if (m := _YOU_WILL.match(text)) and (s.bullet or len(text.split()) <= 40 and said_as_duty(text)):
             text = m.group(1)  # "You will administer our benefits program": in a list or in prose
-            if text.split()[0].lower() in _NOT_A_DUTY:
+            if text.split()[0].lower() in NOT_A_DUTY:
                 continue  # "You'll join our product team", "You will excel in a fast-paced team"
         elif m := _EXPERIENCE_IN.match(text):
             text = m.group(1)  # "Experience in leading teams ...": the duty is what was done

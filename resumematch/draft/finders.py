@@ -254,7 +254,8 @@ def tech_lookup(catalog: Catalog, text: str, office: bool = False):
 OFFICE_TOOLS = frozenset({"Excel", "Word", "Outlook", "PowerPoint", "Access", "Visio", "Teams", "OneNote", "Project"})
 _OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M365)\b|"
                              r"\b(?:Excel|Word|Outlook|PowerPoint|Access|Visio)\s+(?:skills?|spreadsheets?|workbooks?|"
-                             r"documents?|formulas?|macros?|pivot tables?|proficiency)\b")
+                             r"documents?|formulas?|macros?|pivot tables?|proficiency)\b|"
+                             r"\b(?:using|proficien\w+ (?:in|with))\s+(?:Excel|Word|Outlook|PowerPoint|Access|Visio)\b")
 
 
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft".

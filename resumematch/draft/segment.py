@@ -45,13 +45,35 @@ _DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9])")
 #: Headings that name the posting's duties.
 DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
                            r"key tasks|in this role|what you do|job description|essential functions", re.I)
-#: A duty of the job, said to the candidate: "You will administer our benefits program", not
-#: what the job gives them ("You will receive ...", "You'll be eligible for ...").
-_YOU_DO = re.compile(r"^(?:you will|you['’]ll)\s+(?:also\s+)?(?!be\b|receive|enjoy|get\b|earn|have\b|qualify|"
-                     r"need\b|must\b)\w+", re.I)
+#: What "You will ..." says that is the job's setting, what it gives or what it asks of the hire,
+#: not a duty done in it: "You'll join our team", "You will receive ...", "You will undergo a
+#: background check", "You'll accrue PTO", "You will use NetSuite daily".
+NOT_A_DUTY = frozenset({"join", "work", "report", "be", "have", "thrive", "grow", "learn", "become", "start", "sit",
+                        "travel", "enjoy", "receive", "get", "find", "love", "make", "spend", "excel", "succeed",
+                        "fit", "need", "bring", "earn", "qualify", "must", "undergo", "accrue", "participate",
+                        "use", "pass", "attend", "gain", "obtain", "benefit", "belong", "partner", "help"})
+_YOU_WILL = re.compile(r"^(?:you will|you['’]ll)\s+(?:also\s+)?([a-z]+)", re.I)
 #: Skip rules that a duty of the job is never subject to: an HR posting's duties name background
 #: checks and benefits ("You will own onboarding, including background checks").
 _NOT_FOR_DUTIES = frozenset({"legal", "benefits"})
+
+
+def said_as_duty(text: str) -> bool:
+    """Whether ``text`` tells the candidate a duty of the job: "You will administer our benefits
+    program" (not "You will receive a 401(k) match", ``NOT_A_DUTY``)."""
+    m = _YOU_WILL.match(text)
+    return bool(m) and m.group(1).lower() not in NOT_A_DUTY
+
+
+def _orders_a_duty(text: str, heading: str) -> bool:
+    """Whether ``text``, under a duties heading, opens with a verb's bare form ("Conduct background
+    checks on new hires"); "Applicants must be authorized to work", "Medical, dental and vision
+    insurance" under the same heading do not."""
+    from .words import is_verb
+
+    first = re.match(r"[A-Za-z]+", text)
+    return bool(DUTY_HEADINGS.search(heading) and first and first.group().lower() not in NOT_A_DUTY
+                and first.group()[1:].islower() and is_verb(first.group()))
 
 #: Why an item asks nothing of the candidate: (reason, pattern). The first that matches wins.
 SKIP_RULES = (
@@ -154,7 +176,7 @@ def _dash_items(text: str) -> list[str]:
 
 def skip_reason(text: str, heading: str) -> str:
     """Why an item asks nothing of a candidate ("legal", "benefits", "application", "company"), or ""."""
-    duty = bool(_YOU_DO.match(text) or DUTY_HEADINGS.search(heading))
+    duty = said_as_duty(text) or _orders_a_duty(text, heading)
     for reason, pattern in SKIP_RULES:
         if pattern.search(text) and not (duty and reason in _NOT_FOR_DUTIES):
             return reason

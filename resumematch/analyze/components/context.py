@@ -23,9 +23,10 @@ from spacy.tokens import Doc
 
 from ...types import Category, FindingStatus, Method
 from ..component import Component
-from ..rules.claims import credential_status, skill_status, tool_status
+from ..rules.claims import credential_status, skill_status
 from ..rules.extensions import Finding, doc_text, line_bounds, section_at, span_chars
 from ..rules.headings import heading_label
+from ..rules.tools import tool_status
 
 _DEGREE_INCOMPLETE = re.compile(
     r"\b(?:not\s+completed|incomplete|did\s+not\s+(?:complete|finish|graduate)|coursework\s+towards?|"
@@ -39,6 +40,13 @@ _MANAGED_INTERNS = re.compile(
     r"\b(?:manag\w*|supervis\w*|mentor\w*|train\w*|hir\w*|recruit\w*|coach\w*|onboard\w*|oversaw|"
     r"oversee\w*|led|lead\w*|coordinat\w*|host\w*|interview\w*|guid\w*|direct\w*|taught|teach\w*)\b"
     r"[^.;\n]{0,40}$", re.IGNORECASE)
+
+
+def _known_tool(phrase: str) -> bool:
+    """Whether ``phrase`` names a tool the catalogue knows ("QuickBooks", "Microsoft Office")."""
+    from ...catalog import load_catalog
+
+    return len(phrase) < 40 and bool(load_catalog().technology.lookup(phrase))
 
 
 class ContextClassifier(Component):
@@ -95,7 +103,7 @@ class ContextClassifier(Component):
             return FindingStatus.OWN
         if f.category == Category.TECHNICAL_SKILLS and f.needs_context:
             return tool_status(text, start, end, line_start, line_end, section_at(doc, start),
-                               inflected=f.method == Method.LEMMA)
+                               inflected=f.method == Method.LEMMA, known=_known_tool)
         if f.category == Category.SOFT_SKILLS and f.method != Method.EVIDENCE:
             return skill_status(text, start, end, line_end)
         return FindingStatus.MENTIONED
