@@ -379,3 +379,23 @@ def test_claims_everyday_words_that_name_tools(tmp_path, section, line, found):
     path.write_text(_TOOLS, encoding="utf-8")
     analysis = Analyzer(str(path), as_of=dt.date(2026, 11, 1)).analyze(resume(section, line))
     assert {e.id.split(".", 1)[1] for e in analysis.entities if e.id and e.counts} == found
+
+
+@pytest.mark.parametrize("section, line, strength", [
+    # "CPA" written alone is the licence in credential context ...
+    ("CERTIFICATIONS", "CPA, State of Colorado, 2015", 1.0),
+    ("SUMMARY", "Licensed CPA with ten years in audit", 0.8),
+    # ... not a marketer's cost per acquisition beside a certification, nor exam sections passed
+    ("SUMMARY", "Google Ads certified; cut CPA by 35%", 0.0),
+    ("CERTIFICATIONS", "Google Ads Certification (lowered CPA 20% in capstone)", 0.0),
+    ("CERTIFICATIONS", "CPA (passed 2 of 4 sections)", 0.0),
+])
+def test_claims_cpa_the_licence_and_cpa_the_measure(section, line, strength):
+    from resumematch import draft_model
+
+    cpa = Screener(draft_model("Senior Accountant\nRequirements\n- CPA is required\n"), as_of=AS_OF)
+    assert strength_of(cpa, resume(section, line), "cert.cpa") == strength
+
+
+def strength_of(screener, text: str, req_id: str) -> float:
+    return screener.score_text(text).scorecard.strength(req_id)

@@ -19,7 +19,13 @@ _PENDING = re.compile(
     r"in\s+(?:the\s+)?process|working\s+(?:towards?|on)|enrolled|registered\s+for|"
     r"target(?:ing|ed)?\s+(?:for|date|completion)|upcoming|candidate|eligible|sitting|will\s+(?:take|sit)|"
     r"aim(?:ing)?\s+(?:for|to)|pending|ongoing|currently\s+(?:taking|completing|earning|pursuing)|"
-    r"to\s+be\s+completed|applied\s+for|awaiting|coursework)\b", re.IGNORECASE)
+    r"to\s+be\s+completed|applied\s+for|awaiting|coursework|passed\s+\d\s+(?:of|out\s+of)\s+\d|"
+    r"\d\s+of\s+\d\s+(?:parts|sections|exams))\b", re.IGNORECASE)
+#: An ambiguous acronym read as a measure, not a credential: "cut CPA by 35%", "CPA of $12",
+#: "lowered our blended CPA" (cost per acquisition, in marketing).
+_METRIC_AFTER = re.compile(r"^\s*(?:by|of|from|to|under|below|fell|dropped|down|\(|:|=)?\s*[-$€£]?\d", re.IGNORECASE)
+_METRIC_BEFORE = re.compile(r"\b(?:cut|lower\w*|reduc\w*|decreas\w*|improv\w*|optimi[sz]\w*|drove|driv\w*|"
+                            r"target\w*|blended|average|avg)\s+(?:the\s+|our\s+|overall\s+)?$", re.IGNORECASE)
 _EXPIRED = re.compile(r"\b(?:expired|lapsed|inactive|no\s+longer\s+active)\b", re.IGNORECASE)
 #: Training for a credential: the credential is what a course, prep or camp is about.
 _TRAINING_WORD = (r"(?:exam\s+)?(?:prep(?:aration|aratory)?|boot\s*camp|camp|course(?:work)?|training|class(?:es)?|"
@@ -79,6 +85,8 @@ def credential_status(text: str, start: int, end: int, line_start: int, line_end
     if needs_context and section != "certifications" and not _CREDENTIAL_WORDS.search(
             text[line_start:start] + " " + text[end:line_end]):
         return FindingStatus.NOT_CLAIMED  # "CSM Bakery Solutions", "valuation with CAPM and DCF"
+    if needs_context and (_METRIC_AFTER.match(text[end:line_end]) or _METRIC_BEFORE.search(text[line_start:start])):
+        return FindingStatus.NOT_CLAIMED  # "Google Ads certified; cut CPA by 35%"
     name = text[start:end]
     tail = " certified" + after if _CERTIFIED_NAME.search(name) else after  # "PMP certified" + " staff"
     if _OTHERS_BEFORE.search(before) or _OTHERS_AFTER.match(tail):
