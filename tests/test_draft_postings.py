@@ -299,6 +299,9 @@ def test_draft_postings_title_is_the_occupation_not_the_company(text, title):
     ("Tier-2 Support Technician", "Tier-2 Support Technician"),
     ("Software Engineer 2", "Software Engineer 2"),
     ("Program Analyst (Acquisition)", "Program Analyst (Acquisition)"),
+    ("F-16 Avionics Technician", "F-16 Avionics Technician"),
+    ("Technician, Class A-1 License", "Technician, Class A-1 License"),
+    ("HR Generalist (Job Posting 2024)", "HR Generalist (Job Posting 2024)"),
 ])
 def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
     assert posting_title(f"{first_line}\nRequirements\n- 4+ years of experience is required\n") == title
@@ -308,6 +311,7 @@ def test_draft_postings_a_long_title_is_cut_after_a_whole_word():
     title = posting_title("Director of Enterprise Architecture and Infrastructure Operations for Regional "
                           "Healthcare Systems\nRequirements\n- 4+ years of experience is required\n")
     assert len(title) <= 80 and title.endswith("Regional") and "Healthcare" not in title
+    assert len(posting_title("X" * 100 + "\nRequirements\n- 4+ years of experience is required\n")) == 80
 
 
 @pytest.mark.parametrize("sentence, rn", [

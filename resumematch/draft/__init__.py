@@ -48,15 +48,18 @@ _TITLE_STOP = {"for", "the", "we", "our", "about", "this", "summary", "overview"
 #: A job board's code for the post, which names no part of the job: a pay plan and grade
 #: ("GS-2210-13"), a requisition or job number ("Req #4821", "Job ID: R-1029"). The title ends
 #: before it, with the notes after it ("(Term Appt NTE 2 Years)").
-_POST_CODE = re.compile(r"\s*[-–—|,:]?\s*\(?(?:(?-i:\b[A-Z]{1,4}-\d+(?:[-/]\d+)*\b)|#\s*\d|"
-                        r"\b(?:job|req(?:uisition)?|posting)\s*(?:id|no\.?|number|#)?\s*:?\s*[A-Z]{0,3}-?\d).*$", re.I)
+_POST_CODE = re.compile(r"\s*[-–—|,:]?\s*\(?(?:(?-i:\b(?:GS|GG|WG|WS|WL|NH|NT|AD)-\d+(?:[-/]\d+)*\b|"
+                        r"\b[A-Z]{1,4}-\d{3,}(?:[-/]\d+)*\b)|#\s*\d|"
+                        r"\b(?:job|posting)\s*(?:id|no\.?|number|#)\s*:?\s*[A-Z]{0,3}-?\d|"
+                        r"\breq(?:uisition)?\s*(?:id|no\.?|number|#)?\s*:?\s*[A-Z]{0,3}-?\d).*$", re.I)
 
 
 def _clipped(title: str, limit: int = 80) -> str:
     """``title`` in at most ``limit`` characters, cut after a whole word."""
     if len(title) <= limit:
         return title
-    return title[:limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–(")
+    cut = title[:limit + 1].rsplit(" ", 1)[0] if " " in title[:limit + 1] else title[:limit]
+    return cut.rstrip(" ,;:-–(")
 
 
 def posting_title(text: str) -> str:
@@ -68,7 +71,9 @@ def posting_title(text: str) -> str:
     if is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first) or (
             sentence and len(first.split()) <= 12):
         return ""  # the posting opens with "Requirements" or a sentence: it names no title
-    first = _POST_CODE.sub("", _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))).strip()
+    first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
+    if (code := _POST_CODE.search(first)) and code.start() > 0:  # a code opening the line names the job ("F-16 ...")
+        first = first[:code.start()].strip()
     words = []
     for word in first.split():
         if words and (word.lower().strip("(),:") in _TITLE_STOP or not (word[:1].isupper() or word[:1] in "(&/-"
