@@ -547,3 +547,15 @@ def test_draft_postings_skills_and_abilities_is_a_heading(line, heading):
 def test_draft_postings_only_a_duty_escapes_the_legal_and_benefits_skip(heading, line, duty):
     items = draft_items(f"HR Generalist\n{heading}\n{line}\n")[0]
     assert bool([i for i in items if i.category == "duties"]) is duty
+
+
+@pytest.mark.parametrize("heading, drafted", [
+    # a section about the candidate or the role asks what it lists, in any case ...
+    ("About you", True), ("About You", True), ("About the role", True), ("What you'll bring", True),
+    # ... a section about the company asks nothing
+    ("About us", False), ("Who we are", False),
+])
+def test_draft_postings_about_you_is_no_section_about_the_company(heading, drafted):
+    text = f"Marketing Specialist\n{heading}\n- 3+ years of marketing experience is required\n- HubSpot is required\n"
+    ids = {i.id for i in draft_items(text)[0]}
+    assert ("tech.hubspot_software" in ids) is drafted

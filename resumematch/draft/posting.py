@@ -22,9 +22,9 @@ PREFERRED_CUES = ("preferred", "a plus", "nice to have", "nice-to-have", "desire
 #: File extensions of postings, so a one-line string ending in one is taken for a path.
 POSTING_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".rtf"})
 #: Sections that are not the role's requirements: the company, benefits, legal notes, an article's end matter.
-IGNORED_HEADINGS = re.compile(r"^(about (us|the company|\w+)$|who we are|benefits|perks|what we offer|"
-                              r"equal (employment )?opportunity|eeo|compensation|salary|how to apply|who may apply|"
-                              r"conditions of employment)", re.I)
+IGNORED_HEADINGS = re.compile(r"^(about (us|the company|(?!you\b|the\b|this\b)\w+)$|who we are|benefits|perks|"
+                              r"what we offer|equal (employment )?opportunity|eeo|compensation|salary|how to apply|"
+                              r"who may apply|conditions of employment)", re.I)
 #: Headings after which a web page is no longer the posting (an article's end matter).
 END_MATTER = re.compile(r"^(further reading|related (articles|posts|jobs)|about the author|share this|similar jobs)",
                         re.I)
@@ -188,7 +188,9 @@ def read_posting(text_or_path: str | os.PathLike) -> tuple[str, str]:
 _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required|minimum|basic|additional|key)"
                             r"( qualifications| skills| experience)?|bonus( points)?|pluses|requirements|"
                             r"qualifications|must[- ]haves?|skills|education|certifications?|"
-                            r"(knowledge,? )?skills,? (and|&) abilities|abilities|competencies)$", re.I)
+                            r"(knowledge,? )?skills,? (and|&) abilities|abilities|competencies|about you|"
+                            r"who you are|what you('ll| will)? bring|what we('re| are) looking for|the role|"
+                            r"about (the|this) (role|job|position|opportunity))$", re.I)
 
 
 def is_heading(line: str) -> bool:
