@@ -457,8 +457,11 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
      ["tech.microsoft_azure_software_or_google_cloud_software"], "preferred"),
     ("Experience with an ERP system such as Workday Financials, Lawson or PeopleSoft is required.",
      ["tech.workday_software_or_oracle_peoplesoft"], "preferred"),
-    # ... tools asked by name are each asked
+    # ... tools asked by name are each asked, also after the examples' end
     ("Python and SQL are required.", ["tech.python", "tech.structured_query_language_sql"], "required"),
+    ("Build reports, for example dashboards, and proficiency in SQL and Python is required.",
+     ["tech.structured_query_language_sql", "tech.python"], "required"),
+    ("Experience with SQL-like query languages and Python is required.", ["tech.python"], "required"),
 ])
 def test_draft_postings_tools_named_as_examples_are_one_preferred_item(line, ids, kind):
     items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]

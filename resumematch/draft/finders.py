@@ -259,7 +259,9 @@ _OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M3
 
 
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft".
-_EXAMPLES = re.compile(r"\b(?:such as|e\.g\.,?|for example,?|like)\s", re.I)
+_EXAMPLES = re.compile(r"(?<![\w-])(?:such as|e\.g\.,?|for example,?|like)\s", re.I)
+#: Where the examples end: "such as Tableau or Power BI, and Python required" names Python apart.
+_EXAMPLES_END = re.compile(r"[.;)]|,\s*and\b|\s(?:is|are)\s+(?:required|preferred)|$", re.I)
 
 
 def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
@@ -271,7 +273,7 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     for s in sentences:
         office = bool(_OFFICE_CONTEXT.search(s.text)) or len(set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS) > 1
         marker = _EXAMPLES.search(s.text)
-        clause_end = re.compile(r"[.;)]|$").search(s.text, marker.end()).start() if marker else -1
+        clause_end = _EXAMPLES_END.search(s.text, marker.end()).start() if marker else -1
         examples = []
         for start, end, text, tech in matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o), 6):
             ref = f"tech.{tech_slug(tech.name)}"
