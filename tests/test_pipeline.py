@@ -122,6 +122,8 @@ def test_degrees_ambiguous_abbreviation_needs_education_context(analyzer, text, 
     # ... but a minor is no major
     ("Bachelor of Arts in History, minor in Computer Science", None),
     ("Bachelor of Science in Business Administration with a minor in Information Systems", None),
+    ("Bachelor of Arts in History Minor in Computer Science", None),
+    ("Bachelor of Science Exchange Semester in Information Systems", None),
 ])
 def test_degrees_a_major_after_the_degrees_own_name(analyzer, line, req_id):
     degrees = of_category(analyzer.analyze(resume("EDUCATION", f"{line}, 2014")), "degree")

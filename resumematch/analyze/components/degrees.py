@@ -78,6 +78,10 @@ _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|techno
 _MORE_FIELD = re.compile(r"\s*(?:[,;/&]|\band\b|\(|-)?\s*(?:(?:with\s+an?\s+)?(?:concentration|specializ\w*|"
                          r"specialis\w*|major|emphasis|focus|track)\s*(?:in|on|:)?\s*)?", re.IGNORECASE)
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
+#: Words that make what follows "in" something other than the degree's field: "History Minor in
+#: Accounting", "Exchange Semester in Finance", "Major Marketing Minor in Accounting".
+_NOT_A_MAJOR = frozenset({"minor", "minors", "major", "exchange", "semester", "concentration", "focus", "emphasis",
+                          "track", "study", "abroad", "coursework", "certificate", "program"})
 _LEVEL_NOISE = re.compile(r"[\s.-]")
 _FIELD_WORD = re.compile(r"[A-Za-z0-9+#&.'’-]+")
 
@@ -238,7 +242,8 @@ class DegreeFinder(StatefulComponent):
         # Business Administration in Finance" (not "History, minor in Finance", "... with a minor in")
         major = next((k + 1 for k, w in enumerate(words[:6]) if w.group() == "in"), None)
         named = major is not None and major >= 3 and not re.search(r"[,;:(|/]", rest[:words[major - 1].start()]) \
-            and all(w.group()[0].isupper() or w.group() in ("and", "of", "&") for w in words[:major - 1])
+            and all(w.group()[0].isupper() or w.group() in ("and", "of", "&") for w in words[:major - 1]) \
+            and not any(w.group().lower() in _NOT_A_MAJOR for w in words[:major - 1])
         firsts = [*range(3), *([major] if named else [])]
         keys, ends = [], []
         for n in range(min(7, len(words)), 0, -1):
