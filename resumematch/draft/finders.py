@@ -139,7 +139,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         named = _FIELDS_AFTER.match(after)
         fields = _listed(named.group(1)) if named else []
         # "a bachelor's degree in Accounting, or a bachelor's degree in Finance": each degree's fields
-        for (_, end, *_), (start, *_) in zip(hits, hits[1:]):
+        for (_, end, *_), (start, *_) in zip(hits, hits[1:]) if fields else ():  # a degree of no field asks any
             between = re.sub(r",?\s*\b(?:or|and)\s*(?:an?\s*)?$", "", s.text[end:start], flags=re.I)
             if between != s.text[end:start] and (other := _FIELDS_AFTER.match(between)):
                 fields = list(dict.fromkeys(_listed(other.group(1)) + fields))

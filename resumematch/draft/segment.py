@@ -30,7 +30,7 @@ _INLINE_HEADING = re.compile(r"(?:^|(?<=[.!?;]\s)|(?<=[a-z0-9)]\s))(" + _HEADS +
                              r"(?:^|(?<=[.!?:]\s))(" + _HEADS + r")\s+(?=[A-Z0-9\u2022-])|"
                              r"(?<=\s)(" + _HEADS + r")\s+(?=[-\u2022]\s)")  # "... juniors Requirements - a BSc"
 #: Phrases that open a new requirement in a posting written without punctuation.
-_CUE_START = re.compile(r"(?<=[a-z0-9)%+])\s+(?=(?:Must (?:have|be|hold)|(?:In order to|To) qualify|"
+_CUE_START = re.compile(r"(?<=[a-z0-9)%+])(?<!\bor)(?<!\band)\s+(?=(?:Must (?:have|be|hold)|(?:In order to|To) qualify|"
                         r"Experience (?:with|in|using)|Knowledge of|"
                         r"Ability to|Proficien(?:t|cy) (?:in|with)|Familiarity with|Bachelor['’]?s|Master['’]?s|"
                         r"Strong|Excellent|Preferred|Desired Skills)\b)")
