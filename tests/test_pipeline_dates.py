@@ -440,10 +440,15 @@ def test_dates_an_intern_is_an_internship_under_every_model(analyzer, tmp_path, 
 
 
 @pytest.mark.parametrize("model_asks_one", [True, False])
-def test_dates_a_job_that_manages_interns_stays_a_job_under_every_model(analyzer, tmp_path, model_asks_one):
+@pytest.mark.parametrize("entry", [
+    "Engineering Manager, Acme Corp, Jan 2020 - Present\n• Hired and mentored five summer interns\n",
+    "Campus and Intern Recruiter, Acme, Jan 2015 - Dec 2020\n• Ran campus fairs\n",
+    "Internship Program Coordinator, Acme, Jan 2015 - Dec 2020\n• Placed 40 students\n",
+    "Jan 2015 - Dec 2020\nStaff Accountant, Acme\n- Reviewed intern timesheets\n",
+])
+def test_dates_a_job_about_interns_stays_a_job_under_every_model(analyzer, tmp_path, model_asks_one, entry):
     path = tmp_path / "dev.yaml"
     path.write_text(_DEVELOPER, encoding="utf-8")
     reader = analyzer if model_asks_one else Analyzer(str(path), as_of=AS_OF)
-    analysis = reader.analyze("Jane Doe\njane@example.com\n\nEXPERIENCE\nEngineering Manager, Acme Corp, "
-                              "Jan 2020 - Present\n• Hired and mentored five summer interns\n")
+    analysis = reader.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{entry}")
     assert [p.kind for p in analysis.periods] == ["work"]

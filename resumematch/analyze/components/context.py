@@ -49,6 +49,13 @@ def _known_tool(phrase: str) -> bool:
     return len(phrase) < 40 and bool(load_catalog().technology.lookup(phrase))
 
 
+#: "Intern" naming what someone else's job is about: "Campus and Intern Recruiter", "Internship
+#: Program Coordinator", "Reviewed intern timesheets".
+_INTERN_MODIFIES = re.compile(r"\s+(?:program\w*|coordinator|recruit\w*|manager|supervisor|mentor\w*|timesheets?|"
+                              r"hiring|cohort|class|pool|housing|liaison|onboarding|evaluations?|schedules?|"
+                              r"payroll|candidates?|applications?|interviews?|orientation)\b", re.IGNORECASE)
+
+
 class ContextClassifier(Component):
     """Sets ``Finding.status`` on every finding in ``doc._.rm_findings``."""
 
@@ -98,7 +105,7 @@ class ContextClassifier(Component):
             word = text[start:end].lower()
             if word.endswith("s") and not word.endswith("ss") and word not in ("internships",):
                 return FindingStatus.NOT_OWN
-            if _MANAGED_INTERNS.search(before):
+            if _MANAGED_INTERNS.search(before) or _INTERN_MODIFIES.match(text, end):
                 return FindingStatus.NOT_OWN
             return FindingStatus.OWN
         if f.category == Category.TECHNICAL_SKILLS and f.needs_context:
