@@ -75,10 +75,12 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
 def category_weight(category: Category, items: list[Item]) -> int:
     """A category's weight in a draft: ``CATEGORY_WEIGHTS``, or a third of it (as a preferred
     item weighs a third of a required one) when the posting asks nothing in it as required: a
-    credential it only prefers moves a score less than the degree it requires."""
+    credential it only prefers moves a score less than the degree it requires. Experience keeps its
+    weight: the years a draft adds from the posting's title are preferred only because the posting
+    names no number, and who has worked in the trade is what sets its people apart."""
     full = CATEGORY_WEIGHTS[category]
-    if any(i.kind == Kind.REQUIRED for i in items):
-        return full
+    if category == Category.EXPERIENCE or any(i.kind == Kind.REQUIRED for i in items):
+        return full  # years in the trade, from the title when the posting names none, are the screen's own
     return max(1, round(full * KIND_WEIGHTS[Kind.PREFERRED] / KIND_WEIGHTS[Kind.REQUIRED]))
 
 
