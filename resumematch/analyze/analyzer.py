@@ -123,7 +123,7 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
         terms += [{**base, "phrase": p, "kind": PhraseKind.EVIDENCE} for p in req.evidence]
         patterns += [{**base, "verbs": list(p.verbs), "objects": list(p.objects), "max_gap": p.max_gap}
                      for p in req.patterns]
-    if not any(r.category == Category.INTERNSHIP for r in model.requirements):
+    if not asks_internship(model):
         # an intern's period is an internship under every model: read its words, for no requirement
         terms += [{"category": str(Category.INTERNSHIP), "id": None, "name": "Internship", "phrase": phrase,
                    "kind": PhraseKind.ALIAS} for phrase in INTERNSHIP_TERMS]
@@ -140,6 +140,12 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
                                   "role_occupations": list(model.experience.role_occupations),
                                   "role_titles": list(model.experience.role_titles), "title": model.title,
                                   "as_of": as_of.isoformat()}}
+
+
+def asks_internship(model: RequirementModel) -> bool:
+    """Whether the model asks for an internship: then an intern's months are that, not work, and the
+    words that name one are its requirement's, not read for the periods' kind alone."""
+    return any(r.category == Category.INTERNSHIP for r in model.requirements)
 
 
 def _internship_as_work(period: dict, asks: bool) -> dict:
@@ -164,8 +170,7 @@ class Analyzer:
 
     @property
     def _asks_internship(self) -> bool:
-        """Whether the model asks for an internship: then an intern's months are that, not work."""
-        return any(r.category == Category.INTERNSHIP for r in self.model.requirements)
+        return asks_internship(self.model)
 
     def analyze(self, source: str | Document) -> Analysis:
         """Analyse one resume given as text or as an extracted ``Document``."""

@@ -220,8 +220,7 @@ def _requirement(req: dict, index: int, lookup: _Lookup, held: dict[str, str]) -
                 out["satisfied_by"] = {"requirement": in_model[0],
                                        "note": f"{in_model[0]} supersedes {ref} (catalogue)"}
             for cred in [entry, *(creds.by_id[c] for c in above if c not in held)]:
-                terms = [t for t in cred.terms
-                         if not (t.shared and not t.usual and _shared_with_near_miss(t, cred, creds))]
+                terms = [t for t in cred.terms if not _shared_with_near_miss(t, cred, creds)]
                 aliases += [t.text for t in terms]
                 context += [t.text for t in terms if t.ambiguous]
         elif isinstance(entry, Skill):
@@ -250,6 +249,8 @@ def _shared_with_near_miss(term, cred: Credential, creds) -> bool:
     """Whether a shared spelling ("Scrum Master certification") also names a credential people
     confuse with ``cred`` (PSM I for CSM): then it cannot tell the two apart and is left out,
     unless the catalogue marks ``cred`` its usual owner ("CPA" alone is the U.S. CPA)."""
+    if not term.shared or term.usual:
+        return False
     return any(other.id in cred.near_misses for other in creds.lookup(term.text))
 
 

@@ -33,7 +33,7 @@ _SUCH_AS = re.compile(r"related (?:field|discipline|area|subject)s?\W{0,3}(?:suc
 EQUIVALENT_YEARS = {DegreeLevel.ASSOCIATE: 4, DegreeLevel.BACHELOR: 6, DegreeLevel.MASTER: 8,
                     DegreeLevel.DOCTORATE: 10, DegreeLevel.GRADUATE_CERTIFICATE: 7}
 LEVEL_ORDER = [DegreeLevel.ASSOCIATE, DegreeLevel.BACHELOR, DegreeLevel.MASTER, DegreeLevel.DOCTORATE]
-CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|board|"
+CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|\bboard\b|"
                               r"\bexam(?:s|ination)?\b", re.I)
 #: An item that is only acronyms and a cue ("CPA preferred.", "PMP or PRINCE2 required"): they are credentials.
 _ACRONYMS_ONLY = re.compile(r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
