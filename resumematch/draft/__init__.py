@@ -24,9 +24,10 @@ from ..types import Category, ExperienceYears, Kind
 from .alternatives import settle
 from .duties import duties
 from .experience import ROLE_NOUNS, experience, relevant_terms
-from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills, technologies
+from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills
 from .posting import DUTY_HEADINGS, Sentence, heading_kind, is_heading, read_posting, segments, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
+from .tools import technologies
 
 __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draft_items", "draft_model", "draft_yaml",
            "explain", "posting_title", "relevant_terms"]

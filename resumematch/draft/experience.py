@@ -14,8 +14,9 @@ from wordfreq import zipf_frequency
 
 from ..catalog import Catalog
 from ..types import Category, Kind
-from .finders import Item, matches, tech_lookup
+from .finders import Item, matches
 from .posting import Sentence
+from .tools import tech_lookup
 from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
 
 _YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
