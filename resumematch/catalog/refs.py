@@ -10,7 +10,7 @@ list of ids) gets what the catalogue knows, on plain YAML data before the model 
 - a soft skill's mentions, evidence phrases, patterns and ``mention_strength``;
 - a technology's O*NET name, our aliases and its ``same_as`` names; spellings that are also
   ordinary words ("Excel", "Go") go to ``context_only``, so they count only where they read as the
-  tool (``analyze.rules.claims.tool_status``).
+  tool (``analyze.rules.tools.tool_status``).
 
 What the model writes itself (label, category, kind, aliases, ...) is kept; lists add up. A degree
 requirement may list ``families`` of fields (``computing``), which become the families' fields.

@@ -10,7 +10,8 @@
 - anything inside the candidate's name or contact lines is ``contact`` and never counts;
 - a soft skill named as the modifier of another word ("communication portal") is ``not_claimed``;
 - a tool whose name is also an everyday word ("Excel", "Word") is ``not_claimed`` unless written
-  as the tool: capitalised, in a list of tools, the skills section or inside a sentence;
+  as the tool (``rules.tools``): in the skills section, in a list with a tool the catalogue knows,
+  or after what introduces a tool or before what one makes ("Built Excel workbooks");
 - everything else is ``mentioned``.
 """
 

@@ -150,4 +150,3 @@ def skill_status(text: str, start: int, end: int, line_end: int) -> FindingStatu
     if follower and follower.group(1).lower() not in _SKILL_FOLLOWERS:
         return FindingStatus.NOT_CLAIMED
     return FindingStatus.MENTIONED
-
