@@ -362,6 +362,10 @@ _TOOLS = ("name: tools\ntitle: T\nversion: 1\ncategory_weights: {technical_skill
     ("EXPERIENCE", "• Built reports in Excel and Access", {"access"}),
     ("EXPERIENCE", "• Managed Windows servers and Outlook mailboxes", {"windows", "outlook"}),
     ("EXPERIENCE", "• Automated scripts with Bash and Python", {"bash"}),
+    ("SKILLS", "Windows 10, Outlook 2019, Access 2013", {"windows", "outlook", "access"}),
+    ("EXPERIENCE", "• Imaged Windows 10 workstations", {"windows"}),
+    ("EXPERIENCE", "• Wrote Outlook rules and Access queries", {"outlook", "access"}),
+    ("EXPERIENCE", "Access – Advanced; Word – Intermediate", {"access", "word"}),
     # ... and not as the season, a department, an employer, a report's name, a phrase or a name
     ("EXPERIENCE", "Audit Intern, Spring 2018", set()),
     ("EDUCATION", "Dean's List, Spring 2017", set()),
@@ -384,11 +388,15 @@ def test_claims_everyday_words_that_name_tools(tmp_path, section, line, found):
 @pytest.mark.parametrize("section, line, strength", [
     # "CPA" written alone is the licence in credential context ...
     ("CERTIFICATIONS", "CPA, State of Colorado, 2015", 1.0),
+    ("CERTIFICATIONS", "CPA (2015)", 1.0),
+    ("CERTIFICATIONS", "Passed 4 of 4 sections of the CPA exam", 1.0),
     ("SUMMARY", "Licensed CPA with ten years in audit", 0.8),
     # ... not a marketer's cost per acquisition beside a certification, nor exam sections passed
     ("SUMMARY", "Google Ads certified; cut CPA by 35%", 0.0),
     ("CERTIFICATIONS", "Google Ads Certification (lowered CPA 20% in capstone)", 0.0),
     ("CERTIFICATIONS", "CPA (passed 2 of 4 sections)", 0.0),
+    ("SUMMARY", "Google Ads certified; lowered cost per acquisition (CPA) 35%", 0.0),
+    ("SUMMARY", "Google Ads certified; bought leads at a $35 CPA", 0.0),
 ])
 def test_claims_cpa_the_licence_and_cpa_the_measure(section, line, strength):
     from resumematch import draft_model

@@ -119,6 +119,8 @@ def test_degrees_ambiguous_abbreviation_needs_education_context(analyzer, text, 
     ("B.B.A. in Information Systems", "degree.bachelor_it_field"),
     ("Bachelor of Business Administration in Information Systems", "degree.bachelor_it_field"),
     ("Bachelor of Applied Arts and Sciences in Computer Science", "degree.bachelor_it_field"),
+    ("Bachelor of Science Degree Program in Computer Science", "degree.bachelor_it_field"),
+    ("BBA Honors Program in Information Systems", "degree.bachelor_it_field"),
     # ... but a minor is no major
     ("Bachelor of Arts in History, minor in Computer Science", None),
     ("Bachelor of Science in Business Administration with a minor in Information Systems", None),

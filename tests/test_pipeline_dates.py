@@ -444,6 +444,7 @@ def test_dates_an_intern_is_an_internship_under_every_model(analyzer, tmp_path, 
     "Engineering Manager, Acme Corp, Jan 2020 - Present\n• Hired and mentored five summer interns\n",
     "Campus and Intern Recruiter, Acme, Jan 2015 - Dec 2020\n• Ran campus fairs\n",
     "Internship Program Coordinator, Acme, Jan 2015 - Dec 2020\n• Placed 40 students\n",
+    "Campus Recruiter, Acme, Jan 2015 - Dec 2020\n• Ran intern interviews and intern onboarding\n",
     "Jan 2015 - Dec 2020\nStaff Accountant, Acme\n- Reviewed intern timesheets\n",
 ])
 def test_dates_a_job_about_interns_stays_a_job_under_every_model(analyzer, tmp_path, model_asks_one, entry):
@@ -452,3 +453,14 @@ def test_dates_a_job_about_interns_stays_a_job_under_every_model(analyzer, tmp_p
     reader = analyzer if model_asks_one else Analyzer(str(path), as_of=AS_OF)
     analysis = reader.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{entry}")
     assert [p.kind for p in analysis.periods] == ["work"]
+
+
+@pytest.mark.parametrize("entry", [
+    # how firms name their internships: each is the candidate's own
+    "Summer Internship Program - Audit, KPMG, Jun 2019 - Aug 2019\n• Tested controls\n",
+    "Intern Cohort Member, Deloitte Discovery Program, Jun 2019 - Aug 2019\n• Tested controls\n",
+    "Intern Applications Developer, Acme, Jun 2019 - Aug 2019\n• Built apps\n",
+])
+def test_dates_a_firms_name_for_its_internship_is_an_internship(analyzer, entry):
+    analysis = analyzer.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{entry}")
+    assert [p.kind for p in analysis.periods] == ["internship"]

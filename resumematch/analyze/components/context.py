@@ -52,9 +52,10 @@ def _known_tool(phrase: str) -> bool:
 
 #: "Intern" naming what someone else's job is about: "Campus and Intern Recruiter", "Internship
 #: Program Coordinator", "Reviewed intern timesheets".
-_INTERN_MODIFIES = re.compile(r"\s+(?:program\w*|coordinator|recruit\w*|manager|supervisor|mentor\w*|timesheets?|"
-                              r"hiring|cohort|class|pool|housing|liaison|onboarding|evaluations?|schedules?|"
-                              r"payroll|candidates?|applications?|interviews?|orientation)\b", re.IGNORECASE)
+_INTERN_MODIFIES = re.compile(r"\s+(?:program\w*\s+(?:coordinator|manager|director|lead|specialist|administrator)|"
+                              r"coordinator|recruit\w*|manager|supervisor|mentor\w*|timesheets?|hiring|pool|"
+                              r"housing|liaison|onboarding|evaluations?|schedules?|candidates?|interviews?|"
+                              r"orientation)\b", re.IGNORECASE)
 
 
 class ContextClassifier(Component):

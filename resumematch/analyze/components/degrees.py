@@ -81,7 +81,7 @@ _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
 #: Words that make what follows "in" something other than the degree's field: "History Minor in
 #: Accounting", "Exchange Semester in Finance", "Major Marketing Minor in Accounting".
 _NOT_A_MAJOR = frozenset({"minor", "minors", "major", "exchange", "semester", "concentration", "focus", "emphasis",
-                          "track", "study", "abroad", "coursework", "certificate", "program"})
+                          "track", "abroad", "coursework", "certificate"})
 _LEVEL_NOISE = re.compile(r"[\s.-]")
 _FIELD_WORD = re.compile(r"[A-Za-z0-9+#&.'’-]+")
 

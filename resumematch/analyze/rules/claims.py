@@ -19,13 +19,15 @@ _PENDING = re.compile(
     r"in\s+(?:the\s+)?process|working\s+(?:towards?|on)|enrolled|registered\s+for|"
     r"target(?:ing|ed)?\s+(?:for|date|completion)|upcoming|candidate|eligible|sitting|will\s+(?:take|sit)|"
     r"aim(?:ing)?\s+(?:for|to)|pending|ongoing|currently\s+(?:taking|completing|earning|pursuing)|"
-    r"to\s+be\s+completed|applied\s+for|awaiting|coursework|passed\s+\d\s+(?:of|out\s+of)\s+\d|"
-    r"\d\s+of\s+\d\s+(?:parts|sections|exams))\b", re.IGNORECASE)
+    r"to\s+be\s+completed|applied\s+for|awaiting|coursework|passed\s+[1-3]\s+(?:of|out\s+of)\s+4|"
+    r"[1-3]\s+of\s+4\s+(?:parts|sections|exams))\b", re.IGNORECASE)
 #: An ambiguous acronym read as a measure, not a credential: "cut CPA by 35%", "CPA of $12",
 #: "lowered our blended CPA" (cost per acquisition, in marketing).
-_METRIC_AFTER = re.compile(r"^\s*(?:by|of|from|to|under|below|fell|dropped|down|\(|:|=)?\s*[-$€£]?\d", re.IGNORECASE)
-_METRIC_BEFORE = re.compile(r"\b(?:cut|lower\w*|reduc\w*|decreas\w*|improv\w*|optimi[sz]\w*|drove|driv\w*|"
-                            r"target\w*|blended|average|avg)\s+(?:the\s+|our\s+|overall\s+)?$", re.IGNORECASE)
+_METRIC_AFTER = re.compile(r"^\)?\s*(?:(?:by|of|from|to|under|below|fell|dropped|down)\s+[-$€£]?\d|[$€£]\s?\d|"
+                           r"[-+]?\d[\d.,]*\s*%)", re.IGNORECASE)
+_METRIC_BEFORE = re.compile(r"(?:\b(?:cut|lower\w*|reduc\w*|decreas\w*|improv\w*|optimi[sz]\w*|drove|driv\w*|"
+                            r"target\w*|blended|average|avg)\s+(?:the\s+|our\s+|overall\s+)?|[$€£]\d[\d.,]*\s+|"
+                            r"cost per acquisition\s*\()$", re.IGNORECASE)
 _EXPIRED = re.compile(r"\b(?:expired|lapsed|inactive|no\s+longer\s+active)\b", re.IGNORECASE)
 #: Training for a credential: the credential is what a course, prep or camp is about.
 _TRAINING_WORD = (r"(?:exam\s+)?(?:prep(?:aration|aratory)?|boot\s*camp|camp|course(?:work)?|training|class(?:es)?|"

@@ -25,8 +25,13 @@ from ...types import FindingStatus
 #: What follows an everyday word used as one: "Excel at", "Excel in fast-paced teams" (at a line's
 #: or a sentence's start), a hyphened word ("Go-Live"), a name ("Maya Lin"), a year or a term
 #: ("Spring 2018", "Spring semester").
-_AS_A_WORD_AFTER = re.compile(r"^(?:\s+(?:at|under)\b|-\w|\s+[A-Z][a-z]|,?\s*'?\d|"
-                              r"\s+(?:semester|term|quarter|break|season|and summer|and fall)\b)")
+_AS_A_WORD_AFTER = re.compile(r"^(?:\s+(?:at|under)\b|-\w|\s+[A-Z][a-z])")
+#: A season's name before a year or a term: "Spring 2018", "Spring '19", "Spring semester".
+_SEASON = frozenset({"spring", "fall", "summer", "winter"})
+_TERM_AFTER = re.compile(r"^(?:,?\s*'?\d|\s+(?:semester|term|quarter|break|season|and (?:summer|fall))\b)",
+                         re.IGNORECASE)
+#: A version or a count after a tool's name, which the list around it reads past: "Excel 2016, Word".
+_VERSION = re.compile(r"^\s*(?:\d[\w.]*|365|XP)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)[\s•·*\-–—]*$")
 #: What separates the items of a list on one line.
 _ITEMS = re.compile(r"\s*(?:[,/|;•·]|\band\b|\bor\b|&|:)\s*", re.IGNORECASE)
@@ -34,10 +39,14 @@ _ITEMS = re.compile(r"\s*(?:[,/|;•·]|\band\b|\bor\b|&|:)\s*", re.IGNORECASE)
 _TOOL_BEFORE = re.compile(r"\b(?:in|using|with|via|into|from|on|including|especially|particularly|mainly|"
                           r"namely|like|such as)\s*$", re.IGNORECASE)
 #: What a tool makes or holds, after its name: "Excel workbooks", "Excel schedules", "Access queries".
-_TOOL_AFTER = re.compile(r"^\s+(?:skills?|spreadsheets?|workbooks?|sheets?|macros?|formulas?|functions?|pivot|"
+_TOOL_AFTER = re.compile(r"^(?:\s+(?:skills?|spreadsheets?|workbooks?|sheets?|macros?|formulas?|functions?|pivot|"
                          r"vlookups?|models?|templates?|dashboards?|trackers?|schedules?|files?|tables?|lists?|"
-                         r"queries|query|databases?|forms?|scripts?|documents?|add-ins?|vba|calendars?|"
-                         r"mailboxes|inbox|servers?|environments?|applications?|apps?)\b", re.IGNORECASE)
+                         r"queries|query|databases?|forms?|scripts?|documents?|reports?|add-ins?|vba|calendars?|"
+                         r"mailboxes|inbox|rules|servers?|workstations?|environments?|applications?|apps?|expert|user|"
+                         r"power user|proficiency|certified|specialist)\b|"
+                         r"\s*\((?:advanced|expert|intermediate|proficient|pivot|vlookup|macros|formulas)|"
+                         r"\s*[–—-]\s*(?:advanced|expert|intermediate|proficient|basic)\b|"
+                         r",?\s*\d+\+?\s*(?:years?|yrs)\b)", re.IGNORECASE)
 
 
 def tool_status(text: str, start: int, end: int, line_start: int, line_end: int, section: str,
@@ -47,16 +56,29 @@ def tool_status(text: str, start: int, end: int, line_start: int, line_end: int,
     elsewhere. ``known(phrase)`` says whether a phrase names a tool the catalogue knows."""
     written = text[start:end]
     before, after = text[line_start:start], text[end:line_end]
-    if inflected or not written[:1].isupper() or _AS_A_WORD_AFTER.match(after):
+    if inflected or not written[:1].isupper() or written.lower() in _SEASON and _TERM_AFTER.match(after):
         return FindingStatus.NOT_CLAIMED
-    if section == "skills" or _listed_with_a_tool(before, after, known):
+    past_version = after[_VERSION.match(after).end():] if _VERSION.match(after) else after
+    if section == "skills" or _listed_with_a_tool(before, past_version, known):
         return FindingStatus.MENTIONED
-    if written.isupper() or section == "education":
+    if _AS_A_WORD_AFTER.match(after) or written.isupper() or section == "education":
         return FindingStatus.NOT_CLAIMED
+    if _named_after(before, text, line_start):
+        return FindingStatus.NOT_CLAIMED  # "the annual Economic Outlook report": part of a name
     lead = before if before.strip() else _line_above(text, line_start)
     introduced = bool(_TOOL_BEFORE.search(lead))
-    makes = not _opens_sentence(text, line_start, start) and _TOOL_AFTER.match(after)
+    makes = _TOOL_AFTER.match(past_version) and (not _opens_sentence(text, line_start, start)
+                                                 or re.match(r"^\s*(?:\(|[–—-]|,?\s*\d)", past_version))
     return FindingStatus.MENTIONED if introduced or makes else FindingStatus.NOT_CLAIMED
+
+
+def _named_after(before: str, text: str, line_start: int) -> bool:
+    """Whether the word before is a capitalised word inside its sentence (the tool's name is then the
+    end of another name: "Economic Outlook", "Patient Access"), not a tool's maker ("Microsoft")."""
+    prev = re.search(r"([A-Za-z][\w&'’-]*)\s+$", before)
+    if not prev or not prev.group(1)[0].isupper() or prev.group(1) in ("MS", "Microsoft", "Apple", "Google"):
+        return False
+    return not _opens_sentence(text, line_start, line_start + prev.start(1))
 
 
 def _listed_with_a_tool(before: str, after: str, known) -> bool:
@@ -64,7 +86,7 @@ def _listed_with_a_tool(before: str, after: str, known) -> bool:
     if known is None:
         return False
     near_before = re.search(r"\w[^\w\n]*?(?:[,/|;•·&:]|\band\b|\bor\b)\s*$", before, re.IGNORECASE)
-    near_after = re.match(r"^\s*(?:[,/|;•·&]|and\b|or\b)", after, re.IGNORECASE)
+    near_after = re.match(r"^\s*(?:[,/|;•·&]|and\b|or\b|[–—-]\s+\w+\s*[,;])", after, re.IGNORECASE)
     if not (near_before or near_after):
         return False
     items = [p.strip(" .()").split() for p in _ITEMS.split(before) + _ITEMS.split(after) if p and p.strip(" .()")]
@@ -76,10 +98,10 @@ def _listed_with_a_tool(before: str, after: str, known) -> bool:
 
 def _line_above(text: str, line_start: int) -> str:
     """The line above the one starting at ``line_start`` when this line goes on from it (it ends in a
-    word or a comma): "Proficient in Microsoft Office, especially" over "Excel and its pivot tables"."""
+    word in lower case or a comma): "Proficient in Microsoft Office, especially" over "Excel and its pivot tables"."""
     above = text[:max(0, line_start - 1)].rstrip(" \t")
-    if not above or not (above[-1].isalpha() or above[-1] == ","):
-        return ""
+    if not above or not (above[-1].islower() or above[-1] == ","):
+        return ""  # a heading above ("EXPERIENCE") ends no sentence this line goes on
     return above[above.rfind("\n") + 1:]
 
 
