@@ -461,6 +461,8 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
      ["tech.microsoft_azure_software_or_google_cloud_software"], "preferred"),
     ("Experience with an ERP system such as Workday Financials, Lawson or PeopleSoft is required.",
      ["tech.workday_software_or_oracle_peoplesoft"], "preferred"),
+    ("Experience with BI tools such as Tableau, Looker, and Power BI.",
+     ["tech.tableau_or_google_looker_analytics_or_microsoft_power_bi"], "preferred"),
     # ... tools asked by name are each asked, also after the examples' end
     ("Python and SQL are required.", ["tech.python", "tech.structured_query_language_sql"], "required"),
     ("Build reports, for example dashboards, and proficiency in SQL and Python is required.",
@@ -538,6 +540,9 @@ def test_draft_postings_skills_and_abilities_is_a_heading(line, heading):
 @pytest.mark.parametrize("heading, line, duty", [
     # under a duties heading, a duty that names checks or benefits is a duty ...
     ("Job Description", "Conduct background checks on new hires.", True),
+    ("Responsibilities", "Partner with our benefits broker to run open enrollment.", True),
+    ("Responsibilities", "Administering medical, dental and vision benefits.", True),
+    ("Responsibilities", "Responsible for administering the 401(k) plan.", True),
     # ... and legal text, pay and benefits there are still skipped
     ("Job Description", "Applicants must be authorized to work in the United States; sponsorship is not available.",
      False),

@@ -51,7 +51,7 @@ _TITLE_STOP = {"for", "the", "we", "our", "about", "this", "summary", "overview"
 #: before it, with the notes after it ("(Term Appt NTE 2 Years)").
 _POST_CODE = re.compile(r"\s*[-–—|,:]?\s*\(?(?:(?-i:\b(?:GS|GG|WG|WS|WL|NH|NT|AD)-\d+(?:[-/]\d+)*\b|"
                         r"\b[A-Z]{1,4}-\d{3,}(?:[-/]\d+)*\b)|#\s*\d|"
-                        r"\b(?:job|posting)\s*(?:id|no\.?|number|#)\s*:?\s*[A-Z]{0,3}-?\d|"
+                        r"\b(?:job|posting)\s*(?:id|no\.?|number|#)\s*:?\s*[A-Z]{0,3}-?\d|\bjob\s+\d{3,}|"
                         r"\breq(?:uisition)?\s*(?:id|no\.?|number|#)?\s*:?\s*[A-Z]{0,3}-?\d).*$", re.I)
 
 

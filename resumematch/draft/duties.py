@@ -15,9 +15,9 @@ TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "busines
 
 _RESPONSIBLE = re.compile(r"\bresponsible for\s+(.+)", re.I)
 #: "Experience (in) preparing financial statements": the duty is what was done; not "Experience
-#: using Excel" (a tool, drafted as one), "according to GAAP", "working in a team".
+#: using Excel" (a tool, drafted as one), "according to GAAP".
 _EXPERIENCE_IN = re.compile(r"^(?:demonstrated |proven )?experience (?:in |with )?(?!(?:using|utilizing|according|"
-                            r"including|regarding|following|working|leveraging|being)\b)([a-z]+ing\b.+)", re.I)
+                            r"including|regarding|following|being)\b)([a-z]+ing\b.+)", re.I)
 #: "Uses an automated staffing system": a stop word elsewhere, a duty's verb at its start.
 USE = frozenset({"use", "uses", "using"})
 #: A skill named with what qualifies it ("Working knowledge of", "Hands-on experience with",

@@ -51,7 +51,7 @@ DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day
 NOT_A_DUTY = frozenset({"join", "work", "report", "be", "have", "thrive", "grow", "learn", "become", "start", "sit",
                         "travel", "enjoy", "receive", "get", "find", "love", "make", "spend", "excel", "succeed",
                         "fit", "need", "bring", "earn", "qualify", "must", "undergo", "accrue", "participate",
-                        "use", "pass", "attend", "gain", "obtain", "benefit", "belong", "partner", "help"})
+                        "use", "pass", "attend", "gain", "obtain", "benefit", "belong"})
 _YOU_WILL = re.compile(r"^(?:you will|you['’]ll)\s+(?:also\s+)?([a-z]+)", re.I)
 #: Skip rules that a duty of the job is never subject to: an HR posting's duties name background
 #: checks and benefits ("You will own onboarding, including background checks").
@@ -66,14 +66,18 @@ def said_as_duty(text: str) -> bool:
 
 
 def _orders_a_duty(text: str, heading: str) -> bool:
-    """Whether ``text``, under a duties heading, opens with a verb's bare form ("Conduct background
-    checks on new hires"); "Applicants must be authorized to work", "Medical, dental and vision
-    insurance" under the same heading do not."""
-    from .words import is_verb
+    """Whether ``text``, under a duties heading, opens with a verb ("Conduct background checks on new
+    hires", "Administering medical benefits", "Ensures compliance with ...") or says whose duty it is
+    ("Responsible for administering the 401(k) plan"); "Applicants must be authorized to work",
+    "Medical, dental and vision insurance" under the same heading do not."""
+    from .words import is_verb, lemma
 
+    if not DUTY_HEADINGS.search(heading):
+        return False
+    if re.match(r"(?i)(?:responsible for|oversight of|administration of|management of)\b", text):
+        return True  # "Responsible for administering the 401(k) plan"
     first = re.match(r"[A-Za-z]+", text)
-    return bool(DUTY_HEADINGS.search(heading) and first and first.group().lower() not in NOT_A_DUTY
-                and first.group()[1:].islower() and is_verb(first.group()))
+    return bool(first and first.group()[1:].islower() and is_verb(lemma(first.group())))
 
 #: Why an item asks nothing of the candidate: (reason, pattern). The first that matches wins.
 SKIP_RULES = (

@@ -33,13 +33,25 @@ OFFICE_TOOLS = frozenset({"Excel", "Word", "Outlook", "PowerPoint", "Access", "V
 _OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M365)\b|"
                              r"\b(?:Excel|Word|Outlook|PowerPoint|Access|Visio)\s+(?:skills?|spreadsheets?|workbooks?|"
                              r"documents?|formulas?|macros?|pivot tables?|proficiency)\b|"
-                             r"\b(?:using|proficien\w+ (?:in|with))\s+(?:Excel|Word|Outlook|PowerPoint|Access|Visio)\b")
+                             r"\b(?i:using|proficien\w+ (?:in|with))\s+"
+                             r"(?:Excel|Word|Outlook|PowerPoint|Access|Visio)\b")
 
 
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft".
 _EXAMPLES = re.compile(r"(?<![\w-])(?:such as|e\.g\.,?|for example,?|like)\s", re.I)
 #: Where the examples end: "such as Tableau or Power BI, and Python required" names Python apart.
 _EXAMPLES_END = re.compile(r"[.;)]|,\s*and\b|\s(?:is|are)\s+(?:required|preferred)|$", re.I)
+
+
+def _examples_end(text: str, start: int) -> int:
+    """Where the examples that begin at ``start`` end: at ", and" unless a list of commas comes
+    before it ("such as Tableau, Looker, and Power BI" is one list; "such as Tableau or Power BI,
+    and Python required" is not)."""
+    for m in _EXAMPLES_END.finditer(text, start):
+        if m.group().startswith(",") and "," in text[start:m.start()]:
+            continue  # a serial comma
+        return m.start()
+    return len(text)
 
 
 def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
@@ -51,7 +63,7 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     for s in sentences:
         office = bool(_OFFICE_CONTEXT.search(s.text)) or len(set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS) > 1
         marker = _EXAMPLES.search(s.text)
-        clause_end = _EXAMPLES_END.search(s.text, marker.end()).start() if marker else -1
+        clause_end = _examples_end(s.text, marker.end()) if marker else -1
         examples = []
         for start, end, text, tech in matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o), 6):
             ref = f"tech.{tech_slug(tech.name)}"
