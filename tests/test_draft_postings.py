@@ -571,3 +571,14 @@ def test_draft_postings_about_you_is_no_section_about_the_company(heading, draft
     text = f"Marketing Specialist\n{heading}\n- 3+ years of marketing experience is required\n- HubSpot is required\n"
     ids = {i.id for i in draft_items(text)[0]}
     assert ("tech.hubspot_software" in ids) is drafted
+
+
+@pytest.mark.parametrize("line, kind, fields", [
+    # a degree named after a comma has its own cue: the bachelor's stays required, with its own field
+    ("Bachelor's degree in Accounting, Master's preferred", "required", ["Accounting"]),
+    # an article in a list of fields is no field
+    ("Bachelor's degree in Accounting or Finance, or a Master's degree", "required", ["Accounting", "Finance"]),
+])
+def test_draft_postings_a_second_degree_after_a_comma(line, kind, fields):
+    first = next(i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "degree")
+    assert (str(first.kind), first.fields["degree"]["fields"]) == (kind, fields)

@@ -111,7 +111,11 @@ _FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )
 def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     deg = catalog.degrees
     items: list[Item] = []
-    clauses = [Sentence(part.strip(), s.heading, s.index, s.bullet) for s in sentences for part in s.text.split(";")
+    # clauses: between semicolons, and before a degree named after a comma ("Bachelor's degree in
+    # Accounting, Master's preferred": the master's has its own cue); not after "or" ("..., or a
+    # Master's degree" offers another path, read with the first)
+    clauses = [Sentence(part.strip(), s.heading, s.index, s.bullet) for s in sentences
+               for part in re.split(r";|,\s+(?=(?:Bachelor|Master|Doctor|Ph\.?\s?D|MBA|Associate)['’]?s?\b)", s.text)
                if part.strip()]
     for s in clauses:
         def level(text: str, s=s) -> DegreeLevel | None:
@@ -143,7 +147,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                 fields = list(dict.fromkeys(_listed(other.group(1)) + fields))
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
-        fields = [f for f in fields if len(f) < 60]
+        fields = [f for f in fields if 1 < len(f) < 60 and f.lower() not in ("a", "an", "the") and not deg.level_of(f)]
         fields = [f for f in fields if not re.search(r"\bfield\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
         named_degree = deg.degree(hits[-1][2])
         if not fields and named_degree and named_degree.implies_field:
