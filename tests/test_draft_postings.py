@@ -582,3 +582,14 @@ def test_draft_postings_about_you_is_no_section_about_the_company(heading, draft
 def test_draft_postings_a_second_degree_after_a_comma(line, kind, fields):
     first = next(i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "degree")
     assert (str(first.kind), first.fields["degree"]["fields"]) == (kind, fields)
+
+
+@pytest.mark.parametrize("line, kinds", [
+    # a degree of no field offered after "or" is another path, preferred, beside the degree asked ...
+    ("Bachelor's degree in Accounting or Finance, or a Master's degree", ["required", "preferred"]),
+    # ... a second degree asked on its own is asked
+    ("Bachelor's degree in Accounting is required. Master's degree in Finance is required.", ["required", "required"]),
+])
+def test_draft_postings_a_degree_offered_after_or_is_another_path(line, kinds):
+    degrees = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "degree"]
+    assert [str(i.kind) for i in degrees] == kinds

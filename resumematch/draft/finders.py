@@ -174,6 +174,12 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         label += (" in " + ", ".join(fields)) if fields else ""
         item = Item(f"degree.{wanted[0]}_{fields_text}", Category.DEGREE, label,
                     s.kind_at(hits[0][0], hits[-1][1]), sentences[s.index].text, {"degree": spec})
+        prev = sentences[s.index - 1] if s.index > 0 else None
+        if prev is not None and prev.heading == s.heading and re.search(r"\bor(?:\s+an?)?\s*$", prev.text, re.I) \
+                and any(i.fields["degree"].get("fields") for i in items) and not fields:
+            # "Bachelor's degree in Accounting or Finance, or a Master's degree": another path, not a bar
+            item.kind, item.note = Kind.PREFERRED, (f"Offered as another path after {prev.text!r}: preferred, "
+                                                   "as the degree before it is asked.")
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
         whole = sentences[s.index].text
         equivalent = next((t for t in (s.text, whole, nxt)
