@@ -343,11 +343,26 @@ _EXCEL = ("name: books\ntitle: Bookkeeper\nversion: 1\ncategory_weights: {techni
     ("EXPERIENCE", "Staff Accountant, Excel Staffing Partners, Denver", False),
     ("EXPERIENCE", "• Reviewed the Excel Energy account with the controller", False),
 ])
-def test_claims_a_tool_named_by_an_everyday_word_counts_only_as_the_tool(tmp_path, section, line, found):
-    path = tmp_path / "excel.yaml"
-    path.write_text(_EXCEL, encoding="utf-8")
-    books = Analyzer(str(path), as_of=dt.date(2026, 11, 1))
+def test_claims_a_tool_named_by_an_everyday_word_counts_only_as_the_tool(books, section, line, found):
     assert bool(counted(books.analyze(resume(section, line)), "tech.excel")) is found
+
+
+def _analyzer_of(tmp_path_factory, name: str, model: str) -> Analyzer:
+    path = tmp_path_factory.mktemp("models") / f"{name}.yaml"
+    path.write_text(model, encoding="utf-8")
+    return Analyzer(str(path), as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory) -> Analyzer:
+    """A model asking Microsoft Excel alone."""
+    return _analyzer_of(tmp_path_factory, "excel", _EXCEL)
+
+
+@pytest.fixture(scope="module")
+def tools(tmp_path_factory) -> Analyzer:
+    """A model asking eight tools whose names are everyday words."""
+    return _analyzer_of(tmp_path_factory, "tools", _TOOLS)
 
 
 _TOOLS = ("name: tools\ntitle: T\nversion: 1\ncategory_weights: {technical_skills: 10}\nrequirements:\n" + "".join(
@@ -378,14 +393,12 @@ _TOOLS = ("name: tools\ntitle: T\nversion: 1\ncategory_weights: {technical_skill
     ("EXPERIENCE", "• Organised the Annual Holiday Bash", set()),
     ("EXPERIENCE", "• Thanked Ruby, Jane and Tom", set()),
 ])
-def test_claims_everyday_words_that_name_tools(tmp_path, section, line, found):
-    path = tmp_path / "tools.yaml"
-    path.write_text(_TOOLS, encoding="utf-8")
-    analysis = Analyzer(str(path), as_of=dt.date(2026, 11, 1)).analyze(resume(section, line))
+def test_claims_everyday_words_that_name_tools(tools, section, line, found):
+    analysis = tools.analyze(resume(section, line))
     assert {e.id.split(".", 1)[1] for e in analysis.entities if e.id and e.counts} == found
 
 
-@pytest.mark.parametrize("section, line, strength", [
+@pytest.mark.parametrize("section, line, expected", [
     # "CPA" written alone is the licence in credential context ...
     ("CERTIFICATIONS", "CPA, State of Colorado, 2015", 1.0),
     ("CERTIFICATIONS", "CPA (2015)", 1.0),
@@ -398,12 +411,13 @@ def test_claims_everyday_words_that_name_tools(tmp_path, section, line, found):
     ("SUMMARY", "Google Ads certified; lowered cost per acquisition (CPA) 35%", 0.0),
     ("SUMMARY", "Google Ads certified; bought leads at a $35 CPA", 0.0),
 ])
-def test_claims_cpa_the_licence_and_cpa_the_measure(section, line, strength):
+def test_claims_cpa_the_licence_and_cpa_the_measure(cpa, section, line, expected):
+    assert strength(cpa, resume(section, line), "cert.cpa") == expected
+
+
+@pytest.fixture(scope="module")
+def cpa() -> Screener:
+    """A drafted role that requires the CPA."""
     from resumematch import draft_model
 
-    cpa = Screener(draft_model("Senior Accountant\nRequirements\n- CPA is required\n"), as_of=AS_OF)
-    assert strength_of(cpa, resume(section, line), "cert.cpa") == strength
-
-
-def strength_of(screener, text: str, req_id: str) -> float:
-    return screener.score_text(text).scorecard.strength(req_id)
+    return Screener(draft_model("Senior Accountant\nRequirements\n- CPA is required\n"), as_of=AS_OF)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .words import is_verb, lemma
+
 #: Headings that run into the text of a one-paragraph posting, recognised by their words.
 INLINE_HEADINGS = (
     r"(?:Minimum|Basic|Required|Preferred|Desired|Additional|Key|Professional|Technical)\s+"
@@ -70,8 +72,6 @@ def _orders_a_duty(text: str, heading: str) -> bool:
     hires", "Administering medical benefits", "Ensures compliance with ...") or says whose duty it is
     ("Responsible for administering the 401(k) plan"); "Applicants must be authorized to work",
     "Medical, dental and vision insurance" under the same heading do not."""
-    from .words import is_verb, lemma
-
     if not DUTY_HEADINGS.search(heading):
         return False
     if re.match(r"(?i)(?:responsible for|oversight of|administration of|management of)\b", text):
