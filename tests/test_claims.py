@@ -381,6 +381,7 @@ _TOOLS = ("name: tools\ntitle: T\nversion: 1\ncategory_weights: {technical_skill
     ("EXPERIENCE", "• Imaged Windows 10 workstations", {"windows"}),
     ("EXPERIENCE", "• Wrote Outlook rules and Access queries", {"outlook", "access"}),
     ("EXPERIENCE", "Access – Advanced; Word – Intermediate", {"access", "word"}),
+    ("EXPERIENCE", "• Proficient with Excel 365 and Outlook 2019", {"outlook"}),
     # ... and not as the season, a department, an employer, a report's name, a phrase or a name
     ("EXPERIENCE", "Audit Intern, Spring 2018", set()),
     ("EDUCATION", "Dean's List, Spring 2017", set()),
@@ -392,6 +393,7 @@ _TOOLS = ("name: tools\ntitle: T\nversion: 1\ncategory_weights: {technical_skill
     ("EXPERIENCE", "• Led three Teams of auditors", set()),
     ("EXPERIENCE", "• Organised the Annual Holiday Bash", set()),
     ("EXPERIENCE", "• Thanked Ruby, Jane and Tom", set()),
+    ("EXPERIENCE", "• Thanked Jane 365 times and the Outlook team", set()),
 ])
 def test_claims_everyday_words_that_name_tools(tools, section, line, found):
     analysis = tools.analyze(resume(section, line))

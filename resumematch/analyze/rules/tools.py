@@ -89,11 +89,17 @@ def _listed_with_a_tool(before: str, after: str, known) -> bool:
     near_after = re.match(r"^\s*(?:[,/|;•·&]|and\b|or\b|[–—-]\s+\w+\s*[,;])", after, re.IGNORECASE)
     if not (near_before or near_after):
         return False
-    items = [p.strip(" .()").split() for p in _ITEMS.split(before) + _ITEMS.split(after) if p and p.strip(" .()")]
+    items = [_past_version(p.strip(" .()").split()) for p in _ITEMS.split(before) + _ITEMS.split(after)
+             if p and p.strip(" .()")]
     # an item, or its last words or its first ("Built reports in Excel", "Python scripts")
     return any(words[i][:1].isupper() and known(" ".join(words[i:j])) for words in items
                for i, j in ((0, len(words)), *((len(words) - n, len(words)) for n in (1, 2, 3)), (0, 1), (0, 2))
                if 0 <= i < j <= len(words))
+
+
+def _past_version(words: list[str]) -> list[str]:
+    """An item's words without the version after a tool's name: "Excel 365" is Excel."""
+    return words[:-1] if len(words) > 1 and _VERSION.match(" " + words[-1]) else words
 
 
 def _line_above(text: str, line_start: int) -> str:
