@@ -417,6 +417,20 @@ def test_claims_cpa_the_licence_and_cpa_the_measure(cpa, section, line, expected
     assert strength(cpa, resume(section, line), "cert.cpa") == expected
 
 
+@pytest.mark.parametrize("header, expected", [
+    # letters after the candidate's name are a credential the candidate claims ...
+    ("Jane Doe, CPA", 0.8),
+    ("Jane Doe, MBA, CPA", 0.8),
+    # ... not another word on the name's line, nor a credential still to come
+    ("Jane Doe | CPA Firm Recruiter", 0.0),
+    ("Jane Doe, CPA Candidate", 0.0),
+    ("Jane Doe", 0.0),
+])
+def test_claims_letters_after_the_name_are_a_held_credential(cpa, header, expected):
+    text = f"{header}\njane.doe@example.com\n\nEXPERIENCE\n• Prepared monthly journal entries\n"
+    assert strength(cpa, text, "cert.cpa") == expected
+
+
 @pytest.fixture(scope="module")
 def cpa() -> Screener:
     """A drafted role that requires the CPA."""

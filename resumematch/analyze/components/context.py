@@ -7,7 +7,8 @@
 - a degree is ``completed``, ``in_progress`` (pursuing, expected) or ``incomplete``
   ("coursework toward", "not completed");
 - an internship is ``own`` unless the candidate managed or trained interns (``not_own``);
-- anything inside the candidate's name or contact lines is ``contact`` and never counts;
+- anything inside the candidate's name or contact lines is ``contact`` and never counts, except the
+  letters after the name ("Jane Doe, CPA"): a credential there is ``held``, a degree ``completed``;
 - a soft skill named as the modifier of another word ("communication portal") is ``not_claimed``;
 - a tool whose name is also an everyday word ("Excel", "Word") is ``not_claimed`` unless written
   as the tool (``rules.tools``): in the skills section, in a list with a tool the catalogue knows,
@@ -58,6 +59,25 @@ _INTERN_MODIFIES = re.compile(r"\s+(?:program\w*\s+(?:coordinator|manager|direct
                               r"orientation)\b", re.IGNORECASE)
 
 
+#: Letters after a name: "CPA", "MBA", "Ph.D.", "PHR", "SHRM-CP".
+_POSTNOMINAL = r"[A-Z][A-Za-z.&/-]{1,10}"
+
+
+def _after_the_name(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether the span ``text[start:end]`` is one of the letters written after the candidate's name
+    on its line ("Jane Doe, CPA", "Jane Doe, MBA, CPA"): a credential or a degree its holder claims
+    where a reader looks first. Not a word anywhere else on the name's line ("Jane Doe | CPA Firm
+    Recruiter")."""
+    name = (doc._.rm_contact or {}).get("name")
+    if not name:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end:len(text) if line_end < 0 else line_end]
+    return bool(re.fullmatch(rf"\s*{re.escape(name)}(?:\s*,\s*{_POSTNOMINAL})*\s*,\s*", before)
+                and re.fullmatch(rf"(?:\s*,\s*{_POSTNOMINAL})*\s*", after))
+
+
 class ContextClassifier(Component):
     """Sets ``Finding.status`` on every finding in ``doc._.rm_findings``."""
 
@@ -84,6 +104,8 @@ class ContextClassifier(Component):
         ``named`` holds the characters where each credential was named."""
         start, end = span_chars(doc, f.start, f.end)
         if any(a <= start < b for a, b in contact_lines):
+            if f.category in (Category.CERTIFICATION, Category.DEGREE) and _after_the_name(doc, text, start, end):
+                return FindingStatus.HELD if f.category == Category.CERTIFICATION else FindingStatus.COMPLETED
             return FindingStatus.CONTACT
         line_start, line_end = line_bounds(doc, start)
         if line_start not in headings:
