@@ -343,8 +343,13 @@ def test_draft_a_related_field_named_by_no_example_is_its_family():
     # a skill named with what qualifies it is knowledge, not a duty ...
     ("Working knowledge of HRIS systems (Workday or similar)", False),
     ("Hands-on experience with payroll systems", False),
+    # ... and so is what the hire must have, by a noun that takes "to" ...
+    ("Access to reliable transportation", False),
+    ("Exposure to payroll audits", False),
     # ... while a duty that opens with a verb stays one, whatever follows
     ("Develop skills training programs for supervisors", True),
+    ("Access the HRIS to update employee records", True),
+    ("Respond to employee inquiries about benefits", True),
 ])
 def test_draft_knowledge_is_no_duty(line, duty):
     model = draft_model(f"HR Manager\n\nResponsibilities\n- {line}\n- Administer benefits and leave programs\n")

@@ -80,10 +80,15 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit + 1].rsplit(" ", 1)[0].rstrip(" .,;:")
 
 
+#: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
+#: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one).
+_NOUN_BEFORE_TO = frozenset({"access", "exposure", "commitment", "adherence", "proximity", "attention"})
+
+
 def _duty(text: str, s: Sentence) -> Item | None:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|[,&;.()]", text)]
     lower = [w.lower() for w in words]
-    if not lower or lower[0] in STOP - USE:
+    if not lower or lower[0] in STOP - USE or lower[0] in _NOUN_BEFORE_TO and lower[1:2] == ["to"]:
         return None
     verbs, i = [lemma(lower[0])], 1
     # "Design, build and test APIs": verbs go on while a comma or "and" follows the last one.
