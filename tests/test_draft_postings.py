@@ -460,7 +460,7 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
     ("Experience with a cloud platform such as Azure or Google Cloud is required.",
      ["tech.microsoft_azure_software_or_google_cloud_software"], "preferred"),
     ("Experience with an ERP system such as Workday Financials, Lawson or PeopleSoft is required.",
-     ["tech.workday_software_or_oracle_peoplesoft"], "preferred"),
+     ["tech.workday_software_or_lawson_erp_or_oracle_peoplesoft"], "preferred"),
     ("Experience with BI tools such as Tableau, Looker, and Power BI.",
      ["tech.tableau_or_google_looker_analytics_or_microsoft_power_bi"], "preferred"),
     # ... tools asked by name are each asked, also after the examples' end
@@ -593,3 +593,37 @@ def test_draft_postings_a_second_degree_after_a_comma(line, kind, fields):
 def test_draft_postings_a_degree_offered_after_or_is_another_path(line, kinds):
     degrees = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "degree"]
     assert [str(i.kind) for i in degrees] == kinds
+
+
+@pytest.mark.parametrize("line, ids", [
+    # a tool whose name is also a word counts where the posting names it as the tool ...
+    ("Experience with SAP is required.", ["tech.sap_software"]),
+    ("Workday HCM system experience required.", ["tech.workday_software"]),
+    ("SAP experience required.", ["tech.sap_software"]),
+    ("Payroll processing in ADP, Workday or Paychex required.",
+     ["tech.adp_software_or_workday_software_or_paychex_payroll_software"]),
+    # ... never as the word, a season or part of another name
+    ("A strong Outlook on growth is required.", []),
+    ("Start date in Spring 2027 is required.", []),
+    ("Travel to Oracle Park events is required.", []),
+    ("An Epic journey is required.", []),
+])
+def test_draft_postings_a_tool_named_by_a_word_counts_as_the_tool(line, ids):
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
+    assert [i.id for i in items] == ids
+
+
+@pytest.mark.parametrize("line, ids", [
+    # tools offered as alternatives, by "or", are one requirement any of them meets ...
+    ("Experience with QuickBooks or NetSuite is required.", ["tech.intuit_quickbooks_or_oracle_netsuite"]),
+    ("Experience with QuickBooks, Sage 50, or NetSuite is required.",
+     ["tech.intuit_quickbooks_or_sage_50_accounting_or_oracle_netsuite"]),
+    # ... tools joined by "and" are each asked
+    ("Experience with QuickBooks and NetSuite is required.", ["tech.intuit_quickbooks", "tech.oracle_netsuite"]),
+    ("Proficiency with Excel, Word and Outlook is required.",
+     ["tech.microsoft_excel", "tech.microsoft_word", "tech.microsoft_outlook"]),
+])
+def test_draft_postings_tools_offered_as_alternatives_are_one_item(line, ids):
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
+    assert [i.id for i in items] == ids and {str(i.kind) for i in items} == {"required"}
+

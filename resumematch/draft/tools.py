@@ -13,13 +13,14 @@ from .posting import Sentence
 from .words import GENERIC, STOP, is_verb
 
 
-def tech_lookup(catalog: Catalog, text: str, office: bool = False):
+def tech_lookup(catalog: Catalog, text: str, office: bool = False, ambiguous: bool = False):
     """The O*NET technology a span names, when written as a name and not ambiguous (``office``: an
-    office tool's bare name, "Excel", "Word", counts in a sentence about office tools); else None."""
+    office tool's bare name, "Excel", "Word", counts in a sentence about office tools;
+    ``ambiguous``: any name the catalogue marks ambiguous, for the caller to judge); else None."""
     if not re.search(r"[A-Z+#.]|\d", text) or term_key(text) in GENERIC or term_key(text) in STOP:
         return None  # O*NET names that are ordinary words count only written as names
     techs = catalog.technology.lookup(text)
-    if not techs or catalog.technology.is_ambiguous(text) and not (office and text in OFFICE_TOOLS):
+    if not techs or catalog.technology.is_ambiguous(text) and not (ambiguous or office and text in OFFICE_TOOLS):
         return None
     if " " not in text and text.istitle() and len(text) <= 3:
         return None
@@ -35,6 +36,28 @@ _OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M3
                              r"documents?|formulas?|macros?|pivot tables?|proficiency)\b|"
                              r"\b(?i:using|proficien\w+ (?:in|with))\s+"
                              r"(?:Excel|Word|Outlook|PowerPoint|Access|Visio)\b")
+
+
+#: What introduces a tool, with any tools listed before it: "Experience with SAP", "knowledge of
+#: ADP, Paychex or Workday", "proficiency in Oracle".
+_INTRODUCED = re.compile(r"\b(?:with|in|using|of|including|especially|such as|like|e\.g\.,?)\s+"
+                         r"(?:[A-Z][\w./&+-]*(?:\s+[A-Z0-9][\w./&+-]*)*\s*(?:,|/|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)*$")
+#: What a tool is, after its name: "SAP experience", "Workday HCM system", "Oracle ERP".
+_TOOL_NOUN_AFTER = re.compile(r"^\s+(?:experience|software|systems?|ERP|HCM|HRIS|platforms?|modules?|"
+                              r"implementations?|environments?|skills?|proficiency|knowledge)\b")
+#: What joins the items of a list: "ADP, Workday", "QuickBooks or Sage", "SAP/Oracle".
+_LIST_GAP = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?")
+_SEASONS = frozenset({"spring", "summer", "fall", "winter"})
+
+
+def _named_as_tool(sentence: str, start: int, end: int, listed: bool) -> bool:
+    """Whether a name the catalogue marks ambiguous ("SAP", "Workday", "Oracle", "Epic") is the tool
+    where a posting writes it: after what introduces a tool ("Experience with SAP"), before what a
+    tool is ("SAP experience", "Workday HCM"), or in a list with a tool the catalogue knows
+    (``listed``: "ADP, Workday or Paychex"); never a season ("in Spring 2027")."""
+    if sentence[start:end].lower() in _SEASONS:
+        return False
+    return listed or bool(_INTRODUCED.search(sentence[:start]) or _TOOL_NOUN_AFTER.match(sentence[end:]))
 
 
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft".
@@ -65,15 +88,32 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         marker = _EXAMPLES.search(s.text)
         clause_end = _examples_end(s.text, marker.end()) if marker else -1
         examples = []
-        for start, end, text, tech in matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o), 6):
+        found = matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o, ambiguous=True), 6)
+        plain = [tech_lookup(catalog, text, office) is not None for _, _, text, _ in found]
+        named: list[tuple[int, int, str, str]] = []
+        for k, (start, end, text, tech) in enumerate(found):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
+            listed = any(plain[j] and _LIST_GAP.fullmatch(s.text[min(end, b):max(start, a)])
+                         for j, (a, b, _, _) in enumerate(found) if j != k)
+            if not plain[k] and not _named_as_tool(s.text, start, end, listed):
+                continue  # "Strong Outlook on growth", "Spring 2027": the everyday word
             if marker and marker.end() <= start < clause_end:
                 if ref not in (r for r, _ in examples):
                     examples.append((ref, text))
                 continue
-            add(items, Item(ref, Category.TECHNICAL_SKILLS, text, s.kind_at(start, end), s.text, {"catalog": ref}))
+            named.append((start, end, text, ref))
+        for run in _runs(s.text, named):
+            refs = list(dict.fromkeys(ref for *_, ref in run))
+            kind = s.kind_at(run[0][0], run[-1][1])
+            if len(refs) == 1:
+                add(items, Item(refs[0], Category.TECHNICAL_SKILLS, run[0][2], kind, s.text, {"catalog": refs[0]}))
+                continue
+            ident = "tech." + "_or_".join(r.split(".", 1)[1] for r in refs)
+            texts = [t for _, _, t, _ in run]
+            add(items, Item(ident, Category.TECHNICAL_SKILLS, ", ".join(texts[:-1]) + " or " + texts[-1], kind, s.text,
+                            {"catalog": refs}, note="Named as alternatives: any of them meets it."))
         if examples:
             refs = [r for r, _ in examples]
             ident = "tech." + "_or_".join(r.split(".", 1)[1] for r in refs)
@@ -82,3 +122,23 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                             note="Named as examples of a kind of tool: any of them meets it, and preferred, as "
                                  "others the posting does not list may do."))
     return items
+
+
+def _runs(sentence: str, named: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
+    """The tools a sentence names, each alone or, where a list offers them as alternatives ("SAP,
+    Oracle or NetSuite": joined by "or", never by "and"), as one run."""
+    runs: list[list[tuple[int, int, str, str]]] = []
+    for item in named:
+        gap = sentence[runs[-1][-1][1]:item[0]] if runs else ""
+        if runs and _LIST_GAP.fullmatch(gap) and not re.search(r"\band\b|&", gap):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    out = []
+    for run in runs:
+        gaps = [sentence[a[1]:b[0]] for a, b in zip(run, run[1:])]
+        if len(run) > 1 and not any(re.search(r"\bor\b|/", g) for g in gaps):
+            out += [[item] for item in run]  # "Excel, Word": each asked
+        else:
+            out.append(run)
+    return out
