@@ -79,7 +79,6 @@ def test_context_degree_status(analyzer, line, status):
 # --------------------------------------------------------------------------- contact lines
 
 @pytest.mark.parametrize("text, req_id", [
-    ("Jane Doe, PMP\njane.doe@example.com\n\nSUMMARY\nProject manager", "cert.pmp"),
     ("Jane Doe | PMP | CSM | jane.doe@example.com\n\nSUMMARY\nProject manager", "cert.csm"),
     ("Jane Doe\njane.doe@pmp-experts.example.com | (555) 010-2000\n\nSUMMARY\nProject manager", None),
     ("Jane Doe\nlinkedin.com/in/jane-doe · PMP · Denver\n\nSUMMARY\nProject manager", "cert.pmp"),
@@ -90,6 +89,14 @@ def test_context_match_in_contact_line_never_counts(analyzer, text, req_id):
     assert all(e.status == "contact" and not e.counts for e in header)
     if req_id:
         assert analysis.found(req_id) and not any(e.counts for e in analysis.found(req_id))
+    assert analysis.candidate.name == "Jane Doe"
+
+
+def test_context_letters_after_the_name_are_held(analyzer):
+    """The letters after the name on its own line are the candidate's claim ("Jane Doe, PMP"); the
+    same credential elsewhere on a contact line is not (above)."""
+    analysis = analyzer.analyze("Jane Doe, PMP\njane.doe@example.com\n\nSUMMARY\nProject manager")
+    assert [e.status for e in analysis.found("cert.pmp")] == ["held"]
     assert analysis.candidate.name == "Jane Doe"
 
 
