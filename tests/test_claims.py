@@ -400,6 +400,37 @@ def test_claims_everyday_words_that_name_tools(tools, section, line, found):
     assert {e.id.split(".", 1)[1] for e in analysis.entities if e.id and e.counts} == found
 
 
+_ACRONYMS = ("name: acronyms\ntitle: T\nversion: 1\ncategory_weights: {technical_skills: 10}\nrequirements:\n" + "".join(
+    f"  - id: tech.{k}\n    catalog: tech.{v}\n    kind: required\n    weight: 1\n    source: posting\n"
+    for k, v in [("sap", "sap_software"), ("aws", "amazon_web_services_aws_software"),
+                 ("outlook", "microsoft_outlook")]))
+
+
+@pytest.fixture(scope="module")
+def acronyms(tmp_path_factory) -> Analyzer:
+    """A model asking SAP, AWS and Outlook: names that are also words or other things' acronyms."""
+    return _analyzer_of(tmp_path_factory, "acronyms", _ACRONYMS)
+
+
+@pytest.mark.parametrize("line, found", [
+    # an acronym whose other sense is never in capitals reads as the tool where a name would ...
+    ("• Posted journal entries in SAP", {"sap"}),
+    ("• Utilized SAP to post journal entries", {"sap"}),
+    ("• Utilized Outlook to schedule interviews", {"outlook"}),
+    # ... and any such name the words after it make a product the catalogue knows
+    ("• Led SAP S/4HANA migration for the general ledger", {"sap"}),
+    # ... not in lower case, nor after no word that introduces a tool
+    ("• Tapped maple sap every spring", set()),
+    ("• Collected SAP data for the audit", set()),
+    # ... and an acronym of two meanings only in a list or the skills section
+    ("• Certified in AWS D1.1 structural welding", set()),
+    ("• Welded to AWS standards", set()),
+])
+def test_claims_acronyms_named_as_tools(acronyms, line, found):
+    analysis = acronyms.analyze(resume("EXPERIENCE", line))
+    assert {e.id.split(".", 1)[1] for e in analysis.entities if e.id and e.counts} == found
+
+
 @pytest.mark.parametrize("section, line, expected", [
     # "CPA" written alone is the licence in credential context ...
     ("CERTIFICATIONS", "CPA, State of Colorado, 2015", 1.0),

@@ -134,6 +134,11 @@ class TechnologyCatalog(Frozen):
         pairs = self._by_key.get(term_key(text), ())
         return tuple({tech.name: tech for tech, _ in pairs}.values())
 
+    def named_in_capitals(self, text: str) -> bool:
+        """Whether ``text`` is an acronym the catalogue marks ``capitals``, written so ("SAP"): in
+        capitals it reads as the tool wherever a capitalised name does."""
+        return text.isupper() and any(t.capitals and t.text == text for _, t in self._by_key.get(term_key(text), ()))
+
     def is_ambiguous(self, text: str) -> bool:
         """Whether a technology's name or alias is marked ambiguous ("Go", "R": a skill only in context)."""
         return marked_ambiguous(text, [term for _, term in self._by_key.get(term_key(text), ())])

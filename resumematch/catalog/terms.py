@@ -40,7 +40,9 @@ class Term(Frozen):
     ``shared`` marks a spelling that rightly names more than one entry ("CMA", "CPA"); ``usual``
     marks the entry such a spelling names when it is written alone, of entries people confuse
     ("CPA" alone is the U.S. Certified Public Accountant; "CPA, CA" the Canadian one).
-    In YAML a plain string is a term with neither mark.
+    ``capitals`` marks an ambiguous acronym whose other sense is never written in capitals ("SAP":
+    the plant's sap): written so, it reads as the name wherever a capitalised name would.
+    In YAML a plain string is a term with no mark.
     """
 
     text: str = Field(min_length=1)
@@ -48,6 +50,7 @@ class Term(Frozen):
     why: str = ""
     shared: bool = False
     usual: bool = False
+    capitals: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -64,6 +67,8 @@ class Term(Frozen):
             raise ValueError(f"{self.text!r} has a 'why' but is not marked ambiguous")
         if self.usual and not self.shared:
             raise ValueError(f"{self.text!r} is marked usual but not shared: only a shared spelling has a usual owner")
+        if self.capitals and not (self.ambiguous and self.text.isupper()):
+            raise ValueError(f"{self.text!r} is marked capitals: only an ambiguous spelling in capitals can be")
         return self
 
     @property

@@ -51,6 +51,13 @@ def _known_tool(phrase: str) -> bool:
     return len(phrase) < 40 and bool(load_catalog().technology.lookup(phrase))
 
 
+def _in_capitals(written: str) -> bool:
+    """Whether ``written`` is an acronym the catalogue marks ``capitals`` ("SAP"), written so."""
+    from ...catalog import load_catalog
+
+    return written.isupper() and load_catalog().technology.named_in_capitals(written)
+
+
 #: "Intern" naming what someone else's job is about: "Campus and Intern Recruiter", "Internship
 #: Program Coordinator", "Reviewed intern timesheets".
 _INTERN_MODIFIES = re.compile(r"\s+(?:program\w*\s+(?:coordinator|manager|director|lead|specialist|administrator)|"
@@ -134,7 +141,8 @@ class ContextClassifier(Component):
             return FindingStatus.OWN
         if f.category == Category.TECHNICAL_SKILLS and f.needs_context:
             return tool_status(text, start, end, line_start, line_end, section_at(doc, start),
-                               inflected=f.method == Method.LEMMA, known=_known_tool)
+                               inflected=f.method == Method.LEMMA, known=_known_tool,
+                               capitals=_in_capitals(text[start:end]))
         if f.category == Category.SOFT_SKILLS and f.method != Method.EVIDENCE:
             return skill_status(text, start, end, line_end)
         return FindingStatus.MENTIONED

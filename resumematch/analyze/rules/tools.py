@@ -10,10 +10,13 @@ with its capital and not inflected, is no everyday phrase around it ("Excel at",
 - it is an item of a list whose other items hold a tool the catalogue knows ("QuickBooks, Excel",
   "Excel, Word and Outlook"; not "Director, Patient Access, Mercy Hospital");
 - inside a sentence, not in the education, it follows what introduces a tool ("in", "using",
-  "with", "especially") or comes before what a tool makes ("Excel workbooks", "Excel schedules").
+  "with", "especially", "utilized") or comes before what a tool makes ("Excel workbooks", "Excel
+  schedules").
 
-An acronym ("AWS", "EMR", "SAP") is ambiguous by meaning, not by case: only the skills section or
-a list tells.
+An acronym ("AWS", "EMR") is ambiguous by meaning, not by case: only the skills section or a list
+tells; unless the catalogue marks it ``capitals`` ("SAP": the plant's sap is never written so),
+when it reads as the tool wherever a capitalised name does. A name the next words make a tool the
+catalogue knows is that tool ("SAP S/4HANA", "Oracle Financials").
 """
 
 from __future__ import annotations
@@ -35,9 +38,10 @@ _VERSION = re.compile(r"^\s*(?:\d[\w.]*|365|XP)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+)[\s•·*\-–—]*$")
 #: What separates the items of a list on one line.
 _ITEMS = re.compile(r"\s*(?:[,/|;•·]|\band\b|\bor\b|&|:)\s*", re.IGNORECASE)
-#: What introduces a tool inside a sentence: "built in Excel", "using Excel", "especially Excel".
+#: What introduces a tool inside a sentence: "built in Excel", "using Excel", "especially Excel",
+#: "Utilized Outlook".
 _TOOL_BEFORE = re.compile(r"\b(?:in|using|with|via|into|from|on|including|especially|particularly|mainly|"
-                          r"namely|like|such as)\s*$", re.IGNORECASE)
+                          r"namely|like|such as|used|utili[sz](?:ed|ing)|leverag(?:ed|ing))\s*$", re.IGNORECASE)
 #: What a tool makes or holds, after its name: "Excel workbooks", "Excel schedules", "Access queries".
 _TOOL_AFTER = re.compile(r"^(?:\s+(?:skills?|spreadsheets?|workbooks?|sheets?|macros?|formulas?|functions?|pivot|"
                          r"vlookups?|models?|templates?|dashboards?|trackers?|schedules?|files?|tables?|lists?|"
@@ -50,18 +54,19 @@ _TOOL_AFTER = re.compile(r"^(?:\s+(?:skills?|spreadsheets?|workbooks?|sheets?|ma
 
 
 def tool_status(text: str, start: int, end: int, line_start: int, line_end: int, section: str,
-                inflected: bool = False, known=None) -> FindingStatus:
+                inflected: bool = False, known=None, capitals: bool = False) -> FindingStatus:
     """The status of a tool whose name is also an everyday word, found at ``text[start:end]``:
     ``mentioned`` where a reader takes it for the tool (module docstring), ``not_claimed``
-    elsewhere. ``known(phrase)`` says whether a phrase names a tool the catalogue knows."""
+    elsewhere. ``known(phrase)`` says whether a phrase names a tool the catalogue knows;
+    ``capitals``, whether the name is an acronym the catalogue marks ``capitals``."""
     written = text[start:end]
     before, after = text[line_start:start], text[end:line_end]
     if inflected or not written[:1].isupper() or written.lower() in _SEASON and _TERM_AFTER.match(after):
         return FindingStatus.NOT_CLAIMED
     past_version = after[_VERSION.match(after).end():] if _VERSION.match(after) else after
-    if section == "skills" or _listed_with_a_tool(before, past_version, known):
+    if section == "skills" or _listed_with_a_tool(before, past_version, known) or _product_after(written, after, known):
         return FindingStatus.MENTIONED
-    if _AS_A_WORD_AFTER.match(after) or written.isupper() or section == "education":
+    if _AS_A_WORD_AFTER.match(after) or written.isupper() and not capitals or section == "education":
         return FindingStatus.NOT_CLAIMED
     if _named_after(before, text, line_start):
         return FindingStatus.NOT_CLAIMED  # "the annual Economic Outlook report": part of a name
@@ -95,6 +100,15 @@ def _listed_with_a_tool(before: str, after: str, known) -> bool:
     return any(words[i][:1].isupper() and known(" ".join(words[i:j])) for words in items
                for i, j in ((0, len(words)), *((len(words) - n, len(words)) for n in (1, 2, 3)), (0, 1), (0, 2))
                if 0 <= i < j <= len(words))
+
+
+def _product_after(written: str, after: str, known) -> bool:
+    """Whether the words after the name make with it a tool the catalogue knows: "SAP S/4HANA",
+    "Oracle Financials" (not "Excel Energy", "Outlook Park")."""
+    words = after.split()[:3]
+    return known is not None and bool(words) and after[:1].isspace() and any(
+        words[n - 1][:1].isupper() and known(" ".join([written, *words[:n]]).rstrip(".,;:"))
+        for n in range(1, len(words) + 1))
 
 
 def _past_version(words: list[str]) -> list[str]:
