@@ -627,3 +627,52 @@ def test_draft_postings_tools_offered_as_alternatives_are_one_item(line, ids):
     items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
     assert [i.id for i in items] == ids and {str(i.kind) for i in items} == {"required"}
 
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a heading may say its kind after it, in brackets ...
+    ("What you need (required)\n- Bachelor's degree in Accounting\n", {"degree.bachelor_accounting": Kind.REQUIRED}),
+    ("Requirements\n- SQL\nNice to have (preferred)\n- Python\n", {"tech.python": Kind.PREFERRED}),
+    # ... while an item that says its kind so is no heading: what follows keeps the heading's kind
+    ("Nice to have\n- SQL (required)\n- Python\n", {"tech.python": Kind.PREFERRED}),
+])
+def test_draft_postings_a_heading_may_say_its_kind_in_brackets(text, kinds):
+    got = {r.id: r.kind for r in draft_model("Senior Accountant\n" + text).requirements}
+    assert {i: got.get(i) for i in kinds} == kinds
+
+
+def _duty_patterns(line: str) -> list[dict]:
+    items = draft_items(f"Senior Accountant\nWhat you will do\n- {line}\n")[0]
+    return [p for i in items if i.category == "duties" for p in i.fields["patterns"]]
+
+
+@pytest.mark.parametrize("line, verbs, objects", [
+    # a duty opening with "Own" is owning something; one opening with a noun is no duty
+    ("Own the monthly, quarterly and year-end close for two plants", ["own"], ["close"]),
+    ("Plan the annual physical inventory count", ["plan"], ["count"]),
+    ("Ad hoc projects as assigned by the Controller", None, None),
+    ("Nice to have", None, None),
+    # the object ends before a time or a second clause ...
+    ("Prepare and review account reconciliations every month and make sure items are cleared",
+     ["prepare", "review"], ["reconciliation"]),
+    # ... not at more objects joined by "and"
+    ("Prepare budgets and cash flow forecasts", ["prepare"], ["budget", "forecast"]),
+])
+def test_draft_postings_a_duty_is_a_verb_and_what_it_acts_on(line, verbs, objects):
+    patterns = _duty_patterns(line)
+    if verbs is None:
+        assert patterns == []
+    else:
+        assert patterns[0]["verbs"] == verbs and patterns[0]["objects"] == objects
+
+
+@pytest.mark.parametrize("line, ids", [
+    # names in a list are names apart, even when two of them make another name ...
+    ("Hands-on experience with an ERP system (Epicor, SAP, Oracle, NetSuite or similar).",
+     ["tech.epicor_vantage_erp_or_sap_software_or_oracle_software_or_oracle_netsuite"]),
+    # ... and together where the posting writes them as one
+    ("Oracle NetSuite experience.", ["tech.oracle_netsuite"]),
+])
+def test_draft_postings_a_list_of_tools_is_never_read_across_its_commas(line, ids):
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
+    assert [i.id for i in items] == ids

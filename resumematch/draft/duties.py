@@ -85,11 +85,22 @@ def shorten(text: str, limit: int) -> str:
 _NOUN_BEFORE_TO = frozenset({"access", "exposure", "commitment", "adherence", "proximity", "attention"})
 
 
+#: What a duty's object ends before: a time ("every month", "each quarter") or a second clause
+#: ("and make sure ...", "and explain the results").
+_ENDS_OBJECT = frozenset({"every", "each"})
+#: Words that say when, not what: "the monthly, quarterly and year-end close" acts on the close.
+_WHEN = frozenset({"daily", "weekly", "biweekly", "monthly", "quarterly", "annual", "annually", "yearly", "year-end",
+                   "month-end", "semi-annual"})
+
+
 def _duty(text: str, s: Sentence) -> Item | None:
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|[,&;.()]", text)]
+    text = re.sub(r"(?i)^responsible for\s+(?=\w+ing\b)", "", text)  # "Responsible for administering the plan"
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|[,&;.()]", re.sub(r"\d+\(\w\)", "", text))]  # 401(k)
     lower = [w.lower() for w in words]
-    if not lower or lower[0] in STOP - USE or lower[0] in _NOUN_BEFORE_TO and lower[1:2] == ["to"]:
-        return None
+    if not lower or lower[0] in STOP - USE - {"own"} or lower[0] in _NOUN_BEFORE_TO and lower[1:2] == ["to"]:
+        return None  # "Own the monthly close" is a duty; "our own", "the" open none
+    if not is_verb(lemma(lower[0])) and lower[0] not in USE:
+        return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
     verbs, i = [lemma(lower[0])], 1
     # "Design, build and test APIs": verbs go on while a comma or "and" follows the last one.
     while i + 1 < len(lower) and lower[i] in (",", "and", "&", "or") and lower[i + 1] not in STOP and len(verbs) < 4:
@@ -99,9 +110,10 @@ def _duty(text: str, s: Sentence) -> Item | None:
         i += 2
     rest = words[i:]
     chunk: list[str] = []
-    for w in rest:
+    for k, w in enumerate(rest):
         if w.lower() in ("with", "to", "for", "in", "using", "across", "on", "by", "from", "through", "within", "that",
-                         "which", "so", "while", "including", "into", "at", ".", ";", "(", "as", "per"):
+                         "which", "so", "while", "including", "into", "at", ".", ";", "(", "as", "per") \
+                or chunk and (w.lower() in _ENDS_OBJECT or _second_clause(rest, k)):
             if chunk:
                 break
             continue
@@ -117,8 +129,9 @@ def _duty(text: str, s: Sentence) -> Item | None:
             current = []
         elif w.lower() not in STOP:
             current.append(w)
-    objects = [lemma(n.lower()) for n in nouns if n.lower() not in GENERIC - TEAM_WORDS and len(n) > 2]
-    if not verbs or not objects or verbs[0] in STOP - USE:
+    objects = [lemma(n.lower()) for n in nouns if n.lower() not in GENERIC - TEAM_WORDS and len(n) > 2
+               and n.lower() not in _WHEN]
+    if not verbs or not objects or verbs[0] in STOP - USE - {"own"}:
         return None
     phrase = shorten(" ".join(w for w in chunk if w not in (",",)), 60)
     patterns = [{"verbs": list(dict.fromkeys(verbs)), "objects": list(dict.fromkeys(objects)), "max_gap": 4}]
@@ -130,6 +143,14 @@ def _duty(text: str, s: Sentence) -> Item | None:
     return Item(ident, Category.DUTIES, shorten(text, 90), s.kind_at(0, len(s.text)), s.text,
                 {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
                  "mention_strength": 0.7, "patterns": patterns})
+
+
+def _second_clause(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is "and" opening a second clause: a verb and what it acts on ("and
+    make sure ...", "and explain the results"), not more objects ("and cash flow forecasts")."""
+    after = [w.lower() for w in words[k + 1:k + 3]]
+    return (words[k].lower() == "and" and len(after) == 2 and is_verb(after[0]) and lemma(after[0]) == after[0]
+            and after[1] in ("the", "a", "an", "our", "all", "sure", "that", "their", "any", "new"))
 
 
 #: Verbs that say little alone: the work is the noun after them ("Complete monthly

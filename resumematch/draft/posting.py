@@ -109,6 +109,8 @@ def opens_duty(s: Sentence) -> bool:
     word = first.group(0).lower()
     if word.endswith("ed") and lemma(word) != word:
         return False  # "Advanced SQL skills": a participle opening a list item describes, it does not do
+    if re.match(r"\s*[,/]\s*[A-Z]", s.text[first.end():]):
+        return False  # "Excel, Word and Tableau": a list of names ("Design, build and test APIs" is of verbs)
     inflected = word.endswith(("ing", "s")) and lemma(word) != word
     return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(
         s.text)
@@ -189,8 +191,11 @@ _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required
                             r"( qualifications| skills| experience)?|bonus( points)?|pluses|requirements|"
                             r"qualifications|must[- ]haves?|skills|education|certifications?|"
                             r"(knowledge,? )?skills,? (and|&) abilities|abilities|competencies|about you|"
-                            r"who you are|what you('ll| will)? bring|what we('re| are) looking for|the role|"
-                            r"about (the|this) (role|job|position|opportunity))$", re.I)
+                            r"who you are|what you('ll| will)? (bring|need)|what you have|what we need|"
+                            r"what we('re| are) looking for|the role|about (the|this) (role|job|position|opportunity))"
+                            # a kind said after the heading: "What you need (required)", "Nice to have (preferred)"
+                            r"(\s*\((required|preferred|optional|a plus|must[- ]haves?|nice[- ]to[- ]haves?)\))?$",
+                            re.I)
 
 
 def is_heading(line: str) -> bool:

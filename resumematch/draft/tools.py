@@ -19,6 +19,8 @@ def tech_lookup(catalog: Catalog, text: str, office: bool = False, ambiguous: bo
     ``ambiguous``: any name the catalogue marks ambiguous, for the caller to judge); else None."""
     if not re.search(r"[A-Z+#.]|\d", text) or term_key(text) in GENERIC or term_key(text) in STOP:
         return None  # O*NET names that are ordinary words count only written as names
+    if re.search(r"[,;()]", text):
+        return None  # "Oracle, NetSuite": two names in a list, not "Oracle NetSuite"
     techs = catalog.technology.lookup(text)
     if not techs or catalog.technology.is_ambiguous(text) and not (ambiguous or office and text in OFFICE_TOOLS):
         return None
@@ -40,7 +42,8 @@ _OFFICE_CONTEXT = re.compile(r"\b(Microsoft|MS Office|Office 365|Office suite|M3
 
 #: What introduces a tool, with any tools listed before it: "Experience with SAP", "knowledge of
 #: ADP, Paychex or Workday", "proficiency in Oracle".
-_INTRODUCED = re.compile(r"\b(?:with|in|using|of|including|especially|such as|like|e\.g\.,?)\s+"
+_INTRODUCED = re.compile(r"(?:\b(?:with|in|using|of|including|especially|such as|like|for example,?)\s+|"
+                         r"\be\.g\.,?\s*|\()"
                          r"(?:[A-Z][\w./&+-]*(?:\s+[A-Z0-9][\w./&+-]*)*\s*(?:,|/|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)*$")
 #: What a tool is, after its name: "SAP experience", "Workday HCM system", "Oracle ERP".
 _TOOL_NOUN_AFTER = re.compile(r"^\s+(?:experience|software|systems?|ERP|HCM|HRIS|platforms?|modules?|"
@@ -60,8 +63,10 @@ def _named_as_tool(sentence: str, start: int, end: int, listed: bool) -> bool:
     return listed or bool(_INTRODUCED.search(sentence[:start]) or _TOOL_NOUN_AFTER.match(sentence[end:]))
 
 
-#: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft".
-_EXAMPLES = re.compile(r"(?<![\w-])(?:such as|e\.g\.,?|for example,?|like)\s", re.I)
+#: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft", "an
+#: ERP system (Epicor, SAP, Oracle, NetSuite or similar)".
+_EXAMPLES = re.compile(r"(?<![\w-])(?:such as|e\.g\.,?|for example,?|like)\s|"
+                       r"\((?=[^()]*\b(?:or similar|or equivalent|or other|etc\.?)\s*\))", re.I)
 #: Where the examples end: "such as Tableau or Power BI, and Python required" names Python apart.
 _EXAMPLES_END = re.compile(r"[.;)]|,\s*and\b|\s(?:is|are)\s+(?:required|preferred)|$", re.I)
 
@@ -93,7 +98,8 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         named: list[tuple[int, int, str, str]] = []
         for k, (start, end, text, tech) in enumerate(found):
             ref = f"tech.{tech_slug(tech.name)}"
-            if start == 0 and " " not in text and text[1:].islower() and is_verb(text):
+            if start == 0 and " " not in text and text[1:].islower() and is_verb(text) \
+                    and not re.match(r"\s*[,/]\s*[A-Z]", s.text[end:]):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
             listed = any(plain[j] and _LIST_GAP.fullmatch(s.text[min(end, b):max(start, a)])
                          for j, (a, b, _, _) in enumerate(found) if j != k)

@@ -79,11 +79,23 @@ def specific(term: str) -> bool:
     return len(words) >= 2 and not set(words) & VAGUE and words[-1] not in GENERIC | VAGUE_HEADS
 
 
+#: Verbs of the workplace too new for the lemma table: "Onboard new hires".
+NEW_VERBS = frozenset({"onboard", "offboard", "upskill"})
+
+
+@cache
+def _inflected() -> frozenset[str]:
+    """Every dictionary form the lemma table gives an "-ed" or "-ing" form: "planned" -> plan,
+    "driving" -> drive, which adding an ending to the verb does not spell."""
+    return frozenset(base for form, base in _table().items() if form.endswith(("ed", "ing")) and form != base)
+
+
 def is_verb(word: str) -> bool:
     """Whether an English verb has this form as its dictionary form ("Analyze": "analyzed" -> analyze)."""
     word = word.lower()
     table = _table()
     # "-ing" forms checked through lemma() too ("developing" -> develop), as the table has errors;
     # "-ed" forms only through the table, since adjectives end so too ("principled").
-    return (any(table.get(word + end) == word for end in ("ed", "d", "ing"))
+    return (word in NEW_VERBS or any(table.get(word + end) == word for end in ("ed", "d", "ing"))
+            or word in _inflected()
             or zipf_frequency(word + "ing", "en") >= REAL_WORD and lemma(word + "ing") == word)
