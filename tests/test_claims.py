@@ -311,6 +311,27 @@ def test_claims_a_duty_written_out_needs_its_object(tmp_path, line, found):
     assert bool(counted(it.analyze(resume("EXPERIENCE", line)), "duty.support_audit")) is found
 
 
+_INVESTIGATION_DUTY = ("name: hr\ntitle: HR Manager\ncategory_weights: {duties: 10}\nrequirements:\n"
+                       "  - id: duty.conduct_investigation\n    category: duties\n"
+                       "    label: conducting employee relations investigations\n"
+                       "    kind: required\n    weight: 1\n    source: posting\n"
+                       "    aliases: [employee relations investigations]\n    mention_strength: 0.7\n"
+                       "    patterns: [{verbs: [conduct], objects: [investigation], max_gap: 4}]\n")
+
+
+@pytest.mark.parametrize("line, found", [
+    # a duty named by its gerund and object is shown by the verb with its object ...
+    ("• Conducted workplace investigations into 30 employee complaints", True),
+    # ... never by its verb alone
+    ("• Conducted fitness assessments for 40 members", False),
+])
+def test_claims_a_duty_named_by_its_gerund_needs_its_object(tmp_path, line, found):
+    path = tmp_path / "duty.yaml"
+    path.write_text(_INVESTIGATION_DUTY, encoding="utf-8")
+    it = Analyzer(str(path), as_of=dt.date(2026, 11, 1))
+    assert bool(counted(it.analyze(resume("EXPERIENCE", line)), "duty.conduct_investigation")) is found
+
+
 @pytest.mark.parametrize("name, verbs, own", [
     # a skill's name that is a noun, of one or two words, keeps its own verb ...
     ("Research", ["research"], ["research"]),
@@ -318,6 +339,8 @@ def test_claims_a_duty_written_out_needs_its_object(tmp_path, line, found):
     # ... an order of three words or more, or a duty of more than four, has none
     ("Manage the HRIS", ["manage"], []),
     ("Support external auditors during the annual audit", ["support"], []),
+    ("conducting employee relations investigations", ["conduct"], []),
+    ("Negotiating", ["negotiate"], ["negotiate"]),
 ])
 def test_claims_which_names_have_their_own_verb(name, verbs, own):
     from resumematch.analyze.components.patterns import own_verbs

@@ -43,10 +43,13 @@ def own_verbs(name: str, verbs: Iterable[str]) -> list[str]:
     "Budgeting", "research" for "Research"); not a verb that only shows it ("supervise", "broker").
     None for a duty written out with its object ("Support external auditors during the annual
     audit", "leading teams and projects associated with ..."; a name of more than four words, or
-    an order of three or more that opens with the verb's bare form, "Manage the HRIS"): its verb
-    alone ("Supported the service desk") is no deed of it."""
+    an order of three or more that opens with the verb's bare or -ing form, "Manage the HRIS",
+    "conducting employee relations investigations"): its verb alone ("Supported the service
+    desk", "Conducted fitness assessments") is no deed of it."""
     words = name.split()
-    if len(words) > 4 or len(words) >= 3 and words[0].lower() in set(verbs):
+    first = words[0].lower() if words else ""
+    gerund = {first[:-3], first[:-3] + "e", first[:-4]} if first.endswith("ing") else set()
+    if len(words) > 4 or len(words) >= 3 and ({first} | gerund) & set(verbs):
         return []
     letters = re.sub(r"[^a-z]", "", name.lower())
     stems = {v: v[:-1] if v.endswith("e") else v for v in verbs}
