@@ -607,6 +607,8 @@ def test_draft_postings_a_degree_offered_after_or_is_another_path(line, kinds):
     ("Start date in Spring 2027 is required.", []),
     ("Travel to Oracle Park events is required.", []),
     ("An Epic journey is required.", []),
+    # ... nor an acronym of two meanings among names that are no tools
+    ("Knowledge of employment law, including FMLA, ADA, FLSA and Title VII.", []),
 ])
 def test_draft_postings_a_tool_named_by_a_word_counts_as_the_tool(line, ids):
     items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
@@ -676,3 +678,30 @@ def test_draft_postings_a_duty_is_a_verb_and_what_it_acts_on(line, verbs, object
 def test_draft_postings_a_list_of_tools_is_never_read_across_its_commas(line, ids):
     items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
     assert [i.id for i in items] == ids
+
+
+@pytest.mark.parametrize("sentence, duties", [
+    # the role's duties said in the third person are duties, one per clause ...
+    ("The Manager advises supervisors on corrective action; administers FMLA leave requests; and coordinates "
+     "annual open enrollment.", ["duty.advise_supervisor", "duty.administer_request", "duty.coordinate_enrollment"]),
+    ("The HR Manager also maintains the employee handbook.", ["duty.maintain_handbook"]),
+    # ... not what others do, the role it serves as, or whom it reports to
+    ("The team builds dashboards for the leadership.", []),
+    ("The incumbent serves as an IT Project Manager for the bureau.", []),
+    ("Reporting to the Associate Vice President, the Manager leads the office.", []),
+])
+def test_draft_postings_duties_said_of_the_role(sentence, duties):
+    items = draft_items(f"HR Manager\nPosition Summary\n{sentence}\n")[0]
+    assert [i.id for i in items if i.category == "duties"] == duties
+
+
+@pytest.mark.parametrize("heading, line, skill", [
+    # a trait the candidate is asked for ...
+    ("About you", "A collaborative team player.", "soft.teamwork"),
+    ("About you", "Strong leadership skills.", "soft.leadership"),
+    # ... not a body the word names
+    ("About you", "You prepare HR reports for the leadership team.", None),
+])
+def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, skill):
+    items = draft_items(f"HR Manager\n{heading}\n- {line}\n")[0]
+    assert [i.id for i in items if i.category == "soft_skills"] == ([skill] if skill else [])

@@ -241,7 +241,7 @@ def explain(text_or_path: str | os.PathLike) -> str:
             lines.append(f"     {item.kind:<9} {item.id}  {item.label}")
         again = [i for i in items if not made and not seg.skipped and _names_again(i, seg.text)]
         for item in again:
-            lines.append(f"     named again: {item.id}  {item.label} (drafted from an earlier sentence)")
+            lines.append(f"     named again: {item.id}  {item.label} (drafted from another sentence)")
         if not made and not again and not seg.skipped:
             lines.append("     nothing: no degree, credential, years, technology, skill or duty recognised")
     lines += [f"left out: {reason}" for reason in left_out]

@@ -7,7 +7,7 @@ import re
 from ..types import Category
 from .finders import Item
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
-from .segment import NOT_A_DUTY, said_as_duty
+from .segment import NOT_A_DUTY, said_as_duty, said_of_the_role
 from .words import GENERIC, STOP, is_verb, lemma
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
@@ -30,11 +30,12 @@ _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(?:al
 
 def duties(sentences: list[Sentence]) -> list[Item]:
     """Each responsibility (a bullet under a duties heading, "You will ...", "responsible for X, Y
-    and Z") as a verb-object pattern: its leading verbs, and the head nouns of what they act on."""
+    and Z", "The Manager advises ...") as a verb-object pattern: its leading verbs, and the head
+    nouns of what they act on."""
     items: list[Item] = []
     listed: list[bool] = []  # each item from a list's item (a bullet), not from prose
-    for s in sentences:
-        text = s.text
+    for s, text in ((whole, c) for whole in sentences for c in said_of_the_role(whole.text) or [whole.text]):
+        role = text != s.text  # a clause of "The Manager advises ...": a duty wherever it stands
         if m := _RESPONSIBLE.search(text):
             gerunds = re.findall(r"\b(\w+ing)\b", m.group(1))
             if gerunds and not re.search(r"\b(the|a|an|our|their)\b", m.group(1).split(",")[0]):
@@ -60,7 +61,8 @@ def duties(sentences: list[Sentence]) -> list[Item]:
                 continue  # "You'll join our product team", "You will excel in a fast-paced team"
         elif m := _EXPERIENCE_IN.match(text):
             text = m.group(1)  # "Experience in leading teams ...": the duty is what was done
-        elif not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) and not opens_duty(s):
+        elif not role and not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) \
+                and not opens_duty(s):
             continue
         if _KNOWLEDGE.match(text):
             continue  # "Working knowledge of HRIS systems": what one knows, not a duty one does
@@ -81,8 +83,10 @@ def shorten(text: str, limit: int) -> str:
 
 
 #: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
-#: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one).
-_NOUN_BEFORE_TO = frozenset({"access", "exposure", "commitment", "adherence", "proximity", "attention"})
+#: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one); and "Reporting
+#: to the CFO" names whom the hire answers to ("Report results to the board" is a duty).
+_NOUN_BEFORE_TO = frozenset({"access", "exposure", "commitment", "adherence", "proximity", "attention", "report",
+                             "reports", "reporting"})
 
 
 #: What a duty's object ends before: a time ("every month", "each quarter") or a second clause
@@ -101,6 +105,8 @@ def _duty(text: str, s: Sentence) -> Item | None:
         return None  # "Own the monthly close" is a duty; "our own", "the" open none
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
+    if lemma(lower[0]) == "serve" and lower[1:2] == ["as"]:
+        return None  # "Serves as an IT Project Manager", "Serve as the main contact": a role, not a deed
     verbs, i = [lemma(lower[0])], 1
     # "Design, build and test APIs": verbs go on while a comma or "and" follows the last one.
     while i + 1 < len(lower) and lower[i] in (",", "and", "&", "or") and lower[i + 1] not in STOP and len(verbs) < 4:
@@ -140,7 +146,7 @@ def _duty(text: str, s: Sentence) -> Item | None:
         patterns.append(done)
     named = done or patterns[0]
     ident = f"duty.{named['verbs'][0]}_{re.sub(r'[^a-z0-9]+', '_', named['objects'][0])}"
-    return Item(ident, Category.DUTIES, shorten(text, 90), s.kind_at(0, len(s.text)), s.text,
+    return Item(ident, Category.DUTIES, shorten(text[:1].upper() + text[1:], 90), s.kind_at(0, len(s.text)), s.text,
                 {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
                  "mention_strength": 0.7, "patterns": patterns})
 

@@ -261,11 +261,13 @@ def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 #: After a trait's word, the place or body it describes, through at most three more describing
 #: words: "a trusted, effective civilian workforce", "a collaborative and innovative culture".
 #: Traits of the candidate are followed by skills, a person or nothing ("trusted advisor",
-#: "collaborative team player", "communication skills in a fast-paced environment").
+#: "collaborative team player", "communication skills in a fast-paced environment"). A body the
+#: word names is no trait either: "HR reports for the leadership team".
 _DESCRIBES_PLACE = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?!(?:skills?|abilit(?:y|ies)|in|to|with|within|for|of|"
-                              r"on|at|a|an|the|as)\b)[a-z][a-z-]*){0,3}?,?\s+(?:workforce|environment|culture|"
+                              r"on|at|a|an|the|as)\b)[a-z][a-z-]*){0,3}?,?\s+(?:(?:workforce|environment|culture|"
                               r"workplace|organi[sz]ation|company|agency|atmosphere|setting|community|government|"
-                              r"mission)s?\b", re.I)
+                              r"mission)s?\b|(?:team|group|committee|council)s?\b(?!\s*(?:player|member|spirit|"
+                              r"-?oriented|work)))", re.I)
 
 
 _TRAIT = re.compile(r"\b(skills?|ability|abilities|able to|strong|excellent|proven|demonstrated|-oriented|oriented|"

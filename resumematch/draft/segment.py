@@ -67,6 +67,24 @@ def said_as_duty(text: str) -> bool:
     return bool(m) and m.group(1).lower() not in NOT_A_DUTY
 
 
+#: The role as a sentence's subject: "The Manager advises ...", "The incumbent also maintains ...".
+_ROLE_SUBJECT = re.compile(r"^(?:the|this)\s+(?:[A-Za-z/&-]+\s+){0,3}?(?:incumbent|candidate|hire|selectee|employee|"
+                           r"individual|person|position|manager|director|supervisor|specialist|coordinator|analyst|"
+                           r"accountant|generalist|officer|administrator|assistant|associate|controller|recruiter|"
+                           r"engineer|developer|nurse|technician|partner|lead)\s+(?:also\s+)?(?=[a-z]+s\b)", re.I)
+
+
+def said_of_the_role(text: str) -> list[str]:
+    """The duties a sentence gives the role in the third person ("The Manager advises supervisors
+    on ...; administers FMLA requests; and ensures compliance with ..."), one per clause between
+    semicolons, each opening with its verb; [] for any other sentence."""
+    m = _ROLE_SUBJECT.match(text)
+    verb = re.match(r"[a-z]+", text[m.end():]) if m else None
+    if not verb or lemma(verb.group()) == verb.group() or not is_verb(lemma(verb.group())):
+        return []
+    return [c for c in (re.sub(r"^and\s+", "", c.strip()) for c in text[m.end():].split(";")) if c]
+
+
 def _orders_a_duty(text: str, heading: str) -> bool:
     """Whether ``text``, under a duties heading, opens with a verb ("Conduct background checks on new
     hires", "Administering medical benefits", "Ensures compliance with ...") or says whose duty it is
@@ -180,13 +198,13 @@ def _dash_items(text: str) -> list[str]:
 
 def skip_reason(text: str, heading: str) -> str:
     """Why an item asks nothing of a candidate ("legal", "benefits", "application", "company"), or ""."""
-    duty = said_as_duty(text) or _orders_a_duty(text, heading)
+    duty = said_as_duty(text) or _orders_a_duty(text, heading) or bool(said_of_the_role(text))
     for reason, pattern in SKIP_RULES:
         if pattern.search(text) and not (duty and reason in _NOT_FOR_DUTIES):
             return reason
     if _COMPANY.search(text) and not re.search(r"\b(you|your|candidate|applicant)\b", text, re.I):
         return "company"
-    if re.match(r"^about\b", heading, re.I) and not re.match(
+    if re.match(r"^about\b(?!\s+you\b)", heading, re.I) and not re.match(
             r"^about (this|the) (position|role|job)", heading, re.I) and not _CANDIDATE.search(text):
         return "company"
     return ""

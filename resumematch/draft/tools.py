@@ -53,13 +53,18 @@ _LIST_GAP = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b)\s*(?:or\s+|and\s+)?")
 _SEASONS = frozenset({"spring", "summer", "fall", "winter"})
 
 
-def _named_as_tool(sentence: str, start: int, end: int, listed: bool) -> bool:
+def _named_as_tool(sentence: str, start: int, end: int, listed: bool, capitals: bool) -> bool:
     """Whether a name the catalogue marks ambiguous ("SAP", "Workday", "Oracle", "Epic") is the tool
     where a posting writes it: after what introduces a tool ("Experience with SAP"), before what a
     tool is ("SAP experience", "Workday HCM"), or in a list with a tool the catalogue knows
-    (``listed``: "ADP, Workday or Paychex"); never a season ("in Spring 2027")."""
-    if sentence[start:end].lower() in _SEASONS:
+    (``listed``: "ADP, Workday or Paychex"); never a season ("in Spring 2027"). An acronym of two
+    meanings ("ADA": the Ada language, the disabilities act) only in such a list, unless the
+    catalogue marks it ``capitals`` ("SAP")."""
+    written = sentence[start:end]
+    if written.lower() in _SEASONS:
         return False
+    if written.isupper() and not capitals:
+        return listed  # "knowledge of employment law, including FMLA, ADA, FLSA"
     return listed or bool(_INTRODUCED.search(sentence[:start]) or _TOOL_NOUN_AFTER.match(sentence[end:]))
 
 
@@ -103,7 +108,8 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
             listed = any(plain[j] and _LIST_GAP.fullmatch(s.text[min(end, b):max(start, a)])
                          for j, (a, b, _, _) in enumerate(found) if j != k)
-            if not plain[k] and not _named_as_tool(s.text, start, end, listed):
+            if not plain[k] and not _named_as_tool(s.text, start, end, listed,
+                                                   catalog.technology.named_in_capitals(text)):
                 continue  # "Strong Outlook on growth", "Spring 2027": the everyday word
             if marker and marker.end() <= start < clause_end:
                 if ref not in (r for r, _ in examples):
