@@ -491,3 +491,26 @@ def cpa() -> Screener:
     from resumematch import draft_model
 
     return Screener(draft_model("Senior Accountant\nRequirements\n- CPA is required\n"), as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def investigations() -> Screener:
+    """A drafted role that asks for experience conducting employee relations investigations."""
+    from resumematch import draft_model
+
+    return Screener(draft_model("HR Manager\nRequirements\n- Experience conducting employee relations "
+                                "investigations.\n"), as_of=AS_OF)
+
+
+@pytest.mark.parametrize("line, met", [
+    # a duty's action named by its noun is shown by its verb with what it is about ...
+    ("• Investigated employee relations complaints and recommended corrective action", True),
+    ("• Conducted employee relations investigations for 400 staff", True),
+    # ... not by the verb about something else, nor by the light verb alone
+    ("• Investigated theft incidents with store security", False),
+    ("• Conducted fitness assessments for new members", False),
+])
+def test_claims_a_duty_named_by_its_action_noun(investigations, line, met):
+    card = investigations.score_text(resume("EXPERIENCE", line)).scorecard
+    duty = next(r for r in card.strengths if r.startswith("duty."))
+    assert (card.strength(duty) > 0) is met

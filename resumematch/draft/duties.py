@@ -8,7 +8,7 @@ from ..types import Category
 from .finders import Item
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
 from .segment import NOT_A_DUTY, said_as_duty, said_of_the_role
-from .words import GENERIC, STOP, is_verb, lemma
+from .words import GENERIC, STOP, VAGUE, is_verb, lemma
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
@@ -176,11 +176,15 @@ def _done_by_its_noun(verbs: list[str], rest: list[str]) -> dict | None:
         return None
     words = [w.lower() for w in rest]
     at = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "on")), None)
-    nouns = [w for w in words[:at] if w.isalpha() and w not in STOP] if at else []
+    if at is None:  # "Conduct employee relations investigations": what the action is about comes before it
+        end = next((i for i, w in enumerate(words) if w in _PHRASE_ENDS or not w.isalpha() and w != "-"), len(words))
+        nouns = [w for w in words[:end] if w.isalpha() and w not in STOP]
+        about = [lemma(w) for w in nouns[:-1] if w not in GENERIC | VAGUE | _WHEN and len(w) > 2]
+        action = _action(lemma(nouns[-1])) if nouns and nouns[-1] not in _NOT_NOUNS else None
+        return {"verbs": [action], "objects": about[:4], "max_gap": 4} if action and about else None
+    nouns = [w for w in words[:at] if w.isalpha() and w not in STOP]
     head = lemma(nouns[-1]) if nouns and nouns[-1] not in _NOT_NOUNS and not nouns[-1].endswith(("ed", "ly")) else ""
-    action = next((head[: len(head) - len(end)] + add for end, adds in _NOMINAL for add in adds
-                   if head.endswith(end) and len(head) - len(end) >= 3 and is_verb(head[: len(head) - len(end)] + add)),
-                  None)
+    action = _action(head)
     if action is None:
         return None
     # the head noun of each phrase it acts on: "of assigned balance sheet accounts and payroll ledgers"
@@ -198,6 +202,14 @@ def _done_by_its_noun(verbs: list[str], rest: list[str]) -> dict | None:
     if not targets:
         return None
     return {"verbs": [action], "objects": list(dict.fromkeys(targets))[:4], "max_gap": 4}
+
+
+def _action(head: str) -> str | None:
+    """The verb a noun names an action of ("reconciliation" -> reconcile, "investigation" ->
+    investigate, "analysis" -> analyze), else None."""
+    return next((head[: len(head) - len(end)] + add for end, adds in _NOMINAL for add in adds
+                 if head.endswith(end) and len(head) - len(end) >= 3 and is_verb(head[: len(head) - len(end)] + add)),
+                None)
 
 
 #: Words before "to" or "of" that are no action's noun: "activities according to the calendar".

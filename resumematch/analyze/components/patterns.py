@@ -43,13 +43,12 @@ def own_verbs(name: str, verbs: Iterable[str]) -> list[str]:
     "Budgeting", "research" for "Research"); not a verb that only shows it ("supervise", "broker").
     None for a duty written out with its object ("Support external auditors during the annual
     audit", "leading teams and projects associated with ..."; a name of more than four words, or
-    an order of three or more that opens with the verb's bare or -ing form, "Manage the HRIS",
-    "conducting employee relations investigations"): its verb alone ("Supported the service
+    an order of three or more that opens with the verb's bare form or any -ing form, "Manage the
+    HRIS", "conducting employee relations investigations"): its verb alone ("Supported the service
     desk", "Conducted fitness assessments") is no deed of it."""
     words = name.split()
     first = words[0].lower() if words else ""
-    gerund = {first[:-3], first[:-3] + "e", first[:-4]} if first.endswith("ing") else set()
-    if len(words) > 4 or len(words) >= 3 and ({first} | gerund) & set(verbs):
+    if len(words) > 4 or len(words) >= 3 and (first in set(verbs) or first.endswith("ing")):
         return []
     letters = re.sub(r"[^a-z]", "", name.lower())
     stems = {v: v[:-1] if v.endswith("e") else v for v in verbs}
