@@ -514,3 +514,27 @@ def test_claims_a_duty_named_by_its_action_noun(investigations, line, met):
     card = investigations.score_text(resume("EXPERIENCE", line)).scorecard
     duty = next(r for r in card.strengths if r.startswith("duty."))
     assert (card.strength(duty) > 0) is met
+
+
+_OFFICE = ("name: office\ntitle: Office Manager\nversion: 1\ncategory_weights: {technical_skills: 10}\nrequirements:\n"
+           "  - id: tech.office\n    catalog: tech.microsoft_office_software\n    kind: required\n    weight: 1\n"
+           "    source: posting\n")
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory) -> Analyzer:
+    """A model asking Microsoft Office."""
+    return _analyzer_of(tmp_path_factory, "office", _OFFICE)
+
+
+@pytest.mark.parametrize("line, found", [
+    # a suite is shown by any of its parts, named as the tool ...
+    ("• Built Excel workbooks for the month-end close", True),
+    ("• Drafted board minutes in Microsoft Word", True),
+    ("• Used Microsoft Office daily", True),
+    # ... not by the everyday words the parts are named by
+    ("• Excel at building relationships with vendors", False),
+    ("• Wrote the annual Economic Outlook report", False),
+])
+def test_claims_a_suite_is_shown_by_its_parts(office, line, found):
+    assert bool(counted(office.analyze(resume("EXPERIENCE", line)), "tech.office")) is found

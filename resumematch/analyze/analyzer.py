@@ -202,7 +202,10 @@ class Analyzer:
                 continue  # read for the periods' kind alone (``initial_settings``)
             start, end = starts[f.start], ends[f.end - 1]
             status = f.status
-            if (f.req_id and status == FindingStatus.MENTIONED and f.method in _PHRASE_METHODS
+            # a tool's everyday-word name the context has read as the tool ("Built Excel workbooks")
+            # names the tool, however many trades use it: no generic word
+            tool = f.category == Category.TECHNICAL_SKILLS and f.needs_context
+            if (f.req_id and status == FindingStatus.MENTIONED and f.method in _PHRASE_METHODS and not tool
                     and reader.is_generic(text[start:end], f.name)):
                 status = FindingStatus.GENERIC
             entities.append(Entity(

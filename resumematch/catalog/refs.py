@@ -229,9 +229,12 @@ def _requirement(req: dict, index: int, lookup: _Lookup, held: dict[str, str]) -
             patterns += [p.model_dump() for p in entry.patterns]
             out.setdefault("mention_strength", lookup.catalog.skills.mention_strength)
         else:
-            # a name that is also an everyday word ("Excel") counts only where it reads as the tool
-            aliases += [t.text for t in entry.terms] + list(entry.same_as)
-            context += [t.text for t in entry.terms if t.ambiguous]
+            # a name that is also an everyday word ("Excel") counts only where it reads as the tool;
+            # a suite is shown by any of its parts ("Excel" for Microsoft Office)
+            by_name = lookup.catalog.technology.by_name
+            for tech in (entry, *(by_name[p] for p in entry.parts)):
+                aliases += [t.text for t in tech.terms] + list(tech.same_as)
+                context += [t.text for t in tech.terms if t.ambiguous]
     local = list(req.get("aliases") or [])
     out["aliases"] = _merge(aliases, local)
     if context or req.get("context_only"):

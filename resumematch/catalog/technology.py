@@ -49,8 +49,9 @@ class Technology(Frozen):
     ``commodities`` are UNSPSC codes, the one most occupations file it under first; ``hot`` is
     O*NET's Hot Technology mark (set when any occupation marks it); ``in_demand`` counts the
     occupations that mark it In Demand; ``occupations`` are the O*NET-SOC codes that list it.
-    ``aliases``, ``ambiguous`` (the name is also an ordinary word: "Go", "R", "Slack") and
-    ``same_as`` (other O*NET names for the same thing) are ours.
+    ``aliases``, ``ambiguous`` (the name is also an ordinary word: "Go", "R", "Slack"),
+    ``same_as`` (other O*NET names for the same thing) and ``parts`` (the technologies of a suite,
+    any of which shows it: Excel shows Microsoft Office) are ours.
     """
 
     name: str = Field(min_length=1)
@@ -62,6 +63,7 @@ class Technology(Frozen):
     ambiguous: bool = False
     why: str = ""
     same_as: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -76,6 +78,7 @@ class Curated(Frozen):
     ambiguous: bool = False
     why: str = ""
     same_as: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
 
 
 class CuratedFile(Frozen):
@@ -101,9 +104,9 @@ class TechnologyCatalog(Frozen):
         for tech in self.technologies:
             unknown = [c for c in tech.commodities if c not in commodities]
             unknown += [o for o in tech.occupations if o not in occupations]
-            unknown += [n for n in tech.same_as if n not in names or n == tech.name]
+            unknown += [n for n in (*tech.same_as, *tech.parts) if n not in names or n == tech.name]
             if unknown:
-                raise ValueError(f"{tech.name!r}: unknown commodity, occupation or same_as {unknown}")
+                raise ValueError(f"{tech.name!r}: unknown commodity, occupation, same_as or parts {unknown}")
         owners: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         for tech in self.technologies:
             for term in tech.terms:
