@@ -538,3 +538,19 @@ def office(tmp_path_factory) -> Analyzer:
 ])
 def test_claims_a_suite_is_shown_by_its_parts(office, line, found):
     assert bool(counted(office.analyze(resume("EXPERIENCE", line)), "tech.office")) is found
+
+
+@pytest.mark.parametrize("line, met", [
+    # knowledge a posting names is shown by its name in the resume ...
+    ("• Prepared monthly financial statements in accordance with GAAP", True),
+    ("• Administered FMLA leave and ADA accommodation requests", True),
+    # ... not by a resume that never names it
+    ("• Prepared monthly sales reports for the regional manager", False),
+])
+def test_claims_knowledge_a_posting_names(line, met):
+    from resumematch import draft_model
+
+    screener = Screener(draft_model("Senior Accountant\nRequirements\n- Solid working knowledge of US GAAP.\n"
+                                    "- Knowledge of employment law, including FMLA, ADA, FLSA.\n"), as_of=AS_OF)
+    card = screener.score_text(resume("EXPERIENCE", line)).scorecard
+    assert (max(card.strength("skill.us_gaap"), card.strength("skill.employment_law")) > 0) is met

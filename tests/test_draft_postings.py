@@ -611,7 +611,7 @@ def test_draft_postings_a_degree_offered_after_or_is_another_path(line, kinds):
     ("Knowledge of employment law, including FMLA, ADA, FLSA and Title VII.", []),
 ])
 def test_draft_postings_a_tool_named_by_a_word_counts_as_the_tool(line, ids):
-    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.id.startswith("tech.")]
     assert [i.id for i in items] == ids
 
 
@@ -705,3 +705,22 @@ def test_draft_postings_duties_said_of_the_role(sentence, duties):
 def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, skill):
     items = draft_items(f"HR Manager\n{heading}\n- {line}\n")[0]
     assert [i.id for i in items if i.category == "soft_skills"] == ([skill] if skill else [])
+
+
+@pytest.mark.parametrize("line, ident, aliases", [
+    # knowledge asked by name is a requirement met by its name, its acronym or the examples given ...
+    ("Solid working knowledge of US GAAP.", "skill.us_gaap", ["US GAAP", "GAAP"]),
+    ("Demonstrated knowledge of employment law, including FMLA, ADA, FLSA and Title VII.", "skill.employment_law",
+     ["employment law", "FMLA", "ADA", "FLSA", "Title VII"]),
+    ("Knowledge of federal and state employment laws and regulations.", "skill.employment_laws",
+     ["employment laws", "employment law"]),
+    ("Familiarity with Agile methodologies.", "skill.agile_methodologies",
+     ["Agile methodologies", "Agile methodology", "Agile"]),
+    # ... not a topic too general to tell a trade, nor a tool (the tools finder's)
+    ("Knowledge of our products and services.", None, None),
+    ("Knowledge of company policies and regulations.", None, None),
+    ("Knowledge of SAP.", None, None),
+])
+def test_draft_postings_knowledge_of_a_named_topic(line, ident, aliases):
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.id.startswith("skill.")]
+    assert [(i.id, i.fields["aliases"]) for i in items] == ([(ident, aliases)] if ident else [])

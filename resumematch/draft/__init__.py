@@ -25,6 +25,7 @@ from .alternatives import settle
 from .duties import duties
 from .experience import ROLE_NOUNS, experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills
+from .knowledge import knowledge
 from .posting import DUTY_HEADINGS, Sentence, heading_kind, is_heading, read_posting, segments, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
 from .tools import technologies
@@ -106,7 +107,8 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
     if not years and (terms := relevant_terms(title, [])):
         # The title names an occupation: jobs in it are what makes experience relevant.
         block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
-    found += years + technologies(parts, catalog) + internship(parts) + soft_skills(parts, catalog) + duties(parts)
+    found += years + technologies(parts, catalog) + knowledge(parts, catalog) + internship(parts) \
+        + soft_skills(parts, catalog) + duties(parts)
     if block and _names_occupation(title) and not any(i.category == Category.EXPERIENCE and not i.left_out
                                                        for i in found):
         # A posting for an occupation asks for experience in it, named in words or not: who has

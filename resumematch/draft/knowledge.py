@@ -1,0 +1,92 @@
+"""Knowledge a posting asks for by name: "Solid working knowledge of US GAAP", "Knowledge of
+employment law, including FMLA, ADA, FLSA and Title VII", "Familiarity with HRIS systems".
+
+The topic is what follows "knowledge of" (or "understanding of", "familiarity with" ...) up to the
+clause's end, split at commas and "and"/"or"; a part counts when it tells a line of work apart
+(``specific``): an acronym ("GAAP", "HRIS"), a rare word ("payroll"), or a compound of two words or
+more ("employment law"), with the describing words that say nothing of the topic taken off
+("federal and state employment laws" is employment law; "regulations" alone is too common). Names
+given as examples of it ("including FMLA, ADA, FLSA and Title VII") show it too. A topic the
+catalogue knows as a tool is the tools finder's ("knowledge of SAP").
+"""
+
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+from ..catalog import Catalog
+from ..types import Category
+from .finders import Item, add
+from .posting import Sentence
+from .words import GENERIC, STOP, VAGUE, VAGUE_HEADS, lemma
+
+_KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise)\s+(?:of|in|with)\s+"
+                    r"(?:the\s+)?(?P<what>[^.;:()]+)", re.I)
+#: What names examples of the topic: "including FMLA, ADA", "such as GAAP".
+_EXAMPLES = re.compile(r",?\s*\b(?:including|such as|e\.g\.,?|for example,?|especially|particularly)\s+", re.I)
+#: A single word this common in general English (wordfreq's Zipf scale) is too general to be a topic
+#: alone: "regulations" 4.5, "principles" 4.3; "payroll" 3.5 is not.
+_ALONE = 4.0
+
+
+def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """One technical-skills item per sentence that asks for knowledge of a topic it names."""
+    items: list[Item] = []
+    for s in sentences:
+        m = _KNOWS.search(s.text)
+        if not m:
+            continue
+        what = m.group("what")
+        ex = _EXAMPLES.search(what)
+        topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b|/", what[:ex.start()] if ex else what))
+                  if t and not catalog.technology.lookup(t)]
+        if not topics:
+            continue
+        examples = [e.strip() for e in re.split(r",|\band\b|\bor\b", what[ex.end():]) if e.strip()] if ex else []
+        examples = [e for e in examples if e[:1].isupper() and len(e.split()) <= 3]
+        aliases = list(dict.fromkeys(a for t in topics for a in _spellings(t))) + examples
+        label = "Knowledge of " + ", ".join(topics[:-1]) + (" and " if len(topics) > 1 else "") + topics[-1]
+        ident = "skill." + re.sub(r"[^a-z0-9]+", "_", topics[0].lower()).strip("_")
+        add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], s.kind_at(m.start(), m.end()), s.text,
+                        {"aliases": aliases}))
+    return items
+
+
+def _topic(part: str) -> str:
+    """The topic a part of the knowledge's object names, or "": its words with the describing words
+    before them and a general head after them taken off ("federal and state employment laws" ->
+    "employment laws", "HRIS systems" -> "HRIS")."""
+    words = re.findall(r"[A-Za-z][A-Za-z.&'-]*", part)
+    while words and words[0].lower() in STOP | VAGUE | GENERIC | {"working"}:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC:
+        words = words[:-1]
+    if not words or len(words) > 4:
+        return ""
+    if len(words) == 1:
+        word = words[0]
+        acronym = word.isupper() and len(word) >= 2
+        return word if acronym or zipf_frequency(word.lower(), "en") < _ALONE and word.lower() not in GENERIC else ""
+    return " ".join(words) if not any(w.lower() in STOP for w in words) else ""
+
+
+#: Heads that name a kind of knowledge, not its topic: "Agile methodologies" is Agile.
+_KIND_HEADS = frozenset({"methodologies", "methodology", "methods", "principles", "practices", "concepts",
+                         "standards", "techniques", "frameworks", "framework", "rules", "regulations", "laws"})
+
+
+def _spellings(topic: str) -> list[str]:
+    """The topic as written and with its last word in its dictionary form ("employment laws" ->
+    "employment law"), an acronym at its end alone ("US GAAP" -> "GAAP"), and a name before a
+    head that names a kind of knowledge alone ("Agile methodologies" -> "Agile")."""
+    words = topic.split()
+    out = [topic]
+    if not words[-1].isupper() and lemma(words[-1]) != words[-1].lower():
+        out.append(" ".join([*words[:-1], lemma(words[-1])]))
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 3:
+        out.append(words[-1])
+    if len(words) == 2 and words[-1].lower() in _KIND_HEADS and words[0][:1].isupper():
+        out.append(words[0])
+    return out
