@@ -554,3 +554,21 @@ def test_claims_knowledge_a_posting_names(line, met):
                                     "- Knowledge of employment law, including FMLA, ADA, FLSA.\n"), as_of=AS_OF)
     card = screener.score_text(resume("EXPERIENCE", line)).scorecard
     assert (max(card.strength("skill.us_gaap"), card.strength("skill.employment_law")) > 0) is met
+
+
+@pytest.mark.parametrize("line, met", [
+    # a field named alone, or after a word that is no part of its name ...
+    ("Bachelor of Science : Management , 2012", True),
+    ("B.S. Degree Accounting , 2012", True),
+    # ... not the last word of another field's name
+    ("Bachelor of Science : Construction Management , 2012", False),
+    ("Bachelor of Science : Nursing Administration , 2012", False),
+])
+def test_claims_a_field_is_never_the_tail_of_another_fields_name(line, met):
+    from resumematch import draft_model
+
+    model = draft_model("HR Manager\nRequirements\n- Bachelor's degree in human resources, business "
+                        "administration, accounting or a related field.\n")
+    degree = next(r.id for r in model.requirements if r.category == "degree")
+    card = Screener(model, as_of=AS_OF).score_text(resume("EDUCATION", line)).scorecard
+    assert (card.strength(degree) == 1.0) is met

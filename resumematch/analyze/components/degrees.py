@@ -84,6 +84,9 @@ _NOT_A_MAJOR = frozenset({"minor", "minors", "major", "exchange", "semester", "c
                           "track", "abroad", "coursework", "certificate"})
 _LEVEL_NOISE = re.compile(r"[\s.-]")
 _FIELD_WORD = re.compile(r"[A-Za-z0-9+#&.'’-]+")
+#: Capitalised words before a field that are no part of its name: "B.S. Degree Accounting".
+_NOT_PART = frozenset({"degree", "honors", "honours", "hons", "program", "programme", "major", "double", "joint",
+                       "dual", "science", "arts", "in", "of", "and"})
 
 
 def _norm(text: str) -> str:
@@ -247,7 +250,7 @@ class DegreeFinder(StatefulComponent):
         firsts = [*range(3), *([major] if named else [])]
         keys, ends = [], []
         for n in range(min(7, len(words)), 0, -1):
-            for i in (i for i in firsts if i <= len(words) - n):
+            for i in (i for i in firsts if i <= len(words) - n and not self._inside_a_name(rest, words, i)):
                 chunk = rest[words[i].start():words[i + n - 1].end()]
                 key = _norm(chunk)
                 exact = self.fields.get(chunk if chunk.isupper() else key)
@@ -257,6 +260,16 @@ class DegreeFinder(StatefulComponent):
                     keys.append(key)
                     ends.append(offset + words[i + n - 1].end())
         return self._fuzzy_field(keys, ends) if fuzzy else (None, 0, 0.0)
+
+    @staticmethod
+    def _inside_a_name(rest: str, words: list[re.Match], i: int) -> bool:
+        """Whether the words from ``words[i]`` on end a longer capitalised name: "Construction
+        Management" is no Management (a business field); "Degree Accounting" is accounting."""
+        if i == 0:
+            return False
+        prev = words[i - 1].group()
+        return (prev[:1].isupper() and not prev.isupper() and prev.lower() not in _NOT_PART
+                and not rest[words[i - 1].end():words[i].start()].strip())
 
     def _fuzzy_field(self, keys: list[str], ends: list[int]) -> tuple[str | None, int, float]:
         """The field that one of ``keys`` (ending at ``ends``) matches best, or (None, 0, 0.0); of
