@@ -659,6 +659,8 @@ def _duty_patterns(line: str) -> list[dict]:
      ["prepare", "review"], ["reconciliation"]),
     # ... not at more objects joined by "and"
     ("Prepare budgets and cash flow forecasts", ["prepare"], ["budget", "forecast"]),
+    # a light verb's noun names an action only when made from its verb, and "ad hoc" is how, not what
+    ("Perform ad hoc analysis and special projects as requested", ["perform"], ["analysis", "project"]),
 ])
 def test_draft_postings_a_duty_is_a_verb_and_what_it_acts_on(line, verbs, objects):
     patterns = _duty_patterns(line)
@@ -666,6 +668,7 @@ def test_draft_postings_a_duty_is_a_verb_and_what_it_acts_on(line, verbs, object
         assert patterns == []
     else:
         assert patterns[0]["verbs"] == verbs and patterns[0]["objects"] == objects
+        assert not any(p["verbs"] == ["project"] or "hoc" in p["objects"] for p in patterns)
 
 
 @pytest.mark.parametrize("line, ids", [

@@ -177,10 +177,13 @@ def _done_by_its_noun(verbs: list[str], rest: list[str]) -> dict | None:
     words = [w.lower() for w in rest]
     at = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "on")), None)
     if at is None:  # "Conduct employee relations investigations": what the action is about comes before it
-        end = next((i for i, w in enumerate(words) if w in _PHRASE_ENDS or not w.isalpha() and w != "-"), len(words))
+        end = next((i for i, w in enumerate(words) if w in _PHRASE_ENDS or w in ("and", "or")
+                    or not w.isalpha() and w != "-"), len(words))
         nouns = [w for w in words[:end] if w.isalpha() and w not in STOP]
-        about = [lemma(w) for w in nouns[:-1] if w not in GENERIC | VAGUE | _WHEN and len(w) > 2]
-        action = _action(lemma(nouns[-1])) if nouns and nouns[-1] not in _NOT_NOUNS else None
+        about = [lemma(w) for w in nouns[:-1] if w not in GENERIC | VAGUE | _WHEN | _HOW and len(w) > 2]
+        head = lemma(nouns[-1]) if nouns and nouns[-1] not in _NOT_NOUNS else ""
+        # only a noun made from its verb ("investigation", "evaluation", "analysis") names an action
+        action = _action(head) if head.endswith(("tion", "sion", "ment", "ysis", "ance", "ence", "al")) else None
         return {"verbs": [action], "objects": about[:4], "max_gap": 4} if action and about else None
     nouns = [w for w in words[:at] if w.isalpha() and w not in STOP]
     head = lemma(nouns[-1]) if nouns and nouns[-1] not in _NOT_NOUNS and not nouns[-1].endswith(("ed", "ly")) else ""
@@ -210,6 +213,11 @@ def _action(head: str) -> str | None:
     return next((head[: len(head) - len(end)] + add for end, adds in _NOMINAL for add in adds
                  if head.endswith(end) and len(head) - len(end) >= 3 and is_verb(head[: len(head) - len(end)] + add)),
                 None)
+
+
+#: Words that say how a duty is done, not what it is about: "ad hoc analysis", "special projects".
+_HOW = frozenset({"ad", "hoc", "special", "additional", "other", "related", "routine", "regular", "periodic",
+                  "timely", "accurate"})
 
 
 #: Words before "to" or "of" that are no action's noun: "activities according to the calendar".
