@@ -384,11 +384,11 @@ def test_draft_alternatives_are_the_sentences_beside_the_or():
     """Without marked paths ("A)", "B)"), the alternatives are the sentences either side of the
     line of "or": what follows them is asked of everyone, as written."""
     model = draft_model("Staff Accountant\n\nMinimum Qualifications\nBachelor's degree in accounting is required.\nOR\n"
-                        "Four years of accounting experience.\nProficiency in Microsoft Excel is required.\n"
+                        "Four years of accounting experience.\nProficiency in QuickBooks is required.\n"
                         "Must possess a valid CPA license.\n")
     by_id = {r.id: r for r in model.requirements}
     assert by_id["degree.bachelor_accounting"].satisfied_by.experience_years == 4
-    assert by_id["cert.cpa"].kind == Kind.REQUIRED and by_id["tech.microsoft_excel"].kind == Kind.REQUIRED
+    assert by_id["cert.cpa"].kind == Kind.REQUIRED and by_id["tech.intuit_quickbooks"].kind == Kind.REQUIRED
 
 
 def test_draft_a_path_that_asks_a_degree_too_offers_no_experience_instead():

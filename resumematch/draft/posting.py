@@ -109,7 +109,7 @@ def opens_duty(s: Sentence) -> bool:
     word = first.group(0).lower()
     if word.endswith("ed") and lemma(word) != word:
         return False  # "Advanced SQL skills": a participle opening a list item describes, it does not do
-    if re.match(r"\s*[,/]\s*[A-Z]", s.text[first.end():]):
+    if re.match(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]", s.text[first.end():]):
         return False  # "Excel, Word and Tableau": a list of names ("Design, build and test APIs" is of verbs)
     inflected = word.endswith(("ing", "s")) and lemma(word) != word
     return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(

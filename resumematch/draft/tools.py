@@ -68,6 +68,11 @@ def _named_as_tool(sentence: str, start: int, end: int, listed: bool, capitals: 
     return listed or bool(_INTRODUCED.search(sentence[:start]) or _TOOL_NOUN_AFTER.match(sentence[end:]))
 
 
+#: After a list's first name, the next: "Excel, Word", "Excel or Google Sheets" ("Design and build"
+#: joins verbs).
+_NAMES_FOLLOW = re.compile(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]")
+
+
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft", "an
 #: ERP system (Epicor, SAP, Oracle, NetSuite or similar)".
 _EXAMPLES = re.compile(r"(?<![\w-])(?:such as|e\.g\.,?|for example,?|like)\s|"
@@ -104,7 +109,7 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         for k, (start, end, text, tech) in enumerate(found):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text) \
-                    and not re.match(r"\s*[,/]\s*[A-Z]", s.text[end:]):
+                    and not _NAMES_FOLLOW.match(s.text[end:]):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
             listed = any(plain[j] and _LIST_GAP.fullmatch(s.text[min(end, b):max(start, a)])
                          for j, (a, b, _, _) in enumerate(found) if j != k)
@@ -133,7 +138,27 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                             s.text, {"catalog": refs if len(refs) > 1 else refs[0]},
                             note="Named as examples of a kind of tool: any of them meets it, and preferred, as "
                                  "others the posting does not list may do."))
+    everyday = _everyday(catalog)
+    for item in items:
+        refs = item.fields["catalog"] if isinstance(item.fields["catalog"], list) else [item.fields["catalog"]]
+        if item.kind == Kind.REQUIRED and set(refs) <= everyday:
+            item.kind = Kind.PREFERRED
+            item.note = ("A tool most trades use (O*NET lists it for more than half of all occupations): asked "
+                         "of everyone, it separates no one, so it is preferred; make it required if you screen "
+                         "by it. " + item.note).strip()
     return items
+
+
+#: A tool O*NET lists for more than this share of all occupations is an everyday office tool
+#: (Excel 93%, Microsoft Office 88%, Word 85%, PowerPoint and Outlook 68%; web browsers 47%, SAP 30%).
+EVERYDAY_SHARE = 0.5
+
+
+def _everyday(catalog: Catalog) -> set[str]:
+    """The references of the catalogue technologies most trades use ("tech.microsoft_excel")."""
+    techs = catalog.technology
+    return {f"tech.{tech_slug(t.name)}" for t in techs.technologies
+            if len(t.occupations) > EVERYDAY_SHARE * len(techs.occupations)}
 
 
 def _runs(sentence: str, named: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
