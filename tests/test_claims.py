@@ -572,3 +572,22 @@ def test_claims_a_field_is_never_the_tail_of_another_fields_name(line, met):
     degree = next(r.id for r in model.requirements if r.category == "degree")
     card = Screener(model, as_of=AS_OF).score_text(resume("EDUCATION", line)).scorecard
     assert (card.strength(degree) == 1.0) is met
+
+
+@pytest.mark.parametrize("line, met", [
+    # fields of human resources' own study meet "human resources, business administration, or a related field" ...
+    ("Master of Arts : Industrial/Organizational Psychology , 2014", True),
+    ("Bachelor of Science : Organizational Leadership , 2012", True),
+    ("Bachelor of Science : Labor Relations , 2011", True),
+    # ... psychology at large or another field does not
+    ("Bachelor of Arts : Psychology , 2010", False),
+    ("Bachelor of Science : Nursing , 2010", False),
+])
+def test_claims_fields_related_to_human_resources(line, met):
+    from resumematch import draft_model
+
+    model = draft_model("HR Manager\nRequirements\n- Bachelor's degree in human resources, business administration, "
+                        "or a related field.\n")
+    degree = next(r.id for r in model.requirements if r.category == "degree")
+    card = Screener(model, as_of=AS_OF).score_text(resume("EDUCATION", line)).scorecard
+    assert (card.strength(degree) == 1.0) is met

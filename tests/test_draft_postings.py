@@ -741,3 +741,15 @@ def test_draft_postings_an_everyday_tool_is_never_required(line, kind):
     items = [i for i in draft_items(f"Bookkeeper\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
     assert [str(i.kind) for i in items] == [kind]
     assert ("most trades use" in items[0].note) is (kind == "preferred")
+
+
+@pytest.mark.parametrize("line, fields", [
+    # a field the catalogue writes with a slash stays whole ...
+    ("Master's degree in human resources, industrial/organizational psychology or a related field.",
+     ["human resources", "industrial/organizational psychology"]),
+    # ... any other slash lists fields
+    ("Bachelor's degree in Statistics/Mathematics.", ["Statistics", "Mathematics"]),
+])
+def test_draft_postings_a_field_written_with_a_slash(line, fields):
+    (degree,) = [i for i in draft_items(f"HR Manager\nPreferred\n- {line}\n")[0] if i.category == "degree"]
+    assert degree.fields["degree"]["fields"][:len(fields)] == fields

@@ -17,12 +17,18 @@ from .posting import DUTY_HEADINGS, Sentence, opens_duty
 YEARS_NAMED = re.compile(r"(\d+)\s*\+?\s*(?:additional\s+)?years?")
 
 
-def _listed(text: str) -> list[str]:
+def _listed(text: str, known=None) -> list[str]:
     """The items of a list written out ("business administration, finance, or public
-    administration"; "Statistics/Mathematics"), each without its article."""
-    parts = re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", text)
-    return [re.sub(r"^(?:(?:a|an|the)\s+|(?:such as|including|e\.g\.,?)\s+)+", "", p.strip(" ,"), flags=re.I)
-            for p in parts if p.strip(" ,")]
+    administration"; "Statistics/Mathematics"), each without its article; an item the catalogue
+    knows with its slash (``known``: "industrial/organizational psychology") stays whole."""
+    parts = [q for p in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", text)
+             for q in ([p] if known is not None and "/" in p and known(_bare(p)) else p.split("/"))]
+    return [_bare(p) for p in parts if p.strip(" ,")]
+
+
+def _bare(item: str) -> str:
+    """A list's item without its article or what introduces it ("a", "such as")."""
+    return re.sub(r"^(?:(?:a|an|the)\s+|(?:such as|including|e\.g\.,?)\s+)+", "", item.strip(" ,"), flags=re.I)
 
 
 #: The fields a "related field" clause names ("a related field such as finance or economics").
@@ -139,12 +145,12 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
         after = re.sub(r"^\s*:", " in", s.text[hits[-1][1]:])
         named = _FIELDS_AFTER.match(after)
-        fields = _listed(named.group(1)) if named else []
+        fields = _listed(named.group(1), deg.field) if named else []
         # "a bachelor's degree in Accounting, or a bachelor's degree in Finance": each degree's fields
         for (_, end, *_), (start, *_) in zip(hits, hits[1:]) if fields else ():  # a degree of no field asks any
             between = re.sub(r",?\s*\b(?:or|and)\s*(?:an?\s*)?$", "", s.text[end:start], flags=re.I)
             if between != s.text[end:start] and (other := _FIELDS_AFTER.match(between)):
-                fields = list(dict.fromkeys(_listed(other.group(1)) + fields))
+                fields = list(dict.fromkeys(_listed(other.group(1), deg.field) + fields))
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
         fields = [f for f in fields if 1 < len(f) < 60 and f.lower() not in ("a", "an", "the") and not deg.level_of(f)]
@@ -160,7 +166,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         # "a related field such as business administration, finance, or public administration":
         # those fields, not every field of their family (project management, hospitality ...)
         such = _SUCH_AS.search(s.text) if related else None
-        examples = [f for f in _listed(such.group(1)) if deg.field(f)] if such else []
+        examples = [f for f in _listed(such.group(1), deg.field) if deg.field(f)] if such else []
         if examples:
             spec["fields"] = list(dict.fromkeys(fields + examples))
         elif related or not fields:
