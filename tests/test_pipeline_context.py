@@ -47,6 +47,10 @@ def test_context_certification_status(analyzer, line, status, counts):
     ("Project Manager, Fabrikam, 2018 - 2020\n- Supervised the intern program", "intern", "not_own"),
     ("IT Intern, Contoso, May 2014 - Aug 2014\n- Supported the service desk", "Intern", "own"),
     ("Summer internship at Contoso (Jun 2013 - Aug 2013)", "internship", "own"),
+    # a capitalised field before "Intern" is the intern's own title, not a deed done to one
+    ("Project Management Intern, Contoso, May 2014 - Aug 2014", "Intern", "own"),
+    ("Recruiting Intern, Contoso, May 2014 - Aug 2014", "Intern", "own"),
+    ("Project Manager, Fabrikam, 2018 - 2020\n- Hired and mentored one Marketing Intern", "Intern", "not_own"),
 ])
 def test_context_internship_own_or_not(analyzer, body, text, status):
     assert statuses(analyzer.analyze(resume("EXPERIENCE", body)), "internship") == [(text, status)]
@@ -130,3 +134,15 @@ def test_context_other_findings_are_mentioned(analyzer, line, status):
 def test_context_internship_heading_alone_is_no_internship(analyzer, body):
     analysis = analyzer.analyze("Jane Doe\njane.doe@example.com\n\n" + body)
     assert analysis.internships == 0
+
+
+@pytest.mark.parametrize("heading, met", [
+    # a dated entry under an Internships heading is an internship, whatever its title says ...
+    ("INTERNSHIPS", True),
+    # ... the same entry under the experience is a job
+    ("EXPERIENCE", False),
+])
+def test_context_an_entry_under_internships_meets_the_internship(analyzer, heading, met):
+    analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\n{heading}\nContoso Ltd, Denver, CO\n"
+                                "June 2019 - August 2019\n- Built dashboards for the PMO\n")
+    assert bool([e for e in analysis.found("internship") if e.counts]) is met

@@ -142,6 +142,10 @@ def initial_settings(model: RequirementModel, as_of: dt.date) -> dict[str, dict]
                                   "as_of": as_of.isoformat()}}
 
 
+#: How far before an entry's dates its title and its own words may stand (characters).
+_ENTRY_REACH = 300
+
+
 def asks_internship(model: RequirementModel) -> bool:
     """Whether the model asks for an internship: then an intern's months are that, not work, and the
     words that name one are its requirement's, not read for the periods' kind alone."""
@@ -167,6 +171,20 @@ class Analyzer:
         self.model = model if isinstance(model, RequirementModel) else load_model(model)
         self.as_of = as_of or dt.date.today()
         self.nlp = build_pipeline(self.model, self.as_of)
+
+    def _held_by_section(self, periods: list[dict], entities: list[Entity], document: Document | None) -> list[Entity]:
+        """An entry under an Internships heading is an internship, whatever its title says ("Acme
+        Corp, June - August 2019"): where no finding of its own says so, its dates are the evidence
+        of each internship requirement of the model, as what the candidate did."""
+        asked = [r for r in self.model.requirements if r.category == Category.INTERNSHIP]
+        own = [e.start for e in entities if e.category == Category.INTERNSHIP and e.status == FindingStatus.OWN]
+        return [Entity(category=Category.INTERNSHIP, id=r.id, name=r.label, text=p["text"], method=Method.EVIDENCE,
+                       score=1.0, status=FindingStatus.OWN, section="internships",
+                       page=document.page_of(p["offset"]) if document else 1, start=p["offset"],
+                       end=p["offset"] + len(p["text"]))
+                for p in periods if p["kind"] == PeriodKind.INTERNSHIP and p["section"] == "internships"
+                and not any(p["offset"] - _ENTRY_REACH <= at <= p["offset"] + len(p["text"]) for at in own)
+                for r in asked]
 
     @property
     def _asks_internship(self) -> bool:
@@ -226,6 +244,7 @@ class Analyzer:
                                         for e in reader.employers(p["title"])))
         fit = reader.fit(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
                          tuple((info.get("name") or "").split()), employers)
+        entities += self._held_by_section(raw, entities, document)
         own_internships = {e.start for e in entities
                            if e.category == Category.INTERNSHIP and e.status == FindingStatus.OWN}
         return Analysis(

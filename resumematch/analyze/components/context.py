@@ -58,6 +58,13 @@ def _in_capitals(written: str) -> bool:
     return written.isupper() and load_catalog().technology.named_in_capitals(written)
 
 
+def _title_run(words: str) -> bool:
+    """Whether the words before "Intern" are a run of capitalised words: the intern's own title
+    ("Project Management Intern", "Recruiting Intern"), not a deed ("Supervised a summer intern")."""
+    run = words.split()
+    return bool(run) and all(w[:1].isupper() or w in ("&", "and", "of") for w in run)
+
+
 #: "Intern" naming what someone else's job is about: "Campus and Intern Recruiter", "Internship
 #: Program Coordinator", "Reviewed intern timesheets".
 _INTERN_MODIFIES = re.compile(r"\s+(?:program\w*\s+(?:coordinator|manager|director|lead|specialist|administrator)|"
@@ -136,8 +143,9 @@ class ContextClassifier(Component):
             word = text[start:end].lower()
             if word.endswith("s") and not word.endswith("ss") and word not in ("internships",):
                 return FindingStatus.NOT_OWN
-            if _MANAGED_INTERNS.search(before) or _INTERN_MODIFIES.match(text, end):
-                return FindingStatus.NOT_OWN
+            managed = _MANAGED_INTERNS.search(before)
+            if managed and not _title_run(before[managed.start():]) or _INTERN_MODIFIES.match(text, end):
+                return FindingStatus.NOT_OWN  # "Supervised a summer intern"; not "Project Management Intern"
             return FindingStatus.OWN
         if f.category == Category.TECHNICAL_SKILLS and f.needs_context:
             return tool_status(text, start, end, line_start, line_end, section_at(doc, start),
