@@ -54,7 +54,9 @@ def test_draft_recovers_the_hand_written_model_from_the_seed_article():
     ("Requirements\n- PMP certification", Kind.REQUIRED),
     ("Nice to have\n- PMP certification", Kind.PREFERRED),
     ("Qualifications\n- PMP certification is a plus", Kind.PREFERRED),
-    ("Qualifications\n- PMP certification", Kind.PREFERRED),
+    ("Qualifications\n- PMP certification", Kind.REQUIRED),
+    ("What you'll bring\n- PMP certification", Kind.REQUIRED),
+    ("Skills\n- PMP certification", Kind.PREFERRED),
     ("Qualifications\n- You must hold a PMP certification", Kind.REQUIRED),
     ("Preferred: PMP certification", Kind.PREFERRED),
 ])

@@ -120,7 +120,7 @@ def test_draft_postings_skip_company_benefits_and_legal_text(sentence, reason):
     ("Qualifications\n- SQL is essential\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
     ("Qualifications\n- Essential: SQL\n", {"tech.structured_query_language_sql": Kind.REQUIRED}),
     # ... not for what it describes
-    ("Qualifications\n- SQL reporting for essential, mission-driven services\n",
+    ("Skills\n- SQL reporting for essential, mission-driven services\n",
      {"tech.structured_query_language_sql": Kind.PREFERRED}),
     # a cue closing a phrase of its own after a comma is that phrase's ...
     ("Requirements\n- 5+ years of progressive accounting experience, public accounting a plus\n",

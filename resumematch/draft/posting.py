@@ -121,9 +121,19 @@ def heading_kind(heading: str) -> Kind | None:
     found = [m.group(1).lower() for m in _CUE.finditer(heading)]
     if any(c in PREFERRED_CUES for c in found):
         return Kind.PREFERRED
-    if any(c in REQUIRED_CUES for c in found) or re.search(r"\b(requirements?|must[- ]haves?)\b", heading, re.I):
+    if any(c in REQUIRED_CUES for c in found) or re.search(r"\b(requirements?|must[- ]haves?)\b", heading, re.I) \
+            or _ASKS.fullmatch(heading.strip().rstrip(":").strip()):
         return Kind.REQUIRED
     return None
+
+
+#: Headings over what the job asks of everyone, with no cue word: "Qualifications", "What you'll
+#: bring", "What you need", "Education", "Experience" (a list a posting prefers is headed so:
+#: "Preferred qualifications", "Nice to have").
+_ASKS = re.compile(r"(?:(?:job|position|basic|key)\s+)?qualifications?|what you(?:'ll|’ll| will)?\s+(?:need|bring)|"
+                   r"what you have|what we(?:'re|’re| are) looking for|education|experience|"
+                   r"education(?:,)? (?:and|&) experience|experience (?:and|&) education|"
+                   r"(?:skills|experience),? (?:and|&) (?:qualifications|experience|skills)", re.I)
 
 
 class _Text(HTMLParser):

@@ -35,7 +35,8 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
     lines = [
         f"# Requirement model drafted by `resumematch draft-model` from {origin}.",
         "# Each requirement quotes the posting's sentence as its source; its kind comes from the posting's",
-        "# own cues (must, required, minimum -> required; everything else -> preferred) and its weight from",
+        "# own cues (must, required, minimum, or a heading such as Qualifications -> required; everything else",
+        "# -> preferred) and its weight from",
         f"# its kind ({', '.join(f'{k} {w}' for k, w in KIND_WEIGHTS.items() if k != Kind.BONUS)}). Review before use:",
         "# ids are the ranked CSV's columns. See docs/models.md.",
         f"name: {_value(name)}",
