@@ -719,6 +719,7 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
      ["employment laws", "employment law"]),
     ("Familiarity with Agile methodologies.", "skill.agile_methodologies",
      ["Agile methodologies", "Agile methodology", "Agile"]),
+    ("Knowledge of A/P and A/R processes.", "skill.a_p", ["A/P", "A/R"]),
     # ... not a topic too general to tell a trade, nor a tool (the tools finder's)
     ("Knowledge of our products and services.", None, None),
     ("Knowledge of company policies and regulations.", None, None),
@@ -753,3 +754,15 @@ def test_draft_postings_an_everyday_tool_is_never_required(line, kind):
 def test_draft_postings_a_field_written_with_a_slash(line, fields):
     (degree,) = [i for i in draft_items(f"HR Manager\nPreferred\n- {line}\n")[0] if i.category == "degree"]
     assert degree.fields["degree"]["fields"][:len(fields)] == fields
+
+
+@pytest.mark.parametrize("line, ids", [
+    # a slash between two names parts them ...
+    ("PHR/SHRM-CP preferred.", ["cert.phr_or_shrm_cp"]),
+    ("Experience with SAP/Oracle.", ["tech.sap_software_or_oracle_software"]),
+    # ... while a name written with a slash is read whole
+    ("Oracle PL/SQL experience required.", ["tech.oracle_pl_sql"]),
+])
+def test_draft_postings_a_slash_between_names(line, ids):
+    items = draft_items(f"HR Manager\nRequirements\n- {line}\n")[0]
+    assert [i.id for i in items if i.category in ("certification", "technical_skills")] == ids

@@ -82,15 +82,27 @@ class Item:
     left_out: bool = False  # found, but not drafted: ``note`` says why
 
 
+#: A slash between two names in one word: "PHR/SHRM-CP", "SAP/Oracle" (a run of words still reads
+#: "PL/SQL" whole).
+_NAMES_SLASH = re.compile(r"(?<=[A-Za-z0-9+#])/(?=[A-Z0-9])")
+
+
 def spans(sentence: str, max_words: int = 7) -> list[tuple[int, int, str]]:
     """Every run of up to ``max_words`` words: (start, end, text), longest first at each start."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    words = [(a, b) for m in _WORD.finditer(sentence) for a, b in _parts(m, sentence)]
     out = []
     for i in range(len(words)):
         for j in range(min(len(words), i + max_words), i, -1):
             start, end = words[i][0], words[j - 1][1]
             out.append((start, end, sentence[start:end]))
     return out
+
+
+def _parts(m: re.Match, sentence: str) -> list[tuple[int, int]]:
+    """The word ``m`` as (start, end) pieces: split at a slash between names (``_NAMES_SLASH``)."""
+    cuts = [c.start() for c in _NAMES_SLASH.finditer(sentence, m.start(), m.end())]
+    bounds = [m.start(), *(x for c in cuts for x in (c, c + 1)), m.end()]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
 
 def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, str, object]]:

@@ -40,7 +40,7 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             continue
         what = m.group("what")
         ex = _EXAMPLES.search(what)
-        topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b|/", what[:ex.start()] if ex else what))
+        topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b", what[:ex.start()] if ex else what))
                   if t and not catalog.technology.lookup(t)]
         if not topics:
             continue
@@ -58,10 +58,10 @@ def _topic(part: str) -> str:
     """The topic a part of the knowledge's object names, or "": its words with the describing words
     before them and a general head after them taken off ("federal and state employment laws" ->
     "employment laws", "HRIS systems" -> "HRIS")."""
-    words = re.findall(r"[A-Za-z][A-Za-z.&'-]*", part)
+    words = re.findall(r"[A-Za-z][A-Za-z.&'/-]*", part)
     while words and words[0].lower() in STOP | VAGUE | GENERIC | {"working"}:
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC:
+    while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC | _WAY_HEADS:
         words = words[:-1]
     if not words or len(words) > 4:
         return ""
@@ -72,6 +72,8 @@ def _topic(part: str) -> str:
     return " ".join(words) if not any(w.lower() in STOP for w in words) else ""
 
 
+#: Heads that name the way work is done, not its topic: "A/R processes" is A/R.
+_WAY_HEADS = frozenset({"process", "processes", "procedures", "functions", "activities", "operations", "workflows"})
 #: Heads that name a kind of knowledge, not its topic: "Agile methodologies" is Agile.
 _KIND_HEADS = frozenset({"methodologies", "methodology", "methods", "principles", "practices", "concepts",
                          "standards", "techniques", "frameworks", "framework", "rules", "regulations", "laws"})
