@@ -766,3 +766,23 @@ def test_draft_postings_a_field_written_with_a_slash(line, fields):
 def test_draft_postings_a_slash_between_names(line, ids):
     items = draft_items(f"HR Manager\nRequirements\n- {line}\n")[0]
     assert [i.id for i in items if i.category in ("certification", "technical_skills")] == ids
+
+
+@pytest.mark.parametrize("text, title", [
+    # the title is the part of the first line that names an occupation, not the employer or the board ...
+    ("Senior Accountant - Tallgrass Renewables - Greenhouse\nAbout us\n", "Senior Accountant"),
+    ("Fieldstone Robotics - HR Generalist\nAbout us\n", "HR Generalist"),
+    ("Accountant | Remote\nAbout us\n", "Accountant"),
+    # ... a title without such parts stays whole, and a greeting names none
+    ("Human Resources Department Manager\nRiverbend Community College\n", "Human Resources Department Manager"),
+    ("Hi there, I hope this finds you well! My client, a manufacturer, needs a Senior Accountant with five "
+     "years of experience and a CPA.", ""),
+])
+def test_draft_postings_the_title_is_the_part_naming_an_occupation(text, title):
+    assert posting_title(text) == title
+
+
+def test_draft_postings_html_inline_tags_keep_their_spaces():
+    from resumematch.draft.posting import html_to_text
+    html = "<p>We seek a <strong>Senior Accountant</strong> to join. <b>3+ years</b> of experience (required)</p>"
+    assert "a Senior Accountant to join. 3+ years of experience" in html_to_text(html)

@@ -74,8 +74,15 @@ def posting_title(text: str) -> str:
             sentence and len(first.split()) <= 12):
         return ""  # the posting opens with "Requirements" or a sentence: it names no title
     first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
+    if re.match(r"(?i)(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b", first):
+        return ""  # a recruiter's email opening "Hi there, I hope ..." names no title
     if (code := _POST_CODE.search(first)) and code.start() > 0:  # a code opening the line names the job ("F-16 ...")
         first = first[:code.start()].strip()
+    parts = [p for p in re.split(r"\s+[-–—|]\s+|\s*\|\s*", first) if p.strip()]
+    if len(parts) > 1 and len(first.split()) <= 16:
+        # "Senior Accountant - Tallgrass Renewables - Greenhouse", "Fieldstone Robotics - HR Generalist":
+        # the part that names an occupation, not the employer's or the job board's
+        first = next((p for p in parts if _names_occupation(p)), parts[0])
     words = []
     for word in first.split():
         if words and (word.lower().strip("(),:") in _TITLE_STOP or not (word[:1].isupper() or word[:1] in "(&/-"

@@ -157,8 +157,10 @@ class _Text(HTMLParser):
             self.parts.append(":\n" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else "\n")
 
     def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(" ".join(data.split()) if data.strip() else " ")
+        if not self._skip:  # inline tags keep the spaces around them: "a <strong>Senior Accountant</strong> to"
+            core = " ".join(data.split())
+            self.parts.append((" " if data[:1].isspace() else "") + core + (" " if core and data[-1:].isspace() else "")
+                              if core else " ")
 
 
 def html_to_text(html: str) -> str:
