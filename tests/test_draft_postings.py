@@ -786,3 +786,15 @@ def test_draft_postings_html_inline_tags_keep_their_spaces():
     from resumematch.draft.posting import html_to_text
     html = "<p>We seek a <strong>Senior Accountant</strong> to join. <b>3+ years</b> of experience (required)</p>"
     assert "a Senior Accountant to join. 3+ years of experience" in html_to_text(html)
+
+
+@pytest.mark.parametrize("line, label", [
+    # what the years are in ends before "with" ...
+    ("At least 5 years of experience in accounting with at least 3 of those in a manufacturing environment.",
+     "5+ years of accounting"),
+    # ... and a tool after "experience with" is what they are in
+    ("3+ years of experience with NetSuite.", "3+ years of NetSuite"),
+])
+def test_draft_postings_what_the_years_are_in(line, label):
+    items = draft_items(f"Senior Accountant\nRequirements\n- {line}\n")[0]
+    assert next(i.label for i in items if i.id == "experience.years") == label

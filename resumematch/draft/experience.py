@@ -27,8 +27,9 @@ _QUALIFIERS = re.compile(r"^(?:(?:professional|relevant|related|progressive(?:ly
                          r"work|full-time|paid|proven|demonstrated|post-degree|specialized|additional|prior|"
                          r"recent|successful|combined|total|general|applicable|equivalent|qualifying)\s+)+", re.I)
 #: Where X ends: the words after these are context, not what the experience is in.
-_X_END = re.compile(r",|;|\(| or | and | in a | in an | within | with a | at a | at the | that | which | who | "
-                    r"equivalent| to | for | including | such as | preferably | preferred| required| is | are ", re.I)
+_X_END = re.compile(r",|;|\(| or | and | in a | in an | within | with | at a | at the | at least | that | which | "
+                    r"who | equivalent| to | for | including | such as | preferably | preferred| required| is | are ",
+                    re.I)
 #: Seniority and grade words in a title, which say nothing of the occupation.
 _SENIORITY = re.compile(r"\b(senior|sr|junior|jr|lead|principal|staff|chief|head|entry[- ]level|mid[- ]level|"
                         r"associate|assistant|trainee|intern|i{1,3}|iv|[0-9]+)\b\.?", re.I)
