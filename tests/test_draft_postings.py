@@ -491,6 +491,7 @@ def test_draft_postings_a_duty_naming_checks_or_benefits_is_no_legal_text(senten
     # "required" describing a duty's noun asks nothing ...
     ("Maintain required postings and training records", "preferred"),
     ("Complete required training on the HRIS", "preferred"),
+    ("Attend board meetings and make presentations as required", "preferred"),
     # ... said of what is asked, it does
     ("QuickBooks is required", "required"),
     ("Required skills: QuickBooks and Tableau", "required"),

@@ -35,7 +35,8 @@ _ESSENTIAL = (r"essential(?!\s*,?\s+(?!(?:to|for|in|and|or|that|skills?|requirem
               r"experience|knowledge)\b)[a-z])")
 #: So with "required": "SQL is required", "Required skills", "(required)"; not "keep required postings
 #: up to date", "complete required training", a duty's noun.
-_REQUIRED = (r"required(?!\s*,?\s+(?!(?:to|for|in|and|or|by|that|skills?|requirements?|qualifications?|criteria|"
+_REQUIRED = (r"(?<!\bas )(?<!\bif )(?<!\bwhen )(?<!\bwhere )"  # "makes presentations as required": when asked
+             r"required(?!\s*,?\s+(?!(?:to|for|in|and|or|by|that|skills?|requirements?|qualifications?|criteria|"
              r"experience|knowledge|education|degrees?|certifications?|licen[cs]es?|competenc\w+)\b)[a-z])")
 _CUE = re.compile(r"\b(" + "|".join({"essential": _ESSENTIAL, "required": _REQUIRED}.get(c, re.escape(c))
                                     for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
