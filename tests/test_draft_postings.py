@@ -463,8 +463,13 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
      ["tech.workday_software_or_lawson_erp_or_oracle_peoplesoft"], "preferred"),
     ("Experience with BI tools such as Tableau, Looker, and Power BI.",
      ["tech.tableau_or_google_looker_analytics_or_microsoft_power_bi"], "preferred"),
+    ("Proficient with HRIS and timekeeping systems (Workday, ADP, UKG) is required.",
+     ["tech.workday_software_or_adp_software_or_ultimate_software_ultipro"], "preferred"),
+    ("Sage Intacct or a similar ERP is required.", ["tech.intacct_erp"], "preferred"),
     # ... tools asked by name are each asked, also after the examples' end
     ("Python and SQL are required.", ["tech.python", "tech.structured_query_language_sql"], "required"),
+    ("Experience with UKG and Sage Intacct is required.", ["tech.ultimate_software_ultipro", "tech.intacct_erp"],
+     "required"),
     ("Build reports, for example dashboards, and proficiency in SQL and Python is required.",
      ["tech.structured_query_language_sql", "tech.python"], "required"),
     ("Experience with SQL-like query languages and Python is required.", ["tech.python"], "required"),
@@ -799,3 +804,11 @@ def test_draft_postings_html_inline_tags_keep_their_spaces():
 def test_draft_postings_what_the_years_are_in(line, label):
     items = draft_items(f"Senior Accountant\nRequirements\n- {line}\n")[0]
     assert next(i.label for i in items if i.id == "experience.years") == label
+
+
+def test_draft_postings_examples_end_at_a_new_clause():
+    """", and you are ..." opens a clause of its own: the tool in it is asked apart from the examples."""
+    items = draft_items("Analyst\nRequirements\n- Experience with an HRIS such as ADP or Paylocity, and you are "
+                        "comfortable with QuickBooks.\n")[0]
+    kinds = {i.id: str(i.kind) for i in items if i.category == "technical_skills"}
+    assert kinds == {"tech.adp_software_or_paylocity_web_pay": "preferred", "tech.intuit_quickbooks": "required"}

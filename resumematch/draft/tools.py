@@ -68,6 +68,9 @@ def _named_as_tool(sentence: str, start: int, end: int, listed: bool, capitals: 
     return listed or bool(_INTRODUCED.search(sentence[:start]) or _TOOL_NOUN_AFTER.match(sentence[end:]))
 
 
+#: What makes a tool an example of its kind: "NetSuite or another ERP system", "Sage Intacct or a
+#: similar ERP", "ADP or equivalent".
+_OR_SIMILAR = re.compile(r"\s*,?\s*or\s+(?:an?\s+|any\s+)?(?:similar|comparable|equivalent|other|another)\b", re.I)
 #: After a list's first name, the next: "Excel, Word", "Excel or Google Sheets" ("Design and build"
 #: joins verbs).
 _NAMES_FOLLOW = re.compile(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]")
@@ -76,7 +79,8 @@ _NAMES_FOLLOW = re.compile(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]")
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft", "an
 #: ERP system (Epicor, SAP, Oracle, NetSuite or similar)".
 _EXAMPLES = re.compile(r"(?<![\w-])(?:such as|e\.g\.,?|for example,?|like)\s|"
-                       r"\((?=[^()]*\b(?:or similar|or equivalent|or other|etc\.?)\s*\))", re.I)
+                       r"\((?=[^()]*\b(?:or similar|or equivalent|or other|etc\.?)\s*\))|"
+                       r"\b(?:systems?|software|platforms?|tools?|HRIS|HCM|ERP|ATS|applications?|packages?)\s*\(", re.I)
 #: Where the examples end: "such as Tableau or Power BI, and Python required" names Python apart.
 _EXAMPLES_END = re.compile(r"[.;)]|,\s*and\b|\s(?:is|are)\s+(?:required|preferred)|$", re.I)
 
@@ -86,8 +90,8 @@ def _examples_end(text: str, start: int) -> int:
     before it ("such as Tableau, Looker, and Power BI" is one list; "such as Tableau or Power BI,
     and Python required" is not)."""
     for m in _EXAMPLES_END.finditer(text, start):
-        if m.group().startswith(",") and "," in text[start:m.start()]:
-            continue  # a serial comma
+        if m.group().startswith(",") and "," in text[start:m.start()] and re.match(r"\s*[A-Z0-9]", text[m.end():]):
+            continue  # a serial comma ("Tableau, Looker, and Power BI"; not ", and you are comfortable ...")
         return m.start()
     return len(text)
 
@@ -124,6 +128,9 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         for run in _runs(s.text, named):
             refs = list(dict.fromkeys(ref for *_, ref in run))
             kind = s.kind_at(run[0][0], run[-1][1])
+            if _OR_SIMILAR.match(s.text, run[-1][1]):  # "Sage Intacct or a similar ERP": an example of a kind
+                examples += [(r, t) for (*_, t, r) in run if r not in (e for e, _ in examples)]
+                continue
             if len(refs) == 1:
                 add(items, Item(refs[0], Category.TECHNICAL_SKILLS, run[0][2], kind, s.text, {"catalog": refs[0]}))
                 continue
