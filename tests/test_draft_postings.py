@@ -812,3 +812,18 @@ def test_draft_postings_examples_end_at_a_new_clause():
                         "comfortable with QuickBooks.\n")[0]
     kinds = {i.id: str(i.kind) for i in items if i.category == "technical_skills"}
     assert kinds == {"tech.adp_software_or_paylocity_web_pay": "preferred", "tech.intuit_quickbooks": "required"}
+
+
+@pytest.mark.parametrize("lines, years", [
+    # a job board's form of years, what they are in first ...
+    ("Experience:\n- Accounting: 4 years (Required)\n- NetSuite: 1 year (Preferred)\n",
+     {"experience.years": ("4+ years of Accounting", "required"), "experience.netsuite": ("1+ years of NetSuite",
+                                                                                          "preferred")}),
+    # ... and not a time of day or a date
+    ("Schedule:\n- Monday to Friday: 8 hours shift\n", {}),
+])
+def test_draft_postings_years_in_a_job_boards_form(lines, years):
+    items = draft_items(f"Senior Accountant\n{lines}")[0]
+    got = {i.id: (i.label, str(i.kind)) for i in items if i.category == "experience" and i.id != "experience.role_years"
+           and not i.label.startswith("Years of work")}
+    assert got == years

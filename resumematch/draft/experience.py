@@ -22,6 +22,9 @@ from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
 _YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
                     r"(?:or more\s+)?(?:full[- ]time\s+)?"
                     r"(?:years?|yrs?)['’]?\s+(?:of\s+)?((?:(?!\d+\+?\s*(?:years?|yrs?)\b)[^.;]){0,90})", re.I)
+#: Years written after what they are in, as job boards list them: "Accounting: 3 years (Required)".
+_X_YEARS = re.compile(r"^(?:experience\s*:\s*)?([A-Za-z][A-Za-z0-9 &/+#.'-]{1,40}?)\s*:\s*(\d+)\s*\+?\s*"
+                      r"(?:years?|yrs?)\b", re.I)
 #: Words before X that say nothing of what it is ("professional", "progressively responsible").
 _QUALIFIERS = re.compile(r"^(?:(?:professional|relevant|related|progressive(?:ly)?|responsible|direct|hands-on|"
                          r"work|full-time|paid|proven|demonstrated|post-degree|specialized|additional|prior|"
@@ -149,6 +152,10 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
                 comma = s.text.find(",", m.start(3), m.end())  # what follows a comma has its own cues
                 kind = s.kind_at(m.start(), m.end() if comma < 0 else comma)
                 found.setdefault(x.lower(), []).append((years, s, m, x, kind))
+        # a job board's form: "Accounting: 3 years (Required)", "Experience: Payroll: 1 year (Preferred)"
+        if (m := _X_YEARS.match(s.text)) and 0 < int(m.group(2)) <= 30:
+            x = subject(m.group(1))
+            found.setdefault(x.lower(), []).append((int(m.group(2)), s, m, x, s.kind_at(0, len(s.text))))
     if not found:
         return [], {}
     groups = sorted(found.values(), key=lambda g: (max(f[4] == Kind.REQUIRED for f in g), max(f[0] for f in g),
