@@ -827,3 +827,14 @@ def test_draft_postings_years_in_a_job_boards_form(lines, years):
     got = {i.id: (i.label, str(i.kind)) for i in items if i.category == "experience" and i.id != "experience.role_years"
            and not i.label.startswith("Years of work")}
     assert got == years
+
+
+@pytest.mark.parametrize("line, duties", [
+    # a name and what it is, under a heading read as duties, is the company describing itself ...
+    ("Harbor Point Logistics is a family-owned freight and warehousing company with eleven terminals.", []),
+    # ... while an order opening with a verb and a capitalised object is a duty
+    ("Review Board minutes and prepare the monthly reports.", ["duty.review_minute"]),
+])
+def test_draft_postings_a_name_and_what_it_is_is_no_duty(line, duties):
+    items = draft_items(f"Senior Accountant\nFull job description\n{line}\n")[0]
+    assert [i.id for i in items if i.category == "duties"] == duties

@@ -105,6 +105,8 @@ def _duty(text: str, s: Sentence) -> Item | None:
         return None  # "Own the monthly close" is a duty; "our own", "the" open none
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
+    if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):
+        return None  # "Harbor Point Logistics is a family-owned ...": a name and what it is, no order
     if lemma(lower[0]) == "serve" and lower[1:2] == ["as"]:
         return None  # "Serves as an IT Project Manager", "Serve as the main contact": a role, not a deed
     verbs, i = [lemma(lower[0])], 1

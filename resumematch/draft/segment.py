@@ -122,8 +122,10 @@ _COMPANY = re.compile(r"^(we|we're|we’re|our|us|at (?!least\b|a minimum\b|mini
                       r"\b(we are|we're|we’re|our (company|team|"
                       r"mission|values|culture|clients|customers|people|firm|organization)|founded in|"
                       r"headquartered)\b|\b(is|are) (a|an|the) (leading|global|world|premier|fast[- ]growing|"
-                      r"growing|innovative|trusted|top|largest|non-?profit|award)|\b(is|are) (proud|committed|"
-                      r"dedicated|recogni[sz]ed|one of the)\b|^[A-Z]{2,}\w* is responsible for", re.I)
+                      r"growing|innovative|trusted|top|largest|non-?profit|award|family[- ]owned|privately[- ]held|"
+                      r"publicly[- ]traded|employee[- ]owned|well[- ]established|established|respected|thriving)|"
+                      r"\b(is|are) (proud|committed|dedicated|recogni[sz]ed|one of the)\b|"
+                      r"^[A-Z]{2,}\w* is responsible for", re.I)
 _CANDIDATE = re.compile(r"\b(you|your|you'll|candidate|applicant|incumbent|the ideal|must|required|requires|"
                         r"preferred|qualifications?|experience|ability|skills?)\b", re.I)
 
