@@ -665,6 +665,11 @@ def _duty_patterns(line: str) -> list[dict]:
      ["prepare", "review"], ["reconciliation"]),
     # ... not at more objects joined by "and"
     ("Prepare budgets and cash flow forecasts", ["prepare"], ["budget", "forecast"]),
+    # a head naming the way work is done gives way to what it is done on; a participle's clause is no object
+    ("Lead and coordinate the monthly, quarterly and year-end close process, making sure deadlines are met",
+     ["lead", "coordinate"], ["close"]),
+    ("Improve the onboarding process for new hires", ["improve"], ["onboard"]),
+    ("Prepare journal entries, accruals and reconciliations", ["prepare"], ["entry", "accrual", "reconciliation"]),
     # a light verb's noun names an action only when made from its verb, and "ad hoc" is how, not what
     ("Perform ad hoc analysis and special projects as requested", ["perform"], ["analysis", "project"]),
 ])

@@ -8,7 +8,7 @@ from ..types import Category
 from .finders import Item
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
 from .segment import NOT_A_DUTY, said_as_duty, said_of_the_role
-from .words import GENERIC, STOP, VAGUE, is_verb, lemma
+from .words import GENERIC, STOP, VAGUE, WAY_HEADS, is_verb, lemma
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
@@ -121,7 +121,7 @@ def _duty(text: str, s: Sentence) -> Item | None:
     for k, w in enumerate(rest):
         if w.lower() in ("with", "to", "for", "in", "using", "across", "on", "by", "from", "through", "within", "that",
                          "which", "so", "while", "including", "into", "at", ".", ";", "(", "as", "per") \
-                or chunk and (w.lower() in _ENDS_OBJECT or _second_clause(rest, k)):
+                or chunk and (w.lower() in _ENDS_OBJECT or _second_clause(rest, k) or _participle_after(rest, k)):
             if chunk:
                 break
             continue
@@ -131,6 +131,9 @@ def _duty(text: str, s: Sentence) -> Item | None:
         if w.lower() in (",", "and", "or", "&"):
             # a participle after its noun modifies it: "projects associated (with ...)" is projects
             while len(current) > 1 and current[-1].lower().endswith("ed"):
+                current.pop()
+            # a head that names the way work is done: "the year-end close process" acts on the close
+            if len(current) > 1 and current[-1].lower() in WAY_HEADS and current[-2].lower() not in _WHEN | VAGUE:
                 current.pop()
             if current:
                 nouns.append(current[-1])
@@ -151,6 +154,13 @@ def _duty(text: str, s: Sentence) -> Item | None:
     return Item(ident, Category.DUTIES, shorten(text[:1].upper() + text[1:], 90), s.kind_at(0, len(s.text)), s.text,
                 {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
                  "mention_strength": 0.7, "patterns": patterns})
+
+
+def _participle_after(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a comma opening a participle's clause: ", making sure deadlines are
+    met", ", ensuring compliance" (not ", accruals", more objects)."""
+    nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+    return words[k] == "," and nxt.endswith("ing") and lemma(nxt) != nxt and is_verb(lemma(nxt))
 
 
 def _second_clause(words: list[str], k: int) -> bool:

@@ -20,7 +20,7 @@ from ..catalog import Catalog
 from ..types import Category
 from .finders import Item, add
 from .posting import Sentence
-from .words import GENERIC, STOP, VAGUE, VAGUE_HEADS, lemma
+from .words import GENERIC, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
 
 _KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise)\s+(?:of|in|with)\s+"
                     r"(?:the\s+)?(?P<what>[^.;:()]+)", re.I)
@@ -61,7 +61,7 @@ def _topic(part: str) -> str:
     words = re.findall(r"[A-Za-z][A-Za-z.&'/-]*", part)
     while words and words[0].lower() in STOP | VAGUE | GENERIC | {"working"}:
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC | _WAY_HEADS:
+    while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC | WAY_HEADS:
         words = words[:-1]
     if not words or len(words) > 4:
         return ""
@@ -72,8 +72,6 @@ def _topic(part: str) -> str:
     return " ".join(words) if not any(w.lower() in STOP for w in words) else ""
 
 
-#: Heads that name the way work is done, not its topic: "A/R processes" is A/R.
-_WAY_HEADS = frozenset({"process", "processes", "procedures", "functions", "activities", "operations", "workflows"})
 #: Heads that name a kind of knowledge, not its topic: "Agile methodologies" is Agile.
 _KIND_HEADS = frozenset({"methodologies", "methodology", "methods", "principles", "practices", "concepts",
                          "standards", "techniques", "frameworks", "framework", "rules", "regulations", "laws"})
