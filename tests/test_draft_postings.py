@@ -843,3 +843,17 @@ def test_draft_postings_years_in_a_job_boards_form(lines, years):
 def test_draft_postings_a_name_and_what_it_is_is_no_duty(line, duties):
     items = draft_items(f"Senior Accountant\nFull job description\n{line}\n")[0]
     assert [i.id for i in items if i.category == "duties"] == duties
+
+
+@pytest.mark.parametrize("heading, line, creds", [
+    # a credential a duty acts on is the staff's, not asked of the hire ...
+    ("Responsibilities", "Track nursing license and CNA certification expirations and annual TB tests", []),
+    ("Responsibilities", "Support staff pursuing their PHR certification", []),
+    # ... while one the hire keeps, one asked with a cue, or a credential's own name opening the item is asked
+    ("Responsibilities", "Maintain CPA license in good standing", ["cert.cpa"]),
+    ("Requirements", "CPA required", ["cert.cpa"]),
+    ("Certifications", "Project Management Professional (PMP) from the Project Management Institute", ["cert.pmp"]),
+])
+def test_draft_postings_a_credential_a_duty_acts_on_is_not_asked(heading, line, creds):
+    items = draft_items(f"HR Generalist\n{heading}\n- {line}\n")[0]
+    assert [i.id for i in items if i.category == "certification"] == creds

@@ -22,9 +22,10 @@ from ..errors import InputError, ModelError
 from ..model import RequirementModel
 from ..types import Category, ExperienceYears, Kind
 from .alternatives import settle
+from .credentials import credentials
 from .duties import duties
 from .experience import ROLE_NOUNS, experience, relevant_terms
-from .finders import EQUIVALENT_YEARS, Item, credentials, degrees, internship, soft_skills
+from .finders import EQUIVALENT_YEARS, Item, degrees, internship, soft_skills
 from .knowledge import knowledge
 from .posting import DUTY_HEADINGS, Sentence, heading_kind, is_heading, read_posting, segments, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug

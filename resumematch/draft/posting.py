@@ -38,7 +38,7 @@ _ESSENTIAL = (r"essential(?!\s*,?\s+(?!(?:to|for|in|and|or|that|skills?|requirem
 _REQUIRED = (r"(?<!\bas )(?<!\bif )(?<!\bwhen )(?<!\bwhere )"  # "makes presentations as required": when asked
              r"required(?!\s*,?\s+(?!(?:to|for|in|and|or|by|that|skills?|requirements?|qualifications?|criteria|"
              r"experience|knowledge|education|degrees?|certifications?|licen[cs]es?|competenc\w+)\b)[a-z])")
-_CUE = re.compile(r"\b(" + "|".join({"essential": _ESSENTIAL, "required": _REQUIRED}.get(c, re.escape(c))
+CUE = re.compile(r"\b(" + "|".join({"essential": _ESSENTIAL, "required": _REQUIRED}.get(c, re.escape(c))
                                     for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013\u00b7]\s*(?=[A-Z])|[-*\u2022\u25aa\u25cf\u2013\u00b7]|"
                      r"\d{1,2}[.)])\s+|^-(?=[A-Z])")
@@ -61,7 +61,7 @@ class Sentence:
         clause_end = self.text.find(";", end)
         clause_end = len(self.text) if clause_end < 0 else clause_end
         best: tuple[int, Kind] | None = None
-        for cue in _CUE.finditer(self.text, clause_start, clause_end):
+        for cue in CUE.finditer(self.text, clause_start, clause_end):
             if not _reaches(self.text, start, end, cue):
                 continue
             distance = cue.start() - end if cue.start() >= end else start - cue.end()
@@ -119,7 +119,7 @@ def opens_duty(s: Sentence) -> bool:
 
 def heading_kind(heading: str) -> Kind | None:
     """The kind a heading gives its items ("Required qualifications", "Nice to have"), or None."""
-    found = [m.group(1).lower() for m in _CUE.finditer(heading)]
+    found = [m.group(1).lower() for m in CUE.finditer(heading)]
     if any(c in PREFERRED_CUES for c in found):
         return Kind.PREFERRED
     if any(c in REQUIRED_CUES for c in found) or re.search(r"\b(requirements?|must[- ]haves?)\b", heading, re.I) \

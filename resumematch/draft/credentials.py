@@ -1,0 +1,89 @@
+"""Credentials: the catalogue's certifications and licences a posting names, and the ones it asks
+for without a name (a note for the reviewer, never a credential)."""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog import Catalog
+from ..types import Category, Kind
+from .finders import Item, add, matches
+from .posting import CUE, DUTY_HEADINGS, Sentence, opens_duty
+from .words import is_verb, lemma
+
+CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|\bboard\b|"
+                              r"\bexam(?:s|ination)?\b", re.I)
+#: An item that is only acronyms and a cue ("CPA preferred.", "PMP or PRINCE2 required"): they are credentials.
+_ACRONYMS_ONLY = re.compile(r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
+                            r"(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)?\.?")
+#: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
+#: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
+MAX_BRAND_LEVELS = 3
+#: Words before a credential's family that make it a kind, not a name ("a relevant certification").
+GENERIC_CREDENTIAL = frozenset({"relevant", "any", "appropriate", "related", "applicable", "industry", "a", "an",
+                                "professional", "specific", "recognized", "recognised", "similar"})
+_GENERIC_MENTION = re.compile(r"\b(?:relevant|any|appropriate|related|applicable|industry|professional|vendor|an?)\s+"
+                              r"(?:[A-Z][\w+]*\s+|IT\s+)?(?:certifications?|certificates?|credentials?|licen[cs]es?)\b",
+                              re.I)
+
+
+def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
+    """The catalogue credentials each sentence names; a credential asked for without a name
+    ("a relevant certification", "a Microsoft certification") becomes a note, never a credential."""
+    creds = catalog.credentials
+    items: list[Item] = []
+    for s in sentences:
+        if _others_credential(s):
+            continue  # "Track nursing license and CNA certification expirations": the staff's, not the hire's
+        context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading)
+                       or _ACRONYMS_ONLY.fullmatch(s.text.strip()))
+
+        def lookup(text: str, context=context, s=s):
+            found = creds.lookup(text)
+            if not found and (fam := creds.family_of(text)):
+                levels = sorted((c for c in creds.credentials if c.family == fam.id), key=lambda c: c.level)
+                before = s.text[:s.text.find(text)].split()[-1:]
+                if len(levels) > MAX_BRAND_LEVELS or before and before[0].lower() in GENERIC_CREDENTIAL:
+                    return None  # a vendor's programme or "a relevant ..." names no credential
+                found = tuple(levels[:1])
+            if not found or (creds.is_ambiguous(text) and not context):
+                return None
+            if text.islower() and len(text) <= 5:
+                return None  # "rn", "cpa" in running text are not the credential's acronym
+            return found[0]
+        hits = matches(s.text, lookup)
+        hits = [h for i, h in enumerate(hits) if h[3].id not in {x[3].id for x in hits[:i]}]
+        labels = [f"{c.name} ({c.acronyms[0].text})" if c.acronyms else c.name for *_, c in hits]
+        if len(hits) > 1 and any(re.search(r"\bor\b|/", s.text[a[1]:b[0]]) for a, b in zip(hits, hits[1:])):
+            # "a CPA or a CIA": one requirement any of them meets, of the strongest kind they are asked with
+            kinds = {s.kind_at(start, end) for start, end, *_ in hits}
+            kind = next(k for k in (Kind.REQUIRED, Kind.PREFERRED, Kind.BONUS) if k in kinds)
+            ids = [c.id for *_, c in hits]
+            add(items, Item("cert." + "_or_".join(i.split(".", 1)[1] for i in ids), Category.CERTIFICATION,
+                            " or ".join(labels), kind, s.text, {"catalog": ids}))
+            continue
+        for (start, end, _text, cred), label in zip(hits, labels):
+            add(items, Item(cred.id, Category.CERTIFICATION, label, s.kind_at(start, end), s.text,
+                            {"catalog": cred.id}))
+        if not hits and (m := _GENERIC_MENTION.search(s.text)):
+            items.append(Item("cert.unnamed", Category.CERTIFICATION, m.group(0), s.kind_at(m.start(), m.end()),
+                              s.text, left_out=True,
+                              note=f"{m.group(0)!r} names no credential: list the ones you accept, with their kind"))
+    return items
+
+
+#: Verbs of a duty that keep a credential the hire's own: "Maintain CPA licensure", "Obtain the PHR
+#: within a year".
+_OWN_CREDENTIAL_VERBS = frozenset({"maintain", "hold", "obtain", "possess", "keep", "earn", "have", "acquire"})
+
+
+def _others_credential(s: Sentence) -> bool:
+    """Whether a credential the sentence names is what a duty acts on, not what it asks of the hire: a
+    duty (a list item opening with a verb, or an item under a duties heading) with no cue of kind
+    ("Track nursing license and CNA certification expirations", "Verify employees' CPR cards")."""
+    first = re.match(r"[A-Za-z]+", s.text)
+    if not first or lemma(first.group()) in _OWN_CREDENTIAL_VERBS or CUE.search(s.text):
+        return False
+    if re.match(r"[A-Za-z]+\s+[A-Z]", s.text):
+        return False  # "Project Management Professional (PMP) and ...": a name, not an order
+    return opens_duty(s) or bool(DUTY_HEADINGS.search(s.heading)) and is_verb(lemma(first.group()))
