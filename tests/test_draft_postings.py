@@ -857,3 +857,16 @@ def test_draft_postings_a_name_and_what_it_is_is_no_duty(line, duties):
 def test_draft_postings_a_credential_a_duty_acts_on_is_not_asked(heading, line, creds):
     items = draft_items(f"HR Generalist\n{heading}\n- {line}\n")[0]
     assert [i.id for i in items if i.category == "certification"] == creds
+
+
+@pytest.mark.parametrize("line, fields", [
+    # the fields may follow the school the degree comes from ...
+    ("Bachelor's degree from an accredited college or university in human resources, public administration, "
+     "business administration or a closely related field.", ["human resources", "public administration"]),
+    ("Bachelor's degree from an accredited university in Accounting.", ["Accounting"]),
+    # ... and a degree from a school with no field after it names none
+    ("Bachelor's degree from an accredited university.", []),
+])
+def test_draft_postings_fields_after_the_school(line, fields):
+    (degree,) = [i for i in draft_items(f"HR Manager\nMinimum Qualifications\n{line}\n")[0] if i.category == "degree"]
+    assert degree.fields["degree"].get("fields", [])[:len(fields) or None] == fields

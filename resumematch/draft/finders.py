@@ -107,6 +107,9 @@ def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, s
 #: The fields named after a degree: "in Accounting", "(B.S.) in Finance or Economics", up to what
 #: ends them ("or a related field", "or equivalent", "with ...", "required").
 _FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
+                           # "from an accredited college or university in human resources, ..."
+                           r"(?:from (?:an? )?(?:regionally )?(?:accredited )?(?:college|university|institution|school)"
+                           r"(?: or (?:college|university))?\s+)?"
                            r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
                            r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
                            r" (?:is )?(?:required|preferred|a plus)|$)", re.I)
