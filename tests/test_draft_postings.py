@@ -870,3 +870,19 @@ def test_draft_postings_a_credential_a_duty_acts_on_is_not_asked(heading, line, 
 def test_draft_postings_fields_after_the_school(line, fields):
     (degree,) = [i for i in draft_items(f"HR Manager\nMinimum Qualifications\n{line}\n")[0] if i.category == "degree"]
     assert degree.fields["degree"].get("fields", [])[:len(fields) or None] == fields
+
+
+@pytest.mark.parametrize("line, ident, aliases", [
+    # experience of a named topic, with no years, is met by the topic's name ...
+    ("Must have experience with payroll processing.", "skill.payroll", ["payroll"]),
+    ("Experience with SOX or internal control documentation.", "skill.sox", ["SOX", "internal control documentation"]),
+    # ... not experience doing something (a duty), of some years (the years'), or with tools (the tools')
+    ("Experience preparing financial statements.", None, None),
+    ("5 years of experience in accounting.", None, None),
+    ("Experience with QuickBooks or NetSuite.", None, None),
+    ("Experience with ASP.NET and Microsoft SQL Server.", None, None),
+    ("Hands-on experience with an ERP system (Epicor, SAP, Oracle, NetSuite or similar).", None, None),
+])
+def test_draft_postings_experience_of_a_named_topic(line, ident, aliases):
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.id.startswith("skill.")]
+    assert [(i.id, i.fields["aliases"]) for i in items] == ([(ident, aliases)] if ident else [])

@@ -1,5 +1,6 @@
 """Knowledge a posting asks for by name: "Solid working knowledge of US GAAP", "Knowledge of
-employment law, including FMLA, ADA, FLSA and Title VII", "Familiarity with HRIS systems".
+employment law, including FMLA, ADA, FLSA and Title VII", "Familiarity with HRIS systems", and
+experience of a topic with no years ("Must have experience with payroll processing").
 
 The topic is what follows "knowledge of" (or "understanding of", "familiarity with" ...) up to the
 clause's end, split at commas and "and"/"or"; a part counts when it tells a line of work apart
@@ -18,14 +19,20 @@ from wordfreq import zipf_frequency
 
 from ..catalog import Catalog
 from ..types import Category
-from .finders import Item, add
+from .finders import Item, add, matches
 from .posting import Sentence
+from .tools import tech_lookup
 from .words import GENERIC, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
 
-_KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise)\s+(?:of|in|with)\s+"
-                    r"(?:the\s+)?(?P<what>[^.;:()]+)", re.I)
+_KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise|experience)\s+(?:of|in|with)\s+"
+                    r"(?:the\s+)?(?P<what>(?:[^.;:()]|\.(?=\w))+)", re.I)  # "ASP.NET" is one name
+#: Experience of a number of years is the years finder's ("5 years of experience in accounting").
+_YEARS = re.compile(r"\d+\s*\+?\s*(?:years?|yrs?)\b|\b(?:one|two|three|four|five|six|seven|eight|ten)\s+years?\b",
+                    re.I)
 #: What names examples of the topic: "including FMLA, ADA", "such as GAAP".
 _EXAMPLES = re.compile(r",?\s*\b(?:including|such as|e\.g\.,?|for example,?|especially|particularly)\s+", re.I)
+#: What experience doing something names: a duty ("Experience preparing financial statements").
+_DOING = re.compile(r"\s*(?:\w+ing)\b(?<!\bing)", re.I)
 #: A single word this common in general English (wordfreq's Zipf scale) is too general to be a topic
 #: alone: "regulations" 4.5, "principles" 4.3; "payroll" 3.5 is not.
 _ALONE = 4.0
@@ -36,8 +43,11 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     items: list[Item] = []
     for s in sentences:
         m = _KNOWS.search(s.text)
-        if not m:
-            continue
+        if not m or m.group().lower().startswith("experience") and (
+                _YEARS.search(s.text) or _DOING.match(m["what"]) or _EXAMPLES.search(s.text)
+                or matches(s.text[m.start("what"):], lambda t: tech_lookup(catalog, t, ambiguous=True), 6)):
+            continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years, and
+            # "Experience with QuickBooks or NetSuite" tools
         what = m.group("what")
         ex = _EXAMPLES.search(what)
         topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b", what[:ex.start()] if ex else what))
@@ -47,7 +57,8 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         examples = [e.strip() for e in re.split(r",|\band\b|\bor\b", what[ex.end():]) if e.strip()] if ex else []
         examples = [e for e in examples if e[:1].isupper() and len(e.split()) <= 3]
         aliases = list(dict.fromkeys(a for t in topics for a in _spellings(t))) + examples
-        label = "Knowledge of " + ", ".join(topics[:-1]) + (" and " if len(topics) > 1 else "") + topics[-1]
+        label = ("Experience with " if m.group().lower().startswith("experience") else "Knowledge of ") \
+            + ", ".join(topics[:-1]) + (" and " if len(topics) > 1 else "") + topics[-1]
         ident = "skill." + re.sub(r"[^a-z0-9]+", "_", topics[0].lower()).strip("_")
         add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], s.kind_at(m.start(), m.end()), s.text,
                         {"aliases": aliases}))
@@ -83,7 +94,7 @@ def _spellings(topic: str) -> list[str]:
     head that names a kind of knowledge alone ("Agile methodologies" -> "Agile")."""
     words = topic.split()
     out = [topic]
-    if not words[-1].isupper() and lemma(words[-1]) != words[-1].lower():
+    if words[-1].lower().endswith("s") and not words[-1].isupper() and lemma(words[-1]) != words[-1].lower():
         out.append(" ".join([*words[:-1], lemma(words[-1])]))
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) >= 3:
         out.append(words[-1])

@@ -36,7 +36,7 @@ regional fast paced dynamic progressive increasing senior junior""".split())
 VAGUE_HEADS = frozenset("projects project systems system programs program solutions tools products".split())
 #: Heads that name the way work is done, not what it is done on: "the year-end close process" is the
 #: close, "A/R processes" A/R.
-WAY_HEADS = frozenset("process processes procedures functions activities operations workflows".split())
+WAY_HEADS = frozenset("process processes processing procedures functions activities operations workflows".split())
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "twelve": 12, "fifteen": 15}
