@@ -886,3 +886,16 @@ def test_draft_postings_fields_after_the_school(line, fields):
 def test_draft_postings_experience_of_a_named_topic(line, ident, aliases):
     items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.id.startswith("skill.")]
     assert [(i.id, i.fields["aliases"]) for i in items] == ([(ident, aliases)] if ident else [])
+
+
+@pytest.mark.parametrize("line, ids", [
+    # years in words, with their number in brackets, are a requirement of their own after another's ...
+    ("Experience: Five (5) years of professional human resources experience, including two (2) years of "
+     "supervisory experience.", ["experience.years", "experience.supervisory"]),
+    # ... and a closing date is no duty
+    ("Closing: 10/15/2026 5:00 PM Pacific", []),
+])
+def test_draft_postings_years_in_words_and_a_closing_date(line, ids):
+    items = draft_items(f"HR Manager\nMinimum Qualifications\n{line}\n")[0]
+    assert [i.id for i in items if i.category in ("experience", "duties") and i.id != "experience.role_years"
+            and not i.label.startswith("Years of work")] == ids

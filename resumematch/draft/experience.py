@@ -21,7 +21,8 @@ from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
 
 _YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
                     r"(?:or more\s+)?(?:full[- ]time\s+)?"
-                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?((?:(?!\d+\+?\s*(?:years?|yrs?)\b)[^.;]){0,90})", re.I)
+                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?((?:(?!\b(?:\d+|" + "|".join(NUMBERS) + r")\s*"
+                    r"(?:\(\d+\)\s*)?\+?\s*(?:years?|yrs?)\b)[^.;]){0,90})", re.I)  # X ends at the next years
 #: Years written after what they are in, as job boards list them: "Accounting: 3 years (Required)".
 _X_YEARS = re.compile(r"^(?:experience\s*:\s*)?([A-Za-z][A-Za-z0-9 &/+#.'-]{1,40}?)\s*:\s*(\d+)\s*\+?\s*"
                       r"(?:years?|yrs?)\b", re.I)

@@ -114,7 +114,8 @@ SKIP_RULES = (
     ("application", re.compile(
         r"\bto apply\b|\bapply (now|online|today)|submit (your|a) (resume|cv|application)|cover letter|"
         r"transcripts? (will be |are |is )?required|must (be )?(fully )?documented on your resume|"
-        r"closing date|receive credit for|will be considered to have met|this definition of|"
+        r"closing date|^closing\s*:|^(?:closes|open until|apply by|posting date|posted)\b|receive credit for|"
+        r"will be considered to have met|this definition of|"
         r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)", re.I)),
 )
 #: The company speaking of itself: "We are ...", "Our mission ...", "Acme is a leading ...".
