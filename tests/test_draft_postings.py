@@ -899,3 +899,30 @@ def test_draft_postings_years_in_words_and_a_closing_date(line, ids):
     items = draft_items(f"HR Manager\nMinimum Qualifications\n{line}\n")[0]
     assert [i.id for i in items if i.category in ("experience", "duties") and i.id != "experience.role_years"
             and not i.label.startswith("Years of work")] == ids
+
+
+@pytest.mark.parametrize("line, ident, kind, noted", [
+    # a trait or a setting the posting requires is drafted preferred, with why ...
+    ("Strong attention to detail is required.", "soft.detail_oriented", "preferred", True),
+    ("Experience in higher education is required.", "skill.higher_education", "preferred", True),
+    # ... knowledge of a named topic keeps its kind, and a trait only preferred needs no word
+    ("Knowledge of US GAAP is required.", "skill.us_gaap", "required", False),
+    ("Strong attention to detail is a plus.", "soft.detail_oriented", "preferred", False),
+])
+def test_draft_postings_a_trait_or_a_setting_is_never_required(line, ident, kind, noted):
+    item = next(i for i in draft_items(f"Analyst\nQualifications\n- {line}\n")[0] if i.id == ident)
+    assert (str(item.kind), bool(item.note)) == (kind, noted)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # the candidate asked for in the second person is required ...
+    ("You have at least five years of human resources experience.", "required"),
+    ("You hold a bachelor's degree in human resources.", "required"),
+    # ... what "you" may also have, said so, is preferred
+    ("If you have worked in healthcare, that is a plus; five years of human resources experience.", "preferred"),
+])
+def test_draft_postings_you_have_is_required(sentence, kind):
+    items = draft_items(f"HR Manager\n\n{sentence}\n")[0]
+    asked = [i for i in items if i.category in ("experience", "degree") and i.id != "experience.role_years"
+             and not i.label.startswith("Years of work")]
+    assert {str(i.kind) for i in asked} == {kind}

@@ -207,6 +207,11 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     return items
 
 
+#: Why a trait the posting requires is drafted preferred (docs/scoring.md, section 6).
+_TRAIT_NOTE = ("The posting requires this trait; a resume can claim it but not show it, and nearly every resume "
+               "claims it, so it is preferred: it separates no one. Shown by deeds, it still counts.")
+
+
 def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     """The catalogue's soft skills named in sentences about the candidate: never in a duty ("Lead
     continual improvement initiatives" asks for no self-motivation) unless it names a trait."""
@@ -217,8 +222,9 @@ def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         for start, end, _text, skill in matches(s.text, catalog.skills.lookup, 6):
             if _DESCRIBES_PLACE.match(s.text, end):
                 continue  # "a trusted effective civilian workforce": the employer's, not the candidate's
-            add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, s.kind_at(start, end), s.text,
-                            {"catalog": skill.id}))
+            asked = s.kind_at(start, end)
+            add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, Kind.PREFERRED, s.text, {"catalog": skill.id},
+                            note=_TRAIT_NOTE if asked == Kind.REQUIRED else ""))
     return items
 
 

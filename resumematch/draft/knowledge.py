@@ -18,7 +18,7 @@ import re
 from wordfreq import zipf_frequency
 
 from ..catalog import Catalog
-from ..types import Category
+from ..types import Category, Kind
 from .finders import Item, add, matches
 from .posting import Sentence
 from .tools import tech_lookup
@@ -26,6 +26,11 @@ from .words import GENERIC, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
 
 _KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise|experience)\s+(?:of|in|with)\s+"
                     r"(?:the\s+)?(?P<what>(?:[^.;:()]|\.(?=\w))+)", re.I)  # "ASP.NET" is one name
+#: Why experience of a setting the posting requires is drafted preferred.
+_SETTING_NOTE = ("The posting requires experience of this; a resume shows it only in these words, which one from a "
+                 "'distribution center' or a 'plant' may not use, so it is preferred. Add the words you accept.")
+#: Knowledge asked as experience of it: "Experience with SOX".
+_LIVED = re.compile(r"experience\b", re.I)
 #: Experience of a number of years is the years finder's ("5 years of experience in accounting").
 _YEARS = re.compile(r"\d+\s*\+?\s*(?:years?|yrs?)\b|\b(?:one|two|three|four|five|six|seven|eight|ten)\s+years?\b",
                     re.I)
@@ -43,12 +48,13 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     items: list[Item] = []
     for s in sentences:
         m = _KNOWS.search(s.text)
-        if not m or m.group().lower().startswith("experience") and (
+        lived = bool(m) and bool(_LIVED.match(m.group()))
+        if not m or lived and (
                 _YEARS.search(s.text) or _DOING.match(m["what"]) or _EXAMPLES.search(s.text)
                 or matches(s.text[m.start("what"):], lambda t: tech_lookup(catalog, t, ambiguous=True), 6)):
             continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years, and
             # "Experience with QuickBooks or NetSuite" tools
-        what = m.group("what")
+        what = re.split(r"\s+(?:is|are|would be)\b|\s+(?:required|preferred|desired|a plus)\b", m.group("what"))[0]
         ex = _EXAMPLES.search(what)
         topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b", what[:ex.start()] if ex else what))
                   if t and not catalog.technology.lookup(t)]
@@ -57,11 +63,12 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         examples = [e.strip() for e in re.split(r",|\band\b|\bor\b", what[ex.end():]) if e.strip()] if ex else []
         examples = [e for e in examples if e[:1].isupper() and len(e.split()) <= 3]
         aliases = list(dict.fromkeys(a for t in topics for a in _spellings(t))) + examples
-        label = ("Experience with " if m.group().lower().startswith("experience") else "Knowledge of ") \
+        label = ("Experience with " if lived else "Knowledge of ") \
             + ", ".join(topics[:-1]) + (" and " if len(topics) > 1 else "") + topics[-1]
         ident = "skill." + re.sub(r"[^a-z0-9]+", "_", topics[0].lower()).strip("_")
-        add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], s.kind_at(m.start(), m.end()), s.text,
-                        {"aliases": aliases}))
+        kind = s.kind_at(m.start(), m.end())
+        add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], Kind.PREFERRED if lived else kind, s.text,
+                        {"aliases": aliases}, note=_SETTING_NOTE if lived and kind == Kind.REQUIRED else ""))
     return items
 
 

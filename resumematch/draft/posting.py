@@ -70,7 +70,13 @@ class Sentence:
                 best = (distance, kind)
         if best:
             return best[1]
+        if _YOU_HAVE.match(self.text):
+            return Kind.REQUIRED  # "You have at least five years of ...", "You hold a bachelor's degree"
         return heading_kind(self.heading) or Kind.PREFERRED
+
+
+#: The candidate the posting asks for, said in the second person: "You have ...", "You hold ...".
+_YOU_HAVE = re.compile(r"(?:you have|you hold|you['’]ve|you bring|you possess)\b", re.I)
 
 
 def _reaches(text: str, start: int, end: int, cue: re.Match) -> bool:
