@@ -926,3 +926,16 @@ def test_draft_postings_you_have_is_required(sentence, kind):
     asked = [i for i in items if i.category in ("experience", "degree") and i.id != "experience.role_years"
              and not i.label.startswith("Years of work")]
     assert {str(i.kind) for i in asked} == {kind}
+
+
+@pytest.mark.parametrize("second, kinds", [
+    # "OR" in capitals opening a sentence offers it as another path: neither degree is required alone ...
+    ("OR, Education: Ph.D. or equivalent doctoral degree, or LL.M., if related.",
+     {"degree.bachelor_accounting": "preferred", "degree.master_law": "preferred"}),
+    # ... a sentence that goes on without it is asked too
+    ("Education: Ph.D. or equivalent doctoral degree, or LL.M., if related.",
+     {"degree.bachelor_accounting": "required", "degree.master_law": "required"}),
+])
+def test_draft_postings_or_opening_a_sentence_offers_a_path(second, kinds):
+    items = draft_items(f"Accountant\nQualifications\nEducation: Bachelor's degree in accounting.\n{second}\n")[0]
+    assert {i.id: str(i.kind) for i in items if i.category == "degree"} == kinds

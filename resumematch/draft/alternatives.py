@@ -20,6 +20,8 @@ from .posting import Sentence
 
 #: A line that says "or" and nothing else: it joins the options above and below it ("OR;", "(or)").
 _OR = re.compile(r"^\W*or\W*$", re.I)
+#: "OR" in capitals opening a sentence: it offers that sentence as another path ("OR, Education: ...").
+_OR_OPENS = re.compile(r"^(?-i:OR)\b[\s,;:]+\S")
 #: A line that marks a path, alone or opening its sentence: "A)", "B.", "(1)", "2)".
 _MARK = re.compile(r"^\(?(?:[A-Ea-e]|[1-9])[.)]\s*(?:$|\S)")
 #: The years an experience requirement's label asks for ("4+ years of accounting").
@@ -36,6 +38,10 @@ def options(parts: list[Sentence]) -> list[list[list[int]]]:
     for _, run in groupby(range(len(parts)), key=lambda k: parts[k].heading):
         run = list(run)
         ors = [n for n, k in enumerate(run) if _OR.match(parts[k].text)]
+        opens = [n for n, k in enumerate(run) if _OR_OPENS.match(parts[k].text) and n > 0]
+        if opens and not ors:  # "OR, Education: Ph.D. ...": the sentence is the path after the one above
+            groups.append([[run[opens[0] - 1]], *([run[n]] for n in opens)])
+            continue
         if not ors:
             continue
         if any(_MARK.match(parts[k].text) for k in run):
