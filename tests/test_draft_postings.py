@@ -939,3 +939,15 @@ def test_draft_postings_you_have_is_required(sentence, kind):
 def test_draft_postings_or_opening_a_sentence_offers_a_path(second, kinds):
     items = draft_items(f"Accountant\nQualifications\nEducation: Bachelor's degree in accounting.\n{second}\n")[0]
     assert {i.id: str(i.kind) for i in items if i.category == "degree"} == kinds
+
+
+@pytest.mark.parametrize("line, asked", [
+    # what the hire must know or have done is asked, even when its topic is a check or a benefit ...
+    ("Experience with I-9 and E-Verify compliance.", True),
+    ("Experience administering an affirmative action plan.", True),
+    # ... while the employer's own legal words ask nothing
+    ("This employer participates in E-Verify.", False),
+])
+def test_draft_postings_knowing_legal_topics_is_asked(line, asked):
+    items = draft_items(f"HR Generalist\nPreferred Qualifications\n- {line}\n")[0]
+    assert bool([i for i in items if not i.id.startswith("experience.")]) is asked

@@ -199,9 +199,16 @@ def _dash_items(text: str) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+#: What the hire must know or have done, which names checks or benefits as its topic ("Experience with
+#: I-9 and E-Verify compliance", "Experience administering an affirmative action plan"): no legal text.
+_ASKS_KNOWING = re.compile(r"(?:\w+\s+){0,3}?(?:knowledge|experience|familiarity|understanding)\s+(?:of|with|in|"
+                           r"administering|managing|preparing)\b", re.I)
+
+
 def skip_reason(text: str, heading: str) -> str:
     """Why an item asks nothing of a candidate ("legal", "benefits", "application", "company"), or ""."""
-    duty = said_as_duty(text) or _orders_a_duty(text, heading) or bool(said_of_the_role(text))
+    duty = said_as_duty(text) or _orders_a_duty(text, heading) or bool(said_of_the_role(text)) \
+        or bool(_ASKS_KNOWING.match(text))
     for reason, pattern in SKIP_RULES:
         if pattern.search(text) and not (duty and reason in _NOT_FOR_DUTIES):
             return reason
