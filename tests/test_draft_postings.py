@@ -951,3 +951,17 @@ def test_draft_postings_or_opening_a_sentence_offers_a_path(second, kinds):
 def test_draft_postings_knowing_legal_topics_is_asked(line, asked):
     items = draft_items(f"HR Generalist\nPreferred Qualifications\n- {line}\n")[0]
     assert bool([i for i in items if not i.id.startswith("experience.")]) is asked
+
+
+@pytest.mark.parametrize("line, ident, aliases", [
+    # experience named by what it was in, first, is a preferred item met by those words ...
+    ("Hospitality or hotel accounting experience (required).", "skill.hospitality", ["Hospitality", "hotel accounting"]),
+    ("Public accounting (audit) experience.", "skill.public_accounting", ["Public accounting"]),
+    # ... not years (the years'), a trait the catalogue knows (a soft skill) or words too general
+    ("5 years of accounting experience.", None, None),
+    ("Customer service experience.", None, None),
+    ("Management experience required.", None, None),
+])
+def test_draft_postings_experience_named_by_what_it_was_in(line, ident, aliases):
+    items = [i for i in draft_items(f"Accountant\nQualifications\n- {line}\n")[0] if i.id.startswith("skill.")]
+    assert [(i.id, i.fields["aliases"], str(i.kind)) for i in items] == ([(ident, aliases, "preferred")] if ident else [])

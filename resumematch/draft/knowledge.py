@@ -31,6 +31,11 @@ _SETTING_NOTE = ("The posting requires experience of this; a resume shows it onl
                  "'distribution center' or a 'plant' may not use, so it is preferred. Add the words you accept.")
 #: Knowledge asked as experience of it: "Experience with SOX".
 _LIVED = re.compile(r"experience\b", re.I)
+#: Experience named by what it was in, first: "Public accounting (audit) experience", "Hospitality or
+#: hotel accounting experience (required)".
+_BEFORE_EXPERIENCE = re.compile(r"(?:(?:prior|previous|some|relevant|strong|solid|proven|demonstrated)\s+)?"
+                                r"(?P<what>[A-Z][A-Za-z/&-]*(?:\s+(?:or\s+|and\s+)?[A-Za-z/&-]+){0,4}?)\s*"
+                                r"(?:\([^)]*\)\s*)?\s+experience\b", re.I)
 #: Experience of a number of years is the years finder's ("5 years of experience in accounting").
 _YEARS = re.compile(r"\d+\s*\+?\s*(?:years?|yrs?)\b|\b(?:one|two|three|four|five|six|seven|eight|ten)\s+years?\b",
                     re.I)
@@ -47,8 +52,8 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     """One technical-skills item per sentence that asks for knowledge of a topic it names."""
     items: list[Item] = []
     for s in sentences:
-        m = _KNOWS.search(s.text)
-        lived = bool(m) and bool(_LIVED.match(m.group()))
+        m = _KNOWS.search(s.text) or _BEFORE_EXPERIENCE.match(s.text)
+        lived = bool(m) and (m.re is _BEFORE_EXPERIENCE or bool(_LIVED.match(m.group())))
         if not m or lived and (
                 _YEARS.search(s.text) or _DOING.match(m["what"]) or _EXAMPLES.search(s.text)
                 or matches(s.text[m.start("what"):], lambda t: tech_lookup(catalog, t, ambiguous=True), 6)):
@@ -57,7 +62,7 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         what = re.split(r"\s+(?:is|are|would be)\b|\s+(?:required|preferred|desired|a plus)\b", m.group("what"))[0]
         ex = _EXAMPLES.search(what)
         topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b", what[:ex.start()] if ex else what))
-                  if t and not catalog.technology.lookup(t)]
+                  if t and not catalog.technology.lookup(t) and not catalog.skills.lookup(t)]
         if not topics:
             continue
         examples = [e.strip() for e in re.split(r",|\band\b|\bor\b", what[ex.end():]) if e.strip()] if ex else []
