@@ -731,6 +731,9 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     ("Familiarity with Agile methodologies.", "skill.agile_methodologies",
      ["Agile methodologies", "Agile methodology", "Agile"]),
     ("Knowledge of A/P and A/R processes.", "skill.a_p", ["A/P", "A/R"]),
+    # ... each knowledge a long sentence names, after years of experience in something else
+    ("Someone with at least 5 years of experience in accounting, strong knowledge of GAAP and inventory costing, "
+     "and advanced Excel.", "skill.gaap", ["GAAP", "inventory costing"]),
     # ... not a topic too general to tell a trade, nor a tool (the tools finder's)
     ("Knowledge of our products and services.", None, None),
     ("Knowledge of company policies and regulations.", None, None),

@@ -25,7 +25,9 @@ from .tools import tech_lookup
 from .words import GENERIC, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
 
 _KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise|experience)\s+(?:of|in|with)\s+"
-                    r"(?:the\s+)?(?P<what>(?:[^.;:()]|\.(?=\w))+)", re.I)  # "ASP.NET" is one name
+                    # up to the next knowledge asked in the sentence; "ASP.NET" is one name
+                    r"(?:the\s+)?(?P<what>(?:(?!,?\s+(?:\w+\s+){0,2}(?:knowledge|understanding|familiarity|"
+                    r"experience)\b)(?:[^.;:()]|\.(?=\w)))+)", re.I)
 #: Why experience of a setting the posting requires is drafted preferred.
 _SETTING_NOTE = ("The posting requires experience of this; a resume shows it only in these words, which one from a "
                  "'distribution center' or a 'plant' may not use, so it is preferred. Add the words you accept.")
@@ -51,10 +53,11 @@ _ALONE = 4.0
 def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     """One technical-skills item per sentence that asks for knowledge of a topic it names."""
     items: list[Item] = []
-    for s in sentences:
-        m = _KNOWS.search(s.text) or _BEFORE_EXPERIENCE.match(s.text)
-        lived = bool(m) and (m.re is _BEFORE_EXPERIENCE or bool(_LIVED.match(m.group())))
-        if not m or lived and (
+    found = ((s, m) for s in sentences
+             for m in (list(_KNOWS.finditer(s.text)) or [x for x in [_BEFORE_EXPERIENCE.match(s.text)] if x]))
+    for s, m in found:  # each "knowledge of" a sentence names: "..., 5 years of experience in X, knowledge of GAAP"
+        lived = m.re is _BEFORE_EXPERIENCE or bool(_LIVED.match(m.group()))
+        if lived and (
                 _YEARS.search(s.text) or _DOING.match(m["what"]) or _EXAMPLES.search(s.text)
                 or matches(s.text[m.start("what"):], lambda t: tech_lookup(catalog, t, ambiguous=True), 6)):
             continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years, and
@@ -77,12 +80,17 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     return items
 
 
+#: How well a topic is known, before it: "advanced Excel", "working knowledge".
+_HOW_WELL = frozenset({"working", "advanced", "basic", "intermediate", "expert", "proficient", "thorough", "deep",
+                       "broad", "sound", "firm", "general"})
+
+
 def _topic(part: str) -> str:
     """The topic a part of the knowledge's object names, or "": its words with the describing words
     before them and a general head after them taken off ("federal and state employment laws" ->
     "employment laws", "HRIS systems" -> "HRIS")."""
     words = re.findall(r"[A-Za-z][A-Za-z.&'/-]*", part)
-    while words and words[0].lower() in STOP | VAGUE | GENERIC | {"working"}:
+    while words and words[0].lower() in STOP | VAGUE | GENERIC | _HOW_WELL:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC | WAY_HEADS:
         words = words[:-1]
