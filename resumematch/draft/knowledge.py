@@ -1,6 +1,8 @@
 """Knowledge a posting asks for by name: "Solid working knowledge of US GAAP", "Knowledge of
 employment law, including FMLA, ADA, FLSA and Title VII", "Familiarity with HRIS systems", and
-experience of a topic with no years ("Must have experience with payroll processing").
+experience of a topic with no years ("Must have experience with payroll processing", "Public
+accounting (audit) experience"). Such experience names a setting a resume shows only in words it
+may not use, so it is always preferred; knowledge keeps the kind the posting gives it.
 
 The topic is what follows "knowledge of" (or "understanding of", "familiarity with" ...) up to the
 clause's end, split at commas and "and"/"or"; a part counts when it tells a line of work apart
@@ -22,7 +24,7 @@ from ..types import Category, Kind
 from .finders import Item, add, matches
 from .posting import Sentence
 from .tools import tech_lookup
-from .words import GENERIC, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
+from .words import GENERIC, NUMBERS, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
 
 _KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise|experience)\s+(?:of|in|with)\s+"
                     # up to the next knowledge asked in the sentence; "ASP.NET" is one name
@@ -39,8 +41,7 @@ _BEFORE_EXPERIENCE = re.compile(r"(?:(?:prior|previous|some|relevant|strong|soli
                                 r"(?P<what>[A-Z][A-Za-z/&-]*(?:\s+(?:or\s+|and\s+)?[A-Za-z/&-]+){0,4}?)\s*"
                                 r"(?:\([^)]*\)\s*)?\s+experience\b", re.I)
 #: Experience of a number of years is the years finder's ("5 years of experience in accounting").
-_YEARS = re.compile(r"\d+\s*\+?\s*(?:years?|yrs?)\b|\b(?:one|two|three|four|five|six|seven|eight|ten)\s+years?\b",
-                    re.I)
+_YEARS = re.compile(r"\b(?:\d+|" + "|".join(NUMBERS) + r")\s*\+?\s*(?:years?|yrs?)\b", re.I)
 #: What names examples of the topic: "including FMLA, ADA", "such as GAAP".
 _EXAMPLES = re.compile(r",?\s*\b(?:including|such as|e\.g\.,?|for example,?|especially|particularly)\s+", re.I)
 #: What experience doing something names: a duty ("Experience preparing financial statements").
@@ -51,7 +52,8 @@ _ALONE = 4.0
 
 
 def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
-    """One technical-skills item per sentence that asks for knowledge of a topic it names."""
+    """A technical-skills item for each knowledge, or experience of no years, a sentence asks of a
+    topic it names (module docstring)."""
     items: list[Item] = []
     found = ((s, m) for s in sentences
              for m in (list(_KNOWS.finditer(s.text)) or [x for x in [_BEFORE_EXPERIENCE.match(s.text)] if x]))
