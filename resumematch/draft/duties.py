@@ -195,7 +195,7 @@ def _done_by_its_noun(verbs: list[str], rest: list[str]) -> dict | None:
         about = [lemma(w) for w in nouns[:-1] if w not in GENERIC | VAGUE | _WHEN | _HOW and len(w) > 2]
         head = lemma(nouns[-1]) if nouns and nouns[-1] not in _NOT_NOUNS else ""
         # only a noun made from its verb ("investigation", "evaluation", "analysis") names an action
-        action = _action(head) if head.endswith(("tion", "sion", "ment", "ysis", "ance", "ence", "al")) else None
+        action = _action(head) if head.endswith(tuple(end for end, _ in _NOMINAL if end)) else None
         return {"verbs": [action], "objects": about[:4], "max_gap": 4} if action and about else None
     nouns = [w for w in words[:at] if w.isalpha() and w not in STOP]
     head = lemma(nouns[-1]) if nouns and nouns[-1] not in _NOT_NOUNS and not nouns[-1].endswith(("ed", "ly")) else ""

@@ -75,6 +75,9 @@ class Sentence:
         return heading_kind(self.heading) or Kind.PREFERRED
 
 
+#: After a list's first name, the next: "Excel, Word", "Excel or Google Sheets" ("Design and build"
+#: joins verbs).
+NAMES_FOLLOW = re.compile(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]")
 #: The candidate the posting asks for, said in the second person: "You have ...", "You hold ...".
 _YOU_HAVE = re.compile(r"(?:you have|you hold|you['’]ve|you bring|you possess)\b", re.I)
 
@@ -116,7 +119,7 @@ def opens_duty(s: Sentence) -> bool:
     word = first.group(0).lower()
     if word.endswith("ed") and lemma(word) != word:
         return False  # "Advanced SQL skills": a participle opening a list item describes, it does not do
-    if re.match(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]", s.text[first.end():]):
+    if NAMES_FOLLOW.match(s.text[first.end():]):
         return False  # "Excel, Word and Tableau": a list of names ("Design, build and test APIs" is of verbs)
     inflected = word.endswith(("ing", "s")) and lemma(word) != word
     return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(

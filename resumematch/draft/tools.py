@@ -9,7 +9,7 @@ from ..catalog import Catalog, term_key
 from ..catalog.refs import tech_slug
 from ..types import Category, Kind
 from .finders import Item, add, matches
-from .posting import Sentence
+from .posting import NAMES_FOLLOW, Sentence
 from .words import GENERIC, STOP, is_verb
 
 
@@ -71,9 +71,6 @@ def _named_as_tool(sentence: str, start: int, end: int, listed: bool, capitals: 
 #: What makes a tool an example of its kind: "NetSuite or another ERP system", "Sage Intacct or a
 #: similar ERP", "ADP or equivalent".
 _OR_SIMILAR = re.compile(r"\s*,?\s*or\s+(?:an?\s+|any\s+)?(?:similar|comparable|equivalent|other|another)\b", re.I)
-#: After a list's first name, the next: "Excel, Word", "Excel or Google Sheets" ("Design and build"
-#: joins verbs).
-_NAMES_FOLLOW = re.compile(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]")
 
 
 #: What names examples of a kind of tool: "an ERP system such as Workday, Oracle or PeopleSoft", "an
@@ -113,7 +110,7 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         for k, (start, end, text, tech) in enumerate(found):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text) \
-                    and not _NAMES_FOLLOW.match(s.text[end:]):
+                    and not NAMES_FOLLOW.match(s.text[end:]):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
             listed = any(plain[j] and _LIST_GAP.fullmatch(s.text[min(end, b):max(start, a)])
                          for j, (a, b, _, _) in enumerate(found) if j != k)
