@@ -968,3 +968,15 @@ def test_draft_postings_knowing_legal_topics_is_asked(line, asked):
 def test_draft_postings_experience_named_by_what_it_was_in(line, ident, aliases):
     items = [i for i in draft_items(f"Accountant\nQualifications\n- {line}\n")[0] if i.id.startswith("skill.")]
     assert [(i.id, i.fields["aliases"], str(i.kind)) for i in items] == ([(ident, aliases, "preferred")] if ident else [])
+
+
+@pytest.mark.parametrize("line, aliases", [
+    # a tool named among examples the catalogue knows is met by its name too ...
+    ("Experience with an HRIS (Paycom, ADP, UKG or similar).", ["Paycom"]),
+    # ... while examples of a field of study are no tools, and known examples need no words of their own
+    ("Bachelor's degree in a related field such as Business Administration or Finance.", None),
+    ("Experience with an ERP system such as Workday Financials, Lawson or PeopleSoft.", []),
+])
+def test_draft_postings_an_example_the_catalogue_lacks(line, aliases):
+    items = [i for i in draft_items(f"HR Manager\nQualifications\n- {line}\n")[0] if i.category == "technical_skills"]
+    assert [i.fields.get("aliases", []) for i in items] == ([aliases] if aliases is not None else [])

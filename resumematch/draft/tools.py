@@ -135,11 +135,15 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             texts = [t for _, _, t, _ in run]
             add(items, Item(ident, Category.TECHNICAL_SKILLS, ", ".join(texts[:-1]) + " or " + texts[-1], kind, s.text,
                             {"catalog": refs}, note="Named as alternatives: any of them meets it."))
+        # beside the examples the catalogue knows, those it does not ("Paycom" in "(Paycom, ADP, UKG)")
+        unknown = (_unknown_examples(s.text[marker.end():clause_end], [t for _, t in examples])
+                   if examples and marker else [])
         if examples:
             refs = [r for r, _ in examples]
-            ident = "tech." + "_or_".join(r.split(".", 1)[1] for r in refs)
-            add(items, Item(ident, Category.TECHNICAL_SKILLS, " or ".join(t for _, t in examples), Kind.PREFERRED,
-                            s.text, {"catalog": refs if len(refs) > 1 else refs[0]},
+            names = [t for _, t in examples] + unknown
+            ident = "tech." + "_or_".join([r.split(".", 1)[1] for r in refs] + [tech_slug(u) for u in unknown])
+            fields = {"catalog": refs if len(refs) > 1 else refs[0]} | ({"aliases": unknown} if unknown else {})
+            add(items, Item(ident, Category.TECHNICAL_SKILLS, " or ".join(names), Kind.PREFERRED, s.text, fields,
                             note="Named as examples of a kind of tool: any of them meets it, and preferred, as "
                                  "others the posting does not list may do."))
     everyday = _everyday(catalog)
@@ -163,6 +167,14 @@ def _everyday(catalog: Catalog) -> set[str]:
     techs = catalog.technology
     return {f"tech.{tech_slug(t.name)}" for t in techs.technologies
             if len(t.occupations) > EVERYDAY_SHARE * len(techs.occupations)}
+
+
+def _unknown_examples(clause: str, known: list[str]) -> list[str]:
+    """The tools a list of examples names that the catalogue does not know ("Paycom", "BambooHR",
+    "Gusto" in "(Paycom, ADP, UKG or similar)"): items written as names, not the known ones."""
+    items = (i.strip(" .()") for i in re.split(r",|/|\bor\b|\band\b", clause))
+    return [i for i in items if i and i[0].isupper() and len(i.split()) <= 3 and i not in known
+            and not re.search(r"(?i)\b(?:similar|equivalent|other|others|etc|comparable|another)\b", i)]
 
 
 def _runs(sentence: str, named: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
