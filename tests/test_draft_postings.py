@@ -885,6 +885,7 @@ def test_draft_postings_fields_after_the_school(line, fields):
     ("Experience with QuickBooks or NetSuite.", None, None),
     ("Experience with ASP.NET and Microsoft SQL Server.", None, None),
     ("Hands-on experience with an ERP system (Epicor, SAP, Oracle, NetSuite or similar).", None, None),
+    ("Work experience in a fast-paced environment.", None, None),
 ])
 def test_draft_postings_experience_of_a_named_topic(line, ident, aliases):
     items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.id.startswith("skill.")]
@@ -921,8 +922,9 @@ def test_draft_postings_a_trait_or_a_setting_is_never_required(line, ident, kind
     # the candidate asked for in the second person is required ...
     ("You have at least five years of human resources experience.", "required"),
     ("You hold a bachelor's degree in human resources.", "required"),
-    # ... what "you" may also have, said so, is preferred
+    # ... what "you" may also have, said so, is preferred, and an opportunity asks nothing
     ("If you have worked in healthcare, that is a plus; five years of human resources experience.", "preferred"),
+    ("You have the opportunity to build five years of human resources experience here.", "preferred"),
 ])
 def test_draft_postings_you_have_is_required(sentence, kind):
     items = draft_items(f"HR Manager\n\n{sentence}\n")[0]

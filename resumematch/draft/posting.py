@@ -79,7 +79,8 @@ class Sentence:
 #: joins verbs).
 NAMES_FOLLOW = re.compile(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]")
 #: The candidate the posting asks for, said in the second person: "You have ...", "You hold ...".
-_YOU_HAVE = re.compile(r"(?:you have|you hold|you['’]ve|you bring|you possess)\b", re.I)
+_YOU_HAVE = re.compile(r"(?:you have|you hold|you['’]ve|you bring|you possess)\b"
+                       r"(?!\s+(?:the\s+|an?\s+)?(?:opportunity|chance|access|option|freedom)\b)", re.I)
 
 
 def _reaches(text: str, start: int, end: int, cue: re.Match) -> bool:

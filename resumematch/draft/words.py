@@ -31,7 +31,8 @@ duties responsibilities areas area various multiple different key""".split())
 #: "either federal", "general office".
 VAGUE = frozenset("""large small complex simple various multiple different new good strong high significant major
 diverse broad wide general overall similar either both any federal state local national international global
-regional fast paced dynamic progressive increasing senior junior""".split())
+regional fast paced dynamic progressive increasing senior junior fast-paced high-volume high-pressure
+deadline-driven results-driven team-oriented customer-focused""".split())
 #: Heads too general to make a compound specific: "software projects", "data systems".
 VAGUE_HEADS = frozenset("projects project systems system programs program solutions tools products".split())
 #: Heads that name the way work is done, not what it is done on: "the year-end close process" is the
