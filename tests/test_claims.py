@@ -553,7 +553,9 @@ def test_claims_knowledge_a_posting_names(line, met):
     # a field named alone, or after a word that is no part of its name ...
     ("Bachelor of Science : Management , 2012", True),
     ("B.S. Degree Accounting , 2012", True),
-    # ... not the last word of another field's name
+    ("Bachelor of Science, Forensic Accounting, State University, 2017", True),
+    ("Bachelor of Science Global Business Administration , 2017", True),
+    # ... not a general field that is the last word of another field's name
     ("Bachelor of Science : Construction Management , 2012", False),
     ("Bachelor of Science : Nursing Administration , 2012", False),
 ])

@@ -84,9 +84,10 @@ _NOT_A_MAJOR = frozenset({"minor", "minors", "major", "exchange", "semester", "c
                           "track", "abroad", "coursework", "certificate"})
 _LEVEL_NOISE = re.compile(r"[\s.-]")
 _FIELD_WORD = re.compile(r"[A-Za-z0-9+#&.'’-]+")
-#: Capitalised words before a field that are no part of its name: "B.S. Degree Accounting".
-_NOT_PART = frozenset({"degree", "honors", "honours", "hons", "program", "programme", "major", "double", "joint",
-                       "dual", "science", "arts", "in", "of", "and"})
+#: One-word fields that end other fields' names ("Construction Management" is no Management); words
+#: before a field that are no part of its name ("B.S. Degree Accounting").
+_GENERIC_HEADS = frozenset({"management", "administration", "studies", "science", "sciences", "technology"})
+_NOT_PART = frozenset("degree honors honours hons program programme major double joint dual science arts in of".split())
 
 
 def _norm(text: str) -> str:
@@ -263,10 +264,9 @@ class DegreeFinder(StatefulComponent):
 
     @staticmethod
     def _inside_a_name(rest: str, words: list[re.Match], i: int) -> bool:
-        """Whether the words from ``words[i]`` on end a longer capitalised name: "Construction
-        Management" is no Management (a business field); "Degree Accounting" is accounting."""
-        if i == 0:
-            return False
+        """Whether ``words[i]`` ends a longer capitalised name: "Construction Management" (module notes)."""
+        if i == 0 or words[i].group().lower() not in _GENERIC_HEADS:
+            return False  # "Forensic Accounting" is accounting, "Global Business Administration" business
         prev = words[i - 1].group()
         return (prev[:1].isupper() and not prev.isupper() and prev.lower() not in _NOT_PART
                 and not rest[words[i - 1].end():words[i].start()].strip())
