@@ -435,7 +435,9 @@ def acronyms(tmp_path_factory) -> Analyzer:
     ("• Utilized Outlook to schedule interviews", {"outlook"}),
     # ... and any such name the words after it make a product the catalogue knows
     ("• Led SAP S/4HANA migration for the general ledger", {"sap"}),
-    # ... not in lower case, nor after no word that introduces a tool
+    # ... not in lower case, nor after no word that introduces a tool, nor worked "with" or "on" (another SAP)
+    ("• Coordinated return-to-duty process with SAP and MRO for drivers", set()),
+    ("• Counseled students on SAP status and reviewed appeals", set()),
     ("• Tapped maple sap every spring", set()),
     ("• Collected SAP data for the audit", set()),
     # ... and an acronym of two meanings only in a list or the skills section

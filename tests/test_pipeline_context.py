@@ -51,6 +51,7 @@ def test_context_certification_status(analyzer, line, status, counts):
     ("Project Management Intern, Contoso, May 2014 - Aug 2014", "Intern", "own"),
     ("Recruiting Intern, Contoso, May 2014 - Aug 2014", "Intern", "own"),
     ("Project Manager, Fabrikam, 2018 - 2020\n- Hired and mentored one Marketing Intern", "Intern", "not_own"),
+    ("Project Manager, Fabrikam, 2018 - 2020\n- Supervised Accounting Intern and reviewed her work", "Intern", "not_own"),
 ])
 def test_context_internship_own_or_not(analyzer, body, text, status):
     assert statuses(analyzer.analyze(resume("EXPERIENCE", body)), "internship") == [(text, status)]

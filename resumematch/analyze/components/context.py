@@ -144,7 +144,9 @@ class ContextClassifier(Component):
             if word.endswith("s") and not word.endswith("ss") and word not in ("internships",):
                 return FindingStatus.NOT_OWN
             managed = _MANAGED_INTERNS.search(before)
-            if managed and not _title_run(before[managed.start():]) or _INTERN_MODIFIES.match(text, end):
+            verb = managed.group().split()[0].lower() if managed else ""
+            deed = verb.endswith("ed") or verb in ("led", "oversaw", "taught")  # "Supervised Accounting Intern"
+            if managed and (deed or not _title_run(before[managed.start():])) or _INTERN_MODIFIES.match(text, end):
                 return FindingStatus.NOT_OWN  # "Supervised a summer intern"; not "Project Management Intern"
             return FindingStatus.OWN
         if f.category == Category.TECHNICAL_SKILLS and f.needs_context:

@@ -42,6 +42,9 @@ _ITEMS = re.compile(r"\s*(?:[,/|;•·]|\band\b|\bor\b|&|:)\s*", re.IGNORECASE)
 #: "Utilized Outlook".
 _TOOL_BEFORE = re.compile(r"\b(?:in|using|with|via|into|from|on|including|especially|particularly|mainly|"
                           r"namely|like|such as|used|utili[sz](?:ed|ing)|leverag(?:ed|ing))\s*$", re.IGNORECASE)
+#: What puts work inside a tool: "Posted journal entries in SAP", "entered into SAP", "using SAP".
+_IN_A_TOOL = re.compile(r"\b(?:in|into|using|via|within|from|used|utili[sz](?:ed|ing)|leverag(?:ed|ing))\s*$",
+                        re.IGNORECASE)
 #: What a tool makes or holds, after its name: "Excel workbooks", "Excel schedules", "Access queries".
 _TOOL_AFTER = re.compile(r"^(?:\s+(?:skills?|spreadsheets?|workbooks?|sheets?|macros?|formulas?|functions?|pivot|"
                          r"vlookups?|models?|templates?|dashboards?|trackers?|schedules?|files?|tables?|lists?|"
@@ -71,7 +74,9 @@ def tool_status(text: str, start: int, end: int, line_start: int, line_end: int,
     if _named_after(before, text, line_start):
         return FindingStatus.NOT_CLAIMED  # "the annual Economic Outlook report": part of a name
     lead = before if before.strip() else _line_above(text, line_start)
-    introduced = bool(_TOOL_BEFORE.search(lead))
+    # an acronym read in capitals ("SAP") only where nothing else of that name is worked "with" or "on"
+    # (a Substance Abuse Professional, Satisfactory Academic Progress): "in", "into", "using" SAP
+    introduced = bool((_IN_A_TOOL if written.isupper() else _TOOL_BEFORE).search(lead))
     makes = _TOOL_AFTER.match(past_version) and (not _opens_sentence(text, line_start, start)
                                                  or re.match(r"^\s*(?:\(|[–—-]|,?\s*\d)", past_version))
     return FindingStatus.MENTIONED if introduced or makes else FindingStatus.NOT_CLAIMED
