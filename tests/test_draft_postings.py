@@ -982,3 +982,24 @@ def test_draft_postings_experience_named_by_what_it_was_in(line, ident, aliases)
 def test_draft_postings_an_example_the_catalogue_lacks(line, aliases):
     items = [i for i in draft_items(f"HR Manager\nQualifications\n- {line}\n")[0] if i.category == "technical_skills"]
     assert [i.fields.get("aliases", []) for i in items] == ([aliases] if aliases is not None else [])
+
+
+@pytest.mark.parametrize("line, ident, kind, aliases", [
+    # knowledge named by an acronym keeps its kind, and an acronym spelt out is met by the acronym ...
+    ("Knowledge of generally accepted accounting principles (GAAP) is required.",
+     "skill.generally_accepted_accounting_principles", "required", "GAAP"),
+    # ... knowledge named only in words is shown only by those words: preferred
+    ("Knowledge of employee relations is required.", "skill.employee_relations", "preferred", "employee relations"),
+    # ... and the object of "knowledge of" that names no topic, or a tool, drafts nothing
+    ("Knowledge of the organization's programs and services is required.", None, None, None),
+    ("Knowledge of what motivates employees is required.", None, None, None),
+    ("Knowledge of applicable federal, state, and local laws, rules and regulations is required.", None, None, None),
+    ("Knowledge of Microsoft Office Suite is required.", None, None, None),
+])
+def test_draft_postings_knowledge_that_a_resume_can_show(line, ident, kind, aliases):
+    items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.id.startswith("skill.")]
+    if ident is None:
+        assert items == []
+    else:
+        (item,) = items
+        assert (item.id, str(item.kind)) == (ident, kind) and aliases in item.fields["aliases"]

@@ -30,6 +30,13 @@ _KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|exp
                     # up to the next knowledge asked in the sentence; "ASP.NET" is one name
                     r"(?:the\s+)?(?P<what>(?:(?!,?\s+(?:\w+\s+){0,2}(?:knowledge|understanding|familiarity|"
                     r"experience)\b)(?:[^.;:()]|\.(?=\w)))+)", re.I)
+#: Why knowledge of a topic with no acronym the posting requires is drafted preferred.
+_WORDS_NOTE = ("The posting requires this knowledge; a resume shows it only in these words, which it may not use, "
+               "so it is preferred. Add the words you accept.")
+#: What makes the object of "knowledge of" no topic: a possessive, a clause, a place's or a count's words.
+_NOT_A_TOPIC = re.compile(r"['’]s\b|^\s*(?:what|how|when|why|who|which|where)\b|\d", re.I)
+#: An acronym spelt out before it: "generally accepted accounting principles (GAAP)".
+_SPELT_OUT = re.compile(r"\s*\(([A-Z][A-Z0-9&/-]{1,9})\)")
 #: Why experience of a setting the posting requires is drafted preferred.
 _SETTING_NOTE = ("The posting requires experience of this; a resume shows it only in these words, which one from a "
                  "'distribution center' or a 'plant' may not use, so it is preferred. Add the words you accept.")
@@ -65,26 +72,35 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years, and
             # "Experience with QuickBooks or NetSuite" tools
         what = re.split(r"\s+(?:is|are|would be)\b|\s+(?:required|preferred|desired|a plus)\b", m.group("what"))[0]
+        if _NOT_A_TOPIC.search(what):
+            continue  # "the organization's programs", "what motivates employees", "how to handle ..."
         ex = _EXAMPLES.search(what)
         topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b", what[:ex.start()] if ex else what))
-                  if t and not catalog.technology.lookup(t) and not catalog.skills.lookup(t)]
+                  if t and not catalog.skills.lookup(t)
+                  and not matches(t, lambda x: tech_lookup(catalog, x, ambiguous=True), 6)]  # "Microsoft Office Suite"
         if not topics:
             continue
         examples = [e.strip() for e in re.split(r",|\band\b|\bor\b", what[ex.end():]) if e.strip()] if ex else []
         examples = [e for e in examples if e[:1].isupper() and len(e.split()) <= 3]
-        aliases = list(dict.fromkeys(a for t in topics for a in _spellings(t))) + examples
+        spelt = _SPELT_OUT.match(s.text, m.end("what"))  # "generally accepted accounting principles (GAAP)"
+        aliases = list(dict.fromkeys(a for t in topics for a in _spellings(t))) + examples + (
+            [spelt.group(1)] if spelt else [])
         label = ("Experience with " if lived else "Knowledge of ") \
             + ", ".join(topics[:-1]) + (" and " if len(topics) > 1 else "") + topics[-1]
         ident = "skill." + re.sub(r"[^a-z0-9]+", "_", topics[0].lower()).strip("_")
         kind = s.kind_at(m.start(), m.end())
-        add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], Kind.PREFERRED if lived else kind, s.text,
-                        {"aliases": aliases}, note=_SETTING_NOTE if lived and kind == Kind.REQUIRED else ""))
+        # a topic a resume names in its own words ("employee relations", "payroll") is shown only by those
+        # words: preferred; an acronym ("GAAP", "FMLA") is written alike everywhere, and keeps its kind
+        named = any(w.isupper() and len(w) >= 2 for a in aliases for w in re.findall(r"[A-Za-z]+", a))
+        asked = kind if named and not lived else Kind.PREFERRED
+        note = "" if asked == kind else (_SETTING_NOTE if lived else _WORDS_NOTE)
+        add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], asked, s.text, {"aliases": aliases}, note=note))
     return items
 
 
 #: How well a topic is known, before it: "advanced Excel", "working knowledge".
 _HOW_WELL = frozenset({"working", "advanced", "basic", "intermediate", "expert", "proficient", "thorough", "deep",
-                       "broad", "sound", "firm", "general"})
+                       "broad", "sound", "firm", "general", "applicable", "modern", "standard", "relevant", "current"})
 
 
 def _topic(part: str) -> str:
