@@ -466,6 +466,8 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
     ("Proficient with HRIS and timekeeping systems (Workday, ADP, UKG) is required.",
      ["tech.workday_software_or_adp_software_or_ultimate_software_ultipro"], "preferred"),
     ("Sage Intacct or a similar ERP is required.", ["tech.intacct_erp"], "preferred"),
+    ("Experience in Epic, Cerner, or similar EHR is required.", ["tech.epic_systems_or_cerner_millennium"],
+     "preferred"),
     # ... tools asked by name are each asked, also after the examples' end
     ("Python and SQL are required.", ["tech.python", "tech.structured_query_language_sql"], "required"),
     ("Experience with UKG and Sage Intacct is required.", ["tech.ultimate_software_ultipro", "tech.intacct_erp"],
@@ -612,6 +614,7 @@ def test_draft_postings_a_degree_offered_after_or_is_another_path(line, kinds):
     ("A strong Outlook on growth is required.", []),
     ("Start date in Spring 2027 is required.", []),
     ("Travel to Oracle Park events is required.", []),
+    ("Experience with Oracle Cloud customers is required.", []),
     ("An Epic journey is required.", []),
     # ... nor an acronym of two meanings among names that are no tools
     ("Knowledge of employment law, including FMLA, ADA, FLSA and Title VII.", []),
@@ -975,6 +978,7 @@ def test_draft_postings_experience_named_by_what_it_was_in(line, ident, aliases)
 @pytest.mark.parametrize("line, aliases", [
     # a tool named among examples the catalogue knows is met by its name too ...
     ("Experience with an HRIS (Paycom, ADP, UKG or similar).", ["Paycom"]),
+    ("Proficiency in accounting software (QuickBooks, Xero, FreshBooks preferred).", ["Xero", "FreshBooks"]),
     # ... while examples of a field of study are no tools, and known examples need no words of their own
     ("Bachelor's degree in a related field such as Business Administration or Finance.", None),
     ("Experience with an ERP system such as Workday Financials, Lawson or PeopleSoft.", []),

@@ -61,8 +61,8 @@ def _named_as_tool(sentence: str, start: int, end: int, listed: bool, capitals: 
     meanings ("ADA": the Ada language, the disabilities act) only in such a list, unless the
     catalogue marks it ``capitals`` ("SAP")."""
     written = sentence[start:end]
-    if written.lower() in _SEASONS:
-        return False
+    if written.lower() in _SEASONS or re.match(r"\s+[A-Z][a-z]", sentence[end:]):
+        return False  # "Spring 2027"; "Oracle Cloud customers", "Epic Games": part of another name
     if written.isupper() and not capitals:
         return listed  # "knowledge of employment law, including FMLA, ADA, FLSA"
     return listed or bool(_INTRODUCED.search(sentence[:start]) or _TOOL_NOUN_AFTER.match(sentence[end:]))
@@ -172,7 +172,8 @@ def _everyday(catalog: Catalog) -> set[str]:
 def _unknown_examples(clause: str, known: list[str]) -> list[str]:
     """The tools a list of examples names that the catalogue does not know ("Paycom", "BambooHR",
     "Gusto" in "(Paycom, ADP, UKG or similar)"): items written as names, not the known ones."""
-    items = (i.strip(" .()") for i in re.split(r",|/|\bor\b|\band\b", clause))
+    items = (re.sub(r"(?i)\s+(?:preferred|required|a plus|desired)$", "", i.strip(" .()"))
+             for i in re.split(r",|/|\bor\b|\band\b", clause))
     return [i for i in items if i and i[0].isupper() and len(i.split()) <= 3 and i not in known
             and not re.search(r"(?i)\b(?:similar|equivalent|other|others|etc|comparable|another)\b", i)]
 
@@ -190,7 +191,8 @@ def _runs(sentence: str, named: list[tuple[int, int, str, str]]) -> list[list[tu
     out = []
     for run in runs:
         gaps = [sentence[a[1]:b[0]] for a, b in zip(run, run[1:])]
-        if len(run) > 1 and not any(re.search(r"\bor\b|/", g) for g in gaps):
+        if len(run) > 1 and not any(re.search(r"\bor\b|/", g) for g in gaps) \
+                and not _OR_SIMILAR.match(sentence, run[-1][1]):  # "Epic, Cerner, or similar EHR": examples
             out += [[item] for item in run]  # "Excel, Word": each asked
         else:
             out.append(run)
