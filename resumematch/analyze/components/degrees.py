@@ -264,7 +264,7 @@ class DegreeFinder(StatefulComponent):
 
     @staticmethod
     def _inside_a_name(rest: str, words: list[re.Match], i: int) -> bool:
-        """Whether ``words[i]`` ends a longer capitalised name: "Construction Management" (module notes)."""
+        """Whether ``words[i]`` ends a longer capitalised name: "Construction Management" (``_GENERIC_HEADS``)."""
         if i == 0 or words[i].group().lower() not in _GENERIC_HEADS:
             return False  # "Forensic Accounting" is accounting, "Global Business Administration" business
         prev = words[i - 1].group()
