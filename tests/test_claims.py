@@ -562,13 +562,8 @@ def test_claims_knowledge_a_posting_names(line, met):
     ("Bachelor of Science : Nursing Administration , 2012", False),
 ])
 def test_claims_a_field_is_never_the_tail_of_another_fields_name(line, met):
-    from resumematch import draft_model
-
-    model = draft_model("HR Manager\nRequirements\n- Bachelor's degree in human resources, business "
-                        "administration, accounting or a related field.\n")
-    degree = next(r.id for r in model.requirements if r.category == "degree")
-    card = Screener(model, as_of=AS_OF).score_text(resume("EDUCATION", line)).scorecard
-    assert (card.strength(degree) == 1.0) is met
+    assert _meets_drafted_degree("human resources, business administration, accounting or a related field", line) \
+        is met
 
 
 @pytest.mark.parametrize("line, met", [
@@ -581,10 +576,13 @@ def test_claims_a_field_is_never_the_tail_of_another_fields_name(line, met):
     ("Bachelor of Science : Nursing , 2010", False),
 ])
 def test_claims_fields_related_to_human_resources(line, met):
+    assert _meets_drafted_degree("human resources, business administration, or a related field", line) is met
+
+
+def _meets_drafted_degree(fields: str, line: str) -> bool:
+    """Whether an education ``line`` fully meets the bachelor's in ``fields`` an HR posting requires."""
     from resumematch import draft_model
 
-    model = draft_model("HR Manager\nRequirements\n- Bachelor's degree in human resources, business administration, "
-                        "or a related field.\n")
+    model = draft_model(f"HR Manager\nRequirements\n- Bachelor's degree in {fields}.\n")
     degree = next(r.id for r in model.requirements if r.category == "degree")
-    card = Screener(model, as_of=AS_OF).score_text(resume("EDUCATION", line)).scorecard
-    assert (card.strength(degree) == 1.0) is met
+    return Screener(model, as_of=AS_OF).score_text(resume("EDUCATION", line)).scorecard.strength(degree) == 1.0
