@@ -431,12 +431,12 @@ def test_draft_experience_doing_something_is_a_duty(line, verb, obj):
 
 def test_draft_explain_says_what_a_later_sentence_names_again():
     text = ("Senior Accountant\nResponsibilities\n- Improve our NetSuite reporting\n"
-            "Preferred\n- Experience with NetSuite or another ERP\n- Manufacturing accounting experience\n")
+            "Preferred\n- Experience with NetSuite or another ERP\n- Available for overtime in busy season\n")
     lines = explain(text).splitlines()
     again = lines[lines.index("<- Experience with NetSuite or another ERP   [Preferred]") + 1]
     assert again.split()[:3] == ["named", "again:", "tech.oracle_netsuite"]
     # the twin: a sentence that names nothing drafted still says so
-    nothing = lines[lines.index("<- Manufacturing accounting experience   [Preferred]") + 1]
+    nothing = lines[lines.index("<- Available for overtime in busy season   [Preferred]") + 1]
     assert nothing.strip().startswith("nothing:")
 
 

@@ -727,6 +727,10 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
 @pytest.mark.parametrize("line, ident, aliases", [
     # knowledge asked by name is a requirement met by its name, its acronym or the examples given ...
     ("Solid working knowledge of US GAAP.", "skill.us_gaap", ["US GAAP", "GAAP"]),
+    # ... a dotted abbreviation inside the name is no sentence's end ("U.S" had been the topic) ...
+    ("Strong knowledge of U.S. GAAP", "skill.u_s_gaap", ["U.S. GAAP", "GAAP"]),
+    # ... while a topic ends where the sentence does
+    ("Knowledge of payroll. Other duties as assigned", "skill.payroll", ["payroll"]),
     ("Demonstrated knowledge of employment law, including FMLA, ADA, FLSA and Title VII.", "skill.employment_law",
      ["employment law", "FMLA", "ADA", "FLSA", "Title VII"]),
     ("Knowledge of federal and state employment laws and regulations.", "skill.employment_laws",
@@ -965,10 +969,14 @@ def test_draft_postings_knowing_legal_topics_is_asked(line, asked):
     # experience named by what it was in, first, is a preferred item met by those words ...
     ("Hospitality or hotel accounting experience (required).", "skill.hospitality", ["Hospitality", "hotel accounting"]),
     ("Public accounting (audit) experience.", "skill.public_accounting", ["Public accounting"]),
+    # ... also after a noun in -ing, which names the setting (it had read as a deed, and drafted nothing) ...
+    ("Manufacturing or cost accounting experience.", "skill.cost_accounting", ["cost accounting"]),
+    ("Recruiting experience.", "skill.recruiting", ["Recruiting"]),
     # ... not years (the years'), a trait the catalogue knows (a soft skill) or words too general
     ("5 years of accounting experience.", None, None),
     ("Customer service experience.", None, None),
     ("Management experience required.", None, None),
+    ("Training experience.", None, None),
 ])
 def test_draft_postings_experience_named_by_what_it_was_in(line, ident, aliases):
     items = [i for i in draft_items(f"Accountant\nQualifications\n- {line}\n")[0] if i.id.startswith("skill.")]

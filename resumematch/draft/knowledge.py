@@ -27,9 +27,9 @@ from .tools import tech_lookup
 from .words import GENERIC, NUMBERS, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
 
 _KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise|experience)\s+(?:of|in|with)\s+"
-                    # up to the next knowledge asked in the sentence; "ASP.NET" is one name
+                    # up to the next knowledge asked in the sentence; "ASP.NET" is one name, and so is "U.S. GAAP"
                     r"(?:the\s+)?(?P<what>(?:(?!,?\s+(?:\w+\s+){0,2}(?:knowledge|understanding|familiarity|"
-                    r"experience)\b)(?:[^.;:()]|\.(?=\w)))+)", re.I)
+                    r"experience)\b)(?:[^.;:()]|\.(?=\w)|(?<=\b[A-Z]\.[A-Z])\.))+)", re.I)
 #: Why knowledge of a topic with no acronym the posting requires is drafted preferred.
 _WORDS_NOTE = ("The posting requires this knowledge; a resume shows it only in these words, which it may not use, "
                "so it is preferred. Add the words you accept.")
@@ -67,7 +67,10 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     for s, m in found:  # each "knowledge of" a sentence names: "..., 5 years of experience in X, knowledge of GAAP"
         lived = m.re is _BEFORE_EXPERIENCE or bool(_LIVED.match(m.group()))
         if lived and (
-                _YEARS.search(s.text) or _DOING.match(m["what"]) or _EXAMPLES.search(s.text)
+                _YEARS.search(s.text) or _EXAMPLES.search(s.text)
+                # a noun in -ing before "experience" names its setting ("Manufacturing or cost accounting
+                # experience"); after it, a deed ("Experience preparing financial statements")
+                or (m.re is _KNOWS and _DOING.match(m["what"]))
                 or matches(s.text[m.start("what"):], lambda t: tech_lookup(catalog, t, ambiguous=True), 6)):
             continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years, and
             # "Experience with QuickBooks or NetSuite" tools
