@@ -446,8 +446,13 @@ def test_draft_postings_a_category_only_preferred_weighs_a_third(extra, cert_wei
      "accounting.", ["Accounting", "Finance", "Business"]),
     ("Bachelor's degree in Statistics or master's degree in Economics is required.", ["Statistics", "Economics"]),
     ("Bachelor's degree in Accounting or Master's degree in Finance", ["Accounting", "Finance"]),
+    # ... also where one of them is a degree whose name says its field (an MBA had taken the other's place)
+    ("Master's in Accounting or MBA", ["Accounting", "Business Administration"]),
+    ("MBA or Master's in Accounting", ["Business Administration", "Accounting"]),
     # ... a degree named once asks its own, and one of no field lends none to the other
     ("Bachelor's degree in Finance is required.", ["Finance"]),
+    ("MBA required", ["Business Administration"]),
+    ("Bachelor's or Master's degree in Accounting", ["Accounting"]),
     ("Master's degree in Accounting, or a bachelor's degree and 5 years of experience", None),
 ])
 def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):

@@ -104,6 +104,22 @@ def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, s
     return found
 
 
+def _fields_between(text: str, hits: list[tuple], deg) -> list[str]:
+    """The fields of each degree but the last, offered before the next one: those named after it, up
+    to the "or" ("a bachelor's degree in Accounting, or a bachelor's degree in Finance": Accounting),
+    or the one its name implies ("an MBA or a Master's in Accounting": Business Administration)."""
+    fields: list[str] = []
+    for (_, end, found, _), (start, *_) in zip(hits, hits[1:]):
+        between = re.sub(r",?\s*\b(?:or|and)\s*(?:an?\s*)?$", "", text[end:start], flags=re.I)
+        if between == text[end:start]:
+            continue
+        if other := _FIELDS_AFTER.match(between):
+            fields += _listed(other.group(1), deg.field)
+        elif (named := deg.degree(found)) and named.implies_field:
+            fields += [f.name for f in deg.fields if f.id == named.implies_field]
+    return fields
+
+
 #: The fields named after a degree: "in Accounting", "(B.S.) in Finance or Economics", up to what
 #: ends them ("or a related field", "or equivalent", "with ...", "required").
 _FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
@@ -148,17 +164,17 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         named = _FIELDS_AFTER.match(after)
         fields = _listed(named.group(1), deg.field) if named else []
         # "a bachelor's degree in Accounting, or a bachelor's degree in Finance": each degree's fields
-        for (_, end, *_), (start, *_) in zip(hits, hits[1:]) if fields else ():  # a degree of no field asks any
-            between = re.sub(r",?\s*\b(?:or|and)\s*(?:an?\s*)?$", "", s.text[end:start], flags=re.I)
-            if between != s.text[end:start] and (other := _FIELDS_AFTER.match(between)):
-                fields = list(dict.fromkeys(_listed(other.group(1), deg.field) + fields))
+        fields = _fields_between(s.text, hits, deg) + fields if fields else []  # a degree of no field asks any
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
         fields = [f for f in fields if 1 < len(f) < 60 and f.lower() not in ("a", "an", "the") and not deg.level_of(f)]
         fields = [f for f in fields if not re.search(r"\bfield\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
         named_degree = deg.degree(hits[-1][2])
         if not fields and named_degree and named_degree.implies_field:
-            fields = [next(f.name for f in deg.fields if f.id == named_degree.implies_field)]
+            # "Master's in Accounting or MBA": the MBA's field, and the fields the degrees before it name
+            fields = _fields_between(s.text, hits, deg) + [
+                next(f.name for f in deg.fields if f.id == named_degree.implies_field)]
+        fields = list(dict.fromkeys(fields))
         families = sorted({str(found.family) for f in fields if (found := deg.field(f))})
         spec: dict = {"levels": [str(lv) for lv in wanted]}
         if fields:
