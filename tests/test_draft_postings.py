@@ -244,6 +244,21 @@ def test_draft_postings_duty_ids_are_whole_words(line, duty):
     assert duty in {r.id for r in draft_model(f"Responsibilities\n- {line}\n").requirements}
 
 
+@pytest.mark.parametrize("line, label", [
+    # a long duty's label ends at a clause's end ("making sure" had ended it) ...
+    ("Lead and coordinate the monthly, quarterly and year-end close process, making sure deadlines are met",
+     "Lead and coordinate the monthly, quarterly and year-end close process"),
+    # ... or, with no clause's end far enough in, at a word that leads nowhere taken off ("... audit and")
+    ("Act as the main point of contact for the external auditors during the annual audit and prepare audit "
+     "schedules", "Act as the main point of contact for the external auditors during the annual audit"),
+    # ... and a short one is whole
+    ("Prepare and post journal entries", "Prepare and post journal entries"),
+])
+def test_draft_postings_a_long_duty_label_ends_where_its_words_do(line, label):
+    (duty,) = [i for i in draft_items(f"Accountant\nResponsibilities\n- {line}\n")[0] if i.category == "duties"]
+    assert duty.label == label
+
+
 @pytest.mark.parametrize("sentence, labels", [
     ("You are responsible for planning and budgeting IT initiatives.",
      {"Planning IT initiatives", "Budgeting IT initiatives"}),

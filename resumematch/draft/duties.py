@@ -77,9 +77,20 @@ def duties(sentences: list[Sentence]) -> list[Item]:
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters at a word's end, never inside a word."""
+    """``text`` cut to at most ``limit`` characters: at the last comma or semicolon when that keeps half
+    of it ("Lead the year-end close process, making sure ..." ends at "process"), else at a word's
+    end, never inside a word nor after a word that leads to the next ("... the annual audit and")."""
     text = text.strip().rstrip(" .,;:")
-    return text if len(text) <= limit else text[:limit + 1].rsplit(" ", 1)[0].rstrip(" .,;:")
+    if len(text) <= limit:
+        return text
+    head = text[:limit + 1]
+    clause = max(head.rfind(","), head.rfind(";"))
+    if clause >= limit // 2:
+        return head[:clause].rstrip(" .,;:")
+    words = head.rsplit(" ", 1)[0].split()
+    while len(words) > 1 and words[-1].lower() in STOP:
+        words.pop()
+    return " ".join(words).rstrip(" .,;:")
 
 
 #: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
