@@ -322,6 +322,22 @@ def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
     assert posting_title(f"{first_line}\nRequirements\n- 4+ years of experience is required\n") == title
 
 
+@pytest.mark.parametrize("head, title", [
+    # a careers site's or a job board's banner over the title names no occupation: the title is below it ...
+    ("Careers at Northwind Harbor Foods\nJoin Our Team | Life at Northwind | Search Jobs | Sign In\n\n"
+     "Senior Accountant\nLocation: Columbus, OH", "Senior Accountant"),
+    ("GOVERNMENTJOBS | County of Riverbend, Washington\nJob Bulletin\n\nHUMAN RESOURCES GENERALIST\n"
+     "Salary: $68,432.00 - $89,107.20 Annually", "HUMAN RESOURCES GENERALIST"),
+    ("Northwind Harbor Foods\nJob Title: Payroll Specialist\nLocation: Columbus, OH", "Payroll Specialist"),
+    # ... while a first line that names one is the title, and one naming none stays it when no opening
+    # line names one: what comes after a labelled line ("Department: Accounting") is the body
+    ("Senior Accountant\nNorthwind Harbor Foods - Columbus, OH", "Senior Accountant"),
+    ("People Operations Lead\nDepartment: Human Resources\nReports to: Controller", "People Operations Lead"),
+])
+def test_draft_postings_the_title_is_below_a_sites_banner(head, title):
+    assert posting_title(f"{head}\nRequirements\n- 4+ years of experience is required\n") == title
+
+
 def test_draft_postings_a_long_title_is_cut_after_a_whole_word():
     title = posting_title("Director of Enterprise Architecture and Infrastructure Operations for Regional "
                           "Healthcare Systems\nRequirements\n- 4+ years of experience is required\n")

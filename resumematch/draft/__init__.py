@@ -24,11 +24,12 @@ from ..types import Category, ExperienceYears, Kind
 from .alternatives import settle
 from .credentials import credentials
 from .duties import duties
-from .experience import ROLE_NOUNS, experience, relevant_terms
+from .experience import experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, degrees, internship, soft_skills
 from .knowledge import knowledge
-from .posting import DUTY_HEADINGS, Sentence, heading_kind, is_heading, read_posting, segments, sentences
+from .posting import Sentence, read_posting, segments, sentences
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
+from .title import names_occupation, posting_title
 from .tools import technologies
 
 __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draft_items", "draft_model", "draft_yaml",
@@ -37,73 +38,6 @@ __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draf
 #: Years of relevant work at full strength when the posting names the occupation but no number
 #: (the model's own default).
 DEFAULT_FULL_STRENGTH_YEARS = 8
-#: Words of a first line that asks something, so it is no title ("Bachelor's degree in X required").
-_ASKS = re.compile(r"\b(degree in|years of|required|must|preferred)\b", re.I)
-#: How occupation nouns end ("Accountant", "Nurse", "Supervisor", "Therapist", "Technician").
-_OCCUPATION_ENDINGS = ("ant", "ist", "er", "or", "ian", "nurse", "ee")
-#: Words that open an article's or a board's title line without being the job's title.
-_TITLE_PREFIX = re.compile(r"^(how to become (an? )?|job title:?\s*|position:?\s*|now hiring:?\s*|we(?:'re|’re| are) "
-                           r"hiring:?\s*(an? )?)", re.I)
-#: Words that end a title run into the text of a one-paragraph posting.
-_TITLE_STOP = {"for", "the", "we", "our", "about", "this", "summary", "overview", "duties", "requirements",
-               "responsibilities", "job", "who", "in", "position", "location", "company", "qualifications", "at",
-               "is", "are", "you", "join", "description", "salary"}
-#: A job board's code for the post, which names no part of the job: a pay plan and grade
-#: ("GS-2210-13"), a requisition or job number ("Req #4821", "Job ID: R-1029"). The title ends
-#: before it, with the notes after it ("(Term Appt NTE 2 Years)").
-_POST_CODE = re.compile(r"\s*[-–—|,:]?\s*\(?(?:(?-i:\b(?:GS|GG|WG|WS|WL|NH|NT|AD)-\d+(?:[-/]\d+)*\b|"
-                        r"\b[A-Z]{1,4}-\d{3,}(?:[-/]\d+)*\b)|#\s*\d|"
-                        r"\b(?:job|posting)\s*(?:id|no\.?|number|#)\s*:?\s*[A-Z]{0,3}-?\d|\bjob\s+\d{3,}|"
-                        r"\breq(?:uisition)?\s*(?:id|no\.?|number|#)?\s*:?\s*[A-Z]{0,3}-?\d).*$", re.I)
-
-
-def _clipped(title: str, limit: int = 80) -> str:
-    """``title`` in at most ``limit`` characters, cut after a whole word."""
-    if len(title) <= limit:
-        return title
-    cut = title[:limit + 1].rsplit(" ", 1)[0] if " " in title[:limit + 1] else title[:limit]
-    return cut.rstrip(" ,;:-–(")
-
-
-def posting_title(text: str) -> str:
-    """The job's title: the posting's first line, or the capitalised words opening a posting
-    written as one paragraph ("Senior Accountant Acme is hiring ..." -> "Senior Accountant");
-    "" when the posting opens with a heading or a sentence."""
-    first = next((line.strip(" #*:") for line in text.splitlines() if line.strip(" #*:")), "")
-    sentence = re.search(r"[.!?]$", first) and len(first.split()) > 3 or _ASKS.search(first)
-    if is_heading(first) and heading_kind(first) is not None or DUTY_HEADINGS.match(first) or (
-            sentence and len(first.split()) <= 12):
-        return ""  # the posting opens with "Requirements" or a sentence: it names no title
-    first = _TITLE_PREFIX.sub("", re.sub(r"\s+", " ", first))
-    if re.match(r"(?i)(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b", first):
-        return ""  # a recruiter's email opening "Hi there, I hope ..." names no title
-    if (code := _POST_CODE.search(first)) and code.start() > 0:  # a code opening the line names the job ("F-16 ...")
-        first = first[:code.start()].strip()
-    parts = [p for p in re.split(r"\s+[-–—|]\s+|\s*\|\s*", first) if p.strip()]
-    if len(parts) > 1 and len(first.split()) <= 16:
-        # "Senior Accountant - Tallgrass Renewables - Greenhouse", "Fieldstone Robotics - HR Generalist":
-        # the part that names an occupation, not the employer's or the job board's
-        first = next((p for p in parts if _names_occupation(p)), parts[0])
-    words = []
-    for word in first.split():
-        if words and (word.lower().strip("(),:") in _TITLE_STOP or not (word[:1].isupper() or word[:1] in "(&/-"
-                                                                       or word in ("of", "and", "&"))):
-            break
-        words.append(word)
-        if word.endswith((".", ":")) or len(words) >= 12:
-            break
-    if len(first.split()) <= 12:
-        return _clipped(first)
-    # "Senior Accountant Greenfield Industries is ...": the title ends with its occupation noun
-    # (and a parenthesis after it), before the company's name.
-    bare = [re.sub(r"[^a-z]", "", w.lower()) for w in words]
-    ends = [i for i, w in enumerate(bare) if w in ROLE_NOUNS or len(w) > 3 and w.endswith(_OCCUPATION_ENDINGS)]
-    last = ends[-1] + 1 if ends else len(words)
-    if ends and last < len(words) and words[last].startswith("("):
-        last += 1
-    return _clipped(" ".join(words[:last]).strip(" .:-"))
-
-
 def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, list[Sentence], list[str]]:
     """The items a posting's text asks for, the model's ``experience`` block, its sentences, and
     what was left out and why. ``title`` is the job's title (by default the posting's own)."""
@@ -117,7 +51,7 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
         block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + knowledge(parts, catalog) + internship(parts) \
         + soft_skills(parts, catalog) + duties(parts)
-    if block and _names_occupation(title) and not any(i.category == Category.EXPERIENCE and not i.left_out
+    if block and names_occupation(title) and not any(i.category == Category.EXPERIENCE and not i.left_out
                                                        for i in found):
         # A posting for an occupation asks for experience in it, named in words or not: who has
         # worked as what, and for how long, is what sets its own field apart (issue: rank the right
@@ -144,21 +78,13 @@ def _role_years(title: str) -> list[Item]:
     worked as what, and for how long, is the evidence a posting for that occupation asks of first."""
     from ..catalog.occupations import background
 
-    occupation = background().closest_title(title) if _names_occupation(title) else None
+    occupation = background().closest_title(title) if names_occupation(title) else None
     if occupation is None:
         return []
     return [Item("experience.role_years", Category.EXPERIENCE, f"Years as {title}"[:90], Kind.PREFERRED,
                  f"The posting's title: {title}", {"years": str(ExperienceYears.ROLE)},
                  note=f"Added from the title: years in jobs whose title names {occupation.title} "
                       "(experience.role_occupations, or the occupation closest to the title).")]
-
-
-def _names_occupation(title: str) -> bool:
-    """Whether the posting's title holds one of the titles O*NET's occupations are held by, whole
-    ("Accountant", "IT Project Manager"; not "Join our team!")."""
-    from ..catalog.occupations import background
-
-    return bool(title) and background().named(title) is not None
 
 
 def _complete(items: list[Item], block: dict, title: str) -> list[str]:
