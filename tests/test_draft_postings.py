@@ -1013,6 +1013,9 @@ def test_draft_postings_knowing_legal_topics_is_asked(line, asked):
     ("Customer service experience.", None, None),
     ("Management experience required.", None, None),
     ("Training experience.", None, None),
+    # ... nor experience offered in place of education ("Additional qualifying" had been a topic)
+    ("Additional qualifying experience may substitute for the education.", None, None),
+    ("Payroll experience may substitute for the degree.", None, None),
 ])
 def test_draft_postings_experience_named_by_what_it_was_in(line, ident, aliases):
     items = [i for i in draft_items(f"Accountant\nQualifications\n- {line}\n")[0] if i.id.startswith("skill.")]

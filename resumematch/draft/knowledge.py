@@ -49,6 +49,9 @@ _BEFORE_EXPERIENCE = re.compile(r"(?:(?:prior|previous|some|relevant|strong|soli
                                 r"(?:\([^)]*\)\s*)?\s+experience\b", re.I)
 #: Experience of a number of years is the years finder's ("5 years of experience in accounting").
 _YEARS = re.compile(r"\b(?:\d+|" + "|".join(NUMBERS) + r")\s*\+?\s*(?:years?|yrs?)\b", re.I)
+#: Experience offered in place of education names no topic of its own: "Additional qualifying experience
+#: may substitute for the education", "Experience in lieu of a degree".
+_IN_PLACE = re.compile(r"\bsubstitut|\bin (?:lieu|place) of\b|\bequivalen", re.I)
 #: What names examples of the topic: "including FMLA, ADA", "such as GAAP".
 _EXAMPLES = re.compile(r",?\s*\b(?:including|such as|e\.g\.,?|for example,?|especially|particularly)\s+", re.I)
 #: What experience doing something names: a duty ("Experience preparing financial statements").
@@ -67,13 +70,13 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     for s, m in found:  # each "knowledge of" a sentence names: "..., 5 years of experience in X, knowledge of GAAP"
         lived = m.re is _BEFORE_EXPERIENCE or bool(_LIVED.match(m.group()))
         if lived and (
-                _YEARS.search(s.text) or _EXAMPLES.search(s.text)
+                _YEARS.search(s.text) or _EXAMPLES.search(s.text) or _IN_PLACE.search(s.text)
                 # a noun in -ing before "experience" names its setting ("Manufacturing or cost accounting
                 # experience"); after it, a deed ("Experience preparing financial statements")
                 or (m.re is _KNOWS and _DOING.match(m["what"]))
                 or matches(s.text[m.start("what"):], lambda t: tech_lookup(catalog, t, ambiguous=True), 6)):
-            continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years, and
-            # "Experience with QuickBooks or NetSuite" tools
+            continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years,
+            # "Experience with QuickBooks or NetSuite" tools, and experience in place of a degree the degree's
         what = re.split(r"\s+(?:is|are|would be)\b|\s+(?:required|preferred|desired|a plus)\b", m.group("what"))[0]
         if _NOT_A_TOPIC.search(what):
             continue  # "the organization's programs", "what motivates employees", "how to handle ..."
