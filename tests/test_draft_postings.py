@@ -851,6 +851,12 @@ def test_draft_postings_html_inline_tags_keep_their_spaces():
      "5+ years of accounting"),
     # ... and a tool after "experience with" is what they are in
     ("3+ years of experience with NetSuite.", "3+ years of NetSuite"),
+    # a range asks its lower bound, in figures or in words ("Three to five years" had asked five)
+    ("Three to five years of tax preparation experience.", "3+ years of tax preparation"),
+    ("2 to 4 years of payroll experience.", "2+ years of payroll"),
+    ("3-5 yrs of accounting experience.", "3+ years of accounting"),
+    # ... and "up to" names no range
+    ("Up to 5 years of accounting experience.", "5+ years of accounting"),
 ])
 def test_draft_postings_what_the_years_are_in(line, label):
     items = draft_items(f"Senior Accountant\nRequirements\n- {line}\n")[0]

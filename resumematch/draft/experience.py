@@ -19,7 +19,9 @@ from .posting import Sentence
 from .tools import tech_lookup
 from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
 
-_YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*(?:-\s*\d+\s*)?\+?\s*"
+_YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*"
+                    # a range asks its lower bound: "3-5 years", "three to five years", "2 to 4 years"
+                    r"(?:(?:-|\bto\b)\s*(?:\d+|" + "|".join(NUMBERS) + r")\s*(?:\(\d+\)\s*)?)?\+?\s*"
                     r"(?:or more\s+)?(?:full[- ]time\s+)?"
                     r"(?:years?|yrs?)['’]?\s+(?:of\s+)?((?:(?!\b(?:\d+|" + "|".join(NUMBERS) + r")\s*"
                     r"(?:\(\d+\)\s*)?\+?\s*(?:years?|yrs?)\b)[^.;]){0,90})", re.I)  # X ends at the next years
