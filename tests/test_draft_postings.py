@@ -338,6 +338,19 @@ def test_draft_postings_the_title_is_below_a_sites_banner(head, title):
     assert posting_title(f"{head}\nRequirements\n- 4+ years of experience is required\n") == title
 
 
+@pytest.mark.parametrize("heading, kind", [
+    # a social post's heading in emoji is the heading it names ("✅ What you bring" had been an item) ...
+    ("✅ What you bring", "required"),
+    ("⭐️ Nice to have", "preferred"),
+    # ... and the same words with no emoji are read alike
+    ("What you bring", "required"),
+])
+def test_draft_postings_an_emoji_hides_no_heading(heading, kind):
+    items = draft_items(f"GL Accountant\n🚀 What you will do\n• Prepare journal entries\n{heading}\n"
+                        "▪ 3+ years of accounting experience\n")[0]
+    assert [str(i.kind) for i in items if i.id == "experience.years"] == [kind]
+
+
 def test_draft_postings_a_long_title_is_cut_after_a_whole_word():
     title = posting_title("Director of Enterprise Architecture and Infrastructure Operations for Regional "
                           "Healthcare Systems\nRequirements\n- 4+ years of experience is required\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..extraction import extract
 from ..types import Kind
-from .segment import DUTY_HEADINGS, prepare, skip_reason, split_line
+from .segment import DUTY_HEADINGS, prepare, skip_reason, split_line, without_pictographs
 from .words import is_verb, lemma
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
@@ -253,7 +253,7 @@ def segments(text: str) -> list[Sentence]:
         if not line:
             continue
         bullet = bool(_BULLET.match(line))
-        line = _BULLET.sub("", line).strip().lstrip("#").strip().replace("**", "")
+        line = without_pictographs(_BULLET.sub("", line).strip().lstrip("#").strip().replace("**", ""))
         if not line:
             continue
         if not bullet and is_heading(line):

@@ -11,6 +11,7 @@ equal-opportunity or legal text, or an application instruction, so nothing is dr
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .words import is_verb, lemma
 
@@ -218,3 +219,16 @@ def skip_reason(text: str, heading: str) -> str:
             r"^about (this|the) (position|role|job)", heading, re.I) and not _CANDIDATE.search(text):
         return "company"
     return ""
+
+
+#: Unicode categories of emoji and their joiners: symbols, modifiers, format marks, combining marks.
+_PICTOGRAPHS = ("So", "Sk", "Cf", "Mn")
+
+
+def without_pictographs(line: str) -> str:
+    """``line`` without the emoji and symbols that open it ("✅ What you bring", "🚀 Your mission"): a
+    social post's headings and list items wear them, and they hid the heading."""
+    start = 0
+    while start < len(line) and (unicodedata.category(line[start]) in _PICTOGRAPHS or line[start].isspace()):
+        start += 1
+    return line[start:]
