@@ -351,6 +351,18 @@ def test_draft_postings_an_emoji_hides_no_heading(heading, kind):
     assert [str(i.kind) for i in items if i.id == "experience.years"] == [kind]
 
 
+def test_draft_postings_a_social_posts_headings_are_read():
+    # "Your mission" and "You've got" head the duties and what is asked; once "🌟 About NorthStar" read as
+    # the company's section, every line under them had been skipped as the company's
+    text = ("Talent Acquisition Specialist\n🌟 About NorthStar\nWe operate 85 stores.\n🎯 Your mission\n"
+            "▪ Screen applicants and schedule interviews\n💼 You've got\n– 2+ years of full-cycle recruiting "
+            "experience\n")
+    items = draft_items(text)[0]
+    assert {(i.id, str(i.kind)) for i in items if i.category in ("duties", "experience")
+            and not i.id.endswith("role_years")} == {("duty.screen_applicant", "preferred"),
+                                                     ("experience.years", "required")}
+
+
 def test_draft_postings_a_long_title_is_cut_after_a_whole_word():
     title = posting_title("Director of Enterprise Architecture and Infrastructure Operations for Regional "
                           "Healthcare Systems\nRequirements\n- 4+ years of experience is required\n")

@@ -143,6 +143,7 @@ def heading_kind(heading: str) -> Kind | None:
 #: "Preferred qualifications", "Nice to have").
 _ASKS = re.compile(r"(?:(?:job|position|basic|key)\s+)?qualifications?|what you(?:'ll|’ll| will)?\s+(?:need|bring)|"
                    r"what you have|what we(?:'re|’re| are) looking for|education|experience|"
+                   r"(?:what )?you(?:'ve|’ve| have) got|your profile|"
                    r"education(?:,)? (?:and|&) experience|experience (?:and|&) education|"
                    r"(?:skills|experience),? (?:and|&) (?:qualifications|experience|skills)", re.I)
 
@@ -215,6 +216,7 @@ _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required
                             r"qualifications|must[- ]haves?|skills|education|certifications?|"
                             r"(knowledge,? )?skills,? (and|&) abilities|abilities|competencies|about you|"
                             r"who you are|what you('ll| will)? (bring|need)|what you have|what we need|"
+                            r"(what )?you('ve|’ve| have) got|your profile|"
                             r"what we('re| are) looking for|the role|about (the|this) (role|job|position|opportunity))"
                             # a kind said after the heading: "What you need (required)", "Nice to have (preferred)"
                             r"(\s*\((required|preferred|optional|a plus|must[- ]haves?|nice[- ]to[- ]haves?)\))?$",

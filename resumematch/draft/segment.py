@@ -47,7 +47,8 @@ _DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9])")
 
 #: Headings that name the posting's duties.
 DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
-                           r"key tasks|in this role|what you do|job description|essential functions", re.I)
+                           r"key tasks|in this role|what you do|job description|essential functions|"
+                           r"your mission|your impact", re.I)
 #: What "You will ..." says that is the job's setting, what it gives or what it asks of the hire,
 #: not a duty done in it: "You'll join our team", "You will receive ...", "You will undergo a
 #: background check", "You'll accrue PTO", "You will use NetSuite daily".
