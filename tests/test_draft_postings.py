@@ -333,6 +333,8 @@ def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
     # line names one: what comes after a labelled line ("Department: Accounting") is the body
     ("Senior Accountant\nNorthwind Harbor Foods - Columbus, OH", "Senior Accountant"),
     ("People Operations Lead\nDepartment: Human Resources\nReports to: Controller", "People Operations Lead"),
+    # a social post's emoji are no part of the title
+    ("🚀 Talent Acquisition Specialist 🚀\nNorthStar Retail Group · Dallas, TX", "Talent Acquisition Specialist"),
 ])
 def test_draft_postings_the_title_is_below_a_sites_banner(head, title):
     assert posting_title(f"{head}\nRequirements\n- 4+ years of experience is required\n") == title

@@ -233,3 +233,8 @@ def without_pictographs(line: str) -> str:
     while start < len(line) and (unicodedata.category(line[start]) in _PICTOGRAPHS or line[start].isspace()):
         start += 1
     return line[start:]
+
+
+def without_end_pictographs(line: str) -> str:
+    """``line`` without the emoji that open or end it ("Talent Acquisition Specialist 🚀")."""
+    return without_pictographs(without_pictographs(line)[::-1])[::-1]

@@ -7,6 +7,7 @@ import re
 
 from .experience import ROLE_NOUNS
 from .posting import DUTY_HEADINGS, heading_kind, is_heading
+from .segment import without_end_pictographs
 
 #: Words of a first line that asks something, so it is no title ("Bachelor's degree in X required").
 _ASKS = re.compile(r"\b(degree in|years of|required|must|preferred)\b", re.I)
@@ -52,7 +53,7 @@ def posting_title(text: str) -> str:
     ("Careers at Northwind Foods", "GOVERNMENTJOBS | County of Riverbend") over the title; the
     opening lines end at the first heading, sentence or labelled line ("Location: ..."), and a
     labelled title among them ("Job Title: Payroll Specialist") is the title."""
-    lines = [line.strip(" #*:") for line in text.splitlines() if line.strip(" #*:")]
+    lines = [clean for line in text.splitlines() if (clean := without_end_pictographs(line).strip(" #*:"))]
     if not lines or _opens_body(lines[0]):
         return ""  # the posting opens with "Requirements" or a sentence: it names no title
     titles = []
