@@ -365,6 +365,21 @@ def test_draft_postings_a_social_posts_headings_are_read():
                                                      ("experience.years", "required")}
 
 
+@pytest.mark.parametrize("title, clerks", [
+    # the work a title leads counts: an accounting manager's and an AP supervisor's clerks (O*NET files
+    # the titles under financial managers and office supervisors, whose neighbours hold none) ...
+    ("Accounting Manager", True),
+    ("Accounts Payable Supervisor", True),
+    # ... while a title that names its occupation's field leads no other
+    ("Human Resources Manager", False),
+])
+def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, clerks):
+    model = draft_model(f"{title}\nRequirements\n- 4+ years of experience is required\n")
+    assert ("43-3031.00" in model.experience.occupations) is clerks
+    # first-line supervisors of other trades (sales, cabin crews) are no supervisor's field
+    assert not {"41-1012.00", "53-1044.00"} & set(model.experience.occupations)
+
+
 def test_draft_postings_a_long_title_is_cut_after_a_whole_word():
     title = posting_title("Director of Enterprise Architecture and Infrastructure Operations for Regional "
                           "Healthcare Systems\nRequirements\n- 4+ years of experience is required\n")

@@ -12,7 +12,7 @@ from resumematch.analyze.relevance import RoleReader
 from resumematch.catalog.held_titles import HeldTitles
 from resumematch.catalog.occupations import background
 from resumematch.catalog.onet import occupation_titles
-from resumematch.catalog.roles import beside, field_words, neighbours
+from resumematch.catalog.roles import beside, field_words, neighbours, title_occupations
 from resumematch.catalog.stems import words
 from resumematch.errors import ModelError
 from resumematch.model import load_model
@@ -140,6 +140,37 @@ def test_occupations_a_roles_neighbours_work_in_its_field(code, kin, not_kin):
     assert (kin | not_kin) <= set(background().related[code])  # O*NET relates all of them
     near = set(neighbours(code))
     assert kin <= near and not not_kin & near
+
+
+def test_occupations_first_line_supervisors_share_no_field():
+    # "First-Line" is a rank: every first-line supervisor had been in every other's field, so an
+    # accounts payable supervisor's role was read as supervising cabin crews, mechanics and guards
+    assert not {"first", "line"} & field_words("43-1011.00") and "retail" in field_words("41-1011.00")
+    assert not {"41-1012.00", "53-1044.00", "49-1011.00", "33-1091.00"} & set(neighbours("43-1011.00"))
+
+
+@pytest.mark.parametrize("title, among_added", [
+    # a title that leads a field O*NET files under a broader occupation adds that field's occupations:
+    # "Accounting Manager" is a financial manager's title, "Accounts Payable Supervisor" an office
+    # supervisor's; both lead bookkeeping, accounting and auditing clerks, and a nurse manager nurses ...
+    ("Accounting Manager", {"43-3031.00"}),
+    ("Accounts Payable Supervisor", {"43-3031.00", "43-3021.00"}),
+    ("Director of Nursing", {"29-1141.00"}),
+    ("Nurse Manager", {"29-1141.00"}),
+    # ... a title that names its occupation's field adds nothing, nor a field whose closest occupation
+    # is another trade's ("Finance" is closest to business teachers)
+    ("Human Resources Manager", set()),
+    ("IT Project Manager", set()),
+    ("Finance Manager", set()),
+    ("Senior Accountant", set()),
+])
+def test_occupations_a_title_that_leads_a_field_adds_its_occupations(title, among_added):
+    own = neighbours(background().closest_title(title).code)
+    codes = title_occupations(title)
+    added = set(codes) - set(own)
+    assert codes[:len(own)] == own
+    assert among_added <= added if among_added else not added
+    assert RoleReader((), (), title).role_codes == codes  # a model that names none reads the same
 
 
 @pytest.mark.parametrize("codes, beside_them, apart", [

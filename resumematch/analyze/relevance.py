@@ -32,7 +32,7 @@ from functools import cached_property
 
 from ..catalog.held_titles import Named
 from ..catalog.occupations import Background, Reading, background
-from ..catalog.roles import beside, field_words, neighbours
+from ..catalog.roles import beside, field_words, title_occupations
 from ..catalog.stems import ACRONYMS, RANK_WORDS, title_words, words
 from .rules.notnames import is_place, without_places
 
@@ -91,11 +91,12 @@ class RoleReader:
 
     @cached_property
     def role_codes(self) -> tuple[str, ...]:
-        """The role's occupations: the model's, or else the one closest to its title and those
-        O*NET relates most closely to it."""
+        """The role's occupations: the model's, or else those its title implies (the one closest to
+        it, those O*NET relates most closely to it, and the field of those it leads:
+        ``catalog.roles.title_occupations``)."""
         if self.codes or not self.primary:
             return tuple(dict.fromkeys((*self.codes, *self.own)))
-        return tuple(dict.fromkeys((*neighbours(self.primary), *self.own)))
+        return tuple(dict.fromkeys((*title_occupations(self.title), *self.own)))
 
     @cached_property
     def near_codes(self) -> frozenset[str]:

@@ -54,9 +54,53 @@ def field_words(code: str) -> frozenset[str]:
     occupation = background().get(code)
     if occupation is None:
         return frozenset()
-    title = re.split(r"\bexcept\b", occupation.title, flags=re.I)[0]
+    # "First-Line Supervisors of ...": a rank, which every first-line supervisor shares; no field
+    title = re.sub(r"(?i)\bfirst-line\b", " ", re.split(r"\bexcept\b", occupation.title, flags=re.I)[0])
     field = [w for token in TOKEN.findall(title) for w in title_token(token) if w not in RANK_WORDS]
     return frozenset(words(" ".join(field))) - _RANK_STEMS
+
+
+#: Ranks that lead others, heading a title whose field is the words before them ("Accounting Manager",
+#: "Accounts Payable Supervisor") or after "of" ("Director of Human Resources").
+_LEADS = frozenset({"manager", "supervisor", "director", "lead", "head", "chief"})
+#: Words of such a title that name neither rank nor field.
+_NO_FIELD = frozenset({"senior", "sr", "junior", "jr", "deputy", "associate", "assistant", "department", "dept",
+                       "general", "principal", "i", "ii", "iii", "iv", "the"})
+
+
+def title_occupations(title: str) -> tuple[str, ...]:
+    """The occupations a role's ``title`` implies: the closest one and its ``neighbours``; and, when
+    the title is a rank that leads others over a field the closest occupation's title does not
+    name, the occupation closest to that field and its neighbours: the work of the people the role
+    leads. O*NET files "Accounting Manager" under Financial Managers, whose neighbours are
+    financial advisers and analysts; "Accounting" adds bookkeeping, accounting and auditing clerks.
+    "Accounts Payable Supervisor" is a first-line supervisor of office workers; "Accounts Payable"
+    adds the same clerks. "Human Resources Manager" and "IT Project Manager" name their
+    occupation's field and add nothing."""
+    b = background()
+    closest = b.closest_title(title)
+    if closest is None:
+        return ()
+    codes = neighbours(closest.code)
+    field = set(words(_led_field(title))) - _RANK_STEMS
+    led = b.closest_title(_led_field(title)) if field and not field & field_words(closest.code) else None
+    if led is not None and field & field_words(led.code):  # "Finance" is no business teacher's field
+        codes = tuple(dict.fromkeys((*codes, *neighbours(led.code))))
+    return codes
+
+
+def _led_field(title: str) -> str:
+    """The field of a title headed by a rank that leads others (``_LEADS``), or ""."""
+    tokens = re.findall(r"[A-Za-z&]+", re.split(r"[(,|]|\s[-–—]\s", title)[0])
+    lower = [t.lower().rstrip("s") if t.lower().endswith("s") and t.lower()[:-1] in _LEADS else t.lower()
+             for t in tokens]
+    if "of" in lower and 0 < lower.index("of") and lower[lower.index("of") - 1] in _LEADS:
+        field = tokens[lower.index("of") + 1:]  # "Director of Human Resources"
+    elif lower and lower[-1] in _LEADS:
+        field = tokens[:-1]  # "Accounting Manager"
+    else:
+        return ""
+    return " ".join(t for t in field if t.lower() not in _NO_FIELD | RANK_WORDS)
 
 
 def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> list[str]:
@@ -70,6 +114,6 @@ def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> lis
     if closest is None:
         return []
     field = "role_occupations" if itself else "occupations"
-    implied = (closest.code,) if itself else neighbours(closest.code)
+    implied = (closest.code,) if itself else title_occupations(title)
     titles = [b.get(c).title for c in implied]
     return titles[:-1] + [f"{titles[-1]} (implied by the title; name experience.{field} to choose)"]

@@ -88,16 +88,16 @@ def category_weight(category: Category, items: list[Item]) -> int:
 def _occupation_lines(title: str) -> list[str]:
     """The occupation closest to the posting's title, as the model's ``experience.occupations``."""
     from ..catalog.occupations import background
-    from ..catalog.roles import neighbours
+    from ..catalog.roles import title_occupations
 
     b = background()
     closest = b.closest_title(title)
     if closest is None:
         return []
     return ["  # The occupations whose work counts as relevant (O*NET-SOC): the one closest to the posting's",
-            "  # title, then those O*NET relates most closely to it that work in its field. Edit to taste",
-            "  # (docs/model-format.md).",
-            "  occupations:", *(f"    - {_value(code)}  # {b.get(code).title}" for code in neighbours(closest.code))]
+            "  # title, then those O*NET relates most closely to it that work in its field, and for a title that",
+            "  # leads a field (\"Accounting Manager\"), that field's. Edit to taste (docs/model-format.md).",
+            "  occupations:", *(f"    - {_value(code)}  # {b.get(code).title}" for code in title_occupations(title))]
 
 
 def _item(item: Item) -> list[str]:
