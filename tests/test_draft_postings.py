@@ -780,6 +780,14 @@ def test_draft_postings_a_list_of_tools_is_never_read_across_its_commas(line, id
     ("The Manager advises supervisors on corrective action; administers FMLA leave requests; and coordinates "
      "annual open enrollment.", ["duty.advise_supervisor", "duty.administer_request", "duty.coordinate_enrollment"]),
     ("The HR Manager also maintains the employee handbook.", ["duty.maintain_handbook"]),
+    # ... also in the future, as an agency's prose says them ...
+    ("In this role, the Accounts Payable Supervisor will oversee a team of four AP specialists.",
+     ["duty.oversee_specialist"]),
+    ("The supervisor will review and approve vendor reconciliations.", ["duty.review_reconciliation"]),
+    # ... not what the hire will have or be
+    ("The ideal candidate will have an associate's degree.", []),
+    ("The successful candidate will possess strong analytical skills.", []),
+    ("The supervisor will be expected to strengthen internal controls.", []),
     # ... not what others do, the role it serves as, or whom it reports to
     ("The team builds dashboards for the leadership.", []),
     ("The incumbent serves as an IT Project Manager for the bureau.", []),

@@ -70,10 +70,17 @@ def said_as_duty(text: str) -> bool:
 
 
 #: The role as a sentence's subject: "The Manager advises ...", "The incumbent also maintains ...".
-_ROLE_SUBJECT = re.compile(r"^(?:the|this)\s+(?:[A-Za-z/&-]+\s+){0,3}?(?:incumbent|candidate|hire|selectee|employee|"
+_ROLE_SUBJECT = re.compile(r"^(?:in this (?:role|position),\s+)?(?:the|this)\s+(?:[A-Za-z/&-]+\s+){0,3}?"
+                           r"(?:incumbent|candidate|hire|selectee|employee|"
                            r"individual|person|position|manager|director|supervisor|specialist|coordinator|analyst|"
                            r"accountant|generalist|officer|administrator|assistant|associate|controller|recruiter|"
-                           r"engineer|developer|nurse|technician|partner|lead)\s+(?:also\s+)?(?=[a-z]+s\b)", re.I)
+                           r"engineer|developer|nurse|technician|partner|lead)\s+(?:also\s+)?"
+                           # "advises ...", or "will oversee ..." (an agency's prose)
+                           r"(?:(?P<will>will\s+(?:also\s+)?)(?=[a-z]+\b)|(?=[a-z]+s\b))", re.I)
+
+
+#: Verbs that say what the hire has or is, not a duty: "The successful candidate will possess ...".
+_HAS = frozenset({"possess", "hold", "demonstrate", "show", "know", "understand", "meet", "require", "ideally"})
 
 
 def said_of_the_role(text: str) -> list[str]:
@@ -82,8 +89,10 @@ def said_of_the_role(text: str) -> list[str]:
     semicolons, each opening with its verb; [] for any other sentence."""
     m = _ROLE_SUBJECT.match(text)
     verb = re.match(r"[a-z]+", text[m.end():]) if m else None
-    if not verb or lemma(verb.group()) == verb.group() or not is_verb(lemma(verb.group())):
-        return []
+    if not verb or not is_verb(lemma(verb.group())) or (lemma(verb.group()) == verb.group()) is not bool(m["will"]):
+        return []  # "The Manager advises", "The supervisor will review"; not "will be expected to"
+    if lemma(verb.group()) in NOT_A_DUTY | _HAS:
+        return []  # "The ideal candidate will have / possess ...": what the hire has
     return [c for c in (re.sub(r"^and\s+", "", c.strip()) for c in text[m.end():].split(";")) if c]
 
 
