@@ -380,6 +380,17 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     assert not {"41-1012.00", "53-1044.00"} & set(model.experience.occupations)
 
 
+@pytest.mark.parametrize("first_line, ids", [
+    # the posting's first line is its title, never a duty ("Accounts ..." had read as the verb) ...
+    ("Accounts Payable Supervisor – Direct Hire – Tampa, FL", []),
+    # ... while a first line that asks something is read as such
+    ("Bachelor's degree in Accounting required", ["degree.bachelor_accounting"]),
+])
+def test_draft_postings_the_first_line_is_the_title_not_a_duty(first_line, ids):
+    items = draft_items(f"{first_line}\nWe are hiring.\n")[0]
+    assert [i.id for i in items if i.category in ("duties", "degree")] == ids
+
+
 def test_draft_postings_a_long_title_is_cut_after_a_whole_word():
     title = posting_title("Director of Enterprise Architecture and Infrastructure Operations for Regional "
                           "Healthcare Systems\nRequirements\n- 4+ years of experience is required\n")
