@@ -842,6 +842,9 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     ("Knowledge of our products and services.", None, None),
     ("Knowledge of company policies and regulations.", None, None),
     ("Knowledge of SAP.", None, None),
+    # ... nor another of its kind offered beside it ("comparable ERP" had been a topic)
+    ("Strong knowledge of Microsoft Dynamics or a comparable ERP system is required.", None, None),
+    ("Knowledge of payroll or a similar function.", "skill.payroll", ["payroll"]),
 ])
 def test_draft_postings_knowledge_of_a_named_topic(line, ident, aliases):
     items = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.id.startswith("skill.")]

@@ -52,6 +52,8 @@ _YEARS = re.compile(r"\b(?:\d+|" + "|".join(NUMBERS) + r")\s*\+?\s*(?:years?|yrs
 #: Experience offered in place of education names no topic of its own: "Additional qualifying experience
 #: may substitute for the education", "Experience in lieu of a degree".
 _IN_PLACE = re.compile(r"\bsubstitut|\bin (?:lieu|place) of\b|\bequivalen", re.I)
+#: A part that offers another of its kind, no topic of its own: "or a comparable ERP system".
+_ANOTHER = re.compile(r"\s*(?:an?\s+|any\s+)?(?:comparable|similar|equivalent|other|another|related)\b", re.I)
 #: What names examples of the topic: "including FMLA, ADA", "such as GAAP".
 _EXAMPLES = re.compile(r",?\s*\b(?:including|such as|e\.g\.,?|for example,?|especially|particularly)\s+", re.I)
 #: What experience doing something names: a duty ("Experience preparing financial statements").
@@ -81,7 +83,8 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         if _NOT_A_TOPIC.search(what):
             continue  # "the organization's programs", "what motivates employees", "how to handle ..."
         ex = _EXAMPLES.search(what)
-        topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b", what[:ex.start()] if ex else what))
+        topics = [t for t in (_topic(p) for p in re.split(r",|\band\b|\bor\b", what[:ex.start()] if ex else what)
+                              if not _ANOTHER.match(p))  # "Microsoft Dynamics or a comparable ERP system"
                   if t and not catalog.skills.lookup(t)
                   and not matches(t, lambda x: tech_lookup(catalog, x, ambiguous=True), 6)]  # "Microsoft Office Suite"
         if not topics:
