@@ -422,6 +422,19 @@ def test_draft_postings_an_item_of_acronyms_and_a_cue_names_credentials(line, ki
     assert got.get("cert.cpa", got.get("cert.pmp_or_cpa")) == kind
 
 
+@pytest.mark.parametrize("line, ids", [
+    # credentials listed with a slash or before "or" are each their own, any of them meets it (Canada's
+    # "CPA, CMA" designation had swallowed a U.S. posting's "CPA, CMA or CIA", and the CMA was lost) ...
+    ("CPA/CMA preferred", ["cert.cpa_or_cma"]),
+    ("CPA, CMA or CIA a plus", ["cert.cpa_or_cma_or_cia"]),
+    # ... while the Canadian designation written as one stays it
+    ("CPA, CA designation required", ["cert.cpa_canada"]),
+])
+def test_draft_postings_a_list_of_credentials_is_no_designation(line, ids):
+    items = draft_items(f"Cost Accountant\nRequirements\n- {line}\n")[0]
+    assert [i.id for i in items if i.category == "certification"] == ids
+
+
 EXPECTED = srsly.read_yaml(DATA / "expected.yaml")
 
 

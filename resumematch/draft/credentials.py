@@ -39,6 +39,10 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                        or _ACRONYMS_ONLY.fullmatch(s.text.strip()))
 
         def lookup(text: str, context=context, s=s):
+            rest = s.text[s.text.find(text) + len(text):]
+            listed = "/" in text or "," in text and re.match(r"\s*,?\s*(?:or|and)\b", rest)
+            if listed and all(creds.lookup(p.strip()) for p in re.split(r"[,/]", text)):
+                return None  # "CPA, CMA or CIA", "CPA/CMA": a list of credentials, not Canada's "CPA, CMA"
             found = creds.lookup(text)
             if not found and (fam := creds.family_of(text)):
                 levels = sorted((c for c in creds.credentials if c.family == fam.id), key=lambda c: c.level)
