@@ -150,6 +150,9 @@ def test_claims_self_description_is_not_the_pmp(analyzer):
      ("CERTIFICATIONS", "CSM, Scrum Alliance, 2019"), "cert.csm"),
     (("EDUCATION", "Coursework: Supply Chain Management (CSM)"),
      ("EXPERIENCE", "Certified ScrumMaster (CSM) leading two teams"), "cert.csm"),
+    # a sentence introducing the candidate by the acronym counts only where it names the credential's field
+    (("SUMMARY", "CSM with 5 years managing enterprise accounts and renewals"),
+     ("SUMMARY", "CSM with 5 years coaching Scrum teams"), "cert.csm"),
 ])
 def test_claims_short_acronym_needs_credential_context(analyzer, trap, twin, req_id):
     assert not counted(analyzer.analyze(resume(*trap)), req_id)
@@ -455,6 +458,13 @@ def test_claims_acronyms_named_as_tools(acronyms, line, found):
     ("CERTIFICATIONS", "CPA (2015)", 1.0),
     ("CERTIFICATIONS", "Passed 4 of 4 sections of the CPA exam", 1.0),
     ("SUMMARY", "Licensed CPA with ten years in audit", 0.8),
+    # ... and where a sentence introduces the candidate by it, naming its field ("Accountant")
+    ("SUMMARY", "Detail-minded. CPA with 10 years of progressive experience in public and corporate accounting.",
+     0.8),
+    ("SUMMARY", "CPA with 6 years of experience in accounting", 0.8),
+    # ... not such a sentence of another field, nor the acronym inside a sentence
+    ("SUMMARY", "CPA with 6 years of experience in paid social campaigns", 0.0),
+    ("SUMMARY", "Lowered our CPA with 3 years of accounting data", 0.0),
     # ... not a marketer's cost per acquisition beside a certification, nor exam sections passed
     ("SUMMARY", "Google Ads certified; cut CPA by 35%", 0.0),
     ("CERTIFICATIONS", "Google Ads Certification (lowered CPA 20% in capstone)", 0.0),

@@ -131,7 +131,7 @@ class ContextClassifier(Component):
         if f.category == Category.CERTIFICATION:
             return credential_status(text, start, end, line_start, line_end, section_at(doc, start),
                                      needs_context=f.needs_context, window=self.window,
-                                     named=named.get(f.req_id, ()))
+                                     named=named.get(f.req_id, ()), title=f.name)
         if f.category == Category.DEGREE:
             near = text[max(line_start, start - 150):min(line_end, end + 150)]
             nxt_end = text.find("\n", line_end + 1, line_end + 150)

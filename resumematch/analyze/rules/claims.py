@@ -77,15 +77,16 @@ _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*|&)")
 
 def credential_status(text: str, start: int, end: int, line_start: int, line_end: int, section: str, *,
                       needs_context: bool = False, window: int = 60,
-                      named: Sequence[tuple[int, int]] = ()) -> FindingStatus:
+                      named: Sequence[tuple[int, int]] = (), title: str = "") -> FindingStatus:
     """The status of a credential named at ``text[start:end]`` on the line ``line_start:line_end``;
     ``named`` are the (start, end) characters of every finding of the same credential, where an
-    acronym spelt out beside it must be."""
+    acronym spelt out beside it must be; ``title`` is the credential's name ("Certified Public
+    Accountant"), whose field a sentence introducing the candidate by the acronym names."""
     line = text[line_start:line_end]
     before = text[max(line_start, start - window):start]
     after = text[end:min(line_end, end + window)]
     if needs_context and section != "certifications" and not _CREDENTIAL_WORDS.search(
-            text[line_start:start] + " " + text[end:line_end]):
+            text[line_start:start] + " " + text[end:line_end]) and not _introduces(text, start, end, line_end, title):
         return FindingStatus.NOT_CLAIMED  # "CSM Bakery Solutions", "valuation with CAPM and DCF"
     if needs_context and (_METRIC_AFTER.match(text[end:line_end]) or _METRIC_BEFORE.search(text[line_start:start])):
         return FindingStatus.NOT_CLAIMED  # "Google Ads certified; cut CPA by 35%"
@@ -104,6 +105,27 @@ def credential_status(text: str, start: int, end: int, line_start: int, line_end
     if section != "certifications" and " " in name.strip() and not any(c.isupper() for c in name):
         return FindingStatus.NOT_CLAIMED  # "a seasoned project management professional"
     return FindingStatus.EXPIRED if _EXPIRED.search(before + " " + after) else FindingStatus.HELD
+
+
+#: A sentence that introduces its writer by a credential: "CPA with 10 years of experience in ...".
+_INTRODUCES = re.compile(r"\s*,?\s*(?:with|having)\s+(?:over\s+|more\s+than\s+)?(?:\d+|[a-z]+)\+?\s*(?:years?|yrs)\b",
+                         re.IGNORECASE)
+#: Words of a credential's name that tell no field ("Certified", "Professional").
+_NAME_NO_FIELD = frozenset({"certified", "certificate", "licensed", "professional", "registered", "chartered",
+                            "associate", "specialist", "master", "expert", "practitioner", "public"})
+
+
+def _introduces(text: str, start: int, end: int, line_end: int, title: str) -> bool:
+    """Whether an acronym of two meanings opens a sentence that introduces the candidate by it and
+    names its credential's field: "CPA with 10 years of experience in public and corporate
+    accounting" (Certified Public Accountant); not "CSM with 5 years managing enterprise accounts"
+    (a customer success manager, no scrum) nor "Cut CPA by 35%"."""
+    opens = start == 0 or re.search(r"(?:^|[.!?;:]\s+|\n\s*)$", text[max(0, start - 3):start])
+    sentence = re.split(r"[.!?;]", text[end:line_end], maxsplit=1)[0]
+    if not opens or not _INTRODUCES.match(sentence):
+        return False
+    field = {w[:5] for w in re.findall(r"[a-z]{4,}", title.lower()) if w not in _NAME_NO_FIELD}
+    return bool(field & {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())})
 
 
 def _next_line(text: str, line_end: int) -> str:
