@@ -864,6 +864,15 @@ def test_draft_postings_knowledge_of_a_named_topic(line, ident, aliases):
     assert [(i.id, i.fields["aliases"]) for i in items] == ([(ident, aliases)] if ident else [])
 
 
+def test_draft_postings_knowledge_listed_after_a_colon():
+    # each item of a list after "Knowledge of:", as government postings write it (the colon had hidden
+    # them all), met by its words and the acronym beside it; "principles of supervision" is too general
+    line = "Knowledge of: governmental accounting standards (GASB); fund accounting; principles of supervision."
+    items = [i for i in draft_items(f"Accountant\nRequirements\n- {line}\n")[0] if i.id.startswith("skill.")]
+    assert [(i.id, i.fields["aliases"][-1], i.source) for i in items] == [
+        ("skill.governmental_accounting_standards", "GASB", line), ("skill.fund_accounting", "fund accounting", line)]
+
+
 @pytest.mark.parametrize("line, kind", [
     # a tool most trades use separates no one: asked as required, it is drafted preferred ...
     ("Advanced Excel skills (pivot tables, VLOOKUP) are required.", "preferred"),

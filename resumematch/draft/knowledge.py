@@ -67,9 +67,9 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     """A technical-skills item for each knowledge, or experience of no years, a sentence asks of a
     topic it names (module docstring)."""
     items: list[Item] = []
-    found = ((s, m) for s in sentences
+    found = ((s, origin, m) for origin in sentences for s in _each_listed(origin)
              for m in (list(_KNOWS.finditer(s.text)) or [x for x in [_BEFORE_EXPERIENCE.match(s.text)] if x]))
-    for s, m in found:  # each "knowledge of" a sentence names: "..., 5 years of experience in X, knowledge of GAAP"
+    for s, origin, m in found:  # each "knowledge of" a sentence names: "..., 5 years in X, knowledge of GAAP"
         lived = m.re is _BEFORE_EXPERIENCE or bool(_LIVED.match(m.group()))
         if lived and (
                 _YEARS.search(s.text) or _EXAMPLES.search(s.text) or _IN_PLACE.search(s.text)
@@ -103,8 +103,22 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         named = any(w.isupper() and len(w) >= 2 for a in aliases for w in re.findall(r"[A-Za-z]+", a))
         asked = kind if named and not lived else Kind.PREFERRED
         note = "" if asked == kind else (_SETTING_NOTE if lived else _WORDS_NOTE)
-        add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], asked, s.text, {"aliases": aliases}, note=note))
+        add(items, Item(ident, Category.TECHNICAL_SKILLS, label[:90], asked, origin.text, {"aliases": aliases},
+                        note=note))
     return items
+
+
+#: Knowledge asked as a list after a colon, as government postings do: "Knowledge of: A; B; C."
+_KNOWS_LIST = re.compile(r"((?:working\s+)?(?:knowledge|understanding|familiarity)\s+(?:of|in|with))\s*:\s*", re.I)
+
+
+def _each_listed(s: Sentence) -> list[Sentence]:
+    """``s``, or, for "Knowledge of: A; B; C.", one "Knowledge of A" for each item of its list."""
+    m = _KNOWS_LIST.match(s.text)
+    if not m:
+        return [s]
+    return [Sentence(f"{m.group(1)} {part.strip()}", s.heading, s.index, s.bullet)
+            for part in s.text[m.end():].split(";") if part.strip(" .")]
 
 
 #: How well a topic is known, before it: "advanced Excel", "working knowledge".
