@@ -1057,9 +1057,12 @@ def test_draft_postings_a_trait_or_a_setting_is_never_required(line, ident, kind
     # the candidate asked for in the second person is required ...
     ("You have at least five years of human resources experience.", "required"),
     ("You hold a bachelor's degree in human resources.", "required"),
+    ("You'll have a bachelor's degree in human resources.", "required"),
+    ("You will bring five years of human resources experience.", "required"),
     # ... what "you" may also have, said so, is preferred, and an opportunity asks nothing
     ("If you have worked in healthcare, that is a plus; five years of human resources experience.", "preferred"),
     ("You have the opportunity to build five years of human resources experience here.", "preferred"),
+    ("You'll have the chance to earn a bachelor's degree in human resources.", "preferred"),
 ])
 def test_draft_postings_you_have_is_required(sentence, kind):
     items = draft_items(f"HR Manager\n\n{sentence}\n")[0]

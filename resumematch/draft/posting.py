@@ -79,7 +79,7 @@ class Sentence:
 #: joins verbs).
 NAMES_FOLLOW = re.compile(r"\s*(?:[,/]|\s(?:or|and|&)\s)\s*[A-Z]")
 #: The candidate the posting asks for, said in the second person: "You have ...", "You hold ...".
-_YOU_HAVE = re.compile(r"(?:you have|you hold|you['’]ve|you bring|you possess)\b"
+_YOU_HAVE = re.compile(r"(?:you(?: will|['’]ll)? (?:have|hold|bring|possess)|you['’]ve)\b"
                        r"(?!\s+(?:the\s+|an?\s+)?(?:opportunity|chance|access|option|freedom)\b)", re.I)
 
 
