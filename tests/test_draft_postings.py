@@ -380,6 +380,19 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     assert not {"41-1012.00", "53-1044.00"} & set(model.experience.occupations)
 
 
+@pytest.mark.parametrize("line, duties", [
+    # a noun and a participle name a trait, never a duty ("Detail oriented" had been a required duty,
+    # "to detail" something, that no resume met) ...
+    ("Detail oriented", []),
+    ("Results driven and self motivated", []),
+    # ... while a verb and its object stay one
+    ("Detail vendor invoices for the auditors", ["duty.detail_invoice"]),
+])
+def test_draft_postings_a_trait_is_no_duty(line, duties):
+    items = draft_items(f"Accountant\nResponsibilities\n- {line}\n")[0]
+    assert [i.id for i in items if i.category == "duties"] == duties
+
+
 @pytest.mark.parametrize("first_line, ids", [
     # the posting's first line is its title, never a duty ("Accounts ..." had read as the verb) ...
     ("Accounts Payable Supervisor – Direct Hire – Tampa, FL", []),
@@ -826,8 +839,12 @@ def test_draft_postings_duties_said_of_the_role(sentence, duties):
     # a trait the candidate is asked for ...
     ("About you", "A collaborative team player.", "soft.teamwork"),
     ("About you", "Strong leadership skills.", "soft.leadership"),
-    # ... not a body the word names
+    ("Requirements", "Strong organizational skills.", "soft.organized"),
+    ("Requirements", "Detail oriented.", "soft.detail_oriented"),
+    # ... not a body the word names, how well something is known, or a field a relational adjective names
     ("About you", "You prepare HR reports for the leadership team.", None),
+    ("Requirements", "Thorough knowledge of employment law.", None),
+    ("Requirements", "Experience in organizational design and development.", None),
 ])
 def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, skill):
     items = draft_items(f"HR Manager\n{heading}\n- {line}\n")[0]

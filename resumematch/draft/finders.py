@@ -238,6 +238,8 @@ def soft_skills(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         for start, end, _text, skill in matches(s.text, catalog.skills.lookup, 6):
             if _DESCRIBES_PLACE.match(s.text, end):
                 continue  # "a trusted effective civilian workforce": the employer's, not the candidate's
+            if _QUALIFIES.match(s.text, end) or _text.lower().endswith("al") and _NAMES_A_FIELD.match(s.text, end):
+                continue  # "Thorough knowledge of ...", "organizational design": no trait of the candidate
             asked = s.kind_at(start, end)
             add(items, Item(skill.id, Category.SOFT_SKILLS, skill.name, Kind.PREFERRED, s.text, {"catalog": skill.id},
                             note=_TRAIT_NOTE if asked == Kind.REQUIRED else ""))
@@ -254,6 +256,13 @@ _DESCRIBES_PLACE = re.compile(r"(?:,?\s+(?:and\s+|or\s+)?(?!(?:skills?|abilit(?:
                               r"workplace|organi[sz]ation|company|agency|atmosphere|setting|community|government|"
                               r"mission)s?\b|(?:team|group|committee|council)s?\b(?!\s*(?:player|member|spirit|"
                               r"-?oriented|work)))", re.I)
+
+
+#: A trait's word before what it qualifies, which is no trait: "thorough knowledge", "strong understanding".
+_QUALIFIES = re.compile(r"\s+(?:working\s+)?(?:knowledge|understanding|familiarity|grasp|command)\b", re.I)
+#: A relational adjective before a noun names a field, not a trait: "organizational design", "organizational
+#: development" (not "organizational skills", "organizational and time management skills").
+_NAMES_A_FIELD = re.compile(r"\s+(?!(?:skills?|abilit(?:y|ies)|and|or|&|capabilities|strengths?)\b)[a-z]", re.I)
 
 
 _TRAIT = re.compile(r"\b(skills?|ability|abilities|able to|strong|excellent|proven|demonstrated|-oriented|oriented|"
