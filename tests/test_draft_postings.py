@@ -583,6 +583,9 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
     ("Sage Intacct or a similar ERP is required.", ["tech.intacct_erp"], "preferred"),
     ("Experience in Epic, Cerner, or similar EHR is required.", ["tech.epic_systems_or_cerner_millennium"],
      "preferred"),
+    # (tax software as people name it: "CCH Axcess", "UltraTax CS" had drafted nothing)
+    ("Experience with tax software such as CCH Axcess or UltraTax CS is required.",
+     ["tech.cch_prosystem_fx_tax_or_thomson_reuters_ultratax_cs"], "preferred"),
     # ... tools asked by name are each asked, also after the examples' end
     ("Python and SQL are required.", ["tech.python", "tech.structured_query_language_sql"], "required"),
     ("Experience with UKG and Sage Intacct is required.", ["tech.ultimate_software_ultipro", "tech.intacct_erp"],
