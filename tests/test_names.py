@@ -219,11 +219,19 @@ def test_names_full_name_label_elsewhere_or_without_a_name_gives_none(screener, 
     ("CHILD FAMILY ADVOCATE", None),                   # a job title opening an anonymised resume
     ("HUMAN RESOURCES GENERALIST", None),
     ("Dental Hygienist", None),
+    # a title held whole whose first word is also a given name ("Diesel", "Art"): it had been the name, and
+    # the resume's own job of that title then lost its title as a running header
+    ("DIESEL MECHANIC", None),
+    ("ART INSTRUCTOR", None),
+    ("Full Charge Bookkeeper", None),
+    ("HUMAN RESOURCES GENERALIST II", None),
     ("Core Qualifications", None),                     # a heading the section list does not hold
     ("Technical Proficiencies", None),
     ("Atlanta Georgia", None),                         # a place
     ("Albany New York", None),
     ("Maria Baker", "Maria Baker"),                    # a surname that is also a trade
+    ("Dean Porter", "Dean Porter"),                    # O*NET holds "Dean / Porter": two titles, no one
+    ("Mason Miller", "Mason Miller"),
     ("Derrick Sanders", "Derrick Sanders"),            # given names that are also title words
     ("Oluwaseun Adebayo", "Oluwaseun Adebayo"),        # no known given name, opening the resume
     ("MARIA DUARTE", "Maria Duarte"),
@@ -232,6 +240,19 @@ def test_names_full_name_label_elsewhere_or_without_a_name_gives_none(screener, 
 def test_names_job_title_heading_or_place_first_line_is_not_a_name(screener, first_line, name):
     text = f"{first_line}\nmaria@example.com | (404) 555-0199\n\nSUMMARY\nCase manager for ten years.\n"
     assert name_of(screener, text) == name
+
+
+@pytest.mark.parametrize("first_line, title", [
+    # the resume's title line is no name, so the job of that title keeps it ...
+    ("DIESEL MECHANIC", "Diesel Mechanic"),
+    # ... while a name above the same job takes nothing from its title
+    ("Maria Baker", "Diesel Mechanic"),
+])
+def test_names_a_title_line_leaves_the_jobs_title(screener, first_line, title):
+    text = (f"{first_line}\nWork Experience\nPinecrest Manufacturing City , State\nDiesel Mechanic 04/2022 - 08/2024\n"
+            "• Used scan tools to troubleshoot engines.\n")
+    periods = screener.score_text(text).analysis.periods
+    assert [p.title.split(" | ")[-1] for p in periods] == [title]
 
 
 @pytest.mark.parametrize("text, name", [
