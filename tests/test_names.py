@@ -225,6 +225,7 @@ def test_names_full_name_label_elsewhere_or_without_a_name_gives_none(screener, 
     ("ART INSTRUCTOR", None),
     ("Full Charge Bookkeeper", None),
     ("HUMAN RESOURCES GENERALIST II", None),
+    ("MEDIA RELATIONS MANAGER", None),                 # not its first words, "Media" being a given name
     ("Core Qualifications", None),                     # a heading the section list does not hold
     ("Technical Proficiencies", None),
     ("Atlanta Georgia", None),                         # a place
@@ -238,6 +239,19 @@ def test_names_full_name_label_elsewhere_or_without_a_name_gives_none(screener, 
     ("Washington Irving", "Washington Irving"),        # a state as a given name
 ])
 def test_names_job_title_heading_or_place_first_line_is_not_a_name(screener, first_line, name):
+    text = f"{first_line}\nmaria@example.com | (404) 555-0199\n\nSUMMARY\nCase manager for ten years.\n"
+    assert name_of(screener, text) == name
+
+
+@pytest.mark.parametrize("first_line, name", [
+    # a field after a job title on its line is the title's employer or field ...
+    ("FINANCE MANAGER - AUTO DEALERSHIP", None),
+    ("Senior Accountant - General Ledger", None),
+    # ... not a name, which leads its line
+    ("Jane Doe - Senior Accountant", "Jane Doe"),
+    ("JANE DOE | PROJECT MANAGER", "Jane Doe"),
+])
+def test_names_a_field_after_a_job_title(screener, first_line, name):
     text = f"{first_line}\nmaria@example.com | (404) 555-0199\n\nSUMMARY\nCase manager for ten years.\n"
     assert name_of(screener, text) == name
 

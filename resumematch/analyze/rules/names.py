@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .header import find_email, find_phone, segments
 from .headings import heading_label
-from .notnames import STATE_CODES, not_a_name
+from .notnames import STATE_CODES, is_title, not_a_name
 
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’][^\W\d_]+)*(?:-[^\W\d_a-z][^\W\d_'’.-]*)*\.?$")
 _PARTICLES = frozenset("van von de da del der la le bin al dos du di el".split())
@@ -161,6 +161,8 @@ def _leading_name(raw: str) -> str:
     words = _PREFIX.sub("", raw.strip(" \"'“”*#_;>")).split()
     if not words or not is_given_name(words[0]) or sum(w[0].islower() for w in words) >= 3:
         return ""
+    if len(words) <= 4 and not_a_name(" ".join(words), is_given_name):
+        return ""  # "MEDIA RELATIONS MANAGER": a job title, the whole field, whose first word is a given name
     taken = []
     for w in words[:5]:
         if w.endswith(",") or w in STATE_CODES:
@@ -224,11 +226,22 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
                 offset = text.find(leading.split()[0], start, end)
                 fallback = _display(leading), (start if offset < 0 else offset)
             continue
+        if _after_a_title(text, start):
+            continue  # "FINANCE MANAGER - AUTO DEALERSHIP": the title's employer or field, no name
         near_contact = any(-3 <= c - i <= 6 and c != i for c in contact)
         if labelled or is_given_name(candidate.split()[0]) or (i < 3 and near_contact):
             offset = text.find(candidate.split()[0], start, end)
             return _display(candidate), (start if offset < 0 else offset)
     return fallback
+
+
+def _after_a_title(text: str, start: int) -> bool:
+    """Whether a job title comes before the field at ``start`` on its line ("FINANCE MANAGER - AUTO
+    DEALERSHIP", "Senior Accountant - General Ledger"): a name leads its line ("Jane Doe - Senior
+    Accountant")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = (text[a:b].strip(" -–—|,") for a, b in segments(text, line_start, start))
+    return any(len(o.split()) >= 2 and (not_a_name(o, is_given_name) or is_title(o)) for o in before)
 
 
 def find_labelled_name(text: str, start: int, end: int) -> tuple[str, int] | None:

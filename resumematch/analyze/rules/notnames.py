@@ -130,18 +130,19 @@ def not_a_name(candidate: str, is_given: Callable[[str], bool]) -> bool:
         return True  # "CHILD FAMILY ADVOCATE", "Dental Hygienist"; not "Maria Baker"
     if words[-1] in _PLACES or " ".join(words[-2:]) in _PLACE_PAIRS:
         return True  # "Atlanta Georgia", "Albany New York"
-    return _a_title_whole(candidate)
+    return is_title(candidate, min_words=2)
 
 
-def _a_title_whole(candidate: str) -> bool:
-    """Whether every word of ``candidate`` but a rank ("II", "Senior") is a title people hold
-    ("Diesel Mechanic", "Art Instructor", "Human Resources Generalist II": a resume's title line,
-    whose first word may be a given name); "Maria Baker" holds "Baker" and keeps "Maria"."""
+def is_title(text: str, min_words: int = 1) -> bool:
+    """Whether every word of ``text`` but a rank ("II", "Senior") is one title people hold, of at
+    least ``min_words`` words: "Diesel Mechanic", "Art Instructor", "Human Resources Generalist II"
+    (a resume's title line, whose first word may be a given name), "Senior Accountant" (one word
+    held); "Maria Baker" holds "Baker" and keeps "Maria"."""
     from ...catalog.held_titles import TITLE_FILLERS
     from ...catalog.occupations import background  # late: the header's check loads the background
 
-    named = background().named(candidate)
-    if named is None or re.search(r"[/,]", named.held) or len(named.held.split()) < 2:
+    named = background().named(text)
+    if named is None or re.search(r"[/,]", named.held) or len(named.held.split()) < min_words:
         return False  # "Dean / Porter" (O*NET holds it) is two titles, and "Mason Miller" a name
     held = {w.lower() for w in re.findall(r"[A-Za-z]+", named.held)}
-    return all(w.lower() in held or w.lower() in TITLE_FILLERS for w in re.findall(r"[A-Za-z]+", candidate))
+    return all(w.lower() in held or w.lower() in TITLE_FILLERS for w in re.findall(r"[A-Za-z]+", text))
