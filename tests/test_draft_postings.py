@@ -263,6 +263,8 @@ def test_draft_postings_a_long_duty_label_ends_where_its_words_do(line, label):
     ("You are responsible for planning and budgeting IT initiatives.",
      {"Planning IT initiatives", "Budgeting IT initiatives"}),
     ("You are responsible for assembling.", set()),
+    # ... and a list of nouns, some in -ing, is no gerund's duty ("Costing variance analysis plants" had been one)
+    ("You are responsible for product costing, inventory valuation and manufacturing variance analysis.", set()),
 ])
 def test_draft_postings_duties_are_whole_phrases_never_bare_gerunds(sentence, labels):
     text = f"Requirements\n- SQL required\n{sentence}\n"

@@ -38,7 +38,10 @@ def duties(sentences: list[Sentence]) -> list[Item]:
         role = text != s.text  # a clause of "The Manager advises ...": a duty wherever it stands
         if m := _RESPONSIBLE.search(text):
             gerunds = re.findall(r"\b(\w+ing)\b", m.group(1))
-            if gerunds and not re.search(r"\b(the|a|an|our|their)\b", m.group(1).split(",")[0]):
+            # "responsible for administering ...": gerunds that open the clause, not nouns in -ing inside a
+            # list of nouns ("responsible for product costing, inventory valuation and ...")
+            opens = bool(gerunds) and m.group(1).split()[0].lower() == gerunds[0].lower()
+            if opens and not re.search(r"\b(the|a|an|our|their)\b", m.group(1).split(",")[0]):
                 last = m.group(1).rfind(gerunds[-1]) + len(gerunds[-1])
                 objects = [lemma(w) for w in re.findall(r"[A-Za-z]+", m.group(1)[last:])
                            if w.lower() not in STOP and w.lower() not in GENERIC and len(w) > 2 and not w.isupper()]
