@@ -870,6 +870,11 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     ("Familiarity with Agile methodologies.", "skill.agile_methodologies",
      ["Agile methodologies", "Agile methodology", "Agile"]),
     ("Knowledge of A/P and A/R processes.", "skill.a_p", ["A/P", "A/R"]),
+    ("Knowledge of lean manufacturing principles desirable.", "skill.lean_manufacturing_principles",
+     ["lean manufacturing principles", "lean manufacturing principle", "lean manufacturing"]),
+    # ... with a place's name before the topic taken off ("York State labor" had been a topic)
+    ("Thorough knowledge of federal and New York State labor and employment law.", "skill.employment_law",
+     ["employment law"]),
     # ... each knowledge a long sentence names, after years of experience in something else
     ("Someone with at least 5 years of experience in accounting, strong knowledge of GAAP and inventory costing, "
      "and advanced Excel.", "skill.gaap", ["GAAP", "inventory costing"]),

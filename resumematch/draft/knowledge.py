@@ -79,7 +79,8 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                 or matches(s.text[m.start("what"):], lambda t: tech_lookup(catalog, t, ambiguous=True), 6)):
             continue  # "Experience in leading teams" is a duty, "3 years of experience in X" years,
             # "Experience with QuickBooks or NetSuite" tools, and experience in place of a degree the degree's
-        what = re.split(r"\s+(?:is|are|would be)\b|\s+(?:required|preferred|desired|a plus)\b", m.group("what"))[0]
+        what = re.split(r"\s+(?:is|are|would be)\b|\s+(?:required|preferred|desired|desirable|a plus|helpful)\b",
+                        m.group("what"))[0]
         if _NOT_A_TOPIC.search(what):
             continue  # "the organization's programs", "what motivates employees", "how to handle ..."
         ex = _EXAMPLES.search(what)
@@ -133,6 +134,9 @@ def _topic(part: str) -> str:
     words = re.findall(r"[A-Za-z][A-Za-z.&'/-]*", part)
     while words and words[0].lower() in STOP | VAGUE | GENERIC | _HOW_WELL:
         words = words[1:]
+    names = next((i for i, w in enumerate(words) if not w.istitle()), 0)
+    if names >= 2 and words[names].islower():
+        words = words[names:]  # "New York State labor", "Salt Lake City area": a place's name before the topic
     while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC | WAY_HEADS:
         words = words[:-1]
     if not words or len(words) > 4:
@@ -151,8 +155,9 @@ _KIND_HEADS = frozenset({"methodologies", "methodology", "methods", "principles"
 
 def _spellings(topic: str) -> list[str]:
     """The topic as written and with its last word in its dictionary form ("employment laws" ->
-    "employment law"), an acronym at its end alone ("US GAAP" -> "GAAP"), and a name before a
-    head that names a kind of knowledge alone ("Agile methodologies" -> "Agile")."""
+    "employment law"), an acronym at its end alone ("US GAAP" -> "GAAP"), and a name or two words
+    before a head that names a kind of knowledge alone ("Agile methodologies" -> "Agile", "lean
+    manufacturing principles" -> "lean manufacturing")."""
     words = topic.split()
     out = [topic]
     if words[-1].lower().endswith("s") and not words[-1].isupper() and lemma(words[-1]) != words[-1].lower():
@@ -161,4 +166,6 @@ def _spellings(topic: str) -> list[str]:
         out.append(words[-1])
     if len(words) == 2 and words[-1].lower() in _KIND_HEADS and words[0][:1].isupper():
         out.append(words[0])
+    if len(words) == 3 and words[-1].lower() in _KIND_HEADS:
+        out.append(" ".join(words[:-1]))  # "lean manufacturing principles": lean manufacturing
     return out
