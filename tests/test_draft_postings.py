@@ -585,6 +585,11 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
     ("Sage Intacct or a similar ERP is required.", ["tech.intacct_erp"], "preferred"),
     ("Experience in Epic, Cerner, or similar EHR is required.", ["tech.epic_systems_or_cerner_millennium"],
      "preferred"),
+    # (examples after a kind's acronym in brackets, and after "e.g.": the bracket, and the dots of "e.g.",
+    # had ended the examples before them, and iCIMS and Workday were each required alone)
+    ("Experience with an applicant tracking system (ATS) such as iCIMS, Greenhouse or Workday Recruiting is "
+     "required.", ["tech.icims_or_greenhouse_or_workday_recruiting"], "preferred"),
+    ("Experience with an HRIS (e.g., Workday) is required.", ["tech.workday_software"], "preferred"),
     # (tax software as people name it: "CCH Axcess", "UltraTax CS" had drafted nothing)
     ("Experience with tax software such as CCH Axcess or UltraTax CS is required.",
      ["tech.cch_prosystem_fx_tax_or_thomson_reuters_ultratax_cs"], "preferred"),

@@ -93,6 +93,20 @@ def _examples_end(text: str, start: int) -> int:
     return len(text)
 
 
+def _examples_clause(text: str, starts: list[int]) -> tuple[re.Match | None, int]:
+    """The marker of a sentence's examples and where they end: the first marker whose clause names a
+    tool ("an applicant tracking system (ATS) such as iCIMS ...": not the acronym's bracket), the
+    clause read past an "e.g." that opens it ("an HRIS (e.g., Workday)"); (None, -1) for none."""
+    first = None
+    for marker in _EXAMPLES.finditer(text):
+        lead = re.match(r"\s*(?:e\.g\.|i\.e\.|for example|such as)\s*,?\s*", text[marker.end():], re.I)
+        end = _examples_end(text, marker.end() + (lead.end() if lead else 0))
+        first = first or (marker, end)
+        if any(marker.end() <= start < end for start in starts):
+            return marker, end
+    return first or (None, -1)
+
+
 def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     """The O*NET technologies each sentence names, office tools included. Tools named as examples of
     a kind ("an ERP system such as Workday Financials, Oracle, Lawson or PeopleSoft") are one
@@ -101,10 +115,9 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     items: list[Item] = []
     for s in sentences:
         office = bool(_OFFICE_CONTEXT.search(s.text)) or len(set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS) > 1
-        marker = _EXAMPLES.search(s.text)
-        clause_end = _examples_end(s.text, marker.end()) if marker else -1
-        examples = []
         found = matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o, ambiguous=True), 6)
+        marker, clause_end = _examples_clause(s.text, [start for start, *_ in found])
+        examples = []
         plain = [tech_lookup(catalog, text, office) is not None for _, _, text, _ in found]
         named: list[tuple[int, int, str, str]] = []
         for k, (start, end, text, tech) in enumerate(found):
