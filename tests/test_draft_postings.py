@@ -387,6 +387,7 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     # "to detail" something, that no resume met) ...
     ("Detail oriented", []),
     ("Results driven and self motivated", []),
+    ("Excel wizard – pivot tables, INDEX/MATCH", []),
     # ... while a verb and its object stay one
     ("Detail vendor invoices for the auditors", ["duty.detail_invoice"]),
 ])

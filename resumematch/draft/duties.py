@@ -98,6 +98,8 @@ def shorten(text: str, limit: int) -> str:
 
 #: Participles that make a noun before them a trait: "Detail oriented", "Results driven", "Self motivated".
 _TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "motivated", "directed", "starter"})
+#: Nouns for a person good at the word before them: "Excel wizard", "SQL guru".
+_WHO = frozenset({"wizard", "guru", "expert", "ninja", "whiz", "pro", "enthusiast", "champion", "aficionado"})
 #: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
 #: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one); and "Reporting
 #: to the CFO" names whom the hire answers to ("Report results to the board" is a duty).
@@ -121,8 +123,8 @@ def _duty(text: str, s: Sentence) -> Item | None:
         return None  # "Own the monthly close" is a duty; "our own", "the" open none
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
-    if lower[1:2] and lower[1] in _TRAIT_PARTICIPLES:
-        return None  # "Detail oriented", "Results driven": a trait, not "to detail" something
+    if lower[1:2] and lower[1] in _TRAIT_PARTICIPLES | _WHO:
+        return None  # "Detail oriented", "Excel wizard": a trait or a person, not "to detail" or "to excel"
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):
         return None  # "Harbor Point Logistics is a family-owned ...": a name and what it is, no order
     if lemma(lower[0]) == "serve" and lower[1:2] == ["as"]:
