@@ -876,6 +876,15 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     ("Familiarity with Agile methodologies.", "skill.agile_methodologies",
      ["Agile methodologies", "Agile methodology", "Agile"]),
     ("Knowledge of A/P and A/R processes.", "skill.a_p", ["A/P", "A/R"]),
+    # ... a body of rules or a system spelt out is met by its acronym too, and an acronym by its spelling
+    ("Knowledge of generally accepted accounting principles.", "skill.generally_accepted_accounting_principles",
+     ["generally accepted accounting principles", "generally accepted accounting principle", "GAAP"]),
+    ("Working knowledge of human resources information systems.", "skill.human_resources_information",
+     ["human resources information", "HRIS"]),
+    ("Knowledge of FMLA.", "skill.fmla", ["FMLA", "family and medical leave act"]),
+    # ... and no acronym is made up for other words ("PMBP" would have made it required, met by no one)
+    ("Knowledge of project management best practices.", "skill.project_management_best_practices",
+     ["project management best practices", "project management best practice"]),
     ("Knowledge of lean manufacturing principles desirable.", "skill.lean_manufacturing_principles",
      ["lean manufacturing principles", "lean manufacturing principle", "lean manufacturing"]),
     # ... with a place's name before the topic taken off ("York State labor" had been a topic)
@@ -883,7 +892,7 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
      ["employment law"]),
     # ... each knowledge a long sentence names, after years of experience in something else
     ("Someone with at least 5 years of experience in accounting, strong knowledge of GAAP and inventory costing, "
-     "and advanced Excel.", "skill.gaap", ["GAAP", "inventory costing"]),
+     "and advanced Excel.", "skill.gaap", ["GAAP", "inventory costing", "generally accepted accounting principles"]),
     # ... not a topic too general to tell a trade, nor a tool (the tools finder's)
     ("Knowledge of our products and services.", None, None),
     ("Knowledge of company policies and regulations.", None, None),
@@ -1046,7 +1055,7 @@ def test_draft_postings_fields_after_the_school(line, fields):
 @pytest.mark.parametrize("line, ident, aliases", [
     # experience of a named topic, with no years, is met by the topic's name ...
     ("Must have experience with payroll processing.", "skill.payroll", ["payroll"]),
-    ("Experience with SOX or internal control documentation.", "skill.sox", ["SOX", "internal control documentation"]),
+    ("Experience with SOX or internal control documentation.", "skill.sox", ["SOX", "internal control documentation", "sarbanes-oxley"]),
     # ... not experience doing something (a duty), of some years (the years'), or with tools (the tools')
     ("Experience preparing financial statements.", None, None),
     ("5 years of experience in accounting.", None, None),

@@ -24,7 +24,7 @@ from ..types import Category, Kind
 from .finders import Item, add, matches
 from .posting import Sentence
 from .tools import tech_lookup
-from .words import GENERIC, NUMBERS, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
+from .words import GENERIC, NUMBERS, SPELT_OUT, STOP, VAGUE, VAGUE_HEADS, WAY_HEADS, lemma
 
 _KNOWS = re.compile(r"\b(?:knowledge|understanding|command|familiarity|grasp|expertise|experience)\s+(?:of|in|with)\s+"
                     # up to the next knowledge asked in the sentence; "ASP.NET" is one name, and so is "U.S. GAAP"
@@ -94,7 +94,7 @@ def knowledge(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         examples = [e for e in examples if e[:1].isupper() and len(e.split()) <= 3]
         spelt = _SPELT_OUT.match(s.text, m.end("what"))  # "generally accepted accounting principles (GAAP)"
         aliases = list(dict.fromkeys(a for t in topics for a in _spellings(t))) + examples + (
-            [spelt.group(1)] if spelt else [])
+            [spelt.group(1)] if spelt else []) + [a for t in topics for a in _written_otherwise(t)]
         label = ("Experience with " if lived else "Knowledge of ") \
             + ", ".join(topics[:-1]) + (" and " if len(topics) > 1 else "") + topics[-1]
         ident = "skill." + re.sub(r"[^a-z0-9]+", "_", topics[0].lower()).strip("_")
@@ -146,6 +146,17 @@ def _topic(part: str) -> str:
         acronym = word.isupper() and len(word) >= 2
         return word if acronym or zipf_frequency(word.lower(), "en") < _ALONE and word.lower() not in GENERIC else ""
     return " ".join(words) if not any(w.lower() in STOP for w in words) else ""
+
+
+def _written_otherwise(topic: str) -> list[str]:
+    """The acronym of a body of rules or a system spelt out ("generally accepted accounting
+    principles" -> GAAP; "human resources information", the topic of "... information systems" ->
+    HRIS), or its spelling for an acronym ("FMLA" -> "family and medical leave act"), from
+    ``SPELT_OUT``."""
+    key = " ".join(topic.lower().split())
+    if key in SPELT_OUT:
+        return [SPELT_OUT[key]]
+    return [full for full, acronym in SPELT_OUT.items() if acronym == topic.strip()][:1]
 
 
 #: Heads that name a kind of knowledge, not its topic: "Agile methodologies" is Agile.

@@ -21,6 +21,16 @@ those we you they it is are be will can may must should would all any each other
 when where how strong excellent good great solid proven demonstrated ability able high highly well very
 including include includes e.g. i.e. etc also both more most other across within per via using use""".split())
 
+#: Bodies of rules and systems that postings spell out and resumes write by their acronym (and the
+#: other way round): "Knowledge of generally accepted accounting principles" is met by "GAAP".
+SPELT_OUT = {"generally accepted accounting principles": "GAAP", "international financial reporting standards": "IFRS",
+             "governmental accounting standards board": "GASB", "family and medical leave act": "FMLA",
+             "fair labor standards act": "FLSA", "americans with disabilities act": "ADA",
+             "employee retirement income security act": "ERISA", "health insurance portability and accountability act":
+             "HIPAA", "occupational safety and health administration": "OSHA", "equal employment opportunity": "EEO",
+             "human resources information": "HRIS", "applicant tracking": "ATS", "sarbanes-oxley": "SOX",
+             "consolidated omnibus budget reconciliation act": "COBRA"}
+
 #: Words too general to tell one job from another as an object or a relevant term.
 GENERIC = frozenset("""experience years year work working professional relevant related field role position
 environment setting skills skill knowledge understanding industry job level minimum plus least equivalent
