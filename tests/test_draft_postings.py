@@ -335,6 +335,12 @@ def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
     # line names one: what comes after a labelled line ("Department: Accounting") is the body
     ("Senior Accountant\nNorthwind Harbor Foods - Columbus, OH", "Senior Accountant"),
     ("People Operations Lead\nDepartment: Human Resources\nReports to: Controller", "People Operations Lead"),
+    # ... and a title O*NET holds in no occupation stays the title above a company whose name holds one
+    # ("Baker Tilly" had made an audit senior's role a baker's)
+    ("Audit Senior\nBaker Tilly US, LLP · Chicago, IL (Hybrid)", "Audit Senior"),
+    ("CNA\nCook Children's Health Care System", "CNA"),
+    ("COUNTY OF SAN MATEO\nACCOUNTING MANAGER (Financial Services Manager I)\nSalary: $120,000",
+     "ACCOUNTING MANAGER (Financial Services Manager I)"),
     # a social post's emoji are no part of the title
     ("🚀 Talent Acquisition Specialist 🚀\nNorthStar Retail Group · Dallas, TX", "Talent Acquisition Specialist"),
 ])

@@ -23,6 +23,7 @@ information technology).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from functools import cache, cached_property, partial
 import numpy as np
 
 from .apart import built_apart
-from .held_titles import HeldTitles, Named, read_held_titles
+from .held_titles import TITLE_FILLERS, HeldTitles, Named, read_held_titles
 from .kept import kept
 from .onet import OccupationText, read_occupations
 from .stems import surfaces, title_words, words
@@ -203,6 +204,16 @@ class Background:
         if found is None:
             return None
         return Named(found[0], tuple(self.occupations[i] for i in found[1]))
+
+    def holds_whole(self, text: str, min_words: int = 1) -> bool:
+        """Whether every word of ``text`` but a rank ("II") is one title people hold, of ``min_words``
+        words or more: "Diesel Mechanic", "Senior Accountant"; not "Baker Tilly US, LLP" (a company
+        holding "Baker") nor O*NET's two-title entries ("Dean / Porter")."""
+        named = self.named(text)
+        if named is None or re.search(r"[/,]", named.held) or len(named.held.split()) < min_words:
+            return False
+        held = {w.lower() for w in re.findall(r"[A-Za-z]+", named.held)}
+        return all(w.lower() in held or w.lower() in TITLE_FILLERS for w in re.findall(r"[A-Za-z]+", text))
 
     def _held_titles(self) -> Iterator[tuple[int, str]]:
         """Each title held in an occupation, O*NET's own and those people hold, with the occupation's

@@ -1,5 +1,5 @@
 """The job's title, as a posting names it: its first line, or the first of its opening lines that
-names an occupation when a careers site's or a job board's banner is above it."""
+is a title when a careers site's or a job board's banner is above it."""
 
 from __future__ import annotations
 
@@ -46,13 +46,14 @@ _TITLE_LABEL = re.compile(r"^(?:(?:job|position|class(?:ification)?|working|offi
 
 
 def posting_title(text: str) -> str:
-    """The job's title: the first of the posting's opening lines that names an occupation, else its
-    first line, or the capitalised words opening a posting written as one paragraph ("Senior
-    Accountant Acme is hiring ..." -> "Senior Accountant"); "" when the posting opens with a
-    heading or a sentence. A page copied from a careers site or a job board opens with its banner
-    ("Careers at Northwind Foods", "GOVERNMENTJOBS | County of Riverbend") over the title; the
-    opening lines end at the first heading, sentence or labelled line ("Location: ..."), and a
-    labelled title among them ("Job Title: Payroll Specialist") is the title."""
+    """The job's title: the posting's first line, or, when that names no occupation, the first of
+    its opening lines that is a title and nothing else, or the capitalised words opening a posting
+    written as one paragraph ("Senior Accountant Acme is hiring ..." -> "Senior Accountant"); ""
+    when the posting opens with a heading or a sentence. A page copied from a careers site or a job
+    board opens with its banner ("Careers at Northwind Foods", "GOVERNMENTJOBS | County of
+    Riverbend") over the title; the opening lines end at the first heading, sentence or labelled
+    line ("Location: ..."), and a labelled title among them ("Job Title: Payroll Specialist") is
+    the title."""
     lines = [clean for line in text.splitlines() if (clean := without_end_pictographs(line).strip(" #*:"))]
     if not lines or _opens_body(lines[0]):
         return ""  # the posting opens with "Requirements" or a sentence: it names no title
@@ -63,7 +64,14 @@ def posting_title(text: str) -> str:
         if titles and (_opens_body(line) or _LABELLED.match(line)):
             break
         titles.append(_line_title(line))
-    return next((t for t in titles if names_occupation(t)), titles[0])
+    if names_occupation(titles[0]):
+        return titles[0]
+    # below a banner, a line that is a title and nothing else, notes in brackets aside ("Senior
+    # Accountant"; not "Baker Tilly US, LLP · Chicago, IL", a company whose name holds a trade, under
+    # the title "Audit Senior")
+    from ..catalog.occupations import background
+
+    return next((t for t in titles[1:] if background().holds_whole(t.split("(")[0])), titles[0])
 
 
 def _opens_body(line: str) -> bool:

@@ -134,15 +134,9 @@ def not_a_name(candidate: str, is_given: Callable[[str], bool]) -> bool:
 
 
 def is_title(text: str, min_words: int = 1) -> bool:
-    """Whether every word of ``text`` but a rank ("II", "Senior") is one title people hold, of at
-    least ``min_words`` words: "Diesel Mechanic", "Art Instructor", "Human Resources Generalist II"
-    (a resume's title line, whose first word may be a given name), "Senior Accountant" (one word
-    held); "Maria Baker" holds "Baker" and keeps "Maria"."""
-    from ...catalog.held_titles import TITLE_FILLERS
+    """Whether ``text`` is, every word but a rank, one title people hold (``Background.holds_whole``):
+    "Diesel Mechanic", "Art Instructor" (a resume's title line, whose first word may be a given
+    name), "Senior Accountant"; "Maria Baker" holds "Baker" and keeps "Maria"."""
     from ...catalog.occupations import background  # late: the header's check loads the background
 
-    named = background().named(text)
-    if named is None or re.search(r"[/,]", named.held) or len(named.held.split()) < min_words:
-        return False  # "Dean / Porter" (O*NET holds it) is two titles, and "Mason Miller" a name
-    held = {w.lower() for w in re.findall(r"[A-Za-z]+", named.held)}
-    return all(w.lower() in held or w.lower() in TITLE_FILLERS for w in re.findall(r"[A-Za-z]+", text))
+    return background().holds_whole(text, min_words)
