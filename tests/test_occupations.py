@@ -156,13 +156,20 @@ def test_occupations_first_line_supervisors_share_no_field():
     ("Accounting Manager", {"43-3031.00"}),
     ("Accounts Payable Supervisor", {"43-3031.00", "43-3021.00"}),
     ("Director of Nursing", {"29-1141.00"}),
-    ("Nurse Manager", {"29-1141.00"}),
+    ("Customer Service Manager", {"43-4051.00"}),
     # ... a title that names its occupation's field adds nothing, nor a field whose closest occupation
     # is another trade's ("Finance" is closest to business teachers)
     ("Human Resources Manager", set()),
     ("IT Project Manager", set()),
     ("Finance Manager", set()),
     ("Senior Accountant", set()),
+    # ... nor a word of other senses: product promoters, bookkeepers, gambling change persons, casting
+    # machine operators and psychiatric nurses lead no product, account, change, casting or practice
+    ("Product Manager", set()),
+    ("Account Manager", set()),
+    ("Change Manager", set()),
+    ("Casting Director", set()),
+    ("Practice Manager", set()),
 ])
 def test_occupations_a_title_that_leads_a_field_adds_its_occupations(title, among_added):
     own = neighbours(background().closest_title(title).code)

@@ -76,17 +76,30 @@ def title_occupations(title: str) -> tuple[str, ...]:
     financial advisers and analysts; "Accounting" adds bookkeeping, accounting and auditing clerks.
     "Accounts Payable Supervisor" is a first-line supervisor of office workers; "Accounts Payable"
     adds the same clerks. "Human Resources Manager" and "IT Project Manager" name their
-    occupation's field and add nothing."""
+    occupation's field and add nothing, nor do words of other senses (``_leads``)."""
     b = background()
     closest = b.closest_title(title)
     if closest is None:
         return ()
     codes = neighbours(closest.code)
-    field = set(words(_led_field(title))) - _RANK_STEMS
-    led = b.closest_title(_led_field(title)) if field and not field & field_words(closest.code) else None
-    if led is not None and field & field_words(led.code):  # "Finance" is no business teacher's field
+    led_field = _led_field(title)
+    field = set(words(led_field)) - _RANK_STEMS
+    led = b.closest_title(led_field) if field and not field & field_words(closest.code) else None
+    if led is not None and field & field_words(led.code) and _leads(led_field, closest.code, led.code):
         codes = tuple(dict.fromkeys((*codes, *neighbours(led.code))))
     return codes
+
+
+def _leads(field: str, own: str, led: str) -> bool:
+    """Whether a title's field names the work of those the role leads: a field people study ("Accounting",
+    "Nursing", "Pharmacy"), or, under a first-line supervisor, a kind of work of the same SOC major group
+    ("Accounts Payable" and "Payroll" clerks under an office supervisor). Not a word of other senses
+    ("Product" of product promoters, "Account", "Change" of gambling change persons, "Casting", "Practice")."""
+    from . import load_catalog  # late: the degrees catalogue
+
+    occupation = background().get(own)
+    first_line = occupation is not None and occupation.title.startswith("First-Line Supervisors")
+    return load_catalog().degrees.field(field) is not None or first_line and own[:2] == led[:2]
 
 
 def _led_field(title: str) -> str:
