@@ -153,6 +153,10 @@ def test_claims_self_description_is_not_the_pmp(analyzer):
     # a sentence introducing the candidate by the acronym counts only where it names the credential's field
     (("SUMMARY", "CSM with 5 years managing enterprise accounts and renewals"),
      ("SUMMARY", "CSM with 5 years coaching Scrum teams"), "cert.csm"),
+    # (its field by a word of the credential's name that is no rank: a customer success manager's
+    # "management" is no Certified ScrumMaster's)
+    (("SUMMARY", "CSM with 7 years of account management and team leadership"),
+     ("SUMMARY", "CSM with 7 years of Scrum and Kanban delivery"), "cert.csm"),
 ])
 def test_claims_short_acronym_needs_credential_context(analyzer, trap, twin, req_id):
     assert not counted(analyzer.analyze(resume(*trap)), req_id)
@@ -465,6 +469,8 @@ def test_claims_acronyms_named_as_tools(acronyms, line, found):
     # ... not such a sentence of another field, nor the acronym inside a sentence
     ("SUMMARY", "CPA with 6 years of experience in paid social campaigns", 0.0),
     ("SUMMARY", "Lowered our CPA with 3 years of accounting data", 0.0),
+    ("SUMMARY", "Marketing analyst. CPA with 3 years of experience in paid search: cut CPA by 35% across accounts.",
+     0.0),
     # ... not a marketer's cost per acquisition beside a certification, nor exam sections passed
     ("SUMMARY", "Google Ads certified; cut CPA by 35%", 0.0),
     ("CERTIFICATIONS", "Google Ads Certification (lowered CPA 20% in capstone)", 0.0),
@@ -474,6 +480,19 @@ def test_claims_acronyms_named_as_tools(acronyms, line, found):
 ])
 def test_claims_cpa_the_licence_and_cpa_the_measure(cpa, section, line, expected):
     assert strength(cpa, resume(section, line), "cert.cpa") == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a sentence introducing the candidate by an acronym of two meanings counts only where it names the
+    # credential's own field by its stem, not a rank's ("management") nor a word sharing letters
+    ("CMA with 6 years of cost accounting experience.", 0.8),
+    ("CMA with 4 years of experience in clinical and front office management at a pediatric clinic.", 0.0),
+])
+def test_claims_an_introduction_names_the_credentials_field(line, expected):
+    from resumematch import draft_model
+
+    screener = Screener(draft_model("Cost Accountant\nRequirements\n- CMA is required\n"), as_of=AS_OF)
+    assert strength(screener, resume("SUMMARY", line), "cert.cma") == expected
 
 
 @pytest.mark.parametrize("header, expected", [

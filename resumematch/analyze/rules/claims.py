@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...catalog.stems import RANK_WORDS, words
 from ...types import FindingStatus
+
+#: The stems of the rank words ("manager", "management"), which name no credential's field.
+_RANK_STEMS = frozenset(words(" ".join(RANK_WORDS | {"leader", "management"})))
 
 #: A credential being prepared for, applied for or not yet earned ("pursuing PMP", "PMP-eligible",
 #: "PMP application in process", "PMP coursework").
@@ -117,15 +121,18 @@ _NAME_NO_FIELD = frozenset({"certified", "certificate", "licensed", "professiona
 
 def _introduces(text: str, start: int, end: int, line_end: int, title: str) -> bool:
     """Whether an acronym of two meanings opens a sentence that introduces the candidate by it and
-    names its credential's field: "CPA with 10 years of experience in public and corporate
-    accounting" (Certified Public Accountant); not "CSM with 5 years managing enterprise accounts"
-    (a customer success manager, no scrum) nor "Cut CPA by 35%"."""
+    names its credential's field, a word of its name that is no rank, by its stem: "CPA with 10
+    years of experience in public and corporate accounting" (Certified Public Accountant); not "CSM
+    with 5 years managing enterprise accounts" (a customer success manager, no scrum), "CMA with 4
+    years in front office management" (a medical assistant; "management" is no accountant's), "CDL
+    with 9 years ... as a team leader" (Cloud Digital Leader: a rank) nor "Cut CPA by 35%"."""
     opens = start == 0 or re.search(r"(?:^|[.!?;:]\s+|\n\s*)$", text[max(0, start - 3):start])
-    sentence = re.split(r"[.!?;]", text[end:line_end], maxsplit=1)[0]
+    sentence = re.split(r"[.!?;:]", text[end:line_end], maxsplit=1)[0]
     if not opens or not _INTRODUCES.match(sentence):
         return False
-    field = {w[:5] for w in re.findall(r"[a-z]{4,}", title.lower()) if w not in _NAME_NO_FIELD}
-    return bool(field & {w[:5] for w in re.findall(r"[a-z]{4,}", sentence.lower())})
+    named = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", title)  # "ScrumMaster": Scrum Master
+    field = set(words(" ".join(w for w in re.findall(r"[A-Za-z]+", named) if w.lower() not in _NAME_NO_FIELD)))
+    return bool(field - _RANK_STEMS & set(words(sentence)))
 
 
 def _next_line(text: str, line_end: int) -> str:
