@@ -405,12 +405,16 @@ def test_draft_postings_a_trait_is_no_duty(line, duties):
 @pytest.mark.parametrize("first_line, ids", [
     # the posting's first line is its title, never a duty ("Accounts ..." had read as the verb) ...
     ("Accounts Payable Supervisor – Direct Hire – Tampa, FL", []),
-    # ... while a first line that asks something is read as such
+    # ... while a first line that asks something is read as such, in a posting with no title
     ("Bachelor's degree in Accounting required", ["degree.bachelor_accounting"]),
+    ("BS in Accounting or Finance", ["degree.bachelor_accounting"]),
+    ("CPA license", ["cert.cpa"]),
+    ("5+ years accounting experience", ["experience.years"]),
 ])
 def test_draft_postings_the_first_line_is_the_title_not_a_duty(first_line, ids):
     items = draft_items(f"{first_line}\nWe are hiring.\n")[0]
-    assert [i.id for i in items if i.category in ("duties", "degree")] == ids
+    assert [i.id for i in items if i.category in ("duties", "degree", "certification")
+            or i.id == "experience.years" and "5+" in i.label] == ids
 
 
 def test_draft_postings_a_long_title_is_cut_after_a_whole_word():

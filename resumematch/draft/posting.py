@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..extraction import extract
 from ..types import Kind
-from .segment import DUTY_HEADINGS, prepare, skip_reason, split_line, without_pictographs
+from .segment import DUTY_HEADINGS, is_title_line, prepare, skip_reason, split_line, without_pictographs
 from .words import is_verb, lemma
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
@@ -245,11 +245,6 @@ def is_heading(line: str) -> bool:
 _LEAD_IN = re.compile(r"(:|\b(below|as follows|the following))\W*$", re.I)
 
 
-#: A posting's first line that is its title: a few words, no sentence's end, nothing asked.
-_TITLE_LINE = re.compile(r"^(?!.*\b(?:degree in|years of|required|must|preferred)\b)"
-                         r"(?:\S+\s+){0,15}\S+(?<![.!?])$", re.I)
-
-
 def segments(text: str) -> list[Sentence]:
     """Every item of the posting in order (sentences, list items, clauses), each with the heading
     above it; an item that asks nothing of a candidate says why in ``skipped``."""
@@ -263,7 +258,7 @@ def segments(text: str) -> list[Sentence]:
         line = without_pictographs(_BULLET.sub("", line).strip().lstrip("#").strip().replace("**", ""))
         if not line:
             continue
-        if not bullet and (is_heading(line) or not out and not heading and _TITLE_LINE.match(line)):
+        if not bullet and (is_heading(line) or not out and not heading and is_title_line(line)):
             # the first line is the title, a heading: "Accounts Payable Supervisor – Direct Hire – Tampa, FL"
             heading = line.rstrip(":").strip()
             if END_MATTER.search(heading):

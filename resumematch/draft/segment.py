@@ -247,3 +247,19 @@ def without_pictographs(line: str) -> str:
 def without_end_pictographs(line: str) -> str:
     """``line`` without the emoji that open or end it ("Talent Acquisition Specialist 🚀")."""
     return without_pictographs(without_pictographs(line)[::-1])[::-1]
+
+
+#: A posting's first line that is its title: a few words, no sentence's end, nothing asked ("CPA license",
+#: "5+ years accounting experience" open a posting with no title).
+_TITLE_LINE = re.compile(r"^(?!.*\b(?:degree|years?|yrs|required|must|preferred|licen[cs]e|certification|skills|"
+                         r"experience|knowledge|proficien\w*)\b)"
+                         r"(?:\S+\s+){0,15}\S+(?<![.!?])$", re.I)
+
+
+def is_title_line(line: str) -> bool:
+    """Whether a posting's first line is its title: a few words asking nothing, whose first part
+    names an occupation ("Accounts Payable Supervisor – Direct Hire"; not "CPA license" or "BS in
+    Accounting or Finance", a posting with no title that opens with what it asks)."""
+    from ..catalog.occupations import background  # late: reading a posting's first line only
+
+    return bool(_TITLE_LINE.match(line)) and background().named(re.split(r"\s[-–—|]\s|\|", line)[0]) is not None
