@@ -251,6 +251,9 @@ def test_draft_postings_duty_ids_are_whole_words(line, duty):
     # ... or, with no clause's end far enough in, at a word that leads nowhere taken off ("... audit and")
     ("Act as the main point of contact for the external auditors during the annual audit and prepare audit "
      "schedules", "Act as the main point of contact for the external auditors during the annual audit"),
+    # ... not at the comma of a number
+    ("Process, audit and reconcile bi-weekly payroll for 2,000 employees across 14 locations using ADP Workforce Now",
+     "Process, audit and reconcile bi-weekly payroll for 2,000 employees across 14 locations"),
     # ... and a short one is whole
     ("Prepare and post journal entries", "Prepare and post journal entries"),
 ])
@@ -394,6 +397,9 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     ("Detail oriented", []),
     ("Results driven and self motivated", []),
     ("Excel wizard – pivot tables, INDEX/MATCH", []),
+    # ... while a participle before an object describes it ("Perform focused assessments" had been lost)
+    ("Perform focused assessments on assigned patients", ["duty.assess_patient"]),
+    ("Conduct directed patrols of the facility", ["duty.patrol_facility"]),
     # ... while a verb and its object stay one
     ("Detail vendor invoices for the auditors", ["duty.detail_invoice"]),
 ])
@@ -455,6 +461,7 @@ def test_draft_postings_an_item_of_acronyms_and_a_cue_names_credentials(line, ki
     ("CPA, CMA or CIA a plus", ["cert.cpa_or_cma_or_cia"]),
     # ... while the Canadian designation written as one stays it
     ("CPA, CA designation required", ["cert.cpa_canada"]),
+    ("CPA, CA or CPA, CGA designation required", ["cert.cpa_canada"]),
 ])
 def test_draft_postings_a_list_of_credentials_is_no_designation(line, ids):
     items = draft_items(f"Cost Accountant\nRequirements\n- {line}\n")[0]
@@ -846,6 +853,8 @@ def test_draft_postings_a_list_of_tools_is_never_read_across_its_commas(line, id
     ("The ideal candidate will have an associate's degree.", []),
     ("The successful candidate will possess strong analytical skills.", []),
     ("The supervisor will be expected to strengthen internal controls.", []),
+    ("The position will close on December 31, 2026.", []),
+    ("The selectee will relocate to Dayton, Ohio.", []),
     # ... not what others do, the role it serves as, or whom it reports to
     ("The team builds dashboards for the leadership.", []),
     ("The incumbent serves as an IT Project Manager for the bureau.", []),
@@ -909,6 +918,7 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     ("Knowledge of SAP.", None, None),
     # ... nor another of its kind offered beside it ("comparable ERP" had been a topic)
     ("Strong knowledge of Microsoft Dynamics or a comparable ERP system is required.", None, None),
+    ("Knowledge of related party transactions.", "skill.party_transactions", ["party transactions", "party transaction"]),
     ("Knowledge of payroll or a similar function.", "skill.payroll", ["payroll"]),
 ])
 def test_draft_postings_knowledge_of_a_named_topic(line, ident, aliases):
@@ -1163,6 +1173,10 @@ def test_draft_postings_knowing_legal_topics_is_asked(line, asked):
     # ... nor experience offered in place of education ("Additional qualifying" had been a topic)
     ("Additional qualifying experience may substitute for the education.", None, None),
     ("Payroll experience may substitute for the degree.", None, None),
+    # (while "equivalent" or "substitute" of another sense leaves the topic)
+    ("Public accounting experience or equivalent industry experience.", "skill.public_accounting",
+     ["Public accounting"]),
+    ("Substitute teaching experience.", "skill.substitute_teaching", ["Substitute teaching"]),
 ])
 def test_draft_postings_experience_named_by_what_it_was_in(line, ident, aliases):
     items = [i for i in draft_items(f"Accountant\nQualifications\n- {line}\n")[0] if i.id.startswith("skill.")]

@@ -40,7 +40,8 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 
         def lookup(text: str, context=context, s=s):
             rest = s.text[s.text.find(text) + len(text):]
-            listed = "/" in text or "," in text and re.match(r"\s*,?\s*(?:or|and)\b", rest)
+            listed = "/" in text or "," in text and re.match(r"\s*,?\s*(?:or|and)\b", rest) and not re.match(
+                r"\s*,?\s*(?:or|and)\s+" + re.escape(text.split(",")[0]) + r"\s*,", rest)  # "CPA, CA or CPA, CGA"
             if listed and all(creds.lookup(p.strip()) for p in re.split(r"[,/]", text)):
                 return None  # "CPA, CMA or CIA", "CPA/CMA": a list of credentials, not Canada's "CPA, CMA"
             found = creds.lookup(text)

@@ -87,7 +87,7 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     head = text[:limit + 1]
-    clause = max(head.rfind(","), head.rfind(";"))
+    clause = max(head.rfind(", "), head.rfind("; "))  # not the comma of "2,000"
     if clause >= limit // 2:
         return head[:clause].rstrip(" .,;:")
     words = head.rsplit(" ", 1)[0].split()
@@ -123,8 +123,9 @@ def _duty(text: str, s: Sentence) -> Item | None:
         return None  # "Own the monthly close" is a duty; "our own", "the" open none
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
-    if lower[1:2] and lower[1] in _TRAIT_PARTICIPLES | _WHO:
+    if lower[1:2] and (lower[1] in _WHO or lower[1] in _TRAIT_PARTICIPLES and lower[2:3] in ([], ["and"], [","])):
         return None  # "Detail oriented", "Excel wizard": a trait or a person, not "to detail" or "to excel"
+        # ("Perform focused assessments" acts on assessments)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):
         return None  # "Harbor Point Logistics is a family-owned ...": a name and what it is, no order
     if lemma(lower[0]) == "serve" and lower[1:2] == ["as"]:

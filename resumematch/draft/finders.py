@@ -174,7 +174,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             # "Master's in Accounting or MBA": the MBA's field, and the fields the degrees before it name
             fields = _fields_between(s.text, hits, deg) + [
                 next(f.name for f in deg.fields if f.id == named_degree.implies_field)]
-        fields = list(dict.fromkeys(fields))
+        fields = list(dict.fromkeys(f for f in fields if not re.search(r"\bfield\b|\bany\b", f, re.I)))
         families = sorted({str(found.family) for f in fields if (found := deg.field(f))})
         spec: dict = {"levels": [str(lv) for lv in wanted]}
         if fields:

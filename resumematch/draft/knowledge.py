@@ -51,9 +51,10 @@ _BEFORE_EXPERIENCE = re.compile(r"(?:(?:prior|previous|some|relevant|strong|soli
 _YEARS = re.compile(r"\b(?:\d+|" + "|".join(NUMBERS) + r")\s*\+?\s*(?:years?|yrs?)\b", re.I)
 #: Experience offered in place of education names no topic of its own: "Additional qualifying experience
 #: may substitute for the education", "Experience in lieu of a degree".
-_IN_PLACE = re.compile(r"\bsubstitut|\bin (?:lieu|place) of\b|\bequivalen", re.I)
+_IN_PLACE = re.compile(r"\b(?:may|can)\s+(?:be\s+)?substitut\w*|\bsubstitut\w*\s+for\b|\bin (?:lieu|place) of\b|"
+                       r"\bequivalent\s+(?:combination|education|degree)\b", re.I)
 #: A part that offers another of its kind, no topic of its own: "or a comparable ERP system".
-_ANOTHER = re.compile(r"\s*(?:an?\s+|any\s+)?(?:comparable|similar|equivalent|other|another|related)\b", re.I)
+_ANOTHER = re.compile(r"\s*(?:(?:an?|any)\s+(?:comparable|similar|equivalent|other)|(?:comparable|similar|another))\b")
 #: What names examples of the topic: "including FMLA, ADA", "such as GAAP".
 _EXAMPLES = re.compile(r",?\s*\b(?:including|such as|e\.g\.,?|for example,?|especially|particularly)\s+", re.I)
 #: What experience doing something names: a duty ("Experience preparing financial statements").

@@ -264,7 +264,9 @@ class DateFinder(StatefulComponent):
             below = line_below(text, p.char_end)
             below_taken = bool(below) and title.startswith(below[:80])
             if name and name in title:  # a running header repeats the candidate's name above the entry
-                title = " | ".join(part for part in title.split(" | ") if part != name)
+                # (not a title read as the name: "DIESEL MECHANIC" heading a resume is the job's too)
+                title = " | ".join(part for part in title.split(" | ")
+                                   if part != name or self.reader.background.holds_whole(part))
             # A degree or a credential at the head of the entry, under a title that names no job
             # ("B.S. Computer Science, 2010 - 2014" in the Experience; "PMP, 2015 - 2018"), dates
             # schooling or a credential's validity, whatever section the layout put it in.

@@ -226,7 +226,7 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
                 offset = text.find(leading.split()[0], start, end)
                 fallback = _display(leading), (start if offset < 0 else offset)
             continue
-        if _after_a_title(text, start):
+        if not is_given_name(candidate.split()[0]) and _after_a_title(text, start):
             continue  # "FINANCE MANAGER - AUTO DEALERSHIP": the title's employer or field, no name
         near_contact = any(-3 <= c - i <= 6 and c != i for c in contact)
         if labelled or is_given_name(candidate.split()[0]) or (i < 3 and near_contact):
@@ -237,8 +237,8 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
 
 def _after_a_title(text: str, start: int) -> bool:
     """Whether a job title comes before the field at ``start`` on its line ("FINANCE MANAGER - AUTO
-    DEALERSHIP", "Senior Accountant - General Ledger"): a name leads its line ("Jane Doe - Senior
-    Accountant")."""
+    DEALERSHIP"): a field there that no given name opens is the title's employer or field ("Senior
+    Project Manager - Jane Doe" keeps its name)."""
     line_start = text.rfind("\n", 0, start) + 1
     before = (text[a:b].strip(" -–—|,") for a, b in segments(text, line_start, start))
     return any(len(o.split()) >= 2 and (not_a_name(o, is_given_name) or is_title(o)) for o in before)

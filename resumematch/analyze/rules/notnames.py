@@ -130,7 +130,9 @@ def not_a_name(candidate: str, is_given: Callable[[str], bool]) -> bool:
         return True  # "CHILD FAMILY ADVOCATE", "Dental Hygienist"; not "Maria Baker"
     if words[-1] in _PLACES or " ".join(words[-2:]) in _PLACE_PAIRS:
         return True  # "Atlanta Georgia", "Albany New York"
-    return is_title(candidate, min_words=2)
+    # a title held whole: of three words or more ("Full Charge Bookkeeper"), or of two that no given
+    # name opens ("Corporate Trainer"); "Clay Miller" and "Art Baker" may be people
+    return is_title(candidate, min_words=2) and (len(words) >= 3 or not is_given(words[0]))
 
 
 def is_title(text: str, min_words: int = 1) -> bool:
