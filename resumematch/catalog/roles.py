@@ -8,10 +8,7 @@ from functools import cache
 
 from .occupations import background
 from .onet import occupation_titles
-from .stems import RANK_WORDS, TOKEN, title_token, words
-
-#: The stems of the rank words: "Management Analysts" name no field by "management".
-_RANK_STEMS = frozenset(words(" ".join(RANK_WORDS)))
+from .stems import RANK_STEMS, RANK_WORDS, TOKEN, title_token, words
 
 
 def neighbours(code: str) -> tuple[str, ...]:
@@ -57,7 +54,7 @@ def field_words(code: str) -> frozenset[str]:
     # "First-Line Supervisors of ...": a rank, which every first-line supervisor shares; no field
     title = re.sub(r"(?i)\bfirst-line\b", " ", re.split(r"\bexcept\b", occupation.title, flags=re.I)[0])
     field = [w for token in TOKEN.findall(title) for w in title_token(token) if w not in RANK_WORDS]
-    return frozenset(words(" ".join(field))) - _RANK_STEMS
+    return frozenset(words(" ".join(field))) - RANK_STEMS
 
 
 #: Ranks that lead others, heading a title whose field is the words before them ("Accounting Manager",
@@ -83,7 +80,7 @@ def title_occupations(title: str) -> tuple[str, ...]:
         return ()
     codes = neighbours(closest.code)
     led_field = _led_field(title)
-    field = set(words(led_field)) - _RANK_STEMS
+    field = set(words(led_field)) - RANK_STEMS
     led = b.closest_title(led_field) if field and not field & field_words(closest.code) else None
     if led is not None and field & field_words(led.code) and _leads(led_field, closest.code, led.code):
         codes = tuple(dict.fromkeys((*codes, *neighbours(led.code))))

@@ -114,3 +114,7 @@ def surfaces(text: str) -> dict[str, str]:
     for token, word in _tokens(text):
         out.setdefault(_stem(word), token)
     return out
+
+
+#: The stems of the rank words: "Management Analysts" name no field by "management".
+RANK_STEMS = frozenset(words(" ".join(RANK_WORDS)))

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...catalog.stems import RANK_WORDS, words
+from ...catalog.stems import RANK_STEMS, words
 from ...types import FindingStatus
 
-#: The stems of the rank words ("manager", "management"), which name no credential's field.
-_RANK_STEMS = frozenset(words(" ".join(RANK_WORDS | {"leader", "management"})))
+#: The stems of the ranks ("manager", "management", "leader"), which name no credential's field.
+_RANK_STEMS = RANK_STEMS | frozenset(words("leader management"))
 
 #: A credential being prepared for, applied for or not yet earned ("pursuing PMP", "PMP-eligible",
 #: "PMP application in process", "PMP coursework").
