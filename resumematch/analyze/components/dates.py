@@ -263,10 +263,8 @@ class DateFinder(StatefulComponent):
                                 first=first[i], above=above)
             below = line_below(text, p.char_end)
             below_taken = bool(below) and title.startswith(below[:80])
-            if name and name in title:  # a running header repeats the candidate's name above the entry
-                # (not a title read as the name: "DIESEL MECHANIC" heading a resume is the job's too)
-                title = " | ".join(part for part in title.split(" | ")
-                                   if part != name or self.reader.background.holds_whole(part))
+            if name and name in title:  # a running header repeats the name; a title read as one stays
+                title = " | ".join(t for t in title.split(" | ") if t != name or self.reader.background.holds_whole(t))
             # A degree or a credential at the head of the entry, under a title that names no job
             # ("B.S. Computer Science, 2010 - 2014" in the Experience; "PMP, 2015 - 2018"), dates
             # schooling or a credential's validity, whatever section the layout put it in.
