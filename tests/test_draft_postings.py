@@ -268,6 +268,10 @@ def test_draft_postings_a_long_duty_label_ends_where_its_words_do(line, label):
     ("You are responsible for assembling.", set()),
     # ... and a list of nouns, some in -ing, is no gerund's duty ("Costing variance analysis plants" had been one)
     ("You are responsible for product costing, inventory valuation and manufacturing variance analysis.", set()),
+    # (an adverb before the gerund, or a comma after it, keeps it)
+    ("You are responsible for accurately processing payroll.", {"Processing payroll"}),
+    ("You are responsible for hiring, training and supervising cashiers.",
+     {"Hiring cashiers", "Training cashiers", "Supervising cashiers"}),
 ])
 def test_draft_postings_duties_are_whole_phrases_never_bare_gerunds(sentence, labels):
     text = f"Requirements\n- SQL required\n{sentence}\n"
@@ -342,6 +346,8 @@ def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
     # ("Baker Tilly" had made an audit senior's role a baker's)
     ("Audit Senior\nBaker Tilly US, LLP · Chicago, IL (Hybrid)", "Audit Senior"),
     ("CNA\nCook Children's Health Care System", "CNA"),
+    # ... while a singular title below a banner is a title whole ("Registered Nurses" is O*NET's)
+    ("Careers at Mercy Health\nRegistered Nurse - ICU Nights\nLocation: Boston, MA", "Registered Nurse"),
     ("COUNTY OF SAN MATEO\nACCOUNTING MANAGER (Financial Services Manager I)\nSalary: $120,000",
      "ACCOUNTING MANAGER (Financial Services Manager I)"),
     # a social post's emoji are no part of the title
@@ -399,6 +405,8 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     ("Excel wizard – pivot tables, INDEX/MATCH", []),
     # ... while a participle before an object describes it ("Perform focused assessments" had been lost)
     ("Perform focused assessments on assigned patients", ["duty.assess_patient"]),
+    ("Detail oriented individual with strong organizational skills", []),
+    ("Provide expert advice to clients on tax matters", ["duty.provide_advice"]),
     ("Conduct directed patrols of the facility", ["duty.patrol_facility"]),
     # ... while a verb and its object stay one
     ("Detail vendor invoices for the auditors", ["duty.detail_invoice"]),
@@ -855,6 +863,9 @@ def test_draft_postings_a_list_of_tools_is_never_read_across_its_commas(line, id
     ("The supervisor will be expected to strengthen internal controls.", []),
     ("The position will close on December 31, 2026.", []),
     ("The selectee will relocate to Dayton, Ohio.", []),
+    # ... while a duty of the same verbs, or of "the position", stays one
+    ("This position will manage a team of five AP clerks.", ["duty.manage_clerk"]),
+    ("The Staff Accountant will close the books each month.", ["duty.close_book"]),
     # ... not what others do, the role it serves as, or whom it reports to
     ("The team builds dashboards for the leadership.", []),
     ("The incumbent serves as an IT Project Manager for the bureau.", []),
@@ -906,7 +917,12 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
      ["project management best practices", "project management best practice"]),
     ("Knowledge of lean manufacturing principles desirable.", "skill.lean_manufacturing_principles",
      ["lean manufacturing principles", "lean manufacturing principle", "lean manufacturing"]),
-    # ... with a place's name before the topic taken off ("York State labor" had been a topic)
+    # ... with a place's name before the topic taken off ("York State labor" had been a topic), not another
+    # name's ("Six Sigma", "Joint Commission"), and a proper name's kind of knowledge kept whole
+    ("Knowledge of Joint Commission standards.", "skill.joint_commission_standards",
+     ["Joint Commission standards", "Joint Commission standard"]),
+    ("Knowledge of International Financial Reporting Standards.", "skill.financial_reporting_standards",
+     ["Financial Reporting Standards", "Financial Reporting standard"]),
     ("Thorough knowledge of federal and New York State labor and employment law.", "skill.employment_law",
      ["employment law"]),
     # ... each knowledge a long sentence names, after years of experience in something else

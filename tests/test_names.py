@@ -251,6 +251,9 @@ def test_names_job_title_heading_or_place_first_line_is_not_a_name(screener, fir
     ("Jane Doe - Senior Accountant", "Jane Doe"),
     ("JANE DOE | PROJECT MANAGER", "Jane Doe"),
     ("Senior Project Manager - Jane Doe", "Jane Doe"),
+    # ... and a field after a title that a given name opens gives way to a name below it
+    ("Senior Accountant - Grant Accounting\nJane Smith", "Jane Smith"),
+    ("Bill Collector\nTom Reed", "Tom Reed"),
 ])
 def test_names_a_field_after_a_job_title(screener, first_line, name):
     text = f"{first_line}\nmaria@example.com | (404) 555-0199\n\nSUMMARY\nCase manager for ten years.\n"

@@ -212,8 +212,8 @@ class Background:
         named = self.named(text)
         if named is None or re.search(r"[/,]", named.held) or len(named.held.split()) < min_words:
             return False
-        held = {w.lower() for w in re.findall(r"[A-Za-z]+", named.held)}
-        return all(w.lower() in held or w.lower() in TITLE_FILLERS for w in re.findall(r"[A-Za-z]+", text))
+        held = set(title_words(named.held))  # singular: "Registered Nurse" is whole in "Registered Nurses"
+        return all(w in held or w in TITLE_FILLERS for w in title_words(text))
 
     def _held_titles(self) -> Iterator[tuple[int, str]]:
         """Each title held in an occupation, O*NET's own and those people hold, with the occupation's

@@ -40,7 +40,8 @@ def duties(sentences: list[Sentence]) -> list[Item]:
             gerunds = re.findall(r"\b(\w+ing)\b", m.group(1))
             # "responsible for administering ...": gerunds that open the clause, not nouns in -ing inside a
             # list of nouns ("responsible for product costing, inventory valuation and ...")
-            opens = bool(gerunds) and m.group(1).split()[0].lower() == gerunds[0].lower()
+            lead = [w.strip(",;").lower() for w in m.group(1).split() if not re.fullmatch(r"(?i)\w+ly|both", w)]
+            opens = bool(gerunds) and bool(lead) and lead[0] == gerunds[0].lower()  # "accurately processing"
             if opens and not re.search(r"\b(the|a|an|our|their)\b", m.group(1).split(",")[0]):
                 last = m.group(1).rfind(gerunds[-1]) + len(gerunds[-1])
                 objects = [lemma(w) for w in re.findall(r"[A-Za-z]+", m.group(1)[last:])
@@ -99,7 +100,10 @@ def shorten(text: str, limit: int) -> str:
 #: Participles that make a noun before them a trait: "Detail oriented", "Results driven", "Self motivated".
 _TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "motivated", "directed", "starter"})
 #: Nouns for a person good at the word before them: "Excel wizard", "SQL guru".
-_WHO = frozenset({"wizard", "guru", "expert", "ninja", "whiz", "pro", "enthusiast", "champion", "aficionado"})
+_WHO = frozenset({"wizard", "guru", "ninja", "whiz", "enthusiast", "aficionado"})
+#: Who a trait's participle describes: "Detail oriented individual", "Team oriented player".
+_TRAIT_BEARERS = frozenset({"individual", "person", "player", "thinker", "leader", "professional", "attitude",
+                            "mindset", "self", "team", "approach", "candidate", "worker", "colleague"})
 #: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
 #: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one); and "Reporting
 #: to the CFO" names whom the hire answers to ("Report results to the board" is a duty).
@@ -123,7 +127,8 @@ def _duty(text: str, s: Sentence) -> Item | None:
         return None  # "Own the monthly close" is a duty; "our own", "the" open none
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
-    if lower[1:2] and (lower[1] in _WHO or lower[1] in _TRAIT_PARTICIPLES and lower[2:3] in ([], ["and"], [","])):
+    if lower[1:2] and (lower[1] in _WHO or lower[1] in _TRAIT_PARTICIPLES and (
+            lower[2:3] in ([], ["and"], [","]) or lower[2] in _TRAIT_BEARERS)):
         return None  # "Detail oriented", "Excel wizard": a trait or a person, not "to detail" or "to excel"
         # ("Perform focused assessments" acts on assessments)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):

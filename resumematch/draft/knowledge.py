@@ -123,6 +123,8 @@ def _each_listed(s: Sentence) -> list[Sentence]:
             for part in s.text[m.end():].split(";") if part.strip(" .")]
 
 
+#: Words that end a place's name: "New York State", "Salt Lake City", "Orange County".
+_PLACE_WORDS = frozenset({"state", "city", "county", "district", "commonwealth", "province", "region"})
 #: How well a topic is known, before it: "advanced Excel", "working knowledge".
 _HOW_WELL = frozenset({"working", "advanced", "basic", "intermediate", "expert", "proficient", "thorough", "deep",
                        "broad", "sound", "firm", "general", "applicable", "modern", "standard", "relevant", "current"})
@@ -136,7 +138,7 @@ def _topic(part: str) -> str:
     while words and words[0].lower() in STOP | VAGUE | GENERIC | _HOW_WELL:
         words = words[1:]
     names = next((i for i, w in enumerate(words) if not w.istitle()), 0)
-    if names >= 2 and words[names].islower():
+    if names >= 2 and words[names].islower() and {w.lower() for w in words[:names]} & _PLACE_WORDS:
         words = words[names:]  # "New York State labor", "Salt Lake City area": a place's name before the topic
     while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC | WAY_HEADS:
         words = words[:-1]
@@ -178,6 +180,6 @@ def _spellings(topic: str) -> list[str]:
         out.append(words[-1])
     if len(words) == 2 and words[-1].lower() in _KIND_HEADS and words[0][:1].isupper():
         out.append(words[0])
-    if len(words) == 3 and words[-1].lower() in _KIND_HEADS:
+    if len(words) == 3 and words[-1].lower() in _KIND_HEADS and topic.islower():
         out.append(" ".join(words[:-1]))  # "lean manufacturing principles": lean manufacturing
     return out

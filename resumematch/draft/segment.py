@@ -79,9 +79,10 @@ _ROLE_SUBJECT = re.compile(r"^(?:in this (?:role|position),\s+)?(?:the|this)\s+(
                            r"(?:(?P<will>will\s+(?:also\s+)?)(?=[a-z]+\b)|(?=[a-z]+s\b))", re.I)
 
 
-#: Verbs of the terms of a hire, said in the future: "will relocate", "will sign a non-compete".
-_TERMS = frozenset({"close", "remain", "relocate", "commit", "sign", "start", "begin", "undergo", "pass", "submit",
-                    "accept", "agree"})
+#: The terms of a hire, said in the future: "will close on ...", "will relocate", "will sign a non-compete".
+_TERMS = re.compile(r"^(?:close\s+on|remain\s+open|relocate|commit\s+to|sign\s+an?\s+(?:non-compete|confidentiality|"
+                    r"employment|contract)|start\s+on|begin\s+(?:on|employment)|undergo|pass\s+an?\s+(?:background|"
+                    r"drug|physical)|agree\s+to)\b", re.I)
 #: Verbs that say what the hire has or is, not a duty: "The successful candidate will possess ...".
 _HAS = frozenset({"possess", "hold", "demonstrate", "show", "know", "understand", "meet", "require", "ideally"})
 
@@ -94,8 +95,7 @@ def said_of_the_role(text: str) -> list[str]:
     verb = re.match(r"[a-z]+", text[m.end():]) if m else None
     if not verb or not is_verb(lemma(verb.group())) or (lemma(verb.group()) == verb.group()) is not bool(m["will"]):
         return []  # "The Manager advises", "The supervisor will review"; not "will be expected to"
-    if lemma(verb.group()) in NOT_A_DUTY | _HAS or m["will"] and (lemma(verb.group()) in _TERMS
-                                                                    or re.search(r"(?i)\bposition\s+will", m.group())):
+    if lemma(verb.group()) in NOT_A_DUTY | _HAS or m["will"] and _TERMS.search(text[m.end():]):
         return []  # "The ideal candidate will have ...", "The position will close on ...": no duty
     return [c for c in (re.sub(r"^and\s+", "", c.strip()) for c in text[m.end():].split(";")) if c]
 

@@ -226,12 +226,18 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
                 offset = text.find(leading.split()[0], start, end)
                 fallback = _display(leading), (start if offset < 0 else offset)
             continue
-        if not is_given_name(candidate.split()[0]) and _after_a_title(text, start):
+        after_title = _after_a_title(text, start)
+        if not is_given_name(candidate.split()[0]) and after_title:
             continue  # "FINANCE MANAGER - AUTO DEALERSHIP": the title's employer or field, no name
         near_contact = any(-3 <= c - i <= 6 and c != i for c in contact)
         if labelled or is_given_name(candidate.split()[0]) or (i < 3 and near_contact):
             offset = text.find(candidate.split()[0], start, end)
-            return _display(candidate), (start if offset < 0 else offset)
+            found = _display(candidate), (start if offset < 0 else offset)
+            if labelled or not (after_title or is_title(candidate, min_words=2)):
+                return found
+            # a title a given name opens ("Bill Collector") or a field after a title ("Senior Accountant -
+            # Grant Accounting") is the name only when no field below it is one ("Tom Reed", "Jane Smith")
+            fallback = fallback or found
     return fallback
 
 
