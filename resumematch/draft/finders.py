@@ -120,6 +120,13 @@ def _fields_between(text: str, hits: list[tuple], deg) -> list[str]:
     return fields
 
 
+def _field_names(fields: list[str], deg) -> list[str]:
+    """The parts of a degree's object that name a field: not an article, a level, "any field",
+    "equivalent experience" or an adverb."""
+    return [f for f in fields if 1 < len(f) < 60 and f.lower() not in ("a", "an", "the") and not deg.level_of(f)
+            and not re.search(r"\bfield\b|\bany\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
+
+
 #: The fields named after a degree: "in Accounting", "(B.S.) in Finance or Economics", up to what
 #: ends them ("or a related field", "or equivalent", "with ...", "required").
 _FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
@@ -167,14 +174,13 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         fields = _fields_between(s.text, hits, deg) + fields if fields else []  # a degree of no field asks any
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
-        fields = [f for f in fields if 1 < len(f) < 60 and f.lower() not in ("a", "an", "the") and not deg.level_of(f)]
-        fields = [f for f in fields if not re.search(r"\bfield\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
+        fields = _field_names(fields, deg)
         named_degree = deg.degree(hits[-1][2])
         if not fields and named_degree and named_degree.implies_field:
             # "Master's in Accounting or MBA": the MBA's field, and the fields the degrees before it name
-            fields = _fields_between(s.text, hits, deg) + [
+            fields = _field_names(_fields_between(s.text, hits, deg), deg) + [
                 next(f.name for f in deg.fields if f.id == named_degree.implies_field)]
-        fields = list(dict.fromkeys(f for f in fields if not re.search(r"\bfield\b|\bany\b", f, re.I)))
+        fields = list(dict.fromkeys(fields))
         families = sorted({str(found.family) for f in fields if (found := deg.field(f))})
         spec: dict = {"levels": [str(lv) for lv in wanted]}
         if fields:
