@@ -288,6 +288,22 @@ def test_draft_postings_explain_says_what_each_sentence_became(line, shown):
     assert f"<- {line[2:]}" in out and shown in out.split(f"<- {line[2:]}")[1].splitlines()[1]
 
 
+@pytest.mark.parametrize("line, left_out", [
+    ("- High school diploma or GED required", True),
+    ("- HS diploma/GED and 2 years of clerical work", True),
+    ("- Secondary school education or equivalent", True),
+    # (a high school named as a place of work, or students, asks for no diploma)
+    ("- Experience teaching high school students", False),
+    ("- Coach at a high school for two seasons", False),
+])
+def test_draft_postings_a_high_school_diploma_is_left_out_and_says_why(line, left_out):
+    text = f"Payroll Clerk\nRequirements\n- 2+ years of payroll experience\n{line}\n"
+    content, out = draft_yaml(text), explain(text)
+    assert ("most resumes do not list a high school diploma" in content) == left_out
+    assert ("left out: see below" in out.split(f"<- {line[2:]}")[1].splitlines()[1]) == left_out
+    assert not any(r.category == "degree" for r in draft_model(text).requirements)
+
+
 @pytest.mark.parametrize("text, alternative", [
     ("Bachelor's degree in Accounting or equivalent experience.\n", 6),
     ("Bachelor's degree or equivalent experience.\n", None),

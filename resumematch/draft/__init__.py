@@ -22,7 +22,7 @@ from ..errors import InputError, ModelError
 from ..model import RequirementModel
 from ..types import Category, ExperienceYears, Kind
 from .alternatives import settle
-from .credentials import credentials
+from .credentials import credentials, schooling
 from .duties import duties
 from .experience import experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, degrees, internship, soft_skills
@@ -44,7 +44,7 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
     catalog = load_catalog()
     parts = sentences(text)
     title = posting_title(text) if title is None else title
-    found = degrees(parts, catalog) + credentials(parts, catalog)
+    found = degrees(parts, catalog) + credentials(parts, catalog) + schooling(parts)
     years, block = experience(parts, catalog, title)
     if not years and (terms := relevant_terms(title, [])):
         # The title names an occupation: jobs in it are what makes experience relevant.
@@ -179,7 +179,8 @@ def explain(text_or_path: str | os.PathLike) -> str:
         for item in again:
             lines.append(f"     named again: {item.id}  {item.label} (drafted from another sentence)")
         if not made and not again and not seg.skipped:
-            lines.append("     nothing: no degree, credential, years, technology, skill or duty recognised")
+            lines.append("     left out: see below" if any(f"(from: {seg.text!r})" in r for r in left_out)
+                         else "     nothing: no degree, credential, years, technology, skill or duty recognised")
     lines += [f"left out: {reason}" for reason in left_out]
     return "\n".join(lines)
 

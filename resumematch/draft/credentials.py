@@ -77,6 +77,23 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     return items
 
 
+#: A high school diploma or its equivalent: "High school diploma or GED", "a secondary school
+#: diploma", "HS diploma/GED required".
+_SCHOOLING = re.compile(r"(?i:\b(?:high|secondary)[- ]school\s+(?:diploma|education|graduate|degree|"
+                        r"equivalen\w*)|\bHS\s+diploma\b)|\bGED\b")
+
+
+def schooling(sentences: list[Sentence]) -> list[Item]:
+    """A high school diploma or GED the posting asks for: left out, with a note. Most resumes do not
+    list one (a degree or years of work imply it), so asking it would fail the people who hold it."""
+    for s in sentences:
+        if m := _SCHOOLING.search(s.text):
+            return [Item("degree.high_school", Category.DEGREE, m.group(0), s.kind_at(m.start(), m.end()), s.text,
+                         left_out=True, note=f"{m.group(0)!r} is not drafted: most resumes do not list a high "
+                                             "school diploma, so asking it would fail people who hold one")]
+    return []
+
+
 #: Verbs of a duty that keep a credential the hire's own: "Maintain CPA licensure", "Obtain the PHR
 #: within a year".
 _OWN_CREDENTIAL_VERBS = frozenset({"maintain", "hold", "obtain", "possess", "keep", "earn", "have", "acquire"})
