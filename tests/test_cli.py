@@ -181,3 +181,13 @@ def test_cli_main_leaves_what_it_made_to_the_exit(call, frozen):
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
     version, count = proc.stdout.split()[-2:]
     assert proc.returncode == 0 and proc.stdout.startswith("resumematch ") and (int(count) > 0) == frozen
+
+
+@pytest.mark.parametrize("quiet", [True, False])
+def test_cli_rank_quiet_drops_the_summary_and_keeps_the_paths_written(tmp_path, quiet):
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["rank", str(EXAMPLES / "maria_okafor.txt"), "-o", str(out), "--no-cache",
+                                 "--workers", "0", *AS_OF, *(["--quiet"] if quiet else [])])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {out}" in result.stdout and f"{out}.run.json" in result.stdout
+    assert ("Ranked 1 file" in result.stderr) != quiet

@@ -26,7 +26,8 @@ def rank(
                                           help="Worker processes that read and analyse files "
                                                "(default: as many as the size of the files still to read "
                                                "pays for, up to the CPU count; 0: none, no isolation)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr; the paths "
+                               "written still print on stdout."),
     cache: Path | None = typer.Option(None, "--cache", help="Cache database (default: user cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the extraction cache."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same output."),
