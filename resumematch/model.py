@@ -18,14 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ._yaml import load_yaml
 from .errors import ModelError, ModelNotFoundError, ModelWarning
-from .modelcheck import (
-    Problem,
-    as_error,
-    meaning_problems,
-    raw_problems,
-    translate,
-    validation_errors,
-)
+from .modelcheck import Problem, as_error, meaning_problems, raw_problems, translate, validation_errors
 from .shapes import EvidencePattern
 from .types import CATEGORIES, Category, CategoryMode, DegreeLevel, ExperienceYears, Kind, OtherCategory, Severity
 
@@ -82,6 +75,9 @@ class Requirement(_Frozen):
     #: For an experience requirement, the years it counts: of relevant work (the default) or in the
     #: role itself (``experience.role_occupations``).
     years: ExperienceYears = ExperienceYears.RELEVANT
+    #: For an experience requirement, the years a posting asks ("5+ years"): it is met only at that
+    #: many. None: met at half the full-strength years. Its strength is the same either way.
+    min_years: float | None = Field(default=None, gt=0, le=60)
     #: Catalogue ids the requirement was filled in from (``cert.pmp``); see ``catalog/refs.py``.
     catalog: tuple[str, ...] = ()
 
@@ -96,8 +92,8 @@ class Requirement(_Frozen):
             raise ValueError("a degree requirement needs a 'degree' block (levels and fields)")
         if self.category not in (Category.DEGREE, Category.EXPERIENCE) and not self.aliases:
             raise ValueError("needs at least one alias")
-        if self.years != ExperienceYears.RELEVANT and self.category != Category.EXPERIENCE:
-            raise ValueError("'years' applies to experience requirements only")
+        if (self.years != ExperienceYears.RELEVANT or self.min_years) and self.category != Category.EXPERIENCE:
+            raise ValueError("'years' and 'min_years' apply to experience requirements only")
         unknown = [a for a in self.context_only if a not in self.aliases]
         if unknown:
             raise ValueError(f"context_only names {unknown}, which are not among the aliases")

@@ -115,7 +115,7 @@ INVALID = [
     ("no-alias.yaml", variant(_no_alias), ["requirement soft.b: needs at least one alias"]),
     ("typo-key.yaml", variant(_extra_key), ["unknown key `wieght` in requirement cert.a", "did you mean `weight`?"]),
     ("years-on-a-credential.yaml", variant(_years_on_a_credential),
-     ["requirement cert.a: 'years' applies to experience requirements only"]),
+     ["requirement cert.a: 'years' and 'min_years' apply to experience requirements only"]),
     ("not-yaml.yaml", "name: [unclosed\n  - : :\n", ["not valid YAML"]),
     ("a-list.yaml", "- just\n- a list\n", ["YAML mapping"]),
 ]

@@ -278,3 +278,29 @@ def test_scoring_role_years_count_jobs_in_the_role_itself(screener, role, other)
     assert req(in_role, "experience.role_years").note.startswith("8.92 years in the role itself")
     assert req(beside, "experience.role_years").strength == 0.0
     assert req(beside, "experience.it_years").strength == req(in_role, "experience.it_years").strength == 1.0
+
+
+_POSTING = "Staff Accountant\nRequirements\n- 5+ years of accounting experience required\n- CPA preferred\n"
+
+
+@pytest.mark.parametrize("start, asked, met", [
+    # a drafted "5+ years" is met at five years, not at half of them; its strength is the same
+    ("Jan 2023", True, False),
+    ("Jan 2020", True, True),
+    # (a model that names no min_years meets it at half the full-strength years, as before)
+    ("Jan 2023", False, True),
+    ("Jan 2025", False, False),
+])
+def test_scoring_experience_asked_in_years_is_met_at_those_years(tmp_path, start, asked, met):
+    from resumematch.draft import draft_yaml
+
+    content = draft_yaml(_POSTING)
+    assert "min_years: 5" in content
+    path = tmp_path / "m.yaml"
+    path.write_text(content if asked else content.replace("min_years: 5", ""), encoding="utf-8")
+    result = Screener(str(path), as_of=AS_OF).score_text(
+        HEAD + f"EXPERIENCE\nStaff Accountant, Contoso\n{start} - Present\n- Reconciled the general ledger\n")
+    years = req(result, "experience.years")
+    assert years.strength == pytest.approx(min(1.0, result.analysis.relevant_experience_years / 5), abs=1e-3)
+    assert years.met == met and ("experience.years" in result.scorecard.missing) == (not met)
+    assert ("met at 5, the years asked" in years.note) == asked

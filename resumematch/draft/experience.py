@@ -171,7 +171,7 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
         slug = re.sub(r"[^a-z0-9]+", "_", " ".join(lemma(w) for w in x.lower().split()[-2:])).strip("_")
         label = f"{years}+ years" + (f" of {x}" if x else " of relevant experience")
         item = Item("experience.years" if n == 0 else f"experience.{slug or 'years'}", Category.EXPERIENCE,
-                    label[:90], kind, s.text)
+                    label[:90], kind, s.text, {"min_years": years})  # met at the years asked, not half
         if n == 0 and len(groups) > 1:
             item.note = ("The model scores one experience figure (years in relevant jobs); full strength is at "
                          f"{years} years, set by this requirement.")

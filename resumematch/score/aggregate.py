@@ -107,6 +107,9 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
     final[:, th] = np.where(credit, first[:, alt], first[:, th])
     via[:, th] = np.where(credit, np.array([CreditRoute.through(a) for a in reqs.ids[alt]], dtype=object)[None, :], "")
     met = final >= MET
+    for r in np.flatnonzero(~np.isnan(reqs.min_years)):  # "5+ years": met at five, not at half of them
+        counted = files["role_years"].to_numpy(float) if reqs.role_years[r] else years
+        met[:, r] = (counted >= reqs.min_years[r]) | (via[:, r] != "")
 
     # 5. category scores, 6. total
     names, categories = _categories(final, reqs, model)

@@ -57,7 +57,8 @@ class Scorecard:
         return self.strengths[requirement_id]
 
 
-def experience_note(relevant: float, total: float, flags: str | None, full: float, *, role: bool = False) -> str:
+def experience_note(relevant: float, total: float, flags: str | None, full: float, *, role: bool = False,
+                    asked: float | None = None) -> str:
     """The years behind an experience requirement (of relevant work, or in the role itself when
     ``role``), in words; when no work was dated although the resume holds dates (an
     ``unread_dates:N`` flag), it says so instead of "0 dated years"."""
@@ -67,7 +68,8 @@ def experience_note(relevant: float, total: float, flags: str | None, full: floa
         return (f"no dated work could be read: the work history holds {unread} year(s), but no date range "
                 f"(from - to) was recognised, so experience counts 0 years; check the dates by hand")
     what = "in the role itself (jobs whose title names its own occupation)" if role else "of relevant work"
-    return f"{relevant:g} years {what} out of {total:g} dated years; full strength at {full:g}"
+    met = "" if asked is None else f"; met at {asked:g}, the years asked"
+    return f"{relevant:g} years {what} out of {total:g} dated years; full strength at {full:g}{met}"
 
 
 def _entity(row, isna) -> Entity:
@@ -113,7 +115,8 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
         if req.category == Category.EXPERIENCE:
             in_role = bool(reqs.role_years[r])
             note = experience_note(fact.role_years if in_role else fact.relevant_years, fact.total_years,
-                                   fact["flags"], scores.model.experience.full_strength_years, role=in_role)
+                                   fact["flags"], scores.model.experience.full_strength_years, role=in_role,
+                                   asked=None if math.isnan(reqs.min_years[r]) else float(reqs.min_years[r]))
         if via == CreditRoute.EQUIVALENT_EXPERIENCE:
             note = (f"met by equivalent experience: {fact.relevant_years:g} relevant years >= "
                     f"{reqs.alt_years[r]:g}")

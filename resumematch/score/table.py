@@ -152,6 +152,8 @@ class Requirements:
         self.kind = np.array([str(r.kind) for r in reqs], dtype=object)
         #: An experience requirement that counts years in the role itself, not relevant years.
         self.role_years = np.array([r.years == ExperienceYears.ROLE for r in reqs], dtype=bool)
+        #: The years an experience requirement asks (met only at that many; NaN: met at ``MET`` strength).
+        self.min_years = np.array([np.nan if r.min_years is None else r.min_years for r in reqs])
         self.weight = np.array([float(r.weight) for r in reqs])
         self.mention = np.array([np.nan if r.mention_strength is None else r.mention_strength for r in reqs])
         self.alt_years = np.array([np.nan if a is None or a.experience_years is None else a.experience_years
