@@ -362,6 +362,12 @@ def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
     # ("Baker Tilly" had made an audit senior's role a baker's)
     ("Audit Senior\nBaker Tilly US, LLP · Chicago, IL (Hybrid)", "Audit Senior"),
     ("CNA\nCook Children's Health Care System", "CNA"),
+    # ... and below a banner, a short line ending with the person it names is the title, when O*NET
+    # holds it only in part; one person's title is preferred to a site's category of jobs above it
+    ("Join the Riverbend Team | Search Jobs | Sign In\nLicensed Practical Nurse\nLocation: Columbus, OH",
+     "Licensed Practical Nurse"),
+    ("Careers at Acme Logistics\nCDL-A Truck Driver\nLocation: Columbus, OH", "CDL-A Truck Driver"),
+    ("Careers at First Federal\nTellers\nPart-Time Bank Teller\nLocation: Columbus, OH", "Part-Time Bank Teller"),
     # ... while a singular title below a banner is a title whole ("Registered Nurses" is O*NET's)
     ("Careers at Mercy Health\nRegistered Nurse - ICU Nights\nLocation: Boston, MA", "Registered Nurse"),
     ("COUNTY OF SAN MATEO\nACCOUNTING MANAGER (Financial Services Manager I)\nSalary: $120,000",

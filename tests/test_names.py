@@ -253,7 +253,18 @@ def test_names_job_title_heading_or_place_first_line_is_not_a_name(screener, fir
     ("Senior Project Manager - Jane Doe", "Jane Doe"),
     # ... and a field after a title that a given name opens gives way to a name below it
     ("Senior Accountant - Grant Accounting\nJane Smith", "Jane Smith"),
+    ("Staff Accountant | Grant Thornton LLP\nJane Smith", "Jane Smith"),
     ("Bill Collector\nTom Reed", "Tom Reed"),
+    # ... but a name after a title stays the name over an employer or a tagline below it, and a title
+    # line gives way to no line that only sits near the contacts
+    ("Financial Advisor | Mark Allen\nEdward Jones", "Mark Allen"),
+    ("Staff Accountant - Jane Smith\nGrant Thornton LLP", "Jane Smith"),
+    ("Senior Project Manager | Jane Doe\nGreater Charlotte Area", "Jane Doe"),
+    ("Registered Nurse | Maria Lopez\nBilingual English Spanish", "Maria Lopez"),
+    ("Bill Collector\nGreater Charlotte Area", "Bill Collector"),
+    # a middle initial keeps a name that is also a title whole ("Marina Porter", "Clay Miller")
+    ("Marina J. Porter", "Marina J. Porter"),
+    ("CLAY R. MILLER", "Clay R. Miller"),
 ])
 def test_names_a_field_after_a_job_title(screener, first_line, name):
     text = f"{first_line}\nmaria@example.com | (404) 555-0199\n\nSUMMARY\nCase manager for ten years.\n"

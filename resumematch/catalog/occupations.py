@@ -35,7 +35,7 @@ from .apart import built_apart
 from .held_titles import TITLE_FILLERS, HeldTitles, Named, read_held_titles
 from .kept import kept
 from .onet import OccupationText, read_occupations
-from .stems import surfaces, title_words, words
+from .stems import surfaces, title_words, whole_words, words
 from .technology import (
     OCCUPATION_TASK_COLUMNS,
     RELATED_OCCUPATION_COLUMNS,
@@ -212,8 +212,8 @@ class Background:
         named = self.named(text)
         if named is None or re.search(r"[/,]", named.held) or len(named.held.split()) < min_words:
             return False
-        held = set(title_words(named.held))  # singular: "Registered Nurse" is whole in "Registered Nurses"
-        return all(w in held or w in TITLE_FILLERS for w in title_words(text))
+        held = set(whole_words(named.held))  # singular: "Registered Nurse" is whole in "Registered Nurses"
+        return all(w in held or w in TITLE_FILLERS for w in whole_words(text))
 
     def _held_titles(self) -> Iterator[tuple[int, str]]:
         """Each title held in an occupation, O*NET's own and those people hold, with the occupation's

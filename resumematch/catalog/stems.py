@@ -80,13 +80,20 @@ def title_words(text: str) -> list[str]:
 
 def title_token(token: str) -> tuple[str, ...]:
     """``title_words`` of one token (a match of ``TOKEN``)."""
-    singular = _TITLE_WORDS.get(token)
-    if singular is None:
-        singular = _TITLE_WORDS[token] = tuple(map(_singular, _spelled(token)))
-    return singular
+    found = _TITLE_WORDS.get(token)
+    if found is None:
+        found = _TITLE_WORDS[token] = tuple(map(singular, _spelled(token)))
+    return found
 
 
-def _singular(word: str) -> str:
+def whole_words(text: str) -> list[str]:
+    """Every word of a title as written, lower case and singular, initials and function words kept:
+    to tell whether one title is another whole ("Marina J. Porter" is no "Marina Porter")."""
+    return [singular(w.lower()) for w in re.findall(r"[A-Za-z]+", text)]
+
+
+def singular(word: str) -> str:
+    """A lower-case word's singular, as titles use it ("nurses" -> "nurse", "actuaries" -> "actuary")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):

@@ -71,7 +71,24 @@ def posting_title(text: str) -> str:
     # the title "Audit Senior")
     from ..catalog.occupations import background
 
-    return next((t for t in titles[1:] if background().holds_whole(t.split("(")[0])), titles[0])
+    whole = [t for t in titles[1:] if background().holds_whole(t.split("(")[0])]
+    # else a short line that ends with the person it names ("Licensed Practical Nurse", "CDL-A Truck
+    # Driver": O*NET holds them only in part; not "Cook Children's Health Care System", a company)
+    person = [t for t in titles[1:] if len(t.split()) <= 5 and _ends_with_a_person(t) and names_occupation(t)]
+    # one person's title before a site's category of jobs ("Tellers", "Nursing Assistants" above
+    # "Part-Time Bank Teller")
+    one = [t for t in whole + person if not _last_word(t).endswith("s") or _last_word(t).endswith("ss")]
+    return next(iter(one or whole or person), titles[0])
+
+
+def _last_word(line: str) -> str:
+    words = line.split("(")[0].split()
+    return re.sub(r"[^a-z]", "", words[-1].lower()) if words else ""
+
+
+def _ends_with_a_person(line: str) -> bool:
+    last = _last_word(line)
+    return last in ROLE_NOUNS or len(last) > 3 and last.endswith(_OCCUPATION_ENDINGS)
 
 
 def _opens_body(line: str) -> bool:
