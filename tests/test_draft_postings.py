@@ -942,11 +942,20 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     # ... with a place's name before the topic taken off ("York State labor" had been a topic), not another
     # name's ("Six Sigma", "Joint Commission"), and a proper name's kind of knowledge kept whole
     ("Knowledge of Joint Commission standards.", "skill.joint_commission_standards",
-     ["Joint Commission standards", "Joint Commission standard"]),
-    ("Knowledge of International Financial Reporting Standards.", "skill.financial_reporting_standards",
-     ["Financial Reporting Standards", "Financial Reporting standard"]),
+     ["Joint Commission standards", "Joint Commission standard", "Joint Commission"]),
+    ("Knowledge of International Financial Reporting Standards.", "skill.international_financial_reporting_standards",
+     ["International Financial Reporting Standards", "International Financial Reporting standard", "IFRS"]),
     ("Thorough knowledge of federal and New York State labor and employment law.", "skill.employment_law",
      ["employment law"]),
+    ("Knowledge of North Carolina tax law.", "skill.tax_law", ["tax law"]),
+    ("Knowledge of New York labor law.", "skill.labor_law", ["labor law"]),
+    ("Knowledge of Texas Medicaid rules.", "skill.texas_medicaid_rules",
+     ["Texas Medicaid rules", "Texas Medicaid rule", "Texas Medicaid"]),
+    # ... and the topic before a kind of knowledge is met alone, a name's three words too
+    ("Knowledge of US GAAP principles.", "skill.us_gaap_principles",
+     ["US GAAP principles", "US GAAP principle", "US GAAP", "GAAP"]),
+    ("Knowledge of Lean Six Sigma principles.", "skill.lean_six_sigma_principles",
+     ["Lean Six Sigma principles", "Lean Six Sigma principle", "Lean Six Sigma"]),
     # ... each knowledge a long sentence names, after years of experience in something else
     ("Someone with at least 5 years of experience in accounting, strong knowledge of GAAP and inventory costing, "
      "and advanced Excel.", "skill.gaap", ["GAAP", "inventory costing", "generally accepted accounting principles"]),

@@ -19,6 +19,7 @@ import re
 
 from wordfreq import zipf_frequency
 
+from ..analyze.rules.notnames import names_a_region
 from ..catalog import Catalog
 from ..types import Category, Kind
 from .finders import Item, add, matches
@@ -135,11 +136,13 @@ def _topic(part: str) -> str:
     before them and a general head after them taken off ("federal and state employment laws" ->
     "employment laws", "HRIS systems" -> "HRIS")."""
     words = re.findall(r"[A-Za-z][A-Za-z.&'/-]*", part)
-    while words and words[0].lower() in STOP | VAGUE | GENERIC | _HOW_WELL:
+    while words and words[0].lower() in STOP | VAGUE | GENERIC | _HOW_WELL and not names_a_region(" ".join(words[:2])) \
+            and " ".join(words).lower() not in SPELT_OUT:  # "New York", "International Financial Reporting Standards"
         words = words[1:]
     names = next((i for i, w in enumerate(words) if not w.istitle()), 0)
-    if names >= 2 and words[names].islower() and {w.lower() for w in words[:names]} & _PLACE_WORDS:
-        words = words[names:]  # "New York State labor", "Salt Lake City area": a place's name before the topic
+    if names and words[names].islower() and ({w.lower() for w in words[:names]} & _PLACE_WORDS
+                                             or names_a_region(" ".join(words[:names]))):
+        words = words[names:]  # "New York State labor", "North Carolina tax law": a place's name before the topic
     while len(words) > 1 and words[-1].lower() in VAGUE_HEADS | GENERIC | WAY_HEADS:
         words = words[:-1]
     if not words or len(words) > 4:
@@ -180,6 +183,12 @@ def _spellings(topic: str) -> list[str]:
         out.append(words[-1])
     if len(words) == 2 and words[-1].lower() in _KIND_HEADS and words[0][:1].isupper():
         out.append(words[0])
-    if len(words) == 3 and words[-1].lower() in _KIND_HEADS and topic.islower():
-        out.append(" ".join(words[:-1]))  # "lean manufacturing principles": lean manufacturing
+    if words[-1].lower() in _KIND_HEADS and not all(w.istitle() for w in words) and (
+            len(words) == 3 or len(words) == 4 and any(w[:1].isupper() for w in words[:-1])):
+        # "lean manufacturing principles", "US GAAP principles", "Lean Six Sigma principles": lean
+        # manufacturing, US GAAP, Lean Six Sigma; not a proper name's words ("Financial Reporting" of
+        # "Financial Reporting Standards"), nor three common words ("project management best")
+        out.append(" ".join(words[:-1]))
+        if words[-2].isupper() and len(words[-2]) >= 3 and len(words) == 3:
+            out.append(words[-2])  # "US GAAP principles": GAAP too
     return out

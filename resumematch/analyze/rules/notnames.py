@@ -33,7 +33,7 @@ nebraska nevada carolina dakota ohio oklahoma oregon pennsylvania tennessee texa
 wyoming alberta manitoba ontario quebec saskatchewan india pakistan bangladesh nigeria kenya ghana philippines
 canada australia germany france spain italy ireland england scotland singapore malaysia indonesia china japan
 """.split())
-_PLACE_PAIRS = frozenset({"new york", "new jersey", "new hampshire", "new mexico", "rhode island",
+_PLACE_PAIRS = frozenset({"new york", "new jersey", "new hampshire", "new mexico", "rhode island", "puerto rico",
                           "british columbia", "new brunswick", "nova scotia", "south korea", "sri lanka"})
 
 
@@ -46,6 +46,15 @@ NSW VIC QLD TAS ACT NT""".split())
 _WORDS = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)"
 _TOWN_REGION = re.compile(rf"{_WORDS}{{0,2}}\s*,\s*(?P<region>{_WORDS}?)")
 _COUNTRY_CODES = frozenset("USA US UK UAE SKOREA".split())
+
+
+def names_a_region(text: str) -> bool:
+    """Whether ``text`` is a state's, province's or country's name, a compass point before it or
+    not: "Ohio", "North Carolina", "New York", "Puerto Rico"; not "Medicaid" nor "Joint Commission"."""
+    words = text.lower().split()
+    if len(words) > 1 and words[0] in ("north", "south", "east", "west"):
+        words = words[1:]
+    return " ".join(words) in _PLACES | _PLACE_PAIRS
 
 
 def is_place(text: str) -> bool:
