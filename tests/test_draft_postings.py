@@ -885,9 +885,20 @@ def test_draft_postings_a_list_of_tools_is_never_read_across_its_commas(line, id
     ("The supervisor will be expected to strengthen internal controls.", []),
     ("The position will close on December 31, 2026.", []),
     ("The selectee will relocate to Dayton, Ohio.", []),
+    # ... nor the terms of the hire, by their words whatever the verb
+    ("This position will remain posted until filled.", []),
+    ("This position will serve a six-month probationary period.", []),
+    ("The selected candidate will sign a non-disclosure agreement.", []),
+    ("The selected candidate will submit to a pre-employment drug screen.", []),
+    ("This position will pay $24.50 per hour.", []),
+    ("This position will follow a 4/10 compressed work schedule.", []),
+    ("The candidate will submit official transcripts prior to appointment.", []),
     # ... while a duty of the same verbs, or of "the position", stays one
     ("This position will manage a team of five AP clerks.", ["duty.manage_clerk"]),
     ("The Staff Accountant will close the books each month.", ["duty.close_book"]),
+    ("The Coordinator will relocate files to the new records system.", ["duty.relocate_file"]),
+    ("The Specialist will sign contracts on behalf of the department.", ["duty.sign_contract"]),
+    ("The Recruiter will schedule interviews and extend offers to candidates.", ["duty.schedule_interview"]),
     # ... not what others do, the role it serves as, or whom it reports to
     ("The team builds dashboards for the leadership.", []),
     ("The incumbent serves as an IT Project Manager for the bureau.", []),

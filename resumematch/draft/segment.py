@@ -79,10 +79,17 @@ _ROLE_SUBJECT = re.compile(r"^(?:in this (?:role|position),\s+)?(?:the|this)\s+(
                            r"(?:(?P<will>will\s+(?:also\s+)?)(?=[a-z]+\b)|(?=[a-z]+s\b))", re.I)
 
 
-#: The terms of a hire, said in the future: "will close on ...", "will relocate", "will sign a non-compete".
-_TERMS = re.compile(r"^(?:close\s+on|remain\s+open|relocate|commit\s+to|sign\s+an?\s+(?:non-compete|confidentiality|"
-                    r"employment|contract)|start\s+on|begin\s+(?:on|employment)|undergo|pass\s+an?\s+(?:background|"
-                    r"drug|physical)|agree\s+to)\b", re.I)
+#: The terms of a hire, said in the future, by their verb ("will relocate to ...", "will undergo ...")
+#: or by their words anywhere in the sentence ("will serve a probationary period", "will sign a
+#: non-disclosure agreement", "will remain posted until filled", "will pay $24.50 per hour").
+_TERMS = re.compile(r"^(?:close\s+on|remain\s+open|relocate\s+to|commit\s+to|start\s+on|begin\s+(?:on|employment)|"
+                    r"undergo|agree\s+to|submit\s+to)\b|\b(?:posted|until\s+filled|applications?\s+(?:is|are)\s+received|"
+                    r"number\s+of\s+applications|probationary|probation|pre-employment|drug\s+(?:screen|test)\w*|"
+                    r"background\s+(?:check|investigation)s?|offer\s+letter|an?\s+offer|non-disclosure|non-compete|"
+                    r"confidentiality\s+agreement|employment\s+(?:agreement|contract)|official\s+transcripts?|"
+                    r"(?:prior\s+to|upon)\s+(?:appointment|hire|start)|start\s+date|per\s+hour|\$\s?\d|"
+                    r"(?:hybrid|compressed|remote|flexible)\s+(?:work\s+)?schedule|work\s+schedule|"
+                    r"(?:day|night|evening|weekend|rotating)\s+shifts?)\b", re.I)
 #: Verbs that say what the hire has or is, not a duty: "The successful candidate will possess ...".
 _HAS = frozenset({"possess", "hold", "demonstrate", "show", "know", "understand", "meet", "require", "ideally"})
 
