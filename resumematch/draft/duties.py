@@ -99,8 +99,12 @@ def shorten(text: str, limit: int) -> str:
 
 #: Participles that make a noun before them a trait: "Detail oriented", "Results driven", "Self motivated".
 _TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "motivated", "directed", "starter"})
-#: Nouns for a person good at the word before them: "Excel wizard", "SQL guru".
+#: Nouns for a person good at the word before them: "Excel wizard", "SQL guru"; those that also
+#: describe a thing ("expert advice") only when they end the phrase or a clause follows them.
 _WHO = frozenset({"wizard", "guru", "ninja", "whiz", "enthusiast", "aficionado"})
+_WHO_AT_END = frozenset({"expert", "pro", "champion", "maven"})
+#: What follows the person a trait or a knack describes: nothing, a clause ("who ...", "with ...").
+_AFTER_WHO = ([], ["and"], [","], ["with"], ["who"], ["("], ["."])
 #: Who a trait's participle describes: "Detail oriented individual", "Team oriented player".
 _TRAIT_BEARERS = frozenset({"individual", "person", "player", "thinker", "leader", "professional", "attitude",
                             "mindset", "self", "team", "approach", "candidate", "worker", "colleague"})
@@ -119,6 +123,17 @@ _WHEN = frozenset({"daily", "weekly", "biweekly", "monthly", "quarterly", "annua
                    "month-end", "semi-annual"})
 
 
+def _bears(after: list[str]) -> bool:
+    """Whether the words after a trait's participle name who bears it, and end there: "individual",
+    "accountant with ...", "problem solver", "manager who ..."; not "team meetings"."""
+    for n in (1, 2):
+        person = after[n - 1:n]
+        if person and (person[0] in _TRAIT_BEARERS or re.search(r"..(?:ant|ist|er|or|ian)$", person[0])) \
+                and after[n:n + 1] in _AFTER_WHO:
+            return True
+    return False
+
+
 def _duty(text: str, s: Sentence) -> Item | None:
     text = re.sub(r"(?i)^responsible for\s+(?=\w+ing\b)", "", text)  # "Responsible for administering the plan"
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|[,&;.()]", re.sub(r"\d+\(\w\)", "", text))]  # 401(k)
@@ -127,10 +142,10 @@ def _duty(text: str, s: Sentence) -> Item | None:
         return None  # "Own the monthly close" is a duty; "our own", "the" open none
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
-    if lower[1:2] and (lower[1] in _WHO or lower[1] in _TRAIT_PARTICIPLES and (
-            lower[2:3] in ([], ["and"], [","]) or lower[2] in _TRAIT_BEARERS)):
-        return None  # "Detail oriented", "Excel wizard": a trait or a person, not "to detail" or "to excel"
-        # ("Perform focused assessments" acts on assessments)
+    if lower[1:2] and (lower[1] in _WHO or lower[1] in _WHO_AT_END and lower[2:3] in _AFTER_WHO
+                       or lower[1] in _TRAIT_PARTICIPLES and (lower[2:3] in _AFTER_WHO or _bears(lower[2:5]))):
+        return None  # "Detail oriented", "Excel wizard", "Excel expert": a trait or a person, not "to detail"
+        # or "to excel" ("Perform focused assessments", "Lead focused team meetings" act on their objects)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):
         return None  # "Harbor Point Logistics is a family-owned ...": a name and what it is, no order
     if lemma(lower[0]) == "serve" and lower[1:2] == ["as"]:
