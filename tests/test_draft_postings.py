@@ -272,6 +272,10 @@ def test_draft_postings_a_long_duty_label_ends_where_its_words_do(line, label):
     ("You are responsible for accurately processing payroll.", {"Processing payroll"}),
     ("You are responsible for hiring, training and supervising cashiers.",
      {"Hiring cashiers", "Training cashiers", "Supervising cashiers"}),
+    ("Responsible for efficiently and accurately reconciling bank statements.", {"Reconciling bank statements"}),
+    # (a list that goes on with nouns shares no object: "Budgeting variance analysis" had been a duty)
+    ("Responsible for housekeeping, laundry and maintenance.", set()),
+    ("You are responsible for onboarding, benefits and payroll.", set()),
 ])
 def test_draft_postings_duties_are_whole_phrases_never_bare_gerunds(sentence, labels):
     text = f"Requirements\n- SQL required\n{sentence}\n"

@@ -40,10 +40,13 @@ def duties(sentences: list[Sentence]) -> list[Item]:
             gerunds = re.findall(r"\b(\w+ing)\b", m.group(1))
             # "responsible for administering ...": gerunds that open the clause, not nouns in -ing inside a
             # list of nouns ("responsible for product costing, inventory valuation and ...")
-            lead = [w.strip(",;").lower() for w in m.group(1).split() if not re.fullmatch(r"(?i)\w+ly|both", w)]
+            lead = [w.strip(",;").lower() for w in m.group(1).split() if not re.fullmatch(r"(?i)\w+ly,?|both|and", w)]
             opens = bool(gerunds) and bool(lead) and lead[0] == gerunds[0].lower()  # "accurately processing"
-            if opens and not re.search(r"\b(the|a|an|our|their)\b", m.group(1).split(",")[0]):
-                last = m.group(1).rfind(gerunds[-1]) + len(gerunds[-1])
+            last = m.group(1).rfind(gerunds[-1]) + len(gerunds[-1]) if gerunds else 0
+            # the gerunds share the object after the last of them ("hiring, training and supervising
+            # cashiers"), unless the list goes on with nouns ("budgeting, forecasting and variance analysis")
+            shared = not re.match(r"\s*(?:,|and\b|or\b|&)", m.group(1)[last:])
+            if opens and shared and not re.search(r"\b(the|a|an|our|their)\b", m.group(1).split(",")[0]):
                 objects = [lemma(w) for w in re.findall(r"[A-Za-z]+", m.group(1)[last:])
                            if w.lower() not in STOP and w.lower() not in GENERIC and len(w) > 2 and not w.isupper()]
                 tail = " ".join(w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group(1)[last:])
