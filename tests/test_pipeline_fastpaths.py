@@ -10,9 +10,9 @@ import pytest
 import spacy
 from rapidfuzz import fuzz, process
 
-from resumematch.analyze.components.degrees import _LEVELS, _level_matches
 from resumematch.analyze.components.fuzzy import FuzzyMatcher
 from resumematch.analyze.rules.extensions import expand_span, span_chars
+from resumematch.analyze.rules.levels import LEVELS, level_matches
 from resumematch.analyze.rules.ngrams import QueryFilter, ngram_queries
 
 TEXTS = [
@@ -52,8 +52,8 @@ def test_extensions_span_chars_are_the_span_offsets(nlp, text):
     "_MBA x-MBA xMBA .MS MBA. Master's in IT; Bachelors of Arts; BEd, M.Ed, MEd, BCA, MCA, MPM, BSIT\n",
 ])
 def test_degrees_level_matches_are_finditer(text):
-    expected = [[m.span() for m in pattern.finditer(text)] for _, pattern, _, _ in _LEVELS]
-    assert [[m.span() for m in matches] for matches in _level_matches(text)] == expected
+    expected = [[m.span() for m in pattern.finditer(text)] for _, pattern, _, _ in LEVELS]
+    assert [[m.span() for m in matches] for matches in level_matches(text)] == expected
 
 
 def _word_by_word(text, blocks, lengths, min_length, max_n):

@@ -15,11 +15,11 @@ from ..extraction.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)
-from .components.degrees import SCHOOL, names_degree
 from .rules.dateranges import merged_months
 from .rules.extensions import doc_text, section_lookup, token_bounds
 from .rules.header import EMAIL, LINK
 from .rules.injection import injection_spans
+from .rules.levels import SCHOOL, names_degree
 from .values import Analysis, Candidate, Entity, Period
 
 #: The sections that tell a candidate's trade; the contact block, activities, interests, references and

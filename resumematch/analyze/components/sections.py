@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..component import Component
 from ..rules.extensions import doc_text
 from ..rules.headings import QUALIFICATIONS, heading_label
-from .degrees import SCHOOL, names_degree
+from ..rules.levels import SCHOOL, names_degree
 
 
 class SectionDetector(Component):
