@@ -82,6 +82,10 @@ def test_degrees_field_starting_with_in_is_method_exact(analyzer, line):
     ("CERTIFICATIONS", "Certified Scrum Master (CSM)"),
     ("CERTIFICATIONS", "Professional Scrum Master (PSM I)"),
     ("SKILLS", "MS Office, MS SQL Server"),
+    # Microsoft Project before the field it serves, in a list of skills, is no master's in it
+    ("SKILLS", "AutoCAD\nMS Project\nProject management"),
+    ("SKILLS", "Budgeting Capital projects AutoCAD MS Project Project management"),
+    ("SKILLS", "MS Project Management"),
     ("EXPERIENCE", "Migrated master data to SAP"),
     ("EXPERIENCE", "Business Analyst, Acme Insurance, Boston, MA"),
     ("EXPERIENCE", "Systems Programmer, MIT Media Lab"),
@@ -97,6 +101,8 @@ def test_degrees_words_that_are_not_degrees_are_not_degrees(analyzer, section, l
     ("B-TECH in Computer Science", "degree.bachelor_it_field"),
     ("Bsc Computer Science", "degree.bachelor_it_field"),
     ("MSC in Information Technology", "degree.bachelor_it_field"),
+    # ... and where degrees are listed, "MS Project Management" is the degree
+    ("MS Project Management", "degree.graduate_it_pm"),
 ])
 def test_degrees_common_level_spellings_are_found(analyzer, line, req_id):
     degrees = of_category(analyzer.analyze(resume("EDUCATION", f"{line}, 2014")), "degree")
