@@ -404,3 +404,16 @@ def test_relevance_one_word_alone_reads_no_job(analyzer, title, body, relevant):
     assert period.relevant is relevant
     if not relevant:
         assert "one word alone" in period.why and "Oracle" in period.why
+
+
+@pytest.mark.parametrize("title, role", [
+    # the words of an employer and a title on one line can hold a title neither part holds ("Public
+    # Information Relations Manager"): the part that names the role's work is what the job was ...
+    ("Everly Public Relations Baton Rouge , LA Information Technology Manager", True),
+    ("Information Technology Manager | Everly Public Relations", True),
+    # ... while a title of another trade, beside an employer named for the role's field, stays that trade
+    ("Public Relations Manager, Everly Information Technology", False),
+])
+def test_relevance_a_part_of_the_title_line_names_the_role(title, role):
+    verdict = RoleReader(("11-3021.00",), (), "IT Manager", ("11-3021.00",)).job(title, "")
+    assert verdict.role is role

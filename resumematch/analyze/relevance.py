@@ -117,6 +117,12 @@ class RoleReader:
                 return JobVerdict(True, f"the role itself: its title names '{role_title.group()}' (one of the "
                                         "model's role titles)", role=True)
         named = self.background.named(title) if title else None
+        if named is not None and not named.names(set(self.role_codes)) and _TITLE_PARTS.search(title):
+            # the words of a title line's several parts can hold a title none of them holds ("Everly
+            # Public Relations Baton Rouge , LA Information Technology Manager"): a part that names
+            # the role's work is what the job was
+            named = next((n for part in _TITLE_PARTS.split(title) if (n := self.background.named(part)) is not None
+                          and n.names(set(self.role_codes))), named)
         if named is not None and named.names(self.own_codes):
             own = next(o.title for o in named.occupations if o.code in self.own_codes)
             return JobVerdict(True, f"the role itself: its title names '{named.held}' (a title held in {own})",
