@@ -232,6 +232,41 @@ def test_pdf_light_sidebar_reads_as_one_block(leading):
     assert lines == SIDEBAR + RIGHT
 
 
+@pytest.mark.parametrize("sidebar, bullets", [
+    # a sidebar of skills written with commas is no rail of places ("Boston, MA") ...
+    (["Core Qualifications", "Process mapping, Agile, Requirements", "gathering, Visio, Stakeholder",
+      "management, Tableau, SQL", "Education", "Bachelor of Business", "Administration"], False),
+    # ... nor is its last entry, dated beside the other side's lines, a rail of dates below a header
+    (["Skills", "Event planning", "Press releases", "Media relations", "Crisis communications", "Education",
+      "B.A. in Public Relations, Red", "Hills State College, 2002"], False),
+], ids=["commas", "dated-last-entry"])
+def test_pdf_a_sidebar_beside_the_body_reads_as_one_block(sidebar, bullets):
+    body = [f"{line}, with the detail a resume's body gives it" for line in RIGHT + RIGHT]  # the heavier side
+    title = [(200, builders.TOP + 3 * builders.LEADING, "SENIOR BUSINESS ANALYST")]  # across both columns
+    runs = title + builders.column(sidebar, 50) + builders.column(body, 230)
+    assert lines_of(extract(builders.placed_pdf([runs]))) == ["SENIOR BUSINESS ANALYST", *sidebar, *body]
+
+
+@pytest.mark.parametrize("mark, table", [
+    # bullets set apart from their items (an unmapped glyph, "(cid:127)", or "•") make no table cells:
+    # the sidebar reads as one block ...
+    ("(cid:127)", False), ("\u2022", False),
+    # ... while a word in each row beside it does make a table, read row by row
+    ("Yes", True),
+])
+def test_pdf_bullets_apart_from_their_items_make_no_table(mark, table):
+    from resumematch.extraction.pdf.layout import reading_order
+    from resumematch.extraction.pdf.rows import Line
+
+    side = ["Highlights", "HR data and reporting", "Boolean search", "Workday HCM", "Microsoft Excel", "Sourcing"]
+    lines = [Line(58, 690 - 14 * i, 58 + 6 * len(t), 700 - 14 * i, t) for i, t in enumerate(side)]
+    lines += [Line(48, 690 - 14 * i, 48, 700 - 14 * i, mark) for i in range(1, len(side))]
+    lines += [Line(225, 690 - 14 * i, 550, 700 - 14 * i, f"Body line {i} of the work history") for i in range(len(side))]
+    order = reading_order(lines)
+    assert (order[1] == f"{mark} {side[1]}") is not table
+    assert (order[1] == "Body line 0 of the work history") is table
+
+
 SKILL_TABLE = [["Skill", "Years", "Level"], ["Python", "7", "Expert"], ["Kubernetes", "4", "Advanced"],
                ["PostgreSQL", "5", "Advanced"], ["Terraform", "3", "Intermediate"], ["Go", "2", "Working"]]
 

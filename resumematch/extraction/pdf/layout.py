@@ -11,6 +11,7 @@ entries are not gutters: tables and dated entries read row by row.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
@@ -143,6 +144,9 @@ def _grid(start: float, stop: float) -> Iterator[float]:
         x += step
 
 
+_MARK = re.compile(r"\(cid:\d+\)|[^\w\s]?")
+
+
 def _table_rows(lines: list[Line]) -> list[Line]:
     """The rows of grid tables in ``lines``, each merged into one line.
 
@@ -150,7 +154,8 @@ def _table_rows(lines: list[Line]) -> list[Line]:
     (same left or right edge) with those of the band just above or below.
     """
     bands: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
+    # a bullet set apart from its item ("•", or an unmapped glyph, "(cid:127)") is no table cell
+    for ln in sorted((ln for ln in lines if not _MARK.fullmatch(ln.text.strip())), key=lambda ln: (-ln.y1, ln.x0)):
         if bands and same_band(bands[-1][0], ln):
             bands[-1].append(ln)
         else:

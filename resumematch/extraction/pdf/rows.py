@@ -35,6 +35,9 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
     band with a line across the gutter; a real sidebar is not aligned that way.
     """
     small, big = _sides(lines, gutter)
+    if len(small) < 3 and not all(_only_dates(ln.text) for ln in small):
+        return False  # a line or two beside the other side make a rail only as dates ("2019 - 2021"), not
+        # as a sidebar's last entry ("ServSafe Manager, 2021")
     share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
     aligned = sum(any(same_band(a, b) for b in big) for a in small) / max(1, len(small))
     datelike = sum(bool(_DATE_OR_PLACE.search(ln.text)) for ln in small) / max(1, len(small))
@@ -43,8 +46,19 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
     return share < 0.25 and aligned >= 0.9 and (datelike >= 0.4 or flush_right)
 
 
-_DATE_OR_PLACE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|now|current|ongoing)\b|"
-                            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|, ", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"(?i)\b(?:present|now|current|ongoing|to|since|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                         r"nov|dec)[a-z]*|(?:19|20)\d\d)\b")
+
+
+def _only_dates(text: str) -> bool:
+    return len(re.sub(r"[^A-Za-z]", "", _DATE_WORDS.sub("", text))) <= 2 and bool(_YEAR_IN.search(text))
+
+
+#: A date, or a town's region after a comma ("Boston, MA", "City , State", "Pune, India"): a list of
+#: skills ("Process mapping, Agile, Requirements") is no place.
+_DATE_OR_PLACE = re.compile(r"\b(?:19|20)\d\d\b|\b(?i:present|now|current|ongoing)\b|"
+                            r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                            r",\s*(?:[A-Z]{2}\b|State\b|(?:USA|UK|India|Canada|Australia)\b)")
 
 
 def under_a_header(lines: list[Line], gutter: float) -> tuple[list[Line], list[Line]]:
