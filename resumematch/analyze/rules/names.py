@@ -231,26 +231,31 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
         if not is_given_name(candidate.split()[0]) and after_title:
             continue  # "FINANCE MANAGER - AUTO DEALERSHIP": the title's employer or field, no name
         near_contact = any(-3 <= c - i <= 6 and c != i for c in contact)
+        if put_off and not labelled and _names_a_trade(candidate):
+            continue  # "Grant Thornton LLP" below "Staff Accountant - Jane Smith": a firm, no better name
         if labelled or is_given_name(candidate.split()[0]) or (i < 3 and near_contact and not put_off):
             offset = text.find(candidate.split()[0], start, end)
             found = _display(candidate), (start if offset < 0 else offset)
-            if labelled or not (after_title and _names_a_trade(candidate) or is_title(candidate, min_words=2)):
+            if labelled or not (after_title or is_title(candidate, min_words=2)):
                 return found
-            # a title a given name opens ("Bill Collector") or a trade after a title ("Senior Accountant -
-            # Grant Accounting") is the name only when a field below, opened by a given name, is not one
-            # ("Tom Reed", "Jane Smith"; not "Greater Charlotte Area", which is only near the contacts)
+            # a title a given name opens ("Bill Collector"), or a field after a title ("Financial Advisor |
+            # Edward Jones"), is the name only when no field below, on its own and opened by a given name,
+            # is one ("Tom Reed", "Mark Allen"; not "Greater Charlotte Area", only near the contacts)
             fallback, put_off = fallback or found, True
     return fallback
 
 
 def _names_a_trade(candidate: str) -> bool:
     """Whether a word after the first names a trade or a business: an -ing word ("Grant Accounting",
-    "Mercer Consulting") or a firm's suffix ("Grant Thornton LLP"). A person's name ("Jane Smith")
-    names none; a firm named like a person ("Edward Jones") cannot be told from one."""
+    "Mercer Consulting"), a firm's suffix ("Grant Thornton LLP") or an organisation's head ("Boston
+    Medical Center"). A person's name ("Jane Smith")
+    names none; a firm named like a person ("Edward Jones") cannot be told from one by its words."""
     return any(_TRADE_WORD.fullmatch(w) for w in candidate.split()[1:])
 
 
-_TRADE_WORD = re.compile(r"[A-Za-z]{3,}ing|(?i:llp|llc|inc|corp|ltd|plc|pllc|partners|associates|&)\.?")
+_TRADE_WORD = re.compile(r"[A-Za-z]{3,}ing|(?i:llp|llc|inc|corp|ltd|plc|pllc|partners|associates|group|company|"
+                         r"center|centre|hospital|clinic|health|medical|bank|university|college|school|institute|"
+                         r"services|solutions|systems|foundation|agency|&)\.?")
 
 
 def _after_a_title(text: str, start: int) -> bool:

@@ -49,12 +49,20 @@ _COUNTRY_CODES = frozenset("USA US UK UAE SKOREA".split())
 
 
 def names_a_region(text: str) -> bool:
-    """Whether ``text`` is a state's, province's or country's name, a compass point before it or
-    not: "Ohio", "North Carolina", "New York", "Puerto Rico"; not "Medicaid" nor "Joint Commission"."""
+    """Whether ``text`` is a state's or province's name, a compass point before it or not: "Ohio",
+    "North Carolina", "New York", "Puerto Rico"; not "China", "Medicaid" nor "Joint Commission"."""
     words = text.lower().split()
     if len(words) > 1 and words[0] in ("north", "south", "east", "west"):
         words = words[1:]
-    return " ".join(words) in _PLACES | _PLACE_PAIRS
+    return " ".join(words) in _REGIONS
+
+
+#: The states and provinces of ``_PLACES`` and ``_PLACE_PAIRS``, not countries: "China sourcing"
+#: is a topic of its own.
+_REGIONS = frozenset(p for p in _PLACES | _PLACE_PAIRS if p not in {
+    "india", "pakistan", "bangladesh", "nigeria", "kenya", "ghana", "philippines", "canada", "australia", "germany",
+    "france", "spain", "italy", "ireland", "england", "scotland", "singapore", "malaysia", "indonesia", "china",
+    "japan", "south korea", "sri lanka"})
 
 
 def is_place(text: str) -> bool:
@@ -134,9 +142,9 @@ def not_a_name(candidate: str, is_given: Callable[[str], bool]) -> bool:
     if words[-1] in _heading_heads():
         return True  # "Core Qualifications": no name ends with a heading's last word
     heads, title_words = _occupation_words()
-    if _singular(words[-1]) in heads and any(
-            _singular(w) in title_words and not is_given(w) for w in words[:-1]):
-        return True  # "CHILD FAMILY ADVOCATE", "Dental Hygienist"; not "Maria Baker"
+    if _singular(words[-1]) in heads and (not is_given(words[0]) or any(
+            _singular(w) in title_words and not is_given(w) for w in words[:-1])):
+        return True  # "CHILD FAMILY ADVOCATE", "Dental Hygienist", "Automobile Mechanic"; not "Maria Baker"
     if words[-1] in _PLACES or " ".join(words[-2:]) in _PLACE_PAIRS:
         return True  # "Atlanta Georgia", "Albany New York"
     # a title held whole: of three words or more ("Full Charge Bookkeeper"), or of two that no given
