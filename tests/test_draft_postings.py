@@ -372,6 +372,7 @@ def test_draft_postings_title_leaves_out_the_boards_code(first_line, title):
      "Licensed Practical Nurse"),
     ("Careers at Acme Logistics\nCDL-A Truck Driver\nLocation: Columbus, OH", "CDL-A Truck Driver"),
     ("Careers at First Federal\nTellers\nPart-Time Bank Teller\nLocation: Columbus, OH", "Part-Time Bank Teller"),
+    ("Careers at Mercy Health\nRN - Med/Surg\nLocation: Boston, MA", "RN"),
     # ... while a singular title below a banner is a title whole ("Registered Nurses" is O*NET's)
     ("Careers at Mercy Health\nRegistered Nurse - ICU Nights\nLocation: Boston, MA", "Registered Nurse"),
     ("COUNTY OF SAN MATEO\nACCOUNTING MANAGER (Financial Services Manager I)\nSalary: $120,000",
@@ -440,6 +441,10 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     ("Provide expert advice to clients on tax matters", ["duty.provide_advice"]),
     ("Lead focused team meetings to review safety incidents", ["duty.lead_meeting"]),
     ("Develop motivated team members through coaching", ["duty.develop_member"]),
+    ("Detail oriented individual able to multitask", []),
+    ("Results driven analyst who automates reports", []),
+    ("Provide expert, courteous service to customers", ["duty.service_customer"]),
+    ("Lead focused customer and vendor meetings", ["duty.lead_customer"]),
     ("Conduct directed patrols of the facility", ["duty.patrol_facility"]),
     # ... while a verb and its object stay one
     ("Detail vendor invoices for the auditors", ["duty.detail_invoice"]),
@@ -904,12 +909,16 @@ def test_draft_postings_a_list_of_tools_is_never_read_across_its_commas(line, id
     ("This position will pay $24.50 per hour.", []),
     ("This position will follow a 4/10 compressed work schedule.", []),
     ("The candidate will submit official transcripts prior to appointment.", []),
+    ("The hire will complete a pre-employment physical.", []),
     # ... while a duty of the same verbs, or of "the position", stays one
     ("This position will manage a team of five AP clerks.", ["duty.manage_clerk"]),
     ("The Staff Accountant will close the books each month.", ["duty.close_book"]),
     ("The Coordinator will relocate files to the new records system.", ["duty.relocate_file"]),
     ("The Specialist will sign contracts on behalf of the department.", ["duty.sign_contract"]),
     ("The Recruiter will schedule interviews and extend offers to candidates.", ["duty.schedule_interview"]),
+    ("The Recruiter will conduct background checks on new hires.", ["duty.check_hire"]),
+    ("The HR Assistant will schedule drug screens for new hires.", ["duty.schedule_screen"]),
+    ("The Supervisor will build the weekly work schedule.", ["duty.build_schedule"]),
     # ... not what others do, the role it serves as, or whom it reports to
     ("The team builds dashboards for the leadership.", []),
     ("The incumbent serves as an IT Project Manager for the bureau.", []),
@@ -973,6 +982,8 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     ("Knowledge of New York labor law.", "skill.labor_law", ["labor law"]),
     ("Knowledge of Texas Medicaid rules.", "skill.texas_medicaid_rules",
      ["Texas Medicaid rules", "Texas Medicaid rule", "Texas Medicaid"]),
+    ("Knowledge of China sourcing.", "skill.china_sourcing", ["China sourcing"]),  # a country's is a topic
+    ("Knowledge of HR best practices.", "skill.hr_best_practices", ["HR best practices", "HR best practice"]),
     # ... and the topic before a kind of knowledge is met alone, a name's three words too
     ("Knowledge of US GAAP principles.", "skill.us_gaap_principles",
      ["US GAAP principles", "US GAAP principle", "US GAAP", "GAAP"]),
@@ -1284,3 +1295,18 @@ def test_draft_postings_knowledge_that_a_resume_can_show(line, ident, kind, alia
     else:
         (item,) = items
         assert (item.id, str(item.kind)) == (ident, kind) and aliases in item.fields["aliases"]
+
+
+@pytest.mark.parametrize("line, label", [
+    # an age, or years of schooling, ask no years of work ...
+    ("Must be 18 years of age with a high school diploma.", None),
+    ("Two years of college coursework in accounting.", None),
+    ("Four years of university study in finance.", None),
+    # ... while years of work in a field whose name begins like them are asked
+    ("3 years of agency experience required.", "3+ years of agency"),
+    ("Two years of experience in accounting.", "2+ years of accounting"),
+])
+def test_draft_postings_an_age_or_schooling_is_no_experience(line, label):
+    items = draft_items(f"Payroll Clerk\nRequirements\n- {line}\n")[0]
+    asked = [i.label for i in items if i.category == "experience" and "min_years" in i.fields]
+    assert asked == ([label] if label else [])

@@ -87,9 +87,11 @@ def title_token(token: str) -> tuple[str, ...]:
 
 
 def whole_words(text: str) -> list[str]:
-    """Every word of a title as written, lower case and singular, initials and function words kept:
-    to tell whether one title is another whole ("Marina J. Porter" is no "Marina Porter")."""
-    return [singular(w.lower()) for w in re.findall(r"[A-Za-z]+", text)]
+    """Every word of a title as written, lower case and singular, acronyms spelled out ("RN"),
+    initials and function words kept: to tell whether one title is another whole ("Marina J.
+    Porter" is no "Marina Porter")."""
+    return [singular(w) for token in re.findall(r"[A-Za-z][A-Za-z0-9+#]*", text)
+            for w in (ACRONYMS[token].split() if token in ACRONYMS else [token.lower()])]
 
 
 def singular(word: str) -> str:

@@ -106,11 +106,13 @@ _TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "moti
 #: describe a thing ("expert advice") only when they end the phrase or a clause follows them.
 _WHO = frozenset({"wizard", "guru", "ninja", "whiz", "enthusiast", "aficionado"})
 _WHO_AT_END = frozenset({"expert", "pro", "champion", "maven"})
-#: What follows the person a trait or a knack describes: nothing, a clause ("who ...", "with ...").
-_AFTER_WHO = ([], ["and"], [","], ["with"], ["who"], ["("], ["."])
+#: What follows the person a knack or a trait describes: nothing, or a clause ("who ...", "with ...");
+#: not "and" or a comma, which go on to other objects ("expert, courteous service", "focused
+#: customer and vendor meetings").
+_AFTER_WHO = ([], ["with"], ["who"], ["that"], ["("], ["."], ["-"])
 #: Who a trait's participle describes: "Detail oriented individual", "Team oriented player".
 _TRAIT_BEARERS = frozenset({"individual", "person", "player", "thinker", "leader", "professional", "attitude",
-                            "mindset", "self", "team", "approach", "candidate", "worker", "colleague"})
+                            "mindset", "self", "approach", "worker", "colleague"})
 #: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
 #: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one); and "Reporting
 #: to the CFO" names whom the hire answers to ("Report results to the board" is a duty).
@@ -131,9 +133,10 @@ def _bears(after: list[str]) -> bool:
     "accountant with ...", "problem solver", "manager who ..."; not "team meetings"."""
     for n in (1, 2):
         person = after[n - 1:n]
-        if person and (person[0] in _TRAIT_BEARERS or re.search(r"..(?:ant|ist|er|or|ian)$", person[0])) \
-                and after[n:n + 1] in _AFTER_WHO:
-            return True
+        if person and person[0] in _TRAIT_BEARERS and after[n:n + 1] not in (["and"], [","]):
+            return True  # "Detail oriented individual able to multitask", "Results driven leader that ..."
+        if person and re.search(r"..(?:ant|ist|yst|er|or|ian)$", person[0]) and after[n:n + 1] in _AFTER_WHO:
+            return True  # "Detail oriented accountant with ...", "Results driven analyst who ..."
     return False
 
 
@@ -146,7 +149,8 @@ def _duty(text: str, s: Sentence) -> Item | None:
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
     if lower[1:2] and (lower[1] in _WHO or lower[1] in _WHO_AT_END and lower[2:3] in _AFTER_WHO
-                       or lower[1] in _TRAIT_PARTICIPLES and (lower[2:3] in _AFTER_WHO or _bears(lower[2:5]))):
+                       or lower[1] in _TRAIT_PARTICIPLES and (lower[2:3] in ([], ["and"], [","], ["with"])
+                                                               or _bears(lower[2:5]))):
         return None  # "Detail oriented", "Excel wizard", "Excel expert": a trait or a person, not "to detail"
         # or "to excel" ("Perform focused assessments", "Lead focused team meetings" act on their objects)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):

@@ -165,6 +165,8 @@ def _written_otherwise(topic: str) -> list[str]:
     return [full for full, acronym in SPELT_OUT.items() if acronym == topic.strip()][:1]
 
 
+#: Words that say how good a kind of knowledge is: "HR best practices" is no "HR best".
+_HOW_GOOD = frozenset({"best", "good", "leading", "common", "sound", "proven", "accepted", "standard"})
 #: Heads that name a kind of knowledge, not its topic: "Agile methodologies" is Agile.
 _KIND_HEADS = frozenset({"methodologies", "methodology", "methods", "principles", "practices", "concepts",
                          "standards", "techniques", "frameworks", "framework", "rules", "regulations", "laws"})
@@ -183,7 +185,8 @@ def _spellings(topic: str) -> list[str]:
         out.append(words[-1])
     if len(words) == 2 and words[-1].lower() in _KIND_HEADS and words[0][:1].isupper():
         out.append(words[0])
-    if words[-1].lower() in _KIND_HEADS and not all(w.istitle() for w in words) and (
+    if words[-1].lower() in _KIND_HEADS and not all(w.istitle() for w in words) and words[-2].lower() not in _HOW_GOOD \
+            and (
             len(words) == 3 or len(words) == 4 and any(w[:1].isupper() for w in words[:-1])):
         # "lean manufacturing principles", "US GAAP principles", "Lean Six Sigma principles": lean
         # manufacturing, US GAAP, Lean Six Sigma; not a proper name's words ("Financial Reporting" of

@@ -79,17 +79,22 @@ _ROLE_SUBJECT = re.compile(r"^(?:in this (?:role|position),\s+)?(?:the|this)\s+(
                            r"(?:(?P<will>will\s+(?:also\s+)?)(?=[a-z]+\b)|(?=[a-z]+s\b))", re.I)
 
 
-#: The terms of a hire, said in the future, by their verb ("will relocate to ...", "will undergo ...")
-#: or by their words anywhere in the sentence ("will serve a probationary period", "will sign a
-#: non-disclosure agreement", "will remain posted until filled", "will pay $24.50 per hour").
+#: The terms of a hire, said in the future: by their verb and what follows it ("will relocate to
+#: ...", "will undergo ..."), or by a verb of the terms with their words after it ("will serve a
+#: probationary period", "will sign a non-disclosure agreement", "will remain posted until filled",
+#: "will pay $24.50 per hour"). A duty of those words keeps its own verb ("will conduct background
+#: checks", "will build the weekly work schedule").
 _TERMS = re.compile(r"^(?:close\s+on|remain\s+open|relocate\s+to|commit\s+to|start\s+on|begin\s+(?:on|employment)|"
-                    r"undergo|agree\s+to|submit\s+to)\b|\b(?:posted|until\s+filled|applications?\s+(?:is|are)\s+received|"
-                    r"number\s+of\s+applications|probationary|probation|pre-employment|drug\s+(?:screen|test)\w*|"
-                    r"background\s+(?:check|investigation)s?|offer\s+letter|an?\s+offer|non-disclosure|non-compete|"
-                    r"confidentiality\s+agreement|employment\s+(?:agreement|contract)|official\s+transcripts?|"
-                    r"(?:prior\s+to|upon)\s+(?:appointment|hire|start)|start\s+date|per\s+hour|\$\s?\d|"
-                    r"(?:hybrid|compressed|remote|flexible)\s+(?:work\s+)?schedule|work\s+schedule|"
-                    r"(?:day|night|evening|weekend|rotating)\s+shifts?)\b", re.I)
+                    r"undergo|agree\s+to|submit\s+to)\b", re.I)
+_TERMS_VERBS = frozenset({"remain", "close", "serve", "pay", "offer", "follow", "submit", "sign", "accept", "start",
+                          "begin", "require", "receive", "work", "be", "complete", "pass"})
+_TERMS_WORDS = re.compile(r"\b(?:posted|until\s+filled|applications?\s+(?:is|are)\s+received|"
+                          r"number\s+of\s+applications|probationary|probation|pre-employment|drug\s+(?:screen|test)\w*|background\s+(?:check|"
+                          r"investigation)s?|offer\s+letter|an?\s+offer|non-disclosure|non-compete|confidentiality\s+"
+                          r"agreement|employment\s+(?:agreement|contract)|official\s+transcripts?|(?:prior\s+to|upon)\s+"
+                          r"(?:appointment|hire|start)|start\s+date|per\s+hour|\$\s?\d|(?:hybrid|compressed|remote|"
+                          r"flexible)\s+(?:work\s+)?schedule|work\s+schedule|(?:day|night|evening|weekend|rotating)\s+"
+                          r"shifts?)\b", re.I)
 #: Verbs that say what the hire has or is, not a duty: "The successful candidate will possess ...".
 _HAS = frozenset({"possess", "hold", "demonstrate", "show", "know", "understand", "meet", "require", "ideally"})
 
@@ -102,7 +107,8 @@ def said_of_the_role(text: str) -> list[str]:
     verb = re.match(r"[a-z]+", text[m.end():]) if m else None
     if not verb or not is_verb(lemma(verb.group())) or (lemma(verb.group()) == verb.group()) is not bool(m["will"]):
         return []  # "The Manager advises", "The supervisor will review"; not "will be expected to"
-    if lemma(verb.group()) in NOT_A_DUTY | _HAS or m["will"] and _TERMS.search(text[m.end():]):
+    terms = lemma(verb.group()) in _TERMS_VERBS and _TERMS_WORDS.search(text[m.end():])
+    if lemma(verb.group()) in NOT_A_DUTY | _HAS or m["will"] and (_TERMS.search(text[m.end():]) or terms):
         return []  # "The ideal candidate will have ...", "The position will close on ...": no duty
     return [c for c in (re.sub(r"^and\s+", "", c.strip()) for c in text[m.end():].split(";")) if c]
 
