@@ -85,7 +85,8 @@ def test_degrees_field_starting_with_in_is_method_exact(analyzer, line):
     # Microsoft Project before the field it serves, in a list of skills, is no master's in it
     ("SKILLS", "AutoCAD\nMS Project\nProject management"),
     ("SKILLS", "Budgeting Capital projects AutoCAD MS Project Project management"),
-    ("SKILLS", "MS Project Management"),
+    ("EDUCATION", "MS Project certification, 2019"),
+    ("SKILLS", "MS Project Management Tools, Smartsheet"),
     ("EXPERIENCE", "Migrated master data to SAP"),
     ("EXPERIENCE", "Business Analyst, Acme Insurance, Boston, MA"),
     ("EXPERIENCE", "Systems Programmer, MIT Media Lab"),
@@ -101,7 +102,7 @@ def test_degrees_words_that_are_not_degrees_are_not_degrees(analyzer, section, l
     ("B-TECH in Computer Science", "degree.bachelor_it_field"),
     ("Bsc Computer Science", "degree.bachelor_it_field"),
     ("MSC in Information Technology", "degree.bachelor_it_field"),
-    # ... and where degrees are listed, "MS Project Management" is the degree
+    # ... while "MS" and a field straight after it is the degree, even one named like the tool
     ("MS Project Management", "degree.graduate_it_pm"),
 ])
 def test_degrees_common_level_spellings_are_found(analyzer, line, req_id):
@@ -115,6 +116,8 @@ def test_degrees_common_level_spellings_are_found(analyzer, line, req_id):
     ("Jane Doe  jane@example.com  Done B.E. from University of Madras in 2009", True),
     ("Jane Doe  jane@example.com  Analyst, Acme Insurance, Boston, MA 2015 - 2019", False),
     ("Jane Doe  jane@example.com  Skills: MS Office, MS Project", False),
+    # a field straight after "MS" names the degree outside the education too
+    ("Jane Doe  jane@example.com  Project leader holding an MS Project Management and ten years of delivery", True),
 ])
 def test_degrees_ambiguous_abbreviation_needs_education_context(analyzer, text, found):
     assert bool(of_category(analyzer.analyze(text), "degree")) is found

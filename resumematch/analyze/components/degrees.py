@@ -42,6 +42,8 @@ _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|techno
 _MORE_FIELD = re.compile(r"\s*(?:[,;/&]|\band\b|\(|-)?\s*(?:(?:with\s+an?\s+)?(?:concentration|specializ\w*|"
                          r"specialis\w*|major|emphasis|focus|track)\s*(?:in|on|:)?\s*)?", re.IGNORECASE)
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
+#: Words after a field that make "MS Project Management" the tool's name ("... Tools", "... Software").
+_TOOL_AFTER = re.compile(r"\s+(?:tools?|software|suite|templates?|skills?|plans?|schedules?)\b", re.I)
 #: Microsoft's tools, abbreviated "MS" as a master's of science is: "MS Project", "MS Access".
 _MS_TOOL = re.compile(r"\s*(?:Project|Access|Office|Word|Excel|Visio|Dynamics|SQL|Teams|Outlook|PowerPoint|"
                       r"Publisher|SharePoint)\b")
@@ -113,9 +115,11 @@ class DegreeFinder(StatefulComponent):
         after = text[m.end():min(line_end, m.end() + 120)]
         nxt_end = text.find("\n", line_end + 1, line_end + 200)
         nxt = text[line_end + 1: line_end + 200 if nxt_end == -1 else nxt_end]
-        if m.group(0) == "MS" and _MS_TOOL.match(after) and not self._in_education(doc, text, m, line_start):
-            return []  # "MS Project", "MS Access": Microsoft's tools in a skills list, no master's degree
         field, field_end, score = self._field(after, m.group(0))
+        if m.group(0) == "MS" and _MS_TOOL.match(after) and not (
+                field and _norm(" ".join(after.split()[:len(field.split())])) == _norm(field)
+                and not _TOOL_AFTER.match(after, field_end)):
+            return []  # "MS Project", "MS Access": Microsoft's tools, no master's ("MS Project Management" is one)
         if field is None and len(nxt.split()) <= 8:
             field, field_end, score = self._field(nxt, "")
             if field is not None:
