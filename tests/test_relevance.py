@@ -411,8 +411,10 @@ def test_relevance_one_word_alone_reads_no_job(analyzer, title, body, relevant):
     # Information Relations Manager"): the part that names the role's work is what the job was ...
     ("Everly Public Relations Baton Rouge , LA Information Technology Manager", True),
     ("Information Technology Manager | Everly Public Relations", True),
-    # ... while a title of another trade, beside an employer named for the role's field, stays that trade
+    # ... while a title of another trade, beside an employer or an office named for the role's field,
+    # stays that trade
     ("Public Relations Manager, Everly Information Technology", False),
+    ("Administrative Assistant - Information Technology Manager Office", False),
 ])
 def test_relevance_a_part_of_the_title_line_names_the_role(title, role):
     verdict = RoleReader(("11-3021.00",), (), "IT Manager", ("11-3021.00",)).job(title, "")

@@ -119,10 +119,12 @@ class RoleReader:
         named = self.background.named(title) if title else None
         if named is not None and not named.names(set(self.role_codes)) and _TITLE_PARTS.search(title):
             # the words of a title line's several parts can hold a title none of them holds ("Everly
-            # Public Relations Baton Rouge , LA Information Technology Manager"): a part that names
-            # the role's work is what the job was
-            named = next((n for part in _TITLE_PARTS.split(title) if (n := self.background.named(part)) is not None
-                          and n.names(set(self.role_codes))), named)
+            # Public Relations Baton Rouge , LA Information Technology Manager"): then the part that names
+            # the role's work is what the job was, when no other part names another trade's title
+            # ("Administrative Assistant - Information Technology Manager Office" is an assistant's job)
+            parts = [n for part in _TITLE_PARTS.split(title) if part and (n := self.background.named(part))]
+            if all(n.names(set(self.role_codes)) for n in parts):
+                named = next(iter(parts), named)
         if named is not None and named.names(self.own_codes):
             own = next(o.title for o in named.occupations if o.code in self.own_codes)
             return JobVerdict(True, f"the role itself: its title names '{named.held}' (a title held in {own})",
