@@ -35,9 +35,9 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
     band with a line across the gutter; a real sidebar is not aligned that way.
     """
     small, big = _sides(lines, gutter)
-    if len(small) < 3 and not all(_only_dates(ln.text) for ln in small):
-        return False  # a line or two beside the other side make a rail only as dates ("2019 - 2021"), not
-        # as a sidebar's last entry ("ServSafe Manager, 2021")
+    if len(small) < 3 and not _only_dates(small):
+        return False  # a line or two beside the other side make a rail only as dates and places ("2019 -
+        # 2021", "Columbus, OH"), not as a sidebar's last entry ("ServSafe Manager, 2021")
     share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
     aligned = sum(any(same_band(a, b) for b in big) for a in small) / max(1, len(small))
     datelike = sum(bool(_DATE_OR_PLACE.search(ln.text)) for ln in small) / max(1, len(small))
@@ -47,11 +47,17 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
 
 
 _DATE_WORDS = re.compile(r"(?i)\b(?:present|now|current|ongoing|to|since|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                         r"nov|dec)[a-z]*|(?:19|20)\d\d)\b")
+                         r"nov|dec)[a-z]*|spring|summer|fall|autumn|winter|years?|yrs?|months?|mos?|"
+                         r"(?:19|20)\d\d|\d+)\b")
+_PLACE_LINE = re.compile(r"[A-Z][\w .'-]*,\s*(?:[A-Z]{2}|[A-Z][a-z]+)|(?i:remote|hybrid|on-?site)")
 
 
-def _only_dates(text: str) -> bool:
-    return len(re.sub(r"[^A-Za-z]", "", _DATE_WORDS.sub("", text))) <= 2 and bool(_YEAR_IN.search(text))
+def _only_dates(lines: list[Line]) -> bool:
+    """Whether a line or two hold dates, durations and places alone ("Jan 2020 - Present",
+    "Columbus, OH", "(6 years)", "Remote"), a year among them: a rail beside one entry."""
+    return any(_YEAR_IN.search(ln.text) for ln in lines) and all(
+        _PLACE_LINE.fullmatch(ln.text.strip(" ()")) or len(re.sub(r"[^A-Za-z]", "", _DATE_WORDS.sub("", ln.text))) <= 2
+        for ln in lines)
 
 
 #: A date, or a town's region after a comma ("Boston, MA", "City , State", "Pune, India"): a list of
