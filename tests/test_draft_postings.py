@@ -299,6 +299,8 @@ def test_draft_postings_explain_says_what_each_sentence_became(line, shown):
     # (a high school named as a place of work, or students, asks for no diploma)
     ("- Experience teaching high school students", False),
     ("- Coach at a high school for two seasons", False),
+    ("- Prepare adult learners for the GED exam", False),
+    ("- Coordinate high school education programs for the district", False),
 ])
 def test_draft_postings_a_high_school_diploma_is_left_out_and_says_why(line, left_out):
     text = f"Payroll Clerk\nRequirements\n- 2+ years of payroll experience\n{line}\n"
