@@ -967,6 +967,10 @@ def test_draft_postings_a_skill_word_naming_a_body_is_no_skill(heading, line, sk
     ("Working knowledge of human resources information systems.", "skill.human_resources_information",
      ["human resources information", "HRIS"]),
     ("Knowledge of FMLA.", "skill.fmla", ["FMLA", "family and medical leave act"]),
+    ("Knowledge of International Accounting Standards.", "skill.international_accounting_standards",
+     ["International Accounting Standards", "International Accounting standard", "IAS"]),
+    ("Knowledge of good manufacturing practices.", "skill.good_manufacturing_practices",
+     ["good manufacturing practices", "good manufacturing practice", "GMP"]),
     # ... and no acronym is made up for other words ("PMBP" would have made it required, met by no one)
     ("Knowledge of project management best practices.", "skill.project_management_best_practices",
      ["project management best practices", "project management best practice"]),

@@ -139,6 +139,8 @@ def _topic(part: str) -> str:
     while words and words[0].lower() in STOP | VAGUE | GENERIC | _HOW_WELL and not names_a_region(" ".join(words[:2])) \
             and " ".join(words).lower() not in SPELT_OUT:  # "New York", "International Financial Reporting Standards"
         words = words[1:]
+    if " ".join(words).lower() in SPELT_OUT:
+        return " ".join(words)  # "good manufacturing practices": GMP, whatever its words
     names = next((i for i, w in enumerate(words) if not w.istitle()), 0)
     if names and words[names].islower() and ({w.lower() for w in words[:names]} & _PLACE_WORDS
                                              or names_a_region(" ".join(words[:names]))):
@@ -186,7 +188,7 @@ def _spellings(topic: str) -> list[str]:
     if len(words) == 2 and words[-1].lower() in _KIND_HEADS and words[0][:1].isupper():
         out.append(words[0])
     if words[-1].lower() in _KIND_HEADS and not all(w.istitle() for w in words) and words[-2].lower() not in _HOW_GOOD \
-            and (
+            and topic.lower() not in SPELT_OUT and (
             len(words) == 3 or len(words) == 4 and any(w[:1].isupper() for w in words[:-1])):
         # "lean manufacturing principles", "US GAAP principles", "Lean Six Sigma principles": lean
         # manufacturing, US GAAP, Lean Six Sigma; not a proper name's words ("Financial Reporting" of

@@ -29,7 +29,8 @@ SPELT_OUT = {"generally accepted accounting principles": "GAAP", "international 
              "employee retirement income security act": "ERISA", "health insurance portability and accountability act":
              "HIPAA", "occupational safety and health administration": "OSHA", "equal employment opportunity": "EEO",
              "human resources information": "HRIS", "applicant tracking": "ATS", "sarbanes-oxley": "SOX",
-             "consolidated omnibus budget reconciliation act": "COBRA"}
+             "consolidated omnibus budget reconciliation act": "COBRA", "international accounting standards": "IAS",
+             "generally accepted auditing standards": "GAAS", "good manufacturing practices": "GMP"}
 
 #: Words too general to tell one job from another as an object or a relevant term.
 GENERIC = frozenset("""experience years year work working professional relevant related field role position
