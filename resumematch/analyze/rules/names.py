@@ -236,11 +236,13 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
         if labelled or is_given_name(candidate.split()[0]) or (i < 3 and near_contact and not put_off):
             offset = text.find(candidate.split()[0], start, end)
             found = _display(candidate), (start if offset < 0 else offset)
-            if labelled or not (after_title or is_title(candidate, min_words=2)):
+            if labelled or not (after_title and _names_a_trade(candidate) or is_title(candidate, min_words=2)):
                 return found
-            # a title a given name opens ("Bill Collector"), or a field after a title ("Financial Advisor |
-            # Edward Jones"), is the name only when no field below, on its own and opened by a given name,
-            # is one ("Tom Reed", "Mark Allen"; not "Greater Charlotte Area", only near the contacts)
+            # a title a given name opens ("Bill Collector"), or a trade or firm after a title ("Senior
+            # Accountant - Grant Accounting", "Staff Accountant | Grant Thornton LLP"), is the name only when
+            # no field below, opened by a given name, is one ("Tom Reed", "Jane Smith"; not "Greater
+            # Charlotte Area", only near the contacts). A firm named like a person ("Financial Advisor |
+            # Edward Jones") cannot be told from a name by its words: it stays the name.
             fallback, put_off = fallback or found, True
     return fallback
 

@@ -142,9 +142,9 @@ def not_a_name(candidate: str, is_given: Callable[[str], bool]) -> bool:
     if words[-1] in _heading_heads():
         return True  # "Core Qualifications": no name ends with a heading's last word
     heads, title_words = _occupation_words()
-    if _singular(words[-1]) in heads and (not is_given(words[0]) or any(
-            _singular(w) in title_words and not is_given(w) for w in words[:-1])):
-        return True  # "CHILD FAMILY ADVOCATE", "Dental Hygienist", "Automobile Mechanic"; not "Maria Baker"
+    if _singular(words[-1]) in heads and any(
+            _singular(w) in title_words and not is_given(w) for w in words[:-1]):
+        return True  # "CHILD FAMILY ADVOCATE", "Dental Hygienist"; not "Maria Baker", "Tendai Baker"
     if words[-1] in _PLACES or " ".join(words[-2:]) in _PLACE_PAIRS:
         return True  # "Atlanta Georgia", "Albany New York"
     # a title held whole: of three words or more ("Full Charge Bookkeeper"), or of two that no given
