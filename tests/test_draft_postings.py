@@ -299,7 +299,8 @@ def test_draft_postings_explain_says_what_each_sentence_became(line, shown):
     # (a high school named as a place of work, or students, asks for no diploma)
     ("- Experience teaching high school students", False),
     ("- Coach at a high school for two seasons", False),
-    ("- Prepare adult learners for the GED exam", False),
+    ("- Must have passed the GED exam or hold a diploma", True),
+    ("- Teach GED classes to adult learners", False),
     ("- Coordinate high school education programs for the district", False),
 ])
 def test_draft_postings_a_high_school_diploma_is_left_out_and_says_why(line, left_out):
@@ -444,6 +445,9 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     ("Lead focused team meetings to review safety incidents", ["duty.lead_meeting"]),
     ("Develop motivated team members through coaching", ["duty.develop_member"]),
     ("Detail oriented individual able to multitask", []),
+    ("Detail oriented candidate with strong organizational skills", []),
+    ("Detail oriented individual and strong team player", []),
+    ("Deliver focused candidate outreach for hard-to-fill roles", ["duty.deliver_outreach"]),
     ("Results driven analyst who automates reports", []),
     ("Provide expert, courteous service to customers", ["duty.service_customer"]),
     ("Lead focused customer and vendor meetings", ["duty.lead_customer"]),
@@ -1310,6 +1314,7 @@ def test_draft_postings_knowledge_that_a_resume_can_show(line, ident, kind, alia
     ("Four years of university study in finance.", None),
     # ... while years of work in a field whose name begins like them are asked
     ("3 years of agency experience required.", "3+ years of agency"),
+    ("2 years of college admissions experience.", "2+ years of college admissions"),
     ("Two years of experience in accounting.", "2+ years of accounting"),
 ])
 def test_draft_postings_an_age_or_schooling_is_no_experience(line, label):

@@ -80,8 +80,8 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 #: A high school diploma or its equivalent: "High school diploma or GED", "a secondary school
 #: diploma", "HS diploma/GED required".
 _SCHOOLING = re.compile(r"(?:(?i:\b(?:high|secondary)[- ]school\s+(?:diploma|education|graduate|degree|"
-                        r"equivalen\w*)|\bHS\s+diploma\b)|\bGED\b)(?!\s+(?i:exams?|tests?|programs?|courses?|"
-                        r"class\w*|students?|teachers?|instruct\w*|prep\w*))")
+                        r"equivalen\w*)|\bHS\s+diploma\b)|\bGED\b)(?!\s+(?i:programs?|courses?|class\w*|students?|"
+                        r"teachers?|instruct\w*|prep\w*))")
 
 
 def schooling(sentences: list[Sentence]) -> list[Item]:

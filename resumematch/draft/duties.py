@@ -133,9 +133,10 @@ def _bears(after: list[str]) -> bool:
     "accountant with ...", "problem solver", "manager who ..."; not "team meetings"."""
     for n in (1, 2):
         person = after[n - 1:n]
-        if person and person[0] in _TRAIT_BEARERS and after[n:n + 1] not in (["and"], [","]):
-            return True  # "Detail oriented individual able to multitask", "Results driven leader that ..."
-        if person and re.search(r"..(?:ant|ist|yst|er|or|ian)$", person[0]) and after[n:n + 1] in _AFTER_WHO:
+        if person and person[0] in _TRAIT_BEARERS:
+            return True  # "Detail oriented individual able to multitask", "... professional, comfortable with"
+        if person and (person[0] == "candidate" or re.search(r"..(?:ant|ist|yst|er|or|ian)$", person[0])) \
+                and after[n:n + 1] in _AFTER_WHO:
             return True  # "Detail oriented accountant with ...", "Results driven analyst who ..."
     return False
 

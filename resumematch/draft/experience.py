@@ -144,8 +144,9 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
     for s in sentences:
         for m in _YEARS.finditer(s.text):
             what = m.group(3)
-            if re.match(r"\s*(?:old|of age|age|ago|(?:of\s+)?(?:college|university|coursework|study|schooling))\b",
-                        what, re.I) or not re.search(
+            schooling = re.match(r"\s*(?:of\s+)?(?:college|university|coursework|study|schooling)\b", what, re.I) \
+                and not re.search(r"\b(?:experience|work|employment)\b", what, re.I)  # "college admissions experience"
+            if schooling or re.match(r"\s*(?:old|of age|age|ago)\b", what, re.I) or not re.search(
                     r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop", what + s.text, re.I):
                 continue
             if re.search(r"equivalent\b.{0,40}(degree|education)|in lieu of", s.text, re.I):

@@ -74,7 +74,8 @@ _ROLE_SUBJECT = re.compile(r"^(?:in this (?:role|position),\s+)?(?:the|this)\s+(
                            r"(?:incumbent|candidate|hire|selectee|employee|"
                            r"individual|person|position|manager|director|supervisor|specialist|coordinator|analyst|"
                            r"accountant|generalist|officer|administrator|assistant|associate|controller|recruiter|"
-                           r"engineer|developer|nurse|technician|partner|lead)\s+(?:also\s+)?"
+                           r"engineer|developer|nurse|technician|partner|lead|clerk|bookkeeper|auditor|"
+                           r"representative)\s+(?:also\s+)?"
                            # "advises ...", or "will oversee ..." (an agency's prose)
                            r"(?:(?P<will>will\s+(?:also\s+)?)(?=[a-z]+\b)|(?=[a-z]+s\b))", re.I)
 
@@ -88,13 +89,15 @@ _TERMS = re.compile(r"^(?:close\s+on|remain\s+open|relocate\s+to|commit\s+to|sta
                     r"undergo|agree\s+to|submit\s+to)\b", re.I)
 _TERMS_VERBS = frozenset({"remain", "close", "serve", "pay", "offer", "follow", "submit", "sign", "accept", "start",
                           "begin", "require", "receive", "work", "be", "complete", "pass"})
-_TERMS_WORDS = re.compile(r"\b(?:posted|until\s+filled|applications?\s+(?:is|are)\s+received|"
-                          r"number\s+of\s+applications|probationary|probation|pre-employment|drug\s+(?:screen|test)\w*|background\s+(?:check|"
-                          r"investigation)s?|offer\s+letter|an?\s+offer|non-disclosure|non-compete|confidentiality\s+"
-                          r"agreement|employment\s+(?:agreement|contract)|official\s+transcripts?|(?:prior\s+to|upon)\s+"
-                          r"(?:appointment|hire|start)|start\s+date|per\s+hour|\$\s?\d|(?:hybrid|compressed|remote|"
-                          r"flexible)\s+(?:work\s+)?schedule|work\s+schedule|(?:day|night|evening|weekend|rotating)\s+"
-                          r"shifts?)\b", re.I)
+#: The words of the terms: the hire's own, after "a"/"an" ("a probationary period", "a pre-employment
+#: physical"; "will complete background checks for new hires" is a duty), or the posting's ("until
+#: filled", "per hour", "prior to appointment").
+_TERMS_WORDS = re.compile(r"\ban?\s+(?:[\w/-]+\s+){0,3}?(?:probationary|probation|pre-employment|drug\s+"
+                          r"(?:screen|test)|background\s+(?:check|investigation)|offer|non-disclosure|non-compete|confidentiality\s+"
+                          r"agreement|employment\s+(?:agreement|contract)|(?:hybrid|compressed|remote|flexible)\s+"
+                          r"(?:work\s+)?schedule|work\s+schedule|physical)\b|\b(?:posted|until\s+filled|applications?\s+"
+                          r"(?:is|are)\s+received|number\s+of\s+applications|official\s+transcripts?|(?:prior\s+to|upon)\s+"
+                          r"(?:appointment|hire|start)|start\s+date|per\s+(?:hour|year|annum)|hourly\s+rate)\b", re.I)
 #: Verbs that say what the hire has or is, not a duty: "The successful candidate will possess ...".
 _HAS = frozenset({"possess", "hold", "demonstrate", "show", "know", "understand", "meet", "require", "ideally"})
 
