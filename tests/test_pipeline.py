@@ -87,6 +87,7 @@ def test_degrees_field_starting_with_in_is_method_exact(analyzer, line):
     ("SKILLS", "Budgeting Capital projects AutoCAD MS Project Project management"),
     ("EDUCATION", "MS Project certification, 2019"),
     ("SKILLS", "MS Project Management Tools, Smartsheet"),
+    ("SKILLS", "MS Project management, Jira, Confluence"),
     ("EXPERIENCE", "Migrated master data to SAP"),
     ("EXPERIENCE", "Business Analyst, Acme Insurance, Boston, MA"),
     ("EXPERIENCE", "Systems Programmer, MIT Media Lab"),

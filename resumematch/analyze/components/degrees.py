@@ -116,10 +116,11 @@ class DegreeFinder(StatefulComponent):
         nxt_end = text.find("\n", line_end + 1, line_end + 200)
         nxt = text[line_end + 1: line_end + 200 if nxt_end == -1 else nxt_end]
         field, field_end, score = self._field(after, m.group(0))
+        written = after.split()[:len(field.split())] if field else []
         if m.group(0) == "MS" and _MS_TOOL.match(after) and not (
-                field and _norm(" ".join(after.split()[:len(field.split())])) == _norm(field)
-                and not _TOOL_AFTER.match(after, field_end)):
-            return []  # "MS Project", "MS Access": Microsoft's tools, no master's ("MS Project Management" is one)
+                field and _norm(" ".join(written)) == _norm(field) and not _TOOL_AFTER.match(after, field_end)
+                and all(w[:1].isupper() or w in ("and", "of", "&") for w in written)):
+            return []  # "MS Project", "MS Access", "MS Project management": tools; "MS Project Management": a degree
         if field is None and len(nxt.split()) <= 8:
             field, field_end, score = self._field(nxt, "")
             if field is not None:
