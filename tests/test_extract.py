@@ -247,6 +247,27 @@ def test_pdf_a_sidebar_beside_the_body_reads_as_one_block(sidebar, bullets):
     assert lines_of(extract(builders.placed_pdf([runs]))) == ["SENIOR BUSINESS ANALYST", *sidebar, *body]
 
 
+@pytest.mark.parametrize("beside, rail", [
+    # a line or two beside one entry are a rail of dates when they hold dates, durations and places
+    # alone ...
+    (["Jan 2020 - Present", "Columbus, OH"], True),
+    (["2019 - 2021", "(2 years)"], True),
+    (["Summer 2021", "Remote"], True),
+    # ... not a sidebar's last entry, whose words are more than a town ("MBA, Finance" is no place)
+    (["2016", "MBA, Finance"], False),
+    (["ServSafe Manager, 2021"], False),
+    (["2019", "CPA, Ohio"], False),
+])
+def test_pdf_a_line_or_two_beside_an_entry_are_a_rail_only_as_dates_and_places(beside, rail):
+    from resumematch.extraction.pdf.rows import Line, is_margin_column
+
+    body = ["IT Project Manager, Northwind Health", "Led EHR migration for 1,200 clinicians",
+            "Managed a $3.2M infrastructure portfolio", "Reported status to executives weekly"]
+    lines = [Line(72, 690 - 14 * i, 360, 700 - 14 * i, t) for i, t in enumerate(body)]
+    lines += [Line(420, 690 - 14 * i, 520, 700 - 14 * i, t) for i, t in enumerate(beside)]
+    assert is_margin_column(lines, 400) is rail
+
+
 @pytest.mark.parametrize("mark, table", [
     # bullets set apart from their items (an unmapped glyph, "(cid:127)", or "•") make no table cells:
     # the sidebar reads as one block ...

@@ -49,7 +49,7 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
 _DATE_WORDS = re.compile(r"(?i)\b(?:present|now|current|ongoing|to|since|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                          r"nov|dec)[a-z]*|spring|summer|fall|autumn|winter|years?|yrs?|months?|mos?|"
                          r"(?:19|20)\d\d|\d+)\b")
-_PLACE_LINE = re.compile(r"[A-Z][\w .'-]*,\s*(?:[A-Z]{2}|[A-Z][a-z]+)|(?i:remote|hybrid|on-?site)")
+_PLACE_LINE = re.compile(r"[A-Z][\w .'-]*,\s*(?:[A-Z]{2}|State)|(?i:remote|hybrid|on-?site)")
 
 
 def _only_dates(lines: list[Line]) -> bool:
