@@ -415,12 +415,6 @@ def test_relevance_one_word_alone_reads_no_job(analyzer, title, body, relevant):
     # stays that trade
     ("Public Relations Manager, Everly Information Technology", False),
     ("Administrative Assistant - Information Technology Manager Office", False),
-    # ... and an employer's words never make another trade's title the role's ("IT ... Manager")
-    ("Sales Manager | Information Technology Solutions Inc", False),
-    ("IT Solutions Group Boise , ID Office Manager", False),
-    # ... while a rank before its field stays the role ("Director, Information Technology")
-    ("Director, Information Technology", True),
-    ("Manager, IT Operations", True),
 ])
 def test_relevance_a_part_of_the_title_line_names_the_role(title, role):
     verdict = RoleReader(("11-3021.00",), (), "IT Manager", ("11-3021.00",)).job(title, "")

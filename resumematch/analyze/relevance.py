@@ -117,18 +117,14 @@ class RoleReader:
                 return JobVerdict(True, f"the role itself: its title names '{role_title.group()}' (one of the "
                                         "model's role titles)", role=True)
         named = self.background.named(title) if title else None
-        if named is not None and _TITLE_PARTS.search(title):
+        if named is not None and not named.names(set(self.role_codes)) and _TITLE_PARTS.search(title):
             # the words of a title line's several parts can hold a title none of them holds ("Everly
-            # Public Relations Baton Rouge , LA Information Technology Manager" holds "Public Information
-            # Relations Manager"; "Sales Manager | Information Technology Solutions Inc" an IT manager's
-            # title): then the one part that names a title is the job's, or, of several, the one naming
-            # the role's work when no other names another trade's ("Administrative Assistant -
-            # Information Technology Manager Office" stays an assistant's job)
-            parts = [n for part in _TITLE_PARTS.split(title) if part and (n := self.background.named(part))
-                     and (" " in n.held.strip() or n.held.strip().lower() not in RANK_WORDS)]  # "Director, IT"
-            if not any(n.held == named.held for n in parts) and parts and (
-                    len(parts) == 1 or all(n.names(set(self.role_codes)) for n in parts)):
-                named = parts[0]
+            # Public Relations Baton Rouge , LA Information Technology Manager"): then the part that names
+            # the role's work is what the job was, when no other part names another trade's title
+            # ("Administrative Assistant - Information Technology Manager Office" is an assistant's job)
+            parts = [n for part in _TITLE_PARTS.split(title) if part and (n := self.background.named(part))]
+            if all(n.names(set(self.role_codes)) for n in parts):
+                named = next(iter(parts), named)
         if named is not None and named.names(self.own_codes):
             own = next(o.title for o in named.occupations if o.code in self.own_codes)
             return JobVerdict(True, f"the role itself: its title names '{named.held}' (a title held in {own})",
