@@ -90,7 +90,7 @@ def whole_words(text: str) -> list[str]:
     """Every word of a title as written, lower case and singular, acronyms spelled out ("RN"),
     initials and function words kept: to tell whether one title is another whole ("Marina J.
     Porter" is no "Marina Porter")."""
-    return [singular(w) for token in re.findall(r"[A-Za-z][A-Za-z0-9+#]*", text)
+    return [singular(w) for token in TOKEN.findall(text)
             for w in (ACRONYMS[token].split() if token in ACRONYMS else [token.lower()])]
 
 

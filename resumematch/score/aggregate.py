@@ -85,10 +85,10 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
     best[fid[decided], rid[decided]] = decided
 
     # 3. experience from relevant years, or from years in the role itself
-    years = files["relevant_years"].to_numpy(float)
+    years, role = files["relevant_years"].to_numpy(float), files["role_years"].to_numpy(float)
     scored = ~np.isnan(years)
     full = model.experience.full_strength_years
-    for counted, which in ((years, ~reqs.role_years), (files["role_years"].to_numpy(float), reqs.role_years)):
+    for counted, which in ((years, ~reqs.role_years), (role, reqs.role_years)):
         columns = (reqs.category == Category.EXPERIENCE) & which
         first[:, columns] = py_round(np.minimum(1.0, counted / full), 4)[:, None]
     first[~scored] = np.nan
@@ -107,9 +107,9 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
     final[:, th] = np.where(credit, first[:, alt], first[:, th])
     via[:, th] = np.where(credit, np.array([CreditRoute.through(a) for a in reqs.ids[alt]], dtype=object)[None, :], "")
     met = final >= MET
-    for r in np.flatnonzero(~np.isnan(reqs.min_years)):  # "5+ years": met at five, not at half of them
-        counted = files["role_years"].to_numpy(float) if reqs.role_years[r] else years
-        met[:, r] = (counted >= reqs.min_years[r]) | (via[:, r] != "")
+    asked = np.flatnonzero(~np.isnan(reqs.min_years))  # "5+ years": met at five, not at half of them
+    counted = np.where(reqs.role_years[asked][None, :], role[:, None], years[:, None])
+    met[:, asked] = (counted >= reqs.min_years[asked][None, :]) | (via[:, asked] != "")
 
     # 5. category scores, 6. total
     names, categories = _categories(final, reqs, model)

@@ -45,6 +45,8 @@ LEVELS: list[tuple[DegreeLevel, re.Pattern, bool, str]] = [
 _LEVEL_START = re.compile("[" + "".join(sorted({c for *_, letters in LEVELS for c in letters})) + r"](?<!\w.)")
 _PATTERNS_BY_LETTER = {c: [k for k, (*_, letters) in enumerate(LEVELS) if c in letters]
                        for *_, letters in LEVELS for c in letters}
+
+
 def level_matches(text: str) -> list[list[re.Match]]:
     """``list(pattern.finditer(text))`` for each level pattern, trying only the places where one
     can start: ten full scans of the text cost more than the rest of degree finding."""

@@ -247,17 +247,18 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
     return fallback
 
 
-def _names_a_trade(candidate: str) -> bool:
-    """Whether a word after the first names a trade or a business: an -ing word ("Grant Accounting",
-    "Mercer Consulting"), a firm's suffix ("Grant Thornton LLP") or an organisation's head ("Boston
-    Medical Center"). A person's name ("Jane Smith")
-    names none; a firm named like a person ("Edward Jones") cannot be told from one by its words."""
-    return any(_TRADE_WORD.fullmatch(w) for w in candidate.split()[1:])
-
-
+#: A word that names a trade or a business after a name's first word: an -ing word, a firm's suffix,
+#: an organisation's head.
 _TRADE_WORD = re.compile(r"[A-Za-z]{3,}ing|(?i:llp|llc|inc|corp|ltd|plc|pllc|partners|associates|group|company|"
                          r"center|centre|hospital|clinic|health|medical|bank|university|college|school|institute|"
                          r"services|solutions|systems|foundation|agency|&)\.?")
+
+
+def _names_a_trade(candidate: str) -> bool:
+    """Whether a word after the first names a trade or a business ("Grant Accounting", "Mercer
+    Consulting", "Grant Thornton LLP", "Boston Medical Center"). A person's name ("Jane Smith") names
+    none; a firm named like a person ("Edward Jones") cannot be told from one by its words."""
+    return any(_TRADE_WORD.fullmatch(w) for w in candidate.split()[1:])
 
 
 def _after_a_title(text: str, start: int) -> bool:

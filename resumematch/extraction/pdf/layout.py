@@ -144,6 +144,7 @@ def _grid(start: float, stop: float) -> Iterator[float]:
         x += step
 
 
+#: A line that is only a mark: a bullet ("•", "*"), or a glyph the font does not map ("(cid:127)").
 _MARK = re.compile(r"\(cid:\d+\)|[^\w\s]?")
 
 

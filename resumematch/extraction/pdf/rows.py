@@ -35,7 +35,7 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
     band with a line across the gutter; a real sidebar is not aligned that way.
     """
     small, big = _sides(lines, gutter)
-    if len(small) < 3 and not _only_dates(small):
+    if len(small) < 3 and not _dates_and_places_only(small):
         return False  # a line or two beside the other side make a rail only as dates and places ("2019 -
         # 2021", "Columbus, OH"), not as a sidebar's last entry ("ServSafe Manager, 2021")
     share = sum(len(ln.text) for ln in small) / max(1, sum(len(ln.text) for ln in lines))
@@ -52,7 +52,7 @@ _DATE_WORDS = re.compile(r"(?i)\b(?:present|now|current|ongoing|to|since|(?:jan|
 _PLACE_LINE = re.compile(r"[A-Z][\w .'-]*,\s*(?:[A-Z]{2}|State)|(?i:remote|hybrid|on-?site)")
 
 
-def _only_dates(lines: list[Line]) -> bool:
+def _dates_and_places_only(lines: list[Line]) -> bool:
     """Whether a line or two hold dates, durations and places alone ("Jan 2020 - Present",
     "Columbus, OH", "(6 years)", "Remote"), a year among them: a rail beside one entry."""
     return any(_YEAR_IN.search(ln.text) for ln in lines) and all(
