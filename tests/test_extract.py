@@ -253,10 +253,14 @@ def test_pdf_a_sidebar_beside_the_body_reads_as_one_block(sidebar, bullets):
     (["Jan 2020 - Present", "Columbus, OH"], True),
     (["2019 - 2021", "(2 years)"], True),
     (["Summer 2021", "Remote"], True),
-    # ... not a sidebar's last entry, whose words are more than a town ("MBA, Finance" is no place)
-    (["2016", "MBA, Finance"], False),
+    (["Jan 2020 - Present", "Columbus, Ohio"], True),
+    (["2019 - 2021", "Bangalore, India"], True),
+    (["2021 - Present", "Remote (US)"], True),
+    (["Sep 2018 - May 2020", "Washington, D.C."], True),
+    # ... not a sidebar's last entry, whose words are more than a date and a town
     (["ServSafe Manager, 2021"], False),
-    (["2019", "CPA, Ohio"], False),
+    (["B.A. in Economics, 2012"], False),
+    (["Hills State College, 2002"], False),
 ])
 def test_pdf_a_line_or_two_beside_an_entry_are_a_rail_only_as_dates_and_places(beside, rail):
     from resumematch.extraction.pdf.rows import Line, is_margin_column

@@ -49,14 +49,15 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
 _DATE_WORDS = re.compile(r"(?i)\b(?:present|now|current|ongoing|to|since|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                          r"nov|dec)[a-z]*|spring|summer|fall|autumn|winter|years?|yrs?|months?|mos?|"
                          r"(?:19|20)\d\d|\d+)\b")
-_PLACE_LINE = re.compile(r"[A-Z][\w .'-]*,\s*(?:[A-Z]{2}|State)|(?i:remote|hybrid|on-?site)")
+_PLACE_LINE = re.compile(r"[A-Z][\w .'-]*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|(?i:remote|hybrid|on-?site)(?:\s*\(\w+\))?")
 
 
 def _dates_and_places_only(lines: list[Line]) -> bool:
     """Whether a line or two hold dates, durations and places alone ("Jan 2020 - Present",
     "Columbus, OH", "(6 years)", "Remote"), a year among them: a rail beside one entry."""
     return any(_YEAR_IN.search(ln.text) for ln in lines) and all(
-        _PLACE_LINE.fullmatch(ln.text.strip(" ()")) or len(re.sub(r"[^A-Za-z]", "", _DATE_WORDS.sub("", ln.text))) <= 2
+        _PLACE_LINE.fullmatch(re.sub(r"^\((.*)\)$", r"\1", ln.text.strip()))
+        or len(re.sub(r"[^A-Za-z]", "", _DATE_WORDS.sub("", ln.text))) <= 2
         for ln in lines)
 
 
