@@ -251,7 +251,8 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
 #: an organisation's head.
 _TRADE_WORD = re.compile(r"[A-Za-z]{3,}ing|(?i:llp|llc|inc|corp|ltd|plc|pllc|partners|associates|group|company|"
                          r"center|centre|hospital|clinic|health|medical|bank|university|college|school|institute|"
-                         r"services|solutions|systems|foundation|agency|&)\.?")
+                         r"services|solutions|systems|foundation|agency|corporation|financial|capital|insurance|"
+                         r"holdings|industries|enterprises|technologies|properties|&)\.?")
 
 
 def _names_a_trade(candidate: str) -> bool:
