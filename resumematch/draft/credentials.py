@@ -88,6 +88,9 @@ def schooling(sentences: list[Sentence]) -> list[Item]:
     """A high school diploma or GED the posting asks for: left out, with a note. Most resumes do not
     list one (a degree or years of work imply it), so asking it would fail the people who hold it."""
     for s in sentences:
+        first = s.text.split()[0].lower() if s.text.split() else ""
+        if is_verb(lemma(first)) and lemma(first) not in _OWN_CREDENTIAL_VERBS | {"pass", "provide", "submit"}:
+            continue  # a duty ("Proctor GED exams", "Coordinate high school education programs")
         if m := _SCHOOLING.search(s.text):
             return [Item("degree.high_school", Category.DEGREE, m.group(0), s.kind_at(m.start(), m.end()), s.text,
                          left_out=True, note=f"{m.group(0)!r} is not drafted: most resumes do not list a high "

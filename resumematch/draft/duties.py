@@ -102,17 +102,19 @@ def shorten(text: str, limit: int) -> str:
 
 #: Participles that make a noun before them a trait: "Detail oriented", "Results driven", "Self motivated".
 _TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "motivated", "directed", "starter"})
+#: What such a trait is about, the word before the participle: "Detail oriented ...", "Results driven
+#: ...", "Highly motivated ...". A verb there acts on what follows ("Lead focused team meetings",
+#: "Supervise driven professional and clerical staff", "Perform focused assessments").
+_TRAIT_NOUNS = frozenset("""detail details result results self goal goals customer client team quality process deadline
+data solution solutions people service mission safety growth task action success patient student outcome outcomes
+performance sales profit cost career highly very""".split())
 #: Nouns for a person good at the word before them: "Excel wizard", "SQL guru"; those that also
 #: describe a thing ("expert advice") only when they end the phrase or a clause follows them.
 _WHO = frozenset({"wizard", "guru", "ninja", "whiz", "enthusiast", "aficionado"})
 _WHO_AT_END = frozenset({"expert", "pro", "champion", "maven"})
-#: What follows the person a knack or a trait describes: nothing, or a clause ("who ...", "with ...");
-#: not "and" or a comma, which go on to other objects ("expert, courteous service", "focused
-#: customer and vendor meetings").
+#: What follows a person good at something: nothing, or a clause ("who ...", "with ..."); not "and" or
+#: a comma, which go on to other objects ("expert, courteous service").
 _AFTER_WHO = ([], ["with"], ["who"], ["that"], ["("], ["."], ["-"])
-#: Who a trait's participle describes: "Detail oriented individual", "Team oriented player".
-_TRAIT_BEARERS = frozenset({"individual", "person", "player", "thinker", "leader", "professional", "attitude",
-                            "mindset", "self", "approach", "worker", "colleague"})
 #: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
 #: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one); and "Reporting
 #: to the CFO" names whom the hire answers to ("Report results to the board" is a duty).
@@ -128,19 +130,6 @@ _WHEN = frozenset({"daily", "weekly", "biweekly", "monthly", "quarterly", "annua
                    "month-end", "semi-annual"})
 
 
-def _bears(after: list[str]) -> bool:
-    """Whether the words after a trait's participle name who bears it, and end there: "individual",
-    "accountant with ...", "problem solver", "manager who ..."; not "team meetings"."""
-    for n in (1, 2):
-        person = after[n - 1:n]
-        if person and person[0] in _TRAIT_BEARERS:
-            return True  # "Detail oriented individual able to multitask", "... professional, comfortable with"
-        if person and (person[0] == "candidate" or re.search(r"..(?:ant|ist|yst|er|or|ian)$", person[0])) \
-                and after[n:n + 1] in _AFTER_WHO:
-            return True  # "Detail oriented accountant with ...", "Results driven analyst who ..."
-    return False
-
-
 def _duty(text: str, s: Sentence) -> Item | None:
     text = re.sub(r"(?i)^responsible for\s+(?=\w+ing\b)", "", text)  # "Responsible for administering the plan"
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*|[,&;.()]", re.sub(r"\d+\(\w\)", "", text))]  # 401(k)
@@ -150,8 +139,7 @@ def _duty(text: str, s: Sentence) -> Item | None:
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
     if lower[1:2] and (lower[1] in _WHO or lower[1] in _WHO_AT_END and lower[2:3] in _AFTER_WHO
-                       or lower[1] in _TRAIT_PARTICIPLES and (lower[2:3] in ([], ["and"], [","], ["with"])
-                                                               or _bears(lower[2:5]))):
+                       or lower[1] in _TRAIT_PARTICIPLES and lower[0] in _TRAIT_NOUNS):
         return None  # "Detail oriented", "Excel wizard", "Excel expert": a trait or a person, not "to detail"
         # or "to excel" ("Perform focused assessments", "Lead focused team meetings" act on their objects)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):

@@ -91,13 +91,19 @@ _TERMS_VERBS = frozenset({"remain", "close", "serve", "pay", "offer", "follow", 
                           "begin", "require", "receive", "work", "be", "complete", "pass"})
 #: The words of the terms: the hire's own, after "a"/"an" ("a probationary period", "a pre-employment
 #: physical"; "will complete background checks for new hires" is a duty), or the posting's ("until
-#: filled", "per hour", "prior to appointment").
-_TERMS_WORDS = re.compile(r"\ban?\s+(?:[\w/-]+\s+){0,3}?(?:probationary|probation|pre-employment|drug\s+"
-                          r"(?:screen|test)|background\s+(?:check|investigation)|offer|non-disclosure|non-compete|confidentiality\s+"
-                          r"agreement|employment\s+(?:agreement|contract)|(?:hybrid|compressed|remote|flexible)\s+"
-                          r"(?:work\s+)?schedule|work\s+schedule|physical)\b|\b(?:posted|until\s+filled|applications?\s+"
-                          r"(?:is|are)\s+received|number\s+of\s+applications|official\s+transcripts?|(?:prior\s+to|upon)\s+"
-                          r"(?:appointment|hire|start)|start\s+date|per\s+(?:hour|year|annum)|hourly\s+rate)\b", re.I)
+#: filled", "$24.50 per hour", "prior to appointment").
+_HIRES_OWN = (r"probationary|probation|pre-employment|drug\s+(?:screen|test)\w*|background\s+(?:check|investigation)|"
+              r"non-disclosure|non-compete|confidentiality\s+agreement|employment\s+(?:agreement|contract)|"
+              r"physical\s+exam\w*")
+_TERMS_WORDS = re.compile(rf"\ban?\s+(?:[\w/()-]+\s+){{0,3}}?(?:{_HIRES_OWN}|offer|(?:hybrid|compressed|remote|"
+                          r"flexible)\s+(?:work\s+)?schedule)\b|\b(?:posted|until\s+filled|"
+                          r"applications?\s+(?:is|are)\s+received|number\s+of\s+applications|official\s+transcripts?|"
+                          r"(?:prior\s+to|upon)\s+(?:appointment|hire|start)|start\s+date|hourly\s+rate|per\s+hour|"
+                          r"\$[\d,.]+\s*(?:per|an|a|/)\s*(?:hour|hr|year|yr|annum))\b", re.I)
+#: When the sentence is said of the hire ("The successful candidate will ..."), the hire's own terms
+#: need no article ("will complete pre-employment drug testing").
+_HIRE_SUBJECT = re.compile(r"\b(?:candidate|selectee|hire|applicant)\b", re.I)
+_HIRES_OWN_WORDS = re.compile(rf"\b(?:{_HIRES_OWN})\b", re.I)
 #: Verbs that say what the hire has or is, not a duty: "The successful candidate will possess ...".
 _HAS = frozenset({"possess", "hold", "demonstrate", "show", "know", "understand", "meet", "require", "ideally"})
 
@@ -110,7 +116,9 @@ def said_of_the_role(text: str) -> list[str]:
     verb = re.match(r"[a-z]+", text[m.end():]) if m else None
     if not verb or not is_verb(lemma(verb.group())) or (lemma(verb.group()) == verb.group()) is not bool(m["will"]):
         return []  # "The Manager advises", "The supervisor will review"; not "will be expected to"
-    terms = lemma(verb.group()) in _TERMS_VERBS and _TERMS_WORDS.search(text[m.end():])
+    rest = text[m.end():]
+    terms = lemma(verb.group()) in _TERMS_VERBS and (_TERMS_WORDS.search(rest) or _HIRE_SUBJECT.search(m.group())
+                                                     and _HIRES_OWN_WORDS.search(rest))
     if lemma(verb.group()) in NOT_A_DUTY | _HAS or m["will"] and (_TERMS.search(text[m.end():]) or terms):
         return []  # "The ideal candidate will have ...", "The position will close on ...": no duty
     return [c for c in (re.sub(r"^and\s+", "", c.strip()) for c in text[m.end():].split(";")) if c]
