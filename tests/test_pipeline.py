@@ -105,6 +105,7 @@ def test_degrees_words_that_are_not_degrees_are_not_degrees(analyzer, section, l
     ("MSC in Information Technology", "degree.bachelor_it_field"),
     # ... while "MS" and a field straight after it is the degree, even one named like the tool
     ("MS Project Management", "degree.graduate_it_pm"),
+    ("MS Project management, Harrisburg University", "degree.graduate_it_pm"),
 ])
 def test_degrees_common_level_spellings_are_found(analyzer, line, req_id):
     degrees = of_category(analyzer.analyze(resume("EDUCATION", f"{line}, 2014")), "degree")

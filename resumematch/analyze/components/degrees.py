@@ -119,7 +119,8 @@ class DegreeFinder(StatefulComponent):
         written = after.split()[:len(field.split())] if field else []
         if m.group(0) == "MS" and _MS_TOOL.match(after) and not (
                 field and _norm(" ".join(written)) == _norm(field) and not _TOOL_AFTER.match(after, field_end)
-                and all(w[:1].isupper() or w in ("and", "of", "&") for w in written)):
+                and (all(w[:1].isupper() or w in ("and", "of", "&") for w in written)
+                     or self._in_education(doc, text, m, line_start))):
             return []  # "MS Project", "MS Access", "MS Project management": tools; "MS Project Management": a degree
         if field is None and len(nxt.split()) <= 8:
             field, field_end, score = self._field(nxt, "")
