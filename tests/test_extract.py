@@ -260,6 +260,8 @@ def test_pdf_a_sidebar_beside_the_body_reads_as_one_block(sidebar, bullets):
     # ... not a sidebar's last entry, whose words are more than a date and a town
     (["ServSafe Manager, 2021"], False),
     (["B.A. in Economics, 2012"], False),
+    (["2008 - 2012", "BS, Computer Science"], False),  # a degree's acronym before the comma is no town
+    (["2016", "MBA, Finance"], False),
     (["Hills State College, 2002"], False),
 ])
 def test_pdf_a_line_or_two_beside_an_entry_are_a_rail_only_as_dates_and_places(beside, rail):

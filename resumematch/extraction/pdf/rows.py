@@ -49,7 +49,8 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
 _DATE_WORDS = re.compile(r"(?i)\b(?:present|now|current|ongoing|to|since|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                          r"nov|dec)[a-z]*|spring|summer|fall|autumn|winter|years?|yrs?|months?|mos?|"
                          r"(?:19|20)\d\d|\d+)\b")
-_PLACE_LINE = re.compile(r"[A-Z][\w .'-]*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|(?i:remote|hybrid|on-?site)(?:\s*\(\w+\))?")
+_PLACE_LINE = re.compile(r"(?!(?:[A-Z][a-z]?\.?){2,5},)[A-Z][\w .'-]*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|"
+                         r"(?i:remote|hybrid|on-?site)(?:\s*\(\w+\))?")  # not a degree's "BS, Computer Science"
 
 
 def _dates_and_places_only(lines: list[Line]) -> bool:
