@@ -86,6 +86,7 @@ def test_degrees_field_starting_with_in_is_method_exact(analyzer, line):
     ("SKILLS", "AutoCAD\nMS Project\nProject management"),
     ("SKILLS", "Budgeting Capital projects AutoCAD MS Project Project management"),
     ("EDUCATION", "MS Project certification, 2019"),
+    ("EDUCATION", "MS Project management and Excel workshop, 2018"),
     ("SKILLS", "MS Project Management Tools, Smartsheet"),
     ("SKILLS", "MS Project management, Jira, Confluence"),
     ("EXPERIENCE", "Migrated master data to SAP"),
