@@ -302,6 +302,7 @@ def test_draft_postings_explain_says_what_each_sentence_became(line, shown):
     ("- Must have passed the GED exam or hold a diploma", True),
     ("- Teach GED classes to adult learners", False),
     ("- Administer GED tests monthly", False),
+    ("- Requires a high school diploma or GED", True),
     ("- Coordinate high school education programs for the district", False),
 ])
 def test_draft_postings_a_high_school_diploma_is_left_out_and_says_why(line, left_out):
@@ -450,6 +451,8 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     ("Detail oriented individual and strong team player", []),
     ("Deliver focused candidate outreach for hard-to-fill roles", ["duty.deliver_outreach"]),
     ("Detail oriented professional, comfortable with tight deadlines", []),
+    ("Research oriented mindset", []),
+    ("Impact driven leader who ships", []),
     ("Lead motivated professional and paraprofessional staff", ["duty.lead_staff"]),
     ("Results driven analyst who automates reports", []),
     ("Provide expert, courteous service to customers", ["duty.service_customer"]),
@@ -1324,6 +1327,8 @@ def test_draft_postings_knowledge_that_a_resume_can_show(line, ident, kind, alia
     ("3 years of agency experience required.", "3+ years of agency"),
     ("2 years of college admissions experience.", "2+ years of college admissions"),
     ("Two years of college coursework in accounting or related work experience.", None),
+    ("5 years of university financial aid administration experience.", "5+ years of university financial aid administration"),
+    ("2 years of study abroad advising experience.", "2+ years of study abroad advising"),
     ("Two years of experience in accounting.", "2+ years of accounting"),
 ])
 def test_draft_postings_an_age_or_schooling_is_no_experience(line, label):

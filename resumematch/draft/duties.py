@@ -107,7 +107,8 @@ _TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "moti
 #: "Supervise driven professional and clerical staff", "Perform focused assessments").
 _TRAIT_NOUNS = frozenset("""detail details result results self goal goals customer client team quality process deadline
 data solution solutions people service mission safety growth task action success patient student outcome outcomes
-performance sales profit cost career highly very""".split())
+performance sales profit cost career research target targets budget design impact market metrics value highly
+very""".split())
 #: Nouns for a person good at the word before them: "Excel wizard", "SQL guru"; those that also
 #: describe a thing ("expert advice") only when they end the phrase or a clause follows them.
 _WHO = frozenset({"wizard", "guru", "ninja", "whiz", "enthusiast", "aficionado"})

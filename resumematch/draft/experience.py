@@ -144,9 +144,11 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
     for s in sentences:
         for m in _YEARS.finditer(s.text):
             what = m.group(3)
-            # years of schooling ask no experience; "college admissions experience" does
-            schooling = re.match(r"\s*(?:of\s+)?(?:college|university|coursework|study|schooling)\b", what, re.I) \
-                and not re.match(r"\s*(?:of\s+)?\w+(?:\s+\w+){0,2}\s+(?:experience|work)\b", what, re.I)
+            # years of schooling ask no experience ("college coursework", "university study"); "college
+            # admissions experience" and "study abroad advising experience" do
+            schooling = re.match(r"\s*(?:of\s+)?(?:coursework|schooling|study(?!\s+abroad)|(?:college|university)"
+                                 r"(?:[- ]level)?\s+(?:coursework|courses?|credits?|credit\s+hours|semester\s+hours|"
+                                 r"education|study|studies))\b", what, re.I)
             if schooling or re.match(r"\s*(?:old|of age|age|ago)\b", what, re.I) or not re.search(
                     r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop", what + s.text, re.I):
                 continue
