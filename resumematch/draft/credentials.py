@@ -89,7 +89,7 @@ def schooling(sentences: list[Sentence]) -> list[Item]:
     list one (a degree or years of work imply it), so asking it would fail the people who hold it."""
     for s in sentences:
         first = s.text.split()[0].lower() if s.text.split() else ""
-        if is_verb(lemma(first)) and lemma(first) not in _OWN_CREDENTIAL_VERBS | _ASKING_VERBS:
+        if is_verb(lemma(first)) and lemma(first) not in _ASKING_VERBS:
             continue  # a duty ("Proctor GED exams", "Coordinate high school education programs")
         if m := _SCHOOLING.search(s.text):
             return [Item("degree.high_school", Category.DEGREE, m.group(0), s.kind_at(m.start(), m.end()), s.text,
@@ -98,13 +98,13 @@ def schooling(sentences: list[Sentence]) -> list[Item]:
     return []
 
 
-#: Verbs that open a sentence asking for a diploma, not a duty: "Requires a high school diploma",
-#: "Complete high school or GED before start", "Read and write English; high school diploma preferred".
-_ASKING_VERBS = frozenset({"pass", "provide", "submit", "require", "demonstrate", "complete", "show", "read", "write",
-                           "be", "must"})
 #: Verbs of a duty that keep a credential the hire's own: "Maintain CPA licensure", "Obtain the PHR
 #: within a year".
 _OWN_CREDENTIAL_VERBS = frozenset({"maintain", "hold", "obtain", "possess", "keep", "earn", "have", "acquire"})
+#: Verbs that open a sentence asking for a diploma, not a duty: those above, and "Requires a high
+#: school diploma", "Complete high school or GED before start", "Read and write English; ...".
+_ASKING_VERBS = _OWN_CREDENTIAL_VERBS | {"pass", "provide", "submit", "require", "demonstrate", "complete", "show",
+                                         "read", "write", "be"}
 
 
 def _others_credential(s: Sentence) -> bool:
