@@ -419,3 +419,28 @@ def test_relevance_one_word_alone_reads_no_job(analyzer, title, body, relevant):
 def test_relevance_a_part_of_the_title_line_names_the_role(title, role):
     verdict = RoleReader(("11-3021.00",), (), "IT Manager", ("11-3021.00",)).job(title, "")
     assert verdict.role is role
+
+
+@pytest.mark.parametrize("title, role", [
+    # a part that ends with a firm's legal form is the employer: its words make no title with the
+    # job's ("Sales Manager" + "Information Technology" is no IT manager) ...
+    ("Sales Manager | Information Technology Solutions Inc", False),
+    ("Sales Manager, Information Technology Solutions, Inc.", False),
+    ("Office Manager - IT Solutions Group LLC", False),
+    # ... while the job's own title beside such a firm, or a field part with no legal form, still names it
+    ("Information Technology Manager | Everly Solutions Inc", True),
+    ("IT Manager, Acme Corp.", True),
+    ("Project Manager | IT Services", True),
+])
+def test_relevance_a_firm_by_its_legal_form_names_no_job(title, role):
+    verdict = RoleReader((), (), "IT Project Manager").job(title, "")
+    assert verdict.role is role
+
+
+def test_relevance_a_firms_name_is_left_out_of_the_jobs_reading():
+    reader = RoleReader((), (), "IT Project Manager")
+    assert reader.employers("Sales Manager | Information Technology Solutions Inc") == [
+        "Information Technology Solutions Inc"]
+    assert reader.employers("Sales Manager, IT Solutions, Ltd.") == ["IT Solutions", "Ltd."]
+    assert reader.employers("Sales Manager | Northwind") == ["Northwind"]  # no title and no place: as before
+    assert reader.employers("Sales Manager") == []

@@ -34,7 +34,7 @@ from ..catalog.held_titles import Named
 from ..catalog.occupations import Background, Reading, background
 from ..catalog.roles import beside, field_words, title_occupations
 from ..catalog.stems import ACRONYMS, RANK_WORDS, title_words, words
-from .rules.notnames import is_place, without_places
+from .rules.notnames import firm_parts, is_place, without_places
 
 #: A single word whose specificity is below this (a word the titles, descriptions or tools of more
 #: than about a quarter of occupations use: "software", "system", "data", "Microsoft") is generic.
@@ -112,6 +112,7 @@ class RoleReader:
     def job(self, title: str, body: str) -> JobVerdict:
         """Whether the entry with title lines ``title`` and text ``body`` is relevant work, and
         whether it is the role itself (its title names one of the role's own occupations)."""
+        line, title = title, _without_firms(title)
         for role_title in self.role_title_pattern.finditer(title) if self.role_title_pattern is not None else ():
             if not _compound_before(title, role_title.start()):
                 return JobVerdict(True, f"the role itself: its title names '{role_title.group()}' (one of the "
@@ -141,8 +142,8 @@ class RoleReader:
         if trade is not None:
             return JobVerdict(False, f"its title names '{named.held}', a title of {trade}: another trade than "
                                      "the role's or those beside it")
-        text = _blanked(without_places(body if title and title in body else f"{title}\n{body}"),
-                        self.employers(title))
+        text = _blanked(without_places(body if line and line in body else f"{line}\n{body}"),
+                        self.employers(line))
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:
             return JobVerdict(False, "its entry has no words that tell an occupation")
@@ -188,14 +189,15 @@ class RoleReader:
         each other part that is no job title and no place. An employer's name tells no trade
         ("Telecom", "Research", "Microsoft" in "Security Officer | Microsoft") and is left out of the
         job's reading, as towns are."""
-        parts = [p for p in _TITLE_PARTS.split(title) if p and re.search(r"[A-Za-z]{2}", p)]
+        firms, _ = firm_parts(_TITLE_PARTS.split(title))
+        parts = [p for p in _TITLE_PARTS.split(title) if p and re.search(r"[A-Za-z]{2}", p) and p not in firms]
         if len(parts) < 2:
-            return []
+            return firms
         held = {p: self.background.named(p) for p in parts}
         if not any(n is not None and (" " in n.held.strip() or n.held.strip().lower() not in RANK_WORDS)
                    for n in held.values()):
-            return []
-        return [p for p, n in held.items() if n is None and not is_place(p) and not _UNIT.search(p)]
+            return firms
+        return firms + [p for p, n in held.items() if n is None and not is_place(p) and not _UNIT.search(p)]
 
     def is_generic(self, phrase: str, label: str) -> bool:
         """Whether a finding of ``phrase`` for a requirement labelled ``label`` is a single generic
@@ -227,6 +229,12 @@ class RoleReader:
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.lead + own.lead) / 2, 3), reading.best, reading.closest, reading.terms)
+
+
+def _without_firms(title: str) -> str:
+    """A title line without the parts that name a firm; the line as it is when nothing else is left."""
+    firms, kept = firm_parts(_TITLE_PARTS.split(title))
+    return " | ".join(kept) if firms and kept else title
 
 
 def _field_words(title: str) -> set[str]:

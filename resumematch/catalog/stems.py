@@ -14,6 +14,10 @@ ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "qual
             "RN": "registered nurse", "ERP": "enterprise resource planning", "CRM": "customer relationship management",
             "PMO": "project management office", "SDLC": "software development life cycle"}
 
+#: The legal forms of employers ("Acme Inc.", "Tata Consultancy Pvt. Ltd."): a part of a title line
+#: that ends with one names where the job was, never what it was.
+LEGAL_FORMS = frozenset("inc incorporated llc pllc ltd limited pvt plc llp gmbh corp corporation".split())
+
 #: Words of sex and gender, of place and anonymised placeholders ("Company Name - City , State"), the
 #: legal forms of employers ("Inc.", "Pvt. Ltd.") and the words for where one studied ("University",
 #: "College") (docs/fairness.md): they may move no score. In O*NET's text the legal forms stand in

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ...catalog import catalog_dir
+from ...catalog.stems import LEGAL_FORMS
 from ...catalog.technology import CODE_TITLE_COLUMNS, read_tsv
 from .headings import SECTION_SYNONYMS
 
@@ -159,3 +160,20 @@ def is_title(text: str, min_words: int = 1) -> bool:
     from ...catalog.occupations import background  # late: the header's check loads the background
 
     return background().holds_whole(text, min_words)
+
+
+def firm_parts(parts: list[str]) -> tuple[list[str], list[str]]:
+    """Of a title line's ``parts``, those that name a firm by its legal form ("Information Technology
+    Solutions Inc" in "Sales Manager | Information Technology Solutions Inc"; "IT Solutions" before
+    ", LLC"), and the others. An employer's name tells what the job was no more than its town does."""
+    firms: list[str] = []
+    kept: list[str] = []
+    for part in filter(None, parts):
+        tail = re.findall(r"[A-Za-z]+", part)
+        if tail and tail[-1].lower() in LEGAL_FORMS:
+            if len(tail) == 1 and kept:  # ", Inc." alone: the part before it is the firm's name
+                firms.append(kept.pop())
+            firms.append(part)
+        else:
+            kept.append(part)
+    return firms, kept
