@@ -226,6 +226,7 @@ class CredentialGroup(StrEnum):
     FINANCE = "finance"
     HR = "hr"
     HEALTHCARE = "healthcare"
+    TRADES = "trades"  # transport, warehousing, construction, food service, the motor trade
 
 
 class CredentialKind(StrEnum):

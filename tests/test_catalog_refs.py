@@ -183,3 +183,21 @@ def test_refs_it_project_manager_ranks_the_examples_as_the_hand_written_model_di
     assert list(before.columns) == list(after.columns)
     pd.testing.assert_frame_equal(before.drop(columns=["sha256"], errors="ignore"),
                                   after.drop(columns=["sha256"], errors="ignore"))
+
+
+@pytest.mark.parametrize("ref, line, met", [
+    # "CDL" alone is the commercial driver's licence (its usual owner), in any of its spellings ...
+    ("cert.cdl", "Class A CDL, 2019", True),
+    ("cert.cdl", "CDL", True),
+    ("cert.forklift", "Certified forklift operator", True),
+    ("cert.osha_10", "OSHA 10-Hour General Industry", True),
+    # ... never Google's Cloud Digital Leader, which shares the acronym, nor OSHA 30 for OSHA 10's twin
+    ("cert.google_cloud_digital_leader", "Class A CDL, 2019", False),
+    ("cert.google_cloud_digital_leader", "Google Cloud Digital Leader", True),
+    ("cert.osha_30", "OSHA 10-Hour General Industry", False),
+])
+def test_refs_trade_credentials_are_met_by_their_own_spellings(ref, line, met):
+    model = _model({"id": "c", "catalog": ref})
+    text = f"Jane Roe\njane@example.com\nCertifications\n{line}\nExperience\nDriver\nAcme • 2019 - 2023\n"
+    result = Screener(model, as_of=dt.date(2026, 1, 1)).score_text(text)
+    assert (result.strengths()["c"] > 0) is met

@@ -1335,3 +1335,52 @@ def test_draft_postings_an_age_or_schooling_is_no_experience(line, label):
     items = draft_items(f"Payroll Clerk\nRequirements\n- {line}\n")[0]
     asked = [i.label for i in items if i.category == "experience" and "min_years" in i.fields]
     assert asked == ([label] if label else [])
+
+
+@pytest.mark.parametrize("heading, line, left_out", [
+    # under the duties, a line naming a diploma's exam is what the hire does, even with a verb no
+    # dictionary holds ("Proctor") ...
+    ("Responsibilities", "- Proctor GED exams for employees in our learning program", False),
+    # ... unless it is asked there, with a cue; and under the requirements it is asked
+    ("Responsibilities", "- High school diploma or GED required", True),
+    ("Requirements", "- High school diploma or GED", True),
+])
+def test_draft_postings_a_diploma_under_the_duties_is_asked_only_with_a_cue(heading, line, left_out):
+    text = f"Warehouse Lead\nRequirements\n- 2+ years of warehouse experience\n{heading}\n{line}\n"
+    assert ("most resumes do not list a high school diploma" in draft_yaml(text)) == left_out
+
+
+@pytest.mark.parametrize("line, cert", [
+    # the trades' credentials are catalogued: a Class A CDL is the commercial driver's licence ...
+    ("- Valid Class A CDL required", "cert.cdl"),
+    ("- Forklift certification required", "cert.forklift"),
+    ("- OSHA 30 certification preferred", "cert.osha_30"),
+    ("- Candidates must hold a current EPA Section 608 certification", "cert.epa_608"),
+    ("- ServSafe Food Handler certificate required", "cert.servsafe_food_handler"),
+    # ... and Google's Cloud Digital Leader, which shares "CDL", is still Google's when named
+    ("- Google Cloud Digital Leader certification required", "cert.google_cloud_digital_leader"),
+])
+def test_draft_postings_trade_credentials_are_drafted(line, cert):
+    text = f"Delivery Driver\nRequirements\n- 2+ years of driving experience\n{line}\n"
+    assert cert in {r.id for r in draft_model(text).requirements}
+
+
+@pytest.mark.parametrize("line, note", [
+    # a credential asked by a name the catalogue lacks is never lost silently: a note names it ...
+    ("- State journeyman electrician license required", "'journeyman electrician license' is not in the credential"),
+    ("- Candidates must hold a current state plumbing license", "'plumbing license' is not in the credential"),
+    ("- Bachelor's degree and teaching certificate preferred", "'teaching certificate' is not in the credential"),
+    # ... a driver's licence is left out, as a diploma is: most resumes do not list one ...
+    ("- Valid driver's license required", "most resumes do not list a driver's license"),
+    # ... and a credential's noun that names nothing asked, or a kind, makes no such note
+    ("- Experience with software license management", None),
+    ("- A valid certification is required", "names no credential"),
+])
+def test_draft_postings_an_uncatalogued_credential_is_noted(line, note):
+    text = f"Electrician\nRequirements\n- 2+ years of electrical experience\n{line}\n"
+    content = draft_yaml(text)
+    if note is None:
+        assert "is not in the credential catalogue" not in content and "driver's license" not in content
+    else:
+        assert note in content
+    assert not any(r.category == "certification" for r in draft_model(text).requirements)

@@ -74,7 +74,45 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             items.append(Item("cert.unnamed", Category.CERTIFICATION, m.group(0), s.kind_at(m.start(), m.end()),
                               s.text, left_out=True,
                               note=f"{m.group(0)!r} names no credential: list the ones you accept, with their kind"))
+        elif not hits and (m := _DRIVING_LICENCE.search(s.text)):
+            items.append(Item("cert.drivers_license", Category.CERTIFICATION, m.group(0),
+                              s.kind_at(m.start(), m.end()), s.text, left_out=True,
+                              note=f"{m.group(0)!r} is not drafted: most resumes do not list a driver's license, "
+                                   "so asking it would fail people who hold one"))
+        elif not hits and (named := _uncatalogued(s.text)):
+            name, start, end = named
+            items.append(Item("cert.uncatalogued", Category.CERTIFICATION, name, s.kind_at(start, end), s.text,
+                              left_out=True, note=f"{name!r} is not in the credential catalogue: add it as a "
+                                                  "certification requirement with the spellings resumes use, or "
+                                                  "those you accept if it names a kind (docs/model-format.md)"))
     return items
+
+
+#: A driver's licence, which most resumes do not list: "Valid driver's license", "valid driving licence".
+_DRIVING_LICENCE = re.compile(r"(?i)\b(?:valid\s+|current\s+)?(?:state\s+)?driv(?:er'?s'?|ing)\s+licen[cs]e\b")
+#: A credential asked for by a name the catalogue lacks: up to four words before a credential's noun
+#: ("State journeyman electrician license", "EPA Section 608 certification"), not opening with a verb.
+_NAMED_CREDENTIAL = re.compile(
+    r"\b((?:[A-Za-z0-9][\w'&./-]*\s+){1,4}?)(?:certification|certificate|licen[cs]e|endorsement)"
+    r"(?=\s*(?:$|[,.;:()]|(?:required|preferred|desired|is|are|a plus|in|from|issued|or|and|with|within|upon|"
+    r"must|will)\b))", re.I)
+#: What, before a credential's noun, names none: "valid", "a current", "the required", "State".
+_GENERIC_HEAD = re.compile(r"(?i)(?:(?:a|an|the|valid|current|active|required|state|any|relevant|appropriate|"
+                           r"applicable|such|this|that|hold|possess|have|obtain|maintain|must|preferred|desired|including|official|"
+                           r"formal|specialized|specialised|necessary|proper|professional)\s+)+")
+
+
+def _uncatalogued(text: str) -> tuple[str, int, int] | None:
+    """The name and place of a credential ``text`` asks for that the catalogue lacks ("journeyman
+    electrician license" in "State journeyman electrician license required"): the words before a
+    credential's noun after the last 'and', 'or' or 'with', less the words that name none."""
+    for m in _NAMED_CREDENTIAL.finditer(text):
+        head = re.split(r"(?i)\b(?:and|or|with|plus|in|of|for|to)\s+|[,;:(]\s*", m.group(1))[-1]
+        head = head[g.end():] if (g := _GENERIC_HEAD.match(head)) else head
+        if head.strip():
+            start = m.end() - len(m.group(0)) + m.group(0).rfind(head)
+            return text[start:m.end()], start, m.end()
+    return None
 
 
 #: A high school diploma or its equivalent: "High school diploma or GED", "a secondary school
@@ -90,7 +128,9 @@ def schooling(sentences: list[Sentence]) -> list[Item]:
     for s in sentences:
         first = s.text.split()[0].lower() if s.text.split() else ""
         if is_verb(lemma(first)) and lemma(first) not in _ASKING_VERBS:
-            continue  # a duty ("Proctor GED exams", "Coordinate high school education programs")
+            continue  # a duty ("Administer GED exams", "Coordinate high school education programs")
+        if DUTY_HEADINGS.search(s.heading) and not CUE.search(s.text):
+            continue  # under "Responsibilities", what the hire does ("Proctor GED exams"), unless asked
         if m := _SCHOOLING.search(s.text):
             return [Item("degree.high_school", Category.DEGREE, m.group(0), s.kind_at(m.start(), m.end()), s.text,
                          left_out=True, note=f"{m.group(0)!r} is not drafted: most resumes do not list a high "
