@@ -1384,3 +1384,40 @@ def test_draft_postings_an_uncatalogued_credential_is_noted(line, note):
     else:
         assert note in content
     assert not any(r.category == "certification" for r in draft_model(text).requirements)
+
+
+def _duty_of(line: str):
+    text = f"Human Resources Manager\nExamples of Duties\n- {line}\nRequirements\n- SQL required\n"
+    (duty,) = [r for r in draft_model(text).requirements if r.category == "duties"]
+    return duty
+
+
+@pytest.mark.parametrize("line, verbs, objects, alias", [
+    # a job class writes duties in the -s form: after one, the -s forms of verbs are verbs ...
+    ("Plans, organizes and supervises the work of human resources staff", {"plan", "organize", "supervise"},
+     {"staff"}, "the work of human resources staff"),
+    # ... and a comma or "and" before one opens a second clause, not more of the first one's objects ...
+    ("Conducts classification and compensation studies, prepares job specifications and recommends salary ranges",
+     {"conduct"}, {"classification", "study"}, "classification and compensation studies"),
+    ("Develops and updates human resources policies and ensures compliance", {"develop", "update"}, {"policy"},
+     "human resources policies"),
+    # ... while -s nouns after one stay its objects, as after an order ("Prepare budgets, forecasts and reports")
+    ("Prepares budgets, reports and forecasts", {"prepare"}, {"budget", "report", "forecast"},
+     "budgets, reports and forecasts"),
+    ("Prepare budgets, forecasts and reports", {"prepare"}, {"budget", "forecast", "report"},
+     "budgets, forecasts and reports"),
+])
+def test_draft_postings_duties_in_the_s_form_split_their_clauses(line, verbs, objects, alias):
+    duty = _duty_of(line)
+    assert set(duty.patterns[0].verbs) == verbs and set(duty.patterns[0].objects) == objects
+    assert duty.aliases == (alias,)
+
+
+@pytest.mark.parametrize("line, alias", [
+    # one word (and "the") names no duty a resume can mention: the verb and its object stand in ...
+    ("Represents the hospital in grievance meetings", "represent hospital"),
+    # ... where two words do
+    ("Represents the hospital's leadership in grievance meetings", "the hospital's leadership"),
+])
+def test_draft_postings_a_duty_alias_holds_two_words_that_say_something(line, alias):
+    assert _duty_of(line).aliases == (alias,)

@@ -148,9 +148,12 @@ def _duty(text: str, s: Sentence) -> Item | None:
     if lemma(lower[0]) == "serve" and lower[1:2] == ["as"]:
         return None  # "Serves as an IT Project Manager", "Serve as the main contact": a role, not a deed
     verbs, i = [lemma(lower[0])], 1
+    # "Plans, organizes and supervises", as job classes write duties: after an -s verb, -s verbs are verbs
+    third = lower[0].endswith("s") and lemma(lower[0]) != lower[0]
     # "Design, build and test APIs": verbs go on while a comma or "and" follows the last one.
     while i + 1 < len(lower) and lower[i] in (",", "and", "&", "or") and lower[i + 1] not in STOP and len(verbs) < 4:
-        if i + 2 < len(lower) and lower[i + 2] not in (",", "and", "&", "or") and lower[i + 1].endswith("s"):
+        if i + 2 < len(lower) and lower[i + 2] not in (",", "and", "&", "or") and lower[i + 1].endswith("s") \
+                and not (third and _verb_s(lower[i + 1])):
             break  # "Prepare budgets, forecasts and reports": plural nouns, not verbs
         verbs.append(lemma(lower[i + 1]))
         i += 2
@@ -159,7 +162,8 @@ def _duty(text: str, s: Sentence) -> Item | None:
     for k, w in enumerate(rest):
         if w.lower() in ("with", "to", "for", "in", "using", "across", "on", "by", "from", "through", "within", "that",
                          "which", "so", "while", "including", "into", "at", ".", ";", "(", "as", "per") \
-                or chunk and (w.lower() in _ENDS_OBJECT or _second_clause(rest, k) or _participle_after(rest, k)):
+                or chunk and (w.lower() in _ENDS_OBJECT or _second_clause(rest, k) or _participle_after(rest, k)
+                              or third and w in (",", "and") and _clause_s(rest, k)):
             if chunk:
                 break
             continue
@@ -182,7 +186,9 @@ def _duty(text: str, s: Sentence) -> Item | None:
                and n.lower() not in _WHEN]
     if not verbs or not objects or verbs[0] in STOP - USE - {"own"}:
         return None
-    phrase = shorten(" ".join(w for w in chunk if w not in (",",)), 60)
+    phrase = shorten(re.sub(r" ,", ",", " ".join(chunk)).strip(", "), 60)
+    if sum(w.lower() not in STOP for w in re.findall(r"[A-Za-z][\w'-]*", phrase)) < 2:
+        phrase = ""  # "the hospital" (of "Represents the hospital in ..."): one word names no duty
     patterns = [{"verbs": list(dict.fromkeys(verbs)), "objects": list(dict.fromkeys(objects)), "max_gap": 4}]
     done = _done_by_its_noun(verbs, rest)
     if done:
@@ -199,6 +205,22 @@ def _participle_after(words: list[str], k: int) -> bool:
     met", ", ensuring compliance" (not ", accruals", more objects)."""
     nxt = words[k + 1].lower() if k + 1 < len(words) else ""
     return words[k] == "," and nxt.endswith("ing") and lemma(nxt) != nxt and is_verb(lemma(nxt))
+
+
+def _verb_s(word: str) -> bool:
+    """Whether ``word`` is a verb's -s form ("prepares", "supervises"), as a job class writes duties."""
+    return word.endswith("s") and lemma(word) != word and is_verb(lemma(word))
+
+
+def _clause_s(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` (a comma, "and") opens a clause of a verb's -s form and what it acts on
+    (", prepares job specifications", "and ensures compliance"), not more nouns (", reports and
+    forecasts", ", reports for ..."): a word after it that no object is (``_NOT_AN_OBJECT``)."""
+    after = [w.lower() for w in words[k + 1:k + 3]]
+    return len(after) == 2 and _verb_s(after[0]) and after[1] not in _NOT_AN_OBJECT
+
+
+_NOT_AN_OBJECT = frozenset(", and or & . ; ( for to of in on with by from at as".split())
 
 
 def _second_clause(words: list[str], k: int) -> bool:
