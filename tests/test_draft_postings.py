@@ -1421,3 +1421,17 @@ def test_draft_postings_duties_in_the_s_form_split_their_clauses(line, verbs, ob
 ])
 def test_draft_postings_a_duty_alias_holds_two_words_that_say_something(line, alias):
     assert _duty_of(line).aliases == (alias,)
+
+
+@pytest.mark.parametrize("line, fields", [
+    # a word the catalogue knows no field by shares the next field's head ("public or business
+    # administration": public administration) ...
+    ("Bachelor's degree in public or business administration required", ["public administration",
+                                                                         "business administration"]),
+    ("Bachelor's degree in computer or information science required", ["computer science", "information science"]),
+    # ... while fields named whole stay as written
+    ("Bachelor's degree in Accounting or Finance required", ["Accounting", "Finance"]),
+])
+def test_draft_postings_a_field_shares_the_head_of_the_next(line, fields):
+    content = draft_yaml(f"Analyst\nRequirements\n- {line}\n")
+    assert '"fields": [' + ", ".join(f'"{f}"' for f in fields) + "]" in content

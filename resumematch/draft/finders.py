@@ -23,7 +23,11 @@ def _listed(text: str, known=None) -> list[str]:
     knows with its slash (``known``: "industrial/organizational psychology") stays whole."""
     parts = [q for p in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", text)
              for q in ([p] if known is not None and "/" in p and known(_bare(p)) else p.split("/"))]
-    return [_bare(p) for p in parts if p.strip(" ,")]
+    items = [_bare(p) for p in parts if p.strip(" ,")]
+    if known is not None:  # "public or business administration": the word before shares the next item's head
+        items = [f"{item} {nxt.split()[-1]}" if " " not in item and " " in nxt and not known(item)
+                 and known(f"{item} {nxt.split()[-1]}") else item for item, nxt in zip(items, [*items[1:], ""])]
+    return items
 
 
 def _bare(item: str) -> str:
