@@ -1435,3 +1435,18 @@ def test_draft_postings_a_duty_alias_holds_two_words_that_say_something(line, al
 def test_draft_postings_a_field_shares_the_head_of_the_next(line, fields):
     content = draft_yaml(f"Analyst\nRequirements\n- {line}\n")
     assert '"fields": [' + ", ".join(f'"{f}"' for f in fields) + "]" in content
+
+
+@pytest.mark.parametrize("line, apart", [
+    # years asked as a part of other years ("two years of which ...") are no requirement of their own:
+    # the model scores one figure, and "2+ years of relevant experience" would ask the 5 again ...
+    ("Five (5) years of professional human resources experience, two (2) years of which must have included "
+     "supervisory responsibility.", False),
+    # ... while years of their own kind stay one
+    ("Five (5) years of professional human resources experience. Two (2) years of supervisory experience.", True),
+])
+def test_draft_postings_years_of_which_are_part_of_the_years_asked(line, apart):
+    text = f"Human Resources Manager\nMinimum Qualifications\n{line}\n"
+    ids = {r.id for r in draft_model(text).requirements if r.category == "experience"}
+    assert "experience.years" in ids and (len(ids - {"experience.years", "experience.role_years"}) == 1) == apart
+    assert ("is a part of the years asked before it" in draft_yaml(text)) is not apart

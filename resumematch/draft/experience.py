@@ -137,10 +137,16 @@ def subject(what: str) -> str:
     return " ".join(words) if words and not all(w.lower() in GENERIC for w in words) else ""
 
 
+#: Why years asked as a part of other years are not drafted apart.
+_PART_NOTE = ("a part of the years asked before it: the model scores one experience figure (years in relevant jobs), "
+              "so it is not drafted apart; add a duty or a trait for what those years must include if you screen by it")
+
+
 def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple[list[Item], dict]:
     """The experience requirements ("N+ years of X", one per distinct X, with its own kind) and the
     model's ``experience`` block: full strength at the main requirement's years, and the terms."""
     found: dict[str, list] = {}
+    parts: list[Item] = []
     for s in sentences:
         for m in _YEARS.finditer(s.text):
             what = m.group(3)
@@ -154,6 +160,11 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
                 continue
             if re.search(r"equivalent\b.{0,40}(degree|education)|in lieu of", s.text, re.I):
                 continue  # the years that stand in for a degree: the degree's satisfied_by
+            if re.match(r"\s*(?:of\s+)?which\b", what, re.I):  # "two years of which must have included supervision"
+                part = s.text[m.start():m.end()].strip(" ,.")
+                parts.append(Item("experience.part", Category.EXPERIENCE, part, s.kind_at(m.start(), m.end()), s.text,
+                                  left_out=True, note=f"{part!r} is {_PART_NOTE}"))
+                continue
             years = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
             if 0 < years <= 30:
                 x = subject(what)
@@ -165,7 +176,7 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
             x = subject(m.group(1))
             found.setdefault(x.lower(), []).append((int(m.group(2)), s, m, x, s.kind_at(0, len(s.text))))
     if not found:
-        return [], {}
+        return parts, {}
     groups = sorted(found.values(), key=lambda g: (max(f[4] == Kind.REQUIRED for f in g), max(f[0] for f in g),
                                                    -g[0][1].index), reverse=True)
     items, phrases = [], []
@@ -182,4 +193,4 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
                          f"{years} years, set by this requirement.")
         items.append(item)
     main_years = max(f[0] for f in groups[0])
-    return items, {"full_strength_years": main_years, "relevant_terms": relevant_terms(title, phrases)}
+    return items + parts, {"full_strength_years": main_years, "relevant_terms": relevant_terms(title, phrases)}
