@@ -444,3 +444,13 @@ def test_relevance_a_firms_name_is_left_out_of_the_jobs_reading():
     assert reader.employers("Sales Manager, IT Solutions, Ltd.") == ["IT Solutions", "Ltd."]
     assert reader.employers("Sales Manager | Northwind") == ["Northwind"]  # no title and no place: as before
     assert reader.employers("Sales Manager") == []
+
+
+@pytest.mark.parametrize("title, role", [
+    # a part that holds the job's title as well as the firm is no firm's name alone: the title counts
+    ("Working as Sr. Java programmer for XXXXXX Solutions LTD., XXXXXXX, from .", True),
+    ("Working as a Software Engineer in xxx Software Pvt Ltd, Bangalore from", True),
+])
+def test_relevance_a_part_with_a_title_and_a_firm_keeps_the_title(title, role):
+    verdict = RoleReader(("15-1252.00",), (), "Software Developers", ("15-1252.00",)).job(title, "")
+    assert verdict.role is role

@@ -45,8 +45,7 @@ GENERIC_BELOW = 0.3
 JOB_FIT = 0.8
 
 
-#: What parts a title line: "Project Coordinator, Alpine Telecom", "IT Manager | Acme", "Analyst - Acme",
-#: "Engineer at Acme".
+#: What parts a title line: "Project Coordinator, Alpine Telecom", "IT Manager | Acme", "Engineer at Acme".
 _TITLE_PARTS = re.compile(r"\s*(?:,|\||\s[-–—]\s|\s@\s|\sat\s)\s*")
 
 
@@ -112,7 +111,7 @@ class RoleReader:
     def job(self, title: str, body: str) -> JobVerdict:
         """Whether the entry with title lines ``title`` and text ``body`` is relevant work, and
         whether it is the role itself (its title names one of the role's own occupations)."""
-        line, title = title, _without_firms(title)
+        line, title = title, self._without_firms(title)
         for role_title in self.role_title_pattern.finditer(title) if self.role_title_pattern is not None else ():
             if not _compound_before(title, role_title.start()):
                 return JobVerdict(True, f"the role itself: its title names '{role_title.group()}' (one of the "
@@ -189,7 +188,7 @@ class RoleReader:
         each other part that is no job title and no place. An employer's name tells no trade
         ("Telecom", "Research", "Microsoft" in "Security Officer | Microsoft") and is left out of the
         job's reading, as towns are."""
-        firms, _ = firm_parts(_TITLE_PARTS.split(title))
+        firms, _ = firm_parts(_TITLE_PARTS.split(title), self._holds_title)
         parts = [p for p in _TITLE_PARTS.split(title) if p and re.search(r"[A-Za-z]{2}", p) and p not in firms]
         if len(parts) < 2:
             return firms
@@ -198,6 +197,14 @@ class RoleReader:
                    for n in held.values()):
             return firms
         return firms + [p for p, n in held.items() if n is None and not is_place(p) and not _UNIT.search(p)]
+
+    def _holds_title(self, part: str) -> bool:  # "Java programmer for Acme Ltd" holds a title
+        return self.background.named(part) is not None
+
+    def _without_firms(self, title: str) -> str:
+        """A title line without the parts that name a firm (``firm_parts``), unless nothing else is left."""
+        firms, kept = firm_parts(_TITLE_PARTS.split(title), self._holds_title)
+        return " | ".join(kept) if firms and kept else title
 
     def is_generic(self, phrase: str, label: str) -> bool:
         """Whether a finding of ``phrase`` for a requirement labelled ``label`` is a single generic
@@ -229,12 +236,6 @@ class RoleReader:
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.lead + own.lead) / 2, 3), reading.best, reading.closest, reading.terms)
-
-
-def _without_firms(title: str) -> str:
-    """A title line without the parts that name a firm; the line as it is when nothing else is left."""
-    firms, kept = firm_parts(_TITLE_PARTS.split(title))
-    return " | ".join(kept) if firms and kept else title
 
 
 def _field_words(title: str) -> set[str]:

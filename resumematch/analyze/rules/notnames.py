@@ -162,15 +162,16 @@ def is_title(text: str, min_words: int = 1) -> bool:
     return background().holds_whole(text, min_words)
 
 
-def firm_parts(parts: list[str]) -> tuple[list[str], list[str]]:
-    """Of a title line's ``parts``, those that name a firm by its legal form ("Information Technology
-    Solutions Inc" in "Sales Manager | Information Technology Solutions Inc"; "IT Solutions" before
-    ", LLC"), and the others. An employer's name tells what the job was no more than its town does."""
+def firm_parts(parts: list[str], holds_title: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """Of a title line's ``parts``, those that name a firm by its legal form and hold no job title
+    (``holds_title``): "Information Technology Solutions Inc" in "Sales Manager | Information
+    Technology Solutions Inc"; "IT Solutions" before ", LLC"; not "Java programmer for Acme Ltd").
+    And the others. An employer's name tells what the job was no more than its town does."""
     firms: list[str] = []
     kept: list[str] = []
     for part in filter(None, parts):
         tail = re.findall(r"[A-Za-z]+", part)
-        if tail and tail[-1].lower() in LEGAL_FORMS:
+        if tail and tail[-1].lower() in LEGAL_FORMS and (len(tail) == 1 or not holds_title(part)):
             if len(tail) == 1 and kept:  # ", Inc." alone: the part before it is the firm's name
                 firms.append(kept.pop())
             firms.append(part)
