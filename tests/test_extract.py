@@ -262,6 +262,14 @@ def test_pdf_a_sidebar_beside_the_body_reads_as_one_block(sidebar, bullets):
     (["B.A. in Economics, 2012"], False),
     (["2008 - 2012", "BS, Computer Science"], False),  # a degree's acronym before the comma is no town
     (["2016", "MBA, Finance"], False),
+    (["2008 - 2012", "Bachelor of Science, Computer Science"], False),
+    (["2008 - 2012", "B.Tech, Computer Science"], False),
+    (["2008 - 2012", "MPhil, Economics"], False),
+    (["2010 - 2012", "Associate, Business"], False),
+    # a town written in capitals before the comma is a town, not a degree's acronym
+    (["Jan 2016 - Present", "NYC, NY"], True),
+    (["Jan 2016 - Present", "LA, CA"], True),
+    (["Jan 2016 - Present", "DC, USA"], True),
     (["Hills State College, 2002"], False),
 ])
 def test_pdf_a_line_or_two_beside_an_entry_are_a_rail_only_as_dates_and_places(beside, rail):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...catalog import load_catalog
+
 
 @dataclass(frozen=True)
 class Line:
@@ -49,15 +51,29 @@ def is_margin_column(lines: list[Line], gutter: float) -> bool:
 _DATE_WORDS = re.compile(r"(?i)\b(?:present|now|current|ongoing|to|since|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                          r"nov|dec)[a-z]*|spring|summer|fall|autumn|winter|years?|yrs?|months?|mos?|"
                          r"(?:19|20)\d\d|\d+)\b")
-_PLACE_LINE = re.compile(r"(?!(?:[A-Z][a-z]?\.?){2,5},)[A-Z][\w .'-]*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|"
-                         r"(?i:remote|hybrid|on-?site)(?:\s*\(\w+\))?")  # not a degree's "BS, Computer Science"
+_PLACE_LINE = re.compile(r"([A-Z][\w .'-]*),\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|"
+                         r"(?i:remote|hybrid|on-?site)(?:\s*\(\w+\))?")
+
+
+def _place_line(text: str) -> bool:
+    """Whether a line is a place ("Columbus, OH", "NYC, NY", "Remote"), not a degree or a credential
+    before a comma ("BS, Computer Science", "Bachelor of Science, Biology", "CPA, Ohio")."""
+    m = _PLACE_LINE.fullmatch(text)
+    return m is not None and not (m.group(1) and _names_degree(m.group(1).strip()))
+
+
+def _names_degree(text: str) -> bool:
+    """Whether ``text`` is a degree's or a credential's name, as the catalogue spells them."""
+    catalog = load_catalog()
+    return bool(catalog.degrees.level_of(text) or catalog.credentials.lookup(text)
+                or re.fullmatch(r"(?i)associate(?:'?s)?", text))
 
 
 def _dates_and_places_only(lines: list[Line]) -> bool:
     """Whether a line or two hold dates, durations and places alone ("Jan 2020 - Present",
     "Columbus, OH", "(6 years)", "Remote"), a year among them: a rail beside one entry."""
     return any(_YEAR_IN.search(ln.text) for ln in lines) and all(
-        _PLACE_LINE.fullmatch(re.sub(r"^\((.*)\)$", r"\1", ln.text.strip()))
+        _place_line(re.sub(r"^\((.*)\)$", r"\1", ln.text.strip()))
         or len(re.sub(r"[^A-Za-z]", "", _DATE_WORDS.sub("", ln.text))) <= 2
         for ln in lines)
 
