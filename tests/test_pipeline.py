@@ -87,6 +87,7 @@ def test_degrees_field_starting_with_in_is_method_exact(analyzer, line):
     ("SKILLS", "Budgeting Capital projects AutoCAD MS Project Project management"),
     ("EDUCATION", "MS Project certification, 2019"),
     ("EDUCATION", "MS Project management and Excel workshop, 2018"),
+    ("EDUCATION", "MS Project Management Workshop, 2018"),
     ("SKILLS", "MS Project Management Tools, Smartsheet"),
     ("SKILLS", "MS Project management, Jira, Confluence"),
     ("EXPERIENCE", "Migrated master data to SAP"),
@@ -107,6 +108,9 @@ def test_degrees_words_that_are_not_degrees_are_not_degrees(analyzer, section, l
     # ... while "MS" and a field straight after it is the degree, even one named like the tool
     ("MS Project Management", "degree.graduate_it_pm"),
     ("MS Project management, Harrisburg University", "degree.graduate_it_pm"),
+    # a course or certificate later on the line, after the degree's own phrase, leaves it the degree
+    ("MS Project management, Boston University, 2016 - capstone course in ERP delivery", "degree.graduate_it_pm"),
+    ("MS Project management (Six Sigma certificate)", "degree.graduate_it_pm"),
 ])
 def test_degrees_common_level_spellings_are_found(analyzer, line, req_id):
     degrees = of_category(analyzer.analyze(resume("EDUCATION", f"{line}, 2014")), "degree")

@@ -44,7 +44,8 @@ _MORE_FIELD = re.compile(r"\s*(?:[,;/&]|\band\b|\(|-)?\s*(?:(?:with\s+an?\s+)?(?
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
 #: Words after a field that make "MS Project Management" the tool's name ("... Tools", "... Software").
 _TOOL_AFTER = re.compile(r"\s+(?:tools?|software|suite|templates?|skills?|plans?|schedules?)\b", re.I)
-#: Words of training, not a degree, on the line of "MS Project management ...": a workshop, a course.
+#: Words of training, not a degree, in the phrase of "MS Project management ..." ("MS Project Management
+#: Workshop", "... and Excel workshop, 2018"; not "..., Boston University - capstone course").
 _TRAINING = re.compile(r"(?i)\b(?:workshop|training|course|certificat\w*|essentials|bootcamp|seminar)\b")
 #: Microsoft's tools, abbreviated "MS" as a master's of science is: "MS Project", "MS Access".
 _MS_TOOL = re.compile(r"\s*(?:Project|Access|Office|Word|Excel|Visio|Dynamics|SQL|Teams|Outlook|PowerPoint|"
@@ -121,8 +122,9 @@ class DegreeFinder(StatefulComponent):
         written = after.split()[:len(field.split())] if field else []
         if m.group(0) == "MS" and _MS_TOOL.match(after) and not (
                 field and _norm(" ".join(written)) == _norm(field) and not _TOOL_AFTER.match(after, field_end)
+                and not _TRAINING.search(re.split(r"[,;(|]|\s[-–—]\s", after[field_end:], maxsplit=1)[0])
                 and (all(w[:1].isupper() or w in ("and", "of", "&") for w in written)
-                     or self._in_education(doc, text, m, line_start) and not _TRAINING.search(after))):
+                     or self._in_education(doc, text, m, line_start))):
             return []  # "MS Project", "MS Access", "MS Project management": tools; "MS Project Management": a degree
         if field is None and len(nxt.split()) <= 8:
             field, field_end, score = self._field(nxt, "")
