@@ -1323,12 +1323,21 @@ def test_draft_postings_knowledge_that_a_resume_can_show(line, ident, kind, alia
     ("Must be 18 years of age with a high school diploma.", None),
     ("Two years of college coursework in accounting.", None),
     ("Four years of university study in finance.", None),
+    ("Two years of college in accounting, finance or business required.", None),
+    ("Four years of college with a degree in social work.", None),
+    ("2 years of college (60 credit hours) with courses in math.", None),
+    ("Two years of college-level math.", None),
+    ("Two years of undergraduate study in statistics.", None),
+    ("2 years of college or 2 years of experience as a bank teller.", "2+ years of bank teller"),
     # ... while years of work in a field whose name begins like them are asked
     ("3 years of agency experience required.", "3+ years of agency"),
     ("2 years of college admissions experience.", "2+ years of college admissions"),
     ("Two years of college coursework in accounting or related work experience.", None),
     ("5 years of university financial aid administration experience.", "5+ years of university financial aid administration"),
     ("2 years of study abroad advising experience.", "2+ years of study abroad advising"),
+    ("2 years of study coordination experience in clinical research.", "2+ years of study coordination"),
+    ("3 years of college credit evaluation experience.", "3+ years of college credit evaluation"),
+    ("2 years of university course scheduling experience.", "2+ years of university course scheduling"),
     ("Two years of experience in accounting.", "2+ years of accounting"),
 ])
 def test_draft_postings_an_age_or_schooling_is_no_experience(line, label):

@@ -150,11 +150,12 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
     for s in sentences:
         for m in _YEARS.finditer(s.text):
             what = m.group(3)
-            # years of schooling ask no experience ("college coursework", "university study"); "college
-            # admissions experience" and "study abroad advising experience" do
-            schooling = re.match(r"\s*(?:of\s+)?(?:coursework|schooling|study(?!\s+abroad)|(?:college|university)"
-                                 r"(?:[- ]level)?\s+(?:coursework|courses?|credits?|credit\s+hours|semester\s+hours|"
-                                 r"education|study|studies))\b", what, re.I)
+            # years of schooling ask no experience ("two years of college in accounting", "university
+            # coursework"); "college admissions experience", "study coordination experience" do
+            phrase = re.split(r"[,;(]|\s(?:or|and)\s", what, maxsplit=1)[0]
+            schooling = re.match(r"\s*(?:of\s+)?(?:college|university|undergraduate|graduate|post-?secondary|"
+                                 r"coursework|schooling|study|studies)\b", what, re.I) \
+                and not re.search(r"\b(?:experience|employment)\b", phrase, re.I)
             if schooling or re.match(r"\s*(?:old|of age|age|ago)\b", what, re.I) or not re.search(
                     r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop", what + s.text, re.I):
                 continue
