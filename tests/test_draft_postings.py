@@ -460,6 +460,10 @@ def test_draft_postings_a_title_that_leads_a_field_lists_its_occupations(title, 
     ("Conduct directed patrols of the facility", ["duty.patrol_facility"]),
     # ... while a verb and its object stay one
     ("Detail vendor invoices for the auditors", ["duty.detail_invoice"]),
+    # a word that is also a verb, before a participle and what it acts on (no person), gives an order
+    ("Design focused training for new staff", ["duty.design_train"]),
+    ("Target motivated sellers through direct mail", ["duty.target_seller"]),
+    ("Budget directed funds across the three programs", ["duty.budget_fund"]),
 ])
 def test_draft_postings_a_trait_is_no_duty(line, duties):
     items = draft_items(f"Accountant\nResponsibilities\n- {line}\n")[0]

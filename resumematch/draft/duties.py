@@ -8,7 +8,7 @@ from ..types import Category
 from .finders import Item
 from .posting import DUTY_HEADINGS, Sentence, opens_duty
 from .segment import NOT_A_DUTY, said_as_duty, said_of_the_role
-from .words import GENERIC, STOP, VAGUE, WAY_HEADS, is_verb, lemma
+from .words import GENERIC, STOP, VAGUE, WAY_HEADS, is_verb, lemma, names_a_trait_or_person
 
 #: Who a duty is done for or with can be its object ("Coach teams"), though never a relevant term.
 TEAM_WORDS = frozenset({"team", "teams", "stakeholder", "stakeholders", "business"})
@@ -100,22 +100,6 @@ def shorten(text: str, limit: int) -> str:
     return " ".join(words).rstrip(" .,;:")
 
 
-#: Participles that make a noun before them a trait: "Detail oriented", "Results driven", "Self motivated".
-_TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "motivated", "directed", "starter"})
-#: What such a trait is about, the word before the participle: "Detail oriented ...", "Results driven
-#: ...", "Highly motivated ...". A verb there acts on what follows ("Lead focused team meetings",
-#: "Supervise driven professional and clerical staff", "Perform focused assessments").
-_TRAIT_NOUNS = frozenset("""detail details result results self goal goals customer client team quality process deadline
-data solution solutions people service mission safety growth task action success patient student outcome outcomes
-performance sales profit cost career research target targets budget design impact market metrics value highly
-very""".split())
-#: Nouns for a person good at the word before them: "Excel wizard", "SQL guru"; those that also
-#: describe a thing ("expert advice") only when they end the phrase or a clause follows them.
-_WHO = frozenset({"wizard", "guru", "ninja", "whiz", "enthusiast", "aficionado"})
-_WHO_AT_END = frozenset({"expert", "pro", "champion", "maven"})
-#: What follows a person good at something: nothing, or a clause ("who ...", "with ..."); not "and" or
-#: a comma, which go on to other objects ("expert, courteous service").
-_AFTER_WHO = ([], ["with"], ["who"], ["that"], ["("], ["."], ["-"])
 #: Nouns that take "to", though some are verbs too: "Access to reliable transportation", "Exposure
 #: to audit work" ask for what the hire has, not a duty ("Access the ERP ..." is one); and "Reporting
 #: to the CFO" names whom the hire answers to ("Report results to the board" is a duty).
@@ -139,8 +123,7 @@ def _duty(text: str, s: Sentence) -> Item | None:
         return None  # "Own the monthly close" is a duty; "our own", "the" open none
     if not is_verb(lemma(lower[0])) and lower[0] not in USE:
         return None  # "Ad hoc projects as assigned", "Nice to have": no verb, no duty
-    if lower[1:2] and (lower[1] in _WHO or lower[1] in _WHO_AT_END and lower[2:3] in _AFTER_WHO
-                       or lower[1] in _TRAIT_PARTICIPLES and lower[0] in _TRAIT_NOUNS):
+    if names_a_trait_or_person(lower):
         return None  # "Detail oriented", "Excel wizard", "Excel expert": a trait or a person, not "to detail"
         # or "to excel" ("Perform focused assessments", "Lead focused team meetings" act on their objects)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):

@@ -10,6 +10,8 @@ from importlib import resources
 
 from wordfreq import zipf_frequency
 
+from ..catalog.stems import RANK_WORDS
+
 #: Zipf frequency (wordfreq, general English) from which a word is too common to tell one job from
 #: another: "accounting" 4.3 and "nursing" 4.3 are below, "proof" 4.7, "complex" 4.9, "data" 5.3 above.
 COMMON = 4.6
@@ -114,3 +116,48 @@ def is_verb(word: str) -> bool:
     return (word in NEW_VERBS or any(table.get(word + end) == word for end in ("ed", "d", "ing"))
             or word in _inflected()
             or zipf_frequency(word + "ing", "en") >= REAL_WORD and lemma(word + "ing") == word)
+
+
+#: Participles that make a noun before them a trait: "Detail oriented", "Results driven", "Self motivated".
+_TRAIT_PARTICIPLES = frozenset({"oriented", "minded", "driven", "focused", "motivated", "directed", "starter"})
+#: What such a trait is about, the word before the participle: "Detail oriented ...", "Results driven
+#: ...", "Highly motivated ...". A verb there acts on what follows ("Lead focused team meetings",
+#: "Supervise driven professional and clerical staff", "Perform focused assessments").
+_TRAIT_NOUNS = frozenset("""detail details result results self goal goals customer client team quality process deadline
+data solution solutions people service mission safety growth task action success patient student outcome outcomes
+performance sales profit cost career research target targets budget design impact market metrics value highly
+very""".split())
+#: Nouns for a person good at the word before them: "Excel wizard", "SQL guru"; those that also
+#: describe a thing ("expert advice") only when they end the phrase or a clause follows them.
+_WHO = frozenset({"wizard", "guru", "ninja", "whiz", "enthusiast", "aficionado"})
+_WHO_AT_END = frozenset({"expert", "pro", "champion", "maven"})
+#: What follows a person good at something: nothing, or a clause ("who ...", "with ..."); not "and" or
+#: a comma, which go on to other objects ("expert, courteous service").
+_AFTER_WHO = ([], ["with"], ["who"], ["that"], ["("], ["."], ["-"])
+#: Who bears a trait, after it: "Results driven manager", "Research oriented mindset", "Team oriented
+#: individual"; or a clause. A verb before a participle with another object acts on it: "Design focused
+#: training for new staff", "Target motivated sellers", "Budget directed funds" are duties.
+_BEARERS = frozenset("""individual person professional candidate mindset attitude approach player thinker leader
+self-starter""".split())
+
+
+def names_a_trait_or_person(lower: list[str]) -> bool:
+    """Whether the words (lower case) of an item open with a trait ("Detail oriented", "Results driven
+    manager") or a person good at something ("Excel wizard", "Excel expert"), not an order."""
+    if not lower[1:2]:
+        return False
+    if lower[1] in _WHO or lower[1] in _WHO_AT_END and lower[2:3] in _AFTER_WHO:
+        return True
+    if lower[1] not in _TRAIT_PARTICIPLES or lower[0] not in _TRAIT_NOUNS:
+        return False
+    after = lower[2] if len(lower) > 2 else ""
+    return (not is_verb(lemma(lower[0])) or after in ("", ",", ".", ";", "(", "-", "and", "with", "who", "that")
+            or after in _BEARERS or after in RANK_WORDS or not after.endswith("s") and _holds_title(after))
+
+
+def _holds_title(word: str) -> bool:
+    """Whether a single word is a title people hold ("manager", "accountant", "nurse")."""
+    from ..catalog.occupations import background  # late: drafting only, and it loads the background
+
+    named = background().named(word)
+    return named is not None and len(named.held.split()) == 1
