@@ -22,6 +22,7 @@ from ..rules.dateranges import RawPeriod, find_periods, months_between
 from ..rules.entries import (
     back_lines,
     forward_lines,
+    head_end,
     head_start,
     line_below,
     opens_entry,
@@ -265,11 +266,11 @@ class DateFinder(StatefulComponent):
             below_taken = bool(below) and title.startswith(below[:80])
             if name and name in title:  # a running header repeats the name; a title read as one stays
                 title = " | ".join(t for t in title.split(" | ") if t != name or self.reader.background.holds_whole(t))
-            # A degree or a credential at the head of the entry, under a title that names no job
-            # ("B.S. Computer Science, 2010 - 2014" in the Experience; "PMP, 2015 - 2018"), dates
-            # schooling or a credential's validity, whatever section the layout put it in.
+            # A degree or a credential at the head of the entry ("B.S. Computer Science, 2010 - 2014"; "PMP,
+            # 2015 - 2018"; below bare dates), under no job's title, dates schooling or a credential's validity.
             head = head_start(text, line_start, p.char_start, p.char_end)
-            at_head = {c: any(head <= x < line_end for x in xs) for c, xs in schooling.items()}
+            tail = head_end(text, line_start, p.char_start, p.char_end)
+            at_head = {c: any(head <= x < tail for x in xs) for c, xs in schooling.items()}
             no_job = (at_head[Category.DEGREE] or at_head[Category.CERTIFICATION]) and not self._names_job(title)
             if section == "education" or (no_job and at_head[Category.DEGREE]):
                 kind = PeriodKind.EDUCATION

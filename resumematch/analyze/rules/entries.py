@@ -24,6 +24,18 @@ def head_start(text: str, line_start: int, date_start: int, date_end: int) -> in
     return text.rfind("\n", 0, line_start - 1) + 1
 
 
+def head_end(text: str, line_start: int, date_start: int, date_end: int) -> int:
+    """Where the head of a dated entry ends: at its dates' own line's end when that line has words
+    besides the dates, else at the end of the line below too ("2008 - 2012" over "BS, Computer
+    Science", as a sidebar's education reads after the body's jobs)."""
+    line_end = text.find("\n", date_end)
+    line_end = len(text) if line_end == -1 else line_end
+    if head_start(text, line_start, date_start, date_end) == line_start and line_start:
+        return line_end
+    below = text.find("\n", line_end + 1)
+    return len(text) if below == -1 else below
+
+
 def line_below(text: str, pos: int, whole: bool = False) -> str:
     """The words of the line after the one holding ``pos`` (see ``words_of``); with ``whole``, also
     a line of more than 12 words, where the layout says it is a title."""
