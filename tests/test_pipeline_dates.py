@@ -129,12 +129,14 @@ _HEAD = "Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager, Acme, 201
     # ... or below bare dates, as a sidebar's education reads after the body's jobs (the line above a
     # contact, no job's title)
     ("linkedin.com/in/jdoe\n2010 - 2014\nBS, Computer Science\n", "education"),
+    ("linkedin.com/in/jdoe\n2010 - 2014\nBEng, Software Engineering\n", "education"),  # no engineer's title
     ("Project Management Professional (PMP), 2012 - 2015\n", "credential"),
     ("\nCERTIFICATIONS\nCertified ScrumMaster (CSM), Scrum Alliance, 2012 - 2015\n", "credential"),
     # a job's title that names a credential, and a job under a credential's name, stay work
     ("Scrum Master (CSM), Initech, 2012 - 2015\nRan the sprints of two teams.\n", "work"),
     ("Project Manager, Initech (PMP), 2012 - 2015\nRan the releases.\n", "work"),
     ("Systems Analyst, Initech\n2012 - 2015\nB.S. in Computer Science coursework paid by Initech\n", "work"),
+    ("2012 - 2015\nCertified Public Accountant, Deloitte\nAudited the books of three clients.\n", "work"),
 ])
 def test_dates_a_degree_or_credential_heading_an_entry_is_no_work(analyzer, entry, kind):
     analysis = analyzer.analyze(_HEAD + entry)

@@ -39,8 +39,8 @@ _NOT_A_TOPIC = re.compile(r"['’]s\b|^\s*(?:what|how|when|why|who|which|where)\
 #: An acronym spelt out before it: "generally accepted accounting principles (GAAP)".
 _SPELT_OUT = re.compile(r"\s*\(([A-Z][A-Z0-9&/-]{1,9})\)")
 #: Why experience of a setting the posting requires is drafted preferred.
-_SETTING_NOTE = ("The posting requires experience of this; a resume shows it only in these words, which one from a "
-                 "'distribution center' or a 'plant' may not use, so it is preferred. Add the words you accept.")
+_SETTING_NOTE = ("The posting requires experience of this; a resume shows it only in these words, which one from "
+                 "another setting may not use, so it is preferred. Add the words you accept.")
 #: Knowledge asked as experience of it: "Experience with SOX".
 _LIVED = re.compile(r"experience\b", re.I)
 #: Experience named by what it was in, first: "Public accounting (audit) experience", "Hospitality or

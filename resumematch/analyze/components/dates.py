@@ -1,9 +1,8 @@
 """Component: date ranges ("Jan 2015 - Present", "2014 - 2017", "03/2018 - 06/2020") as periods.
 
-Each range is classified as work, internship or education by its section and the
-entry around it, and a job is marked relevant when it reads as the role's occupation
-(``analyze.relevance``), with the reason. Years of experience are computed by merging
-overlapping periods.
+Each range is classified as work, internship or education by its section and the entry around it,
+and a job is marked relevant when it reads as the role's occupation (``analyze.relevance``), with
+the reason. Years of experience are computed by merging overlapping periods.
 """
 
 from __future__ import annotations
@@ -126,11 +125,10 @@ class DateFinder(StatefulComponent):
         return not self.reader.background.opens_title(words[0])
 
     def _within_a_duty(self, text: str, line_start: int, p: RawPeriod, dated: RawPeriod) -> bool:
-        """Whether the range ``p`` is years a duty of the entry dated ``dated`` mentions ("• Mentored
-        five summer interns each year from 2021 to 2025" under "Jan 2019 - Present"): on a line below
-        that entry's dates, inside its period, and after words that open with a past tense
-        (``_opens_with_deed``). A range outside the entry's period ("Worked as a tester at Wipro from
-        2012 to 2016", then "Worked as a developer at Infosys from 2016 to 2019") dates an entry."""
+        """Whether the range ``p`` is years a duty of the entry dated ``dated`` mentions ("• Mentored five
+        interns from 2021 to 2025" under "Jan 2019 - Present"): below that entry's dates, inside its period,
+        after words that open with a past tense (``_opens_with_deed``). A range outside the entry's period
+        ("Worked as a tester at Wipro from 2012 to 2016", above "... from 2016 to 2019") dates an entry."""
         if line_start <= dated.char_end or not (dated.start <= p.start and p.end <= dated.end):
             return False
         return self._opens_with_deed(unmarked(text[line_start:p.char_start]))
@@ -267,11 +265,13 @@ class DateFinder(StatefulComponent):
             if name and name in title:  # a running header repeats the name; a title read as one stays
                 title = " | ".join(t for t in title.split(" | ") if t != name or self.reader.background.holds_whole(t))
             # A degree or a credential at the head of the entry ("B.S. Computer Science, 2010 - 2014"; "PMP,
-            # 2015 - 2018"; below bare dates), under no job's title, dates schooling or a credential's validity.
-            head = head_start(text, line_start, p.char_start, p.char_end)
-            tail = head_end(text, line_start, p.char_start, p.char_end)
+            # 2015 - 2018"; below bare dates), under no job's title, dates schooling or a credential's validity;
+            # a degree's line below them, taken for the title ("BEng, Software Engineering"), names no job.
+            head, tail = (at(text, line_start, p.char_start, p.char_end) for at in (head_start, head_end))
             at_head = {c: any(head <= x < tail for x in xs) for c, xs in schooling.items()}
-            no_job = (at_head[Category.DEGREE] or at_head[Category.CERTIFICATION]) and not self._names_job(title)
+            below_degree = any(line_end < x < tail for x in schooling[Category.DEGREE])
+            job = " | ".join(t for t in title.split(" | ") if t != below or not below_degree)
+            no_job = (at_head[Category.DEGREE] or at_head[Category.CERTIFICATION]) and not self._names_job(job)
             if section == "education" or (no_job and at_head[Category.DEGREE]):
                 kind = PeriodKind.EDUCATION
             elif no_job:
