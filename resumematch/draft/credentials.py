@@ -91,7 +91,7 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
 #: A driver's licence, which most resumes do not list: "Valid driver's license", "valid driving licence".
 _DRIVING_LICENCE = re.compile(r"(?i)\b(?:valid\s+|current\s+)?(?:state\s+)?driv(?:er'?s'?|ing)\s+licen[cs]e\b")
 #: A credential asked for by a name the catalogue lacks: up to four words before a credential's noun
-#: ("State journeyman electrician license", "EPA Section 608 certification"), not opening with a verb.
+#: ("State journeyman electrician license", "teaching certificate"), at the end of what is asked.
 _NAMED_CREDENTIAL = re.compile(
     r"\b((?:[A-Za-z0-9][\w'&./-]*\s+){1,4}?)(?:certification|certificate|licen[cs]e|endorsement)"
     r"(?=\s*(?:$|[,.;:()]|(?:required|preferred|desired|is|are|a plus|in|from|issued|or|and|with|within|upon|"

@@ -17,7 +17,7 @@ from ..types import Category, Kind
 from .finders import Item, matches
 from .posting import Sentence
 from .tools import tech_lookup
-from .words import GENERIC, NUMBERS, REAL_WORD, STOP, lemma, specific
+from .words import GENERIC, NUMBERS, REAL_WORD, STOP, is_occupation, lemma, specific
 
 _YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+?\s*"
                     # a range asks its lower bound: "3-5 years", "three to five years", "2 to 4 years"
@@ -70,8 +70,8 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
                 terms.append(f"{field} {ROLE_NOUNS[head]}")
         else:
             terms += [" ".join(words)] if before and specific(" ".join(words)) else []
-            terms += [head] if specific(head) or _is_occupation(head) else []
-            if _AGENT.search(head) or _is_occupation(head):  # a person's trade: accountant -> accounting
+            terms += [head] if specific(head) or is_occupation(head) else []
+            if _AGENT.search(head) or is_occupation(head):  # a person's trade: accountant -> accounting
                 terms += [form for form in _activities(head) if specific(form)]
     for phrase in phrases:
         # A product's name ("C#", "QuickBooks", "SQL") is specific however its letters read in English.
@@ -94,17 +94,7 @@ def _singular(noun: str) -> str:
     by itself, "Nurses"); any other word as it is. A plural is rarer in English than its singular,
     so left plural it would pass for a specific term ("managers")."""
     one = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-    return one if one in ROLE_NOUNS or _AGENT.search(one) or _is_occupation(one) else noun
-
-
-def _is_occupation(noun: str) -> bool:
-    """Whether ``noun`` alone is a title people hold in an O*NET occupation ("lawyer", "nurse",
-    "accountant"; not "member", "worker" or "team"): a word that names a trade, however common
-    it is in English."""
-    from ..catalog.occupations import background  # late: drafting only, and it loads the background
-
-    named = background().named(noun)
-    return named is not None and len(named.held.split()) == 1
+    return one if one in ROLE_NOUNS or _AGENT.search(one) or is_occupation(one) else noun
 
 
 def _activities(noun: str) -> list[str]:

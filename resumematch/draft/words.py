@@ -152,12 +152,14 @@ def names_a_trait_or_person(lower: list[str]) -> bool:
         return False
     after = lower[2] if len(lower) > 2 else ""
     return (not is_verb(lemma(lower[0])) or after in ("", ",", ".", ";", "(", "-", "and", "with", "who", "that")
-            or after in _BEARERS or after in RANK_WORDS or not after.endswith("s") and _holds_title(after))
+            or after in _BEARERS or after in RANK_WORDS or not after.endswith("s") and is_occupation(after))
 
 
-def _holds_title(word: str) -> bool:
-    """Whether a single word is a title people hold ("manager", "accountant", "nurse")."""
+def is_occupation(noun: str) -> bool:
+    """Whether ``noun`` alone is a title people hold in an O*NET occupation ("lawyer", "nurse",
+    "accountant"; not "member", "worker" or "team"): a word that names a trade, however common
+    it is in English."""
     from ..catalog.occupations import background  # late: drafting only, and it loads the background
 
-    named = background().named(word)
+    named = background().named(noun)
     return named is not None and len(named.held.split()) == 1
