@@ -104,3 +104,25 @@ def test_kept_catalog_parts_read_from_the_copy_an_earlier_process_kept(cache_hom
         with pytest.raises(CatalogError):
             assert second.credentials is None  # not reached
         assert read == ["credentials.yaml"]
+
+
+def test_a_kept_background_reads_the_titles_of_the_install_that_opens_it(tmp_path, monkeypatch):
+    """The background is kept under a hash of the catalogue's content, so an install at another
+    path (a new virtualenv, a CI checkout) opens the copy another one kept: the copy must not read
+    its held titles from the folder of the install that built it, which may be gone."""
+    import shutil
+
+    import resumematch.catalog as catalog
+    from resumematch.catalog import occupations
+
+    real = catalog.catalog_dir()
+    other = tmp_path / "other-install"
+    shutil.copytree(real, other, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(catalog, "catalog_dir", lambda: other)
+    data = pickle.dumps(occupations._build_background())
+    monkeypatch.setattr(catalog, "catalog_dir", lambda: real)
+    shutil.rmtree(other)  # the install that kept it is removed
+    assert str(other).encode() not in data
+    background = pickle.loads(data)
+    held = list(background._held_titles())  # read again from the install opening it
+    assert len(held) > 50_000 and any(title == "Staff Accountant" for _, title in held)

@@ -115,6 +115,15 @@ def read_held_titles(folder: Path) -> dict[str, list[str]]:
     return titles
 
 
+def installed_held_titles() -> dict[str, list[str]]:
+    """``read_held_titles`` of this install's catalogue, read when they are needed. A kept
+    background (``catalog.kept``) may have been built by another install of the same catalogue,
+    since moved or removed: it must carry no install's folder, only this function."""
+    from . import catalog_dir
+
+    return read_held_titles(catalog_dir())
+
+
 def _key(words: Iterable[str]) -> str:
     """A title's words as one key, whatever their order and repeats ("Manager, Project" is
     "Project Manager")."""

@@ -27,12 +27,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property, partial
+from functools import cache, cached_property
 
 import numpy as np
 
 from .apart import built_apart
-from .held_titles import TITLE_FILLERS, HeldTitles, Named, read_held_titles
+from .held_titles import TITLE_FILLERS, HeldTitles, Named, installed_held_titles
 from .kept import kept
 from .onet import OccupationText, read_occupations
 from .stems import surfaces, title_words, whole_words, words
@@ -296,4 +296,4 @@ def _build_background() -> Background:
     for code, other in tsv_rows(folder / "occupation_related.tsv", RELATED_OCCUPATION_COLUMNS):
         related.setdefault(code, []).append(other)
     return Background(read_occupations(folder / "occupation_text.tsv"), technologies, tasks,
-                      partial(read_held_titles, folder), related)
+                      installed_held_titles, related)
