@@ -138,7 +138,7 @@ class ExperienceSpec(_Frozen):
 
 
 #: Requirement fields that do not change what analysis finds: changing them only re-scores.
-_NOT_MATCHING = {"weight", "kind", "satisfied_by", "source", "mention_strength", "years"}
+_NOT_MATCHING = {"weight", "kind", "satisfied_by", "mention_strength", "years"}
 
 
 class RequirementModel(_Frozen):
@@ -156,6 +156,8 @@ class RequirementModel(_Frozen):
     #: The weight of the resume's fit to the role's occupation beside the category weights
     #: (docs/scoring.md). None: the sum of the category weights, so fit and evidence count alike.
     fit_weight: float | None = Field(default=None, ge=0)
+    #: The weight of the text fit, the resume's words against the model's own (docs/scoring.md).
+    text_fit_weight: float = Field(default=0, ge=0)
     requirements: tuple[Requirement, ...] = Field(min_length=1)
     other_terms: tuple[OtherTerm, ...] = ()
     sha256: str = ""
@@ -201,15 +203,16 @@ class RequirementModel(_Frozen):
 
     def matching_parts(self) -> dict[str, str]:
         """What decides the analysis, part by part (each requirement by id, ``other_terms``,
-        ``experience.relevant_terms``, ``name``): phrases, fields, thresholds and labels, not weights,
-        kinds, ``satisfied_by`` or ``mention_strength``."""
+        ``experience.relevant_terms``, ``name``, the title and description, which the text fit reads):
+        phrases, fields, thresholds, labels and sources, not weights, kinds, ``satisfied_by`` or
+        ``mention_strength``."""
         parts = {r.id: r.model_dump(exclude=_NOT_MATCHING) for r in self.requirements}
         parts.update({"other_terms": [t.model_dump() for t in self.other_terms],
                       "experience.relevant_terms": list(self.experience.relevant_terms),
                       "experience.occupations": list(self.experience.occupations),
                       "experience.role_occupations": list(self.experience.role_occupations),
                       "experience.role_titles": list(self.experience.role_titles),
-                      "title": self.title, "name": self.name})
+                      "title": self.title, "description": self.description, "name": self.name})
         return {k: json.dumps(v, sort_keys=True) for k, v in parts.items()}
 
     def matching_hash(self) -> str:

@@ -49,11 +49,12 @@ def test_ranked_csv_leads_with_what_a_recruiter_reads(model_name):
     assert cols[:8] == ["rank", "candidate", "score", "required_met", "missing_required", "status", "flags", "reason"]
     ids = [r.id for r in model.requirements]
     first_req = cols.index(ids[0])
-    # the category scores, the fit, then the strengths
-    assert all(c.endswith("_score") for c in cols[len(LEADING):first_req - 1]) and cols[first_req - 1] == "fit"
+    # the category scores, the fit and the text fit, then the strengths
+    assert all(c.endswith("_score") for c in cols[len(LEADING):first_req - 2])
+    assert cols[first_req - 2:first_req] == ["fit", "text_fit"]
     assert cols[first_req:first_req + len(ids)] == ids
-    assert cols[-11:] == ["relevant_years", "role_years", "total_years", "fit_terms", "jobs", "email", "phone", "file",
-                          "sha256", "matched", "missing"]
+    assert cols[-12:] == ["relevant_years", "role_years", "total_years", "fit_terms", "text_fit_terms", "jobs", "email",
+                          "phone", "file", "sha256", "matched", "missing"]
     # the negative twin: nothing a script uses (file, ids) or the old names leads the table
     assert not {"file", "matched", "missing", "email"} & set(cols[:8])
     assert "experience_years" not in cols and "candidate_name" not in cols
@@ -115,7 +116,7 @@ PHONES = ["404.555.0156", "+44 20 7946 0958", "call me maybe", "=cmd|' /C calc'!
 @pytest.mark.parametrize("phones", [PHONES])
 def test_ranked_csv_phones_are_shown_as_written_and_safe(tmp_path, phones):
     model = load_model()
-    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 0.0, 2.0, 0.0, f"Person {i}", None, p, "", 0.5, "", "", []], []])
+    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 0.0, 2.0, 0.0, f"Person {i}", None, p, "", 0.5, "", "", [], 0.5, ""], []])
                for i, p in enumerate(phones)]
     path = tmp_path / "ranked.csv"
     write_csv(Screening.from_records(model, records).ranking, path)

@@ -62,9 +62,9 @@ def test_ranking_csv_columns_exact(mixed, screener, model_name):
     cats = [c for c in ("degree", "certification", "experience", "internship", "coursework", "soft_skills",
                         "duties", "project_types") if any(r.category == c for r in screener.model.requirements)]
     expected = (["rank", "candidate", "score", "required_met", "missing_required", "status", "flags", "reason"]
-                + [f"{c}_score" for c in cats] + ["fit"] + ids
-                + ["relevant_years", "role_years", "total_years", "fit_terms", "jobs", "email", "phone", "file", "sha256",
-                   "matched", "missing"])
+                + [f"{c}_score" for c in cats] + ["fit", "text_fit"] + ids
+                + ["relevant_years", "role_years", "total_years", "fit_terms", "text_fit_terms", "jobs", "email", "phone",
+                   "file", "sha256", "matched", "missing"])
     assert header(out) == expected == columns(screener.model)
     assert LEADING == expected[:8]
 

@@ -15,11 +15,14 @@ from ..extraction.document import Document
 from ..model import FUZZY_THRESHOLD, RequirementModel, load_model
 from ..types import Category, FindingStatus, Method, PeriodKind, PhraseKind
 from . import components  # noqa: F401  (registers the factories)
+from .relevance import blanked
+from .roletext import RoleText, role_text
 from .rules.dateranges import merged_months
 from .rules.extensions import doc_text, section_lookup, token_bounds
 from .rules.header import EMAIL, LINK
 from .rules.injection import injection_spans
 from .rules.levels import SCHOOL, names_degree
+from .rules.notnames import without_places
 from .values import Analysis, Candidate, Entity, Period
 
 #: The sections that tell a candidate's trade; the contact block, activities, interests, references and
@@ -47,6 +50,15 @@ def trade_text(text: str, sections, contact_lines) -> str:
     # a link or an email address anywhere (a profile's address at the foot of an export, a referee's
     # email) tells no trade: "indeed.com" read as the ".com" of marketing and sales tools
     return _LINK_OR_EMAIL.sub(" ", "\n".join(out))
+
+
+def fit_words(text: str, name: tuple[str, ...], employers: tuple[str, ...]) -> str:
+    """The words of a resume's ``trade_text`` that the fits read: without the words of the
+    candidate's ``name``, which tell no trade and must move no score, nor its jobs' ``employers``
+    and the towns: where one works tells no trade either (docs/fairness.md)."""
+    for word in name:
+        text = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", text)
+    return without_places(blanked(text, employers))
 
 
 #: A line of the education that says what was studied: a major, courses, a thesis.
@@ -171,6 +183,7 @@ class Analyzer:
         self.model = model if isinstance(model, RequirementModel) else load_model(model)
         self.as_of = as_of or dt.date.today()
         self.nlp = build_pipeline(self.model, self.as_of)
+        self.role_text = RoleText(role_text(self.model))
 
     def _held_by_section(self, periods: list[dict], entities: list[Entity], document: Document | None) -> list[Entity]:
         """An entry under an Internships heading is an internship, whatever its title says ("Acme
@@ -242,8 +255,9 @@ class Analyzer:
         info = doc._.rm_contact or {}
         employers = tuple(dict.fromkeys(e for p in raw if p["kind"] in (PeriodKind.WORK, PeriodKind.INTERNSHIP)
                                         for e in reader.employers(p["title"])))
-        fit = reader.fit(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
-                         tuple((info.get("name") or "").split()), employers)
+        words = fit_words(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
+                          tuple((info.get("name") or "").split()), employers)
+        fit, text_fit = reader.fit(words), self.role_text.read(words)
         entities += self._held_by_section(raw, entities, document)
         own_internships = {e.start for e in entities
                            if e.category == Category.INTERNSHIP and e.status == FindingStatus.OWN}
@@ -262,4 +276,6 @@ class Analyzer:
             fit_terms=fit.terms,
             fit_occupation=fit.closest.title if fit.closest else "",
             role_experience_years=round(merged_months(role) / 12, 2),
+            text_fit=text_fit.value,
+            text_fit_terms=text_fit.terms,
         )

@@ -141,7 +141,7 @@ class RoleReader:
         if trade is not None:
             return JobVerdict(False, f"its title names '{named.held}', a title of {trade}: another trade than "
                                      "the role's or those beside it")
-        text = _blanked(without_places(body if line and line in body else f"{line}\n{body}"),
+        text = blanked(without_places(body if line and line in body else f"{line}\n{body}"),
                         self.employers(line))
         reading = self.background.reading(text, self.role_codes, n_terms=3)
         if reading.best is None:
@@ -220,19 +220,14 @@ class RoleReader:
             self._generic[key] = cached
         return cached
 
-    def fit(self, text: str, leave_out: tuple[str, ...] = (), employers: tuple[str, ...] = ()) -> Reading:
+    def fit(self, text: str) -> Reading:
         """How the whole resume reads against the role: the mean of its reading against all the
         role's occupations and against the role's own (the one its title names), so an IT project
         manager fits an IT project manager's role better than a developer does, and a developer
         better than a cook. Each reading is its ``lead`` over the typical occupation, so the words
-        every trade shares lift no resume towards 1.0. ``leave_out`` are words to ignore (the
-        candidate's name), ``employers`` phrases (``employers`` of its jobs' titles)."""
+        every trade shares lift no resume towards 1.0. ``text`` is the resume's ``fit_words``."""
         if not self.role_codes:
             return Reading(0.0, None, None, ())
-        for word in leave_out:  # the candidate's own name: it tells no trade and must move no score
-            text = re.sub(rf"(?i)\b{re.escape(word)}\b", " ", text)
-        # where one works, the employer and the town, tells no trade either (docs/fairness.md)
-        text = without_places(_blanked(text, employers))
         reading = self.background.reading(text, self.role_codes)
         own = self.background.reading(text, (self.primary,)) if self.primary else reading
         return Reading(round((reading.lead + own.lead) / 2, 3), reading.best, reading.closest, reading.terms)
@@ -244,11 +239,12 @@ def _field_words(title: str) -> set[str]:
     return {w for w in title_words(title) if w not in RANK_WORDS and w not in _FUNCTION_WORDS}
 
 
-def _blanked(text: str, phrases: Iterable[str]) -> str:
+def blanked(text: str, phrases: Iterable[str]) -> str:
     """``text`` with each of ``phrases``, as a whole, blanked."""
     for phrase in phrases:
         text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text)
     return text
+
 
 
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:

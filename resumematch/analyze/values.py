@@ -103,6 +103,9 @@ class Analysis:
     fit_occupation: str = ""
     #: Years in the role itself (jobs whose title names one of its own occupations), overlaps merged.
     role_experience_years: float = 0.0
+    #: How the resume's words meet the role's own text (analyze.roletext): 0-1, and the shared words.
+    text_fit: float = 0.0
+    text_fit_terms: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (built field by field: ``dataclasses.asdict`` deep-copies, and this
@@ -120,17 +123,19 @@ class Analysis:
         rows = [list(self.candidate.__dict__.values()), self.experience_years, self.relevant_experience_years,
                 self.internship_years, self.internships, [list(e.__dict__.values()) for e in self.entities],
                 [list(p.__dict__.values()) for p in self.periods], self.sections, self.model, self.as_of,
-                self.fit, self.fit_terms, self.fit_occupation, self.role_experience_years]
+                self.fit, self.fit_terms, self.fit_occupation, self.role_experience_years, self.text_fit,
+                self.text_fit_terms]
         return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Analysis:
         """Rebuild an ``Analysis`` from ``to_json()`` output."""
         (cand, exp, rel, intern, interns, entities, periods, sections, model, as_of,
-         fit, fit_terms, fit_occupation, role) = json.loads(text)
+         fit, fit_terms, fit_occupation, role, text_fit, text_terms) = json.loads(text)
         return _build(cls, (_build(Candidate, cand), exp, rel, intern, interns,
                             tuple(_build(Entity, e) for e in entities), tuple(_build(Period, p) for p in periods),
-                            tuple(map(tuple, sections)), model, as_of, fit, tuple(fit_terms), fit_occupation, role))
+                            tuple(map(tuple, sections)), model, as_of, fit, tuple(fit_terms), fit_occupation, role,
+                            text_fit, tuple(text_terms)))
 
     def found(self, requirement_id: str) -> list[Entity]:
         """All findings tagged with ``requirement_id``, counting or not."""

@@ -16,6 +16,8 @@ CATEGORY_WEIGHTS = {Category.DEGREE: 20, Category.CERTIFICATION: 15, Category.EX
                     Category.SOFT_SKILLS: 10, Category.DUTIES: 10, Category.PROJECT_TYPES: 5}
 #: The fit's weight in a draft: what the bundled model's category weights add up to (docs/models.md).
 FIT_WEIGHT = 100
+#: The text fit's weight in a draft (docs/scoring.md): the resume's words against the posting's own.
+TEXT_FIT_WEIGHT = 35
 _ORDER = ["id", "catalog", "category", "label", "kind", "weight", "source", "aliases", "mention_strength",
           "patterns", "degree", "satisfied_by"]
 
@@ -51,6 +53,9 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
         f"# requirements ({FIT_WEIGHT}, as in the bundled model): a posting's drafted requirements cover only",
         f"# part of the role (here {sum(weights.values())}), and the fit speaks for the rest.",
         f"fit_weight: {FIT_WEIGHT}",
+        "# How the resume's words meet the posting's own (its sentences quoted below), each word weighted",
+        "# by how few trades use it (docs/scoring.md): what this employer calls the work.",
+        f"text_fit_weight: {TEXT_FIT_WEIGHT}",
     ]
     if experience:
         lines += ["", "experience:",

@@ -51,6 +51,8 @@ def explanation(fact: dict, card: Scorecard | None) -> dict:
     out["internship_years"] = _number(fact["internship_years"])
     out["fit"] = {"value": _number(fact.get("fit")), "occupation": fact.get("fit_occupation") or None,
                   "terms": [t for t in (fact.get("fit_terms") or "").split(", ") if t]}
+    out["text_fit"] = {"value": _number(fact.get("text_fit")),
+                       "terms": [t for t in (fact.get("text_fit_terms") or "").split(", ") if t]}
     out["jobs"] = [{"title": title, "start": start, "end": end, "years": years, "counted": counted, "why": why}
                    for title, start, end, years, counted, why in fact.get("jobs") or ()]
     out["categories"] = card.categories
@@ -101,6 +103,10 @@ def format_report(data: dict) -> str:
         lines.append(f"  fit to the role's occupation: {fit['value']:.2f}"
                      + (f" (closest: {fit['occupation']}; shared words: {', '.join(fit['terms'])})"
                         if fit.get("occupation") else ""))
+    text_fit = data.get("text_fit") or {}
+    if text_fit.get("value") is not None:
+        lines.append(f"  fit to the role's own words: {text_fit['value']:.2f}"
+                     + (f" (shared words: {', '.join(text_fit['terms'])})" if text_fit.get("terms") else ""))
     for job in data.get("jobs", []):
         mark = "counted" if job["counted"] else "not counted"
         lines.append(f"  job: {job['title'] or 'a job'} ({job['start']} to {job['end']}, {job['years']:g} years): "

@@ -31,6 +31,8 @@ def ranking_frame(files: pd.DataFrame, scores: Scores) -> pd.DataFrame:
     df["flags"] = files["flags"].fillna("")
     df["fit"] = np.where(scores.scored, files["fit"].to_numpy(float), np.nan)
     df["fit_terms"] = files["fit_terms"].fillna("")
+    df["text_fit"] = np.where(scores.scored, files["text_fit"].to_numpy(float), np.nan)
+    df["text_fit_terms"] = files["text_fit_terms"].fillna("")
     df["jobs"] = files["jobs"].map(jobs_text)
     df["relevant_years"] = files["relevant_years"]
     df["role_years"] = files["role_years"]

@@ -113,14 +113,17 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
 
     # 5. category scores, 6. total
     names, categories = _categories(final, reqs, model)
-    fit = files["fit"].to_numpy(float) if "fit" in files else np.zeros(n)
-    total = np.where(scored, total_score(model, names, categories, np.nan_to_num(fit)), np.nan)
+    fit, text_fit = (np.nan_to_num(files[c].to_numpy(float)) if c in files else np.zeros(n)
+                     for c in ("fit", "text_fit"))
+    total = np.where(scored, total_score(model, names, categories, fit, text_fit), np.nan)
     return Scores(model, reqs, scored, strength, rid, best, first, final, via, met & scored[:, None],
                   tuple(names), categories, total)
 
 
-def total_score(model: RequirementModel, names: list[str], categories: np.ndarray, fit: np.ndarray) -> np.ndarray:
-    """The total (docs/scoring.md): 100 times the weighted mean of the category scores and the fit.
+def total_score(model: RequirementModel, names: list[str], categories: np.ndarray, fit: np.ndarray,
+                text_fit: np.ndarray | None = None) -> np.ndarray:
+    """The total (docs/scoring.md): 100 times the weighted mean of the category scores, the fit and
+    the text fit (at ``text_fit_weight``, 0 unless the model sets it).
     A category of bonus requirements only (the bundled model's internship) adds its weight times its
     score to both sides of the mean, so it can raise a total and never lower one: lacking a bonus
     costs nothing, as it costs nothing inside a category.
@@ -129,8 +132,9 @@ def total_score(model: RequirementModel, names: list[str], categories: np.ndarra
     weights = {c: w for c, w in model.category_weights.items() if c in names}
     fit_weight = sum(weights.values()) if model.fit_weight is None else model.fit_weight
     bonus = bonus_categories(model)
-    weighted = fit_weight * fit
-    total_weight = np.full(len(fit), fit_weight + sum(w for c, w in weights.items() if c not in bonus))
+    text_weight = model.text_fit_weight if text_fit is not None else 0.0
+    weighted = fit_weight * fit + (text_weight * text_fit if text_weight else 0.0)
+    total_weight = np.full(len(fit), fit_weight + text_weight + sum(w for c, w in weights.items() if c not in bonus))
     for category, weight in weights.items():  # in the model's order: the same sum, term by term
         part = weight * categories[:, names.index(category)]
         weighted = weighted + part

@@ -18,12 +18,12 @@ from ..extraction import Document
 from ..types import PeriodKind
 
 #: The version of the row layout below, as stored in the cache and the run journal.
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 
 #: One row per file (after ``file``, the cached part).
 FILE_COLUMNS = ("file", "sha256", "format", "status", "reason", "flags", "relevant_years", "role_years", "total_years",
                 "internship_years", "candidate_name", "email", "phone", "other_findings", "fit", "fit_terms",
-                "fit_occupation", "jobs")
+                "fit_occupation", "jobs", "text_fit", "text_fit_terms")
 
 #: One row per finding tagged with a requirement, in the analysis's order.
 FINDING_COLUMNS = ("requirement", "category", "name", "text", "method", "match_score", "status", "section",
@@ -50,14 +50,14 @@ def facts(document: Document, analysis: Analysis | None, flags: tuple[str, ...] 
     doc = document
     if analysis is None:
         return [[doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags), None, None, None, None,
-                 None, None, None, "", None, "", "", []], []]
+                 None, None, None, "", None, "", "", [], None, ""], []]
     cand, text = analysis.candidate, doc.text
     other = sorted({e.name for e in analysis.entities if e.id is None})
     head = [doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags),
             analysis.relevant_experience_years, analysis.role_experience_years, analysis.experience_years,
             analysis.internship_years,
             cand.name, cand.email, cand.phone, ";".join(other), analysis.fit, ", ".join(analysis.fit_terms),
-            analysis.fit_occupation, jobs(analysis)]
+            analysis.fit_occupation, jobs(analysis), analysis.text_fit, ", ".join(analysis.text_fit_terms)]
     rows = [[e.id, e.category, e.name, e.text, e.method, e.score, e.status, e.section, e.page, e.start, e.end,
              snippet(text, e.start, e.end)] for e in analysis.entities if e.id is not None]
     return [head, rows]

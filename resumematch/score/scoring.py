@@ -98,7 +98,7 @@ class Scoring:
 def _reweighted(model: RequirementModel, weights: Mapping[str, float]) -> RequirementModel:
     data = model.model_dump()
     by_id = {r["id"]: r for r in data["requirements"]}
-    unknown = [k for k in weights if k not in by_id and k not in CATEGORIES and k != "fit"]
+    unknown = [k for k in weights if k not in by_id and k not in CATEGORIES and k not in ("fit", "text_fit")]
     if unknown:
         raise InputError(f"Unknown requirement ids or categories: {', '.join(map(str, unknown))}")
     for key, weight in weights.items():
@@ -106,6 +106,8 @@ def _reweighted(model: RequirementModel, weights: Mapping[str, float]) -> Requir
             by_id[key]["weight"] = weight
         elif key == "fit":
             data["fit_weight"] = weight
+        elif key == "text_fit":
+            data["text_fit_weight"] = weight
         else:
             data["category_weights"][key] = weight
     data["content"] = ""

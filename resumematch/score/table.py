@@ -52,7 +52,7 @@ def build_tables(records: list[tuple[str, list]]) -> tuple[pd.DataFrame, pd.Data
     Finding rows go into one DataFrame as they are; ``fid`` (the file's row in the files table) and
     ``pos`` (the finding's place in its file) are added as whole columns."""
     files = pd.DataFrame([[file, *head] for file, (head, _) in records], columns=list(FILE_COLUMNS))
-    for column in ("relevant_years", "role_years", "total_years", "internship_years", "fit"):
+    for column in ("relevant_years", "role_years", "total_years", "internship_years", "fit", "text_fit"):
         files[column] = pd.to_numeric(files[column], errors="coerce").astype(float)
     counts = np.fromiter((len(rows) for _, (_, rows) in records), dtype=np.int64, count=len(records))
     findings = pd.DataFrame(list(chain.from_iterable(rows for _, (_, rows) in records)),
