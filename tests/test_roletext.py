@@ -137,3 +137,20 @@ def test_rescore_weighs_the_text_fit(tmp_path):
     for file in scored.index[scored]:
         old, new, text = before.loc[file, "score"], heavier.loc[file, "score"], before.loc[file, "text_fit"]
         assert (new - old) * (100 * text - old) >= -0.01
+
+
+def test_the_text_fit_is_the_same_in_every_process():
+    """Word sets iterate in an order set by each process's hash seed, and a float sum's last bit
+    follows the order of its terms: the text fit's weights, and so the order of two near-equal
+    terms, must not follow it (a Dask worker's CSV is byte-identical to a local run's)."""
+    import os
+    import subprocess
+    import sys
+
+    resume = " ".join([ACCOUNTANT, COOK, POSTING, "Scrum master and PMP holder; Jira, Kanban, Confluence, Zephyr",
+                       "Led budgeting, forecasting, payroll, vendor onboarding, audits and quarterly reviews"])
+    code = ("import sys\nfrom resumematch.analyze.roletext import _vector\n"
+            "print(repr(sorted(_vector(sys.stdin.read()).items())))")
+    outputs = {subprocess.run([sys.executable, "-c", code], input=resume, capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert len(outputs) == 1 and "'accrual'" in outputs.pop()

@@ -69,9 +69,9 @@ class RoleText:
             return TextFit(0.0, 0.0, ())
         resume = _vector(text)
         shared = {w: x * self.vector[w] for w, x in resume.items() if w in self.vector}
-        cosine = sum(shared.values())
+        cosine = math.fsum(shared.values())
         shown = surfaces(text)
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(shared.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))
         terms = tuple(dict.fromkeys(shown.get(w, w) for w, _ in ranked))[:n_terms]
         return TextFit(round(min(1.0, cosine / FULL_COSINE), 3), round(cosine, 4), terms)
 
@@ -84,15 +84,15 @@ def _vector(text: str) -> dict[str, float]:
     lines: Counter[str] = Counter()
     plain: dict[str, float] = {}
     for line in text.split("\n"):
-        seen: set[str] = set()
+        seen: dict[str, None] = {}  # in the text's order: a set's would vary with each process's hash seed
         for token in TOKEN.findall(line):
             for stem in words(token):
-                seen.add(stem)
+                seen[stem] = None
                 plain[stem] = max(plain.get(stem, 0.0), _plain(token.lower()))
-        lines.update(seen)
+        lines.update(list(seen))
     weighted = {w: (1 + math.log(n)) * b.weight(w) * plain[w] for w, n in lines.items()}
     weighted = {w: x for w, x in weighted.items() if x > 0}
-    norm = math.sqrt(sum(x * x for x in weighted.values()))
+    norm = math.sqrt(math.fsum(x * x for x in weighted.values()))
     return {w: x / norm for w, x in weighted.items()} if norm else {}
 
 
