@@ -221,6 +221,8 @@ def summary(model: Any) -> dict:
         row[str(req.kind)] += 1
     used = {c: w for c, w in model.category_weights.items() if c in counts}
     total = sum(used.values()) or 1.0
+    fit = total if model.fit_weight is None else model.fit_weight
+    whole = (sum(used.values()) + fit + model.text_fit_weight) or 1.0
     equivalences = []
     for req in model.requirements:
         alt = req.satisfied_by
@@ -231,6 +233,8 @@ def summary(model: Any) -> dict:
     return {"name": model.name, "title": model.title, "version": model.version,
             "requirements": {c: counts[c] for c in CATEGORIES if c in counts},
             "weights": {c: round(100 * used[c] / total, 1) for c in CATEGORIES if c in used},
+            "shares": {"requirements": round(100 * sum(used.values()) / whole), "fit": round(100 * fit / whole),
+                       "text fit": round(100 * model.text_fit_weight / whole)},
             "modes": {c: str(model.category_modes.get(c, CategoryMode.MEAN)) for c in CATEGORIES if c in counts},
             "equivalences": equivalences, "full_strength_years": model.experience.full_strength_years,
             "relevant_terms": len(model.experience.relevant_terms), "other_terms": len(model.other_terms),
@@ -250,6 +254,8 @@ def format_summary(info: dict, file: str) -> str:
         weight = f"{info['weights'][category]:.1f}%" if category in info["weights"] else "-"
         lines.append(f"{category:<15}{weight:>8}  {info['modes'][category]:<5}{kinds[Kind.REQUIRED]:>10}"
                      f"{kinds[Kind.PREFERRED]:>11}{kinds[Kind.BONUS]:>7}")
+    lines.append("Of the total: " + ", ".join(f"{part} {share}%" for part, share in info["shares"].items())
+                 + " (docs/scoring.md, section 4).")
     lines += ["", f"Experience: full strength at {info['full_strength_years']:g} relevant years; "
               f"{count(info['relevant_terms'], 'relevant term')}; {count(info['other_terms'], 'other term')}.",
               "Relevant work reads as: " + ("; ".join(info["occupations"]) or "nothing (no occupation found)") + ".",

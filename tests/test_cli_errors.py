@@ -286,6 +286,21 @@ def test_cli_errors_check_model_summary():
     assert "warning:" not in out
 
 
+@pytest.mark.parametrize("text_fit_weight, shares", [
+    (None, "requirements 50%, fit 50%, text fit 0%"),  # the fit weighs as the categories by default
+    (100, "requirements 33%, fit 33%, text fit 33%"),
+])
+def test_cli_errors_check_model_says_what_the_total_is_made_of(tmp_path, text_fit_weight, shares):
+    text = (ROOT / "examples" / "models" / "data_analyst.yaml").read_text(encoding="utf-8")
+    if text_fit_weight is not None:
+        text = text.replace("category_weights:", f"text_fit_weight: {text_fit_weight}\ncategory_weights:", 1)
+    path = tmp_path / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check-model", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"Of the total: {shares} " in result.output
+
+
 @pytest.mark.parametrize("extra, code, fragment", [
     ("  project_types: 5\n", 0, "warning: "),
     ("  nonsense: 5\n", 1, "error: "),
