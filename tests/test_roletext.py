@@ -154,3 +154,32 @@ def test_the_text_fit_is_the_same_in_every_process():
     outputs = {subprocess.run([sys.executable, "-c", code], input=resume, capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
     assert len(outputs) == 1 and "'accrual'" in outputs.pop()
+
+
+COOK_RESUME = """Dana Miller
+
+SUMMARY
+Line cook with eight years in busy kitchens.
+
+EXPERIENCE
+Line Cook, Harbor Grill, Columbus, OH    2016 - 2024
+- Prepared soups, sauces and daily specials for a 120-seat restaurant
+- Kept the walk-in cooler stocked and rotated inventory
+
+EDUCATION
+Culinary Arts Certificate, Columbus State Community College, 2015
+"""
+POSTING_WORDS = "month-end close, journal entries, accruals, prepaid schedules, intercompany, fixed asset schedules"
+
+
+def test_a_skills_list_copied_from_the_posting_moves_no_text_fit(drafted):
+    """The text fit reads what the candidate did (summary, experience, projects, internships), not
+    lists a resume can copy from the posting: the posting's words as skills move nothing, the same
+    words as a job's duties do."""
+    screener = Screener(drafted, as_of=AS_OF)
+    plain = screener.score_text(COOK_RESUME).analysis
+    listed = screener.score_text(COOK_RESUME + f"\nSKILLS\n{POSTING_WORDS}\n").analysis
+    done = screener.score_text(COOK_RESUME.replace("- Kept the walk-in", f"- Handled {POSTING_WORDS}\n- Kept the walk-in"))
+    assert listed.text_fit == plain.text_fit < 0.2
+    assert done.analysis.text_fit > 0.8
+    assert listed.fit > plain.fit  # the occupations' fit reads skills (docs/scoring.md, section 5)

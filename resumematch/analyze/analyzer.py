@@ -29,15 +29,20 @@ from .values import Analysis, Candidate, Entity, Period
 #: the like are left out of the fit (docs/fairness.md: where one lives or what clubs one joins moves no score).
 FIT_SECTIONS = frozenset({"summary", "experience", "education", "certifications", "skills", "projects",
                           "coursework", "internships"})
+#: The sections that say what the candidate did, which the text fit reads (analyze.roletext): not the
+#: skills, education or certifications, lists a resume can copy from a posting word for word.
+DEED_SECTIONS = frozenset({"summary", "experience", "projects", "internships"})
 #: What the fit never reads, wherever it stands: links and email addresses.
 _LINK_OR_EMAIL = re.compile(f"{LINK.pattern}|{EMAIL.pattern}", re.IGNORECASE)
 
 
-def trade_text(text: str, sections, contact_lines) -> str:
-    """The parts of ``text`` the fit reads: the ``FIT_SECTIONS`` (the whole text when no section
-    was found), without the contact lines or text addressed to a screener, and of the education
-    only what was studied (``studied``)."""
-    spans = [(label, a, b) for label, a, b in sections if label in FIT_SECTIONS] or [("", 0, len(text))]
+def trade_text(text: str, sections, contact_lines, read: frozenset[str] = FIT_SECTIONS) -> str:
+    """The parts of ``text`` the fit reads: the sections ``read`` (the whole text when no section
+    that tells a trade was found), without the contact lines or text addressed to a screener, and
+    of the education only what was studied (``studied``)."""
+    spans = [(label, a, b) for label, a, b in sections if label in read]
+    if not any(label in FIT_SECTIONS for label, _, _ in sections):
+        spans = [("", 0, len(text))]
     blanks = [*contact_lines, *injection_spans(text)]
     out = []
     for label, a, b in spans:
@@ -255,9 +260,10 @@ class Analyzer:
         info = doc._.rm_contact or {}
         employers = tuple(dict.fromkeys(e for p in raw if p["kind"] in (PeriodKind.WORK, PeriodKind.INTERNSHIP)
                                         for e in reader.employers(p["title"])))
-        words = fit_words(trade_text(text, doc._.rm_sections or (), doc._.rm_contact_lines or ()),
-                          tuple((info.get("name") or "").split()), employers)
-        fit, text_fit = reader.fit(words), self.role_text.read(words)
+        sections, contact = doc._.rm_sections or (), doc._.rm_contact_lines or ()
+        name = tuple((info.get("name") or "").split())
+        fit = reader.fit(fit_words(trade_text(text, sections, contact), name, employers))
+        text_fit = self.role_text.read(fit_words(trade_text(text, sections, contact, DEED_SECTIONS), name, employers))
         entities += self._held_by_section(raw, entities, document)
         own_internships = {e.start for e in entities
                            if e.category == Category.INTERNSHIP and e.status == FindingStatus.OWN}
