@@ -652,6 +652,21 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
     assert degree.fields["degree"].get("fields") == fields
 
 
+@pytest.mark.parametrize("line, lowest", [
+    # an associate's degree named by its level alone, before another degree's, is the lowest asked ...
+    ("Associate's or bachelor's degree in accounting, finance or business.", "associate"),
+    ("Associates or Bachelors degree in Human Resources.", "associate"),
+    ("Associate’s/Bachelor’s degree in Business Administration preferred.", "associate"),
+    # ... a sales associate is a job, and a degree named alone asks its own level
+    ("Two years as a sales associate or bachelor's degree in business.", "bachelor"),
+    ("Bachelor's degree in accounting.", "bachelor"),
+])
+def test_draft_postings_an_associates_degree_named_before_a_bachelors(line, lowest):
+    (degree,) = [i for i in draft_items(f"Payroll Specialist\nRequirements\n- {line}\n")[0] if i.category == "degree"]
+    assert degree.fields["degree"]["levels"][0] == lowest
+    assert degree.label.startswith("Associate degree" if lowest == "associate" else "Bachelor's degree")
+
+
 @pytest.mark.parametrize("line, ids, kind", [
     # tools named as examples of a kind are one preferred requirement any of them meets ...
     ("Experience with a cloud platform such as Azure or Google Cloud is required.",

@@ -142,6 +142,11 @@ _FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )
                            r" (?:is )?(?:required|preferred|a plus)|$)", re.I)
 
 
+#: An associate's degree named by its possessive before another degree's level ("Associate's or
+#: bachelor's degree"); not "Sales associate or bachelor's degree", a job's title.
+_ELIDED_ASSOCIATE = re.compile(r"\bassociate(?:['’]s|s)\s*(?:or|and|/|,)\s*(?:an?\s+)?(?:bachelor|master)", re.I)
+
+
 def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     deg = catalog.degrees
     items: list[Item] = []
@@ -163,7 +168,8 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             hits = [(bare.start(1), bare.end(1), bare.group(1), DegreeLevel.BACHELOR)]
         if not hits or re.search(r"\b(pursuing|student|enrolled)\b", s.text, re.I):
             continue
-        levels = {h[3] for h in hits}
+        # "Associate's or bachelor's degree": the first degree named by its level alone
+        levels = {h[3] for h in hits} | ({DegreeLevel.ASSOCIATE} if _ELIDED_ASSOCIATE.search(s.text) else set())
         ordered = [lv for lv in LEVEL_ORDER if lv in levels]
         if ordered:
             wanted = LEVEL_ORDER[LEVEL_ORDER.index(ordered[0]):]
