@@ -146,7 +146,11 @@ def test_draft_postings_kinds_stay_in_their_clause(text, kinds):
      {"experience.years": Kind.REQUIRED}),
     ("Accountant\n- 4 years of accounting experience required\n- 2 years of supervisory experience preferred\n",
      {"experience.years": Kind.REQUIRED, "experience.supervisory": Kind.PREFERRED}),
+    # years "including" after others are a part of them (fourteenth session; they had been a second
+    # required item, scored on the same relevant years)
     ("HR Manager\n- Minimum of 5 years of human resources experience, including 2 years in a supervisory role\n",
+     {"experience.years": Kind.REQUIRED}),
+    ("HR Manager\n- Minimum of 5 years of human resources experience\n- Minimum of 2 years in a supervisory role\n",
      {"experience.years": Kind.REQUIRED, "experience.supervisory": Kind.REQUIRED}),
 ])
 def test_draft_postings_years_become_experience_of_their_kind_merged_only_when_the_same(text, wanted):
@@ -1211,7 +1215,7 @@ def test_draft_postings_experience_of_a_named_topic(line, ident, aliases):
 
 @pytest.mark.parametrize("line, ids", [
     # years in words, with their number in brackets, are a requirement of their own after another's ...
-    ("Experience: Five (5) years of professional human resources experience, including two (2) years of "
+    ("Experience: Five (5) years of professional human resources experience; two (2) years of "
      "supervisory experience.", ["experience.years", "experience.supervisory"]),
     # ... and a closing date is no duty
     ("Closing: 10/15/2026 5:00 PM Pacific", []),
@@ -1470,8 +1474,13 @@ def test_draft_postings_a_field_shares_the_head_of_the_next(line, fields):
     # the model scores one figure, and "2+ years of relevant experience" would ask the 5 again ...
     ("Five (5) years of professional human resources experience, two (2) years of which must have included "
      "supervisory responsibility.", False),
-    # ... while years of their own kind stay one
+    # ... nor are years that follow "including" other years in the same sentence ...
+    ("3+ years of warehouse or distribution center experience, including at least 1 year supervising hourly "
+     "staff.", False),
+    ("Five years of human resources experience, including a minimum of two years of supervisory experience.", False),
+    # ... while years of their own kind stay one, and years "including" opens with no years before them
     ("Five (5) years of professional human resources experience. Two (2) years of supervisory experience.", True),
+    ("Five years of human resources experience; 2 years of supervisory experience.", True),
 ])
 def test_draft_postings_years_of_which_are_part_of_the_years_asked(line, apart):
     text = f"Human Resources Manager\nMinimum Qualifications\n{line}\n"

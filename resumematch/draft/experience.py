@@ -127,6 +127,8 @@ def subject(what: str) -> str:
     return " ".join(words) if words and not all(w.lower() in GENERIC for w in words) else ""
 
 
+#: Years that follow "including" (at least, a minimum of) are a part of the years asked before them.
+_INCLUDING = re.compile(r"\b(?:including|includes|incl\.)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+)?$", re.I)
 #: Why years asked as a part of other years are not drafted apart.
 _PART_NOTE = ("a part of the years asked before it: the model scores one experience figure (years in relevant jobs), "
               "so it is not drafted apart; add a duty or a trait for what those years must include if you screen by it")
@@ -151,7 +153,10 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
                 continue
             if re.search(r"equivalent\b.{0,40}(degree|education)|in lieu of", s.text, re.I):
                 continue  # the years that stand in for a degree: the degree's satisfied_by
-            if re.match(r"\s*(?:of\s+)?which\b", what, re.I):  # "two years of which must have included supervision"
+            # "two years of which must have included supervision"; "3+ years of warehouse experience,
+            # including at least 1 year supervising hourly staff"
+            if re.match(r"\s*(?:of\s+)?which\b", what, re.I) or (_INCLUDING.search(s.text, 0, m.start()) and any(
+                    y.end() <= m.start() for y in _YEARS.finditer(s.text, 0, m.start()))):
                 part = s.text[m.start():m.end()].strip(" ,.")
                 parts.append(Item("experience.part", Category.EXPERIENCE, part, s.kind_at(m.start(), m.end()), s.text,
                                   left_out=True, note=f"{part!r} is {_PART_NOTE}"))
