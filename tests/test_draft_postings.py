@@ -656,6 +656,21 @@ def test_draft_postings_degrees_joined_by_or_ask_either_field(line, fields):
     assert degree.fields["degree"].get("fields") == fields
 
 
+@pytest.mark.parametrize("line, kind", [
+    # a credential the hire may obtain after starting is preferred: a resume without it qualifies ...
+    ("Forklift certification required or ability to obtain within 30 days.", "preferred"),
+    ("SHRM-CP or PHR certification required, or willingness to obtain within one year.", "preferred"),
+    ("Must obtain a valid CPR certification within 90 days of hire.", "preferred"),
+    # ... one asked plainly stays required, whatever else the sentence offers to obtain
+    ("Forklift certification required.", "required"),
+    ("PMP certification required; we help staff obtain further certifications.", "required"),
+])
+def test_draft_postings_a_credential_obtained_after_hire_is_preferred(line, kind):
+    (cert,) = [i for i in draft_items(f"Warehouse Supervisor\nRequirements\n- {line}\n")[0]
+               if i.category == "certification" and not i.left_out]
+    assert cert.kind == kind and ("after hire" in cert.note) == (kind == "preferred")
+
+
 @pytest.mark.parametrize("line, lowest", [
     # an associate's degree named by its level alone, before another degree's, is the lowest asked ...
     ("Associate's or bachelor's degree in accounting, finance or business.", "associate"),

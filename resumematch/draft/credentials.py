@@ -85,7 +85,20 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                               left_out=True, note=f"{name!r} is not in the credential catalogue: add it as a "
                                                   "certification requirement with the spellings resumes use, or "
                                                   "those you accept if it names a kind (docs/model-format.md)"))
+    for item in items:
+        if not item.left_out and item.kind == Kind.REQUIRED and _AFTER_HIRE.search(item.source):
+            item.kind = Kind.PREFERRED
+            item.note = ("The posting accepts candidates who obtain this after hire, so it is preferred: a resume "
+                         "without it still qualifies.")
     return items
+
+
+_WITHIN = r"within\s+(?:\d+|one|two|three|six|nine|twelve|eighteen)\s+(?:days?|weeks?|months?|years?)"
+#: A credential the hire may obtain after starting: "or ability to obtain within 30 days", "or
+#: willingness to earn it", "must obtain within 12 months of hire".
+_AFTER_HIRE = re.compile(rf"(?i)\b(?:(?:ability|able|willing(?:ness)?)\s+to\s+(?:obtain|acquire|earn|get)\b|"
+                         rf"(?:obtain|acquire|earn|get|obtained|acquired|earned)\b[^.;]{{0,60}}\b{_WITHIN}|"
+                         rf"{_WITHIN}\s+of\s+(?:hire|hiring|employment|start))")
 
 
 #: A driver's licence, which most resumes do not list: "Valid driver's license", "valid driving licence".
