@@ -605,6 +605,28 @@ def test_draft_postings_a_cue_after_a_comma_describing_the_item_is_its(line, kin
     assert years.kind == kind
 
 
+@pytest.mark.parametrize("line, kinds", [
+    # each item of a line that asks one thing and hopes for another takes the cue of its own phrase
+    # (SQL had been preferred in both: "required," read as describing "Python", or its cue was nearer)
+    ("SQL required, Python preferred.", {"sql": Kind.REQUIRED, "python": Kind.PREFERRED}),
+    ("SQL is required, Python is a plus.", {"sql": Kind.REQUIRED, "python": Kind.PREFERRED}),
+    # a list shares the cue that closes it, and a cue that heads the line is every item's
+    ("SQL, Python and Tableau preferred.", {"sql": Kind.PREFERRED, "python": Kind.PREFERRED}),
+    ("Required: SQL, Python.", {"sql": Kind.REQUIRED, "python": Kind.REQUIRED}),
+])
+def test_draft_postings_each_phrase_keeps_its_own_cue(line, kinds):
+    got = {r.id: r.kind for r in draft_model(f"Data Analyst\nSkills\n- {line}\n").requirements}
+    assert {k: got["tech.structured_query_language_sql" if k == "sql" else "tech.python"] for k in kinds} == kinds
+
+
+def test_draft_postings_required_describing_a_duty_noun_is_no_cue():
+    """"required" before a noun describes it ("keep required postings current"): the duty is asked
+    for by its heading, not required by the adjective."""
+    (duty,) = [r for r in draft_model("Office Manager\nResponsibilities\n- Keep required postings current.\n"
+                                      ).requirements if r.category == "duties"]
+    assert duty.kind == Kind.PREFERRED
+
+
 @pytest.mark.parametrize("heading, asked", [
     # a section about the terms of employment asks nothing of the candidate's record, whatever its case ...
     ("Conditions of Employment", False),

@@ -34,9 +34,10 @@ END_MATTER = re.compile(r"^(further reading|related (articles|posts|jobs)|about 
 _ESSENTIAL = (r"essential(?!\s*,?\s+(?!(?:to|for|in|and|or|that|skills?|requirements?|qualifications?|criteria|"
               r"experience|knowledge)\b)[a-z])")
 #: So with "required": "SQL is required", "Required skills", "(required)"; not "keep required postings
-#: up to date", "complete required training", a duty's noun.
+#: up to date", "complete required training", a duty's noun. A comma ends the cue's phrase: "SQL
+#: required, Python preferred" asks for SQL (a comma had made it describe "Python", and SQL preferred).
 _REQUIRED = (r"(?<!\bas )(?<!\bif )(?<!\bwhen )(?<!\bwhere )"  # "makes presentations as required": when asked
-             r"required(?!\s*,?\s+(?!(?:to|for|in|and|or|by|that|skills?|requirements?|qualifications?|criteria|"
+             r"required(?!\s+(?!(?:to|for|in|and|or|by|that|skills?|requirements?|qualifications?|criteria|"
              r"experience|knowledge|education|degrees?|certifications?|licen[cs]es?|competenc\w+)\b)[a-z])")
 CUE = re.compile(r"\b(" + "|".join({"essential": _ESSENTIAL, "required": _REQUIRED}.get(c, re.escape(c))
                                     for c in REQUIRED_CUES + PREFERRED_CUES) + r")\b", re.I)
@@ -56,20 +57,24 @@ class Sentence:
 
     def kind_at(self, start: int, end: int) -> Kind:
         """The kind of an item at ``start:end``: the nearest cue in its clause (between semicolons),
-        else the heading's cue, else preferred."""
+        one in its own phrase (between commas) first, else the heading's cue, else preferred: "SQL
+        is required, Python is a plus" asks for SQL and hopes for Python."""
         clause_start = self.text.rfind(";", 0, start) + 1
         clause_end = self.text.find(";", end)
         clause_end = len(self.text) if clause_end < 0 else clause_end
-        best: tuple[int, Kind] | None = None
+        phrase_start, phrase_end = self.text.rfind(",", 0, start), self.text.find(",", end)
+        phrase_end = len(self.text) if phrase_end < 0 else phrase_end
+        best: tuple[bool, int, Kind] | None = None
         for cue in CUE.finditer(self.text, clause_start, clause_end):
             if not _reaches(self.text, start, end, cue):
                 continue
             distance = cue.start() - end if cue.start() >= end else start - cue.end()
             kind = Kind.REQUIRED if cue.group(1).lower() in REQUIRED_CUES else Kind.PREFERRED
-            if best is None or distance < best[0]:
-                best = (distance, kind)
+            elsewhere = not phrase_start < cue.start() < phrase_end
+            if best is None or (elsewhere, distance) < best[:2]:
+                best = (elsewhere, distance, kind)
         if best:
-            return best[1]
+            return best[2]
         if _YOU_HAVE.match(self.text):
             return Kind.REQUIRED  # "You have at least five years of ...", "You hold a bachelor's degree"
         return heading_kind(self.heading) or Kind.PREFERRED
