@@ -514,6 +514,13 @@ def test_draft_postings_a_professional_nurse_licence_is_the_rn(sentence, rn):
     ("- CPA preferred.", Kind.PREFERRED),
     ("- PMP or CPA required", Kind.REQUIRED),
     ("- CPA review of our books is done by the team", None),
+    # an item that opens by asking the acronym and goes on names it too (it was dropped, saying nothing);
+    # a hire may obtain this one after starting, so it is preferred
+    ("- CPA required, or must obtain within 12 months of hire.", Kind.PREFERRED),
+    ("- CPA required, Big Four experience a plus.", Kind.REQUIRED),
+    # ... but not when the cue asks something else than the acronym that opens the item
+    ("- CPA targets and ROAS reporting required for every campaign.", None),
+    ("- Experience lowering CPA across paid channels, required.", None),
 ])
 def test_draft_postings_an_item_of_acronyms_and_a_cue_names_credentials(line, kind):
     got = {r.id: r.kind for r in draft_model(f"Requirements\n- SQL required\n{line}\n").requirements}

@@ -13,9 +13,14 @@ from .words import is_verb, lemma
 
 CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|\bboard\b|"
                               r"\bexam(?:s|ination)?\b", re.I)
+_ACRONYMS = r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
+_ASKED = r"(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)"
 #: An item that is only acronyms and a cue ("CPA preferred.", "PMP or PRINCE2 required"): they are credentials.
-_ACRONYMS_ONLY = re.compile(r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
-                            r"(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)?\.?")
+_ACRONYMS_ONLY = re.compile(rf"{_ACRONYMS}{_ASKED}?\.?")
+#: An item that opens by asking acronyms, then says more: "CPA required, or must obtain within 12
+#: months of hire", "PMP preferred; PRINCE2 a plus". Not "CPA review of our books ...", nor a marketer's
+#: "Experience lowering CPA ..., required": the cue must follow the acronyms that open the item.
+_ACRONYMS_ASKED = re.compile(rf"{_ACRONYMS}{_ASKED}\s*(?:[,;:(.]|-\s|$)")
 #: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
 #: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
 MAX_BRAND_LEVELS = 3
@@ -36,7 +41,7 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         if _others_credential(s):
             continue  # "Track nursing license and CNA certification expirations": the staff's, not the hire's
         context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading)
-                       or _ACRONYMS_ONLY.fullmatch(s.text.strip()))
+                       or _ACRONYMS_ONLY.fullmatch(s.text.strip()) or _ACRONYMS_ASKED.match(s.text.strip()))
 
         def lookup(text: str, context=context, s=s):
             rest = s.text[s.text.find(text) + len(text):]
