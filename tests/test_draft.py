@@ -435,9 +435,10 @@ def test_draft_explain_says_what_a_later_sentence_names_again():
     lines = explain(text).splitlines()
     again = lines[lines.index("<- Experience with NetSuite or another ERP   [Preferred]") + 1]
     assert again.split()[:3] == ["named", "again:", "tech.oracle_netsuite"]
-    # the twin: a sentence that names nothing drafted still says so
+    # the twin: a sentence that names nothing drafted still says so, and why, below
     nothing = lines[lines.index("<- Available for overtime in busy season   [Preferred]") + 1]
-    assert nothing.strip().startswith("nothing:")
+    assert nothing.strip() == "left out: see below"
+    assert any(line.startswith("left out: asked, but no requirement") and "busy season" in line for line in lines)
 
 
 @pytest.mark.parametrize("line, verb, obj", [

@@ -27,8 +27,10 @@ from .duties import duties
 from .experience import experience, relevant_terms
 from .finders import EQUIVALENT_YEARS, Item, degrees, internship, soft_skills
 from .knowledge import knowledge
-from .posting import Sentence, read_posting, segments, sentences
+from .posting import CUE, Sentence, heading_kind, segments, sentences
+from .reading import read_posting
 from .render import CATEGORY_WEIGHTS, KIND_WEIGHTS, render, slug
+from .segment import skip_reason
 from .title import names_occupation, posting_title
 from .tools import technologies
 
@@ -46,7 +48,7 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
     title = posting_title(text) if title is None else title
     found = degrees(parts, catalog) + credentials(parts, catalog) + schooling(parts)
     years, block = experience(parts, catalog, title)
-    if not years and (terms := relevant_terms(title, [])):
+    if not any(not i.left_out for i in years) and (terms := relevant_terms(title, [])):
         # The title names an occupation: jobs in it are what makes experience relevant.
         block = {"full_strength_years": DEFAULT_FULL_STRENGTH_YEARS, "relevant_terms": terms}
     found += years + technologies(parts, catalog) + knowledge(parts, catalog) + internship(parts) \
@@ -70,7 +72,30 @@ def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, 
             item.id = f"{item.id}_{seen[item.id]}"
     left_out = _complete(found, block, title)
     left_out += [f"{i.note} (from: {i.source!r})" for i in found if i.left_out and i.note]
+    left_out += _unread(parts, found, left_out)
     return [i for i in found if not i.left_out], block, parts, left_out
+
+
+def _unread(parts: list[Sentence], found: list[Item], left_out: list[str]) -> list[str]:
+    """What the posting asks (a sentence with a cue, or under a heading that asks) that became no
+    requirement and no note: said, so a reviewer adds it by hand if they screen by it ("Bilingual in
+    English and Spanish", "Notary Public commission preferred"). Nothing a posting asks is dropped
+    without a word."""
+    sources = [i.source for i in found if i.source]
+    out = []
+    for s in parts:
+        cues = {m.group(1).lower() for m in CUE.finditer(s.text)} - {"bonus"}  # "Annual profit-sharing bonus"
+        asks = cues or heading_kind(s.heading) is not None and s.bullet
+        # a whole item, not a page's wrapped fragment ("equivalent combination of ...", "OR;", "A)")
+        whole = re.match(r"[A-Z0-9]", s.text) and len(re.findall(r"[A-Za-z]{2,}", s.text)) >= 3
+        drafted = any(s.text in src or src in s.text for src in sources) \
+            or any(f"(from: {s.text!r})" in r for r in left_out) \
+            or any(_names_again(i, s.text) for i in found if not i.left_out)  # drafted from another sentence
+        if not asks or not whole or drafted or skip_reason(s.text, s.heading):
+            continue
+        out.append("asked, but no requirement: nothing in it is a degree, credential, years, tool, skill or duty "
+                   f"the drafter knows; add it by hand if you screen by it (from: {s.text!r})")
+    return list(dict.fromkeys(out))
 
 
 def _role_years(title: str) -> list[Item]:

@@ -14,13 +14,15 @@ from .words import is_verb, lemma
 CREDENTIAL_WORDS = re.compile(r"certif|licen[cs]|credential|registered|registration|designation|\bboard\b|"
                               r"\bexam(?:s|ination)?\b", re.I)
 _ACRONYMS = r"[A-Z][A-Z0-9+-]+(?:\s*(?:,|/|or|and)\s*[A-Z][A-Z0-9+-]+)*\s*(?:is\s+|are\s+)?"
-_ASKED = r"(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)"
+_ASKED = r"(?:(?:strongly|highly)\s+)?(?:required|preferred|a plus|desired|desirable|mandatory|nice to have)"
 #: An item that is only acronyms and a cue ("CPA preferred.", "PMP or PRINCE2 required"): they are credentials.
 _ACRONYMS_ONLY = re.compile(rf"{_ACRONYMS}{_ASKED}?\.?")
 #: An item that opens by asking acronyms, then says more: "CPA required, or must obtain within 12
 #: months of hire", "PMP preferred; PRINCE2 a plus". Not "CPA review of our books ...", nor a marketer's
 #: "Experience lowering CPA ..., required": the cue must follow the acronyms that open the item.
-_ACRONYMS_ASKED = re.compile(rf"{_ACRONYMS}{_ASKED}\s*(?:[,;:(.]|-\s|$)")
+_ACRONYMS_ASKED = re.compile(rf"{_ACRONYMS}{_ASKED}\s*(?:[,;:(.]|-\s|but\b|$)")
+#: A credential one works toward: "CPA or working toward CPA preferred", "progress towards the CMA".
+_TOWARD = re.compile(r"\btowards?\s+(?:an?\s+|the\s+)?([A-Z][A-Z0-9-]+)\b")
 #: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
 #: it means the first level. A family with more is a vendor's programme (Microsoft, AWS): no level.
 MAX_BRAND_LEVELS = 3
@@ -42,8 +44,9 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             continue  # "Track nursing license and CNA certification expirations": the staff's, not the hire's
         context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading)
                        or _ACRONYMS_ONLY.fullmatch(s.text.strip()) or _ACRONYMS_ASKED.match(s.text.strip()))
+        toward = {m.group(1) for m in _TOWARD.finditer(s.text)}
 
-        def lookup(text: str, context=context, s=s):
+        def lookup(text: str, context=context, s=s, toward=toward):
             rest = s.text[s.text.find(text) + len(text):]
             listed = "/" in text or "," in text and re.match(r"\s*,?\s*(?:or|and)\b", rest) and not re.match(
                 r"\s*,?\s*(?:or|and)\s+" + re.escape(text.split(",")[0]) + r"\s*,", rest)  # "CPA, CA or CPA, CGA"
@@ -56,7 +59,7 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
                 if len(levels) > MAX_BRAND_LEVELS or before and before[0].lower() in GENERIC_CREDENTIAL:
                     return None  # a vendor's programme or "a relevant ..." names no credential
                 found = tuple(levels[:1])
-            if not found or (creds.is_ambiguous(text) and not context):
+            if not found or (creds.is_ambiguous(text) and not context and text not in toward):
                 return None
             if text.islower() and len(text) <= 5:
                 return None  # "rn", "cpa" in running text are not the credential's acronym
@@ -93,8 +96,8 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     for item in items:
         if not item.left_out and item.kind == Kind.REQUIRED and _AFTER_HIRE.search(item.source):
             item.kind = Kind.PREFERRED
-            item.note = ("The posting accepts candidates who obtain this after hire, so it is preferred: a resume "
-                         "without it still qualifies.")
+            item.note = ("The posting accepts candidates who obtain this after hire (or are working toward it, or "
+                         "eligible for it), so it is preferred: a resume without it still qualifies.")
     return items
 
 
@@ -103,7 +106,11 @@ _WITHIN = r"within\s+(?:\d+|one|two|three|six|nine|twelve|eighteen)\s+(?:days?|w
 #: willingness to earn it", "must obtain within 12 months of hire".
 _AFTER_HIRE = re.compile(rf"(?i)\b(?:(?:ability|able|willing(?:ness)?)\s+to\s+(?:obtain|acquire|earn|get)\b|"
                          rf"(?:obtain|acquire|earn|get|obtained|acquired|earned)\b[^.;]{{0,60}}\b{_WITHIN}|"
-                         rf"{_WITHIN}\s+of\s+(?:hire|hiring|employment|start))")
+                         rf"{_WITHIN}\s+of\s+(?:hire|hiring|employment|start)|"
+                         # "or working toward it", "CPA eligible or eligible to sit for the exam"
+                         rf"\bor\s+(?:be\s+)?(?:actively\s+)?(?:working|progressing)\s+towards?\b|"
+                         rf"[- ]eligible\b|\beligible\s+(?:to\s+(?:sit|take|obtain|apply)|for\s+(?:the\s+)?"
+                         rf"(?:exam|licen|certif|registration)))")
 
 
 #: A driver's licence, which most resumes do not list: "Valid driver's license", "valid driving licence".
@@ -111,9 +118,9 @@ _DRIVING_LICENCE = re.compile(r"(?i)\b(?:valid\s+|current\s+)?(?:state\s+)?driv(
 #: A credential asked for by a name the catalogue lacks: up to four words before a credential's noun
 #: ("State journeyman electrician license", "teaching certificate"), at the end of what is asked.
 _NAMED_CREDENTIAL = re.compile(
-    r"\b((?:[A-Za-z0-9][\w'&./-]*\s+){1,4}?)(?:certification|certificate|licen[cs]e|endorsement)"
-    r"(?=\s*(?:$|[,.;:()]|(?:required|preferred|desired|is|are|a plus|in|from|issued|or|and|with|within|upon|"
-    r"must|will)\b))", re.I)
+    r"\b((?:[A-Za-z0-9][\w'&./-]*\s+){1,4}?)(?:certification|certificate|licen[cs]e|endorsement|credential|"
+    r"designation)(?=\s*(?:$|[,.;:()]|(?:required|preferred|desired|is|are|a plus|in|from|issued|or|and|with|"
+    r"within|upon|must|will|would|strongly|highly)\b))", re.I)
 #: What, before a credential's noun, names none: "valid", "a current", "the required", "State".
 _GENERIC_HEAD = re.compile(r"(?i)(?:(?:a|an|the|valid|current|active|required|state|any|relevant|appropriate|"
                            r"applicable|such|this|that|hold|possess|have|obtain|maintain|must|preferred|desired|including|official|"
@@ -124,12 +131,14 @@ def _uncatalogued(text: str) -> tuple[str, int, int] | None:
     """The name and place of a credential ``text`` asks for that the catalogue lacks ("journeyman
     electrician license" in "State journeyman electrician license required"): the words before a
     credential's noun after the last 'and', 'or' or 'with', less the words that name none."""
+    # "Certified Legal Assistant (CLA) credential": the acronym is part of the name (same length: the places hold)
+    text = re.sub(r"\(([A-Z][A-Z0-9-]+)\)", r" \1 ", text)
     for m in _NAMED_CREDENTIAL.finditer(text):
         head = re.split(r"(?i)\b(?:and|or|with|plus|in|of|for|to)\s+|[,;:(]\s*", m.group(1))[-1]
         head = head[g.end():] if (g := _GENERIC_HEAD.match(head)) else head
         if head.strip():
             start = m.end() - len(m.group(0)) + m.group(0).rfind(head)
-            return text[start:m.end()], start, m.end()
+            return " ".join(text[start:m.end()].split()), start, m.end()
     return None
 
 

@@ -23,8 +23,8 @@ _YEARS = re.compile(r"(?:(\d+)|(" + "|".join(NUMBERS) + r"))\s*(?:\(\d+\)\s*)?\+
                     # a range asks its lower bound: "3-5 years", "three to five years", "2 to 4 years"
                     r"(?:(?:-|\bto\b)\s*(?:\d+|" + "|".join(NUMBERS) + r")\s*(?:\(\d+\)\s*)?)?\+?\s*"
                     r"(?:or more\s+)?(?:full[- ]time\s+)?"
-                    r"(?:years?|yrs?)['’]?\s+(?:of\s+)?((?:(?!\b(?:\d+|" + "|".join(NUMBERS) + r")\s*"
-                    r"(?:\(\d+\)\s*)?\+?\s*(?:years?|yrs?)\b)[^.;]){0,90})", re.I)  # X ends at the next years
+                    r"(years?|yrs?|months?)['’]?\s+(?:of\s+)?((?:(?!\b(?:\d+|" + "|".join(NUMBERS) + r")\s*"
+                    r"(?:\(\d+\)\s*)?\+?\s*(?:years?|yrs?|months?)\b)[^.;]){0,90})", re.I)  # X ends at the next years
 #: Years written after what they are in, as job boards list them: "Accounting: 3 years (Required)".
 _X_YEARS = re.compile(r"^(?:experience\s*:\s*)?([A-Za-z][A-Za-z0-9 &/+#.'-]{1,40}?)\s*:\s*(\d+)\s*\+?\s*"
                       r"(?:years?|yrs?)\b", re.I)
@@ -127,8 +127,14 @@ def subject(what: str) -> str:
     return " ".join(words) if words and not all(w.lower() in GENERIC for w in words) else ""
 
 
-#: Years that follow "including" (at least, a minimum of) are a part of the years asked before them.
-_INCLUDING = re.compile(r"\b(?:including|includes|incl\.)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+)?$", re.I)
+#: Years that follow "including" or "with" (at least, a minimum of) are a part of the years asked
+#: before them: "5+ years of payroll experience, with at least 2 years supervising payroll staff".
+_INCLUDING = re.compile(r"\b(?:including|includes|incl\.|with)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|minimum\s+)?$",
+                        re.I)
+#: "Up to 2 years of warehouse experience": a ceiling, which asks no minimum.
+_UP_TO = re.compile(r"\b(?:up\s+to|no\s+more\s+than|less\s+than|under|fewer\s+than)\s*$", re.I)
+#: What the years are in, said by a verb: "3+ years administering employee benefits".
+_DOING = re.compile(r"\s*[a-z]+ing\b", re.I)
 #: Why years asked as a part of other years are not drafted apart.
 _PART_NOTE = ("a part of the years asked before it: the model scores one experience figure (years in relevant jobs), "
               "so it is not drafted apart; add a duty or a trait for what those years must include if you screen by it")
@@ -141,15 +147,22 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
     parts: list[Item] = []
     for s in sentences:
         for m in _YEARS.finditer(s.text):
-            what = m.group(3)
+            what = m.group(4)
             # years of schooling ask no experience ("two years of college in accounting", "university
             # coursework"); "college admissions experience", "study coordination experience" do
             phrase = re.split(r"[,;(]|\s(?:or|and)\s", what, maxsplit=1)[0]
             schooling = re.match(r"\s*(?:of\s+)?(?:college|university|undergraduate|graduate|post-?secondary|"
                                  r"coursework|schooling|study|studies)\b", what, re.I) \
                 and not re.search(r"\b(?:experience|employment)\b", phrase, re.I)
-            if schooling or re.match(r"\s*(?:old|of age|age|ago)\b", what, re.I) or not re.search(
-                    r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop", what + s.text, re.I):
+            if schooling or re.match(r"\s*(?:old|of age|age|ago)\b", what, re.I) or not (re.search(
+                    r"experience|\bin\b|\bwith\b|\bas\b|working|leading|managing|develop", what + s.text, re.I)
+                    or _DOING.match(what) and lemma(what.split()[0]) != what.split()[0].lower()):
+                continue
+            if _UP_TO.search(s.text, 0, m.start()):
+                ceiling = s.text[m.start():m.end()].strip(" ,.")
+                parts.append(Item("experience.ceiling", Category.EXPERIENCE, ceiling, s.kind_at(m.start(), m.end()),
+                                  s.text, left_out=True, note=f"'up to {ceiling}' is a ceiling, not a minimum: no "
+                                                              "years are required, so none are drafted"))
                 continue
             if re.search(r"equivalent\b.{0,40}(degree|education)|in lieu of", s.text, re.I):
                 continue  # the years that stand in for a degree: the degree's satisfied_by
@@ -162,9 +175,11 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
                                   left_out=True, note=f"{part!r} is {_PART_NOTE}"))
                 continue
             years = int(m.group(1)) if m.group(1) else NUMBERS[m.group(2).lower()]
+            if m.group(3).lower().startswith("month"):
+                years = round(years / 12, 2)  # "At least 6 months of forklift operating experience"
             if 0 < years <= 30:
                 x = subject(what)
-                comma = s.text.find(",", m.start(3), m.end())  # what follows a comma has its own cues
+                comma = s.text.find(",", m.start(4), m.end())  # what follows a comma has its own cues
                 kind = s.kind_at(m.start(), m.end() if comma < 0 else comma)
                 found.setdefault(x.lower(), []).append((years, s, m, x, kind))
         # a job board's form: "Accounting: 3 years (Required)", "Experience: Payroll: 1 year (Preferred)"
@@ -181,7 +196,8 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
         if n == 0:  # the main requirement's X: another one's ("2 years supervising") is no field of the role
             phrases += [text for _, _, text, _ in matches(x, lambda t: tech_lookup(catalog, t))] + [x]
         slug = re.sub(r"[^a-z0-9]+", "_", " ".join(lemma(w) for w in x.lower().split()[-2:])).strip("_")
-        label = f"{years}+ years" + (f" of {x}" if x else " of relevant experience")
+        label = (f"{years}+ years" if years >= 1 else f"{round(years * 12)}+ months") + (
+            f" of {x}" if x else " of relevant experience")
         item = Item("experience.years" if n == 0 else f"experience.{slug or 'years'}", Category.EXPERIENCE,
                     label[:90], kind, s.text, {"min_years": years})  # met at the years asked, not half
         if n == 0 and len(groups) > 1:

@@ -139,7 +139,7 @@ _FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )
                            r"(?: or (?:college|university))?\s+)?"
                            r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
                            r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
-                           r" (?:is )?(?:required|preferred|a plus)|$)", re.I)
+                           r" (?:is |are )?(?:not |strongly |highly )?(?:required|preferred|a plus|necessary)|$)", re.I)
 
 
 #: An associate's degree named by its possessive before another degree's level ("Associate's or

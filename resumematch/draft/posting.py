@@ -1,26 +1,22 @@
-"""A job posting as sentences: read it (TXT, MD, HTML, PDF, DOCX through ``extract``), split it into
-headed sentences and bullets, and read each item's kind from the posting's own cues."""
+"""A job posting as sentences: split its text (``reading``) into headed sentences and bullets, and
+read each item's kind from the posting's own cues."""
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
-from pathlib import Path
 
-from ..errors import InputError
-from ..extraction import extract
 from ..types import Kind
 from .segment import DUTY_HEADINGS, is_title_line, prepare, skip_reason, split_line, without_pictographs
 from .words import is_verb, lemma
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
 REQUIRED_CUES = ("must", "required", "requires", "require", "minimum", "mandatory", "essential")
+#: What a posting says is welcome but not needed is preferred: "CPA strongly preferred but not
+#: required", "Not required: CPA" ("required" alone had made them required).
 PREFERRED_CUES = ("preferred", "a plus", "nice to have", "nice-to-have", "desired", "desirable", "bonus",
-                  "advantage", "ideally", "pluses", "is an asset", "would be great")
-#: File extensions of postings, so a one-line string ending in one is taken for a path.
-POSTING_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".doc", ".rtf"})
+                  "advantage", "ideally", "pluses", "is an asset", "would be great", "would be nice",
+                  "not required", "not necessary", "not mandatory", "not essential")
 #: Sections that are not the role's requirements: the company, benefits, legal notes, an article's end matter.
 IGNORED_HEADINGS = re.compile(r"^(about (us|the company|(?!you\b|the\b|this\b)\w+)$|who we are|benefits|perks|"
                               r"what we offer|equal (employment )?opportunity|eeo|compensation|salary|how to apply|"
@@ -107,6 +103,10 @@ def _reaches(text: str, start: int, end: int, cue: re.Match) -> bool:
     return first in ("and", "or") or first.endswith(("ed", "ing")) or len(item) <= 3
 
 
+#: A cue straight after a word, which is then a name asked for: "Excel required", "Excel is a plus".
+ASKED_AFTER = re.compile(r"\s*(?:\(\s*)?(?:is\s+|are\s+)?(?:strongly\s+|highly\s+)?"
+                         r"(?:required|preferred|a plus|desired|desirable|mandatory|a must|nice to have)\b"
+                         r"(?=\s*\)?\s*(?:$|[.,;:]|but\b|and\b|or\b))", re.I)
 #: What makes an item a requirement rather than a duty, whatever verb opens it.
 _YEARS_LIKE = re.compile(r"\b\d+\+? years?\b|\bdegree\b|\bcertific|\blicen[cs]", re.I)
 #: Words that open requirements, not duties, though English also has them as verbs.
@@ -127,6 +127,8 @@ def opens_duty(s: Sentence) -> bool:
         return False  # "Advanced SQL skills": a participle opening a list item describes, it does not do
     if NAMES_FOLLOW.match(s.text[first.end():]):
         return False  # "Excel, Word and Tableau": a list of names ("Design, build and test APIs" is of verbs)
+    if ASKED_AFTER.match(s.text[first.end():]):
+        return False  # "Excel required", "Excel (preferred)": a name asked for, not a verb's deed
     inflected = word.endswith(("ing", "s")) and lemma(word) != word
     return is_verb(lemma(word)) and (s.bullet or inflected) and len(s.text.split()) <= 45 and not _YEARS_LIKE.search(
         s.text)
@@ -151,69 +153,6 @@ _ASKS = re.compile(r"(?:(?:job|position|basic|key)\s+)?qualifications?|what you(
                    r"(?:what )?you(?:'ve|’ve| have) got|your profile|"
                    r"education(?:,)? (?:and|&) experience|experience (?:and|&) education|"
                    r"(?:skills|experience),? (?:and|&) (?:qualifications|experience|skills)", re.I)
-
-
-class _Text(HTMLParser):
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "section", "header"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n- " if tag == "li" else "\n")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.BLOCKS or tag.startswith("h"):
-            self.parts.append(":\n" if tag in ("h1", "h2", "h3", "h4", "h5", "h6") else "\n")
-
-    def handle_data(self, data):
-        if not self._skip:  # inline tags keep the spaces around them: "a <strong>Senior Accountant</strong> to"
-            core = " ".join(data.split())
-            self.parts.append((" " if data[:1].isspace() else "") + core + (" " if core and data[-1:].isspace() else "")
-                              if core else " ")
-
-
-def html_to_text(html: str) -> str:
-    """The text of an HTML posting, one block per line, list items as bullets, headings ending ':'."""
-    parser = _Text()
-    parser.feed(html)
-    return "".join(parser.parts)
-
-
-def _is_file(text: str) -> bool:
-    try:
-        return Path(text).is_file()
-    except OSError:  # a posting's text too long to be a file name
-        return False
-
-
-def read_posting(text_or_path: str | os.PathLike) -> tuple[str, str]:
-    """The posting's text and a name for it: a path is read through ``extract`` (HTML stripped),
-    any other string is the posting itself."""
-    # A posting pasted as one line may hold a full stop ("C#/.NET"): a string is a path only when
-    # it names a file that exists or ends in a posting's file extension.
-    is_path = isinstance(text_or_path, os.PathLike) or ("\n" not in text_or_path and len(text_or_path) < 1024 and (
-        Path(text_or_path).suffix.lower() in POSTING_SUFFIXES or _is_file(text_or_path)))
-    if not is_path:
-        text, name = str(text_or_path), "posting"
-    else:
-        path = Path(text_or_path)
-        if not path.is_file():
-            raise InputError(f"{path}: no such posting file")
-        doc = extract(path)
-        if not doc.ok:
-            raise InputError(f"{path}: {doc.status}: {doc.reason}")
-        text, name = doc.text, path.stem
-    if re.search(r"<(html|body|p|li|ul|div|h[1-6])\b", text, re.I):
-        text = html_to_text(text)
-    return text, name
 
 
 _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required|minimum|basic|additional|key)"

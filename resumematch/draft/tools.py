@@ -9,7 +9,7 @@ from ..catalog import Catalog, term_key
 from ..catalog.refs import tech_slug
 from ..types import Category, Kind
 from .finders import Item, add, matches
-from .posting import NAMES_FOLLOW, Sentence
+from .posting import ASKED_AFTER, NAMES_FOLLOW, Sentence
 from .words import GENERIC, STOP, is_verb
 
 
@@ -114,7 +114,11 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     list, or one the catalogue does not know, may do as well."""
     items: list[Item] = []
     for s in sentences:
-        office = bool(_OFFICE_CONTEXT.search(s.text)) or len(set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS) > 1
+        first = re.match(r"\w+", s.text)
+        # "Excel required": an item that names an office tool and asks it
+        asked = bool(first and first.group() in OFFICE_TOOLS and ASKED_AFTER.match(s.text[first.end():]))
+        named = set(re.findall(r"\b[A-Z]\w+", s.text)) & OFFICE_TOOLS
+        office = bool(_OFFICE_CONTEXT.search(s.text)) or len(named) > 1 or asked
         found = matches(s.text, lambda t, o=office: tech_lookup(catalog, t, o, ambiguous=True), 6)
         marker, clause_end = _examples_clause(s.text, [start for start, *_ in found])
         examples = []
@@ -123,7 +127,7 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         for k, (start, end, text, tech) in enumerate(found):
             ref = f"tech.{tech_slug(tech.name)}"
             if start == 0 and " " not in text and text[1:].islower() and is_verb(text) \
-                    and not NAMES_FOLLOW.match(s.text[end:]):
+                    and not NAMES_FOLLOW.match(s.text[end:]) and not ASKED_AFTER.match(s.text[end:]):
                 continue  # "Analyze sales data": a verb opening a bullet, not the product of that name
             listed = any(plain[j] and _LIST_GAP.fullmatch(s.text[min(end, b):max(start, a)])
                          for j, (a, b, _, _) in enumerate(found) if j != k)
