@@ -1,8 +1,7 @@
 """Requirement models: YAML files describing what a role asks for, validated on load.
 
-A model is loaded by name (a file in the bundled ``models`` folder) or by path, and
-becomes frozen pydantic objects. An invalid file raises ``ModelError`` naming the
-file and the field.
+A model is loaded by name (a file in the bundled ``models`` folder) or by path, and becomes frozen
+pydantic objects. An invalid file raises ``ModelError`` naming the file and the field.
 """
 
 from __future__ import annotations
@@ -72,8 +71,8 @@ class Requirement(_Frozen):
     fuzzy_threshold: float = Field(default=FUZZY_THRESHOLD, ge=50, le=100)
     degree: DegreeSpec | None = None
     satisfied_by: SatisfiedBy | None = None
-    #: For an experience requirement, the years it counts: of relevant work (the default) or in the
-    #: role itself (``experience.role_occupations``).
+    #: For an experience requirement, what it counts: relevant years (the default), years in the role
+    #: itself (``role``), or what the latest job is (``latest``; docs/scoring.md).
     years: ExperienceYears = ExperienceYears.RELEVANT
     #: For an experience requirement, the years a posting asks ("5+ years"): it is met only at that
     #: many. None: met at half the full-strength years. Its strength is the same either way.
@@ -92,8 +91,10 @@ class Requirement(_Frozen):
             raise ValueError("a degree requirement needs a 'degree' block (levels and fields)")
         if self.category not in (Category.DEGREE, Category.EXPERIENCE) and not self.aliases:
             raise ValueError("needs at least one alias")
-        if (self.years != ExperienceYears.RELEVANT or self.min_years) and self.category != Category.EXPERIENCE:
-            raise ValueError("'years' and 'min_years' apply to experience requirements only")
+        if (self.years != ExperienceYears.RELEVANT or self.min_years) and self.category != Category.EXPERIENCE \
+                or self.years == ExperienceYears.LATEST and self.min_years:
+            raise ValueError("'years' and 'min_years' apply to experience requirements only, and 'min_years' not "
+                             "to 'years: latest', which asks what the latest job is")
         unknown = [a for a in self.context_only if a not in self.aliases]
         if unknown:
             raise ValueError(f"context_only names {unknown}, which are not among the aliases")

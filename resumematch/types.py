@@ -167,6 +167,7 @@ class ExperienceYears(StrEnum):
 
     RELEVANT = "relevant"  # jobs relevant to the role (``relevant_years``)
     ROLE = "role"  # jobs in the role itself: their title names one of its own occupations (``role_years``)
+    LATEST = "latest"  # what the latest dated job is: the role itself, relevant work or other (``latest_relevance``)
 
 
 class CreditRoute(StrEnum):
@@ -175,6 +176,7 @@ class CreditRoute(StrEnum):
 
     RELEVANT_YEARS = "relevant_years"  # the row of an experience requirement
     ROLE_YEARS = "role_years"  # the row of an experience requirement counting years in the role itself
+    LATEST_JOB = "latest_job"  # the row of an experience requirement with ``years: latest``
     EQUIVALENT_EXPERIENCE = "equivalent_experience"  # enough relevant years
     THROUGH = "through:"  # a prefix: "through:<id>", the requirement that stands in for it
 

@@ -19,6 +19,8 @@ from resumematch.types import Kind
 
 DATA = Path(__file__).resolve().parent / "data" / "postings"
 EXPECTED = srsly.read_yaml(DATA / "expected.yaml")
+#: Requirements a draft adds from the posting's title, not from its sentences: no recruiter's list has them.
+FROM_TITLE = {"experience.role_years", "experience.latest_role"}
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "it-project-manager-article.txt"
 
 
@@ -28,7 +30,7 @@ def test_draft_finds_what_a_recruiter_would_take(role):
     got = {r.id: r.kind for r in model.requirements}
     wanted = EXPECTED[role]
     right = [i for i, kind in wanted.items() if got.get(i) == kind]
-    extra = [i for i in got if i not in wanted]
+    extra = [i for i in got if i not in wanted and i not in FROM_TITLE]
     assert len(right) >= 0.9 * len(wanted), sorted(set(wanted) - set(right))
     assert len(extra) <= 0.1 * len(wanted), extra
 

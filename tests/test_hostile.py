@@ -202,9 +202,11 @@ def test_csv_headers_come_from_ids_not_labels(tmp_path):
 
 def test_ranked_csv_neutralises_candidate_name(tmp_path):
     model = load_model()
-    head = ["a", "txt", "ok", "", "", 8.0, 0.0, 8.0, 0.0, "=cmd|' /C calc'!A0", "@evil", None, "", 0.5, "", "", [], 0.5, ""]
+    head = ["a", "txt", "ok", "", "", 8.0, 0.0, 8.0, 0.0, "=cmd|' /C calc'!A0", "@evil", None, "", 0.5, "", "",
+            [], 0.5, "", "", 0.0]
     records = [("a.pdf", [head, []]),
-               ("b.pdf", [["b", "txt", "ok", "", "", 0.5, 0.0, 1.0, 0.0, "Jane Example", None, None, "", 0.5, "", "", [], 0.5, ""], []])]
+               ("b.pdf", [["b", "txt", "ok", "", "", 0.5, 0.0, 1.0, 0.0, "Jane Example", None, None, "", 0.5, "", "",
+                       [], 0.5, "", "", 0.0], []])]
     path = tmp_path / "ranked.csv"
     write_csv(Screening.from_records(model, records).ranking, path)
     with open(path, encoding="utf-8-sig", newline="") as fh:

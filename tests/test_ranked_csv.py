@@ -116,7 +116,9 @@ PHONES = ["404.555.0156", "+44 20 7946 0958", "call me maybe", "=cmd|' /C calc'!
 @pytest.mark.parametrize("phones", [PHONES])
 def test_ranked_csv_phones_are_shown_as_written_and_safe(tmp_path, phones):
     model = load_model()
-    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 0.0, 2.0, 0.0, f"Person {i}", None, p, "", 0.5, "", "", [], 0.5, ""], []])
+    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", "", "", 1.0, 0.0, 2.0, 0.0, f"Person {i}", None, p, "", 0.5, "", "",
+            [], 0.5, "",
+                                         "", 0.0], []])
                for i, p in enumerate(phones)]
     path = tmp_path / "ranked.csv"
     write_csv(Screening.from_records(model, records).ranking, path)

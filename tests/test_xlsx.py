@@ -28,7 +28,8 @@ PHONES = ["+44 20 7946 0958", "404.555.0156", "+1-555 =cmd|' /C calc'!A0"]
 def _ranking(names: list[str], phones: list[str], reasons: list[str] | None = None):
     """A ranked table of scored files whose name, phone and reason are the given texts."""
     reasons = reasons or [""] * len(names)
-    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", r, "", 1.0, 0.0, 2.0, 0.0, n, None, p, "", 0.5, "", "", [], 0.5, ""], []])
+    records = [(f"f{i}.txt", [[f"{i:064x}", "txt", "ok", r, "", 1.0, 0.0, 2.0, 0.0, n, None, p, "", 0.5, "", "",
+            [], 0.5, "", "", 0.0], []])
                for i, (n, p, r) in enumerate(zip(names, phones, reasons))]
     return Screening.from_records(load_model(), records).ranking
 

@@ -40,6 +40,9 @@ __all__ = ["CATEGORY_WEIGHTS", "EQUIVALENT_YEARS", "KIND_WEIGHTS", "Item", "draf
 #: Years of relevant work at full strength when the posting names the occupation but no number
 #: (the model's own default).
 DEFAULT_FULL_STRENGTH_YEARS = 8
+#: The weight of "Latest job as <title>" in a draft: a required item's, on a preferred item
+#: (docs/scoring.md, "The latest job").
+LATEST_WEIGHT = KIND_WEIGHTS[Kind.REQUIRED]
 def draft_items(text: str, title: str | None = None) -> tuple[list[Item], dict, list[Sentence], list[str]]:
     """The items a posting's text asks for, the model's ``experience`` block, its sentences, and
     what was left out and why. ``title`` is the job's title (by default the posting's own)."""
@@ -109,7 +112,13 @@ def _role_years(title: str) -> list[Item]:
     return [Item("experience.role_years", Category.EXPERIENCE, f"Years as {title}"[:90], Kind.PREFERRED,
                  f"The posting's title: {title}", {"years": str(ExperienceYears.ROLE)},
                  note=f"Added from the title: years in jobs whose title names {occupation.title} "
-                      "(experience.role_occupations, or the occupation closest to the title).")]
+                      "(experience.role_occupations, or the occupation closest to the title)."),
+            Item("experience.latest_role", Category.EXPERIENCE, f"Latest job as {title}"[:90], Kind.PREFERRED,
+                 f"The posting's title: {title}", {"years": str(ExperienceYears.LATEST), "weight": LATEST_WEIGHT},
+                 note="Added from the title: the latest dated job is the role itself (its title names "
+                      f"{occupation.title}; relevant work lends half). The job one holds now is the trade one "
+                      "is in, so it weighs as a required item; it is preferred, as one between jobs or changing "
+                      "trades may still fit.")]
 
 
 def _complete(items: list[Item], block: dict, title: str) -> list[str]:

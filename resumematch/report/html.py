@@ -50,6 +50,8 @@ def model_meta(model: RequirementModel, as_of: dt.date | str | None = None, *, b
             phrases = [f"{'/'.join(r.degree.levels)} in {f}" for f in r.degree.fields] + phrases
         if r.category == Category.EXPERIENCE and r.years == ExperienceYears.ROLE:
             phrases = ["dated jobs whose title names the role's own occupation"]
+        elif r.category == Category.EXPERIENCE and r.years == ExperienceYears.LATEST:
+            phrases = ["a latest dated job whose title names the role's own occupation"]
         elif r.category == Category.EXPERIENCE:
             phrases = [f"dated jobs that mention {t}" for t in model.experience.relevant_terms]
         reqs.append({"id": r.id, "label": r.label, "category": str(r.category), "kind": str(r.kind),

@@ -177,7 +177,10 @@ def card(row: Row, rec: dict, found: list[dict], file: dict, reqs: list[dict]) -
         item.not_counted = [{"text": text(f["text"]), "status": text(f.get("status")),
                              "section": text(f.get("section"))}
                             for s, f in ev if s <= 0 and present(f.get("text"))][:3]
-        if req.get("category") == Category.EXPERIENCE and req.get("years") == ExperienceYears.ROLE:
+        if req.get("category") == Category.EXPERIENCE and req.get("years") == ExperienceYears.LATEST:
+            said = next((text(f.get("text")) for _, f in ev if text(f.get("via")) == CreditRoute.LATEST_JOB), "")
+            item.credit = item.credit or (said[:1].upper() + said[1:] + "." if said else "")
+        elif req.get("category") == Category.EXPERIENCE and req.get("years") == ExperienceYears.ROLE:
             item.credit = item.credit or (f"{role or 0} years in the role itself out of {total or 0} dated years."
                                           if role or total else "")
         elif req.get("category") == Category.EXPERIENCE:

@@ -84,13 +84,14 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
     decided = chosen[strength[chosen] > 0]
     best[fid[decided], rid[decided]] = decided
 
-    # 3. experience from relevant years, or from years in the role itself
+    # 3. experience from relevant years, from years in the role itself, or from the latest job
     years, role = files["relevant_years"].to_numpy(float), files["role_years"].to_numpy(float)
     scored = ~np.isnan(years)
     full = model.experience.full_strength_years
-    for counted, which in ((years, ~reqs.role_years), (role, reqs.role_years)):
+    for counted, which in ((years, ~reqs.role_years & ~reqs.latest), (role, reqs.role_years)):
         columns = (reqs.category == Category.EXPERIENCE) & which
         first[:, columns] = py_round(np.minimum(1.0, counted / full), 4)[:, None]
+    first[:, (reqs.category == Category.EXPERIENCE) & reqs.latest] = latest_relevance(files)[:, None]
     first[~scored] = np.nan
     met_first = first >= MET
 
@@ -108,7 +109,7 @@ def score_tables(findings: pd.DataFrame, files: pd.DataFrame, model: Requirement
     via[:, th] = np.where(credit, np.array([CreditRoute.through(a) for a in reqs.ids[alt]], dtype=object)[None, :], "")
     met = final >= MET
     asked = np.flatnonzero(~np.isnan(reqs.min_years))  # "5+ years": met at five, not at half of them
-    counted = np.where(reqs.role_years[asked][None, :], role[:, None], years[:, None])
+    counted = np.where(reqs.role_years[asked][None, :], role[:, None], years[:, None])  # never latest (model.py)
     met[:, asked] = (counted >= reqs.min_years[asked][None, :]) | (via[:, asked] != "")
 
     # 5. category scores, 6. total
@@ -174,3 +175,11 @@ def _categories(final: np.ndarray, reqs: Requirements, model: RequirementModel) 
     best = strongest / np.maximum.reduceat(weight[order], starts)
     modes = np.array([model.category_modes.get(c, CategoryMode.MEAN) == CategoryMode.BEST for c in present])
     return [str(c) for c in present], np.where(modes[None, :], best, mean)
+
+
+def latest_relevance(files: pd.DataFrame) -> np.ndarray:
+    """What each file's latest dated job lends (``facts.latest``): 1.0 the role itself, 0.5
+    relevant work, 0 other work or none."""
+    if "latest_relevance" not in files:
+        return np.zeros(len(files))
+    return np.nan_to_num(files["latest_relevance"].to_numpy(float))

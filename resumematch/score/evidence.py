@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..types import Category, CreditRoute
 from .aggregate import Scores
+from .scorecard import latest_words
 from .table import Requirements
 
 #: The evidence table's columns, in order (the contract in docs/output.md).
@@ -34,12 +35,19 @@ def evidence_frame(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores) 
     role = files["role_years"].to_numpy(float)
     for in_role, route, words in ((False, CreditRoute.RELEVANT_YEARS, "relevant years"),
                                   (True, CreditRoute.ROLE_YEARS, "years in the role itself")):
-        exp_cols = np.flatnonzero((reqs.category == Category.EXPERIENCE) & (reqs.role_years == in_role))
+        exp_cols = np.flatnonzero((reqs.category == Category.EXPERIENCE) & (reqs.role_years == in_role) & ~reqs.latest)
         f, r = np.nonzero(scores.scored[:, None] & np.ones((1, len(exp_cols)), dtype=bool))
         r = exp_cols[r]
         counted = role if in_role else years
         text = [f"{a:g} {words} of {b:g} dated years" for a, b in zip(counted[f], dated[f])]
         parts.append(_rows(files, reqs, f, r, scores.first[f, r], route, {"text": text}))
+
+    exp_cols = np.flatnonzero((reqs.category == Category.EXPERIENCE) & reqs.latest)
+    f, r = np.nonzero(scores.scored[:, None] & np.ones((1, len(exp_cols)), dtype=bool))
+    r = exp_cols[r]
+    latest = files["latest_job"].to_numpy(object) if "latest_job" in files else np.full(len(files), "", dtype=object)
+    text = [latest_words(job, scores.first[a, b]) for a, b, job in zip(f, r, latest[f])]
+    parts.append(_rows(files, reqs, f, r, scores.first[f, r], CreditRoute.LATEST_JOB, {"text": text}))
 
     f, r = np.nonzero(scores.via == CreditRoute.EQUIVALENT_EXPERIENCE)
     alt_years = reqs.alt_years[r]

@@ -18,12 +18,12 @@ from ..extraction import Document
 from ..types import PeriodKind
 
 #: The version of the row layout below, as stored in the cache and the run journal.
-FACTS_VERSION = 4
+FACTS_VERSION = 5
 
 #: One row per file (after ``file``, the cached part).
 FILE_COLUMNS = ("file", "sha256", "format", "status", "reason", "flags", "relevant_years", "role_years", "total_years",
                 "internship_years", "candidate_name", "email", "phone", "other_findings", "fit", "fit_terms",
-                "fit_occupation", "jobs", "text_fit", "text_fit_terms")
+                "fit_occupation", "jobs", "text_fit", "text_fit_terms", "latest_job", "latest_relevance")
 
 #: One row per finding tagged with a requirement, in the analysis's order.
 FINDING_COLUMNS = ("requirement", "category", "name", "text", "method", "match_score", "status", "section",
@@ -50,14 +50,15 @@ def facts(document: Document, analysis: Analysis | None, flags: tuple[str, ...] 
     doc = document
     if analysis is None:
         return [[doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags), None, None, None, None,
-                 None, None, None, "", None, "", "", [], None, ""], []]
+                 None, None, None, "", None, "", "", [], None, "", "", None], []]
     cand, text = analysis.candidate, doc.text
     other = sorted({e.name for e in analysis.entities if e.id is None})
     head = [doc.sha256, doc.format, str(doc.status), doc.reason, ";".join(flags),
             analysis.relevant_experience_years, analysis.role_experience_years, analysis.experience_years,
             analysis.internship_years,
             cand.name, cand.email, cand.phone, ";".join(other), analysis.fit, ", ".join(analysis.fit_terms),
-            analysis.fit_occupation, jobs(analysis), analysis.text_fit, ", ".join(analysis.text_fit_terms)]
+            analysis.fit_occupation, jobs(analysis), analysis.text_fit, ", ".join(analysis.text_fit_terms),
+            *latest(analysis)]
     rows = [[e.id, e.category, e.name, e.text, e.method, e.score, e.status, e.section, e.page, e.start, e.end,
              snippet(text, e.start, e.end)] for e in analysis.entities if e.id is not None]
     return [head, rows]
@@ -68,6 +69,26 @@ def jobs(analysis: Analysis) -> list[list]:
     counted as relevant work, and why (``analyze.relevance``; an internship's why says it is one)."""
     return [[p.title, p.start, p.end, round(p.months / 12, 2), p.relevant, p.why]
             for p in analysis.periods if p.kind in (PeriodKind.WORK, PeriodKind.INTERNSHIP)]
+
+
+#: What the latest job lends: the role itself, relevant work that is not the role, other work.
+LATEST_ROLE, LATEST_RELEVANT, LATEST_OTHER = 1.0, 0.5, 0.0
+
+
+def latest(analysis: Analysis) -> tuple[str, float]:
+    """The latest dated job, in words ("Staff Accountant (2019-05 to 2026-11)"), and what it
+    lends: 1.0 when it is the role itself (its title names one of the role's own occupations), 0.5
+    when it is relevant work, else 0: the job one holds now, or last held, is the trade one is in.
+    Latest is the one that ends last, of those the one that began last; an internship is a job here
+    too (under a model that asks for one, neither the role nor relevant). ("", 0.0) when no work is
+    dated."""
+    work = [(p.end, p.start, -i, p) for i, p in enumerate(analysis.periods)
+            if p.kind in (PeriodKind.WORK, PeriodKind.INTERNSHIP)]
+    if not work:
+        return "", 0.0
+    p = max(work, key=lambda w: w[:3])[3]
+    lends = LATEST_ROLE if p.role else LATEST_RELEVANT if p.relevant else LATEST_OTHER
+    return f"{p.title or 'a job'} ({p.start} to {p.end})", lends
 
 
 def jobs_text(rows: list[list] | None) -> str:

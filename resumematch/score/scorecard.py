@@ -72,6 +72,15 @@ def experience_note(relevant: float, total: float, flags: str | None, full: floa
     return f"{relevant:g} years {what} out of {total:g} dated years; full strength at {full:g}{met}"
 
 
+def latest_words(job: str | None, lends: float) -> str:
+    """The latest job in words, for a requirement with ``years: latest`` (``facts.latest``)."""
+    if not isinstance(job, str) or not job:
+        return "no dated job"
+    what = ("the role itself" if lends >= 1 else "relevant work, not the role itself" if lends > 0
+            else "neither the role itself nor relevant work")
+    return f"the latest job, {job}, is {what}"
+
+
 def _entity(row, isna) -> Entity:
     page = None if isna(row.page) else int(row.page)
     return Entity(str(row.category), str(row.requirement), row.name, row.text, str(row.method),
@@ -112,7 +121,9 @@ def scorecard(findings: pd.DataFrame, files: pd.DataFrame, scores: Scores, i: in
     for r, req in enumerate(reqs.frame().itertuples(index=False)):
         own = int(scores.best[i, r])
         chosen, note, via = own, "", scores.via[i, r]
-        if req.category == Category.EXPERIENCE:
+        if req.category == Category.EXPERIENCE and reqs.latest[r]:
+            note = latest_words(fact.get("latest_job"), float(scores.first[i, r]))
+        elif req.category == Category.EXPERIENCE:
             in_role = bool(reqs.role_years[r])
             note = experience_note(fact.role_years if in_role else fact.relevant_years, fact.total_years,
                                    fact["flags"], scores.model.experience.full_strength_years, role=in_role,

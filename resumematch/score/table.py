@@ -52,7 +52,8 @@ def build_tables(records: list[tuple[str, list]]) -> tuple[pd.DataFrame, pd.Data
     Finding rows go into one DataFrame as they are; ``fid`` (the file's row in the files table) and
     ``pos`` (the finding's place in its file) are added as whole columns."""
     files = pd.DataFrame([[file, *head] for file, (head, _) in records], columns=list(FILE_COLUMNS))
-    for column in ("relevant_years", "role_years", "total_years", "internship_years", "fit", "text_fit"):
+    for column in ("relevant_years", "role_years", "total_years", "internship_years", "fit", "text_fit",
+                   "latest_relevance"):
         files[column] = pd.to_numeric(files[column], errors="coerce").astype(float)
     counts = np.fromiter((len(rows) for _, (_, rows) in records), dtype=np.int64, count=len(records))
     findings = pd.DataFrame(list(chain.from_iterable(rows for _, (_, rows) in records)),
@@ -152,6 +153,8 @@ class Requirements:
         self.kind = np.array([str(r.kind) for r in reqs], dtype=object)
         #: An experience requirement that counts years in the role itself, not relevant years.
         self.role_years = np.array([r.years == ExperienceYears.ROLE for r in reqs], dtype=bool)
+        #: An experience requirement that asks whether the latest job is the role itself.
+        self.latest = np.array([r.years == ExperienceYears.LATEST for r in reqs], dtype=bool)
         #: The years an experience requirement asks (met only at that many; NaN: met at ``MET`` strength).
         self.min_years = np.array([np.nan if r.min_years is None else r.min_years for r in reqs])
         self.weight = np.array([float(r.weight) for r in reqs])
