@@ -1642,3 +1642,16 @@ def test_draft_postings_years_of_which_are_part_of_the_years_asked(line, apart):
     ids = {r.id for r in draft_model(text).requirements if r.category == "experience"}
     assert "experience.years" in ids and (len(ids - {"experience.years", *FROM_TITLE}) == 1) == apart
     assert ("is a part of the years asked before it" in draft_yaml(text)) is not apart
+
+
+@pytest.mark.parametrize("line, degree", [
+    # a degree's dotted abbreviation ends with its own full stop ("J.D." had been read as the
+    # ambiguous "JD", and the law degree dropped) ...
+    ("J.D. from an accredited law school required", ("doctorate", "Law")),
+    # ... while a bare "JD" before a full stop is still a job description
+    ("Write a JD. Then post it to the board.", None),
+])
+def test_draft_postings_a_dotted_degree_keeps_its_last_stop(line, degree):
+    found = [i.fields["degree"] for i in draft_items(f"Associate Attorney\nRequirements\n- {line}\n")[0]
+             if i.category == "degree"]
+    assert [(d["levels"][0], d["fields"][0]) for d in found] == ([degree] if degree else [])

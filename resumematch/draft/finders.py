@@ -161,7 +161,9 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             follows = s.text[s.text.find(text) + len(text):]
             if deg.is_ambiguous(text) and not re.search(r"degree|diploma", text, re.I) and not re.match(
                     r"\s*(in|of|degree|/)\b", follows):
-                return None
+                # "J.D. from an accredited law school": the words end before the last full stop
+                return deg.level_of(text + ".") if follows.startswith(".") and deg.degree(text + ".") and \
+                    not deg.is_ambiguous(text + ".") else None
             return deg.level_of(text)
         hits = matches(s.text, level, 5)
         if not hits and (bare := _BARE_DEGREE.match(s.text)):  # "Degree: accounting": a bachelor's in it
