@@ -1655,3 +1655,15 @@ def test_draft_postings_a_dotted_degree_keeps_its_last_stop(line, degree):
     found = [i.fields["degree"] for i in draft_items(f"Associate Attorney\nRequirements\n- {line}\n")[0]
              if i.category == "degree"]
     assert [(d["levels"][0], d["fields"][0]) for d in found] == ([degree] if degree else [])
+
+
+@pytest.mark.parametrize("line, degrees", [
+    # an acronym of two senses followed by a cue is the degree asked ("MSN" and "JD" had drafted nothing) ...
+    ("Required: BSN; MSN preferred.", {("bachelor", "required"), ("master", "preferred")}),
+    ("JD required", {("doctorate", "required")}),
+    # ... while one that goes on naming something else is that ("JD Edwards": the ERP)
+    ("JD Edwards required", set()),
+])
+def test_draft_postings_an_ambiguous_degree_acronym_asked_by_a_cue(line, degrees):
+    items = draft_items(f"Nurse Manager\nRequirements\n- {line}\n")[0]
+    assert {(i.fields["degree"]["levels"][0], str(i.kind)) for i in items if i.category == "degree"} == degrees

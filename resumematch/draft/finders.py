@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..catalog import Catalog
 from ..catalog.internships import INTERNSHIP_TERMS
 from ..types import Category, DegreeLevel, FieldFamily, Kind
-from .posting import DUTY_HEADINGS, Sentence, opens_duty
+from .posting import ASKED_AFTER, DUTY_HEADINGS, Sentence, opens_duty
 
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
@@ -160,7 +160,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         def level(text: str, s=s) -> DegreeLevel | None:
             follows = s.text[s.text.find(text) + len(text):]
             if deg.is_ambiguous(text) and not re.search(r"degree|diploma", text, re.I) and not re.match(
-                    r"\s*(in|of|degree|/)\b", follows):
+                    r"\s*(in|of|degree|/)\b", follows) and not ASKED_AFTER.match(follows):  # "MSN preferred"
                 # "J.D. from an accredited law school": the words end before the last full stop
                 return deg.level_of(text + ".") if follows.startswith(".") and deg.degree(text + ".") and \
                     not deg.is_ambiguous(text + ".") else None
