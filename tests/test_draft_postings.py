@@ -1667,3 +1667,33 @@ def test_draft_postings_a_dotted_degree_keeps_its_last_stop(line, degree):
 def test_draft_postings_an_ambiguous_degree_acronym_asked_by_a_cue(line, degrees):
     items = draft_items(f"Nurse Manager\nRequirements\n- {line}\n")[0]
     assert {(i.fields["degree"]["levels"][0], str(i.kind)) for i in items if i.category == "degree"} == degrees
+
+
+@pytest.mark.parametrize("line, aliases", [
+    # a name the catalogue lacks, offered by "or" beside a tool it knows, meets it too (it was dropped) ...
+    ("Experience with Xero or QuickBooks", ["Xero"]),
+    ("Proficiency with Westlaw or LexisNexis", ["Westlaw"]),
+    # ... not a kind of tool, nor one the catalogue knows (then both are catalogue items)
+    ("QuickBooks or similar software", None),
+    ("QuickBooks or Equivalent", None),
+])
+def test_draft_postings_an_unknown_tool_offered_beside_a_known_one(line, aliases):
+    (tool,) = [i for i in draft_items(f"Bookkeeper\nRequirements\n- {line}\n")[0] if i.category == "technical_skills"]
+    assert tool.fields.get("aliases") == aliases
+
+
+def test_draft_postings_an_unknown_alternative_tool_is_met_by_its_name(tmp_path):
+    """Through the user's path: the drafted model loads, and a resume naming only Xero meets it."""
+    from resumematch import Screener
+
+    model = tmp_path / "bookkeeper.yaml"
+    model.write_text(draft_yaml("Bookkeeper\nRequirements\n- Experience with Xero or QuickBooks\n"), encoding="utf-8")
+    (tmp_path / "pool").mkdir()
+    (tmp_path / "pool" / "xero.txt").write_text("Jane Doe\nExperience\nBookkeeper, Acme, 2019 - 2024\n"
+                                                "- Kept the books of twelve clients in Xero\n", encoding="utf-8")
+    (tmp_path / "pool" / "none.txt").write_text("John Doe\nExperience\nBookkeeper, Acme, 2019 - 2024\n"
+                                                "- Kept the books of twelve clients by hand\n", encoding="utf-8")
+    rows = {r["file"].rsplit("/", 1)[-1]: r for r in Screener(str(model)).rank(
+        sorted(str(p) for p in (tmp_path / "pool").iterdir()), workers=0).to_dict("records")}
+    column = "tech.intuit_quickbooks_or_xero"
+    assert rows["xero.txt"][column] > 0 and rows["none.txt"][column] == 0

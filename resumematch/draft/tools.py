@@ -145,6 +145,13 @@ def technologies(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             if _OR_SIMILAR.match(s.text, run[-1][1]):  # "Sage Intacct or a similar ERP": an example of a kind
                 examples += [(r, t) for (*_, t, r) in run if r not in (e for e, _ in examples)]
                 continue
+            if len(refs) == 1 and (other := _unknown_alternative(s.text, run[0][0], run[0][1], catalog)):
+                # "Xero or QuickBooks": the catalogue knows one, and either meets it (Xero had been dropped)
+                add(items, Item(f"{refs[0]}_or_{tech_slug(other)}", Category.TECHNICAL_SKILLS,
+                                f"{run[0][2]} or {other}", kind, s.text, {"catalog": refs[0], "aliases": [other]},
+                                note=f"Named as alternatives: either meets it ({other!r} is not in the catalogue, "
+                                     "so its name meets it)."))
+                continue
             if len(refs) == 1:
                 add(items, Item(refs[0], Category.TECHNICAL_SKILLS, run[0][2], kind, s.text, {"catalog": refs[0]}))
                 continue
@@ -193,6 +200,27 @@ def _unknown_examples(clause: str, known: list[str]) -> list[str]:
              for i in re.split(r",|/|\bor\b|\band\b", clause))
     return [i for i in items if i and i[0].isupper() and len(i.split()) <= 3 and i not in known
             and not re.search(r"(?i)\b(?:similar|equivalent|other|others|etc|comparable|another)\b", i)]
+
+
+#: A name of up to three capitalised words: "Xero", "Sage Intacct", "Microsoft Dynamics GP".
+_NAME = r"[A-Z][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2}"
+
+
+def _unknown_alternative(sentence: str, start: int, end: int, catalog: Catalog) -> str | None:
+    """A name the catalogue does not know, offered by "or" as the alternative to the known tool at
+    ``start:end`` ("Xero" in "Experience with Xero or QuickBooks", "QuickBooks or Xero"); not a
+    kind ("or similar", "or Equivalent") nor an ordinary word ("Excel or Better")."""
+    after = re.match(rf"\s+or\s+({_NAME})", sentence[end:])
+    before = re.search(rf"(?<![\w.+#-])({_NAME})\s+or\s+$", sentence[:start])
+    for m in (after, before):
+        name = m.group(1).rstrip(".") if m else ""
+        words = name.lower().split()
+        if not name or tech_lookup(catalog, name, ambiguous=True) or any(w in STOP or w in GENERIC for w in words) \
+                or re.search(r"(?i)\b(?:similar|equivalent|other|others|etc|comparable|another|any|related)\b", name) \
+                or len(words) == 1 and is_verb(words[0]) or ASKED_AFTER.match(" " + name):
+            continue
+        return name
+    return None
 
 
 def _runs(sentence: str, named: list[tuple[int, int, str, str]]) -> list[list[tuple[int, int, str, str]]]:
