@@ -1697,3 +1697,18 @@ def test_draft_postings_an_unknown_alternative_tool_is_met_by_its_name(tmp_path)
         sorted(str(p) for p in (tmp_path / "pool").iterdir()), workers=0).to_dict("records")}
     column = "tech.intuit_quickbooks_or_xero"
     assert rows["xero.txt"][column] > 0 and rows["none.txt"][column] == 0
+
+
+@pytest.mark.parametrize("line, pattern", [
+    # a duty's closing cue is no part of what is done ("work ... not" had been the duty) ...
+    ("Experience working with children is preferred but not required", (["work"], ["child"])),
+    # ... a rate asked is no deed, and is said as asked but not drafted ...
+    ("Typing speed of 60 wpm", None),
+    # ... and a duty without a cue keeps its object
+    ("Experience working with children in a classroom", (["work"], ["child"])),
+])
+def test_draft_postings_a_duty_is_what_is_done(line, pattern):
+    items, _, _, left = draft_items(f"Teacher Aide\nQualifications\n- {line}\n")
+    found = [(p["verbs"], p["objects"][:1]) for i in items if i.category == "duties" for p in i.fields["patterns"]]
+    assert found == ([pattern] if pattern else [])
+    assert any(line in r for r in left) == (pattern is None)

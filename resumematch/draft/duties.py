@@ -28,6 +28,13 @@ _KNOWLEDGE = re.compile(r"(?:working|hands-on|solid|strong|deep|good|thorough|in
 _YOU_WILL = re.compile(r"^(?:you will|you'll|you’ll|the \w+ will|will)\s+(?:also\s+)?(.+)", re.I)
 
 
+#: A duty's closing cue, said of it ("... is preferred but not required"): not a part of what is done.
+_ASKED_TAIL = re.compile(r"[,;]?\s+(?:is|are)\s+(?:strongly\s+|highly\s+)?(?:preferred|required|desired|desirable|"
+                         r"a plus|an asset|nice to have)\b.*$", re.I)
+#: A rate asked, not a deed: "Typing speed of 60 wpm", "type 50 words per minute".
+_SPEED = re.compile(r"\b\d+\s*(?:wpm|words\s+(?:per|a)\s+minute)\b", re.I)
+
+
 def duties(sentences: list[Sentence]) -> list[Item]:
     """Each responsibility (a bullet under a duties heading, "You will ...", "responsible for X, Y
     and Z", "The Manager advises ...") as a verb-object pattern: its leading verbs, and the head
@@ -71,8 +78,9 @@ def duties(sentences: list[Sentence]) -> list[Item]:
         elif not role and not (DUTY_HEADINGS.search(s.heading) and (s.bullet or len(text.split()) < 30)) \
                 and not opens_duty(s):
             continue
-        if _KNOWLEDGE.match(text):
-            continue  # "Working knowledge of HRIS systems": what one knows, not a duty one does
+        if _KNOWLEDGE.match(text) or _SPEED.search(text):
+            continue  # "Working knowledge of HRIS systems", "Typing speed of 60 wpm": what one knows or how fast
+        text = _ASKED_TAIL.sub("", text)  # "working with children is preferred but not required": its cue is no object
         item = _duty(text, s)
         same = next((k for k, i in enumerate(items) if item and i.id == item.id), None)
         if item and same is None:
