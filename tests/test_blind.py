@@ -172,3 +172,20 @@ def test_blind_failed_run_leaves_no_journal(tmp_path, monkeypatch, blind, error,
         assert "Okafor" in journal.read_text("utf-8") and journal.stat().st_mode & 0o077 == 0  # owner only
     else:
         assert not [p for p in out.parent.iterdir() if "Okafor" in p.read_text("utf-8", errors="replace")]
+
+
+@pytest.mark.parametrize("blind", [True, False])
+def test_blind_ranked_csv_redacts_an_employer_named_for_the_candidate(tmp_path, blind):
+    """The `jobs` column quotes each job's title line, employer included: one's own firm ("Priya
+    Raghunathan CPA LLC") had carried the name into a blind ranked CSV."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cv.txt").write_text(
+        "Priya Raghunathan\npriya.r@example.com\n\nEXPERIENCE\nStaff Accountant, Priya Raghunathan CPA LLC, "
+        "Columbus, OH\nJan 2019 - Present\n- Prepared journal entries and reconciled accounts\n", encoding="utf-8")
+    out = tmp_path / "ranked.csv"
+    result = CliRunner().invoke(app, ["rank", str(tmp_path / "in"), "-o", str(out), "--blind-key",
+                                      str(tmp_path / "key"), *(["--blind"] if blind else []), *FAST])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Staff Accountant" in text  # the jobs column is there ...
+    assert ("Raghunathan" in text) == (not blind)  # ... and holds the name only when not blind

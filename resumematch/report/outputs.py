@@ -39,9 +39,12 @@ def write_outputs(screening: Screening, output: Path, settings: dict, key: bytes
         ids = [by_file[f] for f in frame["file"]]
         keys_path = output.with_name(output.stem + ".keys.csv")
         write_csv(pd.DataFrame({"candidate_id": ids, "file": frame["file"]}), keys_path)
-        frame = frame.drop(columns=IDENTIFYING).assign(
-            candidate=ids, flags=[blind_flag(f, by_file) for f in frame["flags"]],
-            reason=frame["reason"].map(redact))
+        frame = frame.drop(columns=IDENTIFYING)
+        # every text cell, as in the evidence: a job's employer may be the candidate's own firm
+        # ("Staff Accountant, Priya Raghunathan CPA LLC" in `jobs`)
+        for column in frame.drop(columns=["candidate", "flags"]).select_dtypes(exclude="number").columns:
+            frame[column] = frame[column].map(lambda v: redact(v) if isinstance(v, str) else v)
+        frame = frame.assign(candidate=ids, flags=[blind_flag(f, by_file) for f in frame["flags"]])
     if output.suffix.lower() == ".xlsx":
         from .xlsx import write_xlsx  # openpyxl only for those who ask for a workbook
 
