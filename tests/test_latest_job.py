@@ -28,6 +28,8 @@ def _resume(headline: str, jobs: list[tuple[str, str, str]]) -> list[str]:
 ACCOUNTANT = ("Staff Accountant", "Prepared journal entries and reconciled balance sheet accounts.")
 TEACHER = ("Math Teacher", "Taught algebra and geometry to ninth graders.")
 CLERK = ("Accounting Clerk", "Posted invoices and matched vendor statements.")
+AUDITOR = ("Senior Internal Auditor", "Tested internal controls and audited journal entries.")
+SENIOR = ("Senior Accountant", "Led the month-end close and reviewed journal entries.")
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +43,9 @@ def ranked(tmp_path_factory):
         "now.pdf": [(*ACCOUNTANT[:1], "01/2019 to 12/2023", ACCOUNTANT[1]), (*TEACHER[:1], "01/2014 to 12/2018", TEACHER[1])],
         "left.pdf": [(*TEACHER[:1], "01/2019 to 12/2023", TEACHER[1]), (*ACCOUNTANT[:1], "01/2014 to 12/2018", ACCOUNTANT[1])],
         "clerk.pdf": [(*CLERK[:1], "01/2019 to 12/2023", CLERK[1]), (*TEACHER[:1], "01/2014 to 12/2018", TEACHER[1])],
+        # O*NET holds auditors and accountants in one occupation; the posting asks an accountant
+        "auditor.pdf": [(*AUDITOR[:1], "01/2019 to 12/2023", AUDITOR[1]), (*TEACHER[:1], "01/2014 to 12/2018", TEACHER[1])],
+        "senior.pdf": [(*SENIOR[:1], "01/2019 to 12/2023", SENIOR[1]), (*TEACHER[:1], "01/2014 to 12/2018", TEACHER[1])],
     }
     for name, jobs in people.items():
         (folder / "pool").mkdir(exist_ok=True)
@@ -61,7 +66,8 @@ def test_latest_job_a_draft_asks_it_from_the_title(ranked):
 
 def test_latest_job_the_job_held_now_lends_the_role_itself_relevant_work_half(ranked):
     _, _, rows = ranked
-    assert {f: rows[f]["experience.latest_role"] for f in rows} == {"now.pdf": 1.0, "left.pdf": 0.0, "clerk.pdf": 0.5}
+    assert {f: rows[f]["experience.latest_role"] for f in rows} == {
+        "now.pdf": 1.0, "left.pdf": 0.0, "clerk.pdf": 0.5, "auditor.pdf": 0.5, "senior.pdf": 1.0}
     # the same years in the role, in either order: only the latest job tells them apart, and the
     # one who is an accountant now ranks first
     assert rows["now.pdf"]["role_years"] == rows["left.pdf"]["role_years"] > 0
@@ -86,3 +92,15 @@ def test_latest_job_asks_no_years(tmp_path):
     (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ModelError, match="'min_years' not to 'years: latest'"):
         load_model(tmp_path / "m.yaml")
+
+
+def test_latest_job_an_auditor_is_beside_an_accountants_role_not_the_role_itself(ranked):
+    # "Accountants and Auditors" is one O*NET occupation joining two trades: the posting names the
+    # accountant, so an auditor's years are relevant work, not years in the role; a senior
+    # accountant names the role's trade and stays the role itself
+    _, _, rows = ranked
+    auditor, senior = rows["auditor.pdf"], rows["senior.pdf"]
+    assert auditor["role_years"] == 0 and auditor["relevant_years"] == pytest.approx(5, abs=0.1)
+    assert "a title of Auditors: held in Accountants and Auditors, beside the role's own trade" in auditor["jobs"]
+    assert senior["role_years"] == pytest.approx(5, abs=0.1) and "the role itself" in senior["jobs"]
+    assert rows["now.pdf"]["rank"] < rows["auditor.pdf"]["rank"]

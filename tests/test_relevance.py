@@ -454,3 +454,36 @@ def test_relevance_a_firms_name_is_left_out_of_the_jobs_reading():
 def test_relevance_a_part_with_a_title_and_a_firm_keeps_the_title(title, role):
     verdict = RoleReader(("15-1252.00",), (), "Software Developers", ("15-1252.00",)).job(title, "")
     assert verdict.role is role
+
+
+@pytest.mark.parametrize("role, title, relevant, own", [
+    # O*NET's "Accountants and Auditors" joins two trades: the posting's title names one of them
+    ("Staff Accountant", "Senior Internal Auditor", True, False),
+    ("Staff Accountant", "Staff Auditor", True, False),
+    ("Staff Auditor", "Staff Accountant", True, False),
+    # the twins: a title of the posting's own trade, or of neither, stays the role itself
+    ("Staff Accountant", "Cost Accountant", True, True),
+    ("Staff Accountant", "CPA", True, True),
+    ("Staff Accountant", "Accountant and Auditor", True, True),
+])
+def test_relevance_a_title_of_the_other_trade_joined_in_the_roles_occupation_is_beside_it(role, title, relevant, own):
+    verdict = RoleReader((), (), role).job(title, "")
+    assert (verdict.relevant, verdict.role) == (relevant, own)
+    assert ("beside the role's own trade" in verdict.why) is not own
+
+
+@pytest.mark.parametrize("occupation, role, job, other", [
+    ("Accountants and Auditors", "Staff Accountant", "Internal Auditor", "Auditors"),
+    ("Tax Examiners and Collectors, and Revenue Agents", "Tax Examiner", "Revenue Agent", "Revenue Agents"),
+    # one trade named twice, or a title that is no list of trades: nothing to tell apart
+    ("Waiters and Waitresses", "Waiter", "Head Waitress", None),
+    ("Civil Engineering Technologists and Technicians", "Civil Engineering Technician", "Technologist", None),
+    ("Computer and Information Systems Managers", "IT Manager", "Computer Systems Manager", None),
+    # a posting naming neither trade, or both, decides nothing
+    ("Accountants and Auditors", "Controller", "Internal Auditor", None),
+    ("Accountants and Auditors", "Accountant / Auditor", "Internal Auditor", None),
+])
+def test_relevance_other_trade_reads_the_trades_an_occupation_joins(occupation, role, job, other):
+    from resumematch.catalog.roles import other_trade
+
+    assert other_trade(occupation, role, job) == other

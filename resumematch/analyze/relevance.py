@@ -32,7 +32,7 @@ from functools import cached_property
 
 from ..catalog.held_titles import Named
 from ..catalog.occupations import Background, Reading, background
-from ..catalog.roles import beside, field_words, title_occupations
+from ..catalog.roles import beside, field_words, other_trade, title_occupations
 from ..catalog.stems import ACRONYMS, RANK_WORDS, title_words, words
 from .rules.notnames import firm_parts, is_place, without_places
 
@@ -127,6 +127,9 @@ class RoleReader:
                 named = next(iter(parts), named)
         if named is not None and named.names(self.own_codes):
             own = next(o.title for o in named.occupations if o.code in self.own_codes)
+            if (other := other_trade(own, self.title, title)) is not None:  # an auditor, for an accountant
+                return JobVerdict(True, f"its title names '{named.held}', a title of {other}: held in {own}, "
+                                        "beside the role's own trade")
             return JobVerdict(True, f"the role itself: its title names '{named.held}' (a title held in {own})",
                               role=True)
         for named_term in self.term_pattern.finditer(title) if self.term_pattern is not None else ():
