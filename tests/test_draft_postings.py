@@ -664,8 +664,9 @@ def test_draft_postings_a_category_only_preferred_weighs_a_third(extra, cert_wei
     model = draft_model(text)
     assert model.category_weights["certification"] == cert_weight
     assert model.category_weights["degree"] == 20
-    # years in the trade, added from the title (preferred: the posting names none), keep their weight
-    assert model.by_id["experience.years"].kind == "preferred" and model.category_weights["experience"] == 20
+    # years in the trade, added from the title (preferred: the posting names none), keep their
+    # weight, three times a degree's (docs/models.md)
+    assert model.by_id["experience.years"].kind == "preferred" and model.category_weights["experience"] == 60
 
 
 @pytest.mark.parametrize("line, fields", [

@@ -10,14 +10,16 @@ from .finders import Item
 
 #: Weight of an item by its kind; a category's items are averaged by these weights.
 KIND_WEIGHTS = {Kind.REQUIRED: 3, Kind.PREFERRED: 1, Kind.BONUS: 1}
-#: Share of the total score of each category the draft has (normalised to 100 when scoring).
-CATEGORY_WEIGHTS = {Category.DEGREE: 20, Category.CERTIFICATION: 15, Category.EXPERIENCE: 20,
+#: Share of the total score of each category the draft has (normalised when scoring). Experience
+#: weighs three times a degree: who has done the work, for how long and lately, is what sets a
+#: trade's people apart from its neighbours (docs/models.md).
+CATEGORY_WEIGHTS = {Category.DEGREE: 20, Category.CERTIFICATION: 15, Category.EXPERIENCE: 60,
                     Category.TECHNICAL_SKILLS: 20, Category.INTERNSHIP: 5, Category.COURSEWORK: 5,
                     Category.SOFT_SKILLS: 10, Category.DUTIES: 10, Category.PROJECT_TYPES: 5}
-#: The fit's weight in a draft: what the bundled model's category weights add up to (docs/models.md).
+#: The fit's weight in a draft: about what a full set of requirements weighs (docs/models.md).
 FIT_WEIGHT = 100
 #: The text fit's weight in a draft (docs/scoring.md): the resume's words against the posting's own.
-TEXT_FIT_WEIGHT = 35
+TEXT_FIT_WEIGHT = 50
 _ORDER = ["id", "catalog", "category", "label", "kind", "weight", "source", "aliases", "mention_strength",
           "patterns", "degree", "satisfied_by"]
 
@@ -49,8 +51,8 @@ def render(items: list[Item], experience: dict, *, name: str, title: str, origin
         "category_weights:",
         *(f"  {c}: {weights[c]}" for c in present),
         "",
-        "# How the resume reads as the role's occupation (docs/scoring.md) weighs as much as a full set of",
-        f"# requirements ({FIT_WEIGHT}, as in the bundled model): a posting's drafted requirements cover only",
+        "# How the resume reads as the role's occupation (docs/scoring.md) weighs about as much as a full set",
+        f"# of requirements ({FIT_WEIGHT}): a posting's drafted requirements cover only",
         f"# part of the role (here {sum(weights.values())}), and the fit speaks for the rest.",
         f"fit_weight: {FIT_WEIGHT}",
         "# How the resume's words meet the posting's own (its sentences quoted below), each word weighted",
