@@ -864,6 +864,34 @@ def test_draft_postings_a_second_degree_after_a_comma(line, kind, fields):
     assert (str(first.kind), first.fields["degree"]["fields"]) == (kind, fields)
 
 
+@pytest.mark.parametrize("line, fields", [
+    # fields said once after both degrees and their cues are both degrees' fields ...
+    ("Bachelor's required, Master's preferred, in Accounting or Finance.",
+     [("required", ["Accounting", "Finance"]), ("preferred", ["Accounting", "Finance"])]),
+    # ... the twin: degrees with no field after them ask any field
+    ("Bachelor's required, Master's preferred.", [("required", None), ("preferred", None)]),
+])
+def test_draft_postings_fields_said_once_after_two_degrees(line, fields):
+    degrees = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "degree"]
+    assert [(str(i.kind), i.fields["degree"].get("fields")) for i in degrees] == fields
+
+
+@pytest.mark.parametrize("line, asked, read", [
+    # a clause of its own after a semicolon is an item of its own: the licence asks, the rest is legal
+    ("RN license required; must be eligible to work in the US.", {"cert.rn": "required"}, ["RN license required"]),
+    ("RN license required; and must hold BLS certification.", {"cert.rn": "required", "cert.bls": "required"},
+     ["RN license required", "and must hold BLS certification."]),
+    # the twins: a legal clause alone drafts nothing; a semicolon inside a list stays inside its item
+    ("Must be eligible to work in the US.", {}, []),
+    ("Experience with payroll; benefits and leave administration", {},
+     ["Experience with payroll; benefits and leave administration"]),
+])
+def test_draft_postings_a_semicolon_before_a_clause_parts_items(line, asked, read):
+    items, _, parts, _ = draft_items(f"Registered Nurse\nQualifications\n- {line}\n")
+    assert {i.id: str(i.kind) for i in items if i.category == "certification"} == asked
+    assert [p.text for p in parts] == read
+
+
 @pytest.mark.parametrize("line, kinds", [
     # a degree of no field offered after "or" is another path, preferred, beside the degree asked ...
     ("Bachelor's degree in Accounting or Finance, or a Master's degree", ["required", "preferred"]),

@@ -142,6 +142,8 @@ _FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )
                            r" (?:is |are )?(?:not |strongly |highly )?(?:required|preferred|a plus|necessary)|$)", re.I)
 
 
+#: Fields said once after degrees and their cues: "Bachelor's required, Master's preferred, in Nursing".
+_SHARED_FIELDS = re.compile(r"\b(?:required|preferred|desired|a plus)\s*,\s*((?:in|of)\s+[^;]+?)\s*\.?$", re.I)
 #: An associate's degree named by its possessive before another degree's level ("Associate's or
 #: bachelor's degree"); not "Sales associate or bachelor's degree", a job's title.
 _ELIDED_ASSOCIATE = re.compile(r"\bassociate(?:['’]s|s)\s*(?:or|and|/|,)\s*(?:an?\s+)?(?:bachelor|master)", re.I)
@@ -181,6 +183,8 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
         after = re.sub(r"^\s*:", " in", s.text[hits[-1][1]:])
         named = _FIELDS_AFTER.match(after)
+        if not named and (shared := _SHARED_FIELDS.search(sentences[s.index].text)):
+            named = _FIELDS_AFTER.match(" " + shared.group(1))
         fields = _listed(named.group(1), deg.field) if named else []
         # "a bachelor's degree in Accounting, or a bachelor's degree in Finance": each degree's fields
         fields = _fields_between(s.text, hits, deg) + fields if fields else []  # a degree of no field asks any

@@ -208,7 +208,9 @@ def _sentences(text: str) -> list[str]:
     # "Typical assignments include: Supporting ...": a lead-in of three words or more ends at its colon.
     pieces = [q for p in pieces for q in _lead_ins(p)]
     for piece in pieces:
-        for part in re.split(r";\s+(?=[A-Z])", piece):
+        # a semicolon before a capital or a clause of its own ("RN license required; must be eligible to
+        # work in the US": the licence asks, the rest is legal) parts two items
+        for part in re.split(r";\s+(?=[A-Z]|(?:and\s+)?(?:must|should|shall|will)\b)", piece):
             out += _CUE_START.split(part)
     return [q for p in out if p.strip() for q in _dash_items(p)]
 
