@@ -70,7 +70,8 @@ def title_occupations(title: str) -> tuple[str, ...]:
     the title is a rank that leads others over a field the closest occupation's title does not
     name, the occupation closest to that field and its neighbours: the work of the people the role
     leads. O*NET files "Accounting Manager" under Financial Managers, whose neighbours are
-    financial advisers and analysts; "Accounting" adds bookkeeping, accounting and auditing clerks.
+    financial advisers and analysts; "Accounting" adds the accountants and auditors O*NET relates to
+    financial managers, and bookkeeping, accounting and auditing clerks.
     "Accounts Payable Supervisor" is a first-line supervisor of office workers; "Accounts Payable"
     adds the same clerks. "Human Resources Manager" and "IT Project Manager" name their
     occupation's field and add nothing, nor do words of other senses (``_leads``)."""
@@ -83,7 +84,9 @@ def title_occupations(title: str) -> tuple[str, ...]:
     field = set(words(led_field)) - RANK_STEMS
     led = b.closest_title(led_field) if field and not field & field_words(closest.code) else None
     if led is not None and field & field_words(led.code) and _leads(led_field, closest.code, led.code):
-        codes = tuple(dict.fromkeys((*codes, *neighbours(led.code))))
+        # and those O*NET relates to the closest that name the field: an accounting manager's accountants
+        related = (o for o in b.related.get(closest.code, ()) if field & field_words(o))
+        codes = tuple(dict.fromkeys((*codes, *related, *neighbours(led.code))))
     return codes
 
 
