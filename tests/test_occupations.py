@@ -487,3 +487,15 @@ def test_occupations_a_background_taken_over_pickled_reads_as_the_one_built_here
     arrays = [a for a in (*vars(copy).values(), *copy._bm25.scores.values(), *index.scores.values(), *rows)
               if isinstance(a, np.ndarray)]
     assert arrays and all(a.dtype is np.dtype(a.dtype.type) for a in arrays)
+
+
+@pytest.mark.parametrize("title, peer", [
+    # a led field adds O*NET's related occupations only when their titles name all of its words: a
+    # word of another sense shared with a peer supervisor adds nothing (a review of the sixteenth
+    # session's rule: "service", "hand", "food")
+    ("Oil Well Services Supervisor", "37-1012.00"),  # supervisors of landscaping and lawn service
+    ("Ranch Hand Supervisor", "53-1042.00"),  # supervisors of helpers, laborers and material movers, hand
+    ("Food Cashier Supervisor", "35-1012.00"),  # supervisors of food preparation and serving workers
+])
+def test_occupations_a_led_field_adds_no_peer_by_one_shared_word(title, peer):
+    assert peer not in title_occupations(title)

@@ -465,6 +465,7 @@ def test_relevance_a_part_with_a_title_and_a_firm_keeps_the_title(title, role):
     ("Staff Accountant", "Cost Accountant", True, True),
     ("Staff Accountant", "CPA", True, True),
     ("Staff Accountant", "Accountant and Auditor", True, True),
+    ("Paralegal", "Legal Assistant", True, True),  # one trade named twice in O*NET's title
 ])
 def test_relevance_a_title_of_the_other_trade_joined_in_the_roles_occupation_is_beside_it(role, title, relevant, own):
     verdict = RoleReader((), (), role).job(title, "")
@@ -472,18 +473,20 @@ def test_relevance_a_title_of_the_other_trade_joined_in_the_roles_occupation_is_
     assert ("beside the role's own trade" in verdict.why) is not own
 
 
-@pytest.mark.parametrize("occupation, role, job, other", [
-    ("Accountants and Auditors", "Staff Accountant", "Internal Auditor", "Auditors"),
-    ("Tax Examiners and Collectors, and Revenue Agents", "Tax Examiner", "Revenue Agent", "Revenue Agents"),
-    # one trade named twice, or a title that is no list of trades: nothing to tell apart
-    ("Waiters and Waitresses", "Waiter", "Head Waitress", None),
-    ("Civil Engineering Technologists and Technicians", "Civil Engineering Technician", "Technologist", None),
-    ("Computer and Information Systems Managers", "IT Manager", "Computer Systems Manager", None),
-    # a posting naming neither trade, or both, decides nothing
-    ("Accountants and Auditors", "Controller", "Internal Auditor", None),
-    ("Accountants and Auditors", "Accountant / Auditor", "Internal Auditor", None),
+@pytest.mark.parametrize("code, role, held, other", [
+    ("13-2011.00", "Staff Accountant", "Internal Auditor", "Auditors"),
+    ("13-2011.00", "Internal Auditor", "Cost Accountant", "Accountants"),
+    # the twins: a title of the role's own trade, or of neither, and a posting naming neither or both
+    ("13-2011.00", "Staff Accountant", "Senior Accountant", None),
+    ("13-2011.00", "Staff Accountant", "Certified Public Accountant (CPA)", None),
+    ("13-2011.00", "Controller", "Internal Auditor", None),
+    ("13-2011.00", "Accountant / Auditor", "Internal Auditor", None),
+    # most joined titles name one trade twice: only the occupations listed keep their trades apart
+    ("23-2011.00", "Paralegal", "Legal Assistant", None),
+    ("35-1011.00", "Executive Chef", "Head Cook", None),
+    ("43-6011.00", "Executive Assistant", "Executive Secretary", None),
 ])
-def test_relevance_other_trade_reads_the_trades_an_occupation_joins(occupation, role, job, other):
+def test_relevance_other_trade_reads_the_trades_an_occupation_joins(code, role, held, other):
     from resumematch.catalog.roles import other_trade
 
-    assert other_trade(occupation, role, job) == other
+    assert other_trade(code, role, held) == other

@@ -127,7 +127,8 @@ class RoleReader:
                 named = next(iter(parts), named)
         if named is not None and named.names(self.own_codes):
             own = next(o.title for o in named.occupations if o.code in self.own_codes)
-            if (other := other_trade(own, self.title, title)) is not None:  # an auditor, for an accountant
+            code = next(o.code for o in named.occupations if o.code in self.own_codes)
+            if (other := other_trade(code, self.title, named.held)) is not None:  # an auditor, for an accountant
                 return JobVerdict(True, f"its title names '{named.held}', a title of {other}: held in {own}, "
                                         "beside the role's own trade")
             return JobVerdict(True, f"the role itself: its title names '{named.held}' (a title held in {own})",

@@ -85,7 +85,7 @@ def title_occupations(title: str) -> tuple[str, ...]:
     led = b.closest_title(led_field) if field and not field & field_words(closest.code) else None
     if led is not None and field & field_words(led.code) and _leads(led_field, closest.code, led.code):
         # and those O*NET relates to the closest that name the field: an accounting manager's accountants
-        related = (o for o in b.related.get(closest.code, ()) if field & field_words(o))
+        related = (o for o in b.related.get(closest.code, ()) if field <= field_words(o))
         codes = tuple(dict.fromkeys((*codes, *related, *neighbours(led.code))))
     return codes
 
@@ -132,47 +132,25 @@ def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> lis
     return titles[:-1] + [f"{titles[-1]} (implied by the title; name experience.{field} to choose)"]
 
 
-#: What joins the trades in an occupation's title ("Accountants and Auditors", "Tax Examiners and
-#: Collectors, and Revenue Agents").
-_JOINS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+#: O*NET occupations that join trades an employer hires apart, each trade by its name and the stem
+#: its titles name it by. Most joined titles name one trade twice ("Paralegals and Legal
+#: Assistants", "Machine Operators and Tenders", "Dietitians and Nutritionists"), so the list is
+#: written out, not read from the title; a sweep over the 155 joined titles found thousands of
+#: false splits (docs/accuracy.md, sixteenth session).
+TRADES_APART = {"13-2011.00": (("Accountants", "account"), ("Auditors", "audit"))}
 
 
-def _trades(occupation_title: str) -> list[tuple[str, str]]:
-    """The trades an occupation's title joins, each as (its name, its head's stem), when every part
-    is a trade (its last word a plural noun, "Auditors") and the heads differ: "Accountants and
-    Auditors" joins two. None for a title that is one trade: "Computer and Information Systems
-    Managers" ("Computer" is no trade), "Waiters and Waitresses" and "Technologists and
-    Technicians" (one trade named twice: heads that begin alike)."""
-    parts = [p.strip() for p in _JOINS.split(occupation_title) if p.strip()]
-    if len(parts) < 2 or not all(re.search(r"[a-rt-z]s$", p.split()[-1]) for p in parts):
-        return []
-    heads = [words(p.split()[-1]) for p in parts]
-    if not all(heads):
-        return []
-    trades = [(p, h[-1]) for p, h in zip(parts, heads)]
-    if any(a[1][:4] == b[1][:4] for i, a in enumerate(trades) for b in trades[i + 1:]):
-        return []
-    return trades
-
-
-def _names(stems: list[str], head: str) -> bool:
-    return any(len(s) >= 4 and (s.startswith(head) or head.startswith(s)) for s in stems)
-
-
-def other_trade(occupation_title: str, role_title: str, job_title: str) -> str | None:
-    """The other trade a job's title names inside the role's own occupation, when O*NET's title for
-    it joins several ("Accountants and Auditors"), the role's title names one of them ("Staff
-    Accountant") and the job's title names another and not the role's ("Senior Internal Auditor",
-    "Audit Associate": "Auditors"). None otherwise: "Accounting Manager" is the role's trade, and a
-    title naming neither ("CPA") is O*NET's word for the occupation."""
-    trades = _trades(occupation_title)
-    if not trades:
+def other_trade(code: str, role_title: str, held: str) -> str | None:
+    """The trade apart from the role's that a job's held title names inside the role's own
+    occupation ``code`` (``TRADES_APART``): "Internal Auditor" or "Audit Associate" for a "Staff
+    Accountant" posting ("Auditors"). None when the occupation joins no trades apart, when the
+    role's title names none of them or several, or when the held title names the role's trade
+    ("Senior Accountant") or none of them ("CPA": O*NET's word for the whole occupation)."""
+    trades = TRADES_APART.get(code, ())
+    role, job = set(words(role_title)), set(words(held))
+    named = [(name, stem) for name, stem in trades if any(w.startswith(stem) for w in role)]
+    if len(named) != 1 or any(w.startswith(named[0][1]) for w in job):
         return None
-    role, job = words(role_title), words(job_title)
-    named = [name for name, head in trades if _names(role, head)]
-    if len(named) != 1:
-        return None
-    ours = next(head for name, head in trades if name == named[0])
-    if _names(job, ours):
-        return None
-    return next((name for name, head in trades if name != named[0] and _names(job, head)), None)
+    return next((name for name, stem in trades if name != named[0][0] and any(w.startswith(stem) for w in job)),
+                None)
