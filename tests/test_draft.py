@@ -460,3 +460,15 @@ def test_draft_a_light_verbs_work_is_the_noun_after_it(line, verb, obj):
     else:
         assert extra == [{"verbs": [verb], "objects": [obj], "max_gap": 4}]
         assert duty.id == f"duty.{verb}_{obj}"
+
+
+@pytest.mark.parametrize("line, reason", [
+    # what a resume must show to apply is an application instruction, parted from its sentence or not
+    ("Your resume must clearly describe your relevant experience", "application"),
+    ("Your CV should list each employer and the dates you worked there", "application"),
+    # the twin: a duty about resumes asks something of the candidate
+    ("Screen resumes and schedule first interviews with hiring managers", ""),
+])
+def test_draft_what_a_resume_must_show_is_an_application_instruction(line, reason):
+    from resumematch.draft.segment import skip_reason
+    assert skip_reason(line, "Qualifications") == reason

@@ -868,8 +868,16 @@ def test_draft_postings_a_second_degree_after_a_comma(line, kind, fields):
     # fields said once after both degrees and their cues are both degrees' fields ...
     ("Bachelor's required, Master's preferred, in Accounting or Finance.",
      [("required", ["Accounting", "Finance"]), ("preferred", ["Accounting", "Finance"])]),
-    # ... the twin: degrees with no field after them ask any field
+    # ... the twins: degrees with no field after them ask any field, and what follows the cues is
+    # shared only when it is fields the catalogue knows (a review of the first rule found "in addition
+    # to a CPA license", "of an accredited university" and "in a healthcare setting" read as fields)
     ("Bachelor's required, Master's preferred.", [("required", None), ("preferred", None)]),
+    ("Bachelor's degree required, in addition to a CPA license", [("required", None)]),
+    ("Bachelor's degree required, Master's degree preferred, of an accredited university",
+     [("required", None), ("preferred", None)]),
+    ("Bachelor's degree and 2 years of experience required, in a healthcare setting", [("required", None)]),
+    # ... and a degree whose name implies its field keeps it ("MBA": Business Administration)
+    ("Bachelor's required, MBA preferred, in Finance", [("required", ["Finance"]), ("preferred", ["Business Administration"])]),
 ])
 def test_draft_postings_fields_said_once_after_two_degrees(line, fields):
     degrees = [i for i in draft_items(f"Analyst\nRequirements\n- {line}\n")[0] if i.category == "degree"]
@@ -877,10 +885,15 @@ def test_draft_postings_fields_said_once_after_two_degrees(line, fields):
 
 
 @pytest.mark.parametrize("line, asked, read", [
-    # a clause of its own after a semicolon is an item of its own: the licence asks, the rest is legal
+    # a clause that asks nothing after a semicolon is an item of its own: the licence asks, the rest
+    # is legal and skipped (it had taken the licence with it)
     ("RN license required; must be eligible to work in the US.", {"cert.rn": "required"}, ["RN license required"]),
+    # the twins: a clause that asks stays with its item (a review found "will consider new graduates"
+    # and "will train on ADP" drafted as required duties when they were parted)
     ("RN license required; and must hold BLS certification.", {"cert.rn": "required", "cert.bls": "required"},
-     ["RN license required", "and must hold BLS certification."]),
+     ["RN license required; and must hold BLS certification."]),
+    ("RN license required; will consider new graduates", {"cert.rn": "required"},
+     ["RN license required; will consider new graduates"]),
     # the twins: a legal clause alone drafts nothing; a semicolon inside a list stays inside its item
     ("Must be eligible to work in the US.", {}, []),
     ("Experience with payroll; benefits and leave administration", {},

@@ -9,30 +9,13 @@ from dataclasses import dataclass, field
 from ..catalog import Catalog
 from ..catalog.internships import INTERNSHIP_TERMS
 from ..types import Category, DegreeLevel, FieldFamily, Kind
+from .fields import DEGREE_CLAUSES, FIELDS_AFTER, field_names, fields_between, listed, shared_fields
 from .posting import ASKED_AFTER, DUTY_HEADINGS, Sentence, opens_duty
 
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
 #: A number of years a sentence names ("6 years", "4+ years", "2 additional years").
 YEARS_NAMED = re.compile(r"(\d+)\s*\+?\s*(?:additional\s+)?years?")
-
-
-def _listed(text: str, known=None) -> list[str]:
-    """The items of a list written out ("business administration, finance, or public
-    administration"; "Statistics/Mathematics"), each without its article; an item the catalogue
-    knows with its slash (``known``: "industrial/organizational psychology") stays whole."""
-    parts = [q for p in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", text)
-             for q in ([p] if known is not None and "/" in p and known(_bare(p)) else p.split("/"))]
-    items = [_bare(p) for p in parts if p.strip(" ,")]
-    if known is not None:  # "public or business administration": the word before shares the next item's head
-        items = [f"{item} {nxt.split()[-1]}" if " " not in item and " " in nxt and not known(item)
-                 and known(f"{item} {nxt.split()[-1]}") else item for item, nxt in zip(items, [*items[1:], ""])]
-    return items
-
-
-def _bare(item: str) -> str:
-    """A list's item without its article or what introduces it ("a", "such as")."""
-    return re.sub(r"^(?:(?:a|an|the)\s+|(?:such as|including|e\.g\.,?)\s+)+", "", item.strip(" ,"), flags=re.I)
 
 
 #: The fields a "related field" clause names ("a related field such as finance or economics").
@@ -108,42 +91,6 @@ def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, s
     return found
 
 
-def _fields_between(text: str, hits: list[tuple], deg) -> list[str]:
-    """The fields of each degree but the last, offered before the next one: those named after it, up
-    to the "or" ("a bachelor's degree in Accounting, or a bachelor's degree in Finance": Accounting),
-    or the one its name implies ("an MBA or a Master's in Accounting": Business Administration)."""
-    fields: list[str] = []
-    for (_, end, found, _), (start, *_) in zip(hits, hits[1:]):
-        between = re.sub(r",?\s*\b(?:or|and)\s*(?:an?\s*)?$", "", text[end:start], flags=re.I)
-        if between == text[end:start]:
-            continue
-        if other := _FIELDS_AFTER.match(between):
-            fields += _listed(other.group(1), deg.field)
-        elif (named := deg.degree(found)) and named.implies_field:
-            fields += [f.name for f in deg.fields if f.id == named.implies_field]
-    return fields
-
-
-def _field_names(fields: list[str], deg) -> list[str]:
-    """The parts of a degree's object that name a field: not an article, a level, "any field",
-    "equivalent experience" or an adverb."""
-    return [f for f in fields if 1 < len(f) < 60 and f.lower() not in ("a", "an", "the") and not deg.level_of(f)
-            and not re.search(r"\bfield\b|\bany\b|equivalent|experience|\bthey\b|^\w+ly$", f, re.I)]
-
-
-#: The fields named after a degree: "in Accounting", "(B.S.) in Finance or Economics", up to what
-#: ends them ("or a related field", "or equivalent", "with ...", "required").
-_FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?certificate\s*)?(?:\([^)]*\)\s*)?"
-                           # "from an accredited college or university in human resources, ..."
-                           r"(?:from (?:an? )?(?:regionally )?(?:accredited )?(?:college|university|institution|school)"
-                           r"(?: or (?:college|university))?\s+)?"
-                           r"(?:in|of)\s+(.+?)(?=[.;(]|, or equivalent|"
-                           r" or (?:a )?(?:closely )?related|,? or equivalent| with | and \d|"
-                           r" (?:is |are )?(?:not |strongly |highly )?(?:required|preferred|a plus|necessary)|$)", re.I)
-
-
-#: Fields said once after degrees and their cues: "Bachelor's required, Master's preferred, in Nursing".
-_SHARED_FIELDS = re.compile(r"\b(?:required|preferred|desired|a plus)\s*,\s*((?:in|of)\s+[^;]+?)\s*\.?$", re.I)
 #: An associate's degree named by its possessive before another degree's level ("Associate's or
 #: bachelor's degree"); not "Sales associate or bachelor's degree", a job's title.
 _ELIDED_ASSOCIATE = re.compile(r"\bassociate(?:['’]s|s)\s*(?:or|and|/|,)\s*(?:an?\s+)?(?:bachelor|master)", re.I)
@@ -156,7 +103,7 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     # Accounting, Master's preferred": the master's has its own cue); not after "or" ("..., or a
     # Master's degree" offers another path, read with the first)
     clauses = [Sentence(part.strip(), s.heading, s.index, s.bullet) for s in sentences
-               for part in re.split(r";|,\s+(?=(?:Bachelor|Master|Doctor|Ph\.?\s?D|MBA|Associate)['’]?s?\b)", s.text)
+               for part in DEGREE_CLAUSES.split(s.text)
                if part.strip()]
     for s in clauses:
         def level(text: str, s=s) -> DegreeLevel | None:
@@ -182,30 +129,32 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         else:
             wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
         after = re.sub(r"^\s*:", " in", s.text[hits[-1][1]:])
-        named = _FIELDS_AFTER.match(after)
-        if not named and (shared := _SHARED_FIELDS.search(sentences[s.index].text)):
-            named = _FIELDS_AFTER.match(" " + shared.group(1))
-        fields = _listed(named.group(1), deg.field) if named else []
+        named = FIELDS_AFTER.match(after)
+        implied = (one := deg.degree(hits[-1][2])) is not None and one.implies_field  # "JD": law, "MBA"
+        shared = None if named or implied else shared_fields(sentences[s.index].text, deg)
+        named = named or shared
+        fields = listed(named.group(1), deg.field) if named else []
         # "a bachelor's degree in Accounting, or a bachelor's degree in Finance": each degree's fields
-        fields = _fields_between(s.text, hits, deg) + fields if fields else []  # a degree of no field asks any
+        fields = fields_between(s.text, hits, deg) + fields if fields else []  # a degree of no field asks any
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
-        fields = _field_names(fields, deg)
+        fields = field_names(fields, deg)
         named_degree = deg.degree(hits[-1][2])
         if not fields and named_degree and named_degree.implies_field:
             # "Master's in Accounting or MBA": the MBA's field, and the fields the degrees before it name
-            fields = _field_names(_fields_between(s.text, hits, deg), deg) + [
+            fields = field_names(fields_between(s.text, hits, deg), deg) + [
                 next(f.name for f in deg.fields if f.id == named_degree.implies_field)]
         fields = list(dict.fromkeys(fields))
         families = sorted({str(found.family) for f in fields if (found := deg.field(f))})
         spec: dict = {"levels": [str(lv) for lv in wanted]}
         if fields:
             spec["fields"] = fields
-        related = re.search(r"related (field|discipline|area|subject)|similar field", s.text, re.I)
+        related = re.search(r"related (field|discipline|area|subject)|similar field",
+                            s.text + (sentences[s.index].text if shared else ""), re.I)
         # "a related field such as business administration, finance, or public administration":
         # those fields, not every field of their family (project management, hospitality ...)
         such = _SUCH_AS.search(s.text) if related else None
-        examples = [f for f in _listed(such.group(1), deg.field) if deg.field(f)] if such else []
+        examples = [f for f in listed(such.group(1), deg.field) if deg.field(f)] if such else []
         if examples:
             spec["fields"] = list(dict.fromkeys(fields + examples))
         elif related or not fields:

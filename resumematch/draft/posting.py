@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..types import Kind
-from .segment import DUTY_HEADINGS, is_title_line, prepare, skip_reason, split_line, without_pictographs
+from .segment import DUTY_HEADINGS, prepare, skip_reason, split_line, without_pictographs
 from .words import is_verb, lemma
 
 #: Words that make an item required or preferred, in the posting's sentence or its heading.
@@ -235,3 +235,19 @@ def sentences(text: str) -> list[Sentence]:
     """The posting's items that can ask something of a candidate, indexed in that list."""
     kept = [s for s in segments(text) if not s.skipped]
     return [Sentence(s.text, s.heading, i, s.bullet) for i, s in enumerate(kept)]
+
+
+#: A posting's first line that is its title: a few words, no sentence's end, nothing asked ("CPA license",
+#: "5+ years accounting experience" open a posting with no title).
+_TITLE_LINE = re.compile(r"^(?!.*\b(?:degree|years?|yrs|required|must|preferred|licen[cs]e|certification|skills|"
+                         r"experience|knowledge|proficien\w*)\b)"
+                         r"(?:\S+\s+){0,15}\S+(?<![.!?])$", re.I)
+
+
+def is_title_line(line: str) -> bool:
+    """Whether a posting's first line is its title: a few words asking nothing, whose first part
+    names an occupation ("Accounts Payable Supervisor – Direct Hire"; not "CPA license" or "BS in
+    Accounting or Finance", a posting with no title that opens with what it asks)."""
+    from ..catalog.occupations import background  # late: reading a posting's first line only
+
+    return bool(_TITLE_LINE.match(line)) and background().named(re.split(r"\s[-–—|]\s|\|", line)[0]) is not None

@@ -155,7 +155,8 @@ SKIP_RULES = (
         r"transcripts? (will be |are |is )?required|must (be )?(fully )?documented on your resume|"
         r"closing date|^closing\s*:|^(?:closes|open until|apply by|posting date|posted)\b|receive credit for|"
         r"will be considered to have met|this definition of|"
-        r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)", re.I)),
+        r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)|\byour (resume|cv) (must|should)\b",
+        re.I)),
 )
 #: The company speaking of itself: "We are ...", "Our mission ...", "Acme is a leading ...".
 _COMPANY = re.compile(r"^(we|we're|we’re|our|us|at (?!least\b|a minimum\b|minimum\b)(?-i:[A-Z])\w*|join (us|our))\b|"
@@ -208,11 +209,23 @@ def _sentences(text: str) -> list[str]:
     # "Typical assignments include: Supporting ...": a lead-in of three words or more ends at its colon.
     pieces = [q for p in pieces for q in _lead_ins(p)]
     for piece in pieces:
-        # a semicolon before a capital or a clause of its own ("RN license required; must be eligible to
-        # work in the US": the licence asks, the rest is legal) parts two items
-        for part in re.split(r";\s+(?=[A-Z]|(?:and\s+)?(?:must|should|shall|will)\b)", piece):
+        for part in _semicolon_parts(piece):
             out += _CUE_START.split(part)
     return [q for p in out if p.strip() for q in _dash_items(p)]
+
+
+def _semicolon_parts(text: str) -> list[str]:
+    """``text`` parted at each semicolon before a capital, or before a clause that asks nothing of
+    the candidate (``SKIP_RULES``: "RN license required; must be eligible to work in the US" asks the
+    licence, and the legal clause had taken it with it); other lower-case clauses stay with theirs."""
+    pieces = re.split(r"(;\s+)", text)
+    parts = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2]):
+        if piece[:1].isupper() or any(pattern.search(piece) for _, pattern in SKIP_RULES):
+            parts.append(piece)
+        else:
+            parts[-1] += sep + piece
+    return parts
 
 
 def _lead_ins(text: str) -> list[str]:
@@ -278,18 +291,3 @@ def without_end_pictographs(line: str) -> str:
     """``line`` without the emoji that open or end it ("Talent Acquisition Specialist 🚀")."""
     return without_pictographs(without_pictographs(line)[::-1])[::-1]
 
-
-#: A posting's first line that is its title: a few words, no sentence's end, nothing asked ("CPA license",
-#: "5+ years accounting experience" open a posting with no title).
-_TITLE_LINE = re.compile(r"^(?!.*\b(?:degree|years?|yrs|required|must|preferred|licen[cs]e|certification|skills|"
-                         r"experience|knowledge|proficien\w*)\b)"
-                         r"(?:\S+\s+){0,15}\S+(?<![.!?])$", re.I)
-
-
-def is_title_line(line: str) -> bool:
-    """Whether a posting's first line is its title: a few words asking nothing, whose first part
-    names an occupation ("Accounts Payable Supervisor – Direct Hire"; not "CPA license" or "BS in
-    Accounting or Finance", a posting with no title that opens with what it asks)."""
-    from ..catalog.occupations import background  # late: reading a posting's first line only
-
-    return bool(_TITLE_LINE.match(line)) and background().named(re.split(r"\s[-–—|]\s|\|", line)[0]) is not None
