@@ -894,6 +894,11 @@ def test_draft_postings_fields_said_once_after_two_degrees(line, fields):
      ["RN license required; and must hold BLS certification."]),
     ("RN license required; will consider new graduates", {"cert.rn": "required"},
      ["RN license required; will consider new graduates"]),
+    # ... and a deed whose words are legal stays with its sentence (pool B's HR posting had lost
+    # "and ensures compliance with EEO, ... affirmative action requirements" as a duty)
+    ("The Manager advises supervisors on corrective action; and ensures compliance with affirmative action requirements.",
+     {}, ["The Manager advises supervisors on corrective action; and ensures compliance with affirmative action "
+          "requirements."]),
     # the twins: a legal clause alone drafts nothing; a semicolon inside a list stays inside its item
     ("Must be eligible to work in the US.", {}, []),
     ("Experience with payroll; benefits and leave administration", {},

@@ -214,14 +214,21 @@ def _sentences(text: str) -> list[str]:
     return [q for p in out if p.strip() for q in _dash_items(p)]
 
 
+#: Words that open a clause of what the hire must be or will undergo, not a deed of the job.
+_AUXILIARIES = frozenset({"must", "will", "shall", "should", "may", "be", "is", "are", "have", "has"})
+
+
 def _semicolon_parts(text: str) -> list[str]:
     """``text`` parted at each semicolon before a capital, or before a clause that asks nothing of
     the candidate (``SKIP_RULES``: "RN license required; must be eligible to work in the US" asks the
-    licence, and the legal clause had taken it with it); other lower-case clauses stay with theirs."""
+    licence, and the legal clause had taken it with it); other lower-case clauses stay with theirs,
+    and so does a deed ("...; and ensures compliance with EEO and ADA requirements")."""
     pieces = re.split(r"(;\s+)", text)
     parts = [pieces[0]]
     for sep, piece in zip(pieces[1::2], pieces[2::2]):
-        if piece[:1].isupper() or any(pattern.search(piece) for _, pattern in SKIP_RULES):
+        first = re.match(r"(?:and\s+)?([a-z]+)", piece)
+        deed = bool(first) and first.group(1) not in _AUXILIARIES and is_verb(lemma(first.group(1)))
+        if piece[:1].isupper() or not deed and any(pattern.search(piece) for _, pattern in SKIP_RULES):
             parts.append(piece)
         else:
             parts[-1] += sep + piece
