@@ -132,7 +132,6 @@ def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> lis
     return titles[:-1] + [f"{titles[-1]} (implied by the title; name experience.{field} to choose)"]
 
 
-
 #: O*NET occupations that join trades an employer hires apart, each trade by its name and the stem
 #: its titles name it by. Most joined titles name one trade twice ("Paralegals and Legal
 #: Assistants", "Machine Operators and Tenders", "Dietitians and Nutritionists"), so the list is
@@ -147,10 +146,11 @@ def other_trade(code: str, role_title: str, held: str) -> str | None:
     Accountant" posting ("Auditors"). None when the occupation joins no trades apart, when the
     role's title names none of them or several, or when the held title names the role's trade
     ("Senior Accountant") or none of them ("CPA": O*NET's word for the whole occupation)."""
+    def names(title: str, stem: str) -> bool:
+        return any(w.startswith(stem) for w in words(title))
+
     trades = TRADES_APART.get(code, ())
-    role, job = set(words(role_title)), set(words(held))
-    named = [(name, stem) for name, stem in trades if any(w.startswith(stem) for w in role)]
-    if len(named) != 1 or any(w.startswith(named[0][1]) for w in job):
+    ours = [(name, stem) for name, stem in trades if names(role_title, stem)]
+    if len(ours) != 1 or names(held, ours[0][1]):
         return None
-    return next((name for name, stem in trades if name != named[0][0] and any(w.startswith(stem) for w in job)),
-                None)
+    return next((name for name, stem in trades if name != ours[0][0] and names(held, stem)), None)

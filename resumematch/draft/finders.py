@@ -130,7 +130,8 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             wanted = [DegreeLevel.GRADUATE_CERTIFICATE]
         after = re.sub(r"^\s*:", " in", s.text[hits[-1][1]:])
         named = FIELDS_AFTER.match(after)
-        implied = (one := deg.degree(hits[-1][2])) is not None and one.implies_field  # "JD": law, "MBA"
+        named_degree = deg.degree(hits[-1][2])  # "JD", "MBA": a degree whose name implies its field
+        implied = named_degree is not None and named_degree.implies_field
         shared = None if named or implied else shared_fields(sentences[s.index].text, deg)
         named = named or shared
         fields = listed(named.group(1), deg.field) if named else []
@@ -139,7 +140,6 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         if not named and (school := _FROM_PROGRAM.search(after)) and deg.field(school.group(1)):
             fields = [school.group(1)]  # "a diploma from an accredited professional nursing educational program"
         fields = field_names(fields, deg)
-        named_degree = deg.degree(hits[-1][2])
         if not fields and named_degree and named_degree.implies_field:
             # "Master's in Accounting or MBA": the MBA's field, and the fields the degrees before it name
             fields = field_names(fields_between(s.text, hits, deg), deg) + [
