@@ -485,3 +485,32 @@ def test_draft_a_light_verbs_work_is_the_noun_after_it(line, verb, obj):
 def test_draft_what_a_resume_must_show_is_an_application_instruction(line, reason):
     from resumematch.draft.segment import skip_reason
     assert skip_reason(line, "Qualifications") == reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    # whom the employer will consider says nothing a resume shows (seventeenth session) ...
+    ("Will consider new graduates.", "application"),
+    ("Recent graduates welcome!", "application"),
+    ("We will also consider recent graduates.", "application"),
+    # ... the twins: a line that asks something of the graduates, and a graduate's program
+    ("Will consider new graduates with a bachelor's degree in accounting.", ""),
+    ("Recent graduate of an accredited nursing program", ""),
+])
+def test_draft_whom_the_employer_considers_is_no_requirement(line, reason):
+    from resumematch.draft.segment import skip_reason
+    assert skip_reason(line, "Requirements") == reason
+
+
+@pytest.mark.parametrize("line, duty", [
+    # the employer considering or accepting applicants, and people named before "of", are no duty ...
+    ("Will consider new graduates with a bachelor's degree in accounting.", False),
+    ("Will accept applicants with equivalent experience.", False),
+    ("Graduates of an accredited nursing program.", False),
+    # ... the twins: considering other things, screening candidates, a verb before its object's "of"
+    ("Consider vendor proposals and negotiate contracts.", True),
+    ("Interview and screen candidates for open roles.", True),
+    ("Takes care of patients in the ICU.", True),
+])
+def test_draft_the_employers_choice_of_applicants_is_no_duty(line, duty):
+    items = draft_items(f"Staff Accountant\nResponsibilities\n- {line}\n")[0]
+    assert any(i.category == "duties" for i in items) is duty

@@ -136,8 +136,10 @@ def _duty(text: str, s: Sentence) -> Item | None:
         # or "to excel" ("Perform focused assessments", "Lead focused team meetings" act on their objects)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):
         return None  # "Harbor Point Logistics is a family-owned ...": a name and what it is, no order
-    if lemma(lower[0]) == "serve" and lower[1:2] == ["as"]:
-        return None  # "Serves as an IT Project Manager", "Serve as the main contact": a role, not a deed
+    if lemma(lower[0]) == "serve" and lower[1:2] == ["as"] or lower[0].endswith("s") and lower[1:2] == ["of"]:
+        return None  # "Serves as an IT Project Manager": a role; "Graduates of an accredited program": people
+    if lemma(lower[0]) in ("consider", "accept") and _APPLICANTS & {lemma(w) for w in lower[1:4]}:
+        return None  # "Will consider new graduates", "Will accept applicants ...": the employer, not the hire
     verbs, i = [lemma(lower[0])], 1
     # "Plans, organizes and supervises", as job classes write duties: after an -s verb, -s verbs are verbs
     third = lower[0].endswith("s") and lemma(lower[0]) != lower[0]
@@ -189,6 +191,10 @@ def _duty(text: str, s: Sentence) -> Item | None:
     return Item(ident, Category.DUTIES, shorten(text[:1].upper() + text[1:], 90), s.kind_at(0, len(s.text)), s.text,
                 {"aliases": [phrase] if phrase and len(phrase.split()) > 1 else [f"{verbs[0]} {nouns[0]}"],
                  "mention_strength": 0.7, "patterns": patterns})
+
+
+#: People who apply: whom an employer considers or accepts ("Will consider new graduates").
+_APPLICANTS = frozenset({"graduate", "candidate", "applicant", "student"})
 
 
 def _participle_after(words: list[str], k: int) -> bool:

@@ -63,8 +63,7 @@ _NOT_FOR_DUTIES = frozenset({"legal", "benefits"})
 
 
 def said_as_duty(text: str) -> bool:
-    """Whether ``text`` tells the candidate a duty of the job: "You will administer our benefits
-    program" (not "You will receive a 401(k) match", ``NOT_A_DUTY``)."""
+    """Whether ``text`` tells a duty: "You will administer benefits" (not "You will receive ...", ``NOT_A_DUTY``)."""
     m = _YOU_WILL.match(text)
     return bool(m) and m.group(1).lower() not in NOT_A_DUTY
 
@@ -100,8 +99,7 @@ _TERMS_WORDS = re.compile(rf"\ban?\s+(?:[\w/()-]+\s+){{0,3}}?(?:{_HIRES_OWN}|off
                           r"applications?\s+(?:is|are)\s+received|number\s+of\s+applications|official\s+transcripts?|"
                           r"(?:prior\s+to|upon)\s+(?:appointment|hire|start)|start\s+date|hourly\s+rate|per\s+hour|"
                           r"\$[\d,.]+\s*(?:per|an|a|/)\s*(?:hour|hr|year|yr|annum))\b", re.I)
-#: When the sentence is said of the hire ("The successful candidate will ..."), the hire's own terms
-#: need no article ("will complete pre-employment drug testing").
+#: Said of the hire ("The successful candidate will complete pre-employment drug testing"): no article.
 _HIRE_SUBJECT = re.compile(r"\b(?:candidate|selectee|hire|applicant)\b", re.I)
 _HIRES_OWN_WORDS = re.compile(rf"\b(?:{_HIRES_OWN})\b", re.I)
 #: Verbs that say what the hire has or is, not a duty: "The successful candidate will possess ...".
@@ -155,7 +153,9 @@ SKIP_RULES = (
         r"transcripts? (will be |are |is )?required|must (be )?(fully )?documented on your resume|"
         r"closing date|^closing\s*:|^(?:closes|open until|apply by|posting date|posted)\b|receive credit for|"
         r"will be considered to have met|this definition of|"
-        r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)|\byour (resume|cv) (must|should)\b",
+        r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)|\byour (resume|cv) "
+        r"(must|should)\b|^(?:(?:we )?(?:(?:will|may) (?:also )?consider|welcome) )?(?:new|recent) grad(?:uate)?s"
+        r"(?: (?:are )?welcome)?\W*$",
         re.I)),
 )
 #: The company speaking of itself: "We are ...", "Our mission ...", "Acme is a leading ...".
