@@ -514,3 +514,16 @@ def test_draft_whom_the_employer_considers_is_no_requirement(line, reason):
 def test_draft_the_employers_choice_of_applicants_is_no_duty(line, duty):
     items = draft_items(f"Staff Accountant\nResponsibilities\n- {line}\n")[0]
     assert any(i.category == "duties" for i in items) is duty
+
+
+@pytest.mark.parametrize("line, ids", [
+    # what the hire must be, said in acronyms alone, is a credential (seventeenth session) ...
+    ("Must be CPA or CMA.", ["cert.cpa_or_cma"]),
+    ("Must be a licensed CPA.", ["cert.cpa"]),
+    # ... the twins: acronyms the hire works on, not is
+    ("Must be able to lower CPA and improve ROAS.", []),
+    ("Must have experience lowering CPA.", []),
+])
+def test_draft_what_the_hire_must_be_in_acronyms_is_a_credential(line, ids):
+    items = draft_items(f"Staff Accountant\nRequirements\n- {line}\n")[0]
+    assert [i.id for i in items if i.category == "certification"] == ids

@@ -21,6 +21,10 @@ _ACRONYMS_ONLY = re.compile(rf"{_ACRONYMS}{_ASKED}?\.?")
 #: months of hire", "PMP preferred; PRINCE2 a plus". Not "CPA review of our books ...", nor a marketer's
 #: "Experience lowering CPA ..., required": the cue must follow the acronyms that open the item.
 _ACRONYMS_ASKED = re.compile(rf"{_ACRONYMS}{_ASKED}\s*(?:[,;:(.]|-\s|but\b|$)")
+#: An item saying the hire must be or hold acronyms, and no more: "Must be CPA or CMA.", "Must be a
+#: licensed CPA". Not "Must be able to lower CPA": the acronyms are what the hire is.
+_BE_ACRONYMS = re.compile(rf"(?i:must|should|will)\s+(?i:be|hold)\s+(?:an?\s+)?(?i:licensed\s+|certified\s+)?"
+                          rf"{_ACRONYMS}(?:certified|licensed)?\s*(?:[.,;(]|$)")
 #: A credential one works toward: "CPA or working toward CPA preferred", "progress towards the CMA".
 _TOWARD = re.compile(r"\btowards?\s+(?:an?\s+|the\s+)?([A-Z][A-Z0-9-]+)\b")
 #: A brand whose credentials are levels of one thing (PRINCE2 Foundation, Practitioner): named bare,
@@ -43,7 +47,8 @@ def credentials(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         if _others_credential(s):
             continue  # "Track nursing license and CNA certification expirations": the staff's, not the hire's
         context = bool(CREDENTIAL_WORDS.search(s.text) or CREDENTIAL_WORDS.search(s.heading)
-                       or _ACRONYMS_ONLY.fullmatch(s.text.strip()) or _ACRONYMS_ASKED.match(s.text.strip()))
+                       or _ACRONYMS_ONLY.fullmatch(s.text.strip()) or _ACRONYMS_ASKED.match(s.text.strip())
+                       or _BE_ACRONYMS.match(s.text.strip()))
         toward = {m.group(1) for m in _TOWARD.finditer(s.text)}
 
         def lookup(text: str, context=context, s=s, toward=toward):
