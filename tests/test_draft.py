@@ -527,3 +527,18 @@ def test_draft_the_employers_choice_of_applicants_is_no_duty(line, duty):
 def test_draft_what_the_hire_must_be_in_acronyms_is_a_credential(line, ids):
     items = draft_items(f"Staff Accountant\nRequirements\n- {line}\n")[0]
     assert [i.id for i in items if i.category == "certification"] == ids
+
+
+@pytest.mark.parametrize("line, degrees", [
+    # a degree's acronym with its own cue after a comma is its own degree (seventeenth session) ...
+    ("BSN required, MSN preferred.", [("bachelor", "required"), ("master", "preferred")]),
+    ("BS in Computer Science, MS preferred.", [("bachelor", "required"), ("master", "preferred")]),
+    # ... the twins: acronyms listed together are one degree, any of them
+    ("MSN, DNP preferred.", [(None, "preferred")]),
+    ("Bachelor's degree in Nursing, BSN preferred.", [("bachelor", "required")]),
+])
+def test_draft_a_degrees_acronym_with_its_own_cue_is_its_own_degree(line, degrees):
+    items = draft_items(f"Staff Nurse\nRequirements\n- {line}\n")[0]
+    found = [(i.fields["degree"]["levels"][0], str(i.kind)) for i in items if i.category == "degree"]
+    assert len(found) == len(degrees)  # a level of None: any level (the list's first is not read yet)
+    assert all(k == kind and level in (None, f) for (f, k), (level, kind) in zip(found, degrees))

@@ -63,7 +63,11 @@ FIELDS_AFTER = re.compile(r"\s*(?:degree|diploma)?\s*(?:or (?:a )?(?:graduate )?
 _SHARED = re.compile(r"(?:degree|['’]s|\b[A-Z]{2,4})\s+(?:is\s+)?(?:required|preferred|desired|a plus)\s*,\s*"
                      r"((?:in|of)\s+[^;]+?)\s*\.?$", re.I)
 #: Where a sentence names another degree after a comma: each is a clause with its own cue.
-DEGREE_CLAUSES = re.compile(r";|,\s+(?=(?:Bachelor|Master|Doctor|Ph\.?\s?D|MBA|Associate)['’]?s?\b)")
+DEGREE_CLAUSES = re.compile(r";|,\s+(?=(?:Bachelor|Master|Doctor|Ph\.?\s?D|MBA|Associate)['’]?s?\b)|"
+                            # and before a degree's acronym with its own cue, after a word: "BSN required, MSN
+                            # preferred", "BS in Finance, MS preferred"; not a list, "MSN, DNP preferred"
+                            r"(?<=[a-z)]),\s+(?=(?:[BM]Sc?N?|BBA|M[PH]A|MPH|DNP|[BM]Eng)\s+(?:is\s+)?"
+                            r"(?:strongly\s+|highly\s+)?(?:required|preferred|desired|a plus)\b)")
 
 
 def shared_fields(sentence: str, deg) -> re.Match | None:
