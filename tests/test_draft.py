@@ -542,3 +542,20 @@ def test_draft_a_degrees_acronym_with_its_own_cue_is_its_own_degree(line, degree
     found = [(i.fields["degree"]["levels"][0], str(i.kind)) for i in items if i.category == "degree"]
     assert len(found) == len(degrees)  # a level of None: any level (the list's first is not read yet)
     assert all(k == kind and level in (None, f) for (f, k), (level, kind) in zip(found, degrees))
+
+
+@pytest.mark.parametrize("line, asked", [
+    # another path the posting also accepts asks nothing on its own: the years before it stand, its
+    # degree is preferred (seventeenth session) ...
+    ("Minimum of 3 years of accounting experience; will accept 1 year with a bachelor's degree.",
+     {"experience.years": ("required", 3), "degree.bachelor_any_field": ("preferred", None)}),
+    # ... the twins: a degree and years asked together are both required, and so are two kinds of years
+    ("Bachelor's degree in accounting and 2 years of experience.",
+     {"experience.years": ("required", 2), "degree.bachelor_accounting": ("required", None)}),
+    ("3 years of accounting experience, or 5 years of bookkeeping experience.",
+     {"experience.years": ("required", 5), "experience.account": ("required", 3)}),
+])
+def test_draft_another_path_the_posting_accepts_is_not_required(line, asked):
+    items = [i for i in draft_items(f"Staff Accountant\nRequirements\n- {line}\n")[0] if not i.left_out
+             and i.source == line]  # not the title's role years and latest job
+    assert {i.id: (str(i.kind), i.fields.get("min_years")) for i in items} == asked

@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 from ..catalog import Catalog
 from ..catalog.stems import lead_field
 from ..types import Category, Kind
-from .finders import Item, matches
+from .finders import ACCEPTS, Item, matches
 from .posting import Sentence
 from .tools import tech_lookup
 from .words import GENERIC, NUMBERS, REAL_WORD, STOP, is_occupation, lemma, specific
@@ -167,6 +167,13 @@ def experience(sentences: list[Sentence], catalog: Catalog, title: str) -> tuple
                 parts.append(Item("experience.ceiling", Category.EXPERIENCE, ceiling, s.kind_at(m.start(), m.end()),
                                   s.text, left_out=True, note=f"'up to {ceiling}' is a ceiling, not a minimum: no "
                                                               "years are required, so none are drafted"))
+                continue
+            if any(ACCEPTS.search(s.text, y.end(), m.start()) for y in _YEARS.finditer(s.text, 0, m.start())):
+                other = s.text[m.start():m.end()].strip(" ,.")
+                parts.append(Item("experience.other_path", Category.EXPERIENCE, other, s.kind_at(m.start(), m.end()),
+                                  s.text, left_out=True, note=f"{other!r} is another path the posting accepts; the "
+                                                              "years asked before it are drafted, so edit them if "
+                                                              "you screen by this path"))
                 continue
             if re.search(r"equivalent\b.{0,40}(degree|education)|in lieu of", s.text, re.I):
                 continue  # the years that stand in for a degree: the degree's satisfied_by

@@ -15,6 +15,9 @@ from .posting import ASKED_AFTER, DUTY_HEADINGS, Sentence, opens_duty
 #: Years of relevant work that stand in for a degree when the posting gives no number: the
 #: degree's usual length plus two years (a bachelor's: 4 + 2 = 6).
 #: A number of years a sentence names ("6 years", "4+ years", "2 additional years").
+#: Another path a posting also accepts after what it asks: "Minimum of 3 years of accounting
+#: experience; will accept 1 year with a bachelor's degree", "... or will consider 2 years with a CPA".
+ACCEPTS = re.compile(r"\b(?:will|may|can|would)\s+(?:also\s+)?(?:accept|consider|substitute)\b", re.I)
 YEARS_NAMED = re.compile(r"(\d+)\s*\+?\s*(?:additional\s+)?years?")
 
 
@@ -174,6 +177,8 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
             # "Bachelor's degree in Accounting or Finance, or a Master's degree": another path, not a bar
             item.kind, item.note = Kind.PREFERRED, (f"Offered as another path after {prev.text!r}: preferred, "
                                                    "as the degree before it is asked.")
+        if ACCEPTS.search(s.text, 0, hits[0][0]):  # "...; will accept 1 year with a bachelor's degree"
+            item.kind, item.note = Kind.PREFERRED, "Offered as another path the posting accepts: preferred."
         nxt = sentences[s.index + 1].text if s.index + 1 < len(sentences) else ""
         whole = sentences[s.index].text
         equivalent = next((t for t in (s.text, whole, nxt)
