@@ -1759,3 +1759,23 @@ def test_draft_postings_a_duty_is_what_is_done(line, pattern):
     found = [(p["verbs"], p["objects"][:1]) for i in items if i.category == "duties" for p in i.fields["patterns"]]
     assert found == ([pattern] if pattern else [])
     assert any(line in r for r in left) == (pattern is None)
+
+
+def test_draft_postings_a_staffing_agencys_headings_in_words():
+    """A staffing agency heads its lists in words (seventeenth session, a pool J posting): "What you
+    will be doing" heads duties, "What our client requires" asks what it lists, "Benefits offered by
+    our client" lists benefits; the twins, a duty about benefits and a list the client prefers, keep
+    their own kind."""
+    posting = ("Accountant\n\nWhat you will be doing\n- Reconcile bank and balance sheet accounts each month\n"
+               "- Administer benefits enrollment for new hires\n\n"
+               "What our client requires\n- Bachelor's degree in Accounting\n- 2 years of accounting experience\n\n"
+               "Nice to have\n- CPA\n\n"
+               "Benefits offered by our client\n- Free parking and a casual dress code\n- 15 days PTO\n")
+    items, _, parts, _ = draft_items(posting)
+    kinds = {i.id: str(i.kind) for i in items if not i.left_out}
+    assert kinds["degree.bachelor_accounting"] == "required" and kinds["experience.years"] == "required"
+    assert kinds["cert.cpa"] == "preferred"
+    assert {"duty.reconcile_bank", "duty.administer_enrollment"} <= set(kinds)
+    assert not any("park" in i for i in kinds)  # a perk is no duty
+    heads = {p.text: p.heading for p in parts}
+    assert heads["Reconcile bank and balance sheet accounts each month"] == "What you will be doing"

@@ -18,7 +18,8 @@ PREFERRED_CUES = ("preferred", "a plus", "nice to have", "nice-to-have", "desire
                   "advantage", "ideally", "pluses", "is an asset", "would be great", "would be nice",
                   "not required", "not necessary", "not mandatory", "not essential")
 #: Sections that are not the role's requirements: the company, benefits, legal notes, an article's end matter.
-IGNORED_HEADINGS = re.compile(r"^(about (us|the company|(?!you\b|the\b|this\b)\w+)$|who we are|benefits|perks|"
+IGNORED_HEADINGS = re.compile(r"^(about (us|the company|(?!you\b|the\b|this\b)\w+)$|who we are|"
+                              r"benefits( offered)?( by (our|the) (client|company|employer))?|perks|"
                               r"what we offer|equal (employment )?opportunity|eeo|compensation|salary|how to apply|"
                               r"who may apply|conditions of employment)", re.I)
 #: Headings after which a web page is no longer the posting (an article's end matter).
@@ -149,7 +150,8 @@ def heading_kind(heading: str) -> Kind | None:
 #: bring", "What you need", "Education", "Experience" (a list a posting prefers is headed so:
 #: "Preferred qualifications", "Nice to have").
 _ASKS = re.compile(r"(?:(?:job|position|basic|key)\s+)?qualifications?|what you(?:'ll|’ll| will)?\s+(?:need|bring)|"
-                   r"what you have|what we(?:'re|’re| are) looking for|education|experience|"
+                   r"what you have|what (?:we|our client|the client)(?:'re|’re| are| is) looking for|education|"
+                   r"experience|what (?:we|our client|the client|the company) (?:requires?|needs?)|"
                    r"(?:what )?you(?:'ve|’ve| have) got|your profile|"
                    r"education(?:,)? (?:and|&) experience|experience (?:and|&) education|"
                    r"(?:skills|experience),? (?:and|&) (?:qualifications|experience|skills)", re.I)
@@ -161,7 +163,9 @@ _HEADING_WORDS = re.compile(r"^(nice[- ]to[- ]haves?|(preferred|desired|required
                             r"(knowledge,? )?skills,? (and|&) abilities|abilities|competencies|about you|"
                             r"who you are|what you('ll| will)? (bring|need)|what you have|what we need|"
                             r"(what )?you('ve|’ve| have) got|your profile|"
-                            r"what we('re| are) looking for|the role|about (the|this) (role|job|position|opportunity))"
+                            r"what (we|our client|the client)('re| are| is) looking for|the role|"
+                            r"what (we|our client|the client|the company) (requires?|needs?)|"
+                            r"about (the|this) (role|job|position|opportunity))"
                             # a kind said after the heading: "What you need (required)", "Nice to have (preferred)"
                             r"(\s*\((required|preferred|optional|a plus|must[- ]haves?|nice[- ]to[- ]haves?)\))?$",
                             re.I)

@@ -46,7 +46,7 @@ _ABBREV = re.compile(r"(\b[A-Za-z]\.){2,}$|\b(e\.g|i\.e|etc|Sr|Jr|Dr|Mr|Ms|vs|St
 _DASH_ITEM = re.compile(r"\s+[-–]\s+(?=[A-Z0-9])")
 
 #: Headings that name the posting's duties.
-DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll do|your role|day[- ]to[- ]day|"
+DUTY_HEADINGS = re.compile(r"responsib|duties|what you('| wi)ll (be )?do|your role|day[- ]to[- ]day|"
                            r"key tasks|in this role|what you do|job description|essential functions|"
                            r"your mission|your impact", re.I)
 #: What "You will ..." says that is the job's setting, what it gives or what it asks of the hire,
