@@ -559,3 +559,43 @@ def test_draft_another_path_the_posting_accepts_is_not_required(line, asked):
     items = [i for i in draft_items(f"Staff Accountant\nRequirements\n- {line}\n")[0] if not i.left_out
              and i.source == line]  # not the title's role years and latest job
     assert {i.id: (str(i.kind), i.fields.get("min_years")) for i in items} == asked
+
+
+@pytest.mark.parametrize("what, field", [
+    # two modifiers of one field name the field after them (seventeenth session) ...
+    ("outside or inside B2B sales experience", "B2B sales"),
+    ("public or private accounting experience", "accounting"),
+    # ... the twins: two fields keep the first, as before
+    ("accounting or finance experience", "accounting"),
+    ("HR or recruiting experience", "HR"),
+])
+def test_draft_the_field_after_two_modifiers(what, field):
+    from resumematch.draft.experience import subject
+    assert subject(what) == field
+
+
+@pytest.mark.parametrize("first, title", [
+    # the terms of hire in brackets are no part of the title (nor of its relevant terms: "hire") ...
+    ("ACCOUNTANT (Direct Hire)", "ACCOUNTANT"),
+    ("Staff Accountant (Contract-to-Hire)", "Staff Accountant"),
+    ("HR Generalist [Remote]", "HR Generalist"),
+    # ... the twins: notes that say what or where the job is stay
+    ("Nurse (Outpatient)", "Nurse (Outpatient)"),
+    ("Registered Nurse (Night Shift)", "Registered Nurse (Night Shift)"),
+])
+def test_draft_the_terms_of_hire_are_no_part_of_the_title(first, title):
+    from resumematch.draft import posting_title
+    assert posting_title(f"{first}\n\nResponsibilities\n- Reconcile accounts\n") == title
+
+
+@pytest.mark.parametrize("line, reason", [
+    # a posting's closing and a careers site's banner ask nothing ...
+    ("Posting Closes: Open until filled", "application"),
+    ("Careers at Brightline Health Technologies", "company"),
+    # ... the twins: a duty about postings, and a careers page the hire keeps
+    ("Post open positions on job boards until filled positions are confirmed", ""),
+    ("Maintain the careers page and job postings", ""),
+])
+def test_draft_a_postings_closing_and_a_careers_banner_ask_nothing(line, reason):
+    from resumematch.draft.segment import skip_reason
+    assert skip_reason(line, "") == reason

@@ -119,6 +119,9 @@ def subject(what: str) -> str:
         what = _QUALIFIERS.sub("", m.group(1))
     elif m := re.match(r"(.{0,60}?)\s*\bexperience\b", what, re.I):
         what = m.group(1)
+    # "outside or inside B2B sales", "public or private accounting": two modifiers of one field, the field after them
+    if (pair := re.match(r"(\w+) (?:or|and) \w+ (\w[\w\s]*)", what)) and not specific(pair.group(1)):
+        what = pair.group(2)
     what = _X_END.split(" " + what + " ", maxsplit=1)[0].strip()
     words = what.split()
     if words and words[0].lower() in ("either", "both", "any", "each"):

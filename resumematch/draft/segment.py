@@ -151,8 +151,8 @@ SKIP_RULES = (
     ("application", re.compile(
         r"\bto apply\b|\bapply (now|online|today)|submit (your|a) (resume|cv|application)|cover letter|"
         r"transcripts? (will be |are |is )?required|must (be )?(fully )?documented on your resume|"
-        r"closing date|^closing\s*:|^(?:closes|open until|apply by|posting date|posted)\b|receive credit for|"
-        r"will be considered to have met|this definition of|"
+        r"closing date|^closing\s*:|^(?:closes|open until|apply by|posting (?:date|closes)|posted)\b|open until filled|"
+        r"receive credit for|will be considered to have met|this definition of|"
         r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)|\byour (resume|cv) "
         r"(must|should)\b|^(?:(?:we )?(?:(?:will|may) (?:also )?consider|welcome) )?(?:new|recent) grad(?:uate)?s"
         r"(?: (?:are )?welcome)?\W*$",
@@ -160,7 +160,7 @@ SKIP_RULES = (
 )
 #: The company speaking of itself: "We are ...", "Our mission ...", "Acme is a leading ...".
 _COMPANY = re.compile(r"^(we|we're|we’re|our|us|at (?!least\b|a minimum\b|minimum\b)(?-i:[A-Z])\w*|join (us|our))\b|"
-                      r"\b(we are|we're|we’re|our (company|team|"
+                      r"^careers? (?:at|with)\b|\b(we are|we're|we’re|our (company|team|"
                       r"mission|values|culture|clients|customers|people|firm|organization)|founded in|"
                       r"headquartered)\b|\b(is|are) (a|an|the) (leading|global|world|premier|fast[- ]growing|"
                       r"growing|innovative|trusted|top|largest|non-?profit|award|family[- ]owned|privately[- ]held|"

@@ -28,6 +28,12 @@ _POST_CODE = re.compile(r"\s*[-–—|,:]?\s*\(?(?:(?-i:\b(?:GS|GG|WG|WS|WL|NH|N
                         r"\b(?:job|posting)\s*(?:id|no\.?|number|#)\s*:?\s*[A-Z]{0,3}-?\d|\bjob\s+\d{3,}|"
                         r"\breq(?:uisition)?\s*(?:id|no\.?|number|#)?\s*:?\s*[A-Z]{0,3}-?\d).*$", re.I)
 
+#: The terms of hire in brackets after a title, which name no part of the job: "(Direct Hire)",
+#: "(Contract-to-Hire)", "(Full-Time, Hybrid)", "[Remote]"; not "(Outpatient)" or "(Night Shift)".
+_HIRE_TERMS = re.compile(r"\s*[(\[][^)\]]*\b(?:direct[- ]hire|to[- ]hire|contract|temp|temporary|full[- ]time|"
+                         r"part[- ]time|remote|hybrid|on[- ]?site|permanent|perm|seasonal|per diem|prn|w-?2|1099)\b"
+                         r"[^)\]]*[)\]]", re.I)
+
 
 def _clipped(title: str, limit: int = 80) -> str:
     """``title`` in at most ``limit`` characters, cut after a whole word."""
@@ -105,6 +111,7 @@ def _line_title(first: str) -> str:
         return ""  # a recruiter's email opening "Hi there, I hope ..." names no title
     if (code := _POST_CODE.search(first)) and code.start() > 0:  # a code opening the line names the job ("F-16 ...")
         first = first[:code.start()].strip()
+    first = _HIRE_TERMS.sub("", first).strip()
     parts = [p for p in re.split(r"\s+[-–—|]\s+|\s*\|\s*", first) if p.strip()]
     if len(parts) > 1 and len(first.split()) <= 16:
         # "Senior Accountant - Tallgrass Renewables - Greenhouse", "Fieldstone Robotics - HR Generalist":
