@@ -591,6 +591,8 @@ def test_draft_the_terms_of_hire_are_no_part_of_the_title(first, title):
 @pytest.mark.parametrize("line, reason", [
     # a posting's closing and a careers site's banner ask nothing ...
     ("Posting Closes: Open until filled", "application"),
+    ("Resumes will not be accepted in lieu of a completed application, but may be attached.", "application"),
+    ("Review a completed application for minimum qualifications", ""),
     ("Careers at Brightline Health Technologies", "company"),
     # ... the twins: a duty about postings, and a careers page the hire keeps
     ("Post open positions on job boards until filled positions are confirmed", ""),

@@ -152,7 +152,7 @@ SKIP_RULES = (
         r"\bto apply\b|\bapply (now|online|today)|submit (your|a) (resume|cv|application)|cover letter|"
         r"transcripts? (will be |are |is )?required|must (be )?(fully )?documented on your resume|"
         r"closing date|^closing\s*:|^(?:closes|open until|apply by|posting (?:date|closes)|posted)\b|open until filled|"
-        r"receive credit for|will be considered to have met|this definition of|"
+        r"receive credit for|will be considered to have met|this definition of|lieu of a completed application|"
         r"(this|the) (job |vacancy )?announcement|\bvisit\b.*\b(www|http|website)|\byour (resume|cv) "
         r"(must|should)\b|^(?:(?:we )?(?:(?:will|may) (?:also )?consider|welcome) )?(?:new|recent) grad(?:uate)?s"
         r"(?: (?:are )?welcome)?\W*$",
