@@ -466,6 +466,13 @@ def test_relevance_a_part_with_a_title_and_a_firm_keeps_the_title(title, role):
     ("Staff Accountant", "CPA", True, True),
     ("Staff Accountant", "Accountant and Auditor", True, True),
     ("Paralegal", "Legal Assistant", True, True),  # one trade named twice in O*NET's title
+    # a lead's role whose occupation O*NET files its field under (accounting managers under financial
+    # managers) counts that occupation's titles of another field beside it (seventeenth session) ...
+    ("Accounting Manager", "Finance Director", True, False),
+    ("Accounting Manager", "Finance Manager", True, False),
+    # ... the twins: a title naming the led field, and a role whose occupation names its own field
+    ("Accounting Manager", "Accounting Director", True, True),
+    ("Human Resources Manager", "Personnel Manager", True, True),
 ])
 def test_relevance_a_title_of_the_other_trade_joined_in_the_roles_occupation_is_beside_it(role, title, relevant, own):
     verdict = RoleReader((), (), role).job(title, "")
@@ -485,6 +492,10 @@ def test_relevance_a_title_of_the_other_trade_joined_in_the_roles_occupation_is_
     ("23-2011.00", "Paralegal", "Legal Assistant", None),
     ("35-1011.00", "Executive Chef", "Head Cook", None),
     ("43-6011.00", "Executive Assistant", "Executive Secretary", None),
+    # a lead's field apart from the occupation it is filed under, in that occupation only
+    ("11-3031.00", "Accounting Manager", "Treasurer", "another field than Accounting"),
+    ("11-3031.00", "Accounting Manager", "Assistant Accounting Manager", None),
+    ("11-3031.00", "Finance Manager", "Treasurer", None),
 ])
 def test_relevance_other_trade_reads_the_trades_an_occupation_joins(code, role, held, other):
     from resumematch.catalog.roles import other_trade

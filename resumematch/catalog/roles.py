@@ -80,14 +80,28 @@ def title_occupations(title: str) -> tuple[str, ...]:
     if closest is None:
         return ()
     codes = neighbours(closest.code)
-    led_field = _led_field(title)
-    field = set(words(led_field)) - RANK_STEMS
-    led = b.closest_title(led_field) if field and not field & field_words(closest.code) else None
-    if led is not None and field & field_words(led.code) and _leads(led_field, closest.code, led.code):
+    if (led := led_work(title)) is not None:
+        field, led_code = led
         # and those O*NET relates to the closest that name the field: an accounting manager's accountants
         related = (o for o in b.related.get(closest.code, ()) if field <= field_words(o))
-        codes = tuple(dict.fromkeys((*codes, *related, *neighbours(led.code))))
+        codes = tuple(dict.fromkeys((*codes, *related, *neighbours(led_code))))
     return codes
+
+
+@cache
+def led_work(title: str) -> tuple[frozenset[str], str] | None:
+    """The field a lead's ``title`` names that its closest occupation's title does not (its stems),
+    with the occupation closest to that field: ({"account"}, Accountants and Auditors) for
+    "Accounting Manager", filed under Financial Managers; None for "Human Resources Manager", whose
+    occupation names its field, and for words of other senses (``_leads``)."""
+    b = background()
+    closest = b.closest_title(title)
+    led_field = _led_field(title)
+    field = frozenset(words(led_field)) - RANK_STEMS
+    led = b.closest_title(led_field) if closest and field and not field & field_words(closest.code) else None
+    if led is not None and field & field_words(led.code) and _leads(led_field, closest.code, led.code):
+        return field, led.code
+    return None
 
 
 def _leads(field: str, own: str, led: str) -> bool:
@@ -145,10 +159,16 @@ def other_trade(code: str, role_title: str, held: str) -> str | None:
     occupation ``code`` (``TRADES_APART``): "Internal Auditor" or "Audit Associate" for a "Staff
     Accountant" posting ("Auditors"). None when the occupation joins no trades apart, when the
     role's title names none of them or several, or when the held title names the role's trade
-    ("Senior Accountant") or none of them ("CPA": O*NET's word for the whole occupation)."""
+    ("Senior Accountant") or none of them ("CPA": O*NET's word for the whole occupation). A lead's
+    role whose occupation O*NET files its field under (``led_work``: "Accounting Manager", under
+    Financial Managers) counts that occupation's titles naming another field apart: "FP&A Manager",
+    "Treasurer" are "another field than Accounting"; "Accounting Director" is the role itself."""
     def names(title: str, stem: str) -> bool:
         return any(w.startswith(stem) for w in words(title))
 
+    if (led := led_work(role_title)) is not None and code == background().closest_title(role_title).code:
+        # the role's own occupation holds other fields' leads: an "FP&A Manager" for an "Accounting Manager"
+        return None if led[0] & set(words(held)) else f"another field than {_led_field(role_title)}"
     trades = TRADES_APART.get(code, ())
     ours = [(name, stem) for name, stem in trades if names(role_title, stem)]
     if len(ours) != 1 or names(held, ours[0][1]):
