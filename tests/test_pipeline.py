@@ -546,3 +546,40 @@ def test_sections_a_qualifications_heading_is_education_or_skills_by_its_lines(a
     text = f"Jane Doe\njane.doe@example.com\nQUALIFICATIONS\n{body}\nEXPERIENCE\nAnalyst, 2015 - 2020\n"
     labels = [label for label, *_ in analyzer.nlp(text)._.rm_sections]
     assert labels == ["header", section, "experience"]
+
+
+_UNHEADED_JOBS = ("Accountant with 13 years of progressive experience in hospitality and public accounting.\n"
+                  "Fairway Software Inc. - Grand Rapids, MI\nFinancial Controller | 06/2021 to Current\n"
+                  "o Led the monthly close and prepared GAAP financial statements.\n")
+
+
+@pytest.mark.parametrize("top, labels", [
+    # jobs written under the name with no heading of their own are the experience, from the first
+    # sentence or dated line after the contact block (seventeenth session: they had been the header,
+    # so the fits read none of their words and their skills counted as passing mentions) ...
+    (f"Jane Doe\njane.doe@example.com | (555) 555-0100\nFINANCIAL CONTROLLER\n{_UNHEADED_JOBS}",
+     ["header", "experience", "education"]),
+    # ... the twins: a summary with no jobs stays in the header, and a headed resume is as before
+    ("Jane Doe\njane.doe@example.com\nAccountant with 13 years of progressive experience in public accounting.\n",
+     ["header", "education"]),
+    (f"Jane Doe\njane.doe@example.com\nEXPERIENCE\n{_UNHEADED_JOBS}", ["header", "experience", "education"]),
+])
+def test_sections_jobs_under_the_name_with_no_heading_are_the_experience(analyzer, top, labels):
+    text = f"{top}EDUCATION\nB.S. Accounting, Ridgemont University (2009)\n"
+    found = analyzer.nlp(text)._.rm_sections
+    assert [label for label, *_ in found] == labels
+    if labels[1] == "experience":
+        start = found[1][1]
+        assert text[start:].startswith("Accountant with 13") or text[start:].startswith("EXPERIENCE")
+
+
+def test_sections_unheaded_jobs_are_read_as_work(analyzer):
+    """Through the analysis: the summary's and the jobs' words tell the trade (the fit reads them),
+    and the name and email stay the candidate's."""
+    text = (f"Jane Doe\njane.doe@example.com\n{_UNHEADED_JOBS}"
+            "EDUCATION\nB.S. Business Administration, Ridgemont University (2009)\n")
+    analysis = analyzer.analyze(text)
+    assert analysis.candidate.name == "Jane Doe" and analysis.candidate.email == "jane.doe@example.com"
+    (job,) = [p for p in analysis.periods if p.kind == "work"]
+    assert job.title.endswith("Financial Controller") and job.section == "experience"
+    assert any(e.section == "experience" for e in analysis.entities)

@@ -27,13 +27,40 @@ class SectionDetector(Component):
         return found
 
     def set_annotations(self, doc: Doc, found: list[tuple[str, int]]) -> Doc:
-        sections = [("header", 0)] if not found or found[0][1] > 0 else []
-        sections += found
         text = doc_text(doc)
+        sections = [("header", 0)] if not found or found[0][1] > 0 else []
+        if sections and (body := _body_start(text, found[0][1] if found else len(text))) is not None:
+            sections.append(body)  # a summary or jobs under the name with no heading of their own
+        sections += found
         ends = [start for _, start in sections[1:]] + [len(text)]
         doc._.rm_sections = [(_resolved(label, text[start:end]), start, end)
                              for (label, start), end in zip(sections, ends)]
         return doc
+
+
+#: A line that is a sentence (eight words or more, four of them in lower case) or holds a date range.
+_SENTENCE = re.compile(r"^(?=(?:\W*[A-Za-z][\w'’-]*){8})(?=(?:.*?\b[a-z][a-z'’-]+\b){4})")
+_RANGE = re.compile(r"(?i)\b(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)\d\d)\s*(?:-|–|—|to|until)\s*"
+                    r"(?:(?:19|20)\d\d|\d{1,2}/(?:19|20)\d\d|current|present|now|date|today)\b")
+_CONTACT = re.compile(r"@|https?://|www\.|\d{3}\W{0,2}\d{3}\W?\d{4}")
+
+
+def _body_start(text: str, end: int) -> tuple[str, int] | None:
+    """Where the header ends when jobs come before any heading: the dated jobs (a date range before
+    ``end``, the first heading) of a resume that heads none of its work, with any summary above them,
+    are its experience, which tells the candidate's trade as a headed section does; the header is
+    the name and contact block above. The experience opens at the first line after the last contact
+    line (and after the first line) that is a sentence or holds a date range (``_SENTENCE``,
+    ``_RANGE``). None when no date range comes before the first heading."""
+    if not _RANGE.search(text, 0, end):
+        return None
+    lines = text[:end].split("\n")
+    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    first = 1 + max((i for i, line in enumerate(lines) if _CONTACT.search(line)), default=0)
+    for i in range(first, len(lines)):
+        if not _CONTACT.search(lines[i]) and (_SENTENCE.match(lines[i]) or _RANGE.search(lines[i])):
+            return "experience", starts[i]
+    return None
 
 
 #: What marks a "Qualifications" section as schooling: a year ("GCSE English, June 2000"), a school,
