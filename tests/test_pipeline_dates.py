@@ -470,3 +470,24 @@ def test_dates_a_job_about_interns_stays_a_job_under_every_model(analyzer, tmp_p
 def test_dates_a_firms_name_for_its_internship_is_an_internship(analyzer, entry):
     analysis = analyzer.analyze(f"Jane Doe\njane@example.com\n\nEXPERIENCE\n{entry}")
     assert [p.kind for p in analysis.periods] == ["internship"]
+
+
+@pytest.mark.parametrize("experience, jobs", [
+    # a work history that dates its jobs by one year each: each job is that year's (seventeenth session;
+    # they had dated nothing, so the years, the years in the role and the latest job were all 0) ...
+    ("ACCOUNTING MANAGER\nCompany Name, Louisville, KY\n2014\n• Managed a team of five accountants\n"
+     "PLANT ACCOUNTANT\nCompany Name, Louisville, KY\n2010\n• Prepared work-in-process reconciliations\n",
+     [("2014-01", "2014-12"), ("2010-01", "2010-12")]),
+    ("Accounts Receivable Clerk 2018 Fairway Enterprises Boise, Idaho\n• Posted customer payments\n",
+     [("2018-01", "2018-12")]),
+    # ... the twins: a year in a duty, in a sentence or after a product names no job, and a history
+    # with a range reads its ranges only
+    ("Accounts Receivable Clerk, Fairway Enterprises\n• Cut days sales outstanding to 18 in 2018\n"
+     "Joined the firm in 2018 and moved every ledger from Sage to NetSuite within one year.\n"
+     "Administered Windows Server 2012\n", []),
+    ("ACCOUNTING MANAGER\nCompany Name\nJan 2015 - Present\n• Led the close\nPLANT ACCOUNTANT\nCompany Name\n2010\n",
+     [("2015-01", "2026-11")]),
+])
+def test_dates_a_year_alone_on_a_jobs_line_dates_that_year(analyzer, experience, jobs):
+    periods = _periods(analyzer, experience + "\nEDUCATION\nB.S. Accounting, 2006\n")
+    assert [(p.start, p.end) for p in periods if p.kind == "work"] == jobs

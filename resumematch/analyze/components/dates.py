@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ...types import Category, FindingStatus, PeriodKind
 from ..component import StatefulComponent
 from ..relevance import RoleReader
-from ..rules.dateranges import RawPeriod, find_periods, months_between
+from ..rules.dateranges import RawPeriod, find_periods, lone_years, months_between
 from ..rules.entries import (
     back_lines,
     forward_lines,
@@ -74,9 +74,8 @@ class DateFinder(StatefulComponent):
         self.own = tuple(role_occupations)
         self.role_titles = tuple(role_titles)
         self.reader = RoleReader(self.codes, self.terms, title, self.own, self.role_titles)
-        # Built now, with the pipeline: forked workers then share the occupations' index instead of
-        # each building (and growing by) its own. (A model that names its occupations needs no
-        # reading to find them, so the role's codes alone would not build it.)
+        # Built now, with the pipeline: forked workers then share the occupations' index instead of each
+        # building its own. (A model naming its occupations needs no reading, so its codes would not build it.)
         self.reader.background  # noqa: B018
         self.reader.role_codes  # noqa: B018
         self.today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
@@ -99,8 +98,7 @@ class DateFinder(StatefulComponent):
         title = title_line(text, start, date_start, date_end)
         if above:
             return f"{above} | {title}"[:80]
-        # lines above that are the previous entry's duties, written without a full stop (the dates'
-        # own line is this entry's)
+        # lines above that are the previous entry's duties, written without a full stop (not the dates' own)
         own_line = text[text.rfind("\n", 0, date_start) + 1:date_start]
         duty = any(self._opens_with_deed(part) for part in title.split(" | ") if part not in own_line)
         if (named(title) is None or duty) and not next_below:  # the line below is no other entry's
@@ -125,10 +123,9 @@ class DateFinder(StatefulComponent):
         return not self.reader.background.opens_title(words[0])
 
     def _within_a_duty(self, text: str, line_start: int, p: RawPeriod, dated: RawPeriod) -> bool:
-        """Whether the range ``p`` is years a duty of the entry dated ``dated`` mentions ("• Mentored five
-        interns from 2021 to 2025" under "Jan 2019 - Present"): below that entry's dates, inside its period,
-        after words that open with a past tense (``_opens_with_deed``). A range outside the entry's period
-        ("Worked as a tester at Wipro from 2012 to 2016", above "... from 2016 to 2019") dates an entry."""
+        """Whether the range ``p`` is years a duty of the entry dated ``dated`` mentions ("• Mentored five interns
+        from 2021 to 2025" under "Jan 2019 - Present"): below that entry's dates, inside its period, after words
+        that open with a past tense (``_opens_with_deed``); a range outside the entry's period dates an entry."""
         if line_start <= dated.char_end or not (dated.start <= p.start and p.end <= dated.end):
             return False
         return self._opens_with_deed(unmarked(text[line_start:p.char_start]))
@@ -184,8 +181,7 @@ class DateFinder(StatefulComponent):
         return max(line_end, min(end, section_end(doc, raw[i].char_start)))
 
     def _names_job(self, title: str) -> bool:
-        """Whether ``title`` names a job: it holds a title people hold in an occupation, or one of
-        the role's relevant terms ("IT Project Manager, Acme (PMP)" is a job that names a credential)."""
+        """Whether ``title`` names a job: it holds a title people hold, or a relevant term ("PMP")."""
         pattern = self.reader.term_pattern
         return self.reader.background.named(title) is not None or bool(pattern and pattern.search(title))
 
@@ -195,7 +191,11 @@ class DateFinder(StatefulComponent):
                 "as_of": self.today.isoformat()}
 
     def match(self, doc: Doc) -> list[RawPeriod]:
-        return find_periods(doc_text(doc), self.today)
+        """The date ranges; in work sections that hold none, the years alone on jobs' lines (``lone_years``)."""
+        raw, at, work = find_periods(doc_text(doc), self.today), section_lookup(doc), ("experience", "internships")
+        spans = [] if any(at(p.char_start) in work for p in raw) else [
+            (a, b) for label, a, b in doc._.rm_sections or () if label in work]
+        return sorted(raw + lone_years(doc_text(doc), spans, self.today, self._names_job), key=lambda p: p.char_start)
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
         text = doc_text(doc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _MONTHS = {m: i for i, names in enumerate(
@@ -180,6 +181,37 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
     # dates one entry, not two.
     return [p for i, p in enumerate(found) if not i or (p.start, p.end) != (found[i - 1].start, found[i - 1].end)
             or re.search(r"[A-Za-z]{3}", text[found[i - 1].char_end:p.char_start])]
+
+
+#: A year alone on a job's line: "2014" under "ACCOUNTING MANAGER", "Accounts Receivable Clerk 2018
+#: Fairway Enterprises Boise, Idaho"; not a date's ("May 2013", "05/2013") or a number's ("555-04-2019").
+_LONE_YEAR = re.compile(r"(?<![\d/.:-])(?:19|20)\d\d(?![\d/:-]|\.\d)")
+#: Words before a year that make it a date's or a duty's: a month ("May 2013"), "since", "in", "from".
+_NOT_A_JOBS_YEAR = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|"
+                              r"\b(?:since|in|from|to|until|by|of|during|circa|c)\.?\s*$")
+_ALONE = re.compile(r"\W*(?:19|20)\d\d\W*")
+
+
+def lone_years(text: str, spans: list[tuple[int, int]], today: dt.date,
+               names_job: Callable[[str], bool]) -> list[RawPeriod]:
+    """For a resume whose work sections (``spans``) hold no date range: each year alone on its line, or
+    after a job's title on it ("Accounts Receivable Clerk 2018 Fairway ...": ``names_job`` of the words
+    before it), read as a job of that year, January to December (to ``today`` at most); a recruiter
+    reading "2014" knows no more. Not two years stacked (a range whose dash was lost), a year in a
+    duty's words ("Since 2015, resolved ...") or after a month ("Joined in May 2010")."""
+    now, found = (today.year, today.month), []
+    for a, b in spans:
+        lines = [(a + m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[a:b])]
+        alone = [bool(_ALONE.fullmatch(line)) for _, line in lines]
+        for i, (at, line) in enumerate(lines):
+            years = list(_LONE_YEAR.finditer(line))
+            if len(years) != 1 or alone[i] and (i and alone[i - 1] or i + 1 < len(alone) and alone[i + 1]):
+                continue
+            year, before = int(years[0].group()), line[:years[0].start()].strip(" ,|-–—")
+            if (alone[i] or before and not _NOT_A_JOBS_YEAR.search(before) and names_job(before)) and 1950 <= year \
+                    <= now[0] and not _VERSION_BEFORE.search(line[:years[0].start()]):  # "Windows Server 2012"
+                found.append(RawPeriod((year, 1), min((year, 12), now), at + years[0].start(), at + years[0].end()))
+    return found
 
 
 def months_between(start: tuple[int, int], end: tuple[int, int]) -> int:
