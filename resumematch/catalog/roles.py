@@ -91,8 +91,8 @@ def title_occupations(title: str) -> tuple[str, ...]:
 @cache
 def led_work(title: str) -> tuple[frozenset[str], str] | None:
     """The field a lead's ``title`` names that its closest occupation's title does not (its stems),
-    with the occupation closest to that field: ({"account"}, Accountants and Auditors) for
-    "Accounting Manager", filed under Financial Managers; None for "Human Resources Manager", whose
+    with the occupation closest to that field: ({"account"}, bookkeeping, accounting and auditing
+    clerks) for "Accounting Manager", filed under Financial Managers; None for "Human Resources Manager", whose
     occupation names its field, and for words of other senses (``_leads``)."""
     b = background()
     closest = b.closest_title(title)
@@ -121,8 +121,8 @@ def _led_field(title: str) -> str:
     tokens = re.findall(r"[A-Za-z&]+", re.split(r"[(,|]|\s[-–—]\s", title)[0])
     lower = [t.lower().rstrip("s") if t.lower().endswith("s") and t.lower()[:-1] in _LEADS else t.lower()
              for t in tokens]
-    if lead_field(title):
-        field = re.findall(r"[A-Za-z&]+", lead_field(title))  # "Director of Human Resources", "VP, Finance"
+    if named := lead_field(title):
+        field = re.findall(r"[A-Za-z&]+", named)  # "Director of Human Resources", "VP, Finance"
     elif lower and lower[-1] in _LEADS:
         field = tokens[:-1]  # "Accounting Manager"
     else:
@@ -161,13 +161,13 @@ def other_trade(code: str, role_title: str, held: str) -> str | None:
     role's title names none of them or several, or when the held title names the role's trade
     ("Senior Accountant") or none of them ("CPA": O*NET's word for the whole occupation). A lead's
     role whose occupation O*NET files its field under (``led_work``: "Accounting Manager", under
-    Financial Managers) counts that occupation's titles naming another field apart: "FP&A Manager",
+    Financial Managers) counts that occupation's titles naming another field apart: "Finance Director",
     "Treasurer" are "another field than Accounting"; "Accounting Director" is the role itself."""
     def names(title: str, stem: str) -> bool:
         return any(w.startswith(stem) for w in words(title))
 
     if (led := led_work(role_title)) is not None and code == background().closest_title(role_title).code:
-        # the role's own occupation holds other fields' leads: an "FP&A Manager" for an "Accounting Manager"
+        # the role's own occupation holds other fields' leads: a "Finance Director" for an "Accounting Manager"
         return None if led[0] & set(words(held)) else f"another field than {_led_field(role_title)}"
     trades = TRADES_APART.get(code, ())
     ours = [(name, stem) for name, stem in trades if names(role_title, stem)]

@@ -208,8 +208,9 @@ def lone_years(text: str, spans: list[tuple[int, int]], today: dt.date,
             if len(years) != 1 or alone[i] and (i and alone[i - 1] or i + 1 < len(alone) and alone[i + 1]):
                 continue
             year, before = int(years[0].group()), line[:years[0].start()].strip(" ,|-–—")
-            if (alone[i] or before and not _NOT_A_JOBS_YEAR.search(before) and names_job(before)) and 1950 <= year \
-                    <= now[0] and not _VERSION_BEFORE.search(line[:years[0].start()]):  # "Windows Server 2012"
+            titled = before and not _NOT_A_JOBS_YEAR.search(before) and names_job(before)
+            product = _VERSION_BEFORE.search(line[:years[0].start()])  # "Windows Server 2012"
+            if (alone[i] or titled) and not product and 1950 <= year <= now[0]:
                 found.append(RawPeriod((year, 1), min((year, 12), now), at + years[0].start(), at + years[0].end()))
     return found
 
