@@ -370,19 +370,6 @@ def test_draft_relevant_terms_hold_no_term_twice():
     assert len({t.lower() for t in terms}) == len(terms) and "C#" in terms
 
 
-@pytest.mark.parametrize("title, terms", [
-    # a lead's title naming its field after the rank: the field's manager's terms, not "of accounting"
-    ("Head of Accounting", ["accounting manager", "accounting", "accounting management"]),
-    ("VP, Sales", ["sales manager", "sales management"]),
-    # its twins: a rank that is part of the title, and a title naming its field before the rank
-    ("Head Chef", ["chef"]),
-    ("Accounting Manager", ["accounting manager", "accounting", "accounting management"]),
-])
-def test_draft_relevant_terms_of_a_leads_title(title, terms):
-    from resumematch.draft import relevant_terms
-    assert relevant_terms(title, []) == terms
-
-
 def test_draft_description_ends_at_a_sentences_end():
     """The description is the posting's own sentences, whole: none is cut in the middle."""
     model = draft_model("Staff Accountant\n\nRequirements\n"

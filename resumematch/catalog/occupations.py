@@ -35,7 +35,7 @@ from .apart import built_apart
 from .held_titles import TITLE_FILLERS, HeldTitles, Named, installed_held_titles
 from .kept import kept
 from .onet import OccupationText, read_occupations
-from .stems import lead_field, surfaces, title_words, whole_words, words
+from .stems import surfaces, title_words, whole_words, words
 from .technology import (
     OCCUPATION_TASK_COLUMNS,
     RELATED_OCCUPATION_COLUMNS,
@@ -51,13 +51,14 @@ TITLE_WEIGHT = 3.0
 class Reading:
     """How a text reads against a set of occupations.
 
-    ``fit`` is the BM25 score of the closest of those occupations divided by that of the closest occupation
-    of all (1.0: nothing reads closer than one of them). ``lead`` measures both from the typical occupation
-    (the median score of all): how much of the closest occupation's lead over the typical one the closest of
-    the set has (1.0: nothing reads closer; 0: it reads no closer than a typical trade). Words every trade's
-    text shares raise all the scores alike, more so the longer the text; ``lead`` leaves them out where
-    ``fit`` does not. ``best`` is the closest of all, ``closest`` the closest of the set, ``terms`` the
-    words that tie the text to ``closest``, most telling first (as written in the text)."""
+    ``fit`` is the BM25 score of the closest of those occupations divided by that of the closest
+    occupation of all (1.0: nothing reads closer than one of them). ``lead`` measures both from
+    the typical occupation (the median score of all): how much of the closest occupation's lead
+    over the typical one the closest of the set has (1.0: nothing reads closer; 0: it reads no
+    closer than a typical trade). Words every trade's text shares raise all the scores alike, more
+    so the longer the text; ``lead`` leaves them out where ``fit`` does not. ``best`` is the
+    closest of all, ``closest`` the closest of the set, ``terms`` the words that tie the text to
+    ``closest``, most telling first (as written in the text)."""
 
     fit: float
     best: OccupationText | None
@@ -175,12 +176,8 @@ class Background:
         occupation (its O*NET title or one people hold), relative to the best, plus half its score
         against the occupations' whole documents, relative to the best (which settles a title held
         in several occupations, such as "Program Manager"); one of those holding the title it holds
-        whole, if any (``named``: "Nurse (Outpatient)" is a nurse, not an outpatient psychiatrist). A
-        lead's title holding no longer title than its rank reads as its field's manager ("Head of
-        Accounting": an accounting manager, not a head cook; ``lead_field``)."""
+        whole, if any (``named``: "Nurse (Outpatient)" is a nurse, not an outpatient psychiatrist)."""
         named = self.named(title)
-        if (field := lead_field(title)) and (named is None or " " not in named.held):
-            title, named = f"{field} Manager", self.named(f"{field} Manager")
         if named is not None and len(named.occupations) == 1:
             return named.occupations[0]
         index, title_rows, title_codes = self._titles
@@ -238,7 +235,8 @@ class Background:
             return Reading(0.0, None, None, ())
         best = int(np.argmax(sims))
         near = max(rows, key=lambda i: (sims[i], -i))
-        # The words shared with it, those adding most first: a word's own BM25 score times the lines it is on.
+        # The words shared with that occupation, those that add most to its score first: a word's own
+        # BM25 score for the occupation times the lines it is on.
         counts: dict[str, int] = {}
         for w in query:
             counts[w] = counts.get(w, 0) + 1
@@ -252,7 +250,8 @@ class Background:
                        round(float(max(0.0, lead)), 3))
 
     def _word_scores(self, words: list[str], row: int) -> list[float]:
-        """The BM25 score of the occupation at ``row`` for each of ``words`` alone (0 if its document lacks it)."""
+        """The BM25 score of the occupation at ``row`` for each of ``words`` alone (0 for a word its
+        document lacks)."""
         ids = np.asarray([self._vocab[w] for w in words], dtype=np.int32)
         own = self._own_words[self._own_start[row]:self._own_start[row + 1]]
         if not len(own):

@@ -8,7 +8,7 @@ from functools import cache
 
 from .occupations import background
 from .onet import occupation_titles
-from .stems import RANK_STEMS, RANK_WORDS, TOKEN, lead_field, title_token, words
+from .stems import RANK_STEMS, RANK_WORDS, TOKEN, title_token, words
 
 
 def neighbours(code: str) -> tuple[str, ...]:
@@ -121,8 +121,8 @@ def _led_field(title: str) -> str:
     tokens = re.findall(r"[A-Za-z&]+", re.split(r"[(,|]|\s[-–—]\s", title)[0])
     lower = [t.lower().rstrip("s") if t.lower().endswith("s") and t.lower()[:-1] in _LEADS else t.lower()
              for t in tokens]
-    if named := lead_field(title):
-        field = re.findall(r"[A-Za-z&]+", named)  # "Director of Human Resources", "VP, Finance"
+    if "of" in lower and 0 < lower.index("of") and lower[lower.index("of") - 1] in _LEADS:
+        field = tokens[lower.index("of") + 1:]  # "Director of Human Resources"
     elif lower and lower[-1] in _LEADS:
         field = tokens[:-1]  # "Accounting Manager"
     else:

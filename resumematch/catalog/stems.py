@@ -131,17 +131,3 @@ def surfaces(text: str) -> dict[str, str]:
 
 #: The stems of the rank words: "Management Analysts" name no field by "management".
 RANK_STEMS = frozenset(words(" ".join(RANK_WORDS)))
-
-
-#: A title that names a lead's field after the rank ("Head of Accounting", "VP of Sales", "Vice
-#: President, Finance", "Director of Nursing"): the rank, then the field up to a comma, bracket or dash.
-_LEAD_OF = re.compile(r"(?i)^\s*(?:(?:head|director|chief|manager|supervisor|lead)\s+of|(?:senior |executive |"
-                      r"assistant )?(?:vp|vice[- ]president)(?:\s+of|\s*,|\s+-|\s)|[sea]vp(?:\s+of|\s*,|\s))"
-                      r"\s*(?:the\s+)?([A-Za-z&][A-Za-z&/ ]*?)\s*(?:[,(|]|\s[-–—]\s|$)")
-
-
-def lead_field(title: str) -> str:
-    """The field of a lead's title that names it after the rank ("Head of Accounting": "Accounting";
-    "VP, Finance": "Finance"), or "" ("Accounting Manager", "Head Chef", "Director")."""
-    found = _LEAD_OF.match(title)
-    return found.group(1).strip() if found else ""

@@ -13,7 +13,6 @@ import re
 from wordfreq import zipf_frequency
 
 from ..catalog import Catalog
-from ..catalog.stems import lead_field
 from ..types import Category, Kind
 from .finders import ACCEPTS, Item, matches
 from .posting import Sentence
@@ -54,11 +53,8 @@ def relevant_terms(title: str, phrases: list[str]) -> list[str]:
     """The terms that make a dated job relevant to the role: the occupation named in ``title``
     ("Senior Accountant" -> accountant, accounting; "IT Project Manager" -> it project manager,
     project management) and each phrase of ``phrases`` (the X of "N years of X") that is specific.
-    Generic words are never terms ("large", "complex", "projects", "proof", "data", "system"). A lead's
-    title naming its field after the rank reads as that field's manager's ("Head of Accounting",
-    "VP, Sales": accounting manager, sales manager; ``lead_field``)."""
+    Generic words are never terms ("large", "complex", "projects", "proof", "data", "system")."""
     terms: list[str] = []
-    title = f"{field} Manager" if (field := lead_field(title)) else title
     for part in re.split(r"[(),/|:–-]| - ", re.sub(r"\bGS-?\d.*$", "", title)):
         words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z&'’]*", _SENIORITY.sub(" ", part))
                  if w.lower() not in _ORG_WORDS]
