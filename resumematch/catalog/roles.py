@@ -152,6 +152,13 @@ def role_titles(title: str, codes: tuple[str, ...], itself: bool = False) -> lis
 #: written out, not read from the title; a sweep over the 155 joined titles found thousands of
 #: false splits (docs/accuracy.md, sixteenth session).
 TRADES_APART = {"13-2011.00": (("Accountants", "account"), ("Auditors", "audit"))}
+#: O*NET occupations that hold the leads of a field an employer hires apart from the rest of them, each
+#: with the field's stems and the stems of the titles of its leads there: Financial Managers holds
+#: "Accounting Manager", "Controller" and "Financial Reporting Manager" beside "Finance Director".
+#: Written out: most occupations that hold a lead's title hold its kin ("Transportation Manager" is a
+#: "Logistics Manager"'s own occupation, "Call Center Manager" a "Customer Service Manager"'s), and a
+#: rule for every lead demoted them (a review of the seventeenth session).
+LEADS_APART = {"11-3031.00": (frozenset({"account"}), frozenset(words("accounting controller comptroller reporting")))}
 
 
 def other_trade(code: str, role_title: str, held: str) -> str | None:
@@ -160,15 +167,18 @@ def other_trade(code: str, role_title: str, held: str) -> str | None:
     Accountant" posting ("Auditors"). None when the occupation joins no trades apart, when the
     role's title names none of them or several, or when the held title names the role's trade
     ("Senior Accountant") or none of them ("CPA": O*NET's word for the whole occupation). A lead's
-    role whose occupation O*NET files its field under (``led_work``: "Accounting Manager", under
-    Financial Managers) counts that occupation's titles naming another field apart: "Finance Director",
-    "Treasurer" are "another field than Accounting"; "Accounting Director" is the role itself."""
+    role whose field O*NET files under an occupation of ``LEADS_APART`` (``led_work``: "Accounting
+    Manager", under Financial Managers) counts that occupation's titles naming another field apart:
+    "Finance Director", "Treasurer" are "another field than Accounting"; "Accounting Director" is the
+    role itself."""
     def names(title: str, stem: str) -> bool:
         return any(w.startswith(stem) for w in words(title))
 
-    if (led := led_work(role_title)) is not None and code == background().closest_title(role_title).code:
-        # the role's own occupation holds other fields' leads: a "Finance Director" for an "Accounting Manager"
-        return None if led[0] & set(words(held)) else f"another field than {_led_field(role_title)}"
+    field, kept = LEADS_APART.get(code, (frozenset(), frozenset()))
+    led = led_work(role_title) if field else None
+    if led is not None and led[0] & field and code == background().closest_title(role_title).code:
+        # the role's own occupation holds another field's leads: a "Finance Director" for an "Accounting Manager"
+        return None if kept & set(words(held)) else f"another field than {_led_field(role_title)}"
     trades = TRADES_APART.get(code, ())
     ours = [(name, stem) for name, stem in trades if names(role_title, stem)]
     if len(ours) != 1 or names(held, ours[0][1]):
