@@ -550,7 +550,9 @@ def test_sections_a_qualifications_heading_is_education_or_skills_by_its_lines(a
 
 _UNHEADED_JOBS = ("Accountant with 13 years of progressive experience in hospitality and public accounting.\n"
                   "Fairway Software Inc. - Grand Rapids, MI\nFinancial Controller | 06/2021 to Current\n"
-                  "o Led the monthly close and prepared GAAP financial statements.\n")
+                  "o Led the monthly close and prepared GAAP financial statements.\n"
+                  "Copperfield Logistics - Boise, ID\nAssistant Controller | 11/2019 to 01/2021\n"
+                  "o Reviewed all journal entries and reconciliations.\n")
 
 
 @pytest.mark.parametrize("top, labels", [
@@ -562,6 +564,9 @@ _UNHEADED_JOBS = ("Accountant with 13 years of progressive experience in hospita
     # ... the twins: a summary with no jobs stays in the header, and a headed resume is as before
     ("Jane Doe\njane.doe@example.com\nAccountant with 13 years of progressive experience in public accounting.\n",
      ["header", "education"]),
+    # ... and one dated line under the name is as often the header's (a review of the seventeenth session)
+    ("Jane Doe\njane.doe@example.com\nAvailable from 01/2025 - now\nAccountant with 13 years of progressive "
+     "experience in public accounting.\n", ["header", "education"]),
     (f"Jane Doe\njane.doe@example.com\nEXPERIENCE\n{_UNHEADED_JOBS}", ["header", "experience", "education"]),
 ])
 def test_sections_jobs_under_the_name_with_no_heading_are_the_experience(analyzer, top, labels):
@@ -580,6 +585,7 @@ def test_sections_unheaded_jobs_are_read_as_work(analyzer):
             "EDUCATION\nB.S. Business Administration, Ridgemont University (2009)\n")
     analysis = analyzer.analyze(text)
     assert analysis.candidate.name == "Jane Doe" and analysis.candidate.email == "jane.doe@example.com"
-    (job,) = [p for p in analysis.periods if p.kind == "work"]
-    assert job.title.endswith("Financial Controller") and job.section == "experience"
+    jobs = [p for p in analysis.periods if p.kind == "work"]
+    assert [p.title.split(" | ")[-1] for p in jobs] == ["Financial Controller", "Assistant Controller"]
+    assert {p.section for p in jobs} == {"experience"}
     assert any(e.section == "experience" for e in analysis.entities)

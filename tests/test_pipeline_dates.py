@@ -491,3 +491,30 @@ def test_dates_a_firms_name_for_its_internship_is_an_internship(analyzer, entry)
 def test_dates_a_year_alone_on_a_jobs_line_dates_that_year(analyzer, experience, jobs):
     periods = _periods(analyzer, experience + "\nEDUCATION\nB.S. Accounting, 2006\n")
     assert [(p.start, p.end) for p in periods if p.kind == "work"] == jobs
+
+
+@pytest.mark.parametrize("line", [
+    # a year on a duty's, a deed's, a referee's, an award's or a founding's line dates no job (a review
+    # of the seventeenth session found each read as a job of that year)
+    "• Completed accounting software migration 2023",
+    "Passed all four CPA exam sections 2024",
+    "Reference: Maria Gomez, Accounting Manager, 2021",
+    "Top Performer Award 2024",
+    "Staff Accountant of the Quarter 2018",
+    "Miller & Sons Hardware, Est. 1998",
+])
+def test_dates_a_year_on_a_line_that_is_no_jobs_dates_nothing(analyzer, line):
+    experience = f"STAFF ACCOUNTANT\nCompany Name, Louisville, KY\n2014\n{line}\n"
+    periods = _periods(analyzer, experience + "\nEDUCATION\nB.S. Accounting, 2006\n")
+    assert [(p.start, p.end) for p in periods if p.kind == "work"] == [("2014-01", "2014-12")]
+
+
+def test_dates_jobs_dated_by_a_year_alone_keep_the_unread_dates_flag(analyzer):
+    """A year alone says little of how long a job lasted: the recruiter is still told the dates were
+    not read as ranges, and its twin, a history with a range, is not flagged."""
+    from resumematch.analyze.review import date_flags
+
+    lone = "Jane Doe\njane@example.com\n\nEXPERIENCE\nSTAFF ACCOUNTANT\nAcme\n2021\nBOOKKEEPER\nAcme\n2016\n"
+    ranged = "Jane Doe\njane@example.com\n\nEXPERIENCE\nSTAFF ACCOUNTANT\nAcme\n2016 - 2021\n"
+    assert date_flags(lone, analyzer.analyze(lone)) == ("unread_dates:2",)
+    assert date_flags(ranged, analyzer.analyze(ranged)) == ()

@@ -133,10 +133,12 @@ def weaken_doubtful(document: Document, analysis: Analysis) -> Analysis:
 
 
 def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
-    """``("unread_dates:N",)`` when no work was dated although the work sections hold N years:
-    the dates were there but could not be read as from-to ranges, so the years of experience
-    say nothing. Else ``()``."""
-    if any(p.kind in (PeriodKind.WORK, PeriodKind.INTERNSHIP) for p in analysis.periods):
+    """``("unread_dates:N",)`` when no work was dated by a range although the work sections hold N
+    years: the dates were there but could not be read as from-to ranges, so the years of experience
+    say little (jobs dated by a year alone, each read as that year's, count about one year each).
+    Else ``()``."""
+    work = (PeriodKind.WORK, PeriodKind.INTERNSHIP)
+    if any(p.kind in work and not _YEAR.fullmatch(p.text) for p in analysis.periods):
         return ()
     years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
     return (Flag.UNREAD_DATES.having(years),) if years else ()

@@ -136,7 +136,7 @@ def _duty(text: str, s: Sentence) -> Item | None:
         # or "to excel" ("Perform focused assessments", "Lead focused team meetings" act on their objects)
     if re.match(r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:is|are|was|has|have)\b", text):
         return None  # "Harbor Point Logistics is a family-owned ...": a name and what it is, no order
-    if lemma(lower[0]) == "serve" and lower[1:2] == ["as"] or lower[0].endswith("s") and lower[1:2] == ["of"]:
+    if lemma(lower[0]) == "serve" and lower[1:2] == ["as"] or lower[0] in _PEOPLE and lower[1:2] == ["of"]:
         return None  # "Serves as an IT Project Manager": a role; "Graduates of an accredited program": people
     if lemma(lower[0]) in ("consider", "accept") and _APPLICANTS & {lemma(w) for w in lower[1:4]}:
         return None  # "Will consider new graduates", "Will accept applicants ...": the employer, not the hire
@@ -193,8 +193,11 @@ def _duty(text: str, s: Sentence) -> Item | None:
                  "mention_strength": 0.7, "patterns": patterns})
 
 
-#: People who apply: whom an employer considers or accepts ("Will consider new graduates").
-_APPLICANTS = frozenset({"graduate", "candidate", "applicant", "student"})
+#: People who apply: whom an employer considers or accepts ("Will consider new graduates"); not
+#: candidates or students, whom an HR or school job considers ("Consider candidates for promotion").
+_APPLICANTS = frozenset({"graduate", "applicant"})
+#: People a posting names before "of" ("Graduates of an accredited program"), not deeds ("Disposes of").
+_PEOPLE = frozenset({"graduates", "holders", "members", "applicants", "candidates", "residents"})
 
 
 def _participle_after(words: list[str], k: int) -> bool:

@@ -104,6 +104,12 @@ def _activities(noun: str) -> list[str]:
             if form != noun and zipf_frequency(form, "en") >= REAL_WORD]
 
 
+#: Words that set two kinds of one field apart ("inside or outside sales", "public or private accounting").
+_MODIFIERS = frozenset("""inside outside public private internal external domestic international direct indirect
+residential commercial inpatient outpatient retail wholesale federal state local government corporate b2b b2c
+acute ambulatory""".split())
+
+
 def subject(what: str) -> str:
     """X in "N years of X": "accounting experience in a CPA firm" -> "accounting"; "experience in
     public accounting" -> "public accounting"; "delivering large projects" -> "large projects"."""
@@ -115,9 +121,11 @@ def subject(what: str) -> str:
         what = _QUALIFIERS.sub("", m.group(1))
     elif m := re.match(r"(.{0,60}?)\s*\bexperience\b", what, re.I):
         what = m.group(1)
-    # "outside or inside B2B sales", "public or private accounting": two modifiers of one field, the field after them
-    if (pair := re.match(r"(\w+) (?:or|and) \w+ (\w[\w\s]*)", what)) and not specific(pair.group(1)):
-        what = pair.group(2)
+    # "outside or inside B2B sales", "public or private accounting": two modifiers of one field, the field
+    # after them; not "food and beverage" (one field), nor "customer or client facing" (no field after)
+    pair = re.match(r"(\w+) or (\w+) (\w.*)", what)
+    if pair and {pair.group(1).lower(), pair.group(2).lower()} <= _MODIFIERS:
+        what = pair.group(3)
     what = _X_END.split(" " + what + " ", maxsplit=1)[0].strip()
     words = what.split()
     if words and words[0].lower() in ("either", "both", "any", "each"):

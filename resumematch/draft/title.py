@@ -29,10 +29,12 @@ _POST_CODE = re.compile(r"\s*[-–—|,:]?\s*\(?(?:(?-i:\b(?:GS|GG|WG|WS|WL|NH|N
                         r"\breq(?:uisition)?\s*(?:id|no\.?|number|#)?\s*:?\s*[A-Z]{0,3}-?\d).*$", re.I)
 
 #: The terms of hire in brackets after a title, which name no part of the job: "(Direct Hire)",
-#: "(Contract-to-Hire)", "(Full-Time, Hybrid)", "[Remote]"; not "(Outpatient)" or "(Night Shift)".
-_HIRE_TERMS = re.compile(r"\s*[(\[][^)\]]*\b(?:direct[- ]hire|to[- ]hire|contract|temp|temporary|full[- ]time|"
-                         r"part[- ]time|remote|hybrid|on[- ]?site|permanent|perm|seasonal|per diem|prn|w-?2|1099)\b"
-                         r"[^)\]]*[)\]]", re.I)
+#: "(Contract-to-Hire)", "(Full-Time, Hybrid)", "[Remote]"; the brackets hold nothing else, so not
+#: "(Outpatient)", "(Night Shift)" or "(Remote Sensing)".
+_HIRE_TERM = (r"(?:direct[- ]hire|contract(?:[- ]to[- ]hire)?|temp(?:orary)?(?:[- ]to[- ](?:hire|perm))?|full[- ]time|"
+              r"part[- ]time|remote|hybrid|on[- ]?site|permanent|perm|seasonal|per diem|prn|w-?2|1099|fte)")
+_HIRE_TERMS = re.compile(rf"\s*[(\[]\s*{_HIRE_TERM}(?:\s*[,/&|-]\s*{_HIRE_TERM}|\s+(?:or|and)\s+{_HIRE_TERM})*\s*[)\]]",
+                         re.I)
 
 
 def _clipped(title: str, limit: int = 80) -> str:

@@ -46,13 +46,14 @@ _CONTACT = re.compile(r"@|https?://|www\.|\d{3}\W{0,2}\d{3}\W?\d{4}")
 
 
 def _body_start(text: str, end: int) -> tuple[str, int] | None:
-    """Where the header ends when jobs come before any heading: the dated jobs (a date range before
+    """Where the header ends when jobs come before any heading: the dated jobs (date ranges before
     ``end``, the first heading) of a resume that heads none of its work, with any summary above them,
     are its experience, which tells the candidate's trade as a headed section does; the header is
     the name and contact block above. The experience opens at the first line after the last contact
     line (and after the first line) that is a sentence or holds a date range (``_SENTENCE``,
-    ``_RANGE``). None when no date range comes before the first heading."""
-    if not _RANGE.search(text, 0, end):
+    ``_RANGE``). None when fewer than two date ranges come before the first heading: one is as often
+    a line of the header ("Available from 01/2025 - now", "Passport valid 2019 - 2029") or a degree's."""
+    if len(_RANGE.findall(text, 0, end)) < 2:
         return None
     lines = text[:end].split("\n")
     starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]

@@ -188,7 +188,10 @@ def find_periods(text: str, today: dt.date) -> list[RawPeriod]:
 _LONE_YEAR = re.compile(r"(?<![\d/.:-])(?:19|20)\d\d(?![\d/:-]|\.\d)")
 #: Words before a year that make it a date's or a duty's: a month ("May 2013"), "since", "in", "from".
 _NOT_A_JOBS_YEAR = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|"
-                              r"\b(?:since|in|from|to|until|by|of|during|circa|c)\.?\s*$")
+                              r"\b(?:since|in|from|to|until|by|of|during|circa|c|est|established|founded)\.?\s*$")
+#: Lines whose year is no job's: a bullet, a deed ("Completed ... 2023"), a referee, an award.
+_NOT_A_JOBS_LINE = re.compile(r"(?i)^\s*(?:[-*•▪●◦➢o]\s|\d+[.)]\s|[a-z]+ed\b|references?\b|referee)|"
+                              r"\b(?:awards?|prize|honou?rs?|recogni[sz]ed|of the (?:year|quarter|month))\b")
 _ALONE = re.compile(r"\W*(?:19|20)\d\d\W*")
 
 
@@ -198,14 +201,16 @@ def lone_years(text: str, spans: list[tuple[int, int]], today: dt.date,
     after a job's title on it ("Accounts Receivable Clerk 2018 Fairway ...": ``names_job`` of the words
     before it), read as a job of that year, January to December (to ``today`` at most); a recruiter
     reading "2014" knows no more. Not two years stacked (a range whose dash was lost), a year in a
-    duty's words ("Since 2015, resolved ...") or after a month ("Joined in May 2010")."""
+    duty's words ("Since 2015, resolved ...", "• Passed all four CPA exam sections 2024"), after a
+    month ("Joined in May 2010") or a founding ("Est. 1998"), or on a referee's or an award's line."""
     now, found = (today.year, today.month), []
     for a, b in spans:
         lines = [(a + m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[a:b])]
         alone = [bool(_ALONE.fullmatch(line)) for _, line in lines]
         for i, (at, line) in enumerate(lines):
             years = list(_LONE_YEAR.finditer(line))
-            if len(years) != 1 or alone[i] and (i and alone[i - 1] or i + 1 < len(alone) and alone[i + 1]):
+            if len(years) != 1 or _NOT_A_JOBS_LINE.search(line) or alone[i] and (
+                    i and alone[i - 1] or i + 1 < len(alone) and alone[i + 1]):
                 continue
             year, before = int(years[0].group()), line[:years[0].start()].strip(" ,|-–—")
             titled = before and not _NOT_A_JOBS_YEAR.search(before) and names_job(before)
