@@ -81,3 +81,13 @@ def test_explain_cli_report_shows_no_machine_tags(tag):
     result = runner.invoke(app, ["explain", "examples/resumes/maria_okafor.txt", "--as-of", "2026-11-01"])
     assert result.exit_code == 0, result.output
     assert "evidence (" in result.output and tag not in result.output
+
+
+def test_explain_jobs_dated_by_a_year_alone_say_so(screener, tmp_path):
+    """A job dated by a year alone counts that year and stays flagged; the note says why (seventeenth
+    session), where a job dated by a range says nothing of it."""
+    data = _explained(screener, tmp_path, "2019")
+    assert data["flags"] == ["unread_dates:1"]
+    note = _experience(data)["note"]
+    assert "out of 0.92 dated years" in note and note.endswith("counts that year only: check the dates by hand")
+    assert "year alone" not in _experience(_explained(screener, tmp_path, "2015 - 2019"))["note"]

@@ -61,15 +61,17 @@ def experience_note(relevant: float, total: float, flags: str | None, full: floa
                     asked: float | None = None) -> str:
     """The years behind an experience requirement (of relevant work, or in the role itself when
     ``role``), in words; when no work was dated although the resume holds dates (an
-    ``unread_dates:N`` flag), it says so instead of "0 dated years"."""
+    ``unread_dates:N`` flag), it says so instead of "0 dated years"; when its jobs are dated by a year
+    alone (``lone_years``), that they count that year only."""
     tag = Flag.UNREAD_DATES.having("")
     unread = next((f.partition(":")[2] for f in (flags or "").split(";") if f.startswith(tag)), "")
-    if unread:
+    if unread and not total:
         return (f"no dated work could be read: the work history holds {unread} year(s), but no date range "
                 f"(from - to) was recognised, so experience counts 0 years; check the dates by hand")
     what = "in the role itself (jobs whose title names its own occupation)" if role else "of relevant work"
     met = "" if asked is None else f"; met at {asked:g}, the years asked"
-    return f"{relevant:g} years {what} out of {total:g} dated years; full strength at {full:g}{met}"
+    alone = "; each job is dated by a year alone and counts that year only: check the dates by hand" if unread else ""
+    return f"{relevant:g} years {what} out of {total:g} dated years; full strength at {full:g}{met}{alone}"
 
 
 def latest_words(job: str | None, lends: float) -> str:
