@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,7 +57,7 @@ def _body_start(text: str, end: int) -> tuple[str, int] | None:
     if len(_RANGE.findall(text, 0, end)) < 2:
         return None
     lines = text[:end].split("\n")
-    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    starts = [0, *accumulate(len(line) + 1 for line in lines)]
     first = 1 + max((i for i, line in enumerate(lines) if _CONTACT.search(line)), default=0)
     for i in range(first, len(lines)):
         if not _CONTACT.search(lines[i]) and (_SENTENCE.match(lines[i]) or _RANGE.search(lines[i])):
