@@ -81,7 +81,7 @@ def title_occupations(title: str) -> tuple[str, ...]:
         return ()
     codes = neighbours(closest.code)
     if (led := led_work(title)) is not None:
-        field, led_code = led
+        field, led_code, _ = led
         # and those O*NET relates to the closest that name the field: an accounting manager's accountants
         related = (o for o in b.related.get(closest.code, ()) if field <= field_words(o))
         codes = tuple(dict.fromkeys((*codes, *related, *neighbours(led_code))))
@@ -89,18 +89,18 @@ def title_occupations(title: str) -> tuple[str, ...]:
 
 
 @cache
-def led_work(title: str) -> tuple[frozenset[str], str] | None:
+def led_work(title: str) -> tuple[frozenset[str], str, str] | None:
     """The field a lead's ``title`` names that its closest occupation's title does not (its stems),
-    with the occupation closest to that field: ({"account"}, bookkeeping, accounting and auditing
-    clerks) for "Accounting Manager", filed under Financial Managers; None for "Human Resources Manager", whose
-    occupation names its field, and for words of other senses (``_leads``)."""
+    with the occupation closest to that field and the title's own: ({"account"}, bookkeeping,
+    accounting and auditing clerks, Financial Managers) for "Accounting Manager"; None for "Human
+    Resources Manager", whose occupation names its field, and for words of other senses (``_leads``)."""
     b = background()
     closest = b.closest_title(title)
     led_field = _led_field(title)
     field = frozenset(words(led_field)) - RANK_STEMS
     led = b.closest_title(led_field) if closest and field and not field & field_words(closest.code) else None
     if led is not None and field & field_words(led.code) and _leads(led_field, closest.code, led.code):
-        return field, led.code
+        return field, led.code, closest.code
     return None
 
 
@@ -176,7 +176,7 @@ def other_trade(code: str, role_title: str, held: str) -> str | None:
 
     field, kept = LEADS_APART.get(code, (frozenset(), frozenset()))
     led = led_work(role_title) if field else None
-    if led is not None and led[0] & field and code == background().closest_title(role_title).code:
+    if led is not None and led[0] & field and code == led[2]:
         # the role's own occupation holds another field's leads: a "Finance Director" for an "Accounting Manager"
         return None if kept & set(words(held)) else f"another field than {_led_field(role_title)}"
     trades = TRADES_APART.get(code, ())
