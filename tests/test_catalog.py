@@ -284,6 +284,10 @@ def test_catalog_makes_one_way_near_misses_mutual(declared):
     ("Ed.D.", "doctorate"), ("DBA", "doctorate"), ("A.A.S.", "associate"), ("associate degree", "associate"),
     ("PGDip", "graduate_certificate"), ("graduate certificate", "graduate_certificate"),
     ("PMP", None), ("Scrum Master", None), ("BSX", None),
+    # the nursing associate's (eighteenth session); a comma parts two names, so "BS, BA" is no BSBA,
+    # while a name written with its own comma keeps it
+    ("ADN", "associate"), ("A.S.N.", "associate"), ("BSBA", "bachelor"), ("BS, BA", None),
+    ("Bachelor of Medicine, Bachelor of Surgery", "bachelor"),
 ])
 def test_catalog_degree_spellings_give_their_level(catalog, spelling, level):
     assert catalog.degrees.level_of(spelling) == (DegreeLevel(level) if level else None)

@@ -523,15 +523,35 @@ def test_draft_what_the_hire_must_be_in_acronyms_is_a_credential(line, ids):
     # a degree's acronym with its own cue after a comma is its own degree (seventeenth session) ...
     ("BSN required, MSN preferred.", [("bachelor", "required"), ("master", "preferred")]),
     ("BS in Computer Science, MS preferred.", [("bachelor", "required"), ("master", "preferred")]),
-    # ... the twins: acronyms listed together are one degree, any of them
-    ("MSN, DNP preferred.", [(None, "preferred")]),
+    # ... the twins: acronyms listed together are one degree, any of them, from the first
+    # (eighteenth session: "MSN, DNP" had read as the doctorate alone)
+    ("MSN, DNP preferred.", [("master", "preferred")]),
     ("Bachelor's degree in Nursing, BSN preferred.", [("bachelor", "required")]),
+    # the two-year nursing degree (eighteenth session: "ADN required" had asked nothing)
+    ("ADN required, BSN preferred.", [("associate", "required"), ("bachelor", "preferred")]),
 ])
 def test_draft_a_degrees_acronym_with_its_own_cue_is_its_own_degree(line, degrees):
     items = draft_items(f"Staff Nurse\nRequirements\n- {line}\n")[0]
     found = [(i.fields["degree"]["levels"][0], str(i.kind)) for i in items if i.category == "degree"]
-    assert len(found) == len(degrees)  # a level of None: any level (the list's first is not read yet)
-    assert all(k == kind and level in (None, f) for (f, k), (level, kind) in zip(found, degrees))
+    assert found == degrees
+
+
+@pytest.mark.parametrize("line, levels, fields", [
+    # an acronym that is also an ordinary word counts when degrees are listed after it, up to one
+    # that is not ambiguous (eighteenth session) ...
+    ("MSN, DNP preferred.", ["master", "doctorate"], ["Nursing"]),
+    ("BS, BA or MBA in Finance preferred.", ["bachelor", "master", "doctorate"], ["Finance"]),
+    # ... and two acronyms in a comma list are two degrees, not the one their letters spell together:
+    # "BS, BA" is no BSBA (business administration)
+    ("Bachelor's degree (BS, BA) in Accounting required.", ["bachelor", "master", "doctorate"], ["Accounting"]),
+    # the twins: an ambiguous acronym before a word that is no degree stays a word
+    ("Skills in MS, Excel and Word.", None, None),
+    ("BS, BA", None, None),
+])
+def test_draft_degrees_listed_by_acronym(line, levels, fields):
+    degrees = [i.fields["degree"] for i in draft_items(f"Staff Accountant\nRequirements\n- {line}\n")[0]
+               if i.category == "degree"]
+    assert degrees == ([] if levels is None else [{"levels": levels, "fields": fields}])
 
 
 @pytest.mark.parametrize("line, asked", [

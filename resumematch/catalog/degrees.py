@@ -125,19 +125,26 @@ class DegreeCatalog(Frozen):
     def _field_by_key(self) -> dict[str, StudyField]:
         return {t.key: f for f in self.fields for t in f.terms}
 
+    def _hits(self, text: str) -> list[tuple[Degree | LevelWords, Term]]:
+        """The entries ``text`` spells. A comma parts two names unless the spelling has one itself:
+        "BS, BA" is two degrees, not the BSBA its letters make ("Bachelor of Medicine, Bachelor of
+        Surgery" keeps its own)."""
+        hits = self._degree_by_key.get(term_key(text), [])
+        return [h for h in hits if "," in h[1].text] if "," in text else hits
+
     def level_of(self, text: str) -> DegreeLevel | None:
         """The level a degree's spelling or a level phrase names ("B.Sc." -> bachelor), or None."""
-        hits = self._degree_by_key.get(term_key(text))
+        hits = self._hits(text)
         return hits[0][0].level if hits else None
 
     def degree(self, text: str) -> Degree | None:
         """The named degree a spelling stands for ("MSc" -> Master of Science), or None."""
-        hits = self._degree_by_key.get(term_key(text))
+        hits = self._hits(text)
         return hits[0][0] if hits and isinstance(hits[0][0], Degree) else None
 
     def is_ambiguous(self, text: str) -> bool:
         """Whether a degree spelling is marked ambiguous ("MS", "BA": a degree only in context)."""
-        return marked_ambiguous(text, [term for _, term in self._degree_by_key.get(term_key(text), ())])
+        return marked_ambiguous(text, [term for _, term in self._hits(text)])
 
     def field(self, text: str) -> StudyField | None:
         """The field of study a spelling names ("Comp Sci" -> Computer Science), or None."""

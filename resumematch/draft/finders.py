@@ -99,6 +99,20 @@ def matches(sentence: str, lookup, max_words: int = 7) -> list[tuple[int, int, s
 _ELIDED_ASSOCIATE = re.compile(r"\bassociate(?:['’]s|s)\s*(?:or|and|/|,)\s*(?:an?\s+)?(?:bachelor|master)", re.I)
 
 
+#: The next name in a list after an acronym: "MSN, DNP", "BS, BA or MBA".
+_NEXT_NAME = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)([A-Z][A-Za-z.]{1,7})(?=[\s,/;)]|\.?$)")
+
+
+def _listed_degree(follows: str, deg) -> bool:
+    """Whether an acronym that is also an ordinary word is listed with degrees: the names after it
+    are degrees up to one that is no ordinary word ("MSN, DNP preferred"; "BS, BA or MBA"), not
+    "MS, Excel" or "BS, BA" alone."""
+    nxt = _NEXT_NAME.match(follows)
+    if not nxt or not deg.level_of(nxt.group(1)):
+        return False
+    return not deg.is_ambiguous(nxt.group(1)) or _listed_degree(follows[nxt.end():], deg)
+
+
 def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
     deg = catalog.degrees
     items: list[Item] = []
@@ -112,7 +126,8 @@ def degrees(sentences: list[Sentence], catalog: Catalog) -> list[Item]:
         def level(text: str, s=s) -> DegreeLevel | None:
             follows = s.text[s.text.find(text) + len(text):]
             if deg.is_ambiguous(text) and not re.search(r"degree|diploma", text, re.I) and not re.match(
-                    r"\s*(in|of|degree|/)\b", follows) and not ASKED_AFTER.match(follows):  # "MSN preferred"
+                    r"\s*(in|of|degree|/)\b", follows) and not ASKED_AFTER.match(follows) \
+                    and not _listed_degree(follows, deg):  # "MSN preferred", "MSN, DNP preferred"
                 # "J.D. from an accredited law school": the words end before the last full stop
                 return deg.level_of(text + ".") if follows.startswith(".") and deg.degree(text + ".") and \
                     not deg.is_ambiguous(text + ".") else None
