@@ -155,6 +155,45 @@ def test_degrees_degree_without_field_is_not_fuzzy(analyzer, line):
     assert entity.name == "Master's"
 
 
+@pytest.fixture(scope="module")
+def nursing() -> Analyzer:
+    from resumematch.draft import draft_model
+
+    return Analyzer(draft_model("Nurse Manager\n\nRequirements\n- ADN required, BSN preferred.\n"
+                                "- MSN, DNP preferred.\n"), as_of=AS_OF)
+
+
+@pytest.mark.parametrize("section, line, found", [
+    # a degree the catalogue names by letters that carry its field, where degrees are listed
+    # (eighteenth session: "BSN, ... University" had been no degree at all) ...
+    ("EDUCATION", "BSN, Valley State University, 2015", ["degree.associate_nursing", "degree.bachelor_nursing"]),
+    ("EDUCATION", "B.S.N. 2012", ["degree.associate_nursing", "degree.bachelor_nursing"]),
+    ("EDUCATION", "ADN, Valley Community College, 2015", ["degree.associate_nursing"]),
+    ("EDUCATION", "MSN, Walden University, 2019",
+     ["degree.associate_nursing", "degree.bachelor_nursing", "degree.master_nursing"]),
+    ("SUMMARY", "Charge nurse holding a BSN from Valley State University", ["degree.associate_nursing",
+                                                                             "degree.bachelor_nursing"]),
+    # ... the twins: the same letters where no degree is listed, and a bachelor's of another field
+    ("EXPERIENCE", "Served on the BSN curriculum committee at Mercy Hospital", []),
+    ("EXPERIENCE", "Coordinated MSN clinical placements", []),
+    ("EDUCATION", "BSBA, Valley State University, 2015", []),
+])
+def test_degrees_the_catalogues_named_degrees_where_degrees_are_listed(nursing, section, line, found):
+    analysis = nursing.analyze(resume(section, line))
+    assert sorted({e.id for e in of_category(analysis, "degree") if e.id}) == found
+
+
+def test_degrees_a_field_written_after_a_named_degree_comes_first(nursing):
+    # the field the words name, when the model asks for it, before the one the name carries
+    from resumematch.draft import draft_model
+
+    finance = Analyzer(draft_model("Controller\n\nRequirements\n- Master's degree in Finance or "
+                                   "Business Administration.\n"), as_of=AS_OF)
+    (mba,) = of_category(finance.analyze(resume("EDUCATION", "MBA in Finance, 2012")), "degree")
+    (plain,) = of_category(finance.analyze(resume("EDUCATION", "MBA, Harvard Business School, 2010")), "degree")
+    assert "Finance" in mba.name and "Business Administration" in plain.name
+
+
 # --------------------------------------------------------------------------- certifications
 
 CERTIFICATIONS = [

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from resumematch.analyze.components.fuzzy import FuzzyMatcher
 from resumematch.analyze.rules.extensions import expand_span, span_chars
-from resumematch.analyze.rules.levels import LEVELS, level_matches
+from resumematch.analyze.rules.levels import level_matches, level_patterns
 from resumematch.analyze.rules.ngrams import QueryFilter, ngram_queries
 
 TEXTS = [
@@ -50,9 +50,11 @@ def test_extensions_span_chars_are_the_span_offsets(nlp, text):
     "Ph.D in Physics, D.Sc. 2001, Doctor of Philosophy, PG Diploma, Postgraduate Certificate, A.A.S. 2004\n"
     "Licence en informatique; Licenciatura; undergraduate degree; Associate's degree; A.S. Nursing\n"
     "_MBA x-MBA xMBA .MS MBA. Master's in IT; Bachelors of Arts; BEd, M.Ed, MEd, BCA, MCA, MPM, BSIT\n",
+    # the catalogue's degrees (eighteenth session)
+    "BSN, ADN; B.S.N. 2012; J.D., Ed.D, HND Business; MSW MSN xBSN; Juris Doctor; Executive MBA; LL.M\n",
 ])
 def test_degrees_level_matches_are_finditer(text):
-    expected = [[m.span() for m in pattern.finditer(text)] for _, pattern, _, _ in LEVELS]
+    expected = [[m.span() for m in way.pattern.finditer(text)] for way in level_patterns()]
     assert [[m.span() for m in matches] for matches in level_matches(text)] == expected
 
 

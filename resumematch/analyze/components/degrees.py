@@ -14,19 +14,16 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...catalog.terms import term_key
 from ...types import Category, DegreeLevel, Method
 from ..component import StatefulComponent
 from ..rules.extensions import Finding, doc_text, expand_span, line_bounds, section_at
-from ..rules.levels import LEVELS, level_matches
+from ..rules.levels import implied_fields, level_matches, level_patterns
 
 LEVEL_NAMES = {DegreeLevel.ASSOCIATE: "Associate degree", DegreeLevel.BACHELOR: "Bachelor's",
                DegreeLevel.MASTER: "Master's", DegreeLevel.DOCTORATE: "Doctorate",
                DegreeLevel.GRADUATE_CERTIFICATE: "Graduate certificate"}
 
-# Degree abbreviations that carry their field: BCA is Computer Applications, and so on.
-_IMPLIED_FIELD = {"BCA": "computer applications", "MCA": "computer applications", "BSIT": "information technology",
-                  "MSIT": "information technology", "BSCS": "computer science", "MSCS": "computer science",
-                  "MPM": "project management"}
 _FILLER = re.compile(r"^[\s.]*(?:of\s+)?(?:science|arts|engineering|technology|applied\s+science|philosophy)?"
                      r"\s*(?:(?:in|of)\b|,|:|-|\()?\s*", re.IGNORECASE)
 # One-line exports have no heading lines: "EDUCATION B.E Anna University, 2012".
@@ -41,6 +38,9 @@ _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|techno
 # What may stand between two fields of one degree: ", ", " and ", "; concentration in ", " (major: "...
 _MORE_FIELD = re.compile(r"\s*(?:[,;/&]|\band\b|\(|-)?\s*(?:(?:with\s+an?\s+)?(?:concentration|specializ\w*|"
                          r"specialis\w*|major|emphasis|focus|track)\s*(?:in|on|:)?\s*)?", re.IGNORECASE)
+#: What makes the words after a degree's name its field: "MBA in Finance", "MBA - Finance", "MBA
+#: (Finance)"; not "MBA, Harvard Business School".
+_FIELD_CUE = re.compile(r"\s*(?:in\b|[-–:(])")
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
 #: Words after a field that make "MS Project Management" the tool's name ("... Tools", "... Software").
 _TOOL_AFTER = re.compile(r"\s+(?:tools?|software|suite|templates?|skills?|plans?|schedules?)\b", re.I)
@@ -54,7 +54,6 @@ _MS_TOOL = re.compile(r"\s*(?:Project|Access|Office|Word|Excel|Visio|Dynamics|SQ
 #: Accounting", "Exchange Semester in Finance", "Major Marketing Minor in Accounting".
 _NOT_A_MAJOR = frozenset({"minor", "minors", "major", "exchange", "semester", "concentration", "focus", "emphasis",
                           "track", "abroad", "coursework", "certificate"})
-_LEVEL_NOISE = re.compile(r"[\s.-]")
 _FIELD_WORD = re.compile(r"[A-Za-z0-9+#&.'’-]+")
 #: One-word fields that end other fields' names ("Construction Management" is no Management); words
 #: before a field that are no part of its name ("B.S. Degree Accounting").
@@ -103,11 +102,13 @@ class DegreeFinder(StatefulComponent):
     def match(self, doc: Doc) -> list[Finding]:
         text = doc_text(doc)
         found, seen = [], []
-        for (level, _, ambiguous, _), matches in zip(LEVELS, level_matches(text)):
+        for way, matches in zip(level_patterns(), level_matches(text)):
             for m in matches:
                 if any(a < m.end() and m.start() < b for a, b in seen):
                     continue
-                hits = self._degree(doc, text, level, m, ambiguous)
+                if way.listed_only and not self._in_education(doc, text, m, line_bounds(doc, m.start())[0]):
+                    continue  # "MSW committee", "Dr. Lee, M.D.": where no degrees are listed
+                hits = self._degree(doc, text, way.level, m, way.ambiguous)
                 if hits:
                     seen.append((m.start(), m.end()))
                     found.extend(hits)
@@ -184,11 +185,17 @@ class DegreeFinder(StatefulComponent):
         return bool(_EDU_BEFORE.search(before) or _SCHOOL_AFTER.match(text, m.end(), m.end() + 60))
 
     def _field(self, window: str, level_text: str, fuzzy: bool = True) -> tuple[str | None, int, float]:
-        implied = _IMPLIED_FIELD.get(_LEVEL_NOISE.sub("", level_text).upper())
+        """The model's field that ``window`` names first, or that the degree's own name carries
+        ("BSN": Nursing) when no field is written after it with a cue (``_FIELD_CUE``: "MBA in
+        Finance" is a finance degree to a model that asks for one): (field, where it ends in
+        ``window``, its score)."""
+        implied = self.fields.get(_norm(implied_fields().get(term_key(level_text), ""))) if level_text else None
         if implied:
-            canonical = self.fields.get(_norm(implied))
-            if canonical:
-                return canonical, 0, 1.0
+            named = self._named_field(window, fuzzy=False) if _FIELD_CUE.match(window) else (None, 0, 0.0)
+            return named if named[0] is not None else (implied, 0, 1.0)
+        return self._named_field(window, fuzzy)
+
+    def _named_field(self, window: str, fuzzy: bool) -> tuple[str | None, int, float]:
         rest = _FILLER.sub("", window, count=1)
         offset = len(window) - len(rest)
         words = list(_FIELD_WORD.finditer(rest[:90]))

@@ -4,6 +4,8 @@ fast, and whether a text names a degree at all."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import NamedTuple
 
 from ...types import DegreeLevel
 
@@ -41,21 +43,85 @@ LEVELS: list[tuple[DegreeLevel, re.Pattern, bool, str]] = [
         r"\bAssociate(?:['’]?s)?\s+(?:degree|of\s+(?:Applied\s+)?(?:Science|Arts))\b"
         r"|\bA\.A\.S\.|\bA\.S\.(?=\s)", re.IGNORECASE), False, "Aa"),
 ]
-#: Where a level pattern may start: one of the first letters, not after a word character.
-_LEVEL_START = re.compile("[" + "".join(sorted({c for *_, letters in LEVELS for c in letters})) + r"](?<!\w.)")
-_PATTERNS_BY_LETTER = {c: [k for k, (*_, letters) in enumerate(LEVELS) if c in letters]
-                       for *_, letters in LEVELS for c in letters}
+
+
+class LevelPattern(NamedTuple):
+    """One way of naming degrees of a level. ``ambiguous``: a degree only with a field after it or
+    where degrees are listed; ``listed_only``: a degree only where degrees are listed (the
+    education section, an education heading before it on its line, a school after it)."""
+
+    level: DegreeLevel
+    pattern: re.Pattern
+    ambiguous: bool
+    letters: str
+    listed_only: bool = False
+
+
+@cache
+def level_patterns() -> tuple[LevelPattern, ...]:
+    """For each level, the named degrees of the catalogue (``degrees.yaml``) that ``LEVELS`` does
+    not read (``_reads``: "BSN", "B.S.N.", "ADN", "J.D.", "MSW", "Ed.D.", "HND"), then ``LEVELS``. The
+    catalogue's come first, so that "B.S.N." is not read as "B.S". They count only where degrees
+    are listed ("MSW committee" in a job is none); of the spellings the catalogue marks ambiguous,
+    only those of three capitals or more ("MSN"): "MD" is also Maryland on a school's line, and
+    "Licence" a driver's."""
+    from ...catalog.refs import bundled_parts  # late: the catalogue loads on the first resume read
+
+    written = [LevelPattern(*entry) for entry in LEVELS]
+    degrees = bundled_parts().degrees.degrees
+    ambiguous = {t.key for d in degrees for t in d.terms if t.ambiguous}
+    found = []
+    for level in DegreeLevel:
+        texts = {t.text for d in degrees if d.level == level for t in d.terms
+                 if (t.key not in ambiguous or t.text.isupper() and len(t.key) > 2)  # "MSN", not "Lic."
+                 and not any(_reads(w.pattern, t.text) for w in written)}
+        if texts:
+            forms = [re.escape(t).replace(r"\ ", r"\s+") for t in sorted(texts, key=lambda t: (-len(t), t))]
+            found.append(LevelPattern(level, re.compile(_abbr(*forms)), True, "".join(sorted({t[0] for t in texts})),
+                                      listed_only=True))
+    return (*found, *written)
+
+
+def _reads(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``pattern`` reads the spelling ``text`` as a degree: whole, or up to a space after
+    which the field finder reads on ("Bachelor of" + " Science in Nursing"); not "B.S" of "B.S.N."."""
+    m = pattern.match(text)
+    return m is not None and (m.end() == len(text) or text[m.end()].isspace())
+
+
+@cache
+def implied_fields() -> dict[str, str]:
+    """The field a degree's own name carries, by the ``term_key`` of each spelling: "BSN" ->
+    Nursing, "MBA" -> Business Administration, "BCA" -> Computer Applications (``implies_field``
+    in ``degrees.yaml``)."""
+    from ...catalog.refs import bundled_parts
+
+    degrees = bundled_parts().degrees
+    names = {f.id: f.name for f in degrees.fields}
+    return {t.key: names[d.implies_field] for d in degrees.degrees if d.implies_field for t in d.terms}
+
+
+@cache
+def _starts() -> tuple[re.Pattern, dict[str, list[int]]]:
+    """Where a level pattern may start (one of the first letters, not after a word character), and
+    which patterns start with each letter."""
+    patterns = level_patterns()
+    letters = sorted({c for p in patterns for c in p.letters})
+    return (re.compile("[" + re.escape("".join(letters)) + r"](?<!\w.)"),
+            {c: [k for k, p in enumerate(patterns) if c in p.letters] for c in letters})
 
 
 def level_matches(text: str) -> list[list[re.Match]]:
-    """``list(pattern.finditer(text))`` for each level pattern, trying only the places where one
-    can start: ten full scans of the text cost more than the rest of degree finding."""
-    starts: list[list[int]] = [[] for _ in LEVELS]
-    for m in _LEVEL_START.finditer(text):
-        for k in _PATTERNS_BY_LETTER[m.group()]:
+    """``list(pattern.finditer(text))`` for each of ``level_patterns()``, trying only the places
+    where one can start: ten full scans of the text cost more than the rest of degree finding."""
+    patterns = level_patterns()
+    start, by_letter = _starts()
+    starts: list[list[int]] = [[] for _ in patterns]
+    for m in start.finditer(text):
+        for k in by_letter[m.group()]:
             starts[k].append(m.start())
     found: list[list[re.Match]] = []
-    for (_, pattern, _, _), positions in zip(LEVELS, starts):
+    for (_, pattern, *_), positions in zip(patterns, starts):
         matches, end = [], 0
         for pos in positions:
             if pos >= end and (m := pattern.match(text, pos)):
