@@ -518,3 +518,34 @@ def test_dates_jobs_dated_by_a_year_alone_keep_the_unread_dates_flag(analyzer):
     ranged = "Jane Doe\njane@example.com\n\nEXPERIENCE\nSTAFF ACCOUNTANT\nAcme\n2016 - 2021\n"
     assert date_flags(lone, analyzer.analyze(lone)) == ("unread_dates:2",)
     assert date_flags(ranged, analyzer.analyze(ranged)) == ()
+
+
+@pytest.mark.parametrize("experience, jobs", [
+    # a work history that dates nothing names its jobs all the same: each title line is an undated job,
+    # and the first is the latest (seventeenth session; such a resume had no job at all) ...
+    ("SENIOR ACCOUNTANT Summit LLC Pittsburgh, Pennsylvania\n* Owned the month-end close.\n"
+     "Staff Accountant, Summit LLC\n* Reconciled bank accounts.\n", ["SENIOR ACCOUNTANT Summit LLC Pittsburgh, "
+                                                                       "Pennsylvania", "Staff Accountant, Summit LLC"]),
+    # ... the twins: duties and sentences that name a title are no jobs, and a dated history keeps its dates
+    ("• Reported to the IT Manager on every release\nManaged the budget of the Staff Accountant team.\n", []),
+    ("Staff Accountant, Summit LLC\nJan 2015 - Dec 2019\n* Reconciled bank accounts.\nBookkeeper, Acme\n", None),
+])
+def test_dates_a_history_that_dates_nothing_names_its_jobs_undated(analyzer, experience, jobs):
+    periods = [p for p in _periods(analyzer, experience + "\nEDUCATION\nB.S. Accounting\n") if p.kind == "work"]
+    if jobs is None:
+        assert [(p.start, p.end) for p in periods] == [("2015-01", "2019-12")]
+    else:
+        assert [p.title for p in periods] == jobs and all(p.start == p.end == "" and not p.months for p in periods)
+
+
+def test_dates_the_first_undated_job_is_the_latest(tmp_path):
+    """Through the files table: the latest job is the first one named, said to be undated."""
+    from resumematch.run.screener import Screener
+    from resumematch.score.facts import jobs_text
+
+    path = tmp_path / "jane.txt"
+    path.write_text("Jane Doe\njane@example.com\n\nEXPERIENCE\nStaff Accountant, Summit LLC\n* Reconciled bank "
+                    "accounts and prepared journal entries.\nCashier, Corner Shop\n* Ran the till.\n", encoding="utf-8")
+    files = Screener("it_project_manager", as_of=AS_OF).screen([path], workers=0).files
+    assert files["latest_job"].iloc[0] == "Staff Accountant, Summit LLC (undated)"
+    assert "(undated, 0.0 years)" in jobs_text(files["jobs"].iloc[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from ..score.facts import snippet
+from ..score.facts import snippet, when
 from ..score.scorecard import Scorecard
 from ..types import FINDING_STATUS_WORDS, METHOD_WORDS, Kind
 
@@ -109,7 +109,7 @@ def format_report(data: dict) -> str:
                      + (f" (shared words: {', '.join(text_fit['terms'])})" if text_fit.get("terms") else ""))
     for job in data.get("jobs", []):
         mark = "counted" if job["counted"] else "not counted"
-        lines.append(f"  job: {job['title'] or 'a job'} ({job['start']} to {job['end']}, {job['years']:g} years): "
+        lines.append(f"  job: {job['title'] or 'a job'} ({when(job['start'], job['end'])}, {job['years']:g} years): "
                      f"{mark}, {job['why']}")
     if data["flags"]:
         lines.append(f"  flags: {', '.join(data['flags'])}")

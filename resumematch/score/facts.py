@@ -80,23 +80,29 @@ def latest(analysis: Analysis) -> tuple[str, float]:
     lends: 1.0 when it is the role itself (its title names one of the role's own occupations), 0.5
     when it is relevant work, else 0: the job one holds now, or last held, is the trade one is in.
     Latest is the one that ends last, of those the one that began last; an internship is a job here
-    too (under a model that asks for one, neither the role nor relevant). ("", 0.0) when no work is
-    dated."""
+    too (under a model that asks for one, neither the role nor relevant). A resume that dates no
+    job has its undated jobs (``analyze.rules.undated``) and the first of them, as resumes list the
+    latest first, is its latest ("Senior Accountant (undated)"). ("", 0.0) when it names no job."""
     work = [(p.end, p.start, -i, p) for i, p in enumerate(analysis.periods)
             if p.kind in (PeriodKind.WORK, PeriodKind.INTERNSHIP)]
     if not work:
         return "", 0.0
     p = max(work, key=lambda w: w[:3])[3]
     lends = LATEST_ROLE if p.role else LATEST_RELEVANT if p.relevant else LATEST_OTHER
-    return f"{p.title or 'a job'} ({p.start} to {p.end})", lends
+    return f"{p.title or 'a job'} ({when(p.start, p.end)})", lends
 
 
 def jobs_text(rows: list[list] | None) -> str:
     """``jobs`` in words, for a CSV cell: "Java Developer (2016-03 to 2019-06, 3.3 years): counted,
     reads as Software Developers (Java, applications); ..."."""
-    return "; ".join(f"{title or 'a job'} ({start} to {end}, {years:.1f} years): "
+    return "; ".join(f"{title or 'a job'} ({when(start, end)}, {years:.1f} years): "
                      f"{'counted' if counted else 'not counted'}, {why}"
                      for title, start, end, years, counted, why in rows or ())
+
+
+def when(start: str, end: str) -> str:
+    """A job's dates in words: "2019-05 to 2026-11", or "undated" for a job its resume dates not."""
+    return f"{start} to {end}" if start else "undated"
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,7 @@ from ..rules.extensions import (
     section_start,
     span_chars,
 )
+from ..rules.undated import WORK_SECTIONS, undated_periods, work_spans
 from .terms import lemmatizer_of
 
 #: The most words of a title line under the dates ("Senior IT Manager/Director"); longer lines are
@@ -192,9 +193,8 @@ class DateFinder(StatefulComponent):
 
     def match(self, doc: Doc) -> list[RawPeriod]:
         """The date ranges; in work sections that hold none, the years alone on jobs' lines (``lone_years``)."""
-        raw, at, work = find_periods(doc_text(doc), self.today), section_lookup(doc), ("experience", "internships")
-        spans = [] if any(at(p.char_start) in work for p in raw) else [
-            (a, b) for label, a, b in doc._.rm_sections or () if label in work]
+        raw, at = find_periods(doc_text(doc), self.today), section_lookup(doc)
+        spans = [] if any(at(p.char_start) in WORK_SECTIONS for p in raw) else work_spans(doc._.rm_sections)
         return sorted(raw + lone_years(doc_text(doc), spans, self.today, self._names_job), key=lambda p: p.char_start)
 
     def set_annotations(self, doc: Doc, raw: list[RawPeriod]) -> Doc:
@@ -229,8 +229,7 @@ class DateFinder(StatefulComponent):
             floor = section_start(doc, p.char_start)
             if i > 0 and starts[i - 1] < line_start:
                 floor = max(floor, line_bounds(doc, raw[i - 1].char_end)[1] + 1)
-            # Its duties start at its dates' line when the title is on it ("Cashier, Corner Shop,
-            # 2012 to 2015"): the lines above are the previous entry's.
+            # Its duties start at its dates' line when the title is on it ("Cashier, Corner Shop, 2012 to 2015").
             block_start = max(floor, line_start if heads[i] else back_lines(text, line_start, 2))
             # Its title may sit further up (title, place, a bullet, then the right-aligned dates
             # read in row order): look a little higher for "Intern" than for relevant words. Under
@@ -250,9 +249,8 @@ class DateFinder(StatefulComponent):
                 j += 1
             if j > i and j + 1 < len(raw) and starts[j + 1] > ends[j]:
                 block_end = max(block_end, ends[j])
-            # the line above is no title of this entry when it is the entry above's dates or the line
-            # under them that its title took ("Acme Corp   2018 - Present" over "IT Project Manager"),
-            # nor a deed ("Promoted to Senior Project Manager")
+            # the line above is no title of this entry when it is the entry above's dates or the line under them
+            # that its title took ("Acme Corp 2018 - Present" over "IT Project Manager"), nor a deed ("Promoted")
             taken = (starts[i - 1], line_bounds(doc, raw[i - 1].char_end)[1] + 1 if below_taken else -1) if i else ()
             above = "" if titled[i] else title_above(
                 text, p.char_start, p.char_end, taken,
@@ -290,7 +288,9 @@ class DateFinder(StatefulComponent):
                             "offset": p.char_start, "title": title, "why": verdict.why if verdict else "",
                             "_range": (p.start, p.end)})
             dated = p
-        doc._.rm_periods = periods
+        worked = any(p["kind"] in (PeriodKind.WORK, PeriodKind.INTERNSHIP) for p in periods)
+        doc._.rm_periods = periods if worked else periods + undated_periods(
+            text, work_spans(doc._.rm_sections), self.reader, self._names_job, section_at)
         return doc
 
 

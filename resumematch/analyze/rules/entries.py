@@ -220,3 +220,4 @@ def forward_lines(text: str, pos: int, n: int) -> int:
             return len(text)
         pos = nxt
     return pos
+
