@@ -115,7 +115,8 @@ def test_dates_day_dates_lost_dashes_and_open_starts_are_ranges(analyzer, dates,
     "Led the SharePoint 2010 to 2013 migration",
 ])
 def test_dates_no_range_without_a_dash_month_or_open_word(analyzer, dates):
-    assert analyzer.analyze(_job(dates)).periods == ()
+    # (the job's title line is an undated job since the seventeenth session: no dates, no years)
+    assert [p for p in analyzer.analyze(_job(dates)).periods if p.start or p.months] == []
 
 
 _HEAD = "Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager, Acme, 2016 - 2020\nLed releases.\n"
@@ -490,7 +491,7 @@ def test_dates_a_firms_name_for_its_internship_is_an_internship(analyzer, entry)
 ])
 def test_dates_a_year_alone_on_a_jobs_line_dates_that_year(analyzer, experience, jobs):
     periods = _periods(analyzer, experience + "\nEDUCATION\nB.S. Accounting, 2006\n")
-    assert [(p.start, p.end) for p in periods if p.kind == "work"] == jobs
+    assert [(p.start, p.end) for p in periods if p.kind == "work" and p.start] == jobs
 
 
 @pytest.mark.parametrize("line", [

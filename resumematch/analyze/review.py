@@ -138,7 +138,7 @@ def date_flags(text: str, analysis: Analysis) -> tuple[str, ...]:
     say little (jobs dated by a year alone, each read as that year's, count about one year each).
     Else ``()``."""
     work = (PeriodKind.WORK, PeriodKind.INTERNSHIP)
-    if any(p.kind in work and not _YEAR.fullmatch(p.text) for p in analysis.periods):
+    if any(p.kind in work and p.start and not _YEAR.fullmatch(p.text) for p in analysis.periods):  # not undated
         return ()
     years = sum(len(_YEAR.findall(text, a, b)) for label, a, b in analysis.sections if label in _WORK_SECTIONS)
     return (Flag.UNREAD_DATES.having(years),) if years else ()
