@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from ...types import PeriodKind
-from .entries import title_cased, words_of
+from .entries import LIST_MARKS, title_cased, words_of
 
 #: The sections that hold a resume's work.
 WORK_SECTIONS = ("experience", "internships")
@@ -24,17 +24,28 @@ def undated_jobs(text: str, spans: list[tuple[int, int]],
                  names_job: Callable[[str], bool]) -> list[tuple[int, str, int]]:
     """The jobs of work sections (``spans``) that date none: each line written as a title
     (``title_cased``, at most ``UNDATED_TITLE_WORDS`` words, not a list item or a sentence:
-    ``words_of``) that names a job (``names_job``), as (its offset, its title, where its entry ends:
-    the next such line or the section's end). "SENIOR HR GENERALIST Sterling Engineering Norfolk,
-    Virginia" over its duties is one; "• Reported to the IT Manager", "Managed the IT Manager's
-    budget" are none."""
+    ``words_of``; not opening with a past tense, "Reported to the IT Manager") that names a job
+    (``names_job``) and has its duties under it (the next line is a list item or a sentence), as
+    (its offset, its title, where its entry ends: the next such line or the section's end).
+    "SENIOR HR GENERALIST Sterling Engineering Norfolk, Virginia" over its duties is one; a list
+    of skills or certifications in the Experience ("IT Project Management" over "Help Desk
+    Support", "Certified Scrum Master" over "Barista, Coffee Co") and a company's line over its
+    job's title ("Northwind Traders, Boston, MA") are none: a job has its duties under it."""
     jobs: list[tuple[int, str, int]] = []
     for a, b in spans:
-        found = [(a + line.start(), title) for line in re.finditer(r"[^\n]+", text[a:b])
-                 if (title := words_of(line.group())) and len(title.split()) <= UNDATED_TITLE_WORDS
-                 and title_cased(title) and not re.search(r"[.!?;]$", title) and names_job(title)]
+        lines = [(a + m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[a:b]) if m.group().strip()]
+        found = [(at, title) for k, (at, line) in enumerate(lines)
+                 if (title := words_of(line)) and len(title.split()) <= UNDATED_TITLE_WORDS and title_cased(title)
+                 and not re.search(r"[.!?;]$", title) and not re.match(r"[A-Za-z]+ed\b", title)
+                 and k + 1 < len(lines) and _duty(lines[k + 1][1]) and names_job(title)]
         jobs += [(at, title, found[k + 1][0] if k + 1 < len(found) else b) for k, (at, title) in enumerate(found)]
     return jobs
+
+
+def _duty(line: str) -> bool:
+    """Whether ``line`` reads as a job's duty: a list item, or words not written as a title."""
+    return line.lstrip().startswith((*LIST_MARKS, "o ", "-", "–")) or not title_cased(line) or len(
+        line.split()) > UNDATED_TITLE_WORDS
 
 
 def undated_periods(text: str, spans: list[tuple[int, int]], reader, names_job: Callable[[str], bool],
