@@ -572,6 +572,23 @@ def test_analyzer_second_model_is_valid_and_distinct(model):
         "soft.communication", "soft.problem_solving"}
 
 
+@pytest.mark.parametrize("text, labels", [
+    # a job's own line of skills, its list after the colon, is no new section inside the work history
+    # (eighteenth session: "Key skills: UKG, ..." under the first job had ended the work history there) ...
+    ("EXPERIENCE\nHR Clerk, Mercy Hospital\nKey skills: UKG, Recordkeeping.\n• Filed records.\n"
+     "HR Assistant, Acme Inc.\n• Scheduled interviews.\nEDUCATION\nB.A. Psychology\n",
+     ["header", "experience", "education"]),
+    ("PROJECTS\nBilling portal\nTechnologies: Java, Spring\n• Built the invoice API.\n", ["header", "projects"]),
+    # ... the twins: the same line outside a section of jobs, and a heading of skills with no list after it
+    ("SUMMARY\nHR clerk of five years.\nKey skills: UKG, Recordkeeping\n", ["header", "summary", "skills"]),
+    ("EXPERIENCE\nHR Clerk, Mercy Hospital\n• Filed records.\nKEY SKILLS:\nUKG, Recordkeeping\n",
+     ["header", "experience", "skills"]),
+])
+def test_sections_a_jobs_own_line_of_skills_is_no_new_section(analyzer, text, labels):
+    analysis = analyzer.analyze(f"Jane Doe\njane.doe@example.com\n\n{text}")
+    assert [label for label, *_ in analysis.sections] == labels
+
+
 @pytest.mark.parametrize("body, section", [
     ("Market pricing\nJob evaluation\nExcel modeling", "skills"),
     ("10+ years leading infrastructure projects\nVendor negotiation and budgeting", "skills"),

@@ -527,8 +527,15 @@ def test_dates_jobs_dated_by_a_year_alone_keep_the_unread_dates_flag(analyzer):
     ("SENIOR ACCOUNTANT Summit LLC Pittsburgh, Pennsylvania\n* Owned the month-end close.\n"
      "Staff Accountant, Summit LLC\n* Reconciled bank accounts.\n", ["SENIOR ACCOUNTANT Summit LLC Pittsburgh, "
                                                                        "Pennsylvania", "Staff Accountant, Summit LLC"]),
+    # a title over the line that says where the job was, over its duties (eighteenth session)
+    ("Senior HR Generalist\nValley Children's Clinic Reno , NV\n• Investigated employee complaints.\n"
+     "HR Coordinator\nGranite Insurance Group\n• Processed new-hire paperwork.\n",
+     ["Senior HR Generalist", "HR Coordinator"]),
     # ... the twins: duties and sentences that name a title are no jobs, and a dated history keeps its dates
     ("• Reported to the IT Manager on every release\nManaged the budget of the Staff Accountant team.\n", []),
+    # a list of skills or credentials is none, whatever follows it: the line under a title says no place
+    ("IT Project Management\nHelp Desk Support\nNetwork Administration\n", []),
+    ("Certified Scrum Master\nAgile Coaching\n• Ran the sprint reviews.\n", []),
     ("Staff Accountant, Summit LLC\nJan 2015 - Dec 2019\n* Reconciled bank accounts.\nBookkeeper, Acme\n", None),
 ])
 def test_dates_a_history_that_dates_nothing_names_its_jobs_undated(analyzer, experience, jobs):

@@ -17,6 +17,11 @@ ACRONYMS = {"IT": "information technology", "HR": "human resources", "QA": "qual
 #: The legal forms of employers ("Acme Inc.", "Tata Consultancy Pvt. Ltd."): a part of a title line
 #: that ends with one names where the job was, never what it was.
 LEGAL_FORMS = frozenset("inc incorporated llc pllc ltd limited pvt plc llp gmbh corp corporation".split())
+#: The words that end an organisation's name: a firm's legal form or an organisation's head ("Grant
+#: Thornton LLP", "Boston Medical Center", "Granite Insurance Group").
+ORGANISATION_WORDS = frozenset("""llp llc inc corp ltd plc pllc partners associates group company center centre
+hospital clinic health medical bank university college school institute services solutions systems foundation
+agency corporation financial capital insurance holdings industries enterprises technologies properties""".split())
 
 #: Words of sex and gender, of place and anonymised placeholders ("Company Name - City , State"), the
 #: legal forms of employers ("Inc.", "Pvt. Ltd.") and the words for where one studied ("University",

@@ -22,7 +22,7 @@ class SectionDetector(Component):
         for line in doc_text(doc).split("\n"):
             stripped = line.strip(" *#|=_")
             label = heading_label(stripped) if stripped and not stripped.startswith("•") else None
-            if label:
+            if label and not (found and _inline_skills(found[-1][0], label, stripped)):
                 found.append((label, pos))
             pos += len(line) + 1
         return found
@@ -37,6 +37,17 @@ class SectionDetector(Component):
         doc._.rm_sections = [(_resolved(label, text[start:end]), start, end)
                              for (label, start), end in zip(sections, ends)]
         return doc
+
+
+#: The sections of jobs, whose entries may list their own skills.
+_ENTRY_SECTIONS = frozenset({"experience", "internships", "projects"})
+
+
+def _inline_skills(current: str, label: str, line: str) -> bool:
+    """Whether ``line``, a heading of skills with its list after the colon ("Key skills: UKG,
+    Recordkeeping", "Technologies: Java, Spring"), is a job's own line inside a section of jobs
+    (``current``), not a new section: read as one, it had ended the work history at the first job."""
+    return current in _ENTRY_SECTIONS and label == "skills" and bool(line.partition(":")[2].strip())
 
 
 #: A line that is a sentence (eight words or more, four of them in lower case) or holds a date range.

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from ...catalog.stems import ORGANISATION_WORDS
 from .header import find_email, find_phone, segments
 from .headings import heading_label
 from .notnames import STATE_CODES, is_title, not_a_name
@@ -247,12 +248,8 @@ def find_name(text: str, first_section: int, display_lines: Sequence[str] = (), 
     return fallback
 
 
-#: A word that names a trade or a business after a name's first word: an -ing word, a firm's suffix,
-#: an organisation's head.
-_TRADE_WORD = re.compile(r"[A-Za-z]{3,}ing|(?i:llp|llc|inc|corp|ltd|plc|pllc|partners|associates|group|company|"
-                         r"center|centre|hospital|clinic|health|medical|bank|university|college|school|institute|"
-                         r"services|solutions|systems|foundation|agency|corporation|financial|capital|insurance|"
-                         r"holdings|industries|enterprises|technologies|properties|&)\.?")
+#: A word that names a trade or a business after a name's first word: an -ing word, an organisation's word.
+_TRADE_WORD = re.compile(r"[A-Za-z]{3,}ing|(?i:" + "|".join(sorted(ORGANISATION_WORDS)) + r"|&)\.?")
 
 
 def _names_a_trade(candidate: str) -> bool:

@@ -87,6 +87,12 @@ _REGION = (r"(?:(?:" + "|".join(sorted(STATE_CODES | {"USA", "US", "UK", "UAE"})
 _TOWN_THEN_REGION = re.compile(rf"(?<![\w.])((?:[A-Z][\w.'-]*\s+){{0,2}}[A-Z][\w.'-]*)\s*,\s*{_REGION}")
 
 
+def names_a_town(text: str) -> bool:
+    """Whether ``text`` names a town and its region somewhere ("Valley Clinic Reno , NV", "Company
+    Name City , State"; not "Help Desk Support")."""
+    return _TOWN_THEN_REGION.search(text) is not None
+
+
 def without_places(text: str) -> str:
     """``text`` with each town and its region blanked (same length): "Software Engineer, Mountain
     View, CA" reads as a software engineer, not as a user of CA's database tools and SANs. Words of a

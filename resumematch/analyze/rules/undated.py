@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...catalog.stems import LEGAL_FORMS, ORGANISATION_WORDS
 from ...types import PeriodKind
 from .entries import LIST_MARKS, title_cased, words_of
+from .notnames import names_a_town
 
 #: The sections that hold a resume's work.
 WORK_SECTIONS = ("experience", "internships")
@@ -25,27 +27,39 @@ def undated_jobs(text: str, spans: list[tuple[int, int]],
     """The jobs of work sections (``spans``) that date none: each line written as a title
     (``title_cased``, at most ``UNDATED_TITLE_WORDS`` words, not a list item or a sentence:
     ``words_of``; not opening with a past tense, "Reported to the IT Manager") that names a job
-    (``names_job``) and has its duties under it (the next line is a list item or a sentence), as
-    (its offset, its title, where its entry ends: the next such line or the section's end).
-    "SENIOR HR GENERALIST Sterling Engineering Norfolk, Virginia" over its duties is one; a list
-    of skills or certifications in the Experience ("IT Project Management" over "Help Desk
-    Support", "Certified Scrum Master" over "Barista, Coffee Co") and a company's line over its
-    job's title ("Northwind Traders, Boston, MA") are none: a job has its duties under it."""
+    (``names_job``) and has its duties under it (the next line is a list item or a sentence, or
+    the line after one that says where the job was: ``_where``), as (its offset, its title, where
+    its entry ends: the next such line or the section's end). "SENIOR HR GENERALIST Sterling
+    Engineering Norfolk, Virginia" over its duties is one, and so is "Senior HR Generalist" over
+    "Valley Clinic Reno , NV" over its duties; a list of skills or certifications in the
+    Experience ("IT Project Management" over "Help Desk Support", "Certified Scrum Master" over
+    "Barista, Coffee Co") and a company's line over its job's title ("Northwind Traders, Boston,
+    MA") are none: a job has its duties under it."""
     jobs: list[tuple[int, str, int]] = []
     for a, b in spans:
         lines = [(a + m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[a:b]) if m.group().strip()]
+        nxt = [line for _, line in lines[1:]] + ["", ""]
         found = [(at, title) for k, (at, line) in enumerate(lines)
                  if (title := words_of(line)) and len(title.split()) <= UNDATED_TITLE_WORDS and title_cased(title)
                  and not re.search(r"[.!?;]$", title) and not re.match(r"[A-Za-z]+ed\b", title)
-                 and k + 1 < len(lines) and _duty(lines[k + 1][1]) and names_job(title)]
+                 and (_duty(nxt[k]) or _where(nxt[k], names_job) and _duty(nxt[k + 1])) and names_job(title)]
         jobs += [(at, title, found[k + 1][0] if k + 1 < len(found) else b) for k, (at, title) in enumerate(found)]
     return jobs
 
 
 def _duty(line: str) -> bool:
     """Whether ``line`` reads as a job's duty: a list item, or words not written as a title."""
-    return line.lstrip().startswith((*LIST_MARKS, "o ", "-", "–")) or not title_cased(line) or len(
-        line.split()) > UNDATED_TITLE_WORDS
+    return bool(line.strip()) and (line.lstrip().startswith((*LIST_MARKS, "o ", "-", "–")) or not title_cased(line)
+                                   or len(line.split()) > UNDATED_TITLE_WORDS)
+
+
+def _where(line: str, names_job: Callable[[str], bool]) -> bool:
+    """Whether ``line`` says where a job was and names no job itself: a town and its region ("Valley
+    Clinic Reno , NV", "Company Name City , State") or an organisation's word ("Granite Insurance
+    Group", "Hanover Metals Inc."). "Help Desk Support" and "Barista, Coffee Co" say no place."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
+    return (len(line.split()) <= UNDATED_TITLE_WORDS + 2 and not names_job(words_of(line) or line)
+            and (names_a_town(line) or "Company Name" in line or bool(words & (LEGAL_FORMS | ORGANISATION_WORDS))))
 
 
 def undated_periods(text: str, spans: list[tuple[int, int]], reader, names_job: Callable[[str], bool],
