@@ -531,11 +531,18 @@ def test_dates_jobs_dated_by_a_year_alone_keep_the_unread_dates_flag(analyzer):
     ("Senior HR Generalist\nValley Children's Clinic Reno , NV\n• Investigated employee complaints.\n"
      "HR Coordinator\nGranite Insurance Group\n• Processed new-hire paperwork.\n",
      ["Senior HR Generalist", "HR Coordinator"]),
+    # a company line of a name alone, and an organisation whose name tells a trade (a review's finds)
+    ("Software Engineer\nGoogle\n- Built search features.\nCharge Nurse\nSunrise Senior Living\n- Led shifts.\n"
+     "Registered Nurse\nValley Nursing Center\n- Cared for patients.\n",
+     ["Software Engineer", "Charge Nurse", "Registered Nurse"]),
     # ... the twins: duties and sentences that name a title are no jobs, and a dated history keeps its dates
     ("• Reported to the IT Manager on every release\nManaged the budget of the Staff Accountant team.\n", []),
     # a list of skills or credentials is none, whatever follows it: the line under a title says no place
     ("IT Project Management\nHelp Desk Support\nNetwork Administration\n", []),
     ("Certified Scrum Master\nAgile Coaching\n• Ran the sprint reviews.\n", []),
+    # a credential over the body that grants it, a project, a course: none is a job
+    ("Certified Nurse Manager and Leader\nAmerican Organization for Nursing Leadership\n- Passed the exam.\n"
+     "Nurse Scheduling App Project\n- Built an app.\nWound Care Nurse Training\n- Dressed wounds.\n", []),
     ("Staff Accountant, Summit LLC\nJan 2015 - Dec 2019\n* Reconciled bank accounts.\nBookkeeper, Acme\n", None),
 ])
 def test_dates_a_history_that_dates_nothing_names_its_jobs_undated(analyzer, experience, jobs):

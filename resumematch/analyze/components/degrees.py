@@ -38,9 +38,9 @@ _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|techno
 # What may stand between two fields of one degree: ", ", " and ", "; concentration in ", " (major: "...
 _MORE_FIELD = re.compile(r"\s*(?:[,;/&]|\band\b|\(|-)?\s*(?:(?:with\s+an?\s+)?(?:concentration|specializ\w*|"
                          r"specialis\w*|major|emphasis|focus|track)\s*(?:in|on|:)?\s*)?", re.IGNORECASE)
-#: What makes the words after a degree's name its field: "MBA in Finance", "MBA - Finance", "MBA
-#: (Finance)"; not "MBA, Harvard Business School".
-_FIELD_CUE = re.compile(r"\s*(?:in\b|[-–:(])")
+#: A school straight after a degree: "BSN, Valley State University", "BSN from Valley State University".
+_SCHOOL_NEXT = re.compile(r"\.?\s*(?:,|\s-|\s–|\s+from|\s+at)\s+(?:[A-Z][\w.'’&-]*\s+){0,4}"
+                          r"(?:University|College|Institute|Polytechnic|School)\b")
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
 #: Words after a field that make "MS Project Management" the tool's name ("... Tools", "... Software").
 _TOOL_AFTER = re.compile(r"\s+(?:tools?|software|suite|templates?|skills?|plans?|schedules?)\b", re.I)
@@ -106,8 +106,8 @@ class DegreeFinder(StatefulComponent):
             for m in matches:
                 if any(a < m.end() and m.start() < b for a, b in seen):
                     continue
-                if way.listed_only and not self._in_education(doc, text, m, line_bounds(doc, m.start())[0]):
-                    continue  # "MSW committee", "Dr. Lee, M.D.": where no degrees are listed
+                if way.listed_only and not self._degree_line(doc, text, m, line_bounds(doc, m.start())[0]):
+                    continue  # "Member, BSW committee", "Precepted BSN students from ... College"
                 hits = self._degree(doc, text, way.level, m, way.ambiguous)
                 if hits:
                     seen.append((m.start(), m.end()))
@@ -150,6 +150,8 @@ class DegreeFinder(StatefulComponent):
         fields = [(field, tokens)] if field is not None else []
         if field is not None and field_end > 0:
             fields += self._more_fields(doc, text, m.end() + field_end, line_end)
+        if (implied := self._implied(m.group(0))) and all(f != implied for f, _ in fields):
+            fields.append((implied, tokens))  # "MBA, Finance": finance and business administration both
         hits = []
         for req in self.requirements:
             if level not in req["levels"]:
@@ -177,6 +179,15 @@ class DegreeFinder(StatefulComponent):
         return out
 
     @staticmethod
+    def _degree_line(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:
+        """Whether a degree the catalogue names ("BSN", "J.D.") is written as a degree's line is:
+        opening a line of the education ("BSN, Valley State University, 2015"), or straight before
+        a school ("... holding a BSN from Valley State University"); not "Member, BSW committee" or
+        "Precepted BSN students from Chamberlain College"."""
+        opens = not text[line_start:m.start()].strip(" \t•▪●◦*-–:")
+        return (opens and section_at(doc, m.start()) == "education") or bool(_SCHOOL_NEXT.match(text, m.end()))
+
+    @staticmethod
     def _in_education(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:
         """Whether an ambiguous abbreviation stands where degrees are listed."""
         if section_at(doc, m.start()) == "education":
@@ -185,15 +196,19 @@ class DegreeFinder(StatefulComponent):
         return bool(_EDU_BEFORE.search(before) or _SCHOOL_AFTER.match(text, m.end(), m.end() + 60))
 
     def _field(self, window: str, level_text: str, fuzzy: bool = True) -> tuple[str | None, int, float]:
-        """The model's field that ``window`` names first, or that the degree's own name carries
-        ("BSN": Nursing) when no field is written after it with a cue (``_FIELD_CUE``: "MBA in
-        Finance" is a finance degree to a model that asks for one): (field, where it ends in
-        ``window``, its score)."""
-        implied = self.fields.get(_norm(implied_fields().get(term_key(level_text), ""))) if level_text else None
+        """The model's field that ``window`` names first, or else the one the degree's own name
+        carries ("BSN": Nursing); ``_degree`` adds the carried field to a written one ("MBA,
+        Finance" meets a finance master's and an MBA): (field, where it ends in ``window``, its
+        score)."""
+        implied = self._implied(level_text)
         if implied:
-            named = self._named_field(window, fuzzy=False) if _FIELD_CUE.match(window) else (None, 0, 0.0)
+            named = self._named_field(window, fuzzy=False)
             return named if named[0] is not None else (implied, 0, 1.0)
         return self._named_field(window, fuzzy)
+
+    def _implied(self, level_text: str) -> str | None:
+        """The model's field that a degree's own name carries ("BSN": Nursing), or None."""
+        return self.fields.get(_norm(implied_fields().get(term_key(level_text), ""))) if level_text else None
 
     def _named_field(self, window: str, fuzzy: bool) -> tuple[str | None, int, float]:
         rest = _FILLER.sub("", window, count=1)

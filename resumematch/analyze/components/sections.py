@@ -19,10 +19,11 @@ class SectionDetector(Component):
 
     def match(self, doc: Doc) -> list[tuple[str, int]]:
         found, pos = [], 0
-        for line in doc_text(doc).split("\n"):
-            stripped = line.strip(" *#|=_")
-            label = heading_label(stripped) if stripped and not stripped.startswith("•") else None
-            if label and not (found and _inline_skills(found[-1][0], label, stripped)):
+        lines = doc_text(doc).split("\n")
+        labels = [heading_label(s) if (s := line.strip(" *#|=_")) and not s.startswith("•") else None
+                  for line in lines]
+        for i, (line, label) in enumerate(zip(lines, labels)):
+            if label and not (found and _inline_skills(found[-1][0], label, line, lines[i + 1:], labels[i + 1:])):
                 found.append((label, pos))
             pos += len(line) + 1
         return found
@@ -43,11 +44,17 @@ class SectionDetector(Component):
 _ENTRY_SECTIONS = frozenset({"experience", "internships", "projects"})
 
 
-def _inline_skills(current: str, label: str, line: str) -> bool:
+def _inline_skills(current: str, label: str, line: str, after: list[str], labels: list[str | None]) -> bool:
     """Whether ``line``, a heading of skills with its list after the colon ("Key skills: UKG,
     Recordkeeping", "Technologies: Java, Spring"), is a job's own line inside a section of jobs
-    (``current``), not a new section: read as one, it had ended the work history at the first job."""
-    return current in _ENTRY_SECTIONS and label == "skills" and bool(line.partition(":")[2].strip())
+    (``current``), not a new section: read as one, it had ended the work history at the first job.
+    Only when the job goes on below it (the next line with words is no heading): the same line
+    after the last job is the resume's skills, and read into that job, it had made the job read
+    as another trade."""
+    if current not in _ENTRY_SECTIONS or label != "skills" or not line.partition(":")[2].strip():
+        return False
+    nxt = next((k for k, text in enumerate(after) if text.strip()), None)
+    return nxt is not None and labels[nxt] is None
 
 
 #: A line that is a sentence (eight words or more, four of them in lower case) or holds a date range.

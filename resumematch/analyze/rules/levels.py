@@ -61,20 +61,19 @@ class LevelPattern(NamedTuple):
 def level_patterns() -> tuple[LevelPattern, ...]:
     """For each level, the named degrees of the catalogue (``degrees.yaml``) that ``LEVELS`` does
     not read (``_reads``: "BSN", "B.S.N.", "ADN", "J.D.", "MSW", "Ed.D.", "HND"), then ``LEVELS``. The
-    catalogue's come first, so that "B.S.N." is not read as "B.S". They count only where degrees
-    are listed ("MSW committee" in a job is none); of the spellings the catalogue marks ambiguous,
-    only those of three capitals or more ("MSN"): "MD" is also Maryland on a school's line, and
-    "Licence" a driver's."""
+    catalogue's come first, so that "B.S.N." is not read as "B.S". They count only as a degree's
+    line is written (``components.degrees``: opening a line of the education, or straight before a
+    school), and never by a spelling the catalogue marks ambiguous ("MSN", "DBA", "LLM", "MD"):
+    "Oracle DBA Certification" is no doctorate, "MSN Messenger" no master's."""
     from ...catalog.refs import bundled_parts  # late: the catalogue loads on the first resume read
 
     written = [LevelPattern(*entry) for entry in LEVELS]
     degrees = bundled_parts().degrees.degrees
-    ambiguous = {t.key for d in degrees for t in d.terms if t.ambiguous}
+    ambiguous = {t.text for d in degrees for t in d.terms if t.ambiguous}  # "Licence" is listed both ways
     found = []
     for level in DegreeLevel:
         texts = {t.text for d in degrees if d.level == level for t in d.terms
-                 if (t.key not in ambiguous or t.text.isupper() and len(t.key) > 2)  # "MSN", not "Lic."
-                 and not any(_reads(w.pattern, t.text) for w in written)}
+                 if t.text not in ambiguous and not any(_reads(w.pattern, t.text) for w in written)}
         if texts:
             forms = [re.escape(t).replace(r"\ ", r"\s+") for t in sorted(texts, key=lambda t: (-len(t), t))]
             found.append(LevelPattern(level, re.compile(_abbr(*forms)), True, "".join(sorted({t[0] for t in texts})),

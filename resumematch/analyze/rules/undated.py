@@ -26,7 +26,8 @@ def undated_jobs(text: str, spans: list[tuple[int, int]],
                  names_job: Callable[[str], bool]) -> list[tuple[int, str, int]]:
     """The jobs of work sections (``spans``) that date none: each line written as a title
     (``title_cased``, at most ``UNDATED_TITLE_WORDS`` words, not a list item or a sentence:
-    ``words_of``; not opening with a past tense, "Reported to the IT Manager") that names a job
+    ``words_of``; not opening with a past tense before a small word, "Reported to the IT Manager", while
+    "Registered Nurse" is a title) that names a job
     (``names_job``) and has its duties under it (the next line is a list item or a sentence, or
     the line after one that says where the job was: ``_where``), as (its offset, its title, where
     its entry ends: the next such line or the section's end). "SENIOR HR GENERALIST Sterling
@@ -41,7 +42,8 @@ def undated_jobs(text: str, spans: list[tuple[int, int]],
         nxt = [line for _, line in lines[1:]] + ["", ""]
         found = [(at, title) for k, (at, line) in enumerate(lines)
                  if (title := words_of(line)) and len(title.split()) <= UNDATED_TITLE_WORDS and title_cased(title)
-                 and not re.search(r"[.!?;]$", title) and not re.match(r"[A-Za-z]+ed\b", title)
+                 and not re.search(r"[.!?;]$", title) and not re.match(r"[A-Za-z]+ed\s+[a-z]", title)
+                 and not _NO_JOB.search(title) and not _organisation(title)
                  and (_duty(nxt[k]) or _where(nxt[k], names_job) and _duty(nxt[k + 1])) and names_job(title)]
         jobs += [(at, title, found[k + 1][0] if k + 1 < len(found) else b) for k, (at, title) in enumerate(found)]
     return jobs
@@ -55,11 +57,36 @@ def _duty(line: str) -> bool:
 
 def _where(line: str, names_job: Callable[[str], bool]) -> bool:
     """Whether ``line`` says where a job was and names no job itself: a town and its region ("Valley
-    Clinic Reno , NV", "Company Name City , State") or an organisation's word ("Granite Insurance
-    Group", "Hanover Metals Inc."). "Help Desk Support" and "Barista, Coffee Co" say no place."""
+    Clinic Reno , NV", "Company Name City , State"), an organisation's word ("Granite Insurance
+    Group", "Hanover Metals Inc.") or a short name written as one ("Google", "Sunrise Senior
+    Living", at most ``WHERE_WORDS`` words). "Help Desk Support" names a job, "Certified Scrum
+    Master" no job at all (``_NO_JOB``)."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
-    return (len(line.split()) <= UNDATED_TITLE_WORDS + 2 and not names_job(words_of(line) or line)
-            and (names_a_town(line) or "Company Name" in line or bool(words & (LEGAL_FORMS | ORGANISATION_WORDS))))
+    if len(line.split()) > UNDATED_TITLE_WORDS + 2 or _NO_JOB.search(line):
+        return False
+    if words_of(line) and _organisation(words_of(line)):
+        return True  # "Valley Nursing Center": an organisation, whatever trade its name tells
+    if names_job(words_of(line) or line):
+        return False
+    return (names_a_town(line) or "Company Name" in line or bool(words & (LEGAL_FORMS | ORGANISATION_WORDS))
+            or len(line.split()) <= WHERE_WORDS and title_cased(line) and bool(words_of(line)))
+
+
+def _organisation(title: str) -> bool:
+    """Whether ``title`` is an organisation's name alone: its last word one of an organisation and
+    nothing that parts a title from its employer ("Valley Nursing Center"; not "Staff Accountant,
+    Summit LLC" or "Nurse | Mercy Hospital")."""
+    return title.split()[-1].lower().strip(".,") in ORGANISATION_WORDS and not re.search(
+        r",|\||\s[-–—]\s|\sat\s", title)
+
+
+#: The most words of a line that names where a job was by a name alone ("Sunrise Senior Living").
+WHERE_WORDS = 5
+#: Words of a line that names no job: a project, a course, a credential, a body one belongs to
+#: ("Nurse Scheduling App Project", "Wound Care Nurse Training", "Certified Nurse Manager and
+#: Leader", "American Organization for Nursing Leadership").
+_NO_JOB = re.compile(r"(?i)\b(?:projects?|training|certified|certification|certificate|course|program|programme|"
+                     r"association|organi[sz]ation|society|board|council|committee|volunteer)\b")
 
 
 def undated_periods(text: str, spans: list[tuple[int, int]], reader, names_job: Callable[[str], bool],
