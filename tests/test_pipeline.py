@@ -180,6 +180,10 @@ def nursing() -> Analyzer:
     ("EXPERIENCE", "Precepted BSN students from Chamberlain College of Nursing", []),
     ("EDUCATION", "Member, BSW committee", []),
     ("EDUCATION", "MSN Messenger certification course", []),
+    # (a second review's finds) a school before the degree, a year after it; a name's initials are none
+    ("EDUCATION", "University of Iowa - BSN, 2015", ["degree.associate_nursing", "degree.bachelor_nursing"]),
+    ("EDUCATION", "Degree: BSN, 2015", ["degree.associate_nursing", "degree.bachelor_nursing"]),
+    ("EDUCATION", "J.D. Edwards training, Oracle University", []),
     ("EDUCATION", "BSBA, Valley State University, 2015", []),
 ])
 def test_degrees_the_catalogues_named_degrees_where_degrees_are_listed(nursing, section, line, found):
@@ -193,15 +197,17 @@ def test_degrees_the_catalogues_named_degrees_where_degrees_are_listed(nursing, 
     ("MBA in Finance, 2012", ["degree.master_business_administration", "degree.master_finance"]),
     ("MBA Finance, NYU Stern, 2012", ["degree.master_business_administration", "degree.master_finance"]),
     ("MBA, Harvard Business School, 2010", ["degree.master_business_administration"]),
-    # the twin: a master's named by its level carries no field
+    # the twins: a master's named by its level carries no field, nor "MBA" in a job's words
     ("M.S., Harvard University, 2010", []),
+    ("MBA Intern, Goldman Sachs, 2015 - 2016\n- Analyzed demand for full-time MBA programs", []),
 ])
 def test_degrees_a_named_degree_keeps_the_field_it_carries(line, met):
     from resumematch.draft import draft_model
 
     finance = Analyzer(draft_model("Controller\n\nRequirements\n- Master's degree in Finance required.\n"
                                    "- MBA preferred.\n"), as_of=AS_OF)
-    found = of_category(finance.analyze(resume("EDUCATION", line)), "degree")
+    section = "EXPERIENCE" if "Intern" in line else "EDUCATION"
+    found = of_category(finance.analyze(resume(section, line)), "degree")
     assert sorted({e.id for e in found if e.id}) == met
 
 
@@ -596,6 +602,8 @@ def test_analyzer_second_model_is_valid_and_distinct(model):
      ["header", "experience", "skills"]),
     ("EXPERIENCE\nConsultant, Acme Corp\n- Supported clients.\nSkills: SQL, Tableau\nEDUCATION\nB.A. Economics\n",
      ["header", "experience", "skills", "education"]),
+    ("EXPERIENCE\nStaff Nurse, Mercy\n- Cared for patients.\nSkills: Epic, Cerner, IV therapy\n"
+     "Wound care, patient education, triage\n", ["header", "experience", "skills"]),
     ("SUMMARY\nHR clerk of five years.\nKey skills: UKG, Recordkeeping\n", ["header", "summary", "skills"]),
     ("EXPERIENCE\nHR Clerk, Mercy Hospital\n• Filed records.\nKEY SKILLS:\nUKG, Recordkeeping\n",
      ["header", "experience", "skills"]),

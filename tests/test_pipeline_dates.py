@@ -535,14 +535,20 @@ def test_dates_jobs_dated_by_a_year_alone_keep_the_unread_dates_flag(analyzer):
     ("Software Engineer\nGoogle\n- Built search features.\nCharge Nurse\nSunrise Senior Living\n- Led shifts.\n"
      "Registered Nurse\nValley Nursing Center\n- Cared for patients.\n",
      ["Software Engineer", "Charge Nurse", "Registered Nurse"]),
+    # titles with a project's, a course's or a body's word inside, and an association as the employer
+    ("Project Manager\nMercy Hospital, Reno, NV\n- Led builds.\nClinical Training Specialist\nRenown\n- Trained "
+     "staff.\nVolunteer Coordinator\nHabitat for Humanity\n- Coordinated crews.\nNurse Educator\nAmerican Heart "
+     "Association\n- Taught classes.\n",
+     ["Project Manager", "Clinical Training Specialist", "Volunteer Coordinator", "Nurse Educator"]),
     # ... the twins: duties and sentences that name a title are no jobs, and a dated history keeps its dates
     ("• Reported to the IT Manager on every release\nManaged the budget of the Staff Accountant team.\n", []),
     # a list of skills or credentials is none, whatever follows it: the line under a title says no place
     ("IT Project Management\nHelp Desk Support\nNetwork Administration\n", []),
-    ("Certified Scrum Master\nAgile Coaching\n• Ran the sprint reviews.\n", []),
-    # a credential over the body that grants it, a project, a course: none is a job
-    ("Certified Nurse Manager and Leader\nAmerican Organization for Nursing Leadership\n- Passed the exam.\n"
-     "Nurse Scheduling App Project\n- Built an app.\nWound Care Nurse Training\n- Dressed wounds.\n", []),
+    ("Project Management\nBudgeting\n• Led a team of five.\nNurse Leadership\nTeam Building\n• Ran huddles.\n", []),
+    # a project, a course, a field of skill, a body one belongs to: none is a job's title
+    ("Nurse Scheduling App Project\n- Built an app.\nWound Care Nurse Training\nAmerican Nurses Association\n"
+     "- Dressed wounds.\nNursing Skills\nMedication Administration\n• Gave medications.\n"
+     "American Organization for Nursing Leadership\n- Passed the exam.\n", []),
     ("Staff Accountant, Summit LLC\nJan 2015 - Dec 2019\n* Reconciled bank accounts.\nBookkeeper, Acme\n", None),
 ])
 def test_dates_a_history_that_dates_nothing_names_its_jobs_undated(analyzer, experience, jobs):

@@ -39,8 +39,16 @@ _CONNECTOR = re.compile(r"^[\s.]*(?:(?:of\s+)?(?:science|arts|engineering|techno
 _MORE_FIELD = re.compile(r"\s*(?:[,;/&]|\band\b|\(|-)?\s*(?:(?:with\s+an?\s+)?(?:concentration|specializ\w*|"
                          r"specialis\w*|major|emphasis|focus|track)\s*(?:in|on|:)?\s*)?", re.IGNORECASE)
 #: A school straight after a degree: "BSN, Valley State University", "BSN from Valley State University".
-_SCHOOL_NEXT = re.compile(r"\.?\s*(?:,|\s-|\s–|\s+from|\s+at)\s+(?:[A-Z][\w.'’&-]*\s+){0,4}"
-                          r"(?:University|College|Institute|Polytechnic|School)\b")
+_SCHOOL_NEXT = re.compile(r"\.?\s*(?:,|\s-|\s–|\s+from|\s+at|(?=\s))\s+(?:[A-Z][\w.'’&-]*\s+){0,4}"
+                          r"(?i:University|College|Institute|Polytechnic|School)\b")
+#: A year straight after a degree: "Juris Doctor, 2014", "BSN 2015".
+_YEAR_NEXT = re.compile(r"\.?\s*,?\s*(?:19|20)\d\d\b")
+#: A school before a degree on its line: "University of Iowa - BSN", "Chamberlain University    BSN".
+_SCHOOL_BEFORE = re.compile(r"(?i:university|college|institute|polytechnic|school)\b[^\n]{0,40}?(?:[,|–—-]|\s{2,})\s*$")
+#: Two letters with their stops, as a name's initials are written ("M.D.", "J.D.").
+_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")
+#: The sections of jobs, whose words a degree's name may stand in without being one.
+_WORK = frozenset({"experience", "internships", "projects"})
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
 #: Words after a field that make "MS Project Management" the tool's name ("... Tools", "... Software").
 _TOOL_AFTER = re.compile(r"\s+(?:tools?|software|suite|templates?|skills?|plans?|schedules?)\b", re.I)
@@ -119,7 +127,11 @@ class DegreeFinder(StatefulComponent):
         after = text[m.end():min(line_end, m.end() + 120)]
         nxt_end = text.find("\n", line_end + 1, line_end + 200)
         nxt = text[line_end + 1: line_end + 200 if nxt_end == -1 else nxt_end]
-        field, field_end, score = self._field(after, m.group(0))
+        # the field a degree's name carries ("MBA"), not in a job's words ("MBA Intern", "full-time MBA
+        # programs"), where a degree's line is written (``_degree_line``)
+        named = m.group(0) if section_at(doc, m.start()) not in _WORK or self._degree_line(
+            doc, text, m, line_start) else ""
+        field, field_end, score = self._field(after, named)
         written = after.split()[:len(field.split())] if field else []
         if m.group(0) == "MS" and _MS_TOOL.match(after) and not (
                 field and _norm(" ".join(written)) == _norm(field) and not _TOOL_AFTER.match(after, field_end)
@@ -150,7 +162,7 @@ class DegreeFinder(StatefulComponent):
         fields = [(field, tokens)] if field is not None else []
         if field is not None and field_end > 0:
             fields += self._more_fields(doc, text, m.end() + field_end, line_end)
-        if (implied := self._implied(m.group(0))) and all(f != implied for f, _ in fields):
+        if (implied := self._implied(named)) and all(f != implied for f, _ in fields):
             fields.append((implied, tokens))  # "MBA, Finance": finance and business administration both
         hits = []
         for req in self.requirements:
@@ -181,11 +193,17 @@ class DegreeFinder(StatefulComponent):
     @staticmethod
     def _degree_line(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:
         """Whether a degree the catalogue names ("BSN", "J.D.") is written as a degree's line is:
-        opening a line of the education ("BSN, Valley State University, 2015"), or straight before
-        a school ("... holding a BSN from Valley State University"); not "Member, BSW committee" or
-        "Precepted BSN students from Chamberlain College"."""
-        opens = not text[line_start:m.start()].strip(" \t•▪●◦*-–:")
-        return (opens and section_at(doc, m.start()) == "education") or bool(_SCHOOL_NEXT.match(text, m.end()))
+        opening a line of the education or after its school ("BSN, Valley State University, 2015",
+        "University of Iowa - BSN, 2015"), or straight before a school or a year ("... holding a BSN
+        from Valley State University", "Juris Doctor, 2014"); not "Member, BSW committee",
+        "Precepted BSN students from Chamberlain College" or a name's initials ("J.D. Edwards")."""
+        if _INITIALS.fullmatch(m.group(0)) and re.match(r" [A-Z][a-z]", text[m.end():m.end() + 3]):
+            return False  # "M.D. Anderson Cancer Center", "J.D. Edwards training": a name's initials
+        if _SCHOOL_NEXT.match(text, m.end()) or _YEAR_NEXT.match(text, m.end()):
+            return True  # "BSN, Valley State University", "HND Business IT BEDE COLLEGE", "Juris Doctor, 2014"
+        before = text[line_start:m.start()]
+        return section_at(doc, m.start()) == "education" and (
+            not before.strip(" \t•▪●◦*-–:") or bool(_SCHOOL_BEFORE.search(before)))
 
     @staticmethod
     def _in_education(doc: Doc, text: str, m: re.Match, line_start: int) -> bool:

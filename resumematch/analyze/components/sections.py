@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..component import Component
+from ..rules.entries import LIST_MARKS
 from ..rules.extensions import doc_text
 from ..rules.headings import QUALIFICATIONS, heading_label
 from ..rules.levels import SCHOOL, names_degree
@@ -48,13 +49,13 @@ def _inline_skills(current: str, label: str, line: str, after: list[str], labels
     """Whether ``line``, a heading of skills with its list after the colon ("Key skills: UKG,
     Recordkeeping", "Technologies: Java, Spring"), is a job's own line inside a section of jobs
     (``current``), not a new section: read as one, it had ended the work history at the first job.
-    Only when the job goes on below it (the next line with words is no heading): the same line
-    after the last job is the resume's skills, and read into that job, it had made the job read
-    as another trade."""
-    if current not in _ENTRY_SECTIONS or label != "skills" or not line.partition(":")[2].strip():
+    Only when the job goes on below it, with a list item before the next heading: the same line
+    after the last job is the resume's skills (with its wrapped words, "References available upon
+    request" under it), and read into that job, it had made the job read as another trade."""
+    if current not in _ENTRY_SECTIONS or label != "skills" or not re.search(r"[A-Za-z]", line.partition(":")[2]):
         return False
-    nxt = next((k for k, text in enumerate(after) if text.strip()), None)
-    return nxt is not None and labels[nxt] is None
+    below = after[:next((k for k, lab in enumerate(labels) if lab), len(after))]
+    return any(text.lstrip().startswith(LIST_MARKS) for text in below)
 
 
 #: A line that is a sentence (eight words or more, four of them in lower case) or holds a date range.

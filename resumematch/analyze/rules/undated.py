@@ -43,7 +43,7 @@ def undated_jobs(text: str, spans: list[tuple[int, int]],
         found = [(at, title) for k, (at, line) in enumerate(lines)
                  if (title := words_of(line)) and len(title.split()) <= UNDATED_TITLE_WORDS and title_cased(title)
                  and not re.search(r"[.!?;]$", title) and not re.match(r"[A-Za-z]+ed\s+[a-z]", title)
-                 and not _NO_JOB.search(title) and not _organisation(title)
+                 and not _NO_JOB.search(title) and not _organisation(title) and not _BODY.search(title)
                  and (_duty(nxt[k]) or _where(nxt[k], names_job) and _duty(nxt[k + 1])) and names_job(title)]
         jobs += [(at, title, found[k + 1][0] if k + 1 < len(found) else b) for k, (at, title) in enumerate(found)]
     return jobs
@@ -59,13 +59,13 @@ def _where(line: str, names_job: Callable[[str], bool]) -> bool:
     """Whether ``line`` says where a job was and names no job itself: a town and its region ("Valley
     Clinic Reno , NV", "Company Name City , State"), an organisation's word ("Granite Insurance
     Group", "Hanover Metals Inc.") or a short name written as one ("Google", "Sunrise Senior
-    Living", at most ``WHERE_WORDS`` words). "Help Desk Support" names a job, "Certified Scrum
-    Master" no job at all (``_NO_JOB``)."""
+    Living", "Sunrise Property Management", at most ``WHERE_WORDS`` words). "Help Desk Support"
+    names a job, so it says no place."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
-    if len(line.split()) > UNDATED_TITLE_WORDS + 2 or _NO_JOB.search(line):
+    if len(line.split()) > UNDATED_TITLE_WORDS + 2:
         return False
-    if words_of(line) and _organisation(words_of(line)):
-        return True  # "Valley Nursing Center": an organisation, whatever trade its name tells
+    if words_of(line) and (_organisation(words_of(line)) or _BODY.search(line)):
+        return True  # "Valley Nursing Center", "American Heart Association": whatever trade the name tells
     if names_job(words_of(line) or line):
         return False
     return (names_a_town(line) or "Company Name" in line or bool(words & (LEGAL_FORMS | ORGANISATION_WORDS))
@@ -82,11 +82,14 @@ def _organisation(title: str) -> bool:
 
 #: The most words of a line that names where a job was by a name alone ("Sunrise Senior Living").
 WHERE_WORDS = 5
-#: Words of a line that names no job: a project, a course, a credential, a body one belongs to
-#: ("Nurse Scheduling App Project", "Wound Care Nurse Training", "Certified Nurse Manager and
-#: Leader", "American Organization for Nursing Leadership").
-_NO_JOB = re.compile(r"(?i)\b(?:projects?|training|certified|certification|certificate|course|program|programme|"
-                     r"association|organi[sz]ation|society|board|council|committee|volunteer)\b")
+#: The last word of a line that names no job: a project, a course, a credential, a field of skill
+#: ("Nurse Scheduling App Project", "Wound Care Nurse Training", "Nursing Skills", "Nurse
+#: Leadership"); not inside a title ("Project Manager", "Clinical Training Specialist").
+_NO_JOB = re.compile(r"(?i)\b(?:projects?|training|certification|certificate|course|program|programme|board|"
+                     r"council|committee|skills|leadership|management)\W*$")
+#: A body one belongs to or works for ("American Organization for Nursing Leadership", "American
+#: Heart Association"): an employer's line, never a job's title.
+_BODY = re.compile(r"(?i)\b(?:association|organi[sz]ation|society|federation)\b")
 
 
 def undated_periods(text: str, spans: list[tuple[int, int]], reader, names_job: Callable[[str], bool],
