@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # test module imports resumematch: ``EXTRACTOR_VERSION`` says at import whether OCR runs, and Dask
 # workers (which inherit the environment) refuse a client whose version differs.
 os.environ["RESUMEMATCH_OCR"] = "0"
+
+# The user's cache and data folders (platformdirs reads XDG_* on Linux) are the test session's own:
+# a test that ranks with the default cache or blinds with the default key must not write into the
+# user's, where its entries (made with OCR switched off above) would then answer the user's runs.
+_HOME = tempfile.mkdtemp(prefix="resumematch-tests-")
+os.environ["XDG_CACHE_HOME"] = os.path.join(_HOME, "cache")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 
 
 @pytest.fixture

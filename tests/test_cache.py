@@ -383,3 +383,16 @@ def test_cache_pipeline_hash_covers_the_analysis_code_and_the_catalogue_it_reads
     assert {"relevance.py", "occupations.py", "occupation_tasks.tsv", "occupation_alternate_titles.tsv",
             "credentials.yaml"} <= set(read)
     assert not any(name.endswith(".pyc") for name in read)
+
+
+def test_cache_the_test_session_keeps_out_of_the_users_folders():
+    """conftest gives the session its own cache and data folders: a test that ranks with the
+    default cache or blinds with the default key had left its entries (made with OCR switched
+    off) in the user's cache, where they answered the user's own runs (eighteenth session)."""
+    from platformdirs import user_data_dir
+
+    from resumematch.run.cache.db import default_cache_path
+
+    home = Path.home().resolve()
+    assert home not in default_cache_path().resolve().parents
+    assert home not in Path(user_data_dir("resumematch")).resolve().parents
