@@ -18,6 +18,7 @@ from ...catalog.terms import term_key
 from ...types import Category, DegreeLevel, Method
 from ..component import StatefulComponent
 from ..rules.extensions import Finding, doc_text, expand_span, line_bounds, section_at
+from ..rules.headings import ENTRY_SECTIONS
 from ..rules.levels import implied_fields, level_matches, level_patterns
 
 LEVEL_NAMES = {DegreeLevel.ASSOCIATE: "Associate degree", DegreeLevel.BACHELOR: "Bachelor's",
@@ -47,8 +48,6 @@ _YEAR_NEXT = re.compile(r"\.?\s*,?\s*(?:19|20)\d\d\b")
 _SCHOOL_BEFORE = re.compile(r"(?i:university|college|institute|polytechnic|school)\b[^\n]{0,40}?(?:[,|–—-]|\s{2,})\s*$")
 #: Two letters with their stops, as a name's initials are written ("M.D.", "J.D.").
 _INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")
-#: The sections of jobs, whose words a degree's name may stand in without being one.
-_WORK = frozenset({"experience", "internships", "projects"})
 _NOT_KEY = re.compile(r"[^a-z0-9+#]+")
 #: Words after a field that make "MS Project Management" the tool's name ("... Tools", "... Software").
 _TOOL_AFTER = re.compile(r"\s+(?:tools?|software|suite|templates?|skills?|plans?|schedules?)\b", re.I)
@@ -129,7 +128,7 @@ class DegreeFinder(StatefulComponent):
         nxt = text[line_end + 1: line_end + 200 if nxt_end == -1 else nxt_end]
         # the field a degree's name carries ("MBA"), not in a job's words ("MBA Intern", "full-time MBA
         # programs"), where a degree's line is written (``_degree_line``)
-        named = m.group(0) if section_at(doc, m.start()) not in _WORK or self._degree_line(
+        named = m.group(0) if section_at(doc, m.start()) not in ENTRY_SECTIONS or self._degree_line(
             doc, text, m, line_start) else ""
         field, field_end, score = self._field(after, named)
         written = after.split()[:len(field.split())] if field else []

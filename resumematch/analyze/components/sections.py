@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ..component import Component
 from ..rules.entries import LIST_MARKS
 from ..rules.extensions import doc_text
-from ..rules.headings import QUALIFICATIONS, heading_label
+from ..rules.headings import ENTRY_SECTIONS, QUALIFICATIONS, heading_label
 from ..rules.levels import SCHOOL, names_degree
 
 
@@ -41,10 +41,6 @@ class SectionDetector(Component):
         return doc
 
 
-#: The sections of jobs, whose entries may list their own skills.
-_ENTRY_SECTIONS = frozenset({"experience", "internships", "projects"})
-
-
 def _inline_skills(current: str, label: str, line: str, after: list[str], labels: list[str | None]) -> bool:
     """Whether ``line``, a heading of skills with its list after the colon ("Key skills: UKG,
     Recordkeeping", "Technologies: Java, Spring"), is a job's own line inside a section of jobs
@@ -52,7 +48,7 @@ def _inline_skills(current: str, label: str, line: str, after: list[str], labels
     Only when the job goes on below it, with a list item before the next heading: the same line
     after the last job is the resume's skills (with its wrapped words, "References available upon
     request" under it), and read into that job, it had made the job read as another trade."""
-    if current not in _ENTRY_SECTIONS or label != "skills" or not re.search(r"[A-Za-z]", line.partition(":")[2]):
+    if current not in ENTRY_SECTIONS or label != "skills" or not re.search(r"[A-Za-z]", line.partition(":")[2]):
         return False
     below = after[:next((k for k, lab in enumerate(labels) if lab), len(after))]
     return any(text.lstrip().startswith(LIST_MARKS) for text in below)

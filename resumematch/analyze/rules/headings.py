@@ -47,6 +47,9 @@ SECTION_SYNONYMS: dict[str, tuple[str, ...]] = {
 #: others ("Qualifications: Market pricing, Job evaluation"): the section's lines decide
 #: (``components.sections``).
 QUALIFICATIONS = "qualifications"
+#: The sections of jobs and other entries: their lines may list the entry's own skills, and a
+#: degree's name may stand in their words without being one held.
+ENTRY_SECTIONS = frozenset({"experience", "internships", "projects"})
 _LOOKUP = {syn: label for label, syns in SECTION_SYNONYMS.items() for syn in syns} | {"qualifications": QUALIFICATIONS}
 _CLEAN = re.compile(r"[^a-z& ]+")
 

@@ -24,29 +24,38 @@ UNDATED_TITLE_WORDS = 10
 
 def undated_jobs(text: str, spans: list[tuple[int, int]],
                  names_job: Callable[[str], bool]) -> list[tuple[int, str, int]]:
-    """The jobs of work sections (``spans``) that date none: each line written as a title
-    (``title_cased``, at most ``UNDATED_TITLE_WORDS`` words, not a list item or a sentence:
-    ``words_of``; not opening with a past tense before a small word, "Reported to the IT Manager", while
-    "Registered Nurse" is a title) that names a job
-    (``names_job``) and has its duties under it (the next line is a list item or a sentence, or
-    the line after one that says where the job was: ``_where``), as (its offset, its title, where
-    its entry ends: the next such line or the section's end). "SENIOR HR GENERALIST Sterling
-    Engineering Norfolk, Virginia" over its duties is one, and so is "Senior HR Generalist" over
-    "Valley Clinic Reno , NV" over its duties; a list of skills or certifications in the
-    Experience ("IT Project Management" over "Help Desk Support", "Certified Scrum Master" over
-    "Barista, Coffee Co") and a company's line over its job's title ("Northwind Traders, Boston,
-    MA") are none: a job has its duties under it."""
+    """The jobs of work sections (``spans``) that date none: each line written as a job's title
+    (``_title``) that names a job (``names_job``) and has its duties under it, the next line (a
+    list item or a sentence: ``_duty``) or the line after one that says where the job was
+    (``_where``); as (its offset, its title, where its entry ends: the next such line or the
+    section's end). "SENIOR HR GENERALIST Sterling Engineering Norfolk, Virginia" over its duties
+    is one, and so is "Senior HR Generalist" over "Valley Clinic Reno , NV" over its duties; a list
+    of skills in the Experience ("IT Project Management" over "Help Desk Support" over "Network
+    Administration") and a company's line over its job's title ("Northwind Traders, Boston, MA")
+    are none: a job has its duties under it."""
     jobs: list[tuple[int, str, int]] = []
     for a, b in spans:
         lines = [(a + m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[a:b]) if m.group().strip()]
         nxt = [line for _, line in lines[1:]] + ["", ""]
         found = [(at, title) for k, (at, line) in enumerate(lines)
-                 if (title := words_of(line)) and len(title.split()) <= UNDATED_TITLE_WORDS and title_cased(title)
-                 and not re.search(r"[.!?;]$", title) and not re.match(r"[A-Za-z]+ed\s+[a-z]", title)
-                 and not _NO_JOB.search(title) and not _organisation(title) and not _BODY.search(title)
-                 and (_duty(nxt[k]) or _where(nxt[k], names_job) and _duty(nxt[k + 1])) and names_job(title)]
+                 if (title := _title(line)) and (_duty(nxt[k]) or _where(nxt[k], names_job) and _duty(nxt[k + 1]))
+                 and names_job(title)]
         jobs += [(at, title, found[k + 1][0] if k + 1 < len(found) else b) for k, (at, title) in enumerate(found)]
     return jobs
+
+
+def _title(line: str) -> str:
+    """``line``'s words when it is written as a job's title, else "": ``title_cased``, at most
+    ``UNDATED_TITLE_WORDS`` words, not a list item or a sentence (``words_of``), not opening with a
+    past tense before a small word ("Reported to the IT Manager"; "Registered Nurse" is a title),
+    not ending as a project, a course or a field of skill does (``_NO_JOB``), and no organisation's
+    or body's name ("Valley Nursing Center", "American Heart Association")."""
+    title = words_of(line)
+    if not title or len(title.split()) > UNDATED_TITLE_WORDS or not title_cased(title):
+        return ""
+    if re.search(r"[.!?;]$", title) or re.match(r"[A-Za-z]+ed\s+[a-z]", title):
+        return ""
+    return "" if _NO_JOB.search(title) or _organisation(title) or _BODY.search(title) else title
 
 
 def _duty(line: str) -> bool:
@@ -61,15 +70,16 @@ def _where(line: str, names_job: Callable[[str], bool]) -> bool:
     Group", "Hanover Metals Inc.") or a short name written as one ("Google", "Sunrise Senior
     Living", "Sunrise Property Management", at most ``WHERE_WORDS`` words). "Help Desk Support"
     names a job, so it says no place."""
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
+    written = words_of(line)
     if len(line.split()) > UNDATED_TITLE_WORDS + 2:
         return False
-    if words_of(line) and (_organisation(words_of(line)) or _BODY.search(line)):
+    if written and (_organisation(written) or _BODY.search(line)):
         return True  # "Valley Nursing Center", "American Heart Association": whatever trade the name tells
-    if names_job(words_of(line) or line):
+    if names_job(written or line):
         return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", line)}
     return (names_a_town(line) or "Company Name" in line or bool(words & (LEGAL_FORMS | ORGANISATION_WORDS))
-            or len(line.split()) <= WHERE_WORDS and title_cased(line) and bool(words_of(line)))
+            or len(line.split()) <= WHERE_WORDS and title_cased(line) and bool(written))
 
 
 def _organisation(title: str) -> bool:
