@@ -47,8 +47,9 @@ LEVELS: list[tuple[DegreeLevel, re.Pattern, bool, str]] = [
 
 class LevelPattern(NamedTuple):
     """One way of naming degrees of a level. ``ambiguous``: a degree only with a field after it or
-    where degrees are listed; ``listed_only``: a degree only where degrees are listed (the
-    education section, an education heading before it on its line, a school after it)."""
+    where degrees are listed; ``listed_only``: a degree only where a degree's line is written
+    (``components.degrees.DegreeFinder._degree_line``: opening an education line or after its
+    school, or straight before a school or a year)."""
 
     level: DegreeLevel
     pattern: re.Pattern
@@ -61,9 +62,9 @@ class LevelPattern(NamedTuple):
 def level_patterns() -> tuple[LevelPattern, ...]:
     """For each level, the named degrees of the catalogue (``degrees.yaml``) that ``LEVELS`` does
     not read (``_reads``: "BSN", "B.S.N.", "ADN", "J.D.", "MSW", "Ed.D.", "HND"), then ``LEVELS``. The
-    catalogue's come first, so that "B.S.N." is not read as "B.S". They count only as a degree's
-    line is written (``components.degrees``: opening a line of the education, or straight before a
-    school), and never by a spelling the catalogue marks ambiguous ("MSN", "DBA", "LLM", "MD"):
+    catalogue's come first, so that "B.S.N." is not read as "B.S". They count only where a degree's
+    line is written (``listed_only``), and never by a spelling the catalogue marks ambiguous ("MSN",
+    "DBA", "LLM", "MD"):
     "Oracle DBA Certification" is no doctorate, "MSN Messenger" no master's."""
     from ...catalog.refs import bundled_parts  # late: the catalogue loads on the first resume read
 
